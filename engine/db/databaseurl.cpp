@@ -1,0 +1,199 @@
+#include "databaseurl.h"
+
+#include <QDir>
+#include <QFile>
+#include <QStandardPaths>
+#include <QUrl>
+#include <QUrlQuery>
+
+namespace covet {
+
+namespace {
+
+QString pgpassLookup(const QString &host, int port, const QString &db, const QString &user)
+{
+    QString path = qEnvironmentVariable("PGPASSFILE");
+    if (path.isEmpty())
+        path = QDir::homePath() + QStringLiteral("/.pgpass");
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly | QIODevice::Text))
+        return {};
+    const QString portText = QString::number(port < 0 ? 5432 : port);
+    while (!f.atEnd()) {
+        const QString line = QString::fromUtf8(f.readLine()).trimmed();
+        if (line.isEmpty() || line.startsWith(u'#'))
+            continue;
+        // host:port:database:username:password, with \: and \\ escapes
+        QStringList fields;
+        QString cur;
+        for (qsizetype i = 0; i < line.size(); ++i) {
+            const QChar c = line.at(i);
+            if (c == u'\\' && i + 1 < line.size()) {
+                cur += line.at(++i);
+            } else if (c == u':' && fields.size() < 4) {
+                fields << cur;
+                cur.clear();
+            } else {
+                cur += c;
+            }
+        }
+        fields << cur;
+        if (fields.size() != 5)
+            continue;
+        auto match = [](const QString &pattern, const QString &value) { return pattern == u"*" || pattern == value; };
+        if (match(fields[0], host) && match(fields[1], portText) && match(fields[2], db) && match(fields[3], user))
+            return fields[4];
+    }
+    return {};
+}
+
+} // namespace
+
+DatabaseUrl DatabaseUrl::sqliteFile(const QString &path)
+{
+    DatabaseUrl u;
+    u.m_dialect = Dialect::SQLite;
+    u.m_scheme = QStringLiteral("sqlite");
+    u.m_database = path;
+    return u;
+}
+
+Result<DatabaseUrl> DatabaseUrl::parse(const QString &input)
+{
+    const QString text = input.trimmed();
+    const qsizetype colon = text.indexOf(u':');
+    if (colon <= 0)
+        return fail(Error::Category::InvalidInput,
+                    QStringLiteral("not a database URL; expected sqlite:FILE, postgresql://user@host:port/db or mysql://user@host:port/db"),
+                    QStringLiteral("'%1'").arg(text));
+    const QString scheme = text.left(colon).toLower();
+    DatabaseUrl u;
+    u.m_scheme = scheme;
+    if (scheme == u"sqlite" || scheme == u"sqlite3") {
+        u.m_dialect = Dialect::SQLite;
+        QString rest = text.mid(colon + 1);
+        if (rest == u":memory:" || rest == u"//:memory:") {
+            u.m_database = QStringLiteral(":memory:");
+        } else {
+            if (rest.startsWith(QLatin1String("///")))
+                rest = rest.mid(2);            // sqlite:///abs -> /abs
+            else if (rest.startsWith(QLatin1String("//")))
+                rest = rest.mid(2);            // sqlite://rel -> rel
+            const qsizetype q = rest.indexOf(u'?');
+            if (q >= 0) {
+                const QUrlQuery query(rest.mid(q + 1));
+                for (const auto &item : query.queryItems(QUrl::FullyDecoded))
+                    u.m_params.insert(item.first, item.second);
+                rest = rest.left(q);
+            }
+            if (rest.isEmpty())
+                return fail(Error::Category::InvalidInput, QStringLiteral("SQLite URL names no file; use sqlite:path/to/file.db or sqlite::memory:"),
+                            QStringLiteral("'%1'").arg(text));
+            u.m_database = rest;
+        }
+        return u;
+    }
+    if (scheme == u"postgresql" || scheme == u"postgres" || scheme == u"pg")
+        u.m_dialect = Dialect::PostgreSQL;
+    else if (scheme == u"mysql" || scheme == u"mariadb")
+        u.m_dialect = Dialect::MySQL;
+    else
+        return fail(Error::Category::InvalidInput,
+                    QStringLiteral("unknown database scheme '%1'; use sqlite:, postgresql:// or mysql:// (mariadb://)").arg(scheme),
+                    QStringLiteral("database URL"));
+
+    const QUrl url(text, QUrl::StrictMode);
+    if (!url.isValid() || url.host().isEmpty())
+        return fail(Error::Category::InvalidInput,
+                    QStringLiteral("malformed URL (%1); expected %2://user@host:port/database").arg(url.errorString(), scheme),
+                    QStringLiteral("database URL"));
+    u.m_host = url.host();
+    u.m_port = url.port(-1);
+    u.m_user = url.userName(QUrl::FullyDecoded);
+    u.m_password = url.password(QUrl::FullyDecoded);
+    u.m_database = url.path(QUrl::FullyDecoded);
+    if (u.m_database.startsWith(u'/'))
+        u.m_database = u.m_database.mid(1);
+    if (u.m_database.isEmpty())
+        return fail(Error::Category::InvalidInput, QStringLiteral("the URL names no database; add /DATABASE after the host"),
+                    QStringLiteral("database URL %1").arg(u.display()));
+    const QUrlQuery query(url);
+    for (const auto &item : query.queryItems(QUrl::FullyDecoded))
+        u.m_params.insert(item.first, item.second);
+    return u;
+}
+
+QString DatabaseUrl::resolvePassword() const
+{
+    if (!m_password.isEmpty())
+        return m_password;
+    if (m_dialect == Dialect::PostgreSQL) {
+        const QString env = qEnvironmentVariable("PGPASSWORD");
+        if (!env.isEmpty())
+            return env;
+    }
+    const QString covet = qEnvironmentVariable("COVET_PASSWORD");
+    if (!covet.isEmpty())
+        return covet;
+    if (m_dialect == Dialect::PostgreSQL)
+        return pgpassLookup(m_host, m_port, m_database, m_user);
+    return {};
+}
+
+QString DatabaseUrl::display() const
+{
+    if (m_dialect == Dialect::SQLite)
+        return QStringLiteral("sqlite:") + m_database;
+    QString s = m_scheme + QStringLiteral("://");
+    if (!m_user.isEmpty()) {
+        s += QString::fromUtf8(QUrl::toPercentEncoding(m_user));
+        if (!m_password.isEmpty())
+            s += QStringLiteral(":***");
+        s += u'@';
+    }
+    s += m_host.contains(u':') ? u'[' + m_host + u']' : m_host;
+    if (m_port >= 0)
+        s += u':' + QString::number(m_port);
+    s += u'/' + QString::fromUtf8(QUrl::toPercentEncoding(m_database));
+    if (!m_params.isEmpty()) {
+        QStringList kv;
+        for (auto it = m_params.cbegin(); it != m_params.cend(); ++it)
+            kv << it.key() + u'=' + it.value();
+        s += u'?' + kv.join(u'&');
+    }
+    return s;
+}
+
+QString DatabaseUrl::toString() const
+{
+    if (m_dialect == Dialect::SQLite || m_password.isEmpty())
+        return display();
+    QString s = display();
+    const QString needle = QString::fromUtf8(QUrl::toPercentEncoding(m_user)) + QStringLiteral(":***@");
+    s.replace(needle, QString::fromUtf8(QUrl::toPercentEncoding(m_user)) + u':' + QString::fromUtf8(QUrl::toPercentEncoding(m_password)) + u'@');
+    return s;
+}
+
+QString DatabaseUrl::driverName() const
+{
+    switch (m_dialect) {
+    case Dialect::SQLite: return QStringLiteral("QSQLITE");
+    case Dialect::PostgreSQL: return QStringLiteral("QPSQL");
+    case Dialect::MySQL: return QStringLiteral("QMYSQL");
+    }
+    return {};
+}
+
+QString DatabaseUrl::mask(QString text) const
+{
+    const QString pw = resolvePassword();
+    if (pw.size() >= 1) {
+        text.replace(pw, QStringLiteral("***"));
+        const QString encoded = QString::fromUtf8(QUrl::toPercentEncoding(pw));
+        if (encoded != pw)
+            text.replace(encoded, QStringLiteral("***"));
+    }
+    return text;
+}
+
+} // namespace covet

@@ -1,0 +1,55 @@
+#include "sqlexecutor.h"
+
+#include <QSqlError>
+#include <QSqlRecord>
+
+namespace covet {
+
+Result<QSqlQuery> SqlExecutor::exec(const QString &sql, const QVariantList &binds)
+{
+    ++m_count;
+    if (m_observer)
+        m_observer(sql);
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    bool ok = false;
+    if (binds.isEmpty()) {
+        ok = q.exec(sql);
+    } else {
+        if (!q.prepare(sql)) {
+            return fail(Error::Category::Database, q.lastError().text().simplified(),
+                        QStringLiteral("statement: %1").arg(sql.simplified().left(300)));
+        }
+        for (const QVariant &v : binds)
+            q.addBindValue(v);
+        ok = q.exec();
+    }
+    if (!ok) {
+        const QSqlError e = q.lastError();
+        QString text = e.databaseText().simplified();
+        if (text.isEmpty())
+            text = e.text().simplified();
+        const Error::Category cat = (e.type() == QSqlError::ConnectionError) ? Error::Category::Connection : Error::Category::Database;
+        return fail(cat, text, QStringLiteral("statement: %1").arg(sql.simplified().left(300)));
+    }
+    return q;
+}
+
+Result<QList<QVariantList>> SqlExecutor::rows(const QString &sql, const QVariantList &binds)
+{
+    auto q = exec(sql, binds);
+    if (!q)
+        return std::unexpected(q.error());
+    QList<QVariantList> out;
+    const int n = q->record().count();
+    while (q->next()) {
+        QVariantList row;
+        row.reserve(n);
+        for (int i = 0; i < n; ++i)
+            row << q->value(i);
+        out << row;
+    }
+    return out;
+}
+
+} // namespace covet

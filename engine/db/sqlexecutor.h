@@ -1,0 +1,43 @@
+#pragma once
+
+#include "../core/error.h"
+#include "../schema/dialect.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariantList>
+
+#include <functional>
+
+namespace covet {
+
+// Runs statements on one connection: values are always bound, failures come
+// back as Error values naming the statement, and every statement is counted
+// (the inspectors' fixed-query-count guarantee is tested through this).
+class SqlExecutor
+{
+public:
+    SqlExecutor(QSqlDatabase db, Dialect dialect) : m_db(std::move(db)), m_dialect(dialect) {}
+
+    // Executes sql with positional bind values ('?' placeholders).
+    Result<QSqlQuery> exec(const QString &sql, const QVariantList &binds = {});
+    // Executes and reads every row into lists of values.
+    Result<QList<QVariantList>> rows(const QString &sql, const QVariantList &binds = {});
+
+    int statementCount() const { return m_count; }
+    void resetStatementCount() { m_count = 0; }
+    QSqlDatabase database() const { return m_db; }
+    Dialect dialect() const { return m_dialect; }
+
+    // Called with each statement before it runs (for logs, dry runs, tests).
+    void setStatementObserver(std::function<void(const QString &)> observer) { m_observer = std::move(observer); }
+
+private:
+    QSqlDatabase m_db;
+    Dialect m_dialect;
+    int m_count = 0;
+    std::function<void(const QString &)> m_observer;
+};
+
+} // namespace covet

@@ -1,0 +1,53 @@
+#include "schema.h"
+
+#include <algorithm>
+
+namespace covet {
+
+const Table *Schema::table(const QString &name, const QString &schema) const
+{
+    for (const Table &t : tables)
+        if (t.name == name && t.schema == schema)
+            return &t;
+    return nullptr;
+}
+
+Table *Schema::table(const QString &name, const QString &schema)
+{
+    for (Table &t : tables)
+        if (t.name == name && t.schema == schema)
+            return &t;
+    return nullptr;
+}
+
+const View *Schema::view(const QString &name, const QString &schema) const
+{
+    for (const View &v : views)
+        if (v.name == name && v.schema == schema)
+            return &v;
+    return nullptr;
+}
+
+const EnumType *Schema::enumType(const QString &name, const QString &schema) const
+{
+    for (const EnumType &e : enums)
+        if (e.name == name && e.schema == schema)
+            return &e;
+    return nullptr;
+}
+
+void Schema::canonicalize()
+{
+    auto bySchemaName = [](const auto &a, const auto &b) {
+        return a.schema != b.schema ? a.schema < b.schema : a.name < b.name;
+    };
+    namespaces.sort();
+    namespaces.removeDuplicates();
+    std::sort(tables.begin(), tables.end(), bySchemaName);
+    std::sort(views.begin(), views.end(), bySchemaName);
+    std::sort(enums.begin(), enums.end(), bySchemaName);
+    for (Table &t : tables)
+        t.canonicalize();
+}
+
+} // namespace covet

@@ -1,0 +1,14 @@
+#pragma once
+
+#include "inspector.h"
+
+namespace covet {
+
+class PostgresInspector : public Inspector
+{
+public:
+    Result<Schema> inspect(SqlExecutor &sql, const InspectOptions &options = {},
+                           const ProgressSink *progress = nullptr) override;
+};
+
+} // namespace covet

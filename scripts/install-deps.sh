@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs every build and test dependency of Covet from Debian's packages.
+# Idempotent: packages already present are skipped by apt-get.
+set -euo pipefail
+
+PACKAGES=(
+  build-essential cmake ninja-build pkg-config git ca-certificates
+  qt6-base-dev qt6-base-dev-tools libqt6sql6 libqt6sql6-sqlite libqt6sql6-psql libqt6sql6-mysql
+  qt6-charts-dev libqt6opengl6-dev qt6-svg-dev
+  qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  libqscintilla2-qt6-dev qtkeychain-qt6-dev libgl-dev
+  postgresql-15 postgresql-client-15 mariadb-server mariadb-client sqlite3
+  xvfb xauth imagemagick fonts-dejavu-core procps
+)
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#PACKAGES[@]} packages already installed"
+  exit 0
+fi
+
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -q
+$SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
+# Debian's postgresql/mariadb packages may start system-wide servers; we run our own.
+for svc in postgresql mariadb mysql; do
+  $SUDO service "$svc" stop >/dev/null 2>&1 || true
+done
+echo "install-deps: done"

@@ -1,0 +1,164 @@
+#!/usr/bin/env bash
+# Starts and stops a PostgreSQL 15 and a MariaDB server on loopback for
+# Covet's tests, in a temporary directory, on free ports, with a test role and
+# database. Must run as root (the servers run as the postgres / mysql users).
+#
+#   scripts/test-servers.sh run -- COMMAND [ARGS...]
+#       start both servers, run COMMAND with COVET_TEST_PG_URL and
+#       COVET_TEST_MYSQL_URL exported, then stop both (always, via trap);
+#       exits with COMMAND's status.
+#   scripts/test-servers.sh start      start both; print the export lines and
+#                                      the directory; the servers keep running
+#   scripts/test-servers.sh stop DIR   stop the servers started in DIR
+#
+# Set COVET_SERVERS=pg or COVET_SERVERS=mysql to start only one of them.
+set -euo pipefail
+
+PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
+TEST_USER=covet
+TEST_PASSWORD=covet_pw
+TEST_DB=covet
+WANT="${COVET_SERVERS:-pg mysql}"
+
+log() { echo "test-servers: $*" >&2; }
+
+free_port() {
+  local port
+  for _ in $(seq 1 200); do
+    port=$(( 20000 + RANDOM % 30000 ))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      echo "$port"
+      return 0
+    fi
+  done
+  log "no free port found"
+  return 1
+}
+
+start_pg() {
+  local dir="$1" port
+  port=$(free_port)
+  mkdir -p "$dir/pg" "$dir/pgsock"
+  chown postgres:postgres "$dir/pg" "$dir/pgsock"
+  runuser -u postgres -- "$PG_BIN/initdb" -D "$dir/pg/data" -U postgres --auth-local=trust --auth-host=scram-sha-256 \
+    -E UTF8 --locale=C.UTF-8 >"$dir/pg-initdb.log" 2>&1 || { cat "$dir/pg-initdb.log" >&2; return 1; }
+  runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$dir/pg/data" -l "$dir/pg/server.log" -w -t 60 \
+    -o "-c listen_addresses=127.0.0.1 -p $port -k $dir/pgsock -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+    start >"$dir/pg-start.log" 2>&1 || { cat "$dir/pg-start.log" "$dir/pg/server.log" >&2; return 1; }
+  runuser -u postgres -- "$PG_BIN/psql" -h "$dir/pgsock" -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 -q \
+    -c "CREATE ROLE $TEST_USER LOGIN CREATEDB PASSWORD '$TEST_PASSWORD'" \
+    -c "CREATE DATABASE $TEST_DB OWNER $TEST_USER" >&2
+  echo "$port" >"$dir/pg.port"
+  log "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
+}
+
+stop_pg() {
+  local dir="$1"
+  [ -d "$dir/pg/data" ] || return 0
+  runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$dir/pg/data" -m immediate -w -t 30 stop >/dev/null 2>&1 || true
+}
+
+start_mysql() {
+  local dir="$1" port
+  port=$(free_port)
+  mkdir -p "$dir/my" "$dir/mysock"
+  chown mysql:mysql "$dir/my" "$dir/mysock"
+  mariadb-install-db --no-defaults --user=mysql --datadir="$dir/my/data" --auth-root-authentication-method=socket \
+    --skip-test-db >"$dir/my-install.log" 2>&1 || { cat "$dir/my-install.log" >&2; return 1; }
+  mariadbd --no-defaults --user=mysql --datadir="$dir/my/data" --socket="$dir/mysock/mysqld.sock" \
+    --pid-file="$dir/my/mysqld.pid" --port="$port" --bind-address=127.0.0.1 --skip-name-resolve \
+    --skip-log-bin --innodb-buffer-pool-size=128M --innodb-flush-log-at-trx-commit=2 --max-connections=300 \
+    --character-set-server=utf8mb4 --collation-server=utf8mb4_general_ci \
+    --log-error="$dir/my/error.log" >/dev/null 2>&1 &
+  for _ in $(seq 1 120); do
+    if mariadb-admin --no-defaults --socket="$dir/mysock/mysqld.sock" -uroot ping >/dev/null 2>&1; then
+      break
+    fi
+    sleep 0.25
+  done
+  mariadb --no-defaults --socket="$dir/mysock/mysqld.sock" -uroot -e "
+    CREATE USER '$TEST_USER'@'127.0.0.1' IDENTIFIED BY '$TEST_PASSWORD';
+    CREATE USER '$TEST_USER'@'localhost' IDENTIFIED BY '$TEST_PASSWORD';
+    GRANT ALL PRIVILEGES ON *.* TO '$TEST_USER'@'127.0.0.1' WITH GRANT OPTION;
+    GRANT ALL PRIVILEGES ON *.* TO '$TEST_USER'@'localhost' WITH GRANT OPTION;
+    CREATE DATABASE $TEST_DB;" || { cat "$dir/my/error.log" >&2; return 1; }
+  echo "$port" >"$dir/mysql.port"
+  log "MariaDB $(mariadbd --no-defaults --version | awk '{print $3}') on 127.0.0.1:$port"
+}
+
+stop_mysql() {
+  local dir="$1"
+  [ -f "$dir/my/mysqld.pid" ] || return 0
+  local pid
+  pid=$(cat "$dir/my/mysqld.pid" 2>/dev/null || true)
+  mariadb-admin --no-defaults --socket="$dir/mysock/mysqld.sock" -uroot shutdown >/dev/null 2>&1 || true
+  if [ -n "$pid" ]; then
+    for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+    kill -9 "$pid" 2>/dev/null || true
+  fi
+}
+
+env_lines() {
+  local dir="$1"
+  if [ -f "$dir/pg.port" ]; then
+    echo "export COVET_TEST_PG_URL=postgresql://$TEST_USER:$TEST_PASSWORD@127.0.0.1:$(cat "$dir/pg.port")/$TEST_DB"
+    echo "export COVET_TEST_PG_SOCKET_DIR=$dir/pgsock"
+  fi
+  if [ -f "$dir/mysql.port" ]; then
+    echo "export COVET_TEST_MYSQL_URL=mysql://$TEST_USER:$TEST_PASSWORD@127.0.0.1:$(cat "$dir/mysql.port")/$TEST_DB"
+  fi
+  echo "export COVET_SERVERS_DIR=$dir"
+}
+
+start_all() {
+  if [ "$(id -u)" -ne 0 ]; then
+    log "must run as root (servers run as the postgres and mysql users)"
+    return 1
+  fi
+  local dir
+  dir=$(mktemp -d /tmp/covet-servers.XXXXXX)
+  chmod 755 "$dir"
+  case " $WANT " in *" pg "*) start_pg "$dir" || { stop_all "$dir"; return 1; } ;; esac
+  case " $WANT " in *" mysql "*) start_mysql "$dir" || { stop_all "$dir"; return 1; } ;; esac
+  env_lines "$dir" >"$dir/env.sh"
+  echo "$dir"
+}
+
+stop_all() {
+  local dir="$1"
+  [ -n "$dir" ] && [ -d "$dir" ] || return 0
+  stop_pg "$dir"
+  stop_mysql "$dir"
+  rm -rf "$dir"
+  log "stopped and removed $dir"
+}
+
+cmd="${1:-}"
+case "$cmd" in
+  start)
+    dir=$(start_all)
+    cat "$dir/env.sh"
+    ;;
+  stop)
+    stop_all "${2:?usage: test-servers.sh stop DIR}"
+    ;;
+  run)
+    shift
+    [ "${1:-}" = "--" ] && shift
+    [ $# -gt 0 ] || { log "usage: test-servers.sh run -- COMMAND"; exit 2; }
+    SERVERS_DIR=""
+    trap 'stop_all "$SERVERS_DIR"' EXIT INT TERM
+    SERVERS_DIR=$(start_all)
+    # shellcheck disable=SC1091
+    source "$SERVERS_DIR/env.sh"
+    set +e
+    "$@"
+    status=$?
+    set -e
+    exit $status
+    ;;
+  *)
+    sed -n '2,16p' "$0" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,140 @@
+#include "testsupport.h"
+
+#include "db/sqlexecutor.h"
+#include "sql/identifierquoter.h"
+
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace covet::test {
+
+QString serverUrl(const char *envVar)
+{
+    return qEnvironmentVariable(envVar);
+}
+
+bool inCi()
+{
+    const QString ci = qEnvironmentVariable("CI").toLower();
+    return ci == u"true" || ci == u"1" || ci == u"yes";
+}
+
+std::unique_ptr<ScratchDatabase> ScratchDatabase::create(Dialect dialect, const QString &serverUrl, QString *error)
+{
+    std::unique_ptr<ScratchDatabase> db(new ScratchDatabase);
+    if (dialect == Dialect::SQLite) {
+        db->m_dir = std::make_unique<QTemporaryDir>();
+        db->m_url = DatabaseUrl::sqliteFile(db->m_dir->filePath(QStringLiteral("test.db")));
+        return db;
+    }
+    auto admin = DatabaseUrl::parse(serverUrl);
+    if (!admin) {
+        if (error)
+            *error = admin.error().toString();
+        return nullptr;
+    }
+    db->m_adminUrl = *admin;
+    db->m_name = QStringLiteral("covet_t_%1_%2")
+                     .arg(QCoreApplication::applicationPid())
+                     .arg(QRandomGenerator::global()->generate() % 100000000u);
+    auto conn = Connection::open(db->m_adminUrl, QStringLiteral("scratch-admin"));
+    if (!conn) {
+        if (error)
+            *error = conn.error().toString();
+        return nullptr;
+    }
+    SqlExecutor ex((*conn)->database(), dialect);
+    if (auto r = ex.exec(QStringLiteral("CREATE DATABASE ") + IdentifierQuoter::quote(dialect, db->m_name)); !r) {
+        if (error)
+            *error = r.error().toString();
+        return nullptr;
+    }
+    db->m_url = db->m_adminUrl;
+    db->m_url.setDatabase(db->m_name);
+    return db;
+}
+
+ScratchDatabase::~ScratchDatabase()
+{
+    m_conn.reset();
+    if (m_name.isEmpty())
+        return;
+    auto conn = Connection::open(m_adminUrl, QStringLiteral("scratch-drop"));
+    if (!conn)
+        return;
+    SqlExecutor ex((*conn)->database(), m_adminUrl.dialect());
+    const QString quoted = IdentifierQuoter::quote(m_adminUrl.dialect(), m_name);
+    if (m_adminUrl.dialect() == Dialect::PostgreSQL)
+        (void)ex.exec(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(quoted));
+    else
+        (void)ex.exec(QStringLiteral("DROP DATABASE IF EXISTS %1").arg(quoted));
+}
+
+Connection &ScratchDatabase::connection()
+{
+    if (!m_conn) {
+        auto conn = Connection::open(m_url, QStringLiteral("scratch"));
+        if (!conn)
+            qFatal("cannot connect to scratch database %s: %s", qPrintable(m_url.display()), qPrintable(conn.error().toString()));
+        m_conn = std::move(*conn);
+    }
+    return *m_conn;
+}
+
+bool ScratchDatabase::execScript(const QString &script, QString *error)
+{
+    // Statements are separated by a line holding only ";" or by ";" at a line's end.
+    const QStringList statements = script.split(QRegularExpression(QStringLiteral(";\\s*\\n")), Qt::SkipEmptyParts);
+    SqlExecutor ex(connection().database(), m_url.dialect());
+    for (QString s : statements) {
+        s = s.trimmed();
+        if (s.endsWith(u';'))
+            s.chop(1);
+        if (s.isEmpty())
+            continue;
+        if (auto r = ex.exec(s); !r) {
+            if (error)
+                *error = r.error().toString();
+            return false;
+        }
+    }
+    return true;
+}
+
+int runCli(const QStringList &args, QString *out, QString *err, const QString &workingDir, const QStringList &extraEnv)
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const QString &kv : extraEnv) {
+        const qsizetype eq = kv.indexOf(u'=');
+        env.insert(kv.left(eq), kv.mid(eq + 1));
+    }
+    p.setProcessEnvironment(env);
+    if (!workingDir.isEmpty())
+        p.setWorkingDirectory(workingDir);
+    p.start(QStringLiteral(COVET_CLI_PATH), args);
+    p.closeWriteChannel();
+    if (!p.waitForFinished(120000)) {
+        p.kill();
+        p.waitForFinished();
+        if (err)
+            *err = QStringLiteral("covet did not finish within 120 s");
+        return -1;
+    }
+    if (out)
+        *out = QString::fromUtf8(p.readAllStandardOutput());
+    if (err)
+        *err = QString::fromUtf8(p.readAllStandardError());
+    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+}
+
+QString sourcePath(const QString &relative)
+{
+    return QStringLiteral(COVET_SOURCE_DIR) + u'/' + relative;
+}
+
+} // namespace covet::test

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "db/connection.h"
+#include "db/databaseurl.h"
+
+#include <QString>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+#include <optional>
+
+namespace covet::test {
+
+// The URL of a test server from the environment (COVET_TEST_PG_URL,
+// COVET_TEST_MYSQL_URL), or empty.
+QString serverUrl(const char *envVar);
+bool inCi();
+
+// A fresh database on a test server, created with a unique name and dropped
+// when this object goes away. For SQLite: a file in a temporary directory.
+class ScratchDatabase
+{
+public:
+    static std::unique_ptr<ScratchDatabase> create(Dialect dialect, const QString &serverUrl, QString *error = nullptr);
+    ~ScratchDatabase();
+
+    const DatabaseUrl &url() const { return m_url; }
+    QString urlString() const { return m_url.toString(); }
+    // A connection to the scratch database (opened on first use).
+    Connection &connection();
+    // Runs statements separated by ";\n" lines (test fixtures only).
+    bool execScript(const QString &script, QString *error = nullptr);
+
+private:
+    ScratchDatabase() = default;
+    DatabaseUrl m_url;
+    DatabaseUrl m_adminUrl;
+    QString m_name;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Connection> m_conn;
+};
+
+// Runs the covet CLI with arguments; returns exit code, fills stdout/stderr.
+int runCli(const QStringList &args, QString *out = nullptr, QString *err = nullptr,
+           const QString &workingDir = {}, const QStringList &extraEnv = {});
+
+QString sourcePath(const QString &relative);   // a path in the source tree
+
+} // namespace covet::test
+
+// Fetches a server URL into `var`, or skips the test; under CI=true a missing
+// server fails the test instead (a server suite never passes by skipping).
+#define COVET_REQUIRE_SERVER(var, envVar)                                                                     \
+    const QString var = covet::test::serverUrl(envVar);                                                      \
+    do {                                                                                                     \
+        if (var.isEmpty()) {                                                                                 \
+            if (covet::test::inCi())                                                                         \
+                QFAIL(envVar " is not set: start the servers with scripts/test-servers.sh (CI=true forbids skipping)"); \
+            QSKIP(envVar " is not set; start the servers with scripts/test-servers.sh");                     \
+        }                                                                                                    \
+    } while (false)
+
+// Creates a scratch database for dialect `d` into `var` (a unique_ptr).
+#define COVET_SCRATCH_DB(var, d, serverUrlValue)                                                             \
+    QString var##_error;                                                                                     \
+    auto var = covet::test::ScratchDatabase::create(d, serverUrlValue, &var##_error);                        \
+    QVERIFY2(var, qPrintable(var##_error))
