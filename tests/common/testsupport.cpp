@@ -90,6 +90,7 @@ bool ScratchDatabase::execScript(const QString &script, QString *error)
     // Statements are separated by a line holding only ";" or by ";" at a line's end.
     const QStringList statements = script.split(QRegularExpression(QStringLiteral(";\\s*\\n")), Qt::SkipEmptyParts);
     SqlExecutor ex(connection().database(), m_url.dialect());
+    const bool transaction = m_url.dialect() == Dialect::SQLite && connection().database().transaction();
     for (QString s : statements) {
         s = s.trimmed();
         if (s.endsWith(u';'))
@@ -99,9 +100,13 @@ bool ScratchDatabase::execScript(const QString &script, QString *error)
         if (auto r = ex.exec(s); !r) {
             if (error)
                 *error = r.error().toString();
+            if (transaction)
+                connection().database().rollback();
             return false;
         }
     }
+    if (transaction)
+        connection().database().commit();
     return true;
 }
 
