@@ -47,7 +47,19 @@ int runCli(const QStringList &args, QString *out = nullptr, QString *err = nullp
 
 QString sourcePath(const QString &relative);   // a path in the source tree
 
+// The error text of a Result, or empty when it holds a value. Use this in
+// QVERIFY2 messages: QVERIFY2 evaluates its message even when the check
+// passes, and calling error() on a successful std::expected is undefined.
+template <typename T>
+QString errorText(const std::expected<T, Error> &r)
+{
+    return r ? QString() : r.error().toString();
+}
+
 } // namespace covet::test
+
+// Verifies that a Result holds a value, printing its error otherwise.
+#define COVET_VERIFY_OK(result) QVERIFY2(bool(result), qPrintable(covet::test::errorText(result)))
 
 // Fetches a server URL into `var`, or skips the test; under CI=true a missing
 // server fails the test instead (a server suite never passes by skipping).

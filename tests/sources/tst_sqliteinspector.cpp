@@ -230,7 +230,7 @@ private slots:
         const Schema s = inspect();
         const QByteArray json = SchemaJson::toCanonicalJson(s);
         auto back = SchemaJson::fromJsonText(json);
-        QVERIFY2(back, qPrintable(back.error().toString()));
+        COVET_VERIFY_OK(back);
         QCOMPARE(SchemaJson::toCanonicalJson(*back), json);
         QVERIFY(*back == s);
     }
