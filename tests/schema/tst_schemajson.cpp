@@ -1,0 +1,111 @@
+// covet-test-labels: engine
+#include "testsupport.h"
+
+#include "schema/schemajson.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace covet;
+
+namespace {
+
+Schema richSchema()
+{
+    Schema s;
+    s.dialect = Dialect::PostgreSQL;
+    s.namespaces = {QStringLiteral("sales")};
+    s.enums << EnumType{QString(), QStringLiteral("mood"), {QStringLiteral("happy"), QStringLiteral("it's \"odd\"")}};
+    Table a;
+    a.name = QStringLiteral("we\"ird `name`; DROP");
+    Column id{QStringLiteral("id"), SqlType(SqlType::Kind::BigInt), false, std::nullopt, Column::Identity::Always, {}, false, {}, {}, {}};
+    Column price{QStringLiteral("Müller_ß_表"), SqlType::decimal(10, 2), true, QStringLiteral("0.00"), Column::Identity::None,
+                 {}, false, QStringLiteral("C"), {}, QStringLiteral("a comment\nwith lines")};
+    Column total{QStringLiteral("total"), SqlType::decimal(12, 2), true, std::nullopt, Column::Identity::None,
+                 QStringLiteral("price * 2"), true, {}, {}, {}};
+    a.columns = {id, price, total};
+    a.primaryKey = PrimaryKey{QStringLiteral("pk_a"), {QStringLiteral("id")}};
+    a.uniques << UniqueConstraint{QStringLiteral("uq_a"), {QStringLiteral("total"), QStringLiteral("id")}};
+    a.indexes << Index{QStringLiteral("ix_b"), {IndexPart{{}, QStringLiteral("lower(x)"), true}}, false, QStringLiteral("id > 0"), QStringLiteral("gin")}
+              << Index{QStringLiteral("ix_a"), {IndexPart{QStringLiteral("total"), {}, false}}, true, {}, {}};
+    a.checks << Check{QStringLiteral("ck"), QStringLiteral("total >= 0")};
+    a.triggers << Trigger{QStringLiteral("trg"), QStringLiteral("BEFORE"), {QStringLiteral("INSERT"), QStringLiteral("UPDATE")}, true,
+                          QStringLiteral("EXECUTE FUNCTION f()"), QString()};
+    a.comment = QStringLiteral("table comment");
+    Table b;
+    b.schema = QStringLiteral("sales");
+    b.name = QStringLiteral("child");
+    b.columns = {Column{QStringLiteral("a_id"), SqlType(SqlType::Kind::BigInt), false, std::nullopt, Column::Identity::None, {}, false, {}, {}, {}}};
+    b.foreignKeys << ForeignKey{QStringLiteral("fk"), {QStringLiteral("a_id")}, QString(), a.name, {QStringLiteral("id")},
+                                ForeignKey::Action::Cascade, ForeignKey::Action::SetNull, true, true};
+    s.tables = {b, a};   // deliberately not in canonical order
+    s.views << View{QStringLiteral("sales"), QStringLiteral("v"), QStringLiteral("SELECT 1"), true};
+    return s;
+}
+
+} // namespace
+
+class TstSchemaJson : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void roundTripIsExact()
+    {
+        Schema s = richSchema();
+        const QByteArray json = SchemaJson::toCanonicalJson(s);
+        auto back = SchemaJson::fromJsonText(json, QStringLiteral("x.json"));
+        COVET_VERIFY_OK(back);
+        s.canonicalize();
+        QCOMPARE(*back, s);
+        QCOMPARE(SchemaJson::toCanonicalJson(*back), json);
+    }
+
+    void canonicalFormIsStable()
+    {
+        Schema a = richSchema();
+        Schema b = richSchema();
+        std::reverse(b.tables.begin(), b.tables.end());
+        std::reverse(b.tables[0].indexes.begin(), b.tables[0].indexes.end());
+        QCOMPARE(SchemaJson::toCanonicalJson(a), SchemaJson::toCanonicalJson(b));
+        const QJsonObject o = SchemaJson::toJson(a);
+        const QJsonArray tables = o.value(QStringLiteral("tables")).toArray();
+        QCOMPARE(tables.at(0).toObject().value(QStringLiteral("schema")).toString(), QString());   // default namespace first
+        QCOMPARE(tables.at(1).toObject().value(QStringLiteral("schema")).toString(), QStringLiteral("sales"));
+        const QJsonObject col = tables.at(0).toObject().value(QStringLiteral("columns")).toArray().at(1).toObject();
+        QCOMPARE(col.value(QStringLiteral("type")).toString(), QStringLiteral("numeric(10,2)"));
+        QCOMPARE(col.value(QStringLiteral("default")).toString(), QStringLiteral("0.00"));
+    }
+
+    void equalityNoticesEveryField()
+    {
+        const Schema base = richSchema();
+        Schema changed = base;
+        changed.tables[1].columns[1].collation = QStringLiteral("POSIX");
+        QVERIFY(!(changed == base));
+        changed = base;
+        changed.tables[0].foreignKeys[0].initiallyDeferred = false;
+        QVERIFY(!(changed == base));
+        changed = base;
+        changed.tables[1].indexes[0].parts[0].descending = false;
+        QVERIFY(!(changed == base));
+    }
+
+    void malformedJsonNamesTheLine()
+    {
+        auto r = SchemaJson::fromJsonText("{\n  \"tables\": [\n    {\"name\": }\n  ]\n}", QStringLiteral("broken.json"));
+        QVERIFY(!r);
+        QCOMPARE(r.error().category(), Error::Category::InvalidInput);
+        QVERIFY2(r.error().location().startsWith(QStringLiteral("broken.json:3")), qPrintable(r.error().toString()));
+        auto bad = SchemaJson::fromJsonText("{\"dialect\": \"oracle\", \"tables\": []}");
+        QVERIFY(!bad);
+        QVERIFY(bad.error().message().contains(QStringLiteral("oracle")));
+        auto noName = SchemaJson::fromJsonText("{\"tables\": [{\"columns\": []}]}");
+        QVERIFY(!noName);
+        QVERIFY(noName.error().toString().contains(QStringLiteral("tables[0]")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TstSchemaJson)
+#include "tst_schemajson.moc"
