@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts and stops a PostgreSQL 15 and a MariaDB server on loopback for
 # Covet's tests, in a temporary directory, on free ports, with a test role and
-# database. Must run as root (the servers run as the postgres / mysql users).
+# database. As root the servers run as the postgres / mysql users; as any other
+# user they run as that user.
 #
 #   scripts/test-servers.sh run -- COMMAND [ARGS...]
 #       start both servers, run COMMAND with COVET_TEST_PG_URL and
@@ -22,6 +23,15 @@ WANT="${COVET_SERVERS:-pg mysql}"
 
 log() { echo "test-servers: $*" >&2; }
 
+IS_ROOT=0
+[ "$(id -u)" -eq 0 ] && IS_ROOT=1
+# Runs a command as the PostgreSQL server's owner.
+as_pg() { if [ $IS_ROOT -eq 1 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+own() { if [ $IS_ROOT -eq 1 ]; then chown "$1" "${@:2}"; fi; }
+MY_ADMIN=$([ $IS_ROOT -eq 1 ] && echo root || id -un)
+MY_USER_OPT=()
+[ $IS_ROOT -eq 1 ] && MY_USER_OPT=(--user=mysql)
+
 free_port() {
   local port
   for _ in $(seq 1 200); do
@@ -39,13 +49,13 @@ start_pg() {
   local dir="$1" port
   port=$(free_port)
   mkdir -p "$dir/pg" "$dir/pgsock"
-  chown postgres:postgres "$dir/pg" "$dir/pgsock"
-  runuser -u postgres -- "$PG_BIN/initdb" -D "$dir/pg/data" -U postgres --auth-local=trust --auth-host=scram-sha-256 \
+  own postgres:postgres "$dir/pg" "$dir/pgsock"
+  as_pg "$PG_BIN/initdb" -D "$dir/pg/data" -U postgres --auth-local=trust --auth-host=scram-sha-256 \
     -E UTF8 --locale=C.UTF-8 >"$dir/pg-initdb.log" 2>&1 || { cat "$dir/pg-initdb.log" >&2; return 1; }
-  runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$dir/pg/data" -l "$dir/pg/server.log" -w -t 60 \
+  as_pg "$PG_BIN/pg_ctl" -D "$dir/pg/data" -l "$dir/pg/server.log" -w -t 60 \
     -o "-c listen_addresses=127.0.0.1 -p $port -k $dir/pgsock -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
     start >"$dir/pg-start.log" 2>&1 || { cat "$dir/pg-start.log" "$dir/pg/server.log" >&2; return 1; }
-  runuser -u postgres -- "$PG_BIN/psql" -h "$dir/pgsock" -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 -q \
+  as_pg "$PG_BIN/psql" -h "$dir/pgsock" -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 -q \
     -c "CREATE ROLE $TEST_USER LOGIN CREATEDB PASSWORD '$TEST_PASSWORD'" \
     -c "CREATE DATABASE $TEST_DB OWNER $TEST_USER" >&2
   echo "$port" >"$dir/pg.port"
@@ -55,28 +65,28 @@ start_pg() {
 stop_pg() {
   local dir="$1"
   [ -d "$dir/pg/data" ] || return 0
-  runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$dir/pg/data" -m immediate -w -t 30 stop >/dev/null 2>&1 || true
+  as_pg "$PG_BIN/pg_ctl" -D "$dir/pg/data" -m immediate -w -t 30 stop >/dev/null 2>&1 || true
 }
 
 start_mysql() {
   local dir="$1" port
   port=$(free_port)
   mkdir -p "$dir/my" "$dir/mysock"
-  chown mysql:mysql "$dir/my" "$dir/mysock"
-  mariadb-install-db --no-defaults --user=mysql --datadir="$dir/my/data" --auth-root-authentication-method=socket \
+  own mysql:mysql "$dir/my" "$dir/mysock"
+  mariadb-install-db --no-defaults "${MY_USER_OPT[@]}" --datadir="$dir/my/data" --auth-root-authentication-method=socket \
     --skip-test-db >"$dir/my-install.log" 2>&1 || { cat "$dir/my-install.log" >&2; return 1; }
-  mariadbd --no-defaults --user=mysql --datadir="$dir/my/data" --socket="$dir/mysock/mysqld.sock" \
+  mariadbd --no-defaults "${MY_USER_OPT[@]}" --datadir="$dir/my/data" --socket="$dir/mysock/mysqld.sock" \
     --pid-file="$dir/my/mysqld.pid" --port="$port" --bind-address=127.0.0.1 --skip-name-resolve \
     --skip-log-bin --innodb-buffer-pool-size=128M --innodb-flush-log-at-trx-commit=2 --max-connections=300 \
     --character-set-server=utf8mb4 --collation-server=utf8mb4_general_ci \
     --log-error="$dir/my/error.log" >/dev/null 2>&1 &
   for _ in $(seq 1 120); do
-    if mariadb-admin --no-defaults --socket="$dir/mysock/mysqld.sock" -uroot ping >/dev/null 2>&1; then
+    if mariadb-admin --no-defaults --socket="$dir/mysock/mysqld.sock" -u"$MY_ADMIN" ping >/dev/null 2>&1; then
       break
     fi
     sleep 0.25
   done
-  mariadb --no-defaults --socket="$dir/mysock/mysqld.sock" -uroot -e "
+  mariadb --no-defaults --socket="$dir/mysock/mysqld.sock" -u"$MY_ADMIN" -e "
     CREATE USER '$TEST_USER'@'127.0.0.1' IDENTIFIED BY '$TEST_PASSWORD';
     CREATE USER '$TEST_USER'@'localhost' IDENTIFIED BY '$TEST_PASSWORD';
     GRANT ALL PRIVILEGES ON *.* TO '$TEST_USER'@'127.0.0.1' WITH GRANT OPTION;
@@ -91,7 +101,7 @@ stop_mysql() {
   [ -f "$dir/my/mysqld.pid" ] || return 0
   local pid
   pid=$(cat "$dir/my/mysqld.pid" 2>/dev/null || true)
-  mariadb-admin --no-defaults --socket="$dir/mysock/mysqld.sock" -uroot shutdown >/dev/null 2>&1 || true
+  mariadb-admin --no-defaults --socket="$dir/mysock/mysqld.sock" -u"$MY_ADMIN" shutdown >/dev/null 2>&1 || true
   if [ -n "$pid" ]; then
     for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
     kill -9 "$pid" 2>/dev/null || true
@@ -111,10 +121,6 @@ env_lines() {
 }
 
 start_all() {
-  if [ "$(id -u)" -ne 0 ]; then
-    log "must run as root (servers run as the postgres and mysql users)"
-    return 1
-  fi
   local dir
   dir=$(mktemp -d /tmp/covet-servers.XXXXXX)
   chmod 755 "$dir"

@@ -24,6 +24,7 @@ struct Column
     Identity identity = Identity::None;
     QString generatedExpr;               // generated column expression, empty if none
     bool generatedStored = false;        // STORED (true) or VIRTUAL (false)
+    QString onUpdateExpr;                // MySQL ON UPDATE expression (e.g. CURRENT_TIMESTAMP), empty if none
     QString collation;
     QString charset;                     // MySQL character set
     QString comment;

@@ -11,6 +11,7 @@ struct IndexPart
     QString column;       // set for a column part
     QString expression;   // set for an expression part
     bool descending = false;
+    int length = -1;      // MySQL prefix length (KEY (name(10))); -1: the whole column
 
     bool isExpression() const { return column.isEmpty(); }
     bool operator==(const IndexPart &) const = default;

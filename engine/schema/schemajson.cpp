@@ -56,6 +56,7 @@ QJsonObject SchemaJson::columnToJson(const Column &c)
         o.insert(QLatin1String("generated"), c.generatedExpr);
         o.insert(QLatin1String("generated_stored"), c.generatedStored);
     }
+    putIf(o, "on_update", c.onUpdateExpr);
     putIf(o, "collation", c.collation);
     putIf(o, "charset", c.charset);
     putIf(o, "comment", c.comment);
@@ -98,6 +99,8 @@ QJsonObject SchemaJson::tableToJson(const Table &t)
                 putIf(po, "column", p.column);
                 putIf(po, "expression", p.expression);
                 putIf(po, "descending", p.descending);
+                if (p.length >= 0)
+                    po.insert(QLatin1String("length"), p.length);
                 parts.append(po);
             }
             io.insert(QLatin1String("parts"), parts);
@@ -239,6 +242,7 @@ Result<Schema> SchemaJson::fromJson(const QJsonObject &o)
             c.identity = *identity;
             c.generatedExpr = co.value(QLatin1String("generated")).toString();
             c.generatedStored = co.value(QLatin1String("generated_stored")).toBool();
+            c.onUpdateExpr = co.value(QLatin1String("on_update")).toString();
             c.collation = co.value(QLatin1String("collation")).toString();
             c.charset = co.value(QLatin1String("charset")).toString();
             c.comment = co.value(QLatin1String("comment")).toString();
@@ -259,7 +263,7 @@ Result<Schema> SchemaJson::fromJson(const QJsonObject &o)
             for (const QJsonValue &pv : io.value(QLatin1String("parts")).toArray()) {
                 const QJsonObject po = pv.toObject();
                 i.parts << IndexPart{po.value(QLatin1String("column")).toString(), po.value(QLatin1String("expression")).toString(),
-                                     po.value(QLatin1String("descending")).toBool()};
+                                     po.value(QLatin1String("descending")).toBool(), po.value(QLatin1String("length")).toInt(-1)};
             }
             i.unique = io.value(QLatin1String("unique")).toBool();
             i.where = io.value(QLatin1String("where")).toString();
