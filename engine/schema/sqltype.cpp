@@ -265,9 +265,14 @@ QString SqlType::canonicalName() const
 {
     QString s;
     switch (m_kind) {
-    case Kind::Other:
-        s = m_raw.isEmpty() ? QStringLiteral("any") : m_raw;
+    case Kind::Other: {
+        // The raw spelling already carries any "[]"; the loop below adds them once.
+        QString base = m_raw.trimmed();
+        while (base.endsWith(QLatin1String("[]")))
+            base = base.chopped(2).trimmed();
+        s = base.isEmpty() ? QStringLiteral("any") : base;
         break;
+    }
     case Kind::Char:
     case Kind::Varchar:
         s = kindName(m_kind);
@@ -323,7 +328,10 @@ SqlType SqlType::parseCanonical(const QString &text, bool *ok)
     }
     // "enum mood('a','b')": a named enum.
     if (base.startsWith(QLatin1String("enum "))) {
-        t.m_enumName = base.mid(5).trimmed();
+        // Keep the enum type's name as written: PostgreSQL names are case-sensitive.
+        const QString original = text.trimmed();
+        const qsizetype open = original.indexOf(u'(');
+        t.m_enumName = original.mid(5, open < 0 ? -1 : open - 5).trimmed();
         base = QStringLiteral("enum");
     }
     Kind kind;

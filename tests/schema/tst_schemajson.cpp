@@ -19,12 +19,26 @@ Schema richSchema()
     s.enums << EnumType{QString(), QStringLiteral("mood"), {QStringLiteral("happy"), QStringLiteral("it's \"odd\"")}};
     Table a;
     a.name = QStringLiteral("we\"ird `name`; DROP");
-    Column id{QStringLiteral("id"), SqlType(SqlType::Kind::BigInt), false, std::nullopt, Column::Identity::Always, {}, false, {}, {}, {}};
-    Column price{QStringLiteral("Müller_ß_表"), SqlType::decimal(10, 2), true, QStringLiteral("0.00"), Column::Identity::None,
-                 {}, false, QStringLiteral("C"), {}, QStringLiteral("a comment\nwith lines")};
-    Column total{QStringLiteral("total"), SqlType::decimal(12, 2), true, std::nullopt, Column::Identity::None,
-                 QStringLiteral("price * 2"), true, {}, {}, {}};
-    a.columns = {id, price, total};
+    auto column = [](const QString &name, const SqlType &type) {
+        Column c;
+        c.name = name;
+        c.type = type;
+        return c;
+    };
+    Column id = column(QStringLiteral("id"), SqlType(SqlType::Kind::BigInt));
+    id.nullable = false;
+    id.identity = Column::Identity::Always;
+    Column price = column(QStringLiteral("Müller_ß_表"), SqlType::decimal(10, 2));
+    price.defaultExpr = QStringLiteral("0.00");
+    price.collation = QStringLiteral("C");
+    price.comment = QStringLiteral("a comment\nwith lines");
+    Column total = column(QStringLiteral("total"), SqlType::decimal(12, 2));
+    total.generatedExpr = QStringLiteral("price * 2");
+    total.generatedStored = true;
+    Column stamp = column(QStringLiteral("stamp"), SqlType(SqlType::Kind::Timestamp));
+    stamp.defaultExpr = QStringLiteral("CURRENT_TIMESTAMP");
+    stamp.onUpdateExpr = QStringLiteral("CURRENT_TIMESTAMP");
+    a.columns = {id, price, total, stamp};
     a.primaryKey = PrimaryKey{QStringLiteral("pk_a"), {QStringLiteral("id")}};
     a.uniques << UniqueConstraint{QStringLiteral("uq_a"), {QStringLiteral("total"), QStringLiteral("id")}};
     a.indexes << Index{QStringLiteral("ix_b"), {IndexPart{{}, QStringLiteral("lower(x)"), true}}, false, QStringLiteral("id > 0"), QStringLiteral("gin")}
@@ -36,7 +50,8 @@ Schema richSchema()
     Table b;
     b.schema = QStringLiteral("sales");
     b.name = QStringLiteral("child");
-    b.columns = {Column{QStringLiteral("a_id"), SqlType(SqlType::Kind::BigInt), false, std::nullopt, Column::Identity::None, {}, false, {}, {}, {}}};
+    b.columns = {column(QStringLiteral("a_id"), SqlType(SqlType::Kind::BigInt))};
+    b.columns[0].nullable = false;
     b.foreignKeys << ForeignKey{QStringLiteral("fk"), {QStringLiteral("a_id")}, QString(), a.name, {QStringLiteral("id")},
                                 ForeignKey::Action::Cascade, ForeignKey::Action::SetNull, true, true};
     s.tables = {b, a};   // deliberately not in canonical order
@@ -83,6 +98,9 @@ private slots:
         const Schema base = richSchema();
         Schema changed = base;
         changed.tables[1].columns[1].collation = QStringLiteral("POSIX");
+        QVERIFY(!(changed == base));
+        changed = base;
+        changed.tables[1].columns[3].onUpdateExpr.clear();
         QVERIFY(!(changed == base));
         changed = base;
         changed.tables[0].foreignKeys[0].initiallyDeferred = false;

@@ -80,6 +80,26 @@ private slots:
         QCOMPARE(SqlType::parseCanonical(t.canonicalName()), t);
     }
 
+    void enumNamesKeepTheirCase()
+    {
+        const SqlType t = SqlType::parseCanonical(QStringLiteral("enum Mood_Type('Happy','sad')"));
+        QCOMPARE(t.kind(), SqlType::Kind::Enum);
+        QCOMPARE(t.enumName(), QStringLiteral("Mood_Type"));
+        QCOMPARE(t.enumValues(), QStringList({QStringLiteral("Happy"), QStringLiteral("sad")}));
+        QCOMPARE(SqlType::parseCanonical(t.canonicalName()), t);
+    }
+
+    void arraysOfUnmodelledTypes()
+    {
+        const SqlType t = SqlType::fromDialect(Dialect::PostgreSQL, QStringLiteral("point[]"));
+        QCOMPARE(t.kind(), SqlType::Kind::Other);
+        QCOMPARE(t.canonicalName(), QStringLiteral("point[]"));
+        const SqlType back = SqlType::parseCanonical(t.canonicalName());
+        QCOMPARE(back.canonicalName(), QStringLiteral("point[]"));
+        QCOMPARE(back.arrayDimensions(), 1);
+        QVERIFY(back.equivalent(t));
+    }
+
     void unknownCanonicalIsReported()
     {
         bool ok = true;
