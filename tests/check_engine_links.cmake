@@ -1,3 +1,4 @@
+cmake_policy(SET CMP0057 NEW)
 # Fails unless the shared library LIB needs, of Qt, only Qt6Core and Qt6Sql.
 execute_process(COMMAND readelf -d "${LIB}" OUTPUT_VARIABLE out RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)

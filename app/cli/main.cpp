@@ -1,3 +1,84 @@
+#include "clicommand.h"
+#include "diffcommand.h"
+#include "inspectcommand.h"
+
 #include <QCoreApplication>
+#include <QTextStream>
+
 #include <cstdio>
-int main(int argc, char **argv) { QCoreApplication app(argc, argv); std::puts("covet"); return 0; }
+#include <memory>
+#include <vector>
+
+using namespace covet::cli;
+
+namespace {
+
+std::vector<std::unique_ptr<CliCommand>> commands()
+{
+    std::vector<std::unique_ptr<CliCommand>> list;
+    list.push_back(std::make_unique<InspectCommand>());
+    list.push_back(std::make_unique<DiffCommand>());
+    return list;
+}
+
+void printHelp(QTextStream &out, const std::vector<std::unique_ptr<CliCommand>> &cmds)
+{
+    out << "Usage: covet <command> [options]\n\n"
+           "Covet: schema migrations for PostgreSQL, MySQL/MariaDB and SQLite.\n\n"
+           "Commands:\n";
+    for (const auto &c : cmds)
+        out << "  " << c->name().leftJustified(12) << c->summary() << '\n';
+    out << "\nGlobal options:\n"
+           "  --help, -h    Show this help; `covet <command> --help` for a command's options\n"
+           "  --version     Show the version\n\n"
+           "Database URLs: sqlite:path/to/file.db, sqlite::memory:,\n"
+           "  postgresql://user@host:port/db?schema=s&sslmode=require, mysql://user@host:port/db (or mariadb://).\n"
+           "Passwords come from the URL, PGPASSWORD, COVET_PASSWORD or ~/.pgpass, and are never printed.\n\n"
+           "Exit codes: 0 success, 1 differences found (diff, check), 2 invalid input, 3 not found,\n"
+           "  4 connection failed, 5 database error, 6 conflict, 7 unsupported, 8 cancelled, 9 internal error.\n";
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("covet"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(COVET_VERSION));
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    const auto cmds = commands();
+
+    QStringList args = QCoreApplication::arguments();
+    if (args.size() < 2 || args.at(1) == u"--help" || args.at(1) == u"-h" || args.at(1) == u"help") {
+        printHelp(out, cmds);
+        return args.size() < 2 ? 2 : 0;
+    }
+    if (args.at(1) == u"--version" || args.at(1) == u"-V") {
+        out << "covet " << QCoreApplication::applicationVersion() << '\n';
+        return 0;
+    }
+    const QString name = args.at(1);
+    for (const auto &cmd : cmds) {
+        if (cmd->name() != name)
+            continue;
+        QCommandLineParser parser;
+        parser.setApplicationDescription(cmd->summary());
+        parser.addHelpOption();
+        cmd->addOptions(parser);
+        QStringList cmdArgs = args;
+        cmdArgs.removeAt(1);
+        cmdArgs[0] = QStringLiteral("covet ") + name;
+        if (!parser.parse(cmdArgs))
+            return CliCommand::usageError(parser.errorText(), err);
+        if (parser.isSet(QStringLiteral("help"))) {
+            out << parser.helpText();
+            return 0;
+        }
+        if (!parser.positionalArguments().isEmpty())
+            return CliCommand::usageError(QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()), err);
+        return cmd->run(parser, out, err);
+    }
+    err << "covet: error: unknown command '" << name << "' (see covet --help)\n";
+    return 2;
+}

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "core/error.h"
+
+#include <QCommandLineParser>
+#include <QString>
+#include <QStringList>
+#include <QTextStream>
+
+namespace covet::cli {
+
+// One `covet <command>`: gathers its options, calls the engine, prints the
+// result. Returns the process exit code.
+class CliCommand
+{
+public:
+    virtual ~CliCommand() = default;
+    virtual QString name() const = 0;
+    virtual QString summary() const = 0;
+    // Adds the command's options to parser (help is added by the caller).
+    virtual void addOptions(QCommandLineParser &parser) const = 0;
+    virtual int run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) const = 0;
+
+    // Prints "covet: error: ..." and returns the error's exit code.
+    static int report(const Error &error, QTextStream &err);
+    static int usageError(const QString &message, QTextStream &err);
+};
+
+} // namespace covet::cli

@@ -1,0 +1,265 @@
+#include "mysqlgenerator.h"
+
+#include "sqlscriptsplitter.h"
+
+#include <QRegularExpression>
+
+#include <concepts>
+#include <optional>
+
+namespace covet {
+
+namespace {
+
+// The prefix length of an index part (MySQL "`name`(10)"), if the model
+// carries one: IndexPart may gain a `length` field (int or optional<int>).
+template <typename Part>
+int prefixLength(const Part &part)
+{
+    if constexpr (requires { { part.length } -> std::convertible_to<int>; }) {
+        return int(part.length);
+    } else if constexpr (requires { part.length.has_value(); *part.length; }) {
+        return part.length.has_value() ? int(*part.length) : -1;
+    } else {
+        return -1;
+    }
+}
+
+// Index methods MySQL knows, spelled as keywords.
+QString methodKeyword(const QString &method)
+{
+    const QString m = method.trimmed().toUpper();
+    static const QStringList known = {QStringLiteral("BTREE"), QStringLiteral("HASH"), QStringLiteral("RTREE"),
+                                      QStringLiteral("FULLTEXT"), QStringLiteral("SPATIAL")};
+    return known.contains(m) ? m : QString();
+}
+
+} // namespace
+
+Dialect MysqlGenerator::dialect() const
+{
+    return Dialect::MySQL;
+}
+
+QString MysqlGenerator::columnDefinition(const Table &, const Column &column) const
+{
+    QString type;
+    if (column.type.kind() == SqlType::Kind::Enum && column.type.arrayDimensions() == 0) {
+        QStringList values;
+        for (const QString &v : column.type.enumValues())
+            values << literal(v);
+        type = QStringLiteral("enum(%1)").arg(values.join(u','));
+    } else {
+        type = column.type.toDialect(Dialect::MySQL);
+    }
+    QString s = quote(column.name) + u' ' + type;
+    if (!column.charset.isEmpty())
+        s += QStringLiteral(" CHARACTER SET ") + quote(column.charset);
+    if (!column.collation.isEmpty())
+        s += QStringLiteral(" COLLATE ") + quote(column.collation);
+    if (column.isGenerated()) {
+        // MariaDB refuses NOT NULL and DEFAULT on generated columns.
+        s += QStringLiteral(" GENERATED ALWAYS AS (%1) %2")
+                 .arg(column.generatedExpr.trimmed(), column.generatedStored ? QStringLiteral("STORED") : QStringLiteral("VIRTUAL"));
+    } else {
+        if (!column.nullable)
+            s += QStringLiteral(" NOT NULL");
+        if (column.defaultExpr && !column.defaultExpr->trimmed().isEmpty() && column.identity == Column::Identity::None)
+            s += QStringLiteral(" DEFAULT ") + parenthesizedDefault(*column.defaultExpr);
+        if (!column.onUpdateExpr.trimmed().isEmpty())
+            s += QStringLiteral(" ON UPDATE ") + column.onUpdateExpr.trimmed();
+        if (column.identity != Column::Identity::None)
+            s += QStringLiteral(" AUTO_INCREMENT");
+    }
+    if (!column.comment.isEmpty())
+        s += QStringLiteral(" COMMENT ") + literal(column.comment);
+    return s;
+}
+
+QString MysqlGenerator::primaryKeyClause(const PrimaryKey &pk) const
+{
+    // A MySQL primary key is always named PRIMARY.
+    return QStringLiteral("PRIMARY KEY (%1)").arg(quoteList(pk.columns));
+}
+
+QString MysqlGenerator::indexPart(const IndexPart &part) const
+{
+    QString s;
+    if (part.isExpression()) {
+        s = u'(' + part.expression.trimmed() + u')';
+    } else {
+        s = quote(part.column);
+        if (const int len = prefixLength(part); len > 0)
+            s += QStringLiteral("(%1)").arg(len);
+    }
+    if (part.descending)
+        s += QStringLiteral(" DESC");
+    return s;
+}
+
+QString MysqlGenerator::foreignKeyActions(const ForeignKey &fk) const
+{
+    return QStringLiteral(" ON DELETE %1 ON UPDATE %2").arg(fkActionSql(fk.onDelete), fkActionSql(fk.onUpdate));
+}
+
+QString MysqlGenerator::tableOptions(const Table &table) const
+{
+    QStringList options;
+    if (!table.engine.isEmpty())
+        options << QStringLiteral("ENGINE=") + quote(table.engine);
+    if (!table.charset.isEmpty())
+        options << QStringLiteral("DEFAULT CHARSET=") + quote(table.charset);
+    if (!table.collation.isEmpty())
+        options << QStringLiteral("COLLATE=") + quote(table.collation);
+    if (!table.comment.isEmpty())
+        options << QStringLiteral("COMMENT=") + literal(table.comment);
+    return options.join(u' ');
+}
+
+QStringList MysqlGenerator::createTable(const Table &table) const
+{
+    QStringList elements;
+    for (const Column &c : table.columns)
+        elements << columnDefinition(table, c);
+    if (table.primaryKey && !table.primaryKey->columns.isEmpty())
+        elements << primaryKeyClause(*table.primaryKey);
+    for (const UniqueConstraint &u : table.uniques)
+        elements << uniqueClause(u);
+    for (const Check &c : table.checks)
+        elements << checkClause(c);
+    QString s = QStringLiteral("CREATE TABLE %1 (\n  %2\n)")
+                    .arg(qualified(table.schema, table.name), elements.join(QStringLiteral(",\n  ")));
+    const QString options = tableOptions(table);
+    if (!options.isEmpty())
+        s += u' ' + options;
+    return {s};
+}
+
+QString MysqlGenerator::createIndex(const Table &table, const Index &index) const
+{
+    const QString method = methodKeyword(index.method);
+    QString kind;
+    if (method == u"FULLTEXT" || method == u"SPATIAL")
+        kind = method + u' ';
+    else if (index.unique)
+        kind = QStringLiteral("UNIQUE ");
+    QString s = QStringLiteral("CREATE %1INDEX %2 ON %3 (%4)")
+                    .arg(kind, quote(index.name), qualified(table.schema, table.name), indexParts(index));
+    if (method == u"HASH" || method == u"RTREE")
+        s += QStringLiteral(" USING ") + method;
+    return s;
+}
+
+QString MysqlGenerator::addForeignKey(const Table &table, const ForeignKey &fk) const
+{
+    return QStringLiteral("ALTER TABLE %1 ADD %2").arg(qualified(table.schema, table.name), foreignKeyClause(table, fk));
+}
+
+QString MysqlGenerator::createView(const View &view) const
+{
+    return QStringLiteral("CREATE VIEW %1 AS\n%2").arg(qualified(view.schema, view.name), withoutTerminator(view.definition));
+}
+
+QString MysqlGenerator::createTrigger(const Table &table, const Trigger &trigger) const
+{
+    if (!trigger.definition.trimmed().isEmpty())
+        return withoutTerminator(trigger.definition);
+    return QStringLiteral("CREATE TRIGGER %1 %2 %3 ON %4 FOR EACH ROW %5")
+        .arg(qualified(table.schema, trigger.name), trigger.timing.toUpper(), trigger.events.value(0),
+             qualified(table.schema, table.name), withoutTerminator(trigger.body));
+}
+
+QString MysqlGenerator::createEnum(const EnumType &) const
+{
+    return {};   // MySQL enums are column types
+}
+
+QString MysqlGenerator::scriptText(const ScriptStatement &statement) const
+{
+    // The mariadb/mysql client splits on ';': a body holding ';' needs
+    // another delimiter for the time of the statement. Outside trigger
+    // bodies a ';' can only be inside quotes, which the client skips as the
+    // splitter does (the client knows nothing of BEGIN ... END).
+    bool needsDelimiter = statement.sql.contains(u';');
+    if (needsDelimiter && statement.kind != ScriptStatement::Kind::Trigger) {
+        const auto parts = SqlScriptSplitter::split(statement.sql + u';', Dialect::MySQL);
+        needsDelimiter = !parts || parts->size() != 1;
+    }
+    if (!needsDelimiter)
+        return statement.sql + QStringLiteral(";\n");
+    QString delimiter = QStringLiteral("$$");
+    for (const QString &candidate : {QStringLiteral("$$"), QStringLiteral("//"), QStringLiteral(";;"), QStringLiteral("$covet$")}) {
+        if (!statement.sql.contains(candidate)) {
+            delimiter = candidate;
+            break;
+        }
+    }
+    return QStringLiteral("DELIMITER %1\n%2%1\nDELIMITER ;\n").arg(delimiter, statement.sql);
+}
+
+Result<QStringList> MysqlGenerator::renderOperation(const Operation &op, const Schema &before) const
+{
+    if (auto common = renderCommon(op, before))
+        return *common;
+    auto alter = [this](const QString &ns, const QString &table, const QString &action) {
+        return QStringList{QStringLiteral("ALTER TABLE %1 %2").arg(qualified(ns, table), action)};
+    };
+    auto named = [&](const QString &ns, const QString &table, const QString &drop, const Result<QString> &name) -> Result<QStringList> {
+        if (!name)
+            return std::unexpected(name.error());
+        return alter(ns, table, drop + quote(*name));
+    };
+    auto tableFor = [&](const QString &ns, const QString &name) { return tableOf(before, ns, name); };
+    if (const auto *o = std::get_if<RenameTable>(&op))
+        return QStringList{QStringLiteral("RENAME TABLE %1 TO %2").arg(qualified(o->schema, o->from), qualified(o->schema, o->to))};
+    if (const auto *o = std::get_if<AddColumn>(&op)) {
+        auto t = tableFor(o->schema, o->table);
+        if (!t)
+            return std::unexpected(t.error());
+        return alter(o->schema, o->table, QStringLiteral("ADD COLUMN ") + columnDefinition(**t, o->column));
+    }
+    if (const auto *o = std::get_if<AlterColumn>(&op)) {
+        auto t = tableFor(o->schema, o->table);
+        if (!t)
+            return std::unexpected(t.error());
+        return alter(o->schema, o->table, QStringLiteral("MODIFY COLUMN ") + columnDefinition(**t, o->after));
+    }
+    if (const auto *o = std::get_if<DropIndex>(&op))
+        return QStringList{QStringLiteral("DROP INDEX %1 ON %2").arg(quote(o->name), qualified(o->schema, o->table))};
+    if (const auto *o = std::get_if<DropForeignKey>(&op)) {
+        auto t = tableFor(o->schema, o->table);
+        if (!t)
+            return std::unexpected(t.error());
+        return named(o->schema, o->table, QStringLiteral("DROP FOREIGN KEY "), foreignKeyName(**t, o->foreignKey));
+    }
+    if (const auto *o = std::get_if<DropCheck>(&op)) {
+        auto t = tableFor(o->schema, o->table);
+        if (!t)
+            return std::unexpected(t.error());
+        return named(o->schema, o->table, QStringLiteral("DROP CONSTRAINT "), checkName(**t, o->check));
+    }
+    if (const auto *o = std::get_if<DropUnique>(&op)) {
+        auto t = tableFor(o->schema, o->table);
+        if (!t)
+            return std::unexpected(t.error());
+        return named(o->schema, o->table, QStringLiteral("DROP INDEX "), uniqueName(**t, o->unique));
+    }
+    if (const auto *o = std::get_if<SetPrimaryKey>(&op)) {
+        QStringList actions;
+        if (o->before)
+            actions << QStringLiteral("DROP PRIMARY KEY");
+        if (o->after)
+            actions << QStringLiteral("ADD ") + primaryKeyClause(*o->after);
+        if (actions.isEmpty())
+            return QStringList();
+        return alter(o->schema, o->table, actions.join(QStringLiteral(", ")));
+    }
+    if (const auto *o = std::get_if<DropTrigger>(&op))
+        return QStringList{QStringLiteral("DROP TRIGGER ") + qualified(o->schema, o->name)};
+    // Enum types are column types here, and a namespace is a database.
+    if (std::holds_alternative<DropEnum>(op) || std::holds_alternative<AlterEnum>(op) || std::holds_alternative<DropNamespace>(op))
+        return QStringList();
+    return fail(Error::Category::Internal, QStringLiteral("MySQL: operation not rendered"));
+}
+
+} // namespace covet

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "sqlgenerator.h"
+
+namespace covet {
+
+// MySQL/MariaDB DDL: AUTO_INCREMENT, character sets and collations, column
+// and table comments, ENGINE, FULLTEXT/SPATIAL/HASH indexes and prefix
+// lengths, foreign keys added after every table, DELIMITER for trigger bodies
+// in scripts. Operations: MODIFY COLUMN with the full new definition, RENAME
+// COLUMN (MySQL 8, MariaDB 10.5), DROP FOREIGN KEY / DROP INDEX by name, and
+// DROP CONSTRAINT for checks (MariaDB 10.2+ and MySQL 8.0.19+ both accept
+// it; MariaDB has no DROP CHECK).
+class MysqlGenerator : public SqlGenerator
+{
+public:
+    Dialect dialect() const override;
+    QStringList createTable(const Table &table) const override;
+    QString createIndex(const Table &table, const Index &index) const override;
+    QString addForeignKey(const Table &table, const ForeignKey &fk) const override;
+    QString createView(const View &view) const override;
+    QString createTrigger(const Table &table, const Trigger &trigger) const override;
+    QString createEnum(const EnumType &e) const override;
+
+protected:
+    Result<QStringList> renderOperation(const Operation &op, const Schema &before) const override;
+    QString columnDefinition(const Table &table, const Column &column) const override;
+    QString scriptText(const ScriptStatement &statement) const override;
+    QString primaryKeyClause(const PrimaryKey &pk) const override;
+    QString indexPart(const IndexPart &part) const override;
+    // Both actions always written: MySQL reads an omitted action back as
+    // RESTRICT, an explicit NO ACTION as NO ACTION.
+    QString foreignKeyActions(const ForeignKey &fk) const override;
+    // The table options after the closing parenthesis: ENGINE, charset, comment.
+    QString tableOptions(const Table &table) const;
+};
+
+} // namespace covet

@@ -1,0 +1,4 @@
+-- rename_column (mysql)
+ALTER TABLE `customers` RENAME COLUMN `name` TO `full_name`;
+-- reverse
+ALTER TABLE `customers` RENAME COLUMN `full_name` TO `name`;

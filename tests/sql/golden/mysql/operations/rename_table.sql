@@ -1,0 +1,4 @@
+-- rename_table (mysql)
+RENAME TABLE `customers` TO `clients`;
+-- reverse
+RENAME TABLE `clients` TO `customers`;

@@ -1,0 +1,4 @@
+-- create_index (postgresql)
+CREATE INDEX "orders_cust_qty_idx" ON "orders" ("customer_id", "qty" DESC);
+-- reverse
+DROP INDEX "orders_cust_qty_idx";

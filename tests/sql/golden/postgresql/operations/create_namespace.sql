@@ -1,0 +1,4 @@
+-- create_namespace (postgresql)
+CREATE SCHEMA "archive";
+-- reverse
+DROP SCHEMA "archive";

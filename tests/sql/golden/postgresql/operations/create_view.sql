@@ -1,0 +1,5 @@
+-- create_view (postgresql)
+CREATE VIEW "customer_view" AS
+SELECT id, name FROM customers;
+-- reverse
+DROP VIEW "customer_view";

@@ -1,0 +1,4 @@
+-- drop_namespace (postgresql)
+DROP SCHEMA "legacy";
+-- reverse
+CREATE SCHEMA "legacy";

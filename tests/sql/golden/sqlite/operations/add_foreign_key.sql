@@ -1,0 +1,40 @@
+-- add_foreign_key (sqlite)
+.bail on
+PRAGMA foreign_keys=OFF;
+BEGIN;
+CREATE TABLE "covet_new_notes_log" (
+  "id" INTEGER NOT NULL,
+  "seq" INTEGER NOT NULL DEFAULT 0,
+  "order_id" INTEGER,
+  "body" TEXT,
+  PRIMARY KEY ("id"),
+  CONSTRAINT "fk_notes_order" FOREIGN KEY ("order_id") REFERENCES "orders" ("id") ON DELETE SET NULL
+);
+INSERT INTO "covet_new_notes_log" ("id", "seq", "order_id", "body")
+  SELECT "id", "seq", "order_id", "body" FROM "notes_log";
+DROP TABLE "notes_log";
+ALTER TABLE "covet_new_notes_log" RENAME TO "notes_log";
+CREATE INDEX "notes_log_order_idx" ON "notes_log" ("order_id");
+CREATE TEMP TABLE "covet_foreign_key_check" (violations INTEGER CONSTRAINT "foreign_key_check_failed" CHECK (violations = 0));
+INSERT INTO temp."covet_foreign_key_check" SELECT count(*) FROM (SELECT 1 FROM pragma_foreign_key_check('notes_log'));
+DROP TABLE temp."covet_foreign_key_check";
+COMMIT;
+PRAGMA foreign_keys=ON;
+-- reverse
+.bail on
+PRAGMA foreign_keys=OFF;
+BEGIN;
+CREATE TABLE "covet_new_notes_log" (
+  "id" INTEGER NOT NULL,
+  "seq" INTEGER NOT NULL DEFAULT 0,
+  "order_id" INTEGER,
+  "body" TEXT,
+  PRIMARY KEY ("id")
+);
+INSERT INTO "covet_new_notes_log" ("id", "seq", "order_id", "body")
+  SELECT "id", "seq", "order_id", "body" FROM "notes_log";
+DROP TABLE "notes_log";
+ALTER TABLE "covet_new_notes_log" RENAME TO "notes_log";
+CREATE INDEX "notes_log_order_idx" ON "notes_log" ("order_id");
+COMMIT;
+PRAGMA foreign_keys=ON;

@@ -1,0 +1,66 @@
+-- alter_column_type_not_null (sqlite)
+.bail on
+PRAGMA foreign_keys=OFF;
+BEGIN;
+DROP VIEW "order_view";
+CREATE TABLE "covet_new_orders" (
+  "id" INTEGER NOT NULL,
+  "customer_id" INTEGER NOT NULL,
+  "qty" INTEGER NOT NULL DEFAULT 1,
+  "note" VARCHAR(300) NOT NULL,
+  "code" VARCHAR(10),
+  PRIMARY KEY ("id"),
+  CONSTRAINT "ck_orders_qty" CHECK (qty > 0),
+  CONSTRAINT "fk_orders_customer" FOREIGN KEY ("customer_id") REFERENCES "customers" ("id") ON DELETE CASCADE
+);
+INSERT INTO "covet_new_orders" ("id", "customer_id", "qty", "note", "code")
+  SELECT "id", "customer_id", "qty", "note", "code" FROM "orders";
+DROP TABLE "orders";
+ALTER TABLE "covet_new_orders" RENAME TO "orders";
+CREATE INDEX "orders_customer_idx" ON "orders" ("customer_id");
+CREATE INDEX "orders_qty_idx" ON "orders" ("qty");
+CREATE INDEX "orders_note_idx" ON "orders" ("note");
+CREATE TRIGGER "orders_touch" AFTER INSERT ON "orders" FOR EACH ROW
+BEGIN
+  UPDATE customers SET name = name WHERE id = NEW.customer_id;
+END;
+CREATE VIEW "order_view" AS
+SELECT id, qty FROM orders;
+CREATE TEMP TABLE "covet_foreign_key_check" (violations INTEGER CONSTRAINT "foreign_key_check_failed" CHECK (violations = 0));
+INSERT INTO temp."covet_foreign_key_check" SELECT count(*) FROM (SELECT 1 FROM pragma_foreign_key_check('orders'));
+DROP TABLE temp."covet_foreign_key_check";
+COMMIT;
+PRAGMA foreign_keys=ON;
+-- reverse
+.bail on
+PRAGMA foreign_keys=OFF;
+BEGIN;
+DROP VIEW "order_view";
+CREATE TABLE "covet_new_orders" (
+  "id" INTEGER NOT NULL,
+  "customer_id" INTEGER NOT NULL,
+  "qty" INTEGER NOT NULL DEFAULT 1,
+  "note" VARCHAR(200),
+  "code" VARCHAR(10),
+  PRIMARY KEY ("id"),
+  CONSTRAINT "ck_orders_qty" CHECK (qty > 0),
+  CONSTRAINT "fk_orders_customer" FOREIGN KEY ("customer_id") REFERENCES "customers" ("id") ON DELETE CASCADE
+);
+INSERT INTO "covet_new_orders" ("id", "customer_id", "qty", "note", "code")
+  SELECT "id", "customer_id", "qty", "note", "code" FROM "orders";
+DROP TABLE "orders";
+ALTER TABLE "covet_new_orders" RENAME TO "orders";
+CREATE INDEX "orders_customer_idx" ON "orders" ("customer_id");
+CREATE INDEX "orders_qty_idx" ON "orders" ("qty");
+CREATE INDEX "orders_note_idx" ON "orders" ("note");
+CREATE TRIGGER "orders_touch" AFTER INSERT ON "orders" FOR EACH ROW
+BEGIN
+  UPDATE customers SET name = name WHERE id = NEW.customer_id;
+END;
+CREATE VIEW "order_view" AS
+SELECT id, qty FROM orders;
+CREATE TEMP TABLE "covet_foreign_key_check" (violations INTEGER CONSTRAINT "foreign_key_check_failed" CHECK (violations = 0));
+INSERT INTO temp."covet_foreign_key_check" SELECT count(*) FROM (SELECT 1 FROM pragma_foreign_key_check('orders'));
+DROP TABLE temp."covet_foreign_key_check";
+COMMIT;
+PRAGMA foreign_keys=ON;
