@@ -1,2 +1,43 @@
+// Covet Studio: the desktop application. Gathers the command line and hands
+// it to the main window; everything else lives in covet_ui and the engine.
+#include "app/mainwindow.h"
+#include "app/studiooptions.h"
+#include "app/studiotranslations.h"
+
 #include <QApplication>
-int main(int argc, char **argv) { QApplication app(argc, argv); return 0; }
+#include <QCommandLineParser>
+#include <QIcon>
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Covet"));
+    QApplication::setApplicationName(QStringLiteral("Covet Studio"));
+    QApplication::setApplicationVersion(QStringLiteral(COVET_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("covet-studio"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/covet/icons/covet.svg")));
+    covet::StudioTranslations::install(&app);
+
+    QCommandLineParser parser;
+    covet::StudioOptions::setup(parser);
+    parser.process(app);   // --help and --version print and exit here
+    const covet::StudioOptions options = covet::StudioOptions::fromParser(parser);
+
+    covet::MainWindow window;
+    window.setPendingSelection(options.select);
+    window.show();
+    if (options.demo) {
+        QString error;
+        const QString dir = covet::StudioOptions::freshDemoDirectory(&error);
+        if (dir.isEmpty()) {
+            qCritical("covet-studio: %s", qPrintable(error));
+            return 2;
+        }
+        window.openDemo(dir);
+    } else if (!options.target.isEmpty()) {
+        window.openTarget(options.target);
+    } else {
+        window.openLastProject();
+    }
+    return app.exec();
+}

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Takes screenshots of Covet Studio for the documentation: starts
+# `covet-studio --demo` on a virtual X display (Xvfb), waits until the window
+# shows the schema, and captures the screen with ImageMagick's `import`.
+#
+#   scripts/screenshots.sh [BUILD_DIR]     (default: build)
+# Output: docs/screenshots/schema-browser.png
+# Needs: xvfb (Xvfb), imagemagick (import), xauth — scripts/install-deps.sh.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BUILD="${1:-$ROOT/build}"
+case "$BUILD" in /*) ;; *) BUILD="$ROOT/$BUILD" ;; esac
+STUDIO="$BUILD/app/studio/covet-studio"
+OUT_DIR="$ROOT/docs/screenshots"
+SIZE="${COVET_SCREENSHOT_SIZE:-1280x800}"
+WAIT="${COVET_SCREENSHOT_WAIT:-4}"
+
+for tool in Xvfb import; do
+  command -v "$tool" >/dev/null || { echo "screenshots: $tool is missing; run scripts/install-deps.sh" >&2; exit 2; }
+done
+[ -x "$STUDIO" ] || { echo "screenshots: $STUDIO not built; cmake --build $BUILD --target covet-studio" >&2; exit 2; }
+mkdir -p "$OUT_DIR"
+
+WORK="$(mktemp -d)"
+XVFB_PID=""
+STUDIO_PID=""
+cleanup() {
+  [ -n "$STUDIO_PID" ] && kill "$STUDIO_PID" 2>/dev/null || true
+  [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null || true
+  wait 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+# A free display number.
+DISPLAY_NUM=99
+while [ -e "/tmp/.X11-unix/X$DISPLAY_NUM" ] || [ -e "/tmp/.X$DISPLAY_NUM-lock" ]; do
+  DISPLAY_NUM=$((DISPLAY_NUM + 1))
+done
+Xvfb ":$DISPLAY_NUM" -screen 0 "${SIZE}x24" -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
+XVFB_PID=$!
+for _ in $(seq 50); do
+  [ -e "/tmp/.X11-unix/X$DISPLAY_NUM" ] && break
+  sleep 0.1
+done
+export DISPLAY=":$DISPLAY_NUM"
+
+# A clean, reproducible session: own settings, demo under the work dir,
+# English UI, a fixed window size filling the screen.
+export XDG_CONFIG_HOME="$WORK/config" XDG_DATA_HOME="$WORK/data" XDG_RUNTIME_DIR="$WORK/runtime"
+mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
+export COVET_DEMO_DIR="$WORK/demo" LANG=C.UTF-8 LC_ALL=C.UTF-8 QT_QPA_PLATFORM=xcb
+"$STUDIO" --demo --select "${COVET_SCREENSHOT_SELECT:-order_items}" --geometry "$SIZE+0+0" >"$WORK/studio.log" 2>&1 &
+STUDIO_PID=$!
+sleep "$WAIT"
+if ! kill -0 "$STUDIO_PID" 2>/dev/null; then
+  echo "screenshots: covet-studio exited early:" >&2
+  cat "$WORK/studio.log" >&2
+  exit 1
+fi
+import -window root "$OUT_DIR/schema-browser.png"
+echo "screenshots: wrote $OUT_DIR/schema-browser.png"

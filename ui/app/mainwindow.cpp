@@ -1,0 +1,375 @@
+#include "mainwindow.h"
+
+#include "app/projectfile.h"
+#include "jobs/inspectjob.h"
+#include "migrations/demoproject.h"
+#include "views/schemabrowserview.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QScreen>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace covet {
+
+namespace {
+
+QIcon icon(const char *name)
+{
+    return QIcon(QStringLiteral(":/covet/icons/%1.svg").arg(QLatin1String(name)));
+}
+
+const QString kGeometryKey = QStringLiteral("mainwindow/geometry");
+const QString kStateKey = QStringLiteral("mainwindow/state");
+const QString kLastProjectKey = QStringLiteral("project/last");
+const QString kLastUrlKey = QStringLiteral("database/lastUrl");
+
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_job(new InspectJob(this))
+{
+    setWindowTitle(tr("Covet Studio"));
+    setWindowIcon(icon("covet"));
+    setObjectName(QStringLiteral("CovetStudioMainWindow"));
+
+    m_errorBanner = new QLabel(this);
+    m_errorBanner->setObjectName(QStringLiteral("errorBanner"));
+    m_errorBanner->setWordWrap(true);
+    m_errorBanner->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_errorBanner->setStyleSheet(QStringLiteral(
+        "QLabel#errorBanner { background: #fdecea; color: #611a15; border: 1px solid #f5c2c0;"
+        " border-radius: 4px; padding: 8px; }"));
+    m_errorBanner->hide();
+
+    m_browser = new SchemaBrowserView(this);
+    m_pages = new QStackedWidget(this);
+    m_pages->addWidget(m_browser);
+
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_errorBanner);
+    layout->addWidget(m_pages, 1);
+    setCentralWidget(central);
+
+    createActions();
+    createMenus();
+    createStatusBar();
+
+    connect(m_job, &InspectJob::finished, this, &MainWindow::onInspected);
+    connect(m_job, &InspectJob::failed, this, &MainWindow::onFailed);
+    connect(m_job, &InspectJob::cancelled, this, &MainWindow::onCancelled);
+    connect(m_job, &InspectJob::progress, this, [this](int done, int total, const QString &what) {
+        m_busy->setRange(0, total > 0 ? total : 0);
+        m_busy->setValue(done);
+        statusBar()->showMessage(what);
+    });
+
+    QSettings settings;
+    if (!restoreGeometry(settings.value(kGeometryKey).toByteArray())) {
+        const QSize available = screen() ? screen()->availableGeometry().size() : QSize(1280, 800);
+        resize(QSize(1180, 720).boundedTo(available * 0.9));
+    }
+    restoreState(settings.value(kStateKey).toByteArray());
+    setBusy(false);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    m_openProjectAction = new QAction(icon("open-project"), tr("&Open Project…"), this);
+    m_openProjectAction->setShortcut(QKeySequence::Open);
+    m_openProjectAction->setStatusTip(tr("Open a Covet project directory (with covet.yaml)"));
+    connect(m_openProjectAction, &QAction::triggered, this, &MainWindow::askForProject);
+
+    m_openUrlAction = new QAction(icon("database"), tr("Open &Database URL…"), this);
+    m_openUrlAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    m_openUrlAction->setStatusTip(tr("Connect to a database by URL and browse its schema"));
+    connect(m_openUrlAction, &QAction::triggered, this, &MainWindow::askForDatabaseUrl);
+
+    m_quitAction = new QAction(tr("&Quit"), this);
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_copyAction = new QAction(icon("copy"), tr("&Copy"), this);
+    m_copyAction->setShortcut(QKeySequence::Copy);
+    m_copyAction->setStatusTip(tr("Copy the selected SQL, or the selected object's name"));
+    connect(m_copyAction, &QAction::triggered, m_browser, &SchemaBrowserView::copy);
+
+    m_schemaAction = new QAction(icon("table"), tr("&Schema Browser"), this);
+    m_schemaAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    m_schemaAction->setCheckable(true);
+    m_schemaAction->setChecked(true);
+    connect(m_schemaAction, &QAction::triggered, this, [this]() {
+        m_schemaAction->setChecked(true);
+        m_pages->setCurrentWidget(m_browser);
+        m_browser->filterEdit()->setFocus();
+    });
+
+    m_reloadAction = new QAction(icon("reload"), tr("&Reload Schema"), this);
+    m_reloadAction->setShortcut(QKeySequence::Refresh);
+    m_reloadAction->setStatusTip(tr("Read the database's schema again"));
+    connect(m_reloadAction, &QAction::triggered, this, &MainWindow::reload);
+
+    m_cancelAction = new QAction(icon("cancel"), tr("Cancel"), this);
+    m_cancelAction->setShortcut(QKeySequence::Cancel);
+    m_cancelAction->setStatusTip(tr("Stop reading the schema"));
+    connect(m_cancelAction, &QAction::triggered, this, &MainWindow::cancelInspection);
+
+    m_aboutAction = new QAction(icon("covet"), tr("&About Covet Studio"), this);
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::about);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_openProjectAction);
+    file->addAction(m_openUrlAction);
+    file->addSeparator();
+    file->addAction(m_quitAction);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_copyAction);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_schemaAction);
+    view->addSeparator();
+    view->addAction(m_reloadAction);
+    view->addAction(m_cancelAction);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_aboutAction);
+
+    QToolBar *tools = addToolBar(tr("Main"));
+    tools->setObjectName(QStringLiteral("mainToolBar"));
+    tools->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    tools->setIconSize(QSize(20, 20));
+    tools->addAction(m_openProjectAction);
+    tools->addAction(m_openUrlAction);
+    tools->addSeparator();
+    tools->addAction(m_reloadAction);
+    tools->addAction(m_cancelAction);
+}
+
+void MainWindow::createStatusBar()
+{
+    m_connectionLabel = new QLabel(tr("Not connected"), this);
+    m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
+    m_connectionLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_busy = new QProgressBar(this);
+    m_busy->setRange(0, 0);   // busy indicator until the engine reports steps
+    m_busy->setMaximumWidth(160);
+    m_busy->setTextVisible(false);
+    m_cancelButton = new QToolButton(this);
+    m_cancelButton->setDefaultAction(m_cancelAction);
+    m_cancelButton->setAutoRaise(true);
+    statusBar()->addPermanentWidget(m_busy);
+    statusBar()->addPermanentWidget(m_cancelButton);
+    statusBar()->addPermanentWidget(m_connectionLabel);
+}
+
+void MainWindow::setBusy(bool busy)
+{
+    m_isBusy = busy;
+    m_busy->setVisible(busy);
+    m_busy->setRange(0, 0);
+    m_cancelButton->setVisible(busy);
+    m_cancelAction->setEnabled(busy);
+    m_reloadAction->setEnabled(!busy && m_url.has_value());
+    if (busy)
+        QApplication::setOverrideCursor(Qt::BusyCursor);
+    else
+        while (QApplication::overrideCursor())
+            QApplication::restoreOverrideCursor();
+}
+
+bool MainWindow::isBusy() const
+{
+    // Busy from start() until the result has been shown (the worker itself
+    // may already be done while its result waits in the event queue).
+    return m_isBusy;
+}
+
+QString MainWindow::connectionText() const
+{
+    return m_connectionLabel->text();
+}
+
+QString MainWindow::errorText() const
+{
+    return m_errorBanner->isHidden() ? QString() : m_errorBanner->text();
+}
+
+void MainWindow::showError(const QString &message)
+{
+    m_errorBanner->setText(message);
+    m_errorBanner->show();
+    statusBar()->showMessage(tr("Failed: %1").arg(message.section(u'\n', 0, 0)), 10000);
+    emit openFailed(message);
+}
+
+void MainWindow::clearError()
+{
+    m_errorBanner->clear();
+    m_errorBanner->hide();
+}
+
+void MainWindow::openTarget(const QString &urlOrPath)
+{
+    if (ProjectFile::isProjectDirectory(urlOrPath)) {
+        openProject(urlOrPath);
+        return;
+    }
+    auto url = DatabaseUrl::parse(urlOrPath);
+    if (!url && QFileInfo(urlOrPath).isFile())
+        url = DatabaseUrl::sqliteFile(QFileInfo(urlOrPath).absoluteFilePath());
+    if (!url) {
+        showError(tr("Cannot open “%1”: %2").arg(urlOrPath, url.error().toString()));
+        return;
+    }
+    openDatabase(*url);
+}
+
+void MainWindow::openDatabase(const DatabaseUrl &url)
+{
+    clearError();
+    m_url = url;
+    setBusy(true);
+    m_connectionLabel->setText(tr("Connecting to %1…").arg(url.display()));
+    statusBar()->showMessage(tr("Reading the schema of %1…").arg(url.display()));
+    m_job->start(url);
+}
+
+void MainWindow::reload()
+{
+    if (m_url)
+        openDatabase(*m_url);
+}
+
+void MainWindow::cancelInspection()
+{
+    m_job->cancel();
+    statusBar()->showMessage(tr("Cancelling…"));
+}
+
+void MainWindow::openProject(const QString &dir)
+{
+    auto url = ProjectFile::databaseUrl(dir);
+    if (!url) {
+        showError(tr("Cannot open the project %1: %2").arg(dir, url.error().toString()));
+        return;
+    }
+    m_projectDir = QFileInfo(dir).absoluteFilePath();
+    QSettings().setValue(kLastProjectKey, m_projectDir);
+    setWindowTitle(tr("%1 — Covet Studio").arg(QFileInfo(m_projectDir).fileName()));
+    openDatabase(*url);
+}
+
+bool MainWindow::openDemo(const QString &dir)
+{
+    auto created = DemoProject::create(dir);
+    if (!created) {
+        showError(tr("Cannot create the demo project: %1").arg(created.error().toString()));
+        return false;
+    }
+    openProject(*created);
+    return true;
+}
+
+bool MainWindow::openLastProject()
+{
+    const QString last = QSettings().value(kLastProjectKey).toString();
+    if (last.isEmpty() || !ProjectFile::isProjectDirectory(last))
+        return false;
+    openProject(last);
+    return true;
+}
+
+void MainWindow::onInspected(const InspectOutcome &outcome)
+{
+    setBusy(false);
+    clearError();
+    m_browser->setSchema(outcome.schema, outcome.dialect);
+    m_connectionLabel->setText(tr("%1 · %2").arg(outcome.serverVersion, outcome.displayUrl));
+    m_connectionLabel->setToolTip(tr("Connected to %1").arg(outcome.displayUrl));
+    statusBar()->showMessage(tr("Read %n table(s)", nullptr, int(outcome.schema.tables.size())), 5000);
+    QSettings().setValue(kLastUrlKey, outcome.displayUrl);
+    if (!m_pendingSelection.isEmpty()) {
+        m_browser->selectObject(m_pendingSelection);
+        m_pendingSelection.clear();
+    }
+    emit schemaShown();
+}
+
+void MainWindow::onFailed(const Error &error)
+{
+    setBusy(false);
+    m_connectionLabel->setText(tr("Not connected"));
+    m_browser->clear();
+    const QString where = m_url ? m_url->display() : QString();
+    showError(tr("Could not read the schema of %1.\n%2").arg(where, error.toString()));
+}
+
+void MainWindow::onCancelled()
+{
+    setBusy(false);
+    m_connectionLabel->setText(tr("Not connected"));
+    statusBar()->showMessage(tr("Cancelled"), 5000);
+}
+
+void MainWindow::askForProject()
+{
+    const QString start = m_projectDir.isEmpty() ? QSettings().value(kLastProjectKey).toString() : m_projectDir;
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Open Covet Project"), start);
+    if (!dir.isEmpty())
+        openProject(dir);
+}
+
+void MainWindow::askForDatabaseUrl()
+{
+    bool ok = false;
+    const QString text = QInputDialog::getText(
+        this, tr("Open Database URL"),
+        tr("Database URL, e.g. sqlite:shop.db, postgresql://user@localhost/shop or mysql://user@localhost/shop:"),
+        QLineEdit::Normal, m_url ? m_url->display() : QString(), &ok);
+    if (ok && !text.trimmed().isEmpty())
+        openTarget(text.trimmed());
+}
+
+void MainWindow::about()
+{
+    QMessageBox::about(this, tr("About Covet Studio"),
+                       tr("<h3>Covet Studio %1</h3>"
+                          "<p>Schema migrations DBAs can trust, for PostgreSQL, MySQL/MariaDB and SQLite.</p>"
+                          "<p>Built with Qt %2.</p>")
+                           .arg(QCoreApplication::applicationVersion(), QLatin1String(qVersion())));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    m_job->cancel();
+    QSettings settings;
+    settings.setValue(kGeometryKey, saveGeometry());
+    settings.setValue(kStateKey, saveState());
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace covet

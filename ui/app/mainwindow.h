@@ -1,0 +1,98 @@
+#pragma once
+
+#include "db/databaseurl.h"
+
+#include <QMainWindow>
+
+class QAction;
+class QLabel;
+class QProgressBar;
+class QStackedWidget;
+class QToolButton;
+
+namespace covet {
+
+class Error;
+class InspectJob;
+class SchemaBrowserView;
+struct InspectOutcome;
+
+// Covet Studio's main window: menus, toolbar, status bar (the connected
+// database and its server version) and the views. It gathers input and
+// delegates: inspection runs in an InspectJob off the GUI thread, the
+// schema browser shows the result.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens a database: a URL, or a path to an existing SQLite file.
+    void openTarget(const QString &urlOrPath);
+    void openDatabase(const DatabaseUrl &url);
+    // Opens the database named in a project's covet.yaml.
+    void openProject(const QString &dir);
+    // Creates the demo project in dir (a fresh directory) and opens it.
+    bool openDemo(const QString &dir);
+    // Reopens the project used last, if there is one; false otherwise.
+    bool openLastProject();
+    // Selects this table or view as soon as a schema is shown.
+    void setPendingSelection(const QString &name) { m_pendingSelection = name; }
+
+    SchemaBrowserView *schemaBrowser() const { return m_browser; }
+    QString connectionText() const;
+    QString errorText() const;
+    bool isBusy() const;
+    QString projectDir() const { return m_projectDir; }
+
+public slots:
+    void reload();
+    void cancelInspection();
+
+signals:
+    void schemaShown();
+    void openFailed(const QString &message);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createStatusBar();
+    void setBusy(bool busy);
+    void showError(const QString &message);
+    void clearError();
+    void onInspected(const InspectOutcome &outcome);
+    void onFailed(const Error &error);
+    void onCancelled();
+    void askForProject();
+    void askForDatabaseUrl();
+    void about();
+
+    SchemaBrowserView *m_browser = nullptr;
+    QStackedWidget *m_pages = nullptr;
+    InspectJob *m_job = nullptr;
+    QLabel *m_errorBanner = nullptr;
+    QLabel *m_connectionLabel = nullptr;
+    QProgressBar *m_busy = nullptr;
+    QToolButton *m_cancelButton = nullptr;
+
+    QAction *m_openProjectAction = nullptr;
+    QAction *m_openUrlAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_copyAction = nullptr;
+    QAction *m_schemaAction = nullptr;
+    QAction *m_reloadAction = nullptr;
+    QAction *m_cancelAction = nullptr;
+    QAction *m_aboutAction = nullptr;
+
+    std::optional<DatabaseUrl> m_url;
+    QString m_projectDir;
+    QString m_pendingSelection;
+    bool m_isBusy = false;
+};
+
+} // namespace covet

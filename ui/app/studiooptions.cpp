@@ -1,0 +1,67 @@
+#include "studiooptions.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QStandardPaths>
+
+namespace covet {
+
+void StudioOptions::setup(QCommandLineParser &parser)
+{
+    parser.setApplicationDescription(
+        QCoreApplication::translate("StudioOptions", "Covet Studio: review schemas and migrations of PostgreSQL, "
+                                                     "MySQL/MariaDB and SQLite databases."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption(QCommandLineOption(
+        QStringLiteral("demo"),
+        QCoreApplication::translate("StudioOptions", "Create the built-in SQLite demo shop in a new directory "
+                                                     "($COVET_DEMO_DIR or the application data directory) and open it.")));
+    parser.addOption(QCommandLineOption(
+        QStringLiteral("select"), QCoreApplication::translate("StudioOptions", "Select the table or view NAME once the schema is shown."),
+        QStringLiteral("NAME")));
+    parser.addPositionalArgument(
+        QStringLiteral("target"),
+        QCoreApplication::translate("StudioOptions", "A database URL (sqlite:shop.db, postgresql://user@host/db, "
+                                                     "mysql://user@host/db), a SQLite file or a Covet project directory."),
+        QStringLiteral("[target]"));
+}
+
+StudioOptions StudioOptions::fromParser(const QCommandLineParser &parser)
+{
+    StudioOptions o;
+    o.demo = parser.isSet(QStringLiteral("demo"));
+    o.select = parser.value(QStringLiteral("select"));
+    const QStringList positional = parser.positionalArguments();
+    if (!positional.isEmpty())
+        o.target = positional.first();
+    return o;
+}
+
+QString StudioOptions::freshDemoDirectory(QString *error)
+{
+    QString base = qEnvironmentVariable("COVET_DEMO_DIR");
+    if (base.isEmpty())
+        base = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
+    const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    QDir dir(base);
+    if (!dir.mkpath(QStringLiteral("."))) {
+        if (error)
+            *error = QCoreApplication::translate("StudioOptions", "Cannot create the directory %1.").arg(base);
+        return {};
+    }
+    for (int n = 0; n < 1000; ++n) {
+        const QString name = n == 0 ? QStringLiteral("demo-%1").arg(stamp) : QStringLiteral("demo-%1-%2").arg(stamp).arg(n);
+        if (dir.exists(name))
+            continue;
+        if (dir.mkdir(name))
+            return dir.absoluteFilePath(name);
+    }
+    if (error)
+        *error = QCoreApplication::translate("StudioOptions", "Cannot create a new directory in %1.").arg(dir.absolutePath());
+    return {};
+}
+
+} // namespace covet

@@ -1,0 +1,145 @@
+#include "sqleditor.h"
+
+#include "sqllexer.h"
+
+#include <QAction>
+#include <QContextMenuEvent>
+#include <QFile>
+#include <QFileDialog>
+#include <QFontDatabase>
+#include <QFontInfo>
+#include <QMenu>
+#include <QMessageBox>
+#include <QSaveFile>
+
+namespace covet {
+
+SqlEditor::SqlEditor(QWidget *parent) : QsciScintilla(parent), m_lexer(new SqlLexer(this))
+{
+    setUtf8(true);
+    setLexer(m_lexer);
+    applyFont();
+
+    setMarginType(0, QsciScintilla::NumberMargin);
+    setMarginLineNumbers(0, true);
+    setMarginsForegroundColor(palette().color(QPalette::PlaceholderText));
+    setMarginsBackgroundColor(palette().color(QPalette::AlternateBase));
+    setMarginWidth(1, 0);
+    updateMarginWidth();
+    connect(this, &QsciScintilla::linesChanged, this, &SqlEditor::updateMarginWidth);
+
+    setTabWidth(4);
+    setIndentationsUseTabs(false);
+    setAutoIndent(true);
+    setBraceMatching(QsciScintilla::SloppyBraceMatch);
+    setCaretLineVisible(true);
+    setCaretLineBackgroundColor(palette().color(QPalette::AlternateBase));
+    setWrapMode(QsciScintilla::WrapNone);
+    // The horizontal scroll bar only when a line is wider than the view.
+    setScrollWidth(1);
+    setScrollWidthTracking(true);
+    setFrameShape(QFrame::NoFrame);
+
+    m_copyAction = new QAction(QIcon(QStringLiteral(":/covet/icons/copy.svg")), tr("&Copy"), this);
+    m_copyAction->setShortcut(QKeySequence::Copy);
+    m_copyAction->setShortcutContext(Qt::WidgetShortcut);
+    m_copyAction->setEnabled(false);
+    connect(m_copyAction, &QAction::triggered, this, &QsciScintilla::copy);
+    connect(this, &QsciScintilla::copyAvailable, m_copyAction, &QAction::setEnabled);
+    addAction(m_copyAction);
+
+    m_saveAsAction = new QAction(QIcon(QStringLiteral(":/covet/icons/save.svg")), tr("&Save SQL As…"), this);
+    m_saveAsAction->setShortcut(QKeySequence::SaveAs);
+    m_saveAsAction->setShortcutContext(Qt::WidgetShortcut);
+    connect(m_saveAsAction, &QAction::triggered, this, &SqlEditor::saveAs);
+    addAction(m_saveAsAction);
+}
+
+void SqlEditor::applyFont()
+{
+    QFont font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    // Some platforms (offscreen, minimal desktops) report a proportional
+    // "fixed" font: fall back to well-known monospace families.
+    if (!QFontInfo(font).fixedPitch()) {
+        font.setFamilies({QStringLiteral("DejaVu Sans Mono"), QStringLiteral("Liberation Mono"),
+                          QStringLiteral("Noto Mono"), QStringLiteral("Monospace")});
+        font.setStyleHint(QFont::Monospace, QFont::PreferMatch);
+    }
+    setFont(font);
+    m_lexer->setDefaultFont(font);
+    m_lexer->setFont(font, -1);   // every style
+    QFont bold = font;
+    bold.setBold(true);
+    m_lexer->setFont(bold, QsciLexerSQL::Keyword);
+    m_lexer->setFont(bold, QsciLexerSQL::KeywordSet5);
+    m_lexer->setColor(m_lexer->color(QsciLexerSQL::Keyword), QsciLexerSQL::KeywordSet5);
+    setMarginsFont(font);
+}
+
+void SqlEditor::updateMarginWidth()
+{
+    const int digits = qMax(3, int(QString::number(lines()).size()));
+    setMarginWidth(0, QString(digits + 1, u'9'));
+}
+
+void SqlEditor::setDialect(Dialect dialect)
+{
+    m_lexer->setDialect(dialect);
+    // Re-attaching makes QScintilla read the new keyword lists.
+    setLexer(nullptr);
+    setLexer(m_lexer);
+    applyFont();
+}
+
+Dialect SqlEditor::dialect() const
+{
+    return m_lexer->dialect();
+}
+
+void SqlEditor::setSql(const QString &sql)
+{
+    const bool ro = isReadOnly();
+    setReadOnly(false);
+    setText(sql);
+    setReadOnly(ro);
+    setCursorPosition(0, 0);
+    ensureLineVisible(0);
+}
+
+QString SqlEditor::saveTo(const QString &path) const
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Text))
+        return tr("Cannot write %1: %2").arg(path, file.errorString());
+    QByteArray data = text().toUtf8();
+    if (!data.endsWith('\n'))
+        data.append('\n');
+    file.write(data);
+    if (!file.commit())
+        return tr("Cannot write %1: %2").arg(path, file.errorString());
+    return {};
+}
+
+void SqlEditor::saveAs()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save SQL"), QString(),
+                                                      tr("SQL files (*.sql);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    const QString error = saveTo(path);
+    if (!error.isEmpty())
+        QMessageBox::warning(this, tr("Save SQL"), error);
+}
+
+void SqlEditor::contextMenuEvent(QContextMenuEvent *event)
+{
+    QMenu *menu = createStandardContextMenu();
+    if (!menu)
+        return;
+    menu->addSeparator();
+    menu->addAction(m_saveAsAction);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->popup(event->globalPos());
+}
+
+} // namespace covet
