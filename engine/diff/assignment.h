@@ -1,0 +1,19 @@
+#pragma once
+
+#include <vector>
+
+namespace covet {
+
+// Optimal one-to-one matching on a score matrix (Hungarian / Kuhn-Munkres,
+// O(n^2 m)): rows are matched to distinct columns so that the total score is
+// maximal. Pairs scoring below `floor` are never matched (a row may stay
+// unmatched). Deterministic: ties are broken towards lower indexes.
+class Assignment
+{
+public:
+    // scores[r][c]; every row has the same length. Returns, per row, the
+    // matched column index or -1.
+    static std::vector<int> maximize(const std::vector<std::vector<double>> &scores, double floor = 0.0);
+};
+
+} // namespace covet

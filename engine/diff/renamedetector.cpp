@@ -1,0 +1,671 @@
+#include "renamedetector.h"
+
+#include "assignment.h"
+#include "namesimilarity.h"
+
+#include <QHash>
+#include <QRegularExpression>
+#include <QSet>
+
+#include <algorithm>
+#include <cmath>
+
+namespace covet {
+
+using std::size_t;
+
+namespace {
+
+using Kind = SqlType::Kind;
+
+int integerRank(Kind k)
+{
+    switch (k) {
+    case Kind::TinyInt: return 1;
+    case Kind::SmallInt: return 2;
+    case Kind::MediumInt: return 3;
+    case Kind::Integer: return 4;
+    case Kind::BigInt: return 5;
+    default: return 0;
+    }
+}
+
+bool isCharacter(Kind k) { return k == Kind::Char || k == Kind::Varchar || k == Kind::Text; }
+
+// What a column is, beyond its own definition: unique, foreign-key target,
+// ordinal position.
+struct Facts
+{
+    bool unique = false;
+    QString fkTarget;   // "schema.table(col)", empty when none
+    double position = 0.5;
+};
+
+Facts factsOf(const Table &t, const Column &c)
+{
+    Facts f;
+    const QStringList one{c.name};
+    if (t.primaryKey && t.primaryKey->columns == one)
+        f.unique = true;
+    for (const UniqueConstraint &u : t.uniques)
+        if (u.columns == one)
+            f.unique = true;
+    for (const Index &i : t.indexes)
+        if (i.unique && i.where.isEmpty() && i.parts.size() == 1 && i.parts.front().column == c.name)
+            f.unique = true;
+    for (const ForeignKey &fk : t.foreignKeys) {
+        if (fk.columns == one) {
+            f.fkTarget = (fk.refSchema.isEmpty() ? QString() : fk.refSchema + u'.') + fk.refTable + u'('
+                + fk.refColumns.join(u',') + u')';
+            break;
+        }
+    }
+    const int idx = t.columnIndex(c.name);
+    f.position = t.columns.size() > 1 ? double(idx) / double(t.columns.size() - 1) : 0.5;
+    return f;
+}
+
+QString normalisedDefault(const std::optional<QString> &d)
+{
+    if (!d)
+        return {};
+    QString s = d->trimmed().toLower();
+    // Drop PostgreSQL casts ('x'::character varying) and wrapping parentheses.
+    static const QRegularExpression cast(QStringLiteral("::[a-z_ ]+(\\([0-9, ]*\\))?(\\[\\])?"));
+    s.remove(cast);
+    while (s.size() > 2 && s.startsWith(u'(') && s.endsWith(u')'))
+        s = s.mid(1, s.size() - 2).trimmed();
+    static const QStringList now = {QStringLiteral("now()"), QStringLiteral("current_timestamp"),
+                                    QStringLiteral("current_timestamp()"), QStringLiteral("localtimestamp"),
+                                    QStringLiteral("transaction_timestamp()"), QStringLiteral("statement_timestamp()")};
+    if (now.contains(s))
+        return QStringLiteral("now");
+    if (s == u"null")
+        return {};
+    if (s == u"false" || s == u"'f'" || s == u"0" || s == u"'0'")
+        return QStringLiteral("0");
+    if (s == u"true" || s == u"'t'" || s == u"1" || s == u"'1'")
+        return QStringLiteral("1");
+    return s;
+}
+
+QString typeText(const SqlType &t) { return t.canonicalName(); }
+
+struct PairScore
+{
+    RenameCandidate candidate;
+    bool identical = false;
+    bool conflict = false;
+    double name = 0;
+};
+
+
+PairScore scoreColumnPair(const Table &ot, const Column &o, const Facts &of, const Table &nt, const Column &n,
+                          const Facts &nf, int dropped, int added)
+{
+    PairScore p;
+    RenameCandidate &c = p.candidate;
+    c.kind = RenameCandidate::Kind::Column;
+    c.schema = nt.schema;
+    c.table = nt.name;
+    c.from = o.name;
+    c.to = n.name;
+
+    NameMatch name = NameSimilarity::compare(o.name, n.name, nt.name);
+    if (ot.name != nt.name) {
+        const NameMatch viaOld = NameSimilarity::compare(o.name, n.name, ot.name);
+        if (viaOld.score > name.score)
+            name = viaOld;
+    }
+    const double type = RenameDetector::typeCompatibility(o.type, n.type);
+    const bool sameNull = o.nullable == n.nullable;
+    const bool sameDefault = normalisedDefault(o.defaultExpr) == normalisedDefault(n.defaultExpr);
+    const bool sameUnique = of.unique == nf.unique;
+    double fk = 1.0;
+    if (of.fkTarget != nf.fkTarget)
+        fk = (of.fkTarget.isEmpty() || nf.fkTarget.isEmpty()) ? 0.3 : 0.0;
+    const bool sameFkTarget = !of.fkTarget.isEmpty() && of.fkTarget == nf.fkTarget;
+    const double position = 1.0 - std::abs(of.position - nf.position);
+    const bool sameExtras = o.identity == n.identity && o.generatedExpr == n.generatedExpr;
+    p.identical = type == 1.0 && sameNull && sameDefault && sameUnique && fk == 1.0 && sameExtras;
+    p.conflict = name.conflict;
+    p.name = name.score;
+
+    const double definition = 0.55 * type + 0.15 * (sameNull ? 1 : 0) + 0.10 * (sameDefault ? 1 : 0)
+        + 0.10 * (sameUnique ? 1 : 0) + 0.10 * fk;
+    double score = 0.60 * name.score + 0.40 * definition + 0.03 * (2 * position - 1);
+    if (sameFkTarget)
+        score += 0.05;
+    const bool sole = dropped == 1 && added == 1;
+    QString rule;
+    if (p.identical && !name.conflict) {
+        if (sole) {
+            // Django's rule: the only column dropped and the only one added,
+            // with the same definition, is a rename far more often than not.
+            score = std::max(score, 0.82 + 0.03 * (2 * position - 1) + (sameFkTarget ? 0.05 : 0.0));
+            rule = QStringLiteral("the only column dropped and the only one added");
+        }
+    }
+    if (type == 0.0 && name.score < 0.97) {
+        score = std::min(score, 0.6);
+        rule = QStringLiteral("incompatible types");
+    }
+    if (name.conflict)
+        score = std::min(score, 0.45);
+    score = std::clamp(score, 0.0, 1.0);
+
+    c.score = score;
+    c.reasons.insert(QStringLiteral("name"), name.score);
+    c.reasons.insert(QStringLiteral("type"), type);
+    c.reasons.insert(QStringLiteral("nullability"), sameNull ? 1.0 : 0.0);
+    c.reasons.insert(QStringLiteral("default"), sameDefault ? 1.0 : 0.0);
+    c.reasons.insert(QStringLiteral("unique"), sameUnique ? 1.0 : 0.0);
+    c.reasons.insert(QStringLiteral("foreign_key"), fk);
+    c.reasons.insert(QStringLiteral("position"), position);
+    c.reasons.insert(QStringLiteral("context"), sole ? 1.0 : 1.0 / std::max(dropped, added));
+
+    QStringList parts;
+    if (p.identical) {
+        parts << QStringLiteral("same definition");
+    } else {
+        if (type == 1.0)
+            parts << QStringLiteral("same type");
+        else if (type >= 0.8)
+            parts << QStringLiteral("type widened (%1 -> %2)").arg(typeText(o.type), typeText(n.type));
+        else if (type > 0)
+            parts << QStringLiteral("type changed (%1 -> %2)").arg(typeText(o.type), typeText(n.type));
+        else
+            parts << QStringLiteral("incompatible types (%1 -> %2)").arg(typeText(o.type), typeText(n.type));
+        if (!sameNull)
+            parts << (n.nullable ? QStringLiteral("now nullable") : QStringLiteral("now NOT NULL"));
+        if (!sameDefault)
+            parts << QStringLiteral("default changed");
+        if (fk < 1.0)
+            parts << QStringLiteral("foreign key changed");
+        if (!sameUnique)
+            parts << QStringLiteral("uniqueness changed");
+    }
+    if (sameFkTarget)
+        parts << QStringLiteral("same foreign key target");
+    parts << name.reason;
+    if (!rule.isEmpty() && rule != QStringLiteral("incompatible types"))
+        parts << rule;
+    c.explanation = QStringLiteral("%1 -> %2: %3").arg(o.name, n.name, parts.join(QStringLiteral(", ")));
+    return p;
+}
+
+void sortCandidates(QList<RenameCandidate> &list)
+{
+    std::sort(list.begin(), list.end(), [](const RenameCandidate &a, const RenameCandidate &b) {
+        if (a.score != b.score)
+            return a.score > b.score;
+        if (a.table != b.table)
+            return a.table < b.table;
+        if (a.from != b.from)
+            return a.from < b.from;
+        return a.to < b.to;
+    });
+}
+
+// Applies a decision (if any) to a scored candidate.
+void applyDecision(RenameCandidate &c, const RenameDecisions *decisions)
+{
+    if (!decisions)
+        return;
+    if (const auto v = decisions->verdict(c)) {
+        c.accepted = *v == RenameDecisions::Verdict::Accept;
+        c.source = RenameCandidate::Source::Decision;
+        c.explanation += c.accepted ? QStringLiteral(" (accepted in the decisions file)")
+                                    : QStringLiteral(" (rejected in the decisions file)");
+    }
+}
+
+// Columns that many tables share; they say little about which tables match.
+bool isCommonColumn(const QString &name)
+{
+    static const QSet<QString> common = {
+        QStringLiteral("id"), QStringLiteral("uuid"), QStringLiteral("created_at"), QStringLiteral("updated_at"),
+        QStringLiteral("created"), QStringLiteral("updated"), QStringLiteral("modified"), QStringLiteral("deleted_at"),
+        QStringLiteral("version"), QStringLiteral("created_on"), QStringLiteral("updated_on"), QStringLiteral("name"),
+        QStringLiteral("createdat"), QStringLiteral("updatedat"), QStringLiteral("lock_version")};
+    return common.contains(name.toLower());
+}
+
+QString wordsKey(const QString &name) { return NameSimilarity::words(name).join(u'_'); }
+
+double tableNameScore(const QString &a, const QString &b, QString *reason)
+{
+    NameMatch best = NameSimilarity::compare(a, b);
+    // A module prefix (auth_user, blog_post, dcim_device) dropped or added.
+    const QStringList wa = NameSimilarity::words(a), wb = NameSimilarity::words(b);
+    auto tryStripped = [&](const QString &x, const QString &y, const QString &prefix, bool dropped) {
+        NameMatch m = NameSimilarity::compare(x, y);
+        if (m.conflict)
+            return;
+        m.score *= 0.92;
+        if (m.score > best.score) {
+            best.score = m.score;
+            best.reason = QStringLiteral("module prefix '%1_' %2").arg(prefix, dropped ? QStringLiteral("dropped") : QStringLiteral("added"));
+            if (m.reason != u"same name" && m.reason != u"similar names")
+                best.reason += QStringLiteral(", ") + m.reason;
+        }
+    };
+    if (!best.conflict) {
+        if (wa.size() > 1)
+            tryStripped(wa.mid(1).join(u'_'), b, wa.first(), true);
+        if (wb.size() > 1)
+            tryStripped(a, wb.mid(1).join(u'_'), wb.first(), false);
+    }
+    *reason = best.reason;
+    return best.conflict ? std::min(best.score, 0.2) : best.score;
+}
+
+double jaccard(const QSet<QString> &a, const QSet<QString> &b)
+{
+    if (a.isEmpty() && b.isEmpty())
+        return 1.0;
+    qsizetype inter = 0;
+    for (const QString &x : a)
+        inter += b.contains(x) ? 1 : 0;
+    return double(inter) / double(a.size() + b.size() - inter);
+}
+
+} // namespace
+
+RenameDetector::RenameDetector(RenameOptions options)
+    : m_options(options)
+{
+}
+
+double RenameDetector::typeCompatibility(const SqlType &a, const SqlType &b)
+{
+    if (a.equivalent(b))
+        return 1.0;
+    if (a.arrayDimensions() != b.arrayDimensions())
+        return 0.0;
+    const Kind ka = a.kind(), kb = b.kind();
+    if (ka == Kind::Other || kb == Kind::Other)
+        return 0.0;
+    const int ra = integerRank(ka), rb = integerRank(kb);
+    if (ra && rb)
+        return rb >= ra ? 0.8 : 0.4;
+    if ((ra && kb == Kind::Boolean) || (ka == Kind::Boolean && rb))
+        return 0.4;
+    if (ra && kb == Kind::Decimal)
+        return 0.8;
+    if (ra && (kb == Kind::Real || kb == Kind::Double))
+        return 0.8;
+    if (ka == Kind::Decimal && rb)
+        return 0.4;
+    if (ka == Kind::Decimal && kb == Kind::Decimal) {
+        const bool wider = (b.precision() < 0 || (a.precision() >= 0 && b.precision() >= a.precision()))
+            && std::max(b.scale(), 0) >= std::max(a.scale(), 0);
+        return wider ? 0.8 : 0.4;
+    }
+    if (ka == Kind::Real && kb == Kind::Double)
+        return 0.8;
+    if ((ka == Kind::Real || ka == Kind::Double || ka == Kind::Decimal)
+        && (kb == Kind::Real || kb == Kind::Double || kb == Kind::Decimal))
+        return 0.4;
+    if ((ka == Kind::Real || ka == Kind::Double) && rb)
+        return 0.4;
+    if (isCharacter(ka) && isCharacter(kb)) {
+        const int la = ka == Kind::Text ? -1 : a.length(), lb = kb == Kind::Text ? -1 : b.length();
+        if (lb < 0 || (la >= 0 && lb >= la))
+            return 0.8;
+        return 0.4;
+    }
+    if (ka == Kind::Enum && isCharacter(kb))
+        return 0.8;
+    if (isCharacter(ka) && kb == Kind::Enum)
+        return 0.4;
+    if (ka == Kind::Enum && kb == Kind::Enum) {
+        const QStringList va = a.enumValues(), vb = b.enumValues();
+        return std::all_of(va.cbegin(), va.cend(), [&](const QString &v) { return vb.contains(v); }) ? 0.8 : 0.4;
+    }
+    auto isTs = [](Kind k) { return k == Kind::Timestamp || k == Kind::TimestampTz; };
+    if (isTs(ka) && isTs(kb))
+        return 0.8;
+    if (ka == Kind::Date && isTs(kb))
+        return 0.8;
+    if (isTs(ka) && kb == Kind::Date)
+        return 0.4;
+    if ((ka == Kind::Time || ka == Kind::TimeTz) && (kb == Kind::Time || kb == Kind::TimeTz))
+        return 0.8;
+    if ((ka == Kind::Json || ka == Kind::Jsonb) && (kb == Kind::Json || kb == Kind::Jsonb))
+        return 0.8;
+    if (((ka == Kind::Json || ka == Kind::Jsonb) && isCharacter(kb)) || (isCharacter(ka) && (kb == Kind::Json || kb == Kind::Jsonb)))
+        return 0.4;
+    if (ka == Kind::Uuid && isCharacter(kb))
+        return (b.length() < 0 || b.length() >= 36) ? 0.8 : 0.4;
+    if (isCharacter(ka) && kb == Kind::Uuid)
+        return 0.4;
+    if (ra && isCharacter(kb))
+        return 0.4;
+    if ((ka == Kind::Blob && isCharacter(kb)) || (isCharacter(ka) && kb == Kind::Blob))
+        return 0.4;
+    return 0.0;
+}
+
+RenameCandidate RenameDetector::scoreColumns(const Table &oldTable, const Column &oldColumn, const Table &newTable,
+                                             const Column &newColumn, int droppedCount, int addedCount) const
+{
+    RenameCandidate c = scoreColumnPair(oldTable, oldColumn, factsOf(oldTable, oldColumn), newTable, newColumn,
+                                        factsOf(newTable, newColumn), droppedCount, addedCount).candidate;
+    c.accepted = c.score >= m_options.threshold;
+    return c;
+}
+
+QList<RenameCandidate> RenameDetector::detectColumns(const Table &oldTable, const Table &newTable,
+                                                     const QList<RenameHint> &hints, const RenameDecisions *decisions) const
+{
+    QList<RenameCandidate> out;
+    QList<const Column *> dropped, added;
+    QSet<QString> reuseTargets;   // new columns that take the name of an old column the change drops
+    for (const Column &c : oldTable.columns)
+        if (!newTable.column(c.name))
+            dropped << &c;
+    for (const Column &c : newTable.columns)
+        if (!oldTable.column(c.name))
+            added << &c;
+
+    // Hints (models file) come first: they are the DBA's word.
+    QSet<QString> takenFrom, takenTo;
+    for (const RenameHint &h : hints) {
+        if (h.kind != RenameHint::Column || h.table != newTable.name || h.schema != newTable.schema)
+            continue;
+        const Column *o = oldTable.column(h.from);
+        const Column *n = newTable.column(h.to);
+        if (!o || !n || h.from == h.to || newTable.column(h.from) || takenFrom.contains(h.from) || takenTo.contains(h.to))
+            continue;   // not applicable (already applied, or names unknown): the Differ reports those
+        RenameCandidate c = scoreColumns(oldTable, *o, newTable, *n);
+        c.accepted = true;
+        c.source = RenameCandidate::Source::Hint;
+        if (oldTable.column(h.to))
+            c.reusesDroppedName = h.to;
+        c.explanation += h.location.isEmpty() ? QStringLiteral(" (renamed_from hint)")
+                                              : QStringLiteral(" (renamed_from hint at %1)").arg(h.location);
+        takenFrom.insert(h.from);
+        takenTo.insert(h.to);
+        out << c;
+    }
+    if (dropped.isEmpty() && takenFrom.isEmpty()) {
+        sortCandidates(out);
+        return out;
+    }
+
+    QHash<const Column *, Facts> facts;
+    auto factsFor = [&](const Table &t, const Column *c) -> const Facts & {
+        auto it = facts.find(c);
+        if (it == facts.end())
+            it = facts.insert(c, factsOf(t, *c));
+        return *it;
+    };
+
+    // A rename onto the name of a column that the same change drops: the new
+    // column keeps an old name, but its definition matches a dropped column
+    // far better than the old column of that name.
+    for (const Column &n : newTable.columns) {
+        const Column *same = oldTable.column(n.name);
+        if (!same || typeCompatibility(same->type, n.type) > 0.4)
+            continue;
+        for (const Column *x : dropped) {
+            if (typeCompatibility(x->type, n.type) < 1.0)
+                continue;
+            const PairScore withX = scoreColumnPair(oldTable, *x, factsFor(oldTable, x), newTable, n, factsFor(newTable, &n), 1, 1);
+            const PairScore withSame = scoreColumnPair(oldTable, *same, factsFor(oldTable, same), newTable, n, factsFor(newTable, &n), 1, 1);
+            const double defX = withX.candidate.reasons.value(QStringLiteral("type")), defSame = withSame.candidate.reasons.value(QStringLiteral("type"));
+            if (defX - defSame >= 0.5) {
+                reuseTargets.insert(n.name);
+                added << &n;
+                break;
+            }
+        }
+    }
+
+    // Explicit accept decisions, then the rest by score.
+    QList<const Column *> rows, cols;
+    for (const Column *o : dropped)
+        if (!takenFrom.contains(o->name))
+            rows << o;
+    for (const Column *n : added)
+        if (!takenTo.contains(n->name))
+            cols << n;
+    const int dCount = int(rows.size()), aCount = int(cols.size());
+
+    std::vector<std::vector<double>> matrix(size_t(rows.size()), std::vector<double>(size_t(cols.size()), 0.0));
+    std::vector<std::vector<PairScore>> scored(size_t(rows.size()));
+    QList<RenameCandidate> decided;
+    for (qsizetype r = 0; r < rows.size(); ++r) {
+        scored[size_t(r)].reserve(size_t(cols.size()));
+        for (qsizetype k = 0; k < cols.size(); ++k) {
+            const Column *o = rows.at(r), *n = cols.at(k);
+            PairScore p = scoreColumnPair(oldTable, *o, factsFor(oldTable, o), newTable, *n, factsFor(newTable, n), dCount, aCount);
+            if (reuseTargets.contains(n->name)) {
+                p.candidate.reusesDroppedName = n->name;
+                p.candidate.explanation += QStringLiteral(", reuses the name of dropped column %1").arg(n->name);
+            }
+            matrix[size_t(r)][size_t(k)] = p.candidate.score;
+            scored[size_t(r)].push_back(p);
+        }
+    }
+    // Ambiguity: a pair whose names say little, with a rival almost as good in
+    // its row or column, is a guess.
+    std::vector<std::vector<double>> adjusted = matrix;
+    for (qsizetype r = 0; r < rows.size(); ++r) {
+        for (qsizetype k = 0; k < cols.size(); ++k) {
+            const PairScore &p = scored[size_t(r)][size_t(k)];
+            if (p.name >= 0.85)
+                continue;
+            const double s = matrix[size_t(r)][size_t(k)];
+            bool rival = false;
+            for (qsizetype k2 = 0; k2 < cols.size() && !rival; ++k2)
+                rival = k2 != k && matrix[size_t(r)][size_t(k2)] >= s - 0.02;
+            for (qsizetype r2 = 0; r2 < rows.size() && !rival; ++r2)
+                rival = r2 != r && matrix[size_t(r2)][size_t(k)] >= s - 0.02;
+            if (rival) {
+                adjusted[size_t(r)][size_t(k)] = std::max(0.0, s - 0.08);
+                RenameCandidate &c = scored[size_t(r)][size_t(k)].candidate;
+                c.score = adjusted[size_t(r)][size_t(k)];
+                c.explanation += QStringLiteral(", ambiguous (another pair is as likely)");
+            }
+        }
+    }
+    // Decisions: accepted pairs are forced, rejected ones leave the matching.
+    for (qsizetype r = 0; r < rows.size(); ++r) {
+        for (qsizetype k = 0; k < cols.size(); ++k) {
+            RenameCandidate c = scored[size_t(r)][size_t(k)].candidate;
+            if (!decisions)
+                continue;
+            const auto v = decisions->verdict(c);
+            if (!v)
+                continue;
+            applyDecision(c, decisions);
+            adjusted[size_t(r)][size_t(k)] = 0.0;
+            if (*v == RenameDecisions::Verdict::Accept) {
+                if (takenFrom.contains(c.from) || takenTo.contains(c.to))
+                    continue;
+                takenFrom.insert(c.from);
+                takenTo.insert(c.to);
+            }
+            decided << c;
+        }
+    }
+    if (m_options.enabled) {
+        for (qsizetype r = 0; r < rows.size(); ++r)
+            for (qsizetype k = 0; k < cols.size(); ++k)
+                if (takenFrom.contains(rows.at(r)->name) || takenTo.contains(cols.at(k)->name))
+                    adjusted[size_t(r)][size_t(k)] = 0.0;
+        const std::vector<int> match = Assignment::maximize(adjusted, kFloor);
+        for (qsizetype r = 0; r < rows.size(); ++r) {
+            const int k = match[size_t(r)];
+            if (k < 0)
+                continue;
+            RenameCandidate c = scored[size_t(r)][size_t(k)].candidate;
+            c.accepted = c.score >= m_options.threshold;
+            out << c;
+        }
+    }
+    out << decided;
+    sortCandidates(out);
+    return out;
+}
+
+RenameCandidate RenameDetector::scoreTables(const Table &ot, const Table &nt, int dropped, int added) const
+{
+    RenameCandidate c;
+    c.kind = RenameCandidate::Kind::Table;
+    c.schema = nt.schema;
+    c.table = nt.name;
+    c.from = ot.name;
+    c.to = nt.name;
+
+    QString nameReason;
+    const double name = tableNameScore(ot.name, nt.name, &nameReason);
+
+    // Column overlap by name (ignoring case and separators) and type; columns
+    // every table has weigh less.
+    QHash<QString, const Column *> newByKey;
+    double newWeight = 0, oldWeight = 0, matched = 0, distinctive = 0;
+    int matchedCount = 0;
+    for (const Column &n : nt.columns) {
+        newByKey.insert(wordsKey(n.name), &n);
+        newWeight += isCommonColumn(n.name) ? 0.3 : 1.0;
+    }
+    for (const Column &o : ot.columns) {
+        const double w = isCommonColumn(o.name) ? 0.3 : 1.0;
+        oldWeight += w;
+        const Column *n = newByKey.value(wordsKey(o.name));
+        if (!n)
+            continue;
+        ++matchedCount;
+        const double t = typeCompatibility(o.type, n->type);
+        const double v = t == 1.0 ? (o.nullable == n->nullable ? 1.0 : 0.9) : t >= 0.8 ? 0.7 : 0.4;
+        matched += v * w;
+        if (w == 1.0 && v >= 0.9)
+            distinctive += 1.0;
+    }
+    const double overlap = (oldWeight + newWeight) > 0 ? 2 * matched / (oldWeight + newWeight) : 0.0;
+
+    auto pkCols = [](const Table &t) { return t.primaryKey ? t.primaryKey->columns : QStringList(); };
+    const double pk = pkCols(ot) == pkCols(nt) ? 1.0 : 0.0;
+    QSet<QString> fa, fb, ia, ib;
+    for (const ForeignKey &f : ot.foreignKeys) fa.insert(f.columns.join(u',') + u'>' + f.refTable);
+    for (const ForeignKey &f : nt.foreignKeys) fb.insert(f.columns.join(u',') + u'>' + f.refTable);
+    for (const Index &i : ot.indexes) ia.insert(i.columnNames().join(u','));
+    for (const Index &i : nt.indexes) ib.insert(i.columnNames().join(u','));
+    const double fk = jaccard(fa, fb), idx = jaccard(ia, ib);
+    const double structure = (pk + fk + idx) / 3.0;
+
+    const double contentLed = 0.20 * name + 0.65 * overlap + 0.15 * structure;
+    const double nameLed = overlap >= 0.4 ? 0.60 * name + 0.25 * overlap + 0.15 * structure : 0.0;
+    double score = std::max(contentLed, nameLed);
+    QString rule;
+    if (overlap >= 0.9 && distinctive >= 2) {
+        score = std::max(score, 0.85 + 0.05 * (overlap - 0.9) / 0.1);
+        rule = QStringLiteral("same columns");
+    } else if (dropped == 1 && added == 1 && overlap >= 0.75 && distinctive >= 1) {
+        score = std::max(score, 0.80);
+        rule = QStringLiteral("the only table dropped and the only one added");
+    }
+    if (overlap < 0.25)
+        score = std::min(score, 0.5);
+    c.score = std::clamp(score, 0.0, 1.0);
+    c.reasons.insert(QStringLiteral("name"), name);
+    c.reasons.insert(QStringLiteral("column_overlap"), overlap);
+    c.reasons.insert(QStringLiteral("primary_key"), pk);
+    c.reasons.insert(QStringLiteral("foreign_key"), fk);
+    c.reasons.insert(QStringLiteral("index"), idx);
+    c.reasons.insert(QStringLiteral("context"), 1.0 / std::max({dropped, added, 1}));
+    QStringList parts;
+    parts << QStringLiteral("%1 of %2 columns match").arg(matchedCount).arg(std::max(ot.columns.size(), nt.columns.size()));
+    parts << nameReason;
+    if (!rule.isEmpty())
+        parts << rule;
+    c.explanation = QStringLiteral("%1 -> %2: %3").arg(ot.name, nt.name, parts.join(QStringLiteral(", ")));
+    c.accepted = c.score >= m_options.threshold;
+    return c;
+}
+
+QList<RenameCandidate> RenameDetector::detectTables(const Schema &from, const Schema &to, const QList<RenameHint> &hints,
+                                                    const RenameDecisions *decisions) const
+{
+    QList<RenameCandidate> out;
+    // Dropped and added tables per namespace.
+    QMap<QString, QList<const Table *>> dropped, added;
+    for (const Table &t : from.tables)
+        if (!to.table(t.name, t.schema))
+            dropped[t.schema] << &t;
+    for (const Table &t : to.tables)
+        if (!from.table(t.name, t.schema))
+            added[t.schema] << &t;
+
+    for (auto it = dropped.cbegin(); it != dropped.cend(); ++it) {
+        const QString ns = it.key();
+        const QList<const Table *> &olds = it.value();
+        const QList<const Table *> news = added.value(ns);
+        if (news.isEmpty())
+            continue;
+        QSet<QString> takenFrom, takenTo;
+        for (const RenameHint &h : hints) {
+            if (h.kind != RenameHint::Table || h.schema != ns)
+                continue;
+            const Table *o = from.table(h.from, ns);
+            const Table *n = to.table(h.to, ns);
+            if (!o || !n || to.table(h.from, ns) || from.table(h.to, ns) || takenFrom.contains(h.from) || takenTo.contains(h.to))
+                continue;
+            RenameCandidate c = scoreTables(*o, *n);
+            c.accepted = true;
+            c.source = RenameCandidate::Source::Hint;
+            c.explanation += h.location.isEmpty() ? QStringLiteral(" (renamed_from hint)")
+                                                  : QStringLiteral(" (renamed_from hint at %1)").arg(h.location);
+            takenFrom.insert(h.from);
+            takenTo.insert(h.to);
+            out << c;
+        }
+        QList<const Table *> rows, cols;
+        for (const Table *t : olds)
+            if (!takenFrom.contains(t->name))
+                rows << t;
+        for (const Table *t : news)
+            if (!takenTo.contains(t->name))
+                cols << t;
+        std::vector<std::vector<double>> matrix(size_t(rows.size()), std::vector<double>(size_t(cols.size()), 0.0));
+        std::vector<std::vector<RenameCandidate>> scored(size_t(rows.size()));
+        for (qsizetype r = 0; r < rows.size(); ++r) {
+            for (qsizetype k = 0; k < cols.size(); ++k) {
+                RenameCandidate c = scoreTables(*rows.at(r), *cols.at(k), int(rows.size()), int(cols.size()));
+                if (decisions && decisions->verdict(c)) {
+                    applyDecision(c, decisions);
+                    scored[size_t(r)].push_back(c);
+                    if (c.accepted && (takenFrom.contains(c.from) || takenTo.contains(c.to)))
+                        continue;
+                    if (c.accepted) {
+                        takenFrom.insert(c.from);
+                        takenTo.insert(c.to);
+                    }
+                    out << c;
+                    continue;   // matrix entry stays 0: decided pairs leave the matching
+                }
+                matrix[size_t(r)][size_t(k)] = c.score;
+                scored[size_t(r)].push_back(c);
+            }
+        }
+        if (!m_options.enabled)
+            continue;
+        for (qsizetype r = 0; r < rows.size(); ++r)
+            for (qsizetype k = 0; k < cols.size(); ++k)
+                if (takenFrom.contains(rows.at(r)->name) || takenTo.contains(cols.at(k)->name))
+                    matrix[size_t(r)][size_t(k)] = 0.0;
+        const std::vector<int> match = Assignment::maximize(matrix, kFloor);
+        for (qsizetype r = 0; r < rows.size(); ++r) {
+            const int k = match[size_t(r)];
+            if (k >= 0 && size_t(k) < scored[size_t(r)].size())
+                out << scored[size_t(r)][size_t(k)];
+        }
+    }
+    sortCandidates(out);
+    return out;
+}
+
+} // namespace covet

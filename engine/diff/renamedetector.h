@@ -1,0 +1,61 @@
+#pragma once
+
+#include "renamecandidate.h"
+#include "renamedecisions.h"
+
+#include "../schema/schema.h"
+#include "../sources/renamehint.h"
+
+#include <QList>
+
+namespace covet {
+
+// Proposes renames of tables and of columns with a score in [0,1] and the
+// reasons behind it (see docs/rename-detection.md):
+//  - columns: name similarity (NameSimilarity), type compatibility,
+//    nullability, default, unique, foreign-key target, ordinal position, and
+//    the context (the only column dropped and the only one added);
+//  - tables: name similarity and the overlap of their columns (names and
+//    types), primary key, foreign keys and indexes.
+// Pairs are matched one-to-one by an optimal assignment (Assignment), pairs
+// below a floor of 0.3 are never proposed. Candidates at or above the
+// threshold are accepted; those below are returned with accepted=false so a
+// person can accept them. A hint or an Accept decision forces acceptance (the
+// score is still computed), a Reject decision forces rejection.
+// Deterministic, and linear in the number of tables (the matrix of a table is
+// its dropped x added columns).
+class RenameDetector
+{
+public:
+    explicit RenameDetector(RenameOptions options = {});
+
+    RenameOptions options() const { return m_options; }
+
+    // Candidates among tables dropped from `from` and added in `to`, within
+    // the same namespace. Sorted by score, highest first.
+    QList<RenameCandidate> detectTables(const Schema &from, const Schema &to, const QList<RenameHint> &hints = {},
+                                        const RenameDecisions *decisions = nullptr) const;
+
+    // Candidates among the columns of one table pair (oldTable in `from`,
+    // newTable in `to`, matched by name or by a table rename). Includes a
+    // rename onto the name of a column that the same change drops
+    // (reusesDroppedName). Sorted by score, highest first.
+    QList<RenameCandidate> detectColumns(const Table &oldTable, const Table &newTable, const QList<RenameHint> &hints = {},
+                                         const RenameDecisions *decisions = nullptr) const;
+
+    // Scores one column pair as detectColumns does (context: how many columns
+    // the table drops and adds). Exposed for tests and for the GUI's "why".
+    RenameCandidate scoreColumns(const Table &oldTable, const Column &oldColumn, const Table &newTable,
+                                 const Column &newColumn, int droppedCount = 1, int addedCount = 1) const;
+    RenameCandidate scoreTables(const Table &oldTable, const Table &newTable, int droppedCount = 1, int addedCount = 1) const;
+
+    // 1.0 same canonical type, ~0.8 widening, ~0.4 compatible but lossy, 0 incompatible.
+    static double typeCompatibility(const SqlType &from, const SqlType &to);
+
+    static constexpr double kFloor = 0.3;
+
+private:
+    RenameOptions m_options;
+};
+
+} // namespace covet
