@@ -1,0 +1,384 @@
+#include "differ.h"
+
+#include "../operations/operationapplier.h"
+#include "operationorder.h"
+#include "renamedetector.h"
+#include "schemanormalizer.h"
+
+#include <QHash>
+#include <QSet>
+
+namespace covet {
+
+namespace {
+
+QString tkey(const QString &ns, const QString &name)
+{
+    return ns + u'\x1f' + name;
+}
+
+class DiffRun
+{
+public:
+    DiffRun(const Schema &from, const Schema &to, const DiffOptions &options)
+        : m_norm(to.dialect ? to.dialect : from.dialect), m_options(options)
+    {
+        m_from = m_norm.comparable(from);
+        m_to = m_norm.comparable(to);
+        m_work = m_from;
+    }
+
+    Result<DiffResult> run()
+    {
+        if (auto ok = renames(); !ok)
+            return std::unexpected(ok.error());
+        compare();
+        DiffResult result;
+        result.operations = OperationOrder::order(m_ops, m_work);
+        result.renameCandidates = m_candidates;
+        // The plan must apply to where it starts from.
+        if (auto applied = OperationApplier::applyAll(m_from, result.operations); !applied)
+            return fail(Error::Category::Internal,
+                        QStringLiteral("the computed migration does not apply to the source schema (%1); please report this")
+                            .arg(applied.error().toString()));
+        return result;
+    }
+
+private:
+    Status emitApplied(const Operation &op)
+    {
+        if (auto ok = OperationApplier::apply(m_work, op); !ok)
+            return fail(Error::Category::Internal, QStringLiteral("rename plan: %1").arg(ok.error().toString()));
+        m_ops << op;
+        return {};
+    }
+
+    // Table renames, then column renames within each table pair, applied to
+    // the working copy so that the structural comparison sees new names.
+    Status renames()
+    {
+        RenameDetector detector(m_options.renames);
+        const QList<RenameCandidate> tables = detector.detectTables(m_from, m_to, m_options.hints, m_options.decisions);
+        QHash<QString, QString> oldName;   // new table key -> old name
+        for (const RenameCandidate &c : tables) {
+            m_candidates << c;
+            if (!c.accepted)
+                continue;
+            if (auto ok = emitApplied(RenameTable{c.schema, c.from, c.to}); !ok)
+                return ok;
+            oldName.insert(tkey(c.schema, c.to), c.from);
+            m_touchedTables.insert(c.from.toLower());
+            m_touchedTables.insert(c.to.toLower());
+        }
+        for (const Table &nt : m_to.tables) {
+            const Table *ot = m_from.table(oldName.value(tkey(nt.schema, nt.name), nt.name), nt.schema);
+            if (!ot)
+                continue;
+            const QList<RenameCandidate> columns = detector.detectColumns(*ot, nt, m_options.hints, m_options.decisions);
+            QList<RenameCandidate> accepted;
+            for (const RenameCandidate &c : columns) {
+                m_candidates << c;
+                if (c.accepted)
+                    accepted << c;
+            }
+            if (auto ok = applyColumnRenames(nt, accepted); !ok)
+                return ok;
+        }
+        return {};
+    }
+
+    Status applyColumnRenames(const Table &nt, QList<RenameCandidate> pending)
+    {
+        if (pending.isEmpty())
+            return {};
+        QSet<QString> sources;
+        for (const RenameCandidate &c : pending)
+            sources.insert(c.from);
+        // A rename onto the name of a column that goes: drop that one first.
+        for (const RenameCandidate &c : pending) {
+            const Table *wt = m_work.table(nt.name, nt.schema);
+            if (wt && wt->column(c.to) && !sources.contains(c.to))
+                if (auto ok = dropColumnWithDependents(nt.schema, nt.name, c.to); !ok)
+                    return ok;
+        }
+        // Chains (a -> b while b -> c) rename c first; a cycle goes through a
+        // temporary name.
+        while (!pending.isEmpty()) {
+            const Table *wt = m_work.table(nt.name, nt.schema);
+            qsizetype pick = -1;
+            for (qsizetype i = 0; i < pending.size() && pick < 0; ++i)
+                if (!wt->column(pending.at(i).to))
+                    pick = i;
+            if (pick < 0) {
+                RenameCandidate &c = pending.first();
+                QString temp = c.from + QStringLiteral("_covet_tmp");
+                while (wt->column(temp))
+                    temp += u'_';
+                if (auto ok = emitApplied(RenameColumn{nt.schema, nt.name, c.from, temp}); !ok)
+                    return ok;
+                c.from = temp;
+                continue;
+            }
+            const RenameCandidate c = pending.takeAt(pick);
+            m_changedColumns[tkey(nt.schema, nt.name)].insert(c.from.toLower());
+            if (auto ok = emitApplied(RenameColumn{nt.schema, nt.name, c.from, c.to}); !ok)
+                return ok;
+        }
+        return {};
+    }
+
+    // Drops a column whose name a rename reuses, with what uses it, explicitly.
+    Status dropColumnWithDependents(const QString &ns, const QString &table, const QString &column)
+    {
+        const Table wt = *m_work.table(table, ns);
+        for (const Index &i : wt.indexes)
+            if (i.columnNames().contains(column))
+                if (auto ok = emitApplied(DropIndex{ns, table, i.name}); !ok)
+                    return ok;
+        for (const UniqueConstraint &u : wt.uniques)
+            if (u.columns.contains(column))
+                if (auto ok = emitApplied(DropUnique{ns, table, u}); !ok)
+                    return ok;
+        for (const Table &other : QList<Table>(m_work.tables))
+            for (const ForeignKey &fk : other.foreignKeys)
+                if ((other.name == table && other.schema == ns && fk.columns.contains(column))
+                    || (fk.refTable == table && fk.refSchema == ns && fk.refColumns.contains(column)))
+                    if (auto ok = emitApplied(DropForeignKey{other.schema, other.name, fk}); !ok)
+                        return ok;
+        m_changedColumns[tkey(ns, table)].insert(column.toLower());
+        return emitApplied(DropColumn{ns, table, column});
+    }
+
+    void compare()
+    {
+        for (const QString &n : m_to.namespaces)
+            if (!m_work.namespaces.contains(n))
+                m_ops << CreateNamespace{n};
+        for (const QString &n : m_work.namespaces)
+            if (!m_to.namespaces.contains(n))
+                m_ops << DropNamespace{n};
+        for (const EnumType &e : m_to.enums) {
+            const EnumType *w = m_work.enumType(e.name, e.schema);
+            if (!w)
+                m_ops << CreateEnum{e};
+            else if (w->values != e.values)
+                m_ops << AlterEnum{*w, e};
+        }
+        for (const EnumType &w : m_work.enums)
+            if (!m_to.enumType(w.name, w.schema))
+                m_ops << DropEnum{w.schema, w.name};
+
+        for (const Table &t : m_to.tables) {
+            if (const Table *w = m_work.table(t.name, t.schema))
+                compareTable(*w, t);
+            else
+                m_ops << CreateTable{t};
+        }
+        for (const Table &w : m_work.tables) {
+            if (!m_to.table(w.name, w.schema)) {
+                m_ops << DropTable{w.schema, w.name};
+                m_touchedTables.insert(w.name.toLower());
+            }
+        }
+        recreateForeignKeysOverRetypedColumns();
+        recreateDependentTriggers();
+        compareViews();
+    }
+
+    template <typename T, typename Same, typename Drop, typename Add>
+    void matchLists(const QList<T> &old, const QList<T> &now, Same same, Drop drop, Add add)
+    {
+        QList<bool> used(now.size(), false);
+        for (const T &o : old) {
+            qsizetype match = -1;
+            for (qsizetype i = 0; i < now.size() && match < 0; ++i)
+                if (!used.at(i) && same(o, now.at(i)))
+                    match = i;
+            if (match < 0)
+                drop(o);
+            else
+                used[match] = true;
+        }
+        for (qsizetype i = 0; i < now.size(); ++i)
+            if (!used.at(i))
+                add(now.at(i));
+    }
+
+    void compareTable(const Table &w, const Table &t)
+    {
+        const QString ns = t.schema;
+        const QString name = t.name;
+        QSet<QString> &changed = m_changedColumns[tkey(ns, name)];
+        for (const Column &c : t.columns) {
+            const Column *old = w.column(c.name);
+            if (!old) {
+                m_ops << AddColumn{ns, name, c};
+            } else if (!m_norm.sameColumn(*old, c)) {
+                m_ops << AlterColumn{ns, name, *old, c, {}};
+                changed.insert(c.name.toLower());
+                if (!old->type.equivalent(c.type))
+                    m_retyped[tkey(ns, name)].insert(c.name);
+            }
+        }
+        for (const Column &c : w.columns) {
+            if (!t.column(c.name)) {
+                m_ops << DropColumn{ns, name, c.name};
+                changed.insert(c.name.toLower());
+            }
+        }
+        if (!m_norm.samePrimaryKey(w.primaryKey, t.primaryKey))
+            m_ops << SetPrimaryKey{ns, name, w.primaryKey, t.primaryKey};
+        matchLists(
+            w.uniques, t.uniques,
+            [](const UniqueConstraint &a, const UniqueConstraint &b) {
+                return a.columns == b.columns && (a.name.isEmpty() || b.name.isEmpty() || a.name == b.name);
+            },
+            [&](const UniqueConstraint &u) { m_ops << DropUnique{ns, name, u}; },
+            [&](const UniqueConstraint &u) { m_ops << AddUnique{ns, name, u}; });
+        matchLists(
+            w.indexes, t.indexes, [&](const Index &a, const Index &b) { return m_norm.sameIndex(a, b); },
+            [&](const Index &i) { m_ops << DropIndex{ns, name, i.name}; },
+            [&](const Index &i) { m_ops << CreateIndex{ns, name, i}; });
+        matchLists(
+            w.foreignKeys, t.foreignKeys, [&](const ForeignKey &a, const ForeignKey &b) { return m_norm.sameForeignKey(a, b); },
+            [&](const ForeignKey &f) { m_ops << DropForeignKey{ns, name, f}; },
+            [&](const ForeignKey &f) { m_ops << AddForeignKey{ns, name, f}; });
+        matchLists(
+            w.checks, t.checks, [&](const Check &a, const Check &b) { return m_norm.sameCheck(a, b); },
+            [&](const Check &c) { m_ops << DropCheck{ns, name, c}; }, [&](const Check &c) { m_ops << AddCheck{ns, name, c}; });
+        matchLists(
+            w.triggers, t.triggers, [&](const Trigger &a, const Trigger &b) { return m_norm.sameTrigger(a, b); },
+            [&](const Trigger &tr) { m_ops << DropTrigger{ns, name, tr.name}; },
+            [&](const Trigger &tr) { m_ops << CreateTrigger{ns, name, tr}; });
+        m_keptForeignKeys[tkey(ns, name)] = t.foreignKeys;
+    }
+
+    bool alreadyHas(const Operation &op) const { return m_ops.contains(op); }
+
+    // A column whose type changes cannot keep a foreign key over it
+    // (PostgreSQL checks the types, MySQL refuses the MODIFY): drop and re-add.
+    void recreateForeignKeysOverRetypedColumns()
+    {
+        if (m_retyped.isEmpty())
+            return;
+        for (const Table &t : m_to.tables) {
+            const Table *w = m_work.table(t.name, t.schema);
+            if (!w)
+                continue;
+            const QSet<QString> own = m_retyped.value(tkey(t.schema, t.name));
+            for (const ForeignKey &fk : t.foreignKeys) {
+                const QSet<QString> ref = m_retyped.value(tkey(fk.refSchema, fk.refTable));
+                const bool uses = std::any_of(fk.columns.begin(), fk.columns.end(), [&](const QString &c) { return own.contains(c); })
+                    || std::any_of(fk.refColumns.begin(), fk.refColumns.end(), [&](const QString &c) { return ref.contains(c); });
+                if (!uses)
+                    continue;
+                const AddForeignKey add{t.schema, t.name, fk};
+                if (alreadyHas(add))
+                    continue;
+                const qsizetype old = OperationApplier::findForeignKey(*w, fk);
+                if (old >= 0)
+                    m_ops << DropForeignKey{t.schema, t.name, w->foreignKeys.at(old)};
+                m_ops << add;
+            }
+        }
+    }
+
+    // A trigger that names a column which is dropped or altered, or a table
+    // that goes or is renamed, is dropped first and re-created after.
+    void recreateDependentTriggers()
+    {
+        for (const Table &t : m_to.tables) {
+            const Table *w = m_work.table(t.name, t.schema);
+            if (!w)
+                continue;
+            const QSet<QString> changed = m_changedColumns.value(tkey(t.schema, t.name));
+            for (const Trigger &tr : t.triggers) {
+                const qsizetype old = OperationApplier::findTrigger(*w, tr.name);
+                if (old < 0 || alreadyHas(CreateTrigger{t.schema, t.name, tr}))
+                    continue;
+                const QSet<QString> words = SchemaNormalizer::identifiers(tr.body + u' ' + tr.definition);
+                if (words.intersects(changed) || usesChanged(tr.body + u' ' + tr.definition, {})) {
+                    m_ops << DropTrigger{t.schema, t.name, tr.name};
+                    m_ops << CreateTrigger{t.schema, t.name, tr};
+                }
+            }
+        }
+    }
+
+    // Whether a view (or trigger) text uses something that changes: a table
+    // that goes or is renamed, a view re-created, or a changed column of a
+    // table it names ('*' counts as every column).
+    bool usesChanged(const QString &sql, const QSet<QString> &recreatedViews) const
+    {
+        const QSet<QString> words = SchemaNormalizer::identifiers(sql);
+        if (words.intersects(m_touchedTables) || words.intersects(recreatedViews))
+            return true;
+        for (auto it = m_changedColumns.begin(); it != m_changedColumns.end(); ++it) {
+            if (it.value().isEmpty() || !words.contains(it.key().section(u'\x1f', 1).toLower()))
+                continue;
+            if (sql.contains(u'*') || words.intersects(it.value()))
+                return true;
+        }
+        return false;
+    }
+
+    // Views: dropped, created, changed (drop + create), and those that use
+    // what changes (drop before, create after).
+    void compareViews()
+    {
+        QSet<QString> recreated;   // lower-case view names dropped in this change
+        QList<const View *> kept;
+        for (const View &v : m_to.views) {
+            const View *w = m_work.view(v.name, v.schema);
+            if (!w) {
+                m_ops << CreateView{v};
+            } else if (!m_norm.sameView(*w, v)) {
+                m_ops << DropView{v.schema, v.name} << CreateView{v};
+                recreated.insert(v.name.toLower());
+            } else {
+                kept << w;
+            }
+        }
+        for (const View &w : m_work.views) {
+            if (!m_to.view(w.name, w.schema)) {
+                m_ops << DropView{w.schema, w.name};
+                recreated.insert(w.name.toLower());
+            }
+        }
+        bool grew = true;
+        while (grew) {
+            grew = false;
+            for (qsizetype i = 0; i < kept.size(); ++i) {
+                const View *w = kept.at(i);
+                if (!usesChanged(w->definition, recreated))
+                    continue;
+                m_ops << DropView{w->schema, w->name} << CreateView{*m_to.view(w->name, w->schema)};
+                recreated.insert(w->name.toLower());
+                kept.removeAt(i);
+                grew = true;
+                break;
+            }
+        }
+    }
+
+    SchemaNormalizer m_norm;
+    const DiffOptions &m_options;
+    Schema m_from;
+    Schema m_to;
+    Schema m_work;
+    OperationList m_ops;
+    QList<RenameCandidate> m_candidates;
+    QSet<QString> m_touchedTables;                    // lower-case names of tables dropped or renamed
+    QHash<QString, QSet<QString>> m_changedColumns;   // table key -> lower-case dropped/altered/renamed columns
+    QHash<QString, QSet<QString>> m_retyped;          // table key -> columns whose type changes
+    QHash<QString, QList<ForeignKey>> m_keptForeignKeys;
+};
+
+} // namespace
+
+Result<DiffResult> Differ::diff(const Schema &from, const Schema &to, const DiffOptions &options)
+{
+    return DiffRun(from, to, options).run();
+}
+
+} // namespace covet

@@ -1,0 +1,437 @@
+#include "operationapplier.h"
+
+#include "operationjson.h"
+
+namespace covet {
+
+namespace {
+
+Status notFound(const QString &what, const QString &op)
+{
+    return fail(Error::Category::NotFound, QStringLiteral("%1 does not exist").arg(what), op);
+}
+
+Status exists(const QString &what, const QString &op)
+{
+    return fail(Error::Category::Conflict, QStringLiteral("%1 already exists").arg(what), op);
+}
+
+QString fkText(const ForeignKey &fk)
+{
+    return fk.name.isEmpty() ? QStringLiteral("foreign key (%1) -> %2").arg(fk.columns.join(QStringLiteral(", ")), fk.refTable)
+                             : QStringLiteral("foreign key %1").arg(fk.name);
+}
+
+template <typename List>
+qsizetype indexByName(const List &list, const QString &name)
+{
+    for (qsizetype i = 0; i < list.size(); ++i)
+        if (list.at(i).name == name)
+            return i;
+    return -1;
+}
+
+// The columns of `table` renamed, everywhere they are referenced within the
+// schema (the table itself and the foreign keys of every table).
+void renameColumnEverywhere(Schema &schema, Table &table, const QString &from, const QString &to)
+{
+    auto rename = [&](QStringList &cols) {
+        for (QString &c : cols)
+            if (c == from)
+                c = to;
+    };
+    if (Column *c = table.column(from))
+        c->name = to;
+    if (table.primaryKey)
+        rename(table.primaryKey->columns);
+    for (UniqueConstraint &u : table.uniques)
+        rename(u.columns);
+    for (Index &i : table.indexes)
+        for (IndexPart &p : i.parts)
+            if (p.column == from)
+                p.column = to;
+    for (ForeignKey &fk : table.foreignKeys)
+        rename(fk.columns);
+    for (Table &t : schema.tables)
+        for (ForeignKey &fk : t.foreignKeys)
+            if (fk.refTable == table.name && fk.refSchema == table.schema)
+                rename(fk.refColumns);
+}
+
+// Removes what uses `column` (PostgreSQL drops them with the column).
+void dropColumnDependents(Table &table, const QString &column)
+{
+    if (table.primaryKey && table.primaryKey->columns.contains(column))
+        table.primaryKey.reset();
+    table.uniques.removeIf([&](const UniqueConstraint &u) { return u.columns.contains(column); });
+    table.indexes.removeIf([&](const Index &i) { return i.columnNames().contains(column); });
+    table.foreignKeys.removeIf([&](const ForeignKey &f) { return f.columns.contains(column); });
+}
+
+struct Applier
+{
+    Schema &s;
+    QString where;
+
+    Status operator()(const CreateTable &op)
+    {
+        if (s.table(op.table.name, op.table.schema))
+            return exists(QStringLiteral("table %1").arg(op.table.qualifiedName()), where);
+        s.tables << op.table;
+        return {};
+    }
+    Status operator()(const DropTable &op)
+    {
+        auto t = OperationApplier::findTable(s, op.schema, op.name);
+        if (!t)
+            return std::unexpected(t.error());
+        s.tables.removeIf([&](const Table &x) { return x.name == op.name && x.schema == op.schema; });
+        return {};
+    }
+    Status operator()(const RenameTable &op)
+    {
+        auto t = OperationApplier::findTable(s, op.schema, op.from);
+        if (!t)
+            return std::unexpected(t.error());
+        if (s.table(op.to, op.schema))
+            return exists(QStringLiteral("table %1").arg(OperationApplier::qualified(op.schema, op.to)), where);
+        (*t)->name = op.to;
+        for (Table &other : s.tables)
+            for (ForeignKey &fk : other.foreignKeys)
+                if (fk.refTable == op.from && fk.refSchema == op.schema)
+                    fk.refTable = op.to;
+        return {};
+    }
+    Status operator()(const AddColumn &op)
+    {
+        auto t = OperationApplier::findTable(s, op.schema, op.table);
+        if (!t)
+            return std::unexpected(t.error());
+        if ((*t)->column(op.column.name))
+            return exists(QStringLiteral("column %1.%2").arg((*t)->qualifiedName(), op.column.name), where);
+        (*t)->columns << op.column;
+        return {};
+    }
+    Status requireColumn(Table &t, const QString &column)
+    {
+        if (!t.column(column))
+            return notFound(QStringLiteral("column %1.%2").arg(t.qualifiedName(), column), where);
+        return {};
+    }
+    Status operator()(const DropColumn &op)
+    {
+        auto t = OperationApplier::findTable(s, op.schema, op.table);
+        if (!t)
+            return std::unexpected(t.error());
+        if (auto ok = requireColumn(**t, op.column); !ok)
+            return ok;
+        (*t)->columns.removeAt((*t)->columnIndex(op.column));
+        dropColumnDependents(**t, op.column);
+        return {};
+    }
+    Status operator()(const AlterColumn &op)
+    {
+        auto t = OperationApplier::findTable(s, op.schema, op.table);
+        if (!t)
+            return std::unexpected(t.error());
+        if (auto ok = requireColumn(**t, op.before.name); !ok)
+            return ok;
+        if (op.after.name != op.before.name)
+            return fail(Error::Category::InvalidInput,
+                        QStringLiteral("alter_column cannot rename %1 to %2; use rename_column").arg(op.before.name, op.after.name), where);
+        *(*t)->column(op.before.name) = op.after;
+        return {};
+    }
+    Status operator()(const RenameColumn &op)
+    {
+        auto t = OperationApplier::findTable(s, op.schema, op.table);
+        if (!t)
+            return std::unexpected(t.error());
+        if (auto ok = requireColumn(**t, op.from); !ok)
+            return ok;
+        if ((*t)->column(op.to))
+            return exists(QStringLiteral("column %1.%2").arg((*t)->qualifiedName(), op.to), where);
+        renameColumnEverywhere(s, **t, op.from, op.to);
+        return {};
+    }
+    Status operator()(const CreateIndex &op)
+    {
+        auto t = OperationApplier::findTable(s, op.schema, op.table);
+        if (!t)
+            return std::unexpected(t.error());
+        if ((*t)->index(op.index.name))
+            return exists(QStringLiteral("index %1 on %2").arg(op.index.name, (*t)->qualifiedName()), where);
+        for (const QString &c : op.index.columnNames())
+            if (auto ok = requireColumn(**t, c); !ok)
+                return ok;
+        (*t)->indexes << op.index;
+        return {};
+    }
+    Status operator()(const DropIndex &op)
+    {
+        auto t = OperationApplier::findTable(s, op.schema, op.table);
+        if (!t)
+            return std::unexpected(t.error());
+        const qsizetype i = OperationApplier::findIndex(**t, op.name);
+        if (i < 0)
+            return notFound(QStringLiteral("index %1 on %2").arg(op.name, (*t)->qualifiedName()), where);
+        (*t)->indexes.removeAt(i);
+        return {};
+    }
+    Status operator()(const AddForeignKey &op)
+    {
+        auto t = OperationApplier::findTable(s, op.schema, op.table);
+        if (!t)
+            return std::unexpected(t.error());
+        if (!op.foreignKey.name.isEmpty() && indexByName((*t)->foreignKeys, op.foreignKey.name) >= 0)
+            return exists(QStringLiteral("%1 on %2").arg(fkText(op.foreignKey), (*t)->qualifiedName()), where);
+        for (const QString &c : op.foreignKey.columns)
+            if (auto ok = requireColumn(**t, c); !ok)
+                return ok;
+        (*t)->foreignKeys << op.foreignKey;
+        return {};
+    }
+    Status operator()(const DropForeignKey &op)
+    {
+        auto t = OperationApplier::findTable(s, op.schema, op.table);
+        if (!t)
+            return std::unexpected(t.error());
+        const qsizetype i = OperationApplier::findForeignKey(**t, op.foreignKey);
+        if (i < 0)
+            return notFound(QStringLiteral("%1 on %2").arg(fkText(op.foreignKey), (*t)->qualifiedName()), where);
+        (*t)->foreignKeys.removeAt(i);
+        return {};
+    }
+    Status operator()(const AddCheck &op)
+    {
+        auto t = OperationApplier::findTable(s, op.schema, op.table);
+        if (!t)
+            return std::unexpected(t.error());
+        if (!op.check.name.isEmpty() && indexByName((*t)->checks, op.check.name) >= 0)
+            return exists(QStringLiteral("check %1 on %2").arg(op.check.name, (*t)->qualifiedName()), where);
+        (*t)->checks << op.check;
+        return {};
+    }
+    Status operator()(const DropCheck &op)
+    {
+        auto t = OperationApplier::findTable(s, op.schema, op.table);
+        if (!t)
+            return std::unexpected(t.error());
+        const qsizetype i = OperationApplier::findCheck(**t, op.check);
+        if (i < 0)
+            return notFound(QStringLiteral("check %1 on %2").arg(op.check.name.isEmpty() ? op.check.expression : op.check.name,
+                                                                 (*t)->qualifiedName()), where);
+        (*t)->checks.removeAt(i);
+        return {};
+    }
+    Status operator()(const AddUnique &op)
+    {
+        auto t = OperationApplier::findTable(s, op.schema, op.table);
+        if (!t)
+            return std::unexpected(t.error());
+        if (!op.unique.name.isEmpty() && indexByName((*t)->uniques, op.unique.name) >= 0)
+            return exists(QStringLiteral("unique constraint %1 on %2").arg(op.unique.name, (*t)->qualifiedName()), where);
+        for (const QString &c : op.unique.columns)
+            if (auto ok = requireColumn(**t, c); !ok)
+                return ok;
+        (*t)->uniques << op.unique;
+        return {};
+    }
+    Status operator()(const DropUnique &op)
+    {
+        auto t = OperationApplier::findTable(s, op.schema, op.table);
+        if (!t)
+            return std::unexpected(t.error());
+        const qsizetype i = OperationApplier::findUnique(**t, op.unique);
+        if (i < 0)
+            return notFound(QStringLiteral("unique constraint %1 on %2")
+                                .arg(op.unique.name.isEmpty() ? u'(' + op.unique.columns.join(QStringLiteral(", ")) + u')' : op.unique.name,
+                                     (*t)->qualifiedName()), where);
+        (*t)->uniques.removeAt(i);
+        return {};
+    }
+    Status operator()(const SetPrimaryKey &op)
+    {
+        auto t = OperationApplier::findTable(s, op.schema, op.table);
+        if (!t)
+            return std::unexpected(t.error());
+        if (op.before && !(*t)->primaryKey)
+            return notFound(QStringLiteral("primary key of %1").arg((*t)->qualifiedName()), where);
+        if (!op.before && (*t)->primaryKey)
+            return exists(QStringLiteral("primary key of %1").arg((*t)->qualifiedName()), where);
+        if (op.after)
+            for (const QString &c : op.after->columns)
+                if (auto ok = requireColumn(**t, c); !ok)
+                    return ok;
+        (*t)->primaryKey = op.after;
+        return {};
+    }
+    Status operator()(const CreateView &op)
+    {
+        if (s.view(op.view.name, op.view.schema))
+            return exists(QStringLiteral("view %1").arg(OperationApplier::qualified(op.view.schema, op.view.name)), where);
+        s.views << op.view;
+        return {};
+    }
+    Status operator()(const DropView &op)
+    {
+        if (!s.view(op.name, op.schema))
+            return notFound(QStringLiteral("view %1").arg(OperationApplier::qualified(op.schema, op.name)), where);
+        s.views.removeIf([&](const View &v) { return v.name == op.name && v.schema == op.schema; });
+        return {};
+    }
+    Status operator()(const CreateTrigger &op)
+    {
+        auto t = OperationApplier::findTable(s, op.schema, op.table);
+        if (!t)
+            return std::unexpected(t.error());
+        if (OperationApplier::findTrigger(**t, op.trigger.name) >= 0)
+            return exists(QStringLiteral("trigger %1 on %2").arg(op.trigger.name, (*t)->qualifiedName()), where);
+        (*t)->triggers << op.trigger;
+        return {};
+    }
+    Status operator()(const DropTrigger &op)
+    {
+        auto t = OperationApplier::findTable(s, op.schema, op.table);
+        if (!t)
+            return std::unexpected(t.error());
+        const qsizetype i = OperationApplier::findTrigger(**t, op.name);
+        if (i < 0)
+            return notFound(QStringLiteral("trigger %1 on %2").arg(op.name, (*t)->qualifiedName()), where);
+        (*t)->triggers.removeAt(i);
+        return {};
+    }
+    Status operator()(const CreateEnum &op)
+    {
+        if (s.enumType(op.enumType.name, op.enumType.schema))
+            return exists(QStringLiteral("enum type %1").arg(OperationApplier::qualified(op.enumType.schema, op.enumType.name)), where);
+        s.enums << op.enumType;
+        return {};
+    }
+    Status operator()(const DropEnum &op)
+    {
+        if (!s.enumType(op.name, op.schema))
+            return notFound(QStringLiteral("enum type %1").arg(OperationApplier::qualified(op.schema, op.name)), where);
+        s.enums.removeIf([&](const EnumType &e) { return e.name == op.name && e.schema == op.schema; });
+        return {};
+    }
+    Status operator()(const AlterEnum &op)
+    {
+        for (EnumType &e : s.enums) {
+            if (e.name != op.before.name || e.schema != op.before.schema)
+                continue;
+            e = op.after;
+            // Columns of this type carry its values too.
+            for (Table &t : s.tables)
+                for (Column &c : t.columns)
+                    if (c.type.kind() == SqlType::Kind::Enum && c.type.enumName() == op.after.name)
+                        c.type.setEnumValues(op.after.values);
+            return {};
+        }
+        return notFound(QStringLiteral("enum type %1").arg(OperationApplier::qualified(op.before.schema, op.before.name)), where);
+    }
+    Status operator()(const RunSql &) { return {}; }   // opaque to the model
+    Status operator()(const CreateNamespace &op)
+    {
+        if (s.namespaces.contains(op.name))
+            return exists(QStringLiteral("schema %1").arg(op.name), where);
+        s.namespaces << op.name;
+        s.namespaces.sort();
+        return {};
+    }
+    Status operator()(const DropNamespace &op)
+    {
+        if (!s.namespaces.contains(op.name))
+            return notFound(QStringLiteral("schema %1").arg(op.name), where);
+        s.namespaces.removeAll(op.name);
+        return {};
+    }
+};
+
+} // namespace
+
+QString OperationApplier::qualified(const QString &ns, const QString &name)
+{
+    return ns.isEmpty() ? name : ns + u'.' + name;
+}
+
+Result<Table *> OperationApplier::findTable(Schema &schema, const QString &ns, const QString &name)
+{
+    if (Table *t = schema.table(name, ns))
+        return t;
+    return fail(Error::Category::NotFound, QStringLiteral("table %1 does not exist").arg(qualified(ns, name)));
+}
+
+Result<const Table *> OperationApplier::findTable(const Schema &schema, const QString &ns, const QString &name)
+{
+    if (const Table *t = schema.table(name, ns))
+        return t;
+    return fail(Error::Category::NotFound, QStringLiteral("table %1 does not exist").arg(qualified(ns, name)));
+}
+
+qsizetype OperationApplier::findForeignKey(const Table &table, const ForeignKey &fk)
+{
+    if (!fk.name.isEmpty()) {
+        const qsizetype i = indexByName(table.foreignKeys, fk.name);
+        if (i >= 0)
+            return i;
+    }
+    for (qsizetype i = 0; i < table.foreignKeys.size(); ++i) {
+        const ForeignKey &f = table.foreignKeys.at(i);
+        if (f.columns == fk.columns && (fk.refTable.isEmpty() || (f.refTable == fk.refTable && f.refSchema == fk.refSchema))
+            && (fk.name.isEmpty() || f.name.isEmpty()))
+            return i;
+    }
+    return -1;
+}
+
+qsizetype OperationApplier::findCheck(const Table &table, const Check &check)
+{
+    if (!check.name.isEmpty())
+        return indexByName(table.checks, check.name);
+    for (qsizetype i = 0; i < table.checks.size(); ++i)
+        if (table.checks.at(i).expression == check.expression)
+            return i;
+    return -1;
+}
+
+qsizetype OperationApplier::findUnique(const Table &table, const UniqueConstraint &unique)
+{
+    if (!unique.name.isEmpty())
+        return indexByName(table.uniques, unique.name);
+    for (qsizetype i = 0; i < table.uniques.size(); ++i)
+        if (table.uniques.at(i).columns == unique.columns)
+            return i;
+    return -1;
+}
+
+qsizetype OperationApplier::findIndex(const Table &table, const QString &name)
+{
+    return indexByName(table.indexes, name);
+}
+
+qsizetype OperationApplier::findTrigger(const Table &table, const QString &name)
+{
+    return indexByName(table.triggers, name);
+}
+
+Status OperationApplier::apply(Schema &schema, const Operation &op)
+{
+    const QString where = OperationJson::name(op);
+    Applier applier{schema, where};
+    Status result = std::visit(applier, op);
+    if (!result && result.error().location().isEmpty())
+        return fail(result.error().category(), result.error().message(), where);
+    return result;
+}
+
+Result<Schema> OperationApplier::applyAll(Schema schema, const OperationList &ops)
+{
+    for (qsizetype i = 0; i < ops.size(); ++i) {
+        if (auto ok = apply(schema, ops.at(i)); !ok)
+            return std::unexpected(ok.error().withContext(QStringLiteral("operation %1").arg(i + 1)));
+    }
+    return schema;
+}
+
+} // namespace covet
