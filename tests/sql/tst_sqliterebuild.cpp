@@ -108,17 +108,18 @@ AlterColumn change(const Schema &s, const QString &table, const QString &column,
 }
 
 // Every check of the test: rows, view, trigger, foreign keys, the pragma.
-void verifyIntact(Db &db, const QString &amountColumn = QStringLiteral("amount"))
+void verifyIntact(Db &db, const QString &noteColumn = QStringLiteral("note"))
 {
     QCOMPARE(db.value(QStringLiteral("SELECT count(*) FROM child")), qlonglong(kChildren));
     QCOMPARE(db.value(QStringLiteral("SELECT count(*) FROM child_view")), qlonglong(kChildren));
-    QCOMPARE(db.value(QStringLiteral("SELECT sum(%1) FROM child").arg(amountColumn)), qlonglong(kChildren) * (kChildren + 1) / 2);
+    QCOMPARE(db.value(QStringLiteral("SELECT sum(amount) FROM child")), qlonglong(kChildren) * (kChildren + 1) / 2);
     QCOMPARE(db.value(QStringLiteral("SELECT count(*) FROM pragma_foreign_key_check")), 0);
     QCOMPARE(db.value(QStringLiteral("PRAGMA foreign_keys")), 1);
     QCOMPARE(db.value(QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE name IN ('child_view', 'child_audit', 'child_parent_idx')")), 3);
     // The trigger still fires, and the cascade still works.
-    QVERIFY(db.exec().exec(QStringLiteral("INSERT INTO child (parent_id, %1, note) VALUES (1, 5, 'new')").arg(amountColumn)));
-    QCOMPARE(db.value(QStringLiteral("SELECT count(*) FROM audit")), 1);
+    const qlonglong audited = db.value(QStringLiteral("SELECT count(*) FROM audit"));
+    QVERIFY(db.exec().exec(QStringLiteral("INSERT INTO child (parent_id, amount, %1) VALUES (1, 5, 'new')").arg(noteColumn)));
+    QCOMPARE(db.value(QStringLiteral("SELECT count(*) FROM audit")), audited + 1);
     QVERIFY(db.exec().exec(QStringLiteral("DELETE FROM parent WHERE id = 2")));
     QCOMPARE(db.value(QStringLiteral("SELECT count(*) FROM child WHERE parent_id = 2")), 0);
     QCOMPARE(db.value(QStringLiteral("SELECT count(*) FROM child")), qlonglong(kChildren + 1 - kChildren / 10));
@@ -172,8 +173,7 @@ private slots:
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QCOMPARE(db->value(QStringLiteral("SELECT count(*) FROM child WHERE remark = 'n' || id")), qlonglong(kChildren));
         QCOMPARE(db->value(QStringLiteral("SELECT count(*) FROM pragma_table_info('parent') WHERE name = 'extra'")), 0);
-        QVERIFY(db->exec().exec(QStringLiteral("UPDATE child SET note = 1")) == false || true);
-        verifyIntact(*db);
+        verifyIntact(*db, QStringLiteral("remark"));
     }
 
     void brokenReferenceAborts()
@@ -192,7 +192,7 @@ private slots:
         QVERIFY2(error.contains(QStringLiteral("foreign_key_check_failed")), qPrintable(error));
         // Rolled back: the old table, all rows, the view and the trigger.
         QCOMPARE(db->value(QStringLiteral("SELECT count(*) FROM child")), qlonglong(kChildren + 1));
-        QCOMPARE(db->value(QStringLiteral("SELECT type FROM pragma_table_info('child') WHERE name = 'amount'")), 0);
+        QCOMPARE(db->exec().rows(QStringLiteral("SELECT type FROM pragma_table_info('child') WHERE name = 'amount'"))->first().value(0).toString(), QStringLiteral("TEXT"));
         QCOMPARE(db->value(QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE name IN ('child_view', 'child_audit')")), 2);
         // In an outer transaction the BEGIN fails before anything is dropped.
         QVERIFY(db->exec().exec(QStringLiteral("BEGIN")));
@@ -236,7 +236,7 @@ private slots:
             db->conn = std::move(*c);
             QVERIFY(db->exec().exec(QStringLiteral("PRAGMA foreign_keys=ON")));
             QCOMPARE(db->value(QStringLiteral("SELECT count(*) FROM child WHERE remark = 'n' || id")), qlonglong(kChildren));
-            verifyIntact(*db);
+            verifyIntact(*db, QStringLiteral("remark"));
         }
     }
 };
