@@ -36,17 +36,13 @@ public:
         DiffResult result;
         result.operations = OperationOrder::order(m_ops, m_work);
         result.renameCandidates = m_candidates;
-        // The plan must apply to where it starts from.
-        if (auto applied = OperationApplier::applyAll(m_from, result.operations); !applied)
-            return fail(Error::Category::Internal,
-                        QStringLiteral("the computed migration does not apply to the source schema (%1); please report this")
-                            .arg(applied.error().toString()));
         return result;
     }
 
 private:
     Status emitApplied(const Operation &op)
     {
+        m_workIndex.clear();   // the applier may move tables
         if (auto ok = OperationApplier::apply(m_work, op); !ok)
             return fail(Error::Category::Internal, QStringLiteral("rename plan: %1").arg(ok.error().toString()));
         m_ops << op;
@@ -70,8 +66,14 @@ private:
             m_touchedTables.insert(c.from.toLower());
             m_touchedTables.insert(c.to.toLower());
         }
+        // From here on tables are only changed in place: index them.
+        m_work.tables.detach();
+        m_workIndex.clear();
+        QHash<QString, const Table *> fromTables;
+        for (const Table &t : m_from.tables)
+            fromTables.insert(tkey(t.schema, t.name), &t);
         for (const Table &nt : m_to.tables) {
-            const Table *ot = m_from.table(oldName.value(tkey(nt.schema, nt.name), nt.name), nt.schema);
+            const Table *ot = fromTables.value(tkey(nt.schema, oldName.value(tkey(nt.schema, nt.name), nt.name)));
             if (!ot)
                 continue;
             const QList<RenameCandidate> columns = detector.detectColumns(*ot, nt, m_options.hints, m_options.decisions);
@@ -84,6 +86,7 @@ private:
             if (auto ok = applyColumnRenames(nt, accepted); !ok)
                 return ok;
         }
+        OperationApplier::renameColumns(m_work, m_columnRenames);
         return {};
     }
 
@@ -96,34 +99,45 @@ private:
             sources.insert(c.from);
         // A rename onto the name of a column that goes: drop that one first.
         for (const RenameCandidate &c : pending) {
-            const Table *wt = m_work.table(nt.name, nt.schema);
+            const Table *wt = workTable(nt.schema, nt.name);
             if (wt && wt->column(c.to) && !sources.contains(c.to))
                 if (auto ok = dropColumnWithDependents(nt.schema, nt.name, c.to); !ok)
                     return ok;
         }
         // Chains (a -> b while b -> c) rename c first; a cycle goes through a
-        // temporary name.
+        // temporary name. The working schema is renamed in bulk afterwards.
+        QSet<QString> names;
+        for (const Column &c : workTable(nt.schema, nt.name)->columns)
+            names.insert(c.name);
+        QHash<QString, QString> origin;   // current name -> name in `from`
+        auto rename = [&](const QString &from, const QString &to) {
+            m_ops << RenameColumn{nt.schema, nt.name, from, to};
+            names.remove(from);
+            names.insert(to);
+            const QString original = origin.contains(from) ? origin.take(from) : from;
+            origin.insert(to, original);
+            m_changedColumns[tkey(nt.schema, nt.name)].insert(original.toLower());
+        };
         while (!pending.isEmpty()) {
-            const Table *wt = m_work.table(nt.name, nt.schema);
             qsizetype pick = -1;
             for (qsizetype i = 0; i < pending.size() && pick < 0; ++i)
-                if (!wt->column(pending.at(i).to))
+                if (!names.contains(pending.at(i).to))
                     pick = i;
             if (pick < 0) {
                 RenameCandidate &c = pending.first();
                 QString temp = c.from + QStringLiteral("_covet_tmp");
-                while (wt->column(temp))
+                while (names.contains(temp))
                     temp += u'_';
-                if (auto ok = emitApplied(RenameColumn{nt.schema, nt.name, c.from, temp}); !ok)
-                    return ok;
+                rename(c.from, temp);
                 c.from = temp;
                 continue;
             }
             const RenameCandidate c = pending.takeAt(pick);
-            m_changedColumns[tkey(nt.schema, nt.name)].insert(c.from.toLower());
-            if (auto ok = emitApplied(RenameColumn{nt.schema, nt.name, c.from, c.to}); !ok)
-                return ok;
+            rename(c.from, c.to);
         }
+        QHash<QString, QString> &map = m_columnRenames[OperationApplier::tableKey(nt.schema, nt.name)];
+        for (auto it = origin.begin(); it != origin.end(); ++it)
+            map.insert(it.value(), it.key());
         return {};
     }
 
@@ -139,14 +153,33 @@ private:
             if (u.columns.contains(column))
                 if (auto ok = emitApplied(DropUnique{ns, table, u}); !ok)
                     return ok;
-        for (const Table &other : QList<Table>(m_work.tables))
+        OperationList fkDrops;
+        for (const Table &other : std::as_const(m_work.tables))
             for (const ForeignKey &fk : other.foreignKeys)
                 if ((other.name == table && other.schema == ns && fk.columns.contains(column))
                     || (fk.refTable == table && fk.refSchema == ns && fk.refColumns.contains(column)))
-                    if (auto ok = emitApplied(DropForeignKey{other.schema, other.name, fk}); !ok)
-                        return ok;
+                    fkDrops << DropForeignKey{other.schema, other.name, fk};
+        for (const Operation &op : fkDrops)
+            if (auto ok = emitApplied(op); !ok)
+                return ok;
         m_changedColumns[tkey(ns, table)].insert(column.toLower());
         return emitApplied(DropColumn{ns, table, column});
+    }
+
+    // Lookups by hash (Schema::table() is linear): thousands of tables.
+    const Table *workTable(const QString &ns, const QString &name)
+    {
+        if (m_workIndex.isEmpty())
+            for (const Table &t : std::as_const(m_work.tables))
+                m_workIndex.insert(tkey(t.schema, t.name), &t);
+        return m_workIndex.value(tkey(ns, name));
+    }
+    const Table *toTable(const QString &ns, const QString &name)
+    {
+        if (m_toIndex.isEmpty())
+            for (const Table &t : std::as_const(m_to.tables))
+                m_toIndex.insert(tkey(t.schema, t.name), &t);
+        return m_toIndex.value(tkey(ns, name));
     }
 
     void compare()
@@ -169,13 +202,13 @@ private:
                 m_ops << DropEnum{w.schema, w.name};
 
         for (const Table &t : m_to.tables) {
-            if (const Table *w = m_work.table(t.name, t.schema))
+            if (const Table *w = workTable(t.schema, t.name))
                 compareTable(*w, t);
             else
                 m_ops << CreateTable{t};
         }
         for (const Table &w : m_work.tables) {
-            if (!m_to.table(w.name, w.schema)) {
+            if (!toTable(w.schema, w.name)) {
                 m_ops << DropTable{w.schema, w.name};
                 m_touchedTables.insert(w.name.toLower());
             }
@@ -250,7 +283,6 @@ private:
             w.triggers, t.triggers, [&](const Trigger &a, const Trigger &b) { return m_norm.sameTrigger(a, b); },
             [&](const Trigger &tr) { m_ops << DropTrigger{ns, name, tr.name}; },
             [&](const Trigger &tr) { m_ops << CreateTrigger{ns, name, tr}; });
-        m_keptForeignKeys[tkey(ns, name)] = t.foreignKeys;
     }
 
     bool alreadyHas(const Operation &op) const { return m_ops.contains(op); }
@@ -262,7 +294,7 @@ private:
         if (m_retyped.isEmpty())
             return;
         for (const Table &t : m_to.tables) {
-            const Table *w = m_work.table(t.name, t.schema);
+            const Table *w = workTable(t.schema, t.name);
             if (!w)
                 continue;
             const QSet<QString> own = m_retyped.value(tkey(t.schema, t.name));
@@ -288,7 +320,7 @@ private:
     void recreateDependentTriggers()
     {
         for (const Table &t : m_to.tables) {
-            const Table *w = m_work.table(t.name, t.schema);
+            const Table *w = workTable(t.schema, t.name);
             if (!w)
                 continue;
             const QSet<QString> changed = m_changedColumns.value(tkey(t.schema, t.name));
@@ -371,7 +403,9 @@ private:
     QSet<QString> m_touchedTables;                    // lower-case names of tables dropped or renamed
     QHash<QString, QSet<QString>> m_changedColumns;   // table key -> lower-case dropped/altered/renamed columns
     QHash<QString, QSet<QString>> m_retyped;          // table key -> columns whose type changes
-    QHash<QString, QList<ForeignKey>> m_keptForeignKeys;
+    QHash<QString, QHash<QString, QString>> m_columnRenames;   // table key -> old -> new column name
+    QHash<QString, const Table *> m_workIndex;
+    QHash<QString, const Table *> m_toIndex;
 };
 
 } // namespace

@@ -1,5 +1,7 @@
 #include "schemanormalizer.h"
 
+#include <QHash>
+#include <QRegularExpression>
 #include <QSet>
 
 namespace covet {
@@ -14,13 +16,101 @@ struct Token
     QString text;
 };
 
-bool isWordChar(QChar c)
+bool isIdentifierChar(QChar c)
 {
-    return c.isLetterOrNumber() || c == u'_' || c == u'$' || c == u'.';
+    return c.isLetterOrNumber() || c == u'_' || c == u'$';
 }
 
-// Splits SQL into words (lower-cased), quoted identifiers (unquoted,
-// lower-cased), string literals (kept) and symbols; whitespace and comments dropped.
+// One part of a possibly qualified name: "a", `a`, [a] or a bare word.
+struct Segment
+{
+    qsizetype start = 0;
+    qsizetype end = 0;     // exclusive
+    QString text;          // unquoted
+    QChar quote;           // the opening quote; null for a bare word
+};
+
+bool readSegment(const QString &sql, qsizetype i, Segment &seg)
+{
+    const qsizetype n = sql.size();
+    if (i >= n)
+        return false;
+    const QChar c = sql.at(i);
+    seg = Segment{i, i, {}, {}};
+    if (c == u'"' || c == u'`' || c == u'[') {
+        const QChar close = c == u'[' ? QChar(u']') : c;
+        qsizetype j = i + 1;
+        while (j < n) {
+            if (sql.at(j) == close && j + 1 < n && sql.at(j + 1) == close && close != u']') {
+                seg.text += close;
+                j += 2;
+            } else if (sql.at(j) == close) {
+                break;
+            } else {
+                seg.text += sql.at(j++);
+            }
+        }
+        seg.end = std::min(j + 1, n);
+        seg.quote = c;
+        return true;
+    }
+    if (!isIdentifierChar(c))
+        return false;
+    qsizetype j = i;
+    while (j < n && isIdentifierChar(sql.at(j)))
+        ++j;
+    seg.end = j;
+    seg.text = sql.mid(i, j - i);
+    return true;
+}
+
+// A name and its qualifiers: a.b."c"; empty when none starts at i.
+QList<Segment> readName(const QString &sql, qsizetype i)
+{
+    QList<Segment> out;
+    Segment seg;
+    while (readSegment(sql, i, seg)) {
+        out << seg;
+        i = seg.end;
+        if (i + 1 >= sql.size() || sql.at(i) != u'.')
+            break;
+        Segment next;
+        if (!readSegment(sql, i + 1, next))
+            break;
+        ++i;
+    }
+    return out;
+}
+
+// Where a string literal or a comment starting at i ends; -1 when none starts there.
+qsizetype skipLiteralOrComment(const QString &sql, qsizetype i)
+{
+    const qsizetype n = sql.size();
+    if (sql.at(i) == u'\'') {
+        qsizetype j = i + 1;
+        while (j < n) {
+            if (sql.at(j) == u'\'' && j + 1 < n && sql.at(j + 1) == u'\'')
+                j += 2;
+            else if (sql.at(j) == u'\'')
+                return j + 1;
+            else
+                ++j;
+        }
+        return n;
+    }
+    if (sql.at(i) == u'-' && i + 1 < n && sql.at(i + 1) == u'-') {
+        const qsizetype e = sql.indexOf(u'\n', i);
+        return e < 0 ? n : e;
+    }
+    if (sql.at(i) == u'/' && i + 1 < n && sql.at(i + 1) == u'*') {
+        const qsizetype e = sql.indexOf(QStringLiteral("*/"), i + 2);
+        return e < 0 ? n : e + 2;
+    }
+    return -1;
+}
+
+// Splits SQL into names (lower-cased, quotes removed, qualifiers joined by
+// '.'), string literals (kept) and symbols; whitespace and comments dropped.
 QList<Token> tokenize(const QString &sql)
 {
     QList<Token> out;
@@ -30,58 +120,38 @@ QList<Token> tokenize(const QString &sql)
         const QChar c = sql.at(i);
         if (c.isSpace()) {
             ++i;
-        } else if (c == u'-' && i + 1 < n && sql.at(i + 1) == u'-') {
-            while (i < n && sql.at(i) != u'\n')
-                ++i;
-        } else if (c == u'\'') {
-            qsizetype j = i + 1;
-            QString text;
-            while (j < n) {
-                if (sql.at(j) == u'\'' && j + 1 < n && sql.at(j + 1) == u'\'') {
-                    text += u'\'';
-                    j += 2;
-                } else if (sql.at(j) == u'\'') {
-                    break;
-                } else {
-                    text += sql.at(j++);
-                }
+            continue;
+        }
+        if (c == u'\'') {
+            const qsizetype e = skipLiteralOrComment(sql, i);
+            out << Token{TokenKind::String, sql.mid(i + 1, e - i - 2).replace(QStringLiteral("''"), QStringLiteral("'"))};
+            i = e;
+            continue;
+        }
+        if (const qsizetype e = skipLiteralOrComment(sql, i); e >= 0) {
+            i = e;
+            continue;
+        }
+        if (const QList<Segment> name = readName(sql, i); !name.isEmpty()) {
+            QStringList parts;
+            bool quoted = true;
+            for (const Segment &s : name) {
+                parts << s.text.toLower();
+                quoted = quoted && !s.quote.isNull();
             }
-            out << Token{TokenKind::String, text};
-            i = j + 1;
-        } else if (c == u'"' || c == u'`' || c == u'[') {
-            const QChar close = c == u'[' ? u']' : c;
-            qsizetype j = i + 1;
-            QString text;
-            while (j < n) {
-                if (sql.at(j) == close && j + 1 < n && sql.at(j + 1) == close && close != u']') {
-                    text += close;
-                    j += 2;
-                } else if (sql.at(j) == close) {
-                    break;
-                } else {
-                    text += sql.at(j++);
-                }
-            }
-            // a.b written as "a"."b": glue to the previous '.'-ended word.
-            out << Token{TokenKind::Quoted, text.toLower()};
-            i = j + 1;
-        } else if (isWordChar(c)) {
-            qsizetype j = i;
-            while (j < n && isWordChar(sql.at(j)))
-                ++j;
-            out << Token{TokenKind::Word, sql.mid(i, j - i).toLower()};
-            i = j;
+            out << Token{quoted ? TokenKind::Quoted : TokenKind::Word, parts.join(u'.')};
+            i = name.last().end;
+            continue;
+        }
+        static const QStringList twoChar = {QStringLiteral("::"), QStringLiteral("<>"), QStringLiteral(">="), QStringLiteral("<="),
+                                            QStringLiteral("!="), QStringLiteral("||"), QStringLiteral("->")};
+        const QString two = sql.mid(i, 2);
+        if (twoChar.contains(two)) {
+            out << Token{TokenKind::Symbol, two == u"!=" ? QStringLiteral("<>") : two};
+            i += 2;
         } else {
-            static const QStringList twoChar = {QStringLiteral("::"), QStringLiteral("<>"), QStringLiteral(">="), QStringLiteral("<="),
-                                                QStringLiteral("!="), QStringLiteral("||"), QStringLiteral("->")};
-            const QString two = sql.mid(i, 2);
-            if (twoChar.contains(two)) {
-                out << Token{TokenKind::Symbol, two == u"!=" ? QStringLiteral("<>") : two};
-                i += 2;
-            } else {
-                out << Token{TokenKind::Symbol, QString(c)};
-                ++i;
-            }
+            out << Token{TokenKind::Symbol, QString(c)};
+            ++i;
         }
     }
     return out;
@@ -139,8 +209,26 @@ bool groupsAfter(const QList<Token> &t, qsizetype i)
     return p.kind != TokenKind::Quoted;
 }
 
-// Drops parentheses that only group (not those of calls and lists): how
-// much a database parenthesises is its own business.
+// Whether tokens (from, to) hold an OR outside any parentheses.
+bool hasTopLevelOr(const QList<Token> &t, qsizetype from, qsizetype to)
+{
+    int depth = 0;
+    for (qsizetype i = from; i < to; ++i) {
+        if (isSymbol(t, i, u"("))
+            ++depth;
+        else if (isSymbol(t, i, u")"))
+            --depth;
+        else if (depth == 0 && t.at(i).kind == TokenKind::Word && t.at(i).text == u"or")
+            return true;
+    }
+    return false;
+}
+
+// Drops parentheses that only group (not those of calls and lists) where
+// that cannot change the meaning: around anything without a top-level OR
+// (comparisons and AND bind tighter), around the whole expression, and
+// around a whole argument. How much a database parenthesises is its own
+// business; (a OR b) AND c stays apart from a OR b AND c.
 void removeGroupingParentheses(QList<Token> &t)
 {
     QList<qsizetype> stack;
@@ -150,7 +238,18 @@ void removeGroupingParentheses(QList<Token> &t)
             stack << i;
         } else if (isSymbol(t, i, u")") && !stack.isEmpty()) {
             const qsizetype open = stack.takeLast();
-            if (i > open + 1 && groupsAfter(t, open - 1))
+            if (i == open + 1 || !groupsAfter(t, open - 1))
+                continue;
+            // Skip parentheses already removed when looking at the neighbours.
+            qsizetype before = open - 1, after = i + 1;
+            while (before >= 0 && remove.at(before))
+                --before;
+            while (after < t.size() && remove.at(after))
+                ++after;
+            const bool whole = before < 0 && after >= t.size();
+            const bool argument = (before >= 0 && (isSymbol(t, before, u"(") || isSymbol(t, before, u",")))
+                && (after < t.size() && (isSymbol(t, after, u")") || isSymbol(t, after, u",")));
+            if (whole || argument || !hasTopLevelOr(t, open + 1, i))
                 remove[open] = remove[i] = true;
         }
     }
@@ -177,6 +276,11 @@ QString SchemaNormalizer::expression(const QString &sql) const
     while (!t.isEmpty() && isSymbol(t, t.size() - 1, u";"))
         t.removeLast();
     removeCasts(t);
+    // Databases qualify names (orders.id, `db`.`orders`.`id`): compare the
+    // last part. Numbers (1.5) are not names.
+    for (Token &x : t)
+        if (x.kind != TokenKind::String && x.text.contains(u'.') && !x.text.front().isDigit())
+            x.text = x.text.section(u'.', -1);
     if (m_dialect == Dialect::MySQL) {
         for (qsizetype i = 0; i + 1 < t.size();) {
             if (t.at(i).kind == TokenKind::Word && t.at(i).text == u"as" && isWord(t, i + 1) && !isSymbol(t, i + 2, u"("))
@@ -184,6 +288,16 @@ QString SchemaNormalizer::expression(const QString &sql) const
             else
                 ++i;
         }
+    }
+    if (m_dialect == Dialect::MySQL) {
+        // MySQL reports some functions under another of their names.
+        static const QHash<QString, QString> synonyms = {
+            {QStringLiteral("length"), QStringLiteral("octet_length")}, {QStringLiteral("substr"), QStringLiteral("substring")},
+            {QStringLiteral("ucase"), QStringLiteral("upper")},         {QStringLiteral("lcase"), QStringLiteral("lower")},
+            {QStringLiteral("now"), QStringLiteral("current_timestamp")}};
+        for (qsizetype i = 0; i + 1 < t.size(); ++i)
+            if (t.at(i).kind == TokenKind::Word && isSymbol(t, i + 1, u"(") && synonyms.contains(t.at(i).text))
+                t[i].text = synonyms.value(t.at(i).text);
     }
     static const QSet<QString> niladic = {QStringLiteral("current_timestamp"), QStringLiteral("current_date"),
                                           QStringLiteral("current_time"), QStringLiteral("localtimestamp"), QStringLiteral("localtime")};
@@ -197,14 +311,46 @@ QString SchemaNormalizer::expression(const QString &sql) const
 QSet<QString> SchemaNormalizer::identifiers(const QString &sql)
 {
     QSet<QString> out;
-    for (const Token &t : tokenize(sql)) {
-        if (t.kind == TokenKind::Quoted)
-            out.insert(t.text);
-        else if (t.kind == TokenKind::Word)
+    for (const Token &t : tokenize(sql))
+        if (t.kind == TokenKind::Quoted || t.kind == TokenKind::Word)
             for (const QString &part : t.text.split(u'.', Qt::SkipEmptyParts))
                 out.insert(part);
-    }
     return out;
+}
+
+QString SchemaNormalizer::renameIdentifier(const QString &sql, const QString &from, const QString &to)
+{
+    if (sql.isEmpty() || from.compare(to, Qt::CaseInsensitive) == 0 || identifiers(sql).contains(to.toLower()))
+        return sql;
+    static const QRegularExpression plain(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
+    QString out;
+    qsizetype copied = 0;
+    qsizetype i = 0;
+    while (i < sql.size()) {
+        if (const qsizetype e = skipLiteralOrComment(sql, i); e >= 0) {
+            i = e;
+            continue;
+        }
+        const QList<Segment> name = readName(sql, i);
+        if (name.isEmpty()) {
+            ++i;
+            continue;
+        }
+        for (const Segment &s : name) {
+            if (s.text.compare(from, Qt::CaseInsensitive) != 0)
+                continue;
+            out += sql.mid(copied, s.start - copied);
+            if (!s.quote.isNull()) {
+                const QChar close = s.quote == u'[' ? QChar(u']') : s.quote;
+                out += s.quote + (close == u']' ? to : QString(to).replace(close, QString(close) + close)) + close;
+            } else {
+                out += plain.match(to).hasMatch() ? to : u'"' + QString(to).replace(u'"', QStringLiteral("\"\"")) + u'"';
+            }
+            copied = s.end;
+        }
+        i = name.last().end;
+    }
+    return out + sql.mid(copied);
 }
 
 QString SchemaNormalizer::defaultValue(const std::optional<QString> &expr) const

@@ -2,6 +2,8 @@
 
 #include "operationjson.h"
 
+#include "../diff/schemanormalizer.h"
+
 namespace covet {
 
 namespace {
@@ -31,31 +33,23 @@ qsizetype indexByName(const List &list, const QString &name)
     return -1;
 }
 
-// The columns of `table` renamed, everywhere they are referenced within the
-// schema (the table itself and the foreign keys of every table).
-void renameColumnEverywhere(Schema &schema, Table &table, const QString &from, const QString &to)
+// Follows a rename into the SQL texts that name it (views, triggers), as
+// SQLite does and PostgreSQL shows: `appliesTo` picks the texts.
+template <typename Pick>
+void renameInTexts(Schema &s, const QString &from, const QString &to, Pick appliesTo)
 {
-    auto rename = [&](QStringList &cols) {
-        for (QString &c : cols)
-            if (c == from)
-                c = to;
+    auto rewrite = [&](QString &text, const Table *owner) {
+        if (appliesTo(text, owner))
+            text = SchemaNormalizer::renameIdentifier(text, from, to);
     };
-    if (Column *c = table.column(from))
-        c->name = to;
-    if (table.primaryKey)
-        rename(table.primaryKey->columns);
-    for (UniqueConstraint &u : table.uniques)
-        rename(u.columns);
-    for (Index &i : table.indexes)
-        for (IndexPart &p : i.parts)
-            if (p.column == from)
-                p.column = to;
-    for (ForeignKey &fk : table.foreignKeys)
-        rename(fk.columns);
-    for (Table &t : schema.tables)
-        for (ForeignKey &fk : t.foreignKeys)
-            if (fk.refTable == table.name && fk.refSchema == table.schema)
-                rename(fk.refColumns);
+    for (View &v : s.views)
+        rewrite(v.definition, nullptr);
+    for (Table &t : s.tables) {
+        for (Trigger &tr : t.triggers) {
+            rewrite(tr.body, &t);
+            rewrite(tr.definition, &t);
+        }
+    }
 }
 
 // Removes what uses `column` (PostgreSQL drops them with the column).
@@ -96,6 +90,7 @@ struct Applier
         if (s.table(op.to, op.schema))
             return exists(QStringLiteral("table %1").arg(OperationApplier::qualified(op.schema, op.to)), where);
         (*t)->name = op.to;
+        renameInTexts(s, op.from, op.to, [](const QString &, const Table *) { return true; });
         for (Table &other : s.tables)
             for (ForeignKey &fk : other.foreignKeys)
                 if (fk.refTable == op.from && fk.refSchema == op.schema)
@@ -151,7 +146,13 @@ struct Applier
             return ok;
         if ((*t)->column(op.to))
             return exists(QStringLiteral("column %1.%2").arg((*t)->qualifiedName(), op.to), where);
-        renameColumnEverywhere(s, **t, op.from, op.to);
+        OperationApplier::renameColumns(s, {{OperationApplier::tableKey(op.schema, op.table), {{op.from, op.to}}}});
+        // Texts of the table's own triggers, and others that name the table.
+        const QString tableName = op.table.toLower();
+        renameInTexts(s, op.from, op.to, [&](const QString &text, const Table *owner) {
+            return (owner && owner->name == op.table && owner->schema == op.schema)
+                || SchemaNormalizer::identifiers(text).contains(tableName);
+        });
         return {};
     }
     Status operator()(const CreateIndex &op)
@@ -413,6 +414,34 @@ qsizetype OperationApplier::findIndex(const Table &table, const QString &name)
 qsizetype OperationApplier::findTrigger(const Table &table, const QString &name)
 {
     return indexByName(table.triggers, name);
+}
+
+void OperationApplier::renameColumns(Schema &schema, const QHash<QString, QHash<QString, QString>> &renames)
+{
+    auto rename = [](QStringList &cols, const QHash<QString, QString> &map) {
+        for (QString &c : cols)
+            c = map.value(c, c);
+    };
+    for (Table &t : schema.tables) {
+        if (const auto own = renames.constFind(tableKey(t.schema, t.name)); own != renames.cend()) {
+            const QHash<QString, QString> &map = *own;
+            for (Column &c : t.columns)
+                c.name = map.value(c.name, c.name);
+            if (t.primaryKey)
+                rename(t.primaryKey->columns, map);
+            for (UniqueConstraint &u : t.uniques)
+                rename(u.columns, map);
+            for (Index &i : t.indexes)
+                for (IndexPart &p : i.parts)
+                    if (!p.column.isEmpty())
+                        p.column = map.value(p.column, p.column);
+            for (ForeignKey &fk : t.foreignKeys)
+                rename(fk.columns, map);
+        }
+        for (ForeignKey &fk : t.foreignKeys)
+            if (const auto ref = renames.constFind(tableKey(fk.refSchema, fk.refTable)); ref != renames.cend())
+                rename(fk.refColumns, *ref);
+    }
 }
 
 Status OperationApplier::apply(Schema &schema, const Operation &op)

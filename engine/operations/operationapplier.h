@@ -3,6 +3,8 @@
 #include "../core/error.h"
 #include "operation.h"
 
+#include <QHash>
+
 namespace covet {
 
 // Applies operations to a Schema in memory, the way the database would
@@ -28,6 +30,13 @@ public:
     static qsizetype findIndex(const Table &table, const QString &name);
     static qsizetype findTrigger(const Table &table, const QString &name);
     static QString qualified(const QString &ns, const QString &name);
+
+    // Renames columns of many tables in one pass over the schema (the
+    // Differ's bulk path; RenameColumn uses it too): tableKey(ns, table) ->
+    // old name -> new name, all by their names before any of the renames.
+    // The caller has checked that the names exist and do not clash.
+    static void renameColumns(Schema &schema, const QHash<QString, QHash<QString, QString>> &renames);
+    static QString tableKey(const QString &ns, const QString &name) { return ns + u'\x1f' + name; }
 };
 
 } // namespace covet

@@ -233,6 +233,26 @@ private slots:
         QVERIFY(n.expression(QStringLiteral("name = 'Bob'")) != n.expression(QStringLiteral("name = 'bob'")));   // literals keep their case
         QVERIFY(n.expression(QStringLiteral("lower(a)")) != n.expression(QStringLiteral("upper(a)")));
         QCOMPARE(n.defaultValue(QStringLiteral("NULL")), n.defaultValue(std::nullopt));
+        QCOMPARE(n.expression(QStringLiteral("a OR b AND c")), n.expression(QStringLiteral("(a OR (b AND c))")));
+        QVERIFY(n.expression(QStringLiteral("(a OR b) AND c")) != n.expression(QStringLiteral("a OR b AND c")));
+        QCOMPARE(n.expression(QStringLiteral("(a OR b) AND c")), n.expression(QStringLiteral("(((a) OR (b)) AND (c))")));
+        QCOMPARE(n.expression(QStringLiteral("coalesce((a OR b), c)")), n.expression(QStringLiteral("COALESCE(a OR b, c)")));
+        QCOMPARE(n.expression(QStringLiteral("x IN ('a', 'b')")), n.expression(QStringLiteral("x in ('a','b')")));
+        // Databases qualify names in view texts.
+        QCOMPARE(n.expression(QStringLiteral("SELECT id, qty FROM orders")), n.expression(QStringLiteral(" SELECT orders.id,\n    orders.qty\n   FROM orders;")));
+        const SchemaNormalizer my(Dialect::MySQL);
+        QCOMPARE(my.expression(QStringLiteral("SELECT id, qty FROM orders")),
+                 my.expression(QStringLiteral("select `shop`.`orders`.`id` AS `id`,`shop`.`orders`.`qty` AS `qty` from `shop`.`orders`")));
+        QCOMPARE(my.expression(QStringLiteral("length(name) > 0")), my.expression(QStringLiteral("octet_length(`name`) > 0")));
+        QVERIFY(n.expression(QStringLiteral("length(name) > 0")) != n.expression(QStringLiteral("octet_length(name) > 0")));
+        QCOMPARE(n.expression(QStringLiteral("1.50 + t.x")), QStringLiteral("1.50 + x"));
+
+        // Renames follow into SQL texts, but never onto a name already there.
+        QCOMPARE(SchemaNormalizer::renameIdentifier(QStringLiteral("UPDATE customers SET name = 'name' WHERE \"Name\" = NEW.name -- name"),
+                                                    QStringLiteral("name"), QStringLiteral("full_name")),
+                 QStringLiteral("UPDATE customers SET full_name = 'name' WHERE \"full_name\" = NEW.full_name -- name"));
+        QCOMPARE(SchemaNormalizer::renameIdentifier(QStringLiteral("SELECT a, b FROM t"), QStringLiteral("a"), QStringLiteral("b")),
+                 QStringLiteral("SELECT a, b FROM t"));
     }
 
     void tablesAndColumns()
