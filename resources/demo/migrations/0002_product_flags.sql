@@ -1,5 +1,6 @@
 -- Covet demo shop: products can be discontinued; customers are looked up by
 -- country.
+-- covet:depends 0001_initial
 
 -- covet:up
 ALTER TABLE products ADD COLUMN discontinued BOOLEAN NOT NULL DEFAULT 0;

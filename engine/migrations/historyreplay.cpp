@@ -1,0 +1,101 @@
+#include "historyreplay.h"
+
+#include "../db/connection.h"
+#include "../db/sqlexecutor.h"
+#include "../operations/operationapplier.h"
+#include "../operations/operationjson.h"
+#include "../sources/inspector.h"
+#include "../sql/sqlgenerator.h"
+#include "../sql/sqlscriptsplitter.h"
+
+namespace covet {
+
+namespace {
+
+QString source(const Migration &m)
+{
+    return m.sourcePath.isEmpty() ? m.fileName() : m.sourcePath;
+}
+
+} // namespace
+
+Result<Schema> HistoryReplay::replay(const QList<Migration> &ordered, Dialect dialect, const ProgressSink *progress)
+{
+    Schema schema;
+    schema.dialect = dialect;
+    for (qsizetype i = 0; i < ordered.size(); ++i) {
+        const Migration &m = ordered.at(i);
+        if (progress) {
+            if (progress->cancelled())
+                return fail(Error::Category::Cancelled, QStringLiteral("replaying the migration history was cancelled"), m.id);
+            progress->report(int(i), int(ordered.size()), m.id);
+        }
+        if (Status st = apply(schema, m, dialect); !st)
+            return std::unexpected(st.error());
+    }
+    if (progress)
+        progress->report(int(ordered.size()), int(ordered.size()), QString());
+    schema.dialect = dialect;
+    return schema;
+}
+
+Status HistoryReplay::apply(Schema &schema, const Migration &m, Dialect dialect)
+{
+    if (m.isSql()) {
+        if (dialect != Dialect::SQLite)
+            return fail(Error::Category::Unsupported,
+                        QStringLiteral("migration %1 is plain SQL, and its effect on the schema cannot be worked out without a %2 "
+                                       "database; write schema changes as YAML migrations (typed operations) so the history "
+                                       "can be replayed").arg(m.id, dialectName(dialect)),
+                        source(m));
+        auto after = runSqlOnSqlite(schema, m);
+        if (!after)
+            return std::unexpected(after.error());
+        schema = *after;
+        return {};
+    }
+    for (qsizetype i = 0; i < m.operations.size(); ++i) {
+        if (Status st = OperationApplier::apply(schema, m.operations.at(i)); !st)
+            return fail(st.error().category(),
+                        QStringLiteral("migration %1, operations[%2] (%3): %4; the history does not fit together — was an "
+                                       "earlier migration edited or removed?")
+                            .arg(m.id).arg(i).arg(OperationJson::name(m.operations.at(i)), st.error().message()),
+                        source(m));
+    }
+    return {};
+}
+
+Result<Schema> HistoryReplay::runSqlOnSqlite(const Schema &before, const Migration &m)
+{
+    auto statements = SqlScriptSplitter::split(m.upSql, Dialect::SQLite);
+    if (!statements) {
+        const QString loc = statements.error().location();
+        const int line = loc.startsWith(QLatin1String("line ")) ? loc.mid(5).toInt() : 1;
+        return fail(Error::Category::InvalidInput, statements.error().message(),
+                    QStringLiteral("%1:%2").arg(source(m)).arg(m.upLine + line - 1));
+    }
+    auto conn = Connection::open(QStringLiteral("sqlite::memory:"), QStringLiteral("historyreplay"));
+    if (!conn)
+        return std::unexpected(conn.error());
+    SqlExecutor sql((*conn)->database(), Dialect::SQLite);
+    const QStringList setup = SqlGenerator::create(Dialect::SQLite)->schemaStatements(before);
+    for (const QString &statement : setup) {
+        if (auto r = sql.exec(statement); !r)
+            return fail(Error::Category::Internal,
+                        QStringLiteral("cannot rebuild the schema before %1 in memory: %2").arg(m.id, r.error().message()),
+                        statement.left(200));
+    }
+    for (const SqlScriptSplitter::Statement &st : *statements) {
+        if (auto r = sql.exec(st.sql); !r)
+            return fail(Error::Category::Database,
+                        QStringLiteral("replaying %1 in an in-memory SQLite database: %2").arg(m.id, r.error().message()),
+                        QStringLiteral("%1:%2").arg(source(m)).arg(m.upLine + st.line - 1));
+    }
+    auto schema = Inspector::create(Dialect::SQLite)->inspect(sql);
+    if (!schema)
+        return std::unexpected(schema.error().withContext(QStringLiteral("reading back %1").arg(m.id)));
+    schema->dialect = Dialect::SQLite;
+    return schema;
+}
+
+} // namespace covet

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "../core/error.h"
+#include "../core/progress.h"
+#include "../schema/dialect.h"
+#include "../schema/schema.h"
+#include "migration.h"
+
+#include <QList>
+
+namespace covet {
+
+// Replays migration history into a Schema in memory: what the database
+// looks like after the given migrations, without a database. makemigrations
+// diffs this against the desired schema.
+//
+// YAML migrations are applied with OperationApplier. Their run_sql
+// operations are opaque: they are assumed not to change the schema (use
+// typed operations for schema changes).
+//
+// Plain SQL migrations say nothing Covet can apply to a model:
+//  - SQLite: the schema so far is created in an in-memory SQLite database
+//    (SqlGenerator::schemaStatements), the "-- covet:up" statements run
+//    there, and the result is read back with the SQLite inspector. A failing
+//    statement is reported as "file:line" with SQLite's message.
+//  - PostgreSQL, MySQL: an Unsupported error naming the migration; replay
+//    needs the history in YAML (or a SQLite project).
+class HistoryReplay
+{
+public:
+    // `ordered`: dependencies first (MigrationGraph::ordered()). Cancelling
+    // through the sink stops between migrations with a Cancelled error.
+    static Result<Schema> replay(const QList<Migration> &ordered, Dialect dialect, const ProgressSink *progress = nullptr);
+    // Applies one migration to `schema`.
+    static Status apply(Schema &schema, const Migration &migration, Dialect dialect);
+
+private:
+    static Result<Schema> runSqlOnSqlite(const Schema &before, const Migration &migration);
+};
+
+} // namespace covet

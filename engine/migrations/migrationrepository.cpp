@@ -1,0 +1,177 @@
+#include "migrationrepository.h"
+
+#include "migrationfile.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QMap>
+
+#include <algorithm>
+
+namespace covet {
+
+namespace {
+
+bool looksLikeMigration(const QString &fileName)
+{
+    const QString lower = fileName.toLower();
+    return lower.endsWith(QLatin1String(".yaml")) || lower.endsWith(QLatin1String(".yml")) || lower.endsWith(QLatin1String(".sql"));
+}
+
+QString nameProblem(const QString &fileName)
+{
+    if (fileName.toLower().endsWith(QLatin1String(".yml")))
+        return QStringLiteral("'%1': migration files end in .yaml, not .yml; rename it").arg(fileName);
+    return QStringLiteral("'%1' is not a migration file name; use NNNN_name.yaml or NNNN_name.sql "
+                          "(four digits, then lowercase letters, digits and _), or move the file out of the directory")
+        .arg(fileName);
+}
+
+} // namespace
+
+MigrationRepository MigrationRepository::load(const QString &directory)
+{
+    MigrationRepository repo;
+    repo.m_directory = QFileInfo(directory).absoluteFilePath();
+    const QFileInfo info(repo.m_directory);
+    if (!info.exists()) {
+        repo.addError(QStringLiteral("the migrations directory does not exist; create it or run `covet init`"), repo.m_directory,
+                      Error::Category::NotFound);
+        return repo;
+    }
+    if (!info.isDir()) {
+        repo.addError(QStringLiteral("the migrations path is not a directory"), repo.m_directory);
+        return repo;
+    }
+    repo.m_canonical = info.canonicalFilePath();
+    repo.loadEntries();
+    return repo;
+}
+
+void MigrationRepository::addError(const QString &message, const QString &location, Error::Category c)
+{
+    m_errors << Error(c, message, location);
+}
+
+bool MigrationRepository::isInside(const QString &canonicalPath, const QString &canonicalDirectory)
+{
+    if (canonicalPath.isEmpty() || canonicalDirectory.isEmpty())
+        return false;
+    const QString prefix = canonicalDirectory.endsWith(u'/') ? canonicalDirectory : canonicalDirectory + u'/';
+    return canonicalPath.startsWith(prefix) && !canonicalPath.mid(prefix.size()).contains(u'/');
+}
+
+void MigrationRepository::loadEntries()
+{
+    const QDir dir(m_directory);
+    const QFileInfoList entries =
+        dir.entryInfoList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
+    QMap<int, QString> byNumber;
+    for (const QFileInfo &entry : entries) {
+        const QString fileName = entry.fileName();
+        const QString shown = dir.filePath(fileName);
+        if (!looksLikeMigration(fileName))
+            continue;
+        if (fileName.startsWith(u'.')) {
+            addError(QStringLiteral("hidden file '%1' looks like a migration; rename it NNNN_name.yaml or remove it").arg(fileName),
+                     shown);
+            continue;
+        }
+        if (!Migration::isValidFileName(fileName)) {
+            addError(nameProblem(fileName), shown);
+            continue;
+        }
+        if (entry.isSymLink()) {
+            const QString target = entry.canonicalFilePath();
+            if (target.isEmpty()) {
+                addError(QStringLiteral("a symlink whose target does not exist (%1)").arg(entry.symLinkTarget()), shown);
+                continue;
+            }
+            if (!isInside(target, m_canonical)) {
+                addError(QStringLiteral("a symlink that leads outside the migrations directory (to %1); "
+                                        "migration files must live in the directory itself").arg(target),
+                         shown);
+                continue;
+            }
+        }
+        if (!entry.isFile()) {
+            addError(QStringLiteral("not a regular file; a migration is a .yaml or .sql file"), shown);
+            continue;
+        }
+        auto m = MigrationFile::read(shown);
+        if (!m) {
+            m_errors << m.error();
+            continue;
+        }
+        if (byNumber.contains(m->number)) {
+            addError(QStringLiteral("number %1 is used twice: %2 and %3; renumber one of them (run `covet makemigrations --merge` "
+                                    "if both branches are needed)")
+                         .arg(m->number, 4, 10, QLatin1Char('0')).arg(byNumber.value(m->number), fileName),
+                     shown, Error::Category::Conflict);
+            continue;
+        }
+        byNumber.insert(m->number, fileName);
+        m_migrations << *m;
+    }
+    std::sort(m_migrations.begin(), m_migrations.end(),
+              [](const Migration &a, const Migration &b) { return a.number < b.number; });
+}
+
+Status MigrationRepository::status() const
+{
+    if (m_errors.isEmpty())
+        return {};
+    if (m_errors.size() == 1)
+        return std::unexpected(m_errors.first());
+    QStringList lines;
+    bool onlyConflicts = true;
+    for (const Error &e : m_errors) {
+        lines << QStringLiteral("  ") + e.toString();
+        onlyConflicts = onlyConflicts && e.category() == Error::Category::Conflict;
+    }
+    return fail(onlyConflicts ? Error::Category::Conflict : Error::Category::InvalidInput,
+                QStringLiteral("%1 problems in the migrations directory:\n%2").arg(m_errors.size()).arg(lines.join(u'\n')),
+                m_directory);
+}
+
+const Migration *MigrationRepository::find(const QString &idOrNumber) const
+{
+    bool isNumber = false;
+    const int number = idOrNumber.toInt(&isNumber);
+    for (const Migration &m : m_migrations) {
+        if (m.id == idOrNumber || (isNumber && m.number == number))
+            return &m;
+    }
+    return nullptr;
+}
+
+int MigrationRepository::nextNumber() const
+{
+    return m_migrations.isEmpty() ? 1 : m_migrations.last().number + 1;
+}
+
+Result<QString> MigrationRepository::checkedPath(const QString &fileName) const
+{
+    if (fileName.contains(u'/') || fileName.contains(u'\\') || fileName.contains(QLatin1String("..")) || QDir::isAbsolutePath(fileName))
+        return fail(Error::Category::InvalidInput,
+                    QStringLiteral("'%1' is not a plain file name; migrations are named NNNN_name.yaml inside the migrations "
+                                   "directory, without directories or '..'").arg(fileName),
+                    m_directory);
+    if (!Migration::isValidFileName(fileName))
+        return fail(Error::Category::InvalidInput, nameProblem(fileName), m_directory);
+    if (m_canonical.isEmpty())
+        return fail(Error::Category::NotFound, QStringLiteral("the migrations directory does not exist; create it or run `covet init`"),
+                    m_directory);
+    const QString path = QDir(m_canonical).filePath(fileName);
+    const QFileInfo info(path);
+    if (info.exists() || info.isSymLink()) {
+        if (!isInside(info.canonicalFilePath(), m_canonical))
+            return fail(Error::Category::InvalidInput,
+                        QStringLiteral("'%1' leads outside the migrations directory; migration files must live in the directory itself")
+                            .arg(fileName),
+                        path);
+    }
+    return path;
+}
+
+} // namespace covet

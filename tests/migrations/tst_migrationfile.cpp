@@ -1,0 +1,330 @@
+// covet-test-labels: engine
+#include "../operations/sampleoperations.h"
+#include "migrations/checksum.h"
+#include "migrations/migrationfile.h"
+#include "operations/operationjson.h"
+#include "testsupport.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace covet;
+
+namespace {
+
+const QByteArray kExample = R"(# Products get a SKU.
+id: 0002_add_sku
+description: Products get a SKU
+dependencies: [0001_initial]
+operations:
+  - op: add_column
+    table: products
+    column: {name: sku, type: varchar(32), nullable: false, default: "''"}
+  - op: create_index
+    table: products
+    index: {name: idx_products_sku, parts: [{column: sku}], unique: true}
+  - op: run_sql
+    forward: UPDATE products SET sku = 'P' || id
+    reverse: UPDATE products SET sku = ''
+)";
+
+Migration parseOk(const QByteArray &text, const QString &file)
+{
+    auto m = MigrationFile::parse(text, file);
+    if (!m)
+        qWarning("%s", qPrintable(m.error().toString()));
+    return m ? *m : Migration();
+}
+
+} // namespace
+
+class TestMigrationFile : public QObject
+{
+    Q_OBJECT
+
+private:
+    void expectError(const QByteArray &text, const QString &file, const QString &location, const QString &fragment)
+    {
+        auto m = MigrationFile::parse(text, file);
+        QVERIFY2(!m, qPrintable(QStringLiteral("expected an error containing \"%1\"").arg(fragment)));
+        QCOMPARE(m.error().category(), Error::Category::InvalidInput);
+        QCOMPARE(m.error().location(), location);
+        QVERIFY2(m.error().message().contains(fragment), qPrintable(m.error().toString()));
+    }
+
+    // The row's text must fail with the row's location and message; an
+    // empty location: any "file:line:column" (the YAML reader's own errors).
+    void expectFetchedError(const QString &file)
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(QString, location);
+        QFETCH(QString, fragment);
+        if (!location.isEmpty())
+            return expectError(text, file, location, fragment);
+        auto m = MigrationFile::parse(text, file);
+        QVERIFY(!m);
+        QCOMPARE(m.error().category(), Error::Category::InvalidInput);
+        QVERIFY2(m.error().location().startsWith(file + u':'), qPrintable(m.error().toString()));
+    }
+
+    static void addErrorColumns()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<QString>("location");
+        QTest::addColumn<QString>("fragment");
+    }
+
+private slots:
+    void readsHandWrittenYaml()
+    {
+        const Migration m = parseOk(kExample, QStringLiteral("0002_add_sku.yaml"));
+        QCOMPARE(m.id, QStringLiteral("0002_add_sku"));
+        QCOMPARE(m.number, 2);
+        QCOMPARE(m.name, QStringLiteral("add_sku"));
+        QCOMPARE(m.description, QStringLiteral("Products get a SKU"));
+        QCOMPARE(m.dependencies, QStringList{QStringLiteral("0001_initial")});
+        QVERIFY(m.transactional);
+        QCOMPARE(m.operations.size(), 3);
+        const auto *add = std::get_if<AddColumn>(&m.operations.at(0));
+        QVERIFY(add);
+        QCOMPARE(add->table, QStringLiteral("products"));
+        QCOMPARE(add->column.name, QStringLiteral("sku"));
+        QVERIFY(!add->column.nullable);
+        QCOMPARE(add->column.defaultExpr, QStringLiteral("''"));
+        const auto *idx = std::get_if<CreateIndex>(&m.operations.at(1));
+        QVERIFY(idx && idx->index.unique);
+        const auto *sql = std::get_if<RunSql>(&m.operations.at(2));
+        QVERIFY(sql && sql->reversible());
+        QVERIFY(m.isReversible());
+        QCOMPARE(m.checksum.size(), 64);
+    }
+
+    void everyOperationRoundTrips()
+    {
+        Migration m;
+        m.id = QStringLiteral("0007_everything");
+        m.number = 7;
+        m.name = QStringLiteral("everything");
+        m.description = QStringLiteral("Every operation: a: colon, \"quotes\" and # hash");
+        m.dependencies = {QStringLiteral("0005_a"), QStringLiteral("0006_b")};
+        m.replaces = {QStringLiteral("0001_x")};
+        m.transactional = false;
+        for (const test::SampleOperation &s : test::sampleOperations())
+            m.operations << s.op;
+        RunSql perDialect;
+        perDialect.forward = QStringLiteral("SELECT 1;\nSELECT 2;");
+        perDialect.forwardByDialect.insert(QStringLiteral("postgresql"), QStringLiteral("CREATE INDEX CONCURRENTLY i ON t (a)"));
+        perDialect.reverseByDialect.insert(QStringLiteral("postgresql"), QStringLiteral("DROP INDEX CONCURRENTLY i"));
+        m.operations << perDialect;
+        const QByteArray text = MigrationFile::serialize(m);
+        auto back = MigrationFile::parse(text, m.fileName());
+        QVERIFY2(back, qPrintable(test::errorText(back) + QStringLiteral("\n") + QString::fromUtf8(text)));
+        QCOMPARE(back->operations.size(), m.operations.size());
+        for (qsizetype i = 0; i < m.operations.size(); ++i)
+            QVERIFY2(back->operations.at(i) == m.operations.at(i), qPrintable(OperationJson::name(m.operations.at(i))));
+        QCOMPARE(back->description, m.description);
+        QCOMPARE(back->dependencies, m.dependencies);
+        QCOMPARE(back->replaces, m.replaces);
+        QVERIFY(!back->transactional);
+        // Writing again gives the same bytes.
+        QCOMPARE(MigrationFile::serialize(*back), text);
+    }
+
+    void checksumIgnoresLayoutButNotContent()
+    {
+        const QString base = parseOk(kExample, QStringLiteral("0002_add_sku.yaml")).checksum;
+        // Re-indented, block instead of flow, other quoting, comments, CRLF.
+        QByteArray relaid = R"(# another comment
+id: '0002_add_sku'
+description: "Products get a SKU"
+dependencies:
+    - 0001_initial
+operations:
+    -   op: add_column      # trailing comment
+        table: products
+        column:
+            name: sku
+            type: varchar(32)
+            nullable: false
+            default: "''"
+    - {op: create_index, table: products, index: {name: idx_products_sku, parts: [{column: sku}], unique: true}}
+    - op: run_sql
+      forward: UPDATE products SET sku = 'P' || id
+      reverse: "UPDATE products SET sku = ''"
+)";
+        relaid.replace("\n", "\r\n");
+        QCOMPARE(parseOk(relaid, QStringLiteral("0002_add_sku.yaml")).checksum, base);
+        QByteArray changed = kExample;
+        changed.replace("varchar(32)", "varchar(33)");
+        QVERIFY(parseOk(changed, QStringLiteral("0002_add_sku.yaml")).checksum != base);
+        changed = kExample;
+        changed.replace("'P' || id", "'Q' || id");
+        QVERIFY(parseOk(changed, QStringLiteral("0002_add_sku.yaml")).checksum != base);
+        auto viaContent = Checksum::ofContent(kExample, QStringLiteral("0002_add_sku.yaml"));
+        QVERIFY(viaContent);
+        QCOMPARE(*viaContent, base);
+    }
+
+    void readsSqlMigration()
+    {
+        const QByteArray text = "-- Products can be discontinued.\n"
+                                "-- covet:depends 0001_initial, 0002_b\n"
+                                "-- covet:non-transactional\n"
+                                "\n"
+                                "-- covet:up\n"
+                                "ALTER TABLE products ADD COLUMN discontinued BOOLEAN;\n"
+                                "\n"
+                                "CREATE INDEX CONCURRENTLY i ON products (discontinued);\n"
+                                "\n"
+                                "-- covet:down\n"
+                                "DROP INDEX i;\n";
+        const Migration m = parseOk(text, QStringLiteral("0003_flags.sql"));
+        QVERIFY(m.isSql());
+        QCOMPARE(m.description, QStringLiteral("Products can be discontinued."));
+        QCOMPARE(m.dependencies, (QStringList{QStringLiteral("0001_initial"), QStringLiteral("0002_b")}));
+        QVERIFY(!m.transactional);
+        QCOMPARE(m.upLine, 6);
+        QVERIFY(m.upSql.startsWith(QStringLiteral("ALTER TABLE")));
+        QVERIFY(m.upSql.endsWith(QStringLiteral("(discontinued);")));
+        QVERIFY(m.hasDown);
+        QCOMPARE(m.downLine, 11);
+        QCOMPARE(m.downSql, QStringLiteral("DROP INDEX i;"));
+        // Serialised and read back.
+        auto back = MigrationFile::parse(MigrationFile::serialize(m), m.fileName());
+        QVERIFY2(back, qPrintable(test::errorText(back)));
+        QCOMPARE(back->upSql, m.upSql);
+        QCOMPARE(back->downSql, m.downSql);
+        QCOMPARE(back->dependencies, m.dependencies);
+        QCOMPARE(back->description, m.description);
+        QVERIFY(!back->transactional);
+        // Without a down section it is irreversible.
+        const Migration noDown = parseOk("-- covet:up\nSELECT 1;\n", QStringLiteral("0004_x.sql"));
+        QVERIFY(!noDown.hasDown);
+        QVERIFY(!noDown.isReversible());
+    }
+
+    void sqlChecksumNormalisesWhitespaceOnly()
+    {
+        const QByteArray text = "-- covet:up\nCREATE TABLE t (a INTEGER);\n-- covet:down\nDROP TABLE t;\n";
+        const QString base = parseOk(text, QStringLiteral("0001_t.sql")).checksum;
+        QByteArray crlf = "\n\n-- covet:up   \r\nCREATE TABLE t (a INTEGER);  \r\n-- covet:down\r\nDROP TABLE t;\r\n\r\n";
+        QCOMPARE(parseOk(crlf, QStringLiteral("0001_t.sql")).checksum, base);
+        QVERIFY(parseOk("-- covet:up\nCREATE TABLE t (b INTEGER);\n-- covet:down\nDROP TABLE t;\n", QStringLiteral("0001_t.sql")).checksum
+                != base);
+    }
+
+    void yamlErrors_data()
+    {
+        addErrorColumns();
+        const QString f = QStringLiteral("0002_x.yaml");
+        QTest::newRow("unknown key") << QByteArray("dependencies: []\noperations: []\nrun: rm -rf /\n") << f + QStringLiteral(":3")
+                                     << QStringLiteral("unknown key 'run'");
+        QTest::newRow("unknown op") << QByteArray("operations:\n  - op: drop_everything\n    table: x\n") << f + QStringLiteral(":2")
+                                    << QStringLiteral("unknown operation 'drop_everything'");
+        QTest::newRow("missing field") << QByteArray("operations:\n  - op: drop_table\n") << f + QStringLiteral(":2")
+                                       << QStringLiteral("missing string field 'table'");
+        QTest::newRow("unknown field") << QByteArray("operations:\n  - op: drop_table\n    table: t\n    cascade: yes please\n")
+                                       << f + QStringLiteral(":4") << QStringLiteral("'cascade' is not understood");
+        QTest::newRow("number default") << QByteArray("operations:\n  - op: add_column\n    table: t\n    column:\n      name: a\n"
+                                                      "      type: integer\n      default: 0\n")
+                                        << f + QStringLiteral(":7") << QStringLiteral("'column.default' is not understood");
+        QTest::newRow("no operations") << QByteArray("description: x\n") << f + QStringLiteral(":1") << QStringLiteral("no 'operations'");
+        QTest::newRow("not a list") << QByteArray("operations: drop_table\n") << f + QStringLiteral(":1")
+                                    << QStringLiteral("must be a list");
+        QTest::newRow("op not a mapping") << QByteArray("operations:\n  - drop_table\n") << f + QStringLiteral(":2")
+                                          << QStringLiteral("must be a mapping");
+        QTest::newRow("id mismatch") << QByteArray("id: 0003_other\noperations: []\n") << f + QStringLiteral(":1")
+                                     << QStringLiteral("must be 0002_x");
+        QTest::newRow("bad dependency") << QByteArray("dependencies: [../0001_a]\noperations: []\n") << f + QStringLiteral(":1")
+                                        << QStringLiteral("not a migration id");
+        QTest::newRow("self dependency") << QByteArray("dependencies: [0002_x]\noperations: []\n") << f
+                                         << QStringLiteral("depends on itself");
+        QTest::newRow("transactional") << QByteArray("transactional: maybe\noperations: []\n") << f + QStringLiteral(":1")
+                                       << QStringLiteral("true or false");
+        QTest::newRow("malformed yaml") << QByteArray("operations: [\n  - op: x\n") << QString() << QString();
+        QTest::newRow("alias") << QByteArray("a: &x 1\noperations: *x\n") << QString() << QString();
+        QTest::newRow("not a mapping") << QByteArray("- op: drop_table\n") << f + QStringLiteral(":1") << QStringLiteral("found sequence");
+        QTest::newRow("lone CR") << QByteArray("operations: []\rdescription: x\n") << f + QStringLiteral(":1")
+                                 << QStringLiteral("lone carriage return");
+        QTest::newRow("NUL") << QByteArray("operations: []\ndescription: x\0y\n", 33) << f + QStringLiteral(":2")
+                             << QStringLiteral("NUL byte");
+        QTest::newRow("escape char") << QByteArray("operations: []\ndescription: \x1b[31m\n") << f + QStringLiteral(":2")
+                                     << QStringLiteral("control character");
+        QTest::newRow("bad utf8") << QByteArray("operations: []\ndescription: \xc3\x28\n") << QString() << QString();
+    }
+    void yamlErrors()
+    {
+        expectFetchedError(QStringLiteral("0002_x.yaml"));
+    }
+
+    void sqlErrors_data()
+    {
+        addErrorColumns();
+        const QString f = QStringLiteral("0002_x.sql");
+        QTest::newRow("no up") << QByteArray("CREATE TABLE t (a INT);\n") << f + QStringLiteral(":1") << QStringLiteral("SQL before");
+        QTest::newRow("no marker") << QByteArray("-- just a comment\n") << f << QStringLiteral("no \"-- covet:up\"");
+        QTest::newRow("empty up") << QByteArray("-- covet:up\n\n-- covet:down\nDROP TABLE t;\n") << f + QStringLiteral(":1")
+                                  << QStringLiteral("section is empty");
+        QTest::newRow("down first") << QByteArray("-- covet:down\nDROP TABLE t;\n-- covet:up\nCREATE TABLE t (a INT);\n")
+                                    << f + QStringLiteral(":1") << QStringLiteral("before \"-- covet:up\"");
+        QTest::newRow("two ups") << QByteArray("-- covet:up\nSELECT 1;\n-- covet:up\nSELECT 2;\n") << f + QStringLiteral(":3")
+                                 << QStringLiteral("second");
+        QTest::newRow("unknown directive") << QByteArray("-- covet:run rm -rf /\n-- covet:up\nSELECT 1;\n") << f + QStringLiteral(":1")
+                                           << QStringLiteral("unknown directive");
+        QTest::newRow("late depends") << QByteArray("-- covet:up\nSELECT 1;\n-- covet:depends 0001_a\n") << f + QStringLiteral(":3")
+                                      << QStringLiteral("must come before");
+        QTest::newRow("bad depends") << QByteArray("-- covet:depends ../../etc/passwd\n-- covet:up\nSELECT 1;\n")
+                                     << f + QStringLiteral(":1") << QStringLiteral("not a migration id");
+        QTest::newRow("lone CR") << QByteArray("-- covet:up\nSELECT 1;\rSELECT 2;\n") << f + QStringLiteral(":2")
+                                 << QStringLiteral("lone carriage return");
+        QTest::newRow("bad utf8") << QByteArray("-- covet:up\nSELECT '\xff';\n") << f + QStringLiteral(":2") << QStringLiteral("UTF-8");
+    }
+    void sqlErrors()
+    {
+        expectFetchedError(QStringLiteral("0002_x.sql"));
+    }
+
+    void hugeContentIsRefused()
+    {
+        QByteArray text = "-- covet:up\n";
+        text += QByteArray(MigrationFile::maxFileSize, 'x');
+        expectError(text, QStringLiteral("0002_x.sql"), QStringLiteral("0002_x.sql"), QStringLiteral("limited to"));
+    }
+
+    void fileNamesAreChecked()
+    {
+        for (const QString &bad : {QStringLiteral("2_x.yaml"), QStringLiteral("0002-x.yaml"), QStringLiteral("0002_X.yaml"),
+                                  QStringLiteral("0002_x.yml"), QStringLiteral("0002_x.py"), QStringLiteral("../0002_x.yaml"),
+                                  QStringLiteral("0002_.yaml"), QStringLiteral("00002_x.yaml"), QStringLiteral("0002_x.yaml.sql.sh")}) {
+            auto m = MigrationFile::parse("operations: []\n", bad);
+            QVERIFY2(!m, qPrintable(bad));
+            QVERIFY2(m.error().message().contains(QStringLiteral("not a migration file name")), qPrintable(m.error().toString()));
+        }
+        auto zero = MigrationFile::parse("operations: []\n", QStringLiteral("0000_x.yaml"));
+        QVERIFY(!zero);
+        QVERIFY(zero.error().message().contains(QStringLiteral("start at 0001")));
+    }
+
+    void writeAndRead()
+    {
+        QTemporaryDir dir;
+        Migration m = parseOk(kExample, QStringLiteral("0002_add_sku.yaml"));
+        const QString path = dir.filePath(m.fileName());
+        QVERIFY(MigrationFile::write(m, path));
+        auto again = MigrationFile::write(m, path);
+        QVERIFY(!again);
+        QCOMPARE(again.error().category(), Error::Category::Conflict);
+        auto back = MigrationFile::read(path);
+        QVERIFY2(back, qPrintable(test::errorText(back)));
+        QCOMPARE(back->operations, m.operations);
+        QCOMPARE(back->sourcePath, path);
+        QCOMPARE(back->checksum, m.checksum);   // written canonically: same checksum as the hand-written file
+        auto missing = MigrationFile::read(dir.filePath(QStringLiteral("0009_none.yaml")));
+        QVERIFY(!missing);
+        QCOMPARE(missing.error().category(), Error::Category::NotFound);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMigrationFile)
+#include "tst_migrationfile.moc"
