@@ -20,6 +20,8 @@ public:
     // Adds the command's options to parser (help is added by the caller).
     virtual void addOptions(QCommandLineParser &parser) const = 0;
     virtual int run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) const = 0;
+    // Whether the command takes positional arguments (it checks them itself).
+    virtual bool takesArguments() const { return false; }
 
     // Prints "covet: error: ..." and returns the error's exit code.
     static int report(const Error &error, QTextStream &err);

@@ -1,6 +1,13 @@
 #include "clicommand.h"
 #include "diffcommand.h"
 #include "inspectcommand.h"
+#include "migratecommand.h"
+#include "rollbackcommand.h"
+#include "sqlmigratecommand.h"
+#include "statuscommand.h"
+#include "verifycommand.h"
+#include "initcommand.h"
+#include "makemigrationscommand.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -18,6 +25,13 @@ std::vector<std::unique_ptr<CliCommand>> commands()
     std::vector<std::unique_ptr<CliCommand>> list;
     list.push_back(std::make_unique<InspectCommand>());
     list.push_back(std::make_unique<DiffCommand>());
+    list.push_back(std::make_unique<MigrateCommand>());
+    list.push_back(std::make_unique<RollbackCommand>());
+    list.push_back(std::make_unique<StatusCommand>());
+    list.push_back(std::make_unique<VerifyCommand>());
+    list.push_back(std::make_unique<SqlMigrateCommand>());
+    list.push_back(std::make_unique<InitCommand>());
+    list.push_back(std::make_unique<MakeMigrationsCommand>());
     return list;
 }
 
@@ -75,7 +89,7 @@ int main(int argc, char **argv)
             out << parser.helpText();
             return 0;
         }
-        if (!parser.positionalArguments().isEmpty())
+        if (!cmd->takesArguments() && !parser.positionalArguments().isEmpty())
             return CliCommand::usageError(QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()), err);
         return cmd->run(parser, out, err);
     }

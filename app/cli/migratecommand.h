@@ -1,0 +1,42 @@
+#pragma once
+
+#include "clicommand.h"
+
+#include "db/connection.h"
+#include "migrations/migrationrepository.h"
+#include "migrations/migrationrunner.h"
+#include "migrations/projectconfig.h"
+
+#include <memory>
+
+namespace covet::cli {
+
+// `covet migrate [--to ID] [--dry-run [--execute]] [--fake] [--yes] [--json]`
+// Also holds what the migration commands share: finding covet.yaml and the
+// target database (--config, --db, --environment) and the confirmation rule.
+class MigrateCommand : public CliCommand
+{
+public:
+    QString name() const override { return QStringLiteral("migrate"); }
+    QString summary() const override { return QStringLiteral("Apply pending migrations to a database"); }
+    void addOptions(QCommandLineParser &parser) const override;
+    int run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) const override;
+
+    // The project, its migrations and (when connect) an open connection.
+    struct Target
+    {
+        ProjectConfig config;
+        QString environment;
+        QString url;
+        bool confirm = false;
+        MigrationRepository repository;
+        std::unique_ptr<Connection> connection;
+    };
+    static void addTargetOptions(QCommandLineParser &parser);
+    static Result<Target> openTarget(const QCommandLineParser &parser, bool connect = true);
+    // --yes, or a typed confirmation on a terminal; false to refuse.
+    static bool confirmed(const Target &target, const QCommandLineParser &parser, QTextStream &out, QTextStream &err);
+    static Result<int> lockTimeout(const QCommandLineParser &parser);
+};
+
+} // namespace covet::cli

@@ -1,0 +1,325 @@
+// covet-test-labels: cli sqlite postgres mysql
+#include "db/sqlexecutor.h"
+#include "testsupport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QElapsedTimer>
+#include <QTest>
+
+using namespace covet;
+
+namespace {
+
+const QByteArray k0001 = R"(operations:
+  - op: create_table
+    definition:
+      name: items
+      columns:
+        - {name: id, type: bigint, nullable: false}
+        - {name: label, type: varchar(50)}
+      primary_key: {columns: [id]}
+)";
+const QByteArray k0002 = R"(dependencies: [0001_items]
+operations:
+  - op: add_column
+    table: items
+    column: {name: qty, type: integer, nullable: false, default: "0"}
+)";
+const QByteArray k0003 = R"(dependencies: [0002_qty]
+operations:
+  - op: create_index
+    table: items
+    index: {name: idx_items_label, parts: [{column: label}]}
+)";
+
+void write(const QString &path, const QByteArray &text)
+{
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(text);
+}
+
+QMap<QString, QString> states(const QString &json)
+{
+    QMap<QString, QString> out;
+    const QJsonArray list = QJsonDocument::fromJson(json.toUtf8()).object().value(QStringLiteral("migrations")).toArray();
+    for (const QJsonValue &v : list)
+        out.insert(v.toObject().value(QStringLiteral("id")).toString(), v.toObject().value(QStringLiteral("state")).toString());
+    return out;
+}
+
+qint64 scalar(Connection &c, const QString &query)
+{
+    SqlExecutor sql(c.database(), c.dialect());
+    auto rows = sql.rows(query);
+    return rows && !rows->isEmpty() ? rows->first().value(0).toLongLong() : -1;
+}
+
+QString serverFor(Dialect d)
+{
+    if (d == Dialect::PostgreSQL)
+        return test::serverUrl("COVET_TEST_PG_URL");
+    if (d == Dialect::MySQL)
+        return test::serverUrl("COVET_TEST_MYSQL_URL");
+    return {};
+}
+
+} // namespace
+
+class TestCliMigrate : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void commands_data();
+    void commands();
+    void fourRunners_data() { commands_data(); }
+    void fourRunners();
+    void killedRunner_data();
+    void killedRunner();
+};
+
+void TestCliMigrate::commands_data()
+{
+    QTest::addColumn<int>("dialect");
+    QTest::newRow("sqlite") << int(Dialect::SQLite);
+    QTest::newRow("postgresql") << int(Dialect::PostgreSQL);
+    QTest::newRow("mysql") << int(Dialect::MySQL);
+}
+
+#define REQUIRE_DIALECT(d)                                           \
+    if ((d) == Dialect::PostgreSQL) {                                \
+        COVET_REQUIRE_SERVER(pg, "COVET_TEST_PG_URL");               \
+    } else if ((d) == Dialect::MySQL) {                              \
+        COVET_REQUIRE_SERVER(my, "COVET_TEST_MYSQL_URL");            \
+    }
+
+void TestCliMigrate::commands()
+{
+    QFETCH(int, dialect);
+    const Dialect d = Dialect(dialect);
+    REQUIRE_DIALECT(d);
+    COVET_SCRATCH_DB(db, d, serverFor(d));
+    QTemporaryDir project;
+    const QString dir = project.path();
+    QVERIFY(QDir(dir).mkdir(QStringLiteral("migrations")));
+    write(dir + QStringLiteral("/covet.yaml"), "database: ${COVET_T_URL}\nenvironments:\n  prod:\n    database: ${COVET_T_URL}\n    confirm: true\n");
+    write(dir + QStringLiteral("/migrations/0001_items.yaml"), k0001);
+    write(dir + QStringLiteral("/migrations/0002_qty.yaml"), k0002);
+    const QStringList env{QStringLiteral("COVET_T_URL=") + db->urlString()};
+    QString out, err;
+
+    QCOMPARE(test::runCli({QStringLiteral("status"), QStringLiteral("--json")}, &out, &err, dir, env), 0);
+    QCOMPARE(states(out).value(QStringLiteral("0002_qty")), QStringLiteral("pending"));
+
+    // Dry run: the SQL, nothing changed.
+    QVERIFY2(test::runCli({QStringLiteral("migrate"), QStringLiteral("--dry-run")}, &out, &err, dir, env) == 0, qPrintable(err));
+    QVERIFY2(out.contains(QStringLiteral("CREATE TABLE")), qPrintable(out));
+    QCOMPARE(test::runCli({QStringLiteral("status"), QStringLiteral("--json")}, &out, &err, dir, env), 0);
+    QCOMPARE(states(out).value(QStringLiteral("0001_items")), QStringLiteral("pending"));
+
+    // Apply with JSON progress.
+    QVERIFY2(test::runCli({QStringLiteral("migrate"), QStringLiteral("--json")}, &out, &err, dir, env) == 0, qPrintable(err));
+    QVERIFY2(out.contains(QStringLiteral("\"event\":\"done\"")), qPrintable(out));
+    QCOMPARE(test::runCli({QStringLiteral("status"), QStringLiteral("--json")}, &out, &err, dir, env), 0);
+    QCOMPARE(states(out), (QMap<QString, QString>{{QStringLiteral("0001_items"), QStringLiteral("applied")},
+                                                  {QStringLiteral("0002_qty"), QStringLiteral("applied")}}));
+    QCOMPARE(test::runCli({QStringLiteral("verify")}, &out, &err, dir, env), 0);
+
+    // sqlmigrate backwards.
+    QVERIFY2(test::runCli({QStringLiteral("sqlmigrate"), QStringLiteral("0002"), QStringLiteral("--backwards"), QStringLiteral("--db"),
+                           db->urlString()},
+                          &out, &err, dir, env)
+                 == 0,
+             qPrintable(err));
+    QVERIFY2(out.contains(QStringLiteral("DROP COLUMN")), qPrintable(out));
+
+    // Roll back, re-apply.
+    QVERIFY2(test::runCli({QStringLiteral("rollback"), QStringLiteral("--steps"), QStringLiteral("1")}, &out, &err, dir, env) == 0, qPrintable(err));
+    QCOMPARE(test::runCli({QStringLiteral("status"), QStringLiteral("--json")}, &out, &err, dir, env), 0);
+    QCOMPARE(states(out).value(QStringLiteral("0002_qty")), QStringLiteral("pending"));
+    QVERIFY2(test::runCli({QStringLiteral("migrate")}, &out, &err, dir, env) == 0, qPrintable(err));
+
+    // An environment that needs confirmation refuses without --yes.
+    write(dir + QStringLiteral("/migrations/0003_idx.yaml"), k0003);
+    QCOMPARE(test::runCli({QStringLiteral("migrate"), QStringLiteral("--environment"), QStringLiteral("prod")}, &out, &err, dir, env), 2);
+    QVERIFY2(err.contains(QStringLiteral("--yes")), qPrintable(err));
+    QCOMPARE(scalar(db->connection(), QStringLiteral("SELECT count(*) FROM _covet_migrations")), 2);
+    QVERIFY2(test::runCli({QStringLiteral("migrate"), QStringLiteral("--environment"), QStringLiteral("prod"), QStringLiteral("--yes")}, &out, &err,
+                          dir, env)
+                 == 0,
+             qPrintable(err));
+    QCOMPARE(scalar(db->connection(), QStringLiteral("SELECT count(*) FROM _covet_migrations")), 3);
+
+    // A tampered applied file: verify fails, migrate refuses, naming the file.
+    write(dir + QStringLiteral("/migrations/0002_qty.yaml"), QByteArray(k0002).replace("integer", "bigint"));
+    QVERIFY(test::runCli({QStringLiteral("verify")}, &out, &err, dir, env) != 0);
+    QVERIFY2(err.contains(QStringLiteral("0002_qty.yaml")), qPrintable(err));
+    QCOMPARE(test::runCli({QStringLiteral("status"), QStringLiteral("--json")}, &out, &err, dir, env), 0);
+    QCOMPARE(states(out).value(QStringLiteral("0002_qty")), QStringLiteral("modified"));
+    write(dir + QStringLiteral("/migrations/0004_more.yaml"), "dependencies: [0003_idx]\noperations: []\n");
+    QCOMPARE(test::runCli({QStringLiteral("migrate")}, &out, &err, dir, env), 6);
+    QVERIFY2(err.contains(QStringLiteral("0002_qty.yaml")), qPrintable(err));
+    QCOMPARE(scalar(db->connection(), QStringLiteral("SELECT count(*) FROM _covet_migrations")), 3);
+    write(dir + QStringLiteral("/migrations/0002_qty.yaml"), k0002);
+
+    // Hostile files: a symlink out of the directory, a bad name with SQL.
+    QVERIFY(QFile::link(QStringLiteral("/etc/passwd"), dir + QStringLiteral("/migrations/0005_link.yaml")));
+    write(dir + QStringLiteral("/migrations/0006_DROP TABLE items;.sql"), "-- covet:up\nDROP TABLE items;\n");
+    QVERIFY(test::runCli({QStringLiteral("migrate")}, &out, &err, dir, env) != 0);
+    QVERIFY2(err.contains(QStringLiteral("0005_link.yaml")) && err.contains(QStringLiteral("0006_DROP TABLE items;.sql")), qPrintable(err));
+    QCOMPARE(scalar(db->connection(), QStringLiteral("SELECT count(*) FROM _covet_migrations")), 3);
+    QCOMPARE(scalar(db->connection(), QStringLiteral("SELECT count(*) FROM items")), 0);
+
+    // A recorded migration whose file is gone: status says missing, verify fails.
+    QFile::remove(dir + QStringLiteral("/migrations/0005_link.yaml"));
+    QFile::remove(dir + QStringLiteral("/migrations/0006_DROP TABLE items;.sql"));
+    QVERIFY2(test::runCli({QStringLiteral("migrate")}, &out, &err, dir, env) == 0, qPrintable(err));
+    QFile::remove(dir + QStringLiteral("/migrations/0004_more.yaml"));
+    QCOMPARE(test::runCli({QStringLiteral("status"), QStringLiteral("--json")}, &out, &err, dir, env), 0);
+    QCOMPARE(states(out).value(QStringLiteral("0004_more")), QStringLiteral("missing"));
+    QVERIFY(test::runCli({QStringLiteral("verify")}, &out, &err, dir, env) != 0);
+}
+
+void TestCliMigrate::fourRunners()
+{
+    QFETCH(int, dialect);
+    const Dialect d = Dialect(dialect);
+    REQUIRE_DIALECT(d);
+    COVET_SCRATCH_DB(db, d, serverFor(d));
+    QTemporaryDir project;
+    const QString dir = project.path();
+    QVERIFY(QDir(dir).mkdir(QStringLiteral("migrations")));
+    write(dir + QStringLiteral("/covet.yaml"), "audit_log: true\n");
+    write(dir + QStringLiteral("/migrations/0001_items.yaml"), k0001);
+    write(dir + QStringLiteral("/migrations/0002_qty.yaml"), k0002);
+    write(dir + QStringLiteral("/migrations/0003_idx.yaml"), k0003);
+    QList<QProcess *> procs;
+    for (int i = 0; i < 4; ++i) {
+        auto *p = new QProcess(this);
+        p->setWorkingDirectory(dir);
+        p->start(QStringLiteral(COVET_CLI_PATH), {QStringLiteral("migrate"), QStringLiteral("--json"), QStringLiteral("--db"), db->urlString(),
+                                                   QStringLiteral("--lock-timeout"), QStringLiteral("60")});
+        procs << p;
+    }
+    int applied = 0;
+    for (QProcess *p : procs) {
+        QVERIFY(p->waitForFinished(120000));
+        const QString out = QString::fromUtf8(p->readAllStandardOutput());
+        const QString err = QString::fromUtf8(p->readAllStandardError());
+        QVERIFY2(p->exitCode() == 0 || err.contains(QStringLiteral("lock")), qPrintable(err));
+        for (const QString &line : out.split(u'\n', Qt::SkipEmptyParts)) {
+            const QJsonObject o = QJsonDocument::fromJson(line.toUtf8()).object();
+            if (o.value(QStringLiteral("event")).toString() == u"done")
+                applied += int(o.value(QStringLiteral("applied")).toArray().size());
+        }
+        delete p;
+    }
+    QCOMPARE(applied, 3);   // each migration applied exactly once
+    QCOMPARE(scalar(db->connection(), QStringLiteral("SELECT count(*) FROM _covet_migrations")), 3);
+    QCOMPARE(scalar(db->connection(), QStringLiteral("SELECT count(*) FROM _covet_migration_audit")), 3);
+}
+
+void TestCliMigrate::killedRunner_data()
+{
+    QTest::addColumn<int>("dialect");
+    QTest::newRow("sqlite") << int(Dialect::SQLite);
+    QTest::newRow("postgresql") << int(Dialect::PostgreSQL);
+}
+
+// kill -9 of `covet migrate` during a long migration: the database is
+// either before or after it, never between, and the history agrees.
+void TestCliMigrate::killedRunner()
+{
+    QFETCH(int, dialect);
+    const Dialect d = Dialect(dialect);
+    REQUIRE_DIALECT(d);
+    COVET_SCRATCH_DB(db, d, serverFor(d));
+    QTemporaryDir project;
+    const QString dir = project.path();
+    QVERIFY(QDir(dir).mkdir(QStringLiteral("migrations")));
+    write(dir + QStringLiteral("/covet.yaml"), "audit_log: true\n");
+    write(dir + QStringLiteral("/migrations/0001_items.yaml"), k0001);
+    const QByteArray fill = d == Dialect::SQLite
+        ? "INSERT INTO big (id) WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 400000) SELECT x FROM c"
+        : "INSERT INTO big (id) SELECT g FROM generate_series(1, 400000) g";
+    QByteArray longMigration = R"(dependencies: [0001_items]
+operations:
+  - op: create_table
+    definition:
+      name: big
+      columns:
+        - {name: id, type: bigint, nullable: false}
+        - {name: pad, type: text}
+      primary_key: {columns: [id]}
+  - op: run_sql
+    forward: "FILL"
+    reverse: DELETE FROM big
+  - op: run_sql
+    forward: UPDATE big SET pad = 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'
+    reverse: UPDATE big SET pad = NULL
+  - op: create_index
+    table: big
+    index: {name: idx_big_pad, parts: [{column: pad}]}
+)";
+    write(dir + QStringLiteral("/migrations/0002_long.yaml"), longMigration.replace("FILL", fill));
+    const QString url = db->urlString();
+    QString out, err;
+    QVERIFY2(test::runCli({QStringLiteral("migrate"), QStringLiteral("--to"), QStringLiteral("0001"), QStringLiteral("--db"), url}, &out, &err, dir) == 0,
+             qPrintable(err));
+    // How long a full run takes, to spread the kills across it.
+    QElapsedTimer timer;
+    timer.start();
+    QVERIFY2(test::runCli({QStringLiteral("migrate"), QStringLiteral("--db"), url}, &out, &err, dir) == 0, qPrintable(err));
+    const qint64 full = std::max<qint64>(timer.elapsed(), 50);
+    QVERIFY2(test::runCli({QStringLiteral("rollback"), QStringLiteral("--db"), url}, &out, &err, dir) == 0, qPrintable(err));
+    int before = 0, after = 0;
+    for (int i = 0; i < 6; ++i) {
+        QProcess p;
+        p.setWorkingDirectory(dir);
+        p.start(QStringLiteral(COVET_CLI_PATH), {QStringLiteral("migrate"), QStringLiteral("--db"), url, QStringLiteral("--lock-timeout"), QStringLiteral("60")});
+        QVERIFY(p.waitForStarted());
+        QTest::qWait(int(full * (i + 1) * 105 / 600));   // the last one lands after a full run
+        if (p.state() != QProcess::NotRunning) {
+            p.kill();   // SIGKILL on Unix: kill -9
+            // waitForFinished() is false when the process already ended between
+            // the state check and the kill: that is not a failure.
+            QVERIFY(p.waitForFinished(30000) || p.state() == QProcess::NotRunning);
+        }
+        auto conn = Connection::open(url, QStringLiteral("check"));
+        QVERIFY2(conn, qPrintable(test::errorText(conn)));
+        Connection &c = **conn;
+        const qint64 recorded = scalar(c, QStringLiteral("SELECT count(*) FROM _covet_migrations WHERE id = '0002_long'"));
+        SqlExecutor sql(c.database(), d);
+        auto exists = sql.rows(d == Dialect::SQLite ? QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'big'")
+                                                    : QStringLiteral("SELECT count(*) FROM pg_catalog.pg_tables WHERE tablename = 'big'"));
+        QVERIFY(exists);
+        const bool hasTable = exists->first().value(0).toInt() == 1;
+        if (recorded == 1) {
+            QVERIFY(hasTable);
+            QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM big WHERE pad IS NOT NULL")), 400000);
+            ++after;
+            QVERIFY2(test::runCli({QStringLiteral("rollback"), QStringLiteral("--db"), url, QStringLiteral("--lock-timeout"), QStringLiteral("60")},
+                                  &out, &err, dir)
+                         == 0,
+                     qPrintable(err));
+        } else {
+            QCOMPARE(recorded, 0);
+            QVERIFY2(!hasTable, "the migration's table exists but the history does not record it");
+            ++before;
+        }
+    }
+    qInfo("kill -9: %d runs left the database before the migration, %d after it", before, after);
+    QVERIFY2(test::runCli({QStringLiteral("migrate"), QStringLiteral("--db"), url, QStringLiteral("--lock-timeout"), QStringLiteral("60")}, &out, &err, dir) == 0,
+             qPrintable(err));
+    QCOMPARE(test::runCli({QStringLiteral("verify"), QStringLiteral("--db"), url}, &out, &err, dir), 0);
+}
+
+QTEST_GUILESS_MAIN(TestCliMigrate)
+#include "tst_climigrate.moc"
