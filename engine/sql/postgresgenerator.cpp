@@ -1,6 +1,7 @@
 #include "postgresgenerator.h"
 
 #include <QRegularExpression>
+#include <QSet>
 
 namespace covet {
 
@@ -285,8 +286,36 @@ Result<QStringList> PostgresGenerator::renderOperation(const Operation &op, cons
             out << QStringLiteral("COMMENT ON COLUMN %1.%2 IS %3").arg(qualified(o->schema, o->table), quote(o->column.name), literal(o->column.comment));
         return out;
     }
-    if (const auto *o = std::get_if<AlterColumn>(&op))
-        return alterColumn(*o);
+    if (const auto *o = std::get_if<AlterColumn>(&op)) {
+        auto sql = alterColumn(*o);
+        if (!sql || (o->before.type == o->after.type && o->before.collation == o->after.collation))
+            return sql;
+        // PostgreSQL refuses to change the type of a column a view uses
+        // ("cannot alter type of a column used by a view or rule"): drop the
+        // views over the table (and the views over those) first, re-create
+        // them after (views naming the column, or '*'). A plan from the
+        // Differ has already dropped them.
+        QSet<QString> used;   // the dependent views so far
+        QList<const View *> dependent;
+        for (const View *v : viewsInDependencyOrder(before)) {
+            const bool direct = mentions(v->definition, o->table)
+                && (mentions(v->definition, o->before.name) || v->definition.contains(u'*'));
+            if (direct || std::any_of(used.begin(), used.end(), [&](const QString &n) { return mentions(v->definition, n); })) {
+                dependent << v;
+                used.insert(v->name);
+            }
+        }
+        if (dependent.isEmpty())
+            return sql;
+        QStringList out;
+        for (qsizetype i = dependent.size() - 1; i >= 0; --i)
+            out << QStringLiteral("DROP %1VIEW %2").arg(dependent.at(i)->materialized ? QStringLiteral("MATERIALIZED ") : QString(),
+                                                       qualified(dependent.at(i)->schema, dependent.at(i)->name));
+        out << *sql;
+        for (const View *v : dependent)
+            out << createView(*v);
+        return out;
+    }
     if (const auto *o = std::get_if<DropIndex>(&op))
         return QStringList{QStringLiteral("DROP INDEX ") + qualified(o->schema, o->name)};
     if (const auto *o = std::get_if<DropForeignKey>(&op)) {
