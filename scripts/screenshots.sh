@@ -4,7 +4,9 @@
 # shows the schema, and captures the screen with ImageMagick's `import`.
 #
 #   scripts/screenshots.sh [BUILD_DIR]     (default: build)
-# Output: docs/screenshots/schema-browser.png
+# Output: docs/screenshots/schema-browser.png (the schema browser) and
+#         docs/screenshots/diff-view.png (covet-studio --view diff: the demo's
+#         models.yaml against demo.db, with its two rename candidates).
 # Needs: xvfb (Xvfb), imagemagick (import), xauth — scripts/install-deps.sh.
 set -euo pipefail
 
@@ -51,13 +53,24 @@ export DISPLAY=":$DISPLAY_NUM"
 export XDG_CONFIG_HOME="$WORK/config" XDG_DATA_HOME="$WORK/data" XDG_RUNTIME_DIR="$WORK/runtime"
 mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
 export COVET_DEMO_DIR="$WORK/demo" LANG=C.UTF-8 LC_ALL=C.UTF-8 QT_QPA_PLATFORM=xcb
-"$STUDIO" --demo --select "${COVET_SCREENSHOT_SELECT:-order_items}" --geometry "$SIZE+0+0" >"$WORK/studio.log" 2>&1 &
-STUDIO_PID=$!
-sleep "$WAIT"
-if ! kill -0 "$STUDIO_PID" 2>/dev/null; then
-  echo "screenshots: covet-studio exited early:" >&2
-  cat "$WORK/studio.log" >&2
-  exit 1
-fi
-import -window root "$OUT_DIR/schema-browser.png"
-echo "screenshots: wrote $OUT_DIR/schema-browser.png"
+# shoot VIEW FILE [EXTRA-ARGS...]: one fresh demo, one screenshot.
+shoot() {
+  local view="$1" file="$2"
+  shift 2
+  "$STUDIO" --demo --view "$view" "$@" --geometry "$SIZE+0+0" >"$WORK/studio.log" 2>&1 &
+  STUDIO_PID=$!
+  sleep "$WAIT"
+  if ! kill -0 "$STUDIO_PID" 2>/dev/null; then
+    echo "screenshots: covet-studio exited early:" >&2
+    cat "$WORK/studio.log" >&2
+    exit 1
+  fi
+  import -window root "$OUT_DIR/$file"
+  kill "$STUDIO_PID" 2>/dev/null || true
+  wait "$STUDIO_PID" 2>/dev/null || true
+  STUDIO_PID=""
+  echo "screenshots: wrote $OUT_DIR/$file"
+}
+
+shoot schema schema-browser.png --select "${COVET_SCREENSHOT_SELECT:-order_items}"
+shoot diff diff-view.png

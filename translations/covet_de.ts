@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>RenameCandidateModel</name>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>nullability</source>
+        <translation>NULL-Zulässigkeit</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>Vorgabewert</translation>
+    </message>
+    <message>
+        <source>unique</source>
+        <translation>Eindeutigkeit</translation>
+    </message>
+    <message>
+        <source>foreign key</source>
+        <translation>Fremdschlüssel</translation>
+    </message>
+    <message>
+        <source>position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>column overlap</source>
+        <translation>Spaltenüberdeckung</translation>
+    </message>
+    <message>
+        <source>structure</source>
+        <translation>Struktur</translation>
+    </message>
+    <message>
+        <source>context</source>
+        <translation>Kontext</translation>
+    </message>
+</context>
+<context>
     <name>StudioOptions</name>
     <message>
         <source>Covet Studio: review schemas and migrations of PostgreSQL, MySQL/MariaDB and SQLite databases.</source>
@@ -26,6 +69,278 @@
     <message>
         <source>Cannot create a new directory in %1.</source>
         <translation>In %1 kann kein neues Verzeichnis angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Show the view NAME first: schema or diff.</source>
+        <translation>Zuerst die Ansicht NAME zeigen: schema oder diff.</translation>
+    </message>
+</context>
+<context>
+    <name>covet::DiffModel</name>
+    <message>
+        <source>SQL</source>
+        <translation>SQL</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>hinzugefügt</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <source>renamed</source>
+        <translation>umbenannt</translation>
+    </message>
+    <message>
+        <source>%1 (was %2)</source>
+        <translation>%1 (vorher %2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s)</source>
+        <translation>
+            <numerusform>%n Änderung</numerusform>
+            <numerusform>%n Änderungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+</context>
+<context>
+    <name>covet::DiffView</name>
+    <message>
+        <source>No comparison yet.</source>
+        <translation>Noch kein Vergleich.</translation>
+    </message>
+    <message>
+        <source>Before (database)</source>
+        <translation>Vorher (Datenbank)</translation>
+    </message>
+    <message>
+        <source>After (desired)</source>
+        <translation>Nachher (Soll)</translation>
+    </message>
+    <message>
+        <source>Migration SQL</source>
+        <translation>Migrations-SQL</translation>
+    </message>
+    <message>
+        <source>Create Migration…</source>
+        <translation>Migration erstellen…</translation>
+    </message>
+    <message>
+        <source>Write these changes as the project&apos;s next migration file</source>
+        <translation>Diese Änderungen als nächste Migrationsdatei des Projekts schreiben</translation>
+    </message>
+    <message>
+        <source>Desired schema:</source>
+        <translation>Soll-Schema:</translation>
+    </message>
+    <message>
+        <source>Models file</source>
+        <translation>Modelldatei</translation>
+    </message>
+    <message>
+        <source>SQL file</source>
+        <translation>SQL-Datei</translation>
+    </message>
+    <message>
+        <source>Migration history</source>
+        <translation>Migrationshistorie</translation>
+    </message>
+    <message>
+        <source>Another connection</source>
+        <translation>Andere Verbindung</translation>
+    </message>
+    <message>
+        <source>Choose the file or directory</source>
+        <translation>Datei oder Verzeichnis wählen</translation>
+    </message>
+    <message>
+        <source>against the connected database</source>
+        <translation>gegen die verbundene Datenbank</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleichen</translation>
+    </message>
+    <message>
+        <source>Rename review</source>
+        <translation>Umbenennungen prüfen</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Annehmen</translation>
+    </message>
+    <message>
+        <source>Treat the selected pair as a rename</source>
+        <translation>Das gewählte Paar als Umbenennung behandeln</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Ablehnen</translation>
+    </message>
+    <message>
+        <source>Treat the selected pair as a drop and an add</source>
+        <translation>Das gewählte Paar als Löschen und Hinzufügen behandeln</translation>
+    </message>
+    <message>
+        <source>Threshold:</source>
+        <translation>Schwelle:</translation>
+    </message>
+    <message>
+        <source>Candidates scoring at least this are accepted unless decided otherwise</source>
+        <translation>Kandidaten mit mindestens dieser Bewertung werden angenommen, sofern nicht anders entschieden</translation>
+    </message>
+    <message>
+        <source>Save Decisions…</source>
+        <translation>Entscheidungen speichern…</translation>
+    </message>
+    <message>
+        <source>Save the accepted and rejected renames as a file for covet diff --renames</source>
+        <translation>Die angenommenen und abgelehnten Umbenennungen als Datei für covet diff --renames speichern</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>postgresql://user@host/db, mysql://user@host/db or sqlite:file.db</source>
+        <translation>postgresql://user@host/db, mysql://user@host/db oder sqlite:datei.db</translation>
+    </message>
+    <message>
+        <source>Choose the Migrations Directory</source>
+        <translation>Migrationsverzeichnis wählen</translation>
+    </message>
+    <message>
+        <source>Choose a SQL File</source>
+        <translation>SQL-Datei wählen</translation>
+    </message>
+    <message>
+        <source>SQL files (*.sql)</source>
+        <translation>SQL-Dateien (*.sql)</translation>
+    </message>
+    <message>
+        <source>Choose a Models File</source>
+        <translation>Modelldatei wählen</translation>
+    </message>
+    <message>
+        <source>Models files (*.yaml *.yml);;Schema JSON (*.json)</source>
+        <translation>Modelldateien (*.yaml *.yml);;Schema-JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Connect to a database first: the diff compares the desired schema with it.</source>
+        <translation>Zuerst mit einer Datenbank verbinden: der Vergleich stellt ihr das Soll-Schema gegenüber.</translation>
+    </message>
+    <message>
+        <source>Choose the desired schema: a models file, a SQL file, a migrations directory or a database URL.</source>
+        <translation>Das Soll-Schema wählen: eine Modelldatei, eine SQL-Datei, ein Migrationsverzeichnis oder eine Datenbank-URL.</translation>
+    </message>
+    <message>
+        <source>Comparing %1 with %2…</source>
+        <translation>Vergleiche %1 mit %2…</translation>
+    </message>
+    <message>
+        <source>-- No differences: the database matches the desired schema.
+</source>
+        <translation>-- Keine Unterschiede: die Datenbank entspricht dem Soll-Schema.
+</translation>
+    </message>
+    <message>
+        <source>No differences.</source>
+        <translation>Keine Unterschiede.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) in %1 object(s)</source>
+        <translation>
+            <numerusform>%n Änderung in %1 Objekt(en)</numerusform>
+            <numerusform>%n Änderungen in %1 Objekt(en)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The comparison failed.</source>
+        <translation>Der Vergleich ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Could not compare %1 with the database.
+%2</source>
+        <translation>%1 konnte nicht mit der Datenbank verglichen werden.
+%2</translation>
+    </message>
+    <message>
+        <source>Before (database): %1</source>
+        <translation>Vorher (Datenbank): %1</translation>
+    </message>
+    <message>
+        <source>-- %1 is not in the database.
+</source>
+        <translation>-- %1 ist nicht in der Datenbank.
+</translation>
+    </message>
+    <message>
+        <source>-- %1 is not in the desired schema.
+</source>
+        <translation>-- %1 ist nicht im Soll-Schema.
+</translation>
+    </message>
+    <message>
+        <source>Save Rename Decisions</source>
+        <translation>Umbenennungsentscheidungen speichern</translation>
+    </message>
+    <message>
+        <source>Decisions files (*.yaml *.yml)</source>
+        <translation>Entscheidungsdateien (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>Could not save the rename decisions.
+%1</source>
+        <translation>Die Umbenennungsentscheidungen konnten nicht gespeichert werden.
+%1</translation>
+    </message>
+    <message>
+        <source>creating a migration needs a project (covet.yaml); open one</source>
+        <translation>eine Migration zu erstellen braucht ein Projekt (covet.yaml); eines öffnen</translation>
+    </message>
+    <message>
+        <source>the migration needs a name of letters, digits or &apos;_&apos;</source>
+        <translation>die Migration braucht einen Namen aus Buchstaben, Ziffern oder &apos;_&apos;</translation>
+    </message>
+    <message>
+        <source>Create Migration</source>
+        <translation>Migration erstellen</translation>
+    </message>
+    <message>
+        <source>Could not create the migration.
+%1</source>
+        <translation>Die Migration konnte nicht erstellt werden.
+%1</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>%1 geschrieben</translation>
+    </message>
+    <message>
+        <source>a migration is made from a models file or a SQL file; choose one as the desired schema</source>
+        <translation>eine Migration entsteht aus einer Modelldatei oder einer SQL-Datei; eine davon als Soll-Schema wählen</translation>
+    </message>
+    <message>
+        <source>nothing to write: the migration history already matches the desired schema</source>
+        <translation>nichts zu schreiben: die Migrationshistorie entspricht bereits dem Soll-Schema</translation>
+    </message>
+    <message>
+        <source>Name of the migration (lowercase letters, digits, _; empty: derived from the changes):</source>
+        <translation>Name der Migration (Kleinbuchstaben, Ziffern, _; leer: aus den Änderungen abgeleitet):</translation>
     </message>
 </context>
 <context>
@@ -186,6 +501,81 @@
     <message>
         <source>&lt;h3&gt;Covet Studio %1&lt;/h3&gt;&lt;p&gt;Schema migrations DBAs can trust, for PostgreSQL, MySQL/MariaDB and SQLite.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Covet Studio %1&lt;/h3&gt;&lt;p&gt;Schema-Migrationen, denen DBAs vertrauen können – für PostgreSQL, MySQL/MariaDB und SQLite.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Schema</source>
+        <translation>Schema</translation>
+    </message>
+    <message>
+        <source>Diff</source>
+        <translation>Vergleich</translation>
+    </message>
+    <message>
+        <source>&amp;Diff</source>
+        <translation>&amp;Vergleich</translation>
+    </message>
+    <message>
+        <source>Compare a desired schema with the connected database</source>
+        <translation>Ein Soll-Schema mit der verbundenen Datenbank vergleichen</translation>
+    </message>
+</context>
+<context>
+    <name>covet::RenameCandidateModel</name>
+    <message>
+        <source>%1 %2%</source>
+        <translation>%1 %2 %</translation>
+    </message>
+    <message>
+        <source>accept</source>
+        <translation>annehmen</translation>
+    </message>
+    <message>
+        <source>reject</source>
+        <translation>ablehnen</translation>
+    </message>
+    <message>
+        <source>%1 (hint)</source>
+        <translation>%1 (Hinweis)</translation>
+    </message>
+    <message>
+        <source>%1 (decided)</source>
+        <translation>%1 (entschieden)</translation>
+    </message>
+    <message>
+        <source>%1 (score)</source>
+        <translation>%1 (Bewertung)</translation>
+    </message>
+    <message>
+        <source>(table)</source>
+        <translation>(Tabelle)</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Entscheidung</translation>
+    </message>
+    <message>
+        <source>Old name</source>
+        <translation>Alter Name</translation>
+    </message>
+    <message>
+        <source>New name</source>
+        <translation>Neuer Name</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Bewertung</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>Gründe</translation>
     </message>
 </context>
 <context>

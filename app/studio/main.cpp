@@ -26,6 +26,10 @@ int main(int argc, char **argv)
     covet::MainWindow window;
     window.setPendingSelection(options.select);
     window.show();
+    if (!options.view.isEmpty() && !window.showView(options.view)) {
+        qCritical("covet-studio: unknown view '%s'; use schema or diff", qPrintable(options.view));
+        return 2;
+    }
     if (options.demo) {
         QString error;
         const QString dir = covet::StudioOptions::freshDemoDirectory(&error);

@@ -3,6 +3,7 @@
 #include "app/projectfile.h"
 #include "jobs/inspectjob.h"
 #include "migrations/demoproject.h"
+#include "views/diffview.h"
 #include "views/schemabrowserview.h"
 
 #include <QAction>
@@ -18,8 +19,8 @@
 #include <QProgressBar>
 #include <QScreen>
 #include <QSettings>
-#include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -56,8 +57,13 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_job(new Inspect
     m_errorBanner->hide();
 
     m_browser = new SchemaBrowserView(this);
-    m_pages = new QStackedWidget(this);
-    m_pages->addWidget(m_browser);
+    m_diffView = new DiffView(this);
+    // The views, one tab each.
+    m_pages = new QTabWidget(this);
+    m_pages->setObjectName(QStringLiteral("views"));
+    m_pages->setDocumentMode(true);
+    m_pages->addTab(m_browser, icon("table"), tr("Schema"));
+    m_pages->addTab(m_diffView, icon("diff"), tr("Diff"));
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -117,10 +123,16 @@ void MainWindow::createActions()
     m_schemaAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
     m_schemaAction->setCheckable(true);
     m_schemaAction->setChecked(true);
-    connect(m_schemaAction, &QAction::triggered, this, [this]() {
-        m_schemaAction->setChecked(true);
-        m_pages->setCurrentWidget(m_browser);
-        m_browser->filterEdit()->setFocus();
+    connect(m_schemaAction, &QAction::triggered, this, [this]() { showView(QStringLiteral("schema")); });
+
+    m_diffAction = new QAction(icon("diff"), tr("&Diff"), this);
+    m_diffAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    m_diffAction->setStatusTip(tr("Compare a desired schema with the connected database"));
+    m_diffAction->setCheckable(true);
+    connect(m_diffAction, &QAction::triggered, this, [this]() { showView(QStringLiteral("diff")); });
+    connect(m_pages, &QTabWidget::currentChanged, this, [this]() {
+        m_schemaAction->setChecked(m_pages->currentWidget() == m_browser);
+        m_diffAction->setChecked(m_pages->currentWidget() == m_diffView);
     });
 
     m_reloadAction = new QAction(icon("reload"), tr("&Reload Schema"), this);
@@ -151,6 +163,7 @@ void MainWindow::createMenus()
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_schemaAction);
+    view->addAction(m_diffAction);
     view->addSeparator();
     view->addAction(m_reloadAction);
     view->addAction(m_cancelAction);
@@ -184,6 +197,19 @@ void MainWindow::createStatusBar()
     statusBar()->addPermanentWidget(m_busy);
     statusBar()->addPermanentWidget(m_cancelButton);
     statusBar()->addPermanentWidget(m_connectionLabel);
+}
+
+bool MainWindow::showView(const QString &name)
+{
+    if (name == u"schema") {
+        m_pages->setCurrentWidget(m_browser);
+        m_browser->filterEdit()->setFocus();
+    } else if (name == u"diff") {
+        m_pages->setCurrentWidget(m_diffView);
+    } else {
+        return false;
+    }
+    return true;
 }
 
 void MainWindow::setBusy(bool busy)
@@ -308,6 +334,8 @@ void MainWindow::onInspected(const InspectOutcome &outcome)
     setBusy(false);
     clearError();
     m_browser->setSchema(outcome.schema, outcome.dialect);
+    if (m_url)
+        m_diffView->setTarget(*m_url, m_projectDir);
     m_connectionLabel->setText(tr("%1 · %2").arg(outcome.serverVersion, outcome.displayUrl));
     m_connectionLabel->setToolTip(tr("Connected to %1").arg(outcome.displayUrl));
     statusBar()->showMessage(tr("Read %n table(s)", nullptr, int(outcome.schema.tables.size())), 5000);

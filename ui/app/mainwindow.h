@@ -7,11 +7,12 @@
 class QAction;
 class QLabel;
 class QProgressBar;
-class QStackedWidget;
+class QTabWidget;
 class QToolButton;
 
 namespace covet {
 
+class DiffView;
 class Error;
 class InspectJob;
 class SchemaBrowserView;
@@ -42,6 +43,9 @@ public:
     void setPendingSelection(const QString &name) { m_pendingSelection = name; }
 
     SchemaBrowserView *schemaBrowser() const { return m_browser; }
+    DiffView *diffView() const { return m_diffView; }
+    // Shows a view by name ("schema", "diff"); false for an unknown name.
+    bool showView(const QString &name);
     QString connectionText() const;
     QString errorText() const;
     bool isBusy() const;
@@ -73,7 +77,8 @@ private:
     void about();
 
     SchemaBrowserView *m_browser = nullptr;
-    QStackedWidget *m_pages = nullptr;
+    DiffView *m_diffView = nullptr;
+    QTabWidget *m_pages = nullptr;
     InspectJob *m_job = nullptr;
     QLabel *m_errorBanner = nullptr;
     QLabel *m_connectionLabel = nullptr;
@@ -85,6 +90,7 @@ private:
     QAction *m_quitAction = nullptr;
     QAction *m_copyAction = nullptr;
     QAction *m_schemaAction = nullptr;
+    QAction *m_diffAction = nullptr;
     QAction *m_reloadAction = nullptr;
     QAction *m_cancelAction = nullptr;
     QAction *m_aboutAction = nullptr;

@@ -22,6 +22,9 @@ void StudioOptions::setup(QCommandLineParser &parser)
     parser.addOption(QCommandLineOption(
         QStringLiteral("select"), QCoreApplication::translate("StudioOptions", "Select the table or view NAME once the schema is shown."),
         QStringLiteral("NAME")));
+    parser.addOption(QCommandLineOption(
+        QStringLiteral("view"), QCoreApplication::translate("StudioOptions", "Show the view NAME first: schema or diff."),
+        QStringLiteral("NAME")));
     parser.addPositionalArgument(
         QStringLiteral("target"),
         QCoreApplication::translate("StudioOptions", "A database URL (sqlite:shop.db, postgresql://user@host/db, "
@@ -34,6 +37,7 @@ StudioOptions StudioOptions::fromParser(const QCommandLineParser &parser)
     StudioOptions o;
     o.demo = parser.isSet(QStringLiteral("demo"));
     o.select = parser.value(QStringLiteral("select"));
+    o.view = parser.value(QStringLiteral("view"));
     const QStringList positional = parser.positionalArguments();
     if (!positional.isEmpty())
         o.target = positional.first();

@@ -1,0 +1,293 @@
+// covet-test-labels: gui sqlite
+#include "app/mainwindow.h"
+#include "diff/renamedecisions.h"
+#include "editors/sqleditor.h"
+#include "migrations/demoproject.h"
+#include "migrations/migrationfile.h"
+#include "models/diffmodel.h"
+#include "models/renamecandidatemodel.h"
+#include "views/diffview.h"
+
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QDir>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSlider>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+using namespace covet;
+
+class TestDiffView : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_tmp;
+    int m_projects = 0;
+
+    QString newDemo()
+    {
+        auto project = DemoProject::create(m_tmp.filePath(QStringLiteral("demo%1").arg(++m_projects)));
+        if (!project)
+            qWarning("%s", qPrintable(project.error().toString()));
+        return project ? *project : QString();
+    }
+
+    static DatabaseUrl demoUrl(const QString &project)
+    {
+        return DatabaseUrl::sqliteFile(QDir(project).filePath(DemoProject::databaseFileName()));
+    }
+
+    // A shown DiffView comparing the demo's models.yaml with its demo.db.
+    static bool openDemo(DiffView &view, const QString &project)
+    {
+        view.resize(1200, 800);
+        view.show();
+        if (!QTest::qWaitForWindowExposed(&view))
+            return false;
+        view.setTarget(demoUrl(project), project);
+        return QTest::qWaitFor([&]() { return view.hasResult() && !view.isBusy(); }, 15000);
+    }
+
+    static void clickRow(QTableView *table, int row)
+    {
+        const QRect cell = table->visualRect(table->model()->index(row, RenameCandidateModel::OldNameColumn));
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, cell.center());
+    }
+
+    static QStringList changesOf(const DiffModel *m, const QString &name)
+    {
+        QStringList out;
+        const QModelIndex parent = m->objectIndex(name);
+        for (int r = 0; r < m->rowCount(parent); ++r)
+            out << m->index(r, 0, parent).data().toString();
+        return out;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_tmp.isValid());
+        qputenv("XDG_CONFIG_HOME", m_tmp.filePath(QStringLiteral("config")).toUtf8());
+        QCoreApplication::setOrganizationName(QStringLiteral("CovetTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_diffview"));
+    }
+
+    void demoShowsTheTwoRenameCandidates()
+    {
+        const QString project = newDemo();
+        QVERIFY(!project.isEmpty());
+        DiffView view;
+        QVERIFY(openDemo(view, project));
+        QVERIFY2(view.errorText().isEmpty(), qPrintable(view.errorText()));
+        QVERIFY(view.desiredSpec().endsWith(QStringLiteral("models.yaml")));
+        RenameCandidateModel *renames = view.renameModel();
+        QVERIFY(renames->rowOf(QStringLiteral("customers"), QStringLiteral("name"), QStringLiteral("full_name")) >= 0);
+        QVERIFY(renames->rowOf(QStringLiteral("orders"), QStringLiteral("placed"), QStringLiteral("placed_at")) >= 0);
+        const QString sql = view.sqlEditor()->text();
+        QVERIFY2(sql.contains(QStringLiteral("RENAME COLUMN \"name\" TO \"full_name\"")), qPrintable(sql));
+        QVERIFY2(sql.contains(QStringLiteral("RENAME COLUMN \"placed\" TO \"placed_at\"")), qPrintable(sql));
+        QVERIFY(view.sqlEditor()->isReadOnly());
+        QCOMPARE(view.sqlEditor()->dialect(), Dialect::SQLite);
+        for (const char *t : {"customers", "orders", "reviews"})
+            QVERIFY2(view.model()->objectIndex(QLatin1String(t)).isValid(), t);
+        QVERIFY(view.tree()->isExpanded(view.model()->index(0, 0)));
+        QVERIFY(view.createMigrationButton()->isEnabled());
+    }
+
+    void acceptingARenameCandidateTurnsDropAddIntoRename()
+    {
+        const QString project = newDemo();
+        DiffView view;
+        QVERIFY(openDemo(view, project));
+        QTableView *table = view.renameTable();
+        const int row = view.renameModel()->rowOf(QStringLiteral("orders"), QStringLiteral("placed"), QStringLiteral("placed_at"));
+        QVERIFY(row >= 0);
+        auto *reject = view.findChild<QPushButton *>(QStringLiteral("rejectRename"));
+        auto *accept = view.findChild<QPushButton *>(QStringLiteral("acceptRename"));
+        QVERIFY(reject && accept);
+        QVERIFY(!reject->isEnabled());   // nothing selected yet
+
+        clickRow(table, row);
+        QVERIFY(reject->isEnabled());
+        QTest::mouseClick(reject, Qt::LeftButton);
+        QTRY_VERIFY2_WITH_TIMEOUT(view.sqlEditor()->text().contains(QStringLiteral("DROP COLUMN \"placed\"")),
+                                  qPrintable(view.sqlEditor()->text()), 10000);
+        QVERIFY(!view.sqlEditor()->text().contains(QStringLiteral("RENAME COLUMN \"placed\"")));
+        QVERIFY(changesOf(view.model(), QStringLiteral("orders")).join(u'\n').contains(QStringLiteral("placed_at")));
+        QCOMPARE(view.renameModel()->index(row, RenameCandidateModel::DecisionColumn).data(Qt::CheckStateRole).toInt(),
+                 int(Qt::Unchecked));
+        // The hint is untouched.
+        QVERIFY(view.sqlEditor()->text().contains(QStringLiteral("RENAME COLUMN \"name\" TO \"full_name\"")));
+
+        clickRow(table, row);
+        QTest::mouseClick(accept, Qt::LeftButton);
+        QTRY_VERIFY2_WITH_TIMEOUT(view.sqlEditor()->text().contains(QStringLiteral("RENAME COLUMN \"placed\" TO \"placed_at\"")),
+                                  qPrintable(view.sqlEditor()->text()), 10000);
+        QVERIFY(!view.sqlEditor()->text().contains(QStringLiteral("DROP COLUMN \"placed\"")));
+        // The change tree shows the rename again.
+        bool renamed = false;
+        const QModelIndex orders = view.model()->objectIndex(QStringLiteral("orders"));
+        for (int r = 0; r < view.model()->rowCount(orders); ++r)
+            renamed |= view.model()->index(r, 0, orders).data(DiffModel::ChangeKindRole).toInt() == int(DiffModel::ChangeKind::Renamed);
+        QVERIFY(renamed);
+    }
+
+    void decisionsAreSavedForTheCli()
+    {
+        const QString project = newDemo();
+        DiffView view;
+        QVERIFY(openDemo(view, project));
+        auto *save = view.findChild<QPushButton *>(QStringLiteral("saveDecisions"));
+        QVERIFY(save && !save->isEnabled());
+        const int row = view.renameModel()->rowOf(QStringLiteral("orders"), QStringLiteral("placed"), QStringLiteral("placed_at"));
+        QVERIFY(view.renameModel()->setData(view.renameModel()->index(row, RenameCandidateModel::DecisionColumn), Qt::Unchecked,
+                                            Qt::CheckStateRole));
+        QTRY_VERIFY_WITH_TIMEOUT(!view.isBusy(), 10000);
+        QVERIFY(save->isEnabled());
+        const QString path = QDir(project).filePath(QStringLiteral("renames.yaml"));
+        QCOMPARE(view.saveDecisions(path), QString());
+        auto read = RenameDecisions::read(path);
+        QVERIFY2(read, qPrintable(read ? QString() : read.error().toString()));
+        QCOMPARE(read->size(), 1);
+        const RenameDecisions::Entry e = read->entries().first();
+        QCOMPARE(e.table, QStringLiteral("orders"));
+        QCOMPARE(e.from, QStringLiteral("placed"));
+        QCOMPARE(e.verdict, RenameDecisions::Verdict::Reject);
+        // An unwritable place is an error, not silence.
+        QVERIFY(!view.saveDecisions(QDir(project).filePath(QStringLiteral("missing/dir/renames.yaml"))).isEmpty());
+    }
+
+    void selectingAnObjectShowsBeforeAndAfter()
+    {
+        const QString project = newDemo();
+        DiffView view;
+        QVERIFY(openDemo(view, project));
+        const QModelIndex orders = view.model()->objectIndex(QStringLiteral("orders"));
+        QVERIFY(orders.isValid());
+        const QRect rect = view.tree()->visualRect(orders);
+        QTest::mouseClick(view.tree()->viewport(), Qt::LeftButton, {}, rect.center());
+        QCOMPARE(view.tree()->currentIndex(), orders);
+        QVERIFY2(view.beforeEditor()->text().contains(QStringLiteral("\"placed\"")), qPrintable(view.beforeEditor()->text()));
+        QVERIFY(!view.beforeEditor()->text().contains(QStringLiteral("placed_at")));
+        QVERIFY2(view.afterEditor()->text().contains(QStringLiteral("\"placed_at\"")), qPrintable(view.afterEditor()->text()));
+        // A new table is absent before.
+        view.tree()->setCurrentIndex(view.model()->objectIndex(QStringLiteral("reviews")));
+        QVERIFY(view.beforeEditor()->text().contains(QStringLiteral("not in the database")));
+        QVERIFY(view.afterEditor()->text().contains(QStringLiteral("CREATE TABLE \"reviews\"")));
+    }
+
+    void createMigrationWritesTheNextFile()
+    {
+        const QString project = newDemo();
+        DiffView view;
+        QVERIFY(openDemo(view, project));
+        // The person rejects placed -> placed_at: the migration must follow.
+        const int row = view.renameModel()->rowOf(QStringLiteral("orders"), QStringLiteral("placed"), QStringLiteral("placed_at"));
+        QVERIFY(view.renameModel()->setVerdict(row, RenameDecisions::Verdict::Reject));
+        QTRY_VERIFY_WITH_TIMEOUT(!view.isBusy(), 10000);
+        QSignalSpy created(&view, &DiffView::migrationCreated);
+        QVERIFY(!view.createMigration(QStringLiteral("!!!")));
+        auto path = view.createMigration(QStringLiteral("Shop Update"));
+        QVERIFY2(path, qPrintable(path ? QString() : path.error().toString()));
+        QCOMPARE(QFileInfo(*path).fileName(), QStringLiteral("0003_shop_update.yaml"));
+        QCOMPARE(created.count(), 1);
+        auto m = MigrationFile::read(*path);
+        QVERIFY2(m, qPrintable(m ? QString() : m.error().toString()));
+        QCOMPARE(m->dependencies, QStringList{QStringLiteral("0002_product_flags")});
+        bool renamesName = false, renamesPlaced = false, addsDiscontinued = false;
+        for (const Operation &op : m->operations) {
+            if (const auto *r = std::get_if<RenameColumn>(&op)) {
+                renamesName |= r->from == u"name" && r->to == u"full_name";
+                renamesPlaced |= r->from == u"placed";
+            }
+            if (const auto *a = std::get_if<AddColumn>(&op))
+                addsDiscontinued |= a->column.name == u"discontinued";
+        }
+        QVERIFY(renamesName);
+        QVERIFY(!renamesPlaced);        // the rejection holds
+        QVERIFY(!addsDiscontinued);     // made against the history (0002 has it), not the database
+        // The history now matches the models file: nothing more to write.
+        auto second = view.createMigration(QStringLiteral("again"));
+        QVERIFY(!second);
+        QVERIFY(second.error().message().contains(QStringLiteral("nothing to write")));
+        QVERIFY(!QFileInfo::exists(QDir(project).filePath(QStringLiteral("migrations/0004_again.yaml"))));
+    }
+
+    void createMigrationNeedsAProject()
+    {
+        const QString project = newDemo();
+        DiffView view;
+        view.show();
+        view.setDesiredSource(DiffView::SourceKind::ModelsFile, QDir(project).filePath(QStringLiteral("models.yaml")));
+        view.setTarget(demoUrl(project));
+        QTRY_VERIFY_WITH_TIMEOUT(view.hasResult() && !view.isBusy(), 15000);
+        QVERIFY(!view.createMigrationButton()->isEnabled());
+        auto path = view.createMigration(QStringLiteral("x"));
+        QVERIFY(!path);
+        QVERIFY(path.error().message().contains(QStringLiteral("project")));
+    }
+
+    void missingSourceShowsAnError()
+    {
+        const QString project = newDemo();
+        DiffView view;
+        QVERIFY(openDemo(view, project));
+        QSignalSpy failed(&view, &DiffView::diffFailed);
+        const QString missing = QDir(project).filePath(QStringLiteral("gone.yaml"));
+        view.setDesiredSource(DiffView::SourceKind::ModelsFile, missing);
+        view.compare();
+        QTRY_VERIFY_WITH_TIMEOUT(failed.count() == 1, 10000);
+        QVERIFY2(view.errorText().contains(QStringLiteral("gone.yaml")), qPrintable(view.errorText()));
+        QCOMPARE(view.model()->rowCount(), 0);
+        QVERIFY(!view.hasResult());
+        QVERIFY(!view.createMigrationButton()->isEnabled());
+        // Without a database the view says what to do.
+        DiffView unconnected;
+        unconnected.compare();
+        QVERIFY(unconnected.errorText().contains(QStringLiteral("Connect")));
+    }
+
+    void historyAndThresholdRediff()
+    {
+        const QString project = newDemo();
+        DiffView view;
+        QVERIFY(openDemo(view, project));
+        QCOMPARE(view.thresholdSlider()->value(), 80);   // from covet.yaml
+        QSignalSpy shown(&view, &DiffView::diffShown);
+        view.thresholdSlider()->setValue(95);
+        QTRY_VERIFY_WITH_TIMEOUT(shown.count() >= 1 && !view.isBusy(), 10000);
+        // Migration history as the desired side: 0002 is pending in demo.db.
+        view.sourceKindBox()->setCurrentIndex(view.sourceKindBox()->findData(int(DiffView::SourceKind::MigrationHistory)));
+        QVERIFY(view.desiredSpec().endsWith(QStringLiteral("migrations")));
+        view.compare();
+        QTRY_VERIFY_WITH_TIMEOUT(shown.count() >= 2 && !view.isBusy(), 15000);
+        QVERIFY2(view.sqlEditor()->text().contains(QStringLiteral("discontinued")), qPrintable(view.sqlEditor()->text()));
+        QCOMPARE(view.renameModel()->rowCount(), 0);
+        // A migration is made from a models or SQL file, not from the history itself.
+        QVERIFY(!view.createMigrationButton()->isEnabled());
+        QVERIFY(!view.createMigration(QStringLiteral("x")));
+    }
+
+    void mainWindowHostsTheDiffView()
+    {
+        qputenv("COVET_DEMO_DIR", m_tmp.filePath(QStringLiteral("demos")).toUtf8());
+        MainWindow w;
+        w.show();
+        QVERIFY(w.showView(QStringLiteral("diff")));
+        QVERIFY(!w.showView(QStringLiteral("bogus")));
+        QVERIFY(w.openDemo(m_tmp.filePath(QStringLiteral("mwdemo"))));
+        QTRY_VERIFY_WITH_TIMEOUT(!w.isBusy() && w.diffView()->hasResult() && !w.diffView()->isBusy(), 15000);
+        QCOMPARE(w.diffView()->renameModel()->rowCount(), 2);
+        QVERIFY(w.diffView()->isVisible());
+        QVERIFY(w.showView(QStringLiteral("schema")));
+        QVERIFY(!w.diffView()->isVisible());
+    }
+};
+
+QTEST_MAIN(TestDiffView)
+#include "tst_diffview.moc"

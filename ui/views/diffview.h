@@ -1,0 +1,133 @@
+#pragma once
+
+#include "core/error.h"
+#include "db/databaseurl.h"
+#include "jobs/diffjob.h"
+
+#include <QWidget>
+
+#include <memory>
+#include <optional>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QModelIndex;
+class QPushButton;
+class QSlider;
+class QSplitter;
+class QTableView;
+class QToolButton;
+class QTreeView;
+
+namespace covet {
+
+class DiffModel;
+class RenameCandidateModel;
+class ScoreBarDelegate;
+class SqlEditor;
+
+// The Diff view: compares a desired schema (a models file, a SQL file, the
+// migration history or another connection) with the connected database.
+// Left, the tree of changes; right, the selected object's definition before
+// and after, and the migration SQL for the dialect (copy, save, "Create
+// migration"). Below, the rename review: candidates with their score and
+// reasons, accept/reject, a threshold slider, and saving the decisions file
+// the CLI reads (`covet diff --renames FILE`). Loading and diffing run in a
+// DiffJob; a decision re-runs only the diff.
+class DiffView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    enum class SourceKind { ModelsFile, SqlFile, MigrationHistory, Connection };
+
+    explicit DiffView(QWidget *parent = nullptr);
+    ~DiffView() override;
+
+    // The connected database and its project directory (may be empty). The
+    // desired side defaults to the project's models file. Compares at once
+    // when the view is visible, else when it is shown.
+    void setTarget(const DatabaseUrl &url, const QString &projectDir = {});
+    void setDesiredSource(SourceKind kind, const QString &spec);
+    QString desiredSpec() const;
+
+    // Starts loading both sides and diffing them.
+    void compare();
+    bool isBusy() const;
+    bool hasResult() const { return m_outcome.has_value(); }
+
+    // Writes the rename decisions file; an error message or empty.
+    QString saveDecisions(const QString &path);
+    // Writes the current changes as the project's next migration; its path.
+    Result<QString> createMigration(const QString &name);
+
+    DiffModel *model() const { return m_model; }
+    RenameCandidateModel *renameModel() const { return m_renames; }
+    QTreeView *tree() const { return m_tree; }
+    QTableView *renameTable() const { return m_renameTable; }
+    SqlEditor *sqlEditor() const { return m_sql; }
+    SqlEditor *beforeEditor() const { return m_before; }
+    SqlEditor *afterEditor() const { return m_after; }
+    QSlider *thresholdSlider() const { return m_threshold; }
+    QComboBox *sourceKindBox() const { return m_sourceKind; }
+    QPushButton *createMigrationButton() const { return m_createMigration; }
+    QString errorText() const;
+
+signals:
+    void diffShown();
+    void diffFailed(const QString &message);
+    void migrationCreated(const QString &path);
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
+private:
+    QWidget *createSourceBar();
+    QWidget *createRenameReview();
+    DiffJob::Options options() const;
+    QString defaultSpec(SourceKind kind) const;
+    void onSourceKindChanged();
+    void browse();
+    void onFinished(const DiffOutcome &outcome);
+    void onFailed(const Error &error);
+    void showSelected(const QModelIndex &index);
+    void setVerdictForSelection(bool accept);
+    void onThresholdChanged(int value);
+    void askToSaveDecisions();
+    void askToCreateMigration();
+    void showError(const QString &message);
+    void updateActions();
+
+    DiffJob *m_job = nullptr;
+    DiffModel *m_model = nullptr;
+    RenameCandidateModel *m_renames = nullptr;
+    ScoreBarDelegate *m_scoreDelegate = nullptr;
+
+    QComboBox *m_sourceKind = nullptr;
+    QLineEdit *m_sourceEdit = nullptr;
+    QToolButton *m_browseButton = nullptr;
+    QPushButton *m_compareButton = nullptr;
+    QLabel *m_error = nullptr;
+    QLabel *m_summary = nullptr;
+    QTreeView *m_tree = nullptr;
+    QLabel *m_objectTitle = nullptr;
+    SqlEditor *m_before = nullptr;
+    SqlEditor *m_after = nullptr;
+    SqlEditor *m_sql = nullptr;
+    QPushButton *m_createMigration = nullptr;
+    QTableView *m_renameTable = nullptr;
+    QPushButton *m_acceptButton = nullptr;
+    QPushButton *m_rejectButton = nullptr;
+    QPushButton *m_saveDecisionsButton = nullptr;
+    QSlider *m_threshold = nullptr;
+    QLabel *m_thresholdLabel = nullptr;
+
+    std::optional<DatabaseUrl> m_url;
+    QString m_projectDir;
+    std::optional<DiffOutcome> m_outcome;
+    bool m_stale = false;
+    bool m_busy = false;
+};
+
+} // namespace covet
