@@ -36,6 +36,13 @@ public:
         DiffResult result;
         result.operations = OperationOrder::order(m_ops, m_work);
         result.renameCandidates = m_candidates;
+        // Internal consistency: the plan must apply to the source schema, each
+        // operation naming things as they are at its point in the sequence.
+        if (auto applied = OperationApplier::applyAll(m_from, result.operations); !applied)
+            return fail(Error::Category::Internal,
+                        QStringLiteral("the differ made a plan that does not apply to the source schema: %1 "
+                                       "(this is a bug in Covet; please report it with both schemas)")
+                            .arg(applied.error().toString()));
         return result;
     }
 

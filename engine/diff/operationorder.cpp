@@ -12,9 +12,11 @@ namespace covet {
 
 namespace {
 
+// Table renames go first: every other operation the Differ makes names a
+// table by its new name (it compares the schema with the renames applied).
 enum Phase {
-    DropViews, DropTriggers, DropForeignKeys, DropIndexes, DropChecks, DropUniques, CreateNamespaces, CreateEnums,
-    AlterEnums, RenameTables, DropReusedColumns, RenameColumns, AlterColumns, AddColumns, SetPrimaryKeys, DropColumns,
+    RenameTables, DropViews, DropTriggers, DropForeignKeys, DropIndexes, DropChecks, DropUniques, CreateNamespaces,
+    CreateEnums, AlterEnums, DropReusedColumns, RenameColumns, AlterColumns, AddColumns, SetPrimaryKeys, DropColumns,
     AddUniques, AddChecks, CreateTables, CreateIndexes, AddForeignKeys, CreateTriggers, CreateViews, DropTables, DropEnums,
     DropNamespaces, RawSql, PhaseCount
 };

@@ -423,6 +423,28 @@ QList<RenameCandidate> RenameDetector::detectColumns(const Table &oldTable, cons
         }
     }
 
+    // A person's accept decision for a rename onto the name of a column that
+    // goes counts whatever the types: that new column is a rename target too.
+    if (decisions) {
+        for (const Column &n : newTable.columns) {
+            if (reuseTargets.contains(n.name) || !oldTable.column(n.name) || takenTo.contains(n.name))
+                continue;
+            for (const Column *x : dropped) {
+                RenameCandidate key;
+                key.kind = RenameCandidate::Kind::Column;
+                key.schema = newTable.schema;
+                key.table = newTable.name;
+                key.from = x->name;
+                key.to = n.name;
+                if (decisions->verdict(key) == RenameDecisions::Verdict::Accept) {
+                    reuseTargets.insert(n.name);
+                    added << &n;
+                    break;
+                }
+            }
+        }
+    }
+
     // Explicit accept decisions, then the rest by score.
     QList<const Column *> rows, cols;
     for (const Column *o : dropped)

@@ -338,6 +338,102 @@ private slots:
         QVERIFY(reported);
     }
 
+    // Regression (round-trip seed 20261123): drops on a renamed table named
+    // its new name but came before the rename, so the plan did not apply.
+    void tableRenameWithDropsNamesTheTableAsItIsThen()
+    {
+        Schema a = shop();
+        tableOf(a, "orders").checks << Check{QStringLiteral("orders_total_check"), QStringLiteral("total >= 0")};
+        tableOf(a, "orders").uniques << UniqueConstraint{QStringLiteral("orders_token_key"), {QStringLiteral("order_token")}};
+        Schema b = shop();
+        Table &archive = tableOf(b, "orders");
+        archive.name = QStringLiteral("orders_archive");
+        archive.indexes.clear();
+        archive.foreignKeys.clear();
+        b.views.clear();
+        b.canonicalize();
+        RenameDecisions decisions;
+        RenameCandidate rename;
+        rename.kind = RenameCandidate::Kind::Table;
+        rename.table = QStringLiteral("orders_archive");
+        rename.from = QStringLiteral("orders");
+        rename.to = QStringLiteral("orders_archive");
+        decisions.set(rename, RenameDecisions::Verdict::Accept);
+        DiffOptions options;
+        options.decisions = &decisions;
+        const DiffResult r = diffAndCheck(a, b, options);
+        const qsizetype renamed = position(r.operations, QStringLiteral("Rename table orders to orders_archive"));
+        QVERIFY2(renamed >= 0, qPrintable(listing(r.operations)));
+        // Every operation applies in turn: each names the table as it is then.
+        Schema work = SchemaNormalizer(Dialect::PostgreSQL).comparable(a);
+        int drops = 0;
+        for (qsizetype i = 0; i < r.operations.size(); ++i) {
+            const Operation &op = r.operations.at(i);
+            if (std::holds_alternative<DropIndex>(op) || std::holds_alternative<DropForeignKey>(op)
+                || std::holds_alternative<DropCheck>(op) || std::holds_alternative<DropUnique>(op)) {
+                ++drops;
+                QVERIFY2(i > renamed, qPrintable(listing(r.operations)));
+            }
+            auto ok = OperationApplier::apply(work, op);
+            QVERIFY2(ok, qPrintable(ok ? QString() : ok.error().toString() + listing(r.operations)));
+        }
+        QCOMPARE(drops, 4);
+
+        // SQL for it runs on a real database.
+        COVET_SCRATCH_DB(db, Dialect::SQLite, QString());
+        auto gen = SqlGenerator::create(Dialect::SQLite);
+        Schema sa = a;
+        sa.dialect = Dialect::SQLite;
+        sa.views.clear();
+        QCOMPARE(run(*db, gen->schemaStatements(sa)), QString());
+        Schema sb = b;
+        sb.dialect = Dialect::SQLite;
+        const Schema inspected = inspect(*db);
+        auto sr = Differ::diff(inspected, sb, options);
+        COVET_VERIFY_OK(sr);
+        auto sql = gen->renderAll(sr->operations, inspected);
+        COVET_VERIFY_OK(sql);
+        QCOMPARE(run(*db, *sql), QString());
+        QVERIFY(inspect(*db).table(QStringLiteral("orders_archive")));
+    }
+
+    // Regression (round-trip seed 20261123): an accepted rename onto the name
+    // of a column that goes was ignored when the old column of that name had
+    // a compatible type; the Differ altered it and dropped the source column.
+    void acceptedRenameOntoADroppedCompatibleColumn()
+    {
+        Schema a = shop();
+        tableOf(a, "customers").columns << makeColumn(QStringLiteral("phone"), SqlType(K::BigInt))
+                                        << makeColumn(QStringLiteral("rank"), SqlType(K::Integer));
+        Schema b = shop();
+        tableOf(b, "customers").columns << makeColumn(QStringLiteral("rank"), SqlType(K::BigInt));
+
+        // No decision: a same-named column that changed type is an alter.
+        const DiffResult plain = diffAndCheck(a, b);
+        QCOMPARE(names(plain.operations), (QStringList{QStringLiteral("Alter column customers.rank: type integer -> bigint"),
+                                                      QStringLiteral("Drop column customers.phone")}));
+
+        RenameDecisions decisions;
+        RenameCandidate c;
+        c.table = QStringLiteral("customers");
+        c.from = QStringLiteral("phone");
+        c.to = QStringLiteral("rank");
+        decisions.set(c, RenameDecisions::Verdict::Accept);
+        DiffOptions options;
+        options.decisions = &decisions;
+        for (bool scored : {true, false}) {
+            options.renames.enabled = scored;
+            const DiffResult r = diffAndCheck(a, b, options);
+            QCOMPARE(names(r.operations), (QStringList{QStringLiteral("Drop column customers.rank"),
+                                                      QStringLiteral("Rename column customers.phone to rank")}));
+            bool reported = false;
+            for (const RenameCandidate &x : r.renameCandidates)
+                reported |= x.from == u"phone" && x.to == u"rank" && x.accepted && x.reusesDroppedName == u"rank"
+                    && x.source == RenameCandidate::Source::Decision;
+            QVERIFY(reported);
+        }
+    }
+
     void rejectedRenamesAreReportedAndDecisionsOverride()
     {
         Schema a = shop();
