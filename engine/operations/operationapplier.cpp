@@ -1,5 +1,9 @@
 #include "operationapplier.h"
 
+#include <QSet>
+
+#include <optional>
+
 #include "operationjson.h"
 
 #include "../diff/schemanormalizer.h"
@@ -38,16 +42,31 @@ qsizetype indexByName(const List &list, const QString &name)
 template <typename Pick>
 void renameInTexts(Schema &s, const QString &from, const QString &to, Pick appliesTo)
 {
-    auto rewrite = [&](QString &text, const Table *owner) {
-        if (appliesTo(text, owner))
-            text = SchemaNormalizer::renameIdentifier(text, from, to);
+    // Reads through const access and detaches a list only when a text
+    // changes: non-const iteration would copy every table's (often empty)
+    // trigger list on every operation.
+    auto rewritten = [&](const QString &text, const Table *owner) -> std::optional<QString> {
+        if (!appliesTo(text, owner))
+            return std::nullopt;
+        QString out = SchemaNormalizer::renameIdentifier(text, from, to);
+        return out == text ? std::nullopt : std::optional<QString>(out);
     };
-    for (View &v : s.views)
-        rewrite(v.definition, nullptr);
-    for (Table &t : s.tables) {
-        for (Trigger &tr : t.triggers) {
-            rewrite(tr.body, &t);
-            rewrite(tr.definition, &t);
+    for (qsizetype i = 0; i < s.views.size(); ++i)
+        if (auto text = rewritten(std::as_const(s.views).at(i).definition, nullptr))
+            s.views[i].definition = *text;
+    for (qsizetype ti = 0; ti < s.tables.size(); ++ti) {
+        const Table &table = std::as_const(s.tables).at(ti);
+        for (qsizetype k = 0; k < table.triggers.size(); ++k) {
+            const Trigger &tr = table.triggers.at(k);
+            const auto body = rewritten(tr.body, &table);
+            const auto definition = rewritten(tr.definition, &table);
+            if (body || definition) {
+                Trigger &mutableTrigger = s.tables[ti].triggers[k];
+                if (body)
+                    mutableTrigger.body = *body;
+                if (definition)
+                    mutableTrigger.definition = *definition;
+            }
         }
     }
 }
@@ -422,8 +441,15 @@ void OperationApplier::renameColumns(Schema &schema, const QHash<QString, QHash<
         for (QString &c : cols)
             c = map.value(c, c);
     };
+    // Building a key per table and foreign key on every call made a single
+    // RenameColumn cost O(tables) allocations; check the bare table name
+    // first and build keys only for the tables the renames name.
+    QSet<QString> names;
+    for (auto it = renames.cbegin(); it != renames.cend(); ++it)
+        names.insert(it.key().section(u'\x1f', 1));
     for (Table &t : schema.tables) {
-        if (const auto own = renames.constFind(tableKey(t.schema, t.name)); own != renames.cend()) {
+        const bool named = names.contains(t.name);
+        if (const auto own = named ? renames.constFind(tableKey(t.schema, t.name)) : renames.cend(); own != renames.cend()) {
             const QHash<QString, QString> &map = *own;
             for (Column &c : t.columns)
                 c.name = map.value(c.name, c.name);
@@ -438,9 +464,13 @@ void OperationApplier::renameColumns(Schema &schema, const QHash<QString, QHash<
             for (ForeignKey &fk : t.foreignKeys)
                 rename(fk.columns, map);
         }
-        for (ForeignKey &fk : t.foreignKeys)
+        for (qsizetype k = 0; k < t.foreignKeys.size(); ++k) {
+            const ForeignKey &fk = std::as_const(t.foreignKeys).at(k);
+            if (!names.contains(fk.refTable))
+                continue;
             if (const auto ref = renames.constFind(tableKey(fk.refSchema, fk.refTable)); ref != renames.cend())
-                rename(fk.refColumns, *ref);
+                rename(t.foreignKeys[k].refColumns, *ref);
+        }
     }
 }
 
