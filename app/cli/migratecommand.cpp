@@ -69,6 +69,18 @@ Result<MigrateCommand::Target> MigrateCommand::openTarget(const QCommandLinePars
     return t;
 }
 
+RunOptions MigrateCommand::runOptions(const Target &t, const QCommandLineParser &p, int lockTimeoutMs)
+{
+    RunOptions o;
+    o.target = p.value(QStringLiteral("to"));
+    o.dryRun = p.isSet(QStringLiteral("dry-run"));
+    o.executeDryRun = o.dryRun && p.isSet(QStringLiteral("execute"));
+    o.environment = t.environment;
+    o.audit = t.config.auditLog();
+    o.lockTimeoutMs = lockTimeoutMs;
+    return o;
+}
+
 bool MigrateCommand::confirmed(const Target &t, const QCommandLineParser &p, QTextStream &out, QTextStream &err)
 {
     if (!t.confirm || p.isSet(QStringLiteral("yes")))
@@ -108,14 +120,8 @@ int MigrateCommand::run(const QCommandLineParser &p, QTextStream &out, QTextStre
     const bool json = p.isSet(QStringLiteral("json"));
     if (!dry && !confirmed(*target, p, out, err))
         return 2;
-    RunOptions o;
-    o.target = p.value(QStringLiteral("to"));
-    o.dryRun = dry;
-    o.executeDryRun = dry && p.isSet(QStringLiteral("execute"));
+    RunOptions o = runOptions(*target, p, *timeout);
     o.fake = p.isSet(QStringLiteral("fake"));
-    o.environment = target->environment;
-    o.audit = target->config.auditLog();
-    o.lockTimeoutMs = *timeout;
     QElapsedTimer timer;
     timer.start();
     ProgressSink sink;

@@ -37,6 +37,8 @@ public:
     // --yes, or a typed confirmation on a terminal; false to refuse.
     static bool confirmed(const Target &target, const QCommandLineParser &parser, QTextStream &out, QTextStream &err);
     static Result<int> lockTimeout(const QCommandLineParser &parser);
+    // --to, --dry-run, --execute, the environment and its audit setting.
+    static RunOptions runOptions(const Target &target, const QCommandLineParser &parser, int lockTimeoutMs);
 };
 
 } // namespace covet::cli

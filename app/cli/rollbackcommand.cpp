@@ -34,14 +34,8 @@ int RollbackCommand::run(const QCommandLineParser &p, QTextStream &out, QTextStr
     const bool dry = p.isSet(QStringLiteral("dry-run"));
     if (!dry && !MigrateCommand::confirmed(*target, p, out, err))
         return 2;
-    RunOptions o;
-    o.target = p.value(QStringLiteral("to"));
+    RunOptions o = MigrateCommand::runOptions(*target, p, *timeout);
     o.steps = steps;
-    o.dryRun = dry;
-    o.executeDryRun = dry && p.isSet(QStringLiteral("execute"));
-    o.environment = target->environment;
-    o.audit = target->config.auditLog();
-    o.lockTimeoutMs = *timeout;
     MigrationRunner runner(*target->connection, target->repository);
     auto r = runner.rollback(o);
     if (!r)

@@ -52,6 +52,10 @@ private:
     YamlNode blockNode(int parentIndent, qsizetype nullPos);
     YamlNode nodeHere(int col, int parentIndent);
     YamlNode valueOnNextLines(int col, qsizetype nullPos);
+    // After an entry of the block mapping or sequence at column `col`: skips
+    // blank lines and tells whether the next line continues the block (its
+    // indentation is `col`); a deeper one is an error.
+    bool blockContinues(int col, bool mapping);
     YamlNode blockMapping(int col);
     YamlNode blockSequence(int col);
     bool mappingKeyAhead() const;
@@ -196,6 +200,22 @@ void Parser::insertUnique(YamlNode &map, QHash<QString, qsizetype> &seen, YamlNo
     map.insert(std::move(key), std::move(value));
 }
 
+bool Parser::blockContinues(int col, bool mapping)
+{
+    skipBlankLines();
+    if (atEnd())
+        return false;
+    const int ind = indent();
+    if (ind < col || (ind == 0 && isDocumentMarker(m_pos)))
+        return false;
+    if (ind > col)
+        fail(m_pos + ind, mapping ? QStringLiteral("unexpected indentation: the keys of this mapping start at column %1 "
+                                                   "(a value continued on the next line must be quoted or a | block)")
+                                        .arg(col + 1)
+                                  : QStringLiteral("unexpected indentation: the items of this sequence start at column %1").arg(col + 1));
+    return true;
+}
+
 YamlNode Parser::blockMapping(int col)
 {
     YamlNode map = located(YamlNode::mapping(), m_pos);
@@ -220,16 +240,9 @@ YamlNode Parser::blockMapping(int col)
         }
         insertUnique(map, seen, std::move(key), std::move(value), keyPos);
 
-        skipBlankLines();
-        if (atEnd())
+        if (!blockContinues(col, true))
             break;
-        const int ind = indent();
-        if (ind < col || (ind == 0 && isDocumentMarker(m_pos)))
-            break;
-        if (ind > col)
-            fail(m_pos + ind, QStringLiteral("unexpected indentation: the keys of this mapping start at column %1 "
-                                             "(a value continued on the next line must be quoted or a | block)").arg(col + 1));
-        m_pos += ind;
+        m_pos += col;
         if (isSequenceDash(m_pos))
             fail(m_pos, QStringLiteral("a sequence item ('- ') where a 'key: value' entry was expected"));
         if (cur() == u'?' && isBlankOrEnd(m_pos + 1))
@@ -258,17 +271,11 @@ YamlNode Parser::blockSequence(int col)
         }
         seq.append(std::move(item));
 
-        skipBlankLines();
-        if (atEnd())
+        if (!blockContinues(col, false))
             break;
-        const int ind = indent();
-        if (ind < col || (ind == 0 && isDocumentMarker(m_pos)))
-            break;
-        if (ind > col)
-            fail(m_pos + ind, QStringLiteral("unexpected indentation: the items of this sequence start at column %1").arg(col + 1));
-        if (!isSequenceDash(m_pos + ind))
+        if (!isSequenceDash(m_pos + col))
             break;   // a key of the mapping this sequence is the value of
-        m_pos += ind;
+        m_pos += col;
     }
     return seq;
 }

@@ -1,13 +1,9 @@
 #include "migrationrunner.h"
 
-#include "../operations/operationapplier.h"
-#include "../operations/operationdescriber.h"
-#include "../operations/operationreverser.h"
-#include "../sql/sqlscriptsplitter.h"
 #include "auditrecorder.h"
-#include "historyreplay.h"
 #include "migrationgraph.h"
 #include "migrationlock.h"
+#include "migrationplanner.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -18,126 +14,14 @@ namespace covet {
 
 namespace {
 
-using Plan = MigrationRunner::Plan;
-using Step = MigrationRunner::Step;
-
-// Builds the plans (SQL per step) of migrations from the files alone.
-class Planner
+// SQLite: turns foreign keys off (outside any transaction), returning the
+// setting to give back with PRAGMA foreign_keys=<it>.
+QString foreignKeysOff(SqlExecutor &sql)
 {
-public:
-    Planner(Dialect dialect, const QList<Migration> &ordered, int sqliteVersion)
-        : m_dialect(dialect), m_ordered(ordered), m_generator(SqlGenerator::create(dialect))
-    {
-        if (sqliteVersion > 0)
-            m_generator->setSqliteVersion(sqliteVersion);
-    }
-
-    Result<Plan> plan(const Migration &m, bool forward)
-    {
-        Plan p;
-        p.migration = &m;
-        p.forward = forward;
-        if (m.isSql()) {
-            if (!forward && !m.hasDown)
-                return fail(Error::Category::Unsupported,
-                            QStringLiteral("migration %1 cannot be rolled back: its file has no '-- covet:down' section. Nothing was run; "
-                                           "add a down section, or roll back to a later migration")
-                                .arg(m.id),
-                            m.sourcePath);
-            const QString text = forward ? m.upSql : m.downSql;
-            const int base = forward ? m.upLine : m.downLine;
-            auto stmts = SqlScriptSplitter::split(text, m_dialect);
-            if (!stmts)
-                return std::unexpected(stmts.error().withContext(m.sourcePath));
-            int n = 0;
-            for (const auto &s : *stmts) {
-                ++n;
-                p.steps << Step{QStringLiteral("statement %1 (%2:%3)").arg(n).arg(m.sourcePath).arg(base + s.line - 1), {SqlBatch{{s.sql}, false}}, std::nullopt};
-            }
-            return p;
-        }
-        auto before = schemaBefore(m.id);
-        if (!before)
-            return std::unexpected(before.error());
-        QList<Schema> states{*before};
-        for (const Operation &op : m.operations) {
-            Schema next = states.last();
-            if (auto st = OperationApplier::apply(next, op); !st)
-                return std::unexpected(st.error().withContext(QStringLiteral("%1: %2").arg(m.sourcePath, OperationDescriber::describe(op))));
-            states << next;
-        }
-        const qsizetype count = m.operations.size();
-        for (qsizetype k = 0; k < count; ++k) {
-            const qsizetype i = forward ? k : count - 1 - k;
-            const Operation &op = m.operations.at(i);
-            const QString label = QStringLiteral("operation %1 of %2 (%3)").arg(i + 1).arg(count).arg(OperationDescriber::describe(op));
-            auto fwd = m_generator->renderBatches({op}, states.at(i));
-            if (!fwd)
-                return std::unexpected(fwd.error().withContext(QStringLiteral("%1, %2").arg(m.sourcePath, label)));
-            std::optional<QList<SqlBatch>> back;
-            auto rev = OperationReverser::reverse(op, states.at(i));
-            if (rev) {
-                auto r = m_generator->renderBatches(*rev, states.at(i + 1));
-                if (r)
-                    back = *r;
-            }
-            if (forward) {
-                p.steps << Step{label, *fwd, back};
-            } else {
-                if (!rev)
-                    return fail(Error::Category::Unsupported,
-                                QStringLiteral("migration %1 cannot be rolled back: %2 is irreversible (%3). Nothing was run; "
-                                               "give it reverse SQL, or roll back to a later migration")
-                                    .arg(m.id, label, rev.error().message()),
-                                m.sourcePath);
-                if (!back)
-                    return fail(Error::Category::Unsupported,
-                                QStringLiteral("migration %1 cannot be rolled back: the reverse of %2 cannot be written in %3. Nothing was run")
-                                    .arg(m.id, label, dialectName(m_dialect)),
-                                m.sourcePath);
-                p.steps << Step{QStringLiteral("undo of ") + label, *back, *fwd};
-            }
-        }
-        return p;
-    }
-
-private:
-    Result<Schema> schemaBefore(const QString &id)
-    {
-        if (m_before.isEmpty())
-            replay();
-        if (!m_before.contains(id))
-            return fail(Error::Category::Internal, QStringLiteral("migration %1 is not in the replayed history").arg(id));
-        return m_before.value(id);
-    }
-
-    void replay()
-    {
-        Schema s;
-        for (const Migration &m : m_ordered) {
-            m_before.insert(m.id, s);
-            Schema next = s;
-            // A plain SQL migration that cannot be replayed here
-            // (PostgreSQL/MySQL) leaves the schema as it was known; rendering
-            // later operations against it fails loudly if they need it.
-            if (HistoryReplay::apply(next, m, m_dialect))
-                s = std::move(next);
-        }
-    }
-
-    Dialect m_dialect;
-    QList<Migration> m_ordered;
-    std::unique_ptr<SqlGenerator> m_generator;
-    QHash<QString, Schema> m_before;
-};
-
-bool anyForeignKeysOff(const Plan &p)
-{
-    for (const Step &s : p.steps)
-        for (const SqlBatch &b : s.batches)
-            if (b.foreignKeysOff)
-                return true;
-    return false;
+    auto fk = sql.rows(QStringLiteral("PRAGMA foreign_keys"));
+    const QString remembered = (fk && !fk->isEmpty()) ? fk->first().value(0).toString() : QStringLiteral("1");
+    (void)sql.exec(QStringLiteral("PRAGMA foreign_keys=OFF"));
+    return remembered;
 }
 
 } // namespace
@@ -151,32 +35,6 @@ QString MigrationState::name(State s)
     case State::Missing: return QStringLiteral("missing");
     }
     return {};
-}
-
-QStringList MigrationRunner::Plan::statements() const
-{
-    QStringList out;
-    for (const Step &s : steps)
-        for (const SqlBatch &b : s.batches)
-            out << b.statements;
-    return out;
-}
-
-QString MigrationRunner::Plan::script() const
-{
-    QString out = QStringLiteral("-- %1 %2\n").arg(forward ? QStringLiteral("apply") : QStringLiteral("roll back"), migration->id);
-    if (!migration->transactional)
-        out += QStringLiteral("-- non-transactional: runs statement by statement\n");
-    for (const Step &s : steps) {
-        out += QStringLiteral("-- %1\n").arg(s.label);
-        for (const SqlBatch &b : s.batches) {
-            if (b.foreignKeysOff)
-                out += QStringLiteral("-- (SQLite table rebuild: runs with PRAGMA foreign_keys=OFF, set before the transaction)\n");
-            for (const QString &st : b.statements)
-                out += st + QStringLiteral(";\n");
-        }
-    }
-    return out;
 }
 
 MigrationRunner::MigrationRunner(Connection &connection, const MigrationRepository &repository)
@@ -303,24 +161,29 @@ Result<QString> MigrationRunner::sqlFor(const MigrationRepository &repository, D
     if (!m)
         return fail(Error::Category::NotFound, QStringLiteral("no migration '%1' in %2").arg(id, repository.directory()));
     const MigrationGraph graph = MigrationGraph::build(repository.migrations());
-    Planner planner(dialect, graph.ordered(), sqliteVersion);
+    MigrationPlanner planner(dialect, graph.ordered(), sqliteVersion);
     auto plan = planner.plan(*m, !backwards);
     if (!plan)
         return std::unexpected(plan.error());
     return plan->script();
 }
 
-Result<RunReport> MigrationRunner::migrate(const RunOptions &options)
+struct MigrationRunner::Session
+{
+    std::unique_ptr<MigrationLock> lock;   // none for a dry run that only prints
+    QList<AppliedMigration> applied;
+};
+
+Result<MigrationRunner::Session> MigrationRunner::begin(const RunOptions &options, const QString &verb)
 {
     if (auto st = checkRepository(); !st)
         return std::unexpected(st.error());
-    const bool needLock = !options.dryRun || options.executeDryRun;
-    std::unique_ptr<MigrationLock> lock;
-    if (needLock) {
+    Session session;
+    if (!options.dryRun || options.executeDryRun) {
         auto l = MigrationLock::acquire(m_connection, options.lockTimeoutMs, options.progress);
         if (!l)
             return std::unexpected(l.error());
-        lock = std::move(*l);
+        session.lock = std::move(*l);
     }
     if (!options.dryRun)
         if (auto st = ensureTables(options); !st)
@@ -330,12 +193,49 @@ Result<RunReport> MigrationRunner::migrate(const RunOptions &options)
         return std::unexpected(applied.error());
     if (const QStringList modified = modifiedMessages(*applied); !modified.isEmpty())
         return fail(Error::Category::Conflict,
-                    QStringLiteral("refusing to migrate: %1. Restore the file as it was applied (a change belongs in a new migration); "
+                    QStringLiteral("refusing to %1: %2. Restore the file as it was applied (a change belongs in a new migration); "
                                    "`covet verify` lists every mismatch")
-                        .arg(modified.join(QStringLiteral("; "))));
+                        .arg(verb, modified.join(QStringLiteral("; "))));
+    session.applied = std::move(*applied);
+    return session;
+}
+
+Result<RunReport> MigrationRunner::execute(const QList<Plan> &plans, const RunOptions &options, RunReport report)
+{
+    for (const Plan &p : plans)
+        report.sql += p.script();
+    if (options.dryRun) {
+        if (options.executeDryRun)
+            if (auto st = dryExecute(plans, report); !st)
+                return std::unexpected(st.error());
+        return report;
+    }
+    int n = 0;
+    for (const Plan &p : plans) {
+        if (options.progress && options.progress->cancelled())
+            return fail(Error::Category::Cancelled,
+                        p.forward ? QStringLiteral("cancelled after %1 of %2 migrations; the rest are still pending").arg(n).arg(plans.size())
+                                  : QStringLiteral("cancelled after rolling back %1 of %2 migrations").arg(n).arg(plans.size()));
+        if (options.progress)
+            options.progress->report(n, int(plans.size()), p.migration->id);
+        if (auto st = runPlan(p, options, report); !st)
+            return std::unexpected(st.error());
+        ++n;
+    }
+    if (options.progress)
+        options.progress->report(n, int(plans.size()), QString());
+    return report;
+}
+
+Result<RunReport> MigrationRunner::migrate(const RunOptions &options)
+{
+    auto session = begin(options, QStringLiteral("migrate"));
+    if (!session)
+        return std::unexpected(session.error());
+    const QList<AppliedMigration> &applied = session->applied;
     RunReport report;
     QSet<QString> appliedIds;
-    for (const AppliedMigration &a : *applied) {
+    for (const AppliedMigration &a : applied) {
         appliedIds.insert(a.id);
         if (!m_repository.find(a.id))
             report.warnings << QStringLiteral("%1 is recorded as applied but its file is missing from %2").arg(a.id, m_repository.directory());
@@ -350,7 +250,7 @@ Result<RunReport> MigrationRunner::migrate(const RunOptions &options)
             return fail(Error::Category::NotFound, QStringLiteral("no migration '%1' to migrate to in %2").arg(options.target, m_repository.directory()));
         wanted = graph.ancestors(t->id);
     }
-    Planner planner(m_connection.dialect(), graph.ordered(), m_connection.dialect() == Dialect::SQLite ? m_connection.serverVersionNumber() : 0);
+    MigrationPlanner planner(m_connection.dialect(), graph.ordered(), m_connection.dialect() == Dialect::SQLite ? m_connection.serverVersionNumber() : 0);
     QList<Plan> plans;
     for (const QString &id : wanted) {
         if (appliedIds.contains(id))
@@ -360,54 +260,17 @@ Result<RunReport> MigrationRunner::migrate(const RunOptions &options)
             return std::unexpected(p.error().withContext(QStringLiteral("nothing was run")));
         plans << *p;
     }
-    for (const Plan &p : plans)
-        report.sql += p.script();
-    if (options.dryRun) {
-        if (options.executeDryRun)
-            if (auto st = dryExecute(plans, report); !st)
-                return std::unexpected(st.error());
-        return report;
-    }
-    int n = 0;
-    for (const Plan &p : plans) {
-        if (options.progress && options.progress->cancelled())
-            return fail(Error::Category::Cancelled,
-                        QStringLiteral("cancelled after %1 of %2 migrations; the rest are still pending").arg(n).arg(plans.size()));
-        if (options.progress)
-            options.progress->report(n, int(plans.size()), p.migration->id);
-        if (auto st = runPlan(p, options, report); !st)
-            return std::unexpected(st.error());
-        ++n;
-    }
-    if (options.progress)
-        options.progress->report(n, int(plans.size()), QString());
-    return report;
+    return execute(plans, options, std::move(report));
 }
 
 Result<RunReport> MigrationRunner::rollback(const RunOptions &options)
 {
-    if (auto st = checkRepository(); !st)
-        return std::unexpected(st.error());
-    const bool needLock = !options.dryRun || options.executeDryRun;
-    std::unique_ptr<MigrationLock> lock;
-    if (needLock) {
-        auto l = MigrationLock::acquire(m_connection, options.lockTimeoutMs, options.progress);
-        if (!l)
-            return std::unexpected(l.error());
-        lock = std::move(*l);
-    }
-    if (!options.dryRun)
-        if (auto st = ensureTables(options); !st)
-            return std::unexpected(st.error());
-    auto applied = loadHistory();
-    if (!applied)
-        return std::unexpected(applied.error());
-    if (const QStringList modified = modifiedMessages(*applied); !modified.isEmpty())
-        return fail(Error::Category::Conflict,
-                    QStringLiteral("refusing to roll back: %1. Restore the file as it was applied; `covet verify` lists every mismatch")
-                        .arg(modified.join(QStringLiteral("; "))));
+    auto session = begin(options, QStringLiteral("roll back"));
+    if (!session)
+        return std::unexpected(session.error());
+    const QList<AppliedMigration> &applied = session->applied;
     QSet<QString> appliedIds;
-    for (const AppliedMigration &a : *applied)
+    for (const AppliedMigration &a : applied)
         appliedIds.insert(a.id);
     const MigrationGraph graph = MigrationGraph::build(m_repository.migrations(), appliedIds);
     // Applied migrations in graph order; ones whose file is gone go last
@@ -416,7 +279,7 @@ Result<RunReport> MigrationRunner::rollback(const RunOptions &options)
     for (const QString &id : graph.order())
         if (appliedIds.contains(id))
             appliedOrder << id;
-    for (const AppliedMigration &a : *applied)
+    for (const AppliedMigration &a : applied)
         if (!appliedOrder.contains(a.id))
             appliedOrder << a.id;
     QStringList selected;
@@ -434,7 +297,7 @@ Result<RunReport> MigrationRunner::rollback(const RunOptions &options)
         for (qsizetype i = appliedOrder.size() - 1; i >= 0 && selected.size() < steps; --i)
             selected << appliedOrder.at(i);
     }
-    Planner planner(m_connection.dialect(), graph.ordered(), m_connection.dialect() == Dialect::SQLite ? m_connection.serverVersionNumber() : 0);
+    MigrationPlanner planner(m_connection.dialect(), graph.ordered(), m_connection.dialect() == Dialect::SQLite ? m_connection.serverVersionNumber() : 0);
     QList<Plan> plans;
     for (const QString &id : selected) {
         if (!graph.contains(id))
@@ -447,26 +310,7 @@ Result<RunReport> MigrationRunner::rollback(const RunOptions &options)
             return std::unexpected(p.error());
         plans << *p;
     }
-    RunReport report;
-    for (const Plan &p : plans)
-        report.sql += p.script();
-    if (options.dryRun) {
-        if (options.executeDryRun)
-            if (auto st = dryExecute(plans, report); !st)
-                return std::unexpected(st.error());
-        return report;
-    }
-    int n = 0;
-    for (const Plan &p : plans) {
-        if (options.progress && options.progress->cancelled())
-            return fail(Error::Category::Cancelled, QStringLiteral("cancelled after rolling back %1 of %2 migrations").arg(n).arg(plans.size()));
-        if (options.progress)
-            options.progress->report(n, int(plans.size()), p.migration->id);
-        if (auto st = runPlan(p, options, report); !st)
-            return std::unexpected(st.error());
-        ++n;
-    }
-    return report;
+    return execute(plans, options, RunReport{});
 }
 
 Status MigrationRunner::runPlan(const Plan &plan, const RunOptions &options, RunReport &report)
@@ -495,9 +339,7 @@ Status MigrationRunner::executeBatches(const QList<SqlBatch> &batches, int *exec
     for (const SqlBatch &b : batches) {
         if (b.foreignKeysOff && m_connection.dialect() == Dialect::SQLite) {
             // Standalone rebuild, following SqlBatch's contract.
-            auto fk = m_sql.rows(QStringLiteral("PRAGMA foreign_keys"));
-            const QString remembered = (fk && !fk->isEmpty()) ? fk->first().value(0).toString() : QStringLiteral("1");
-            (void)m_sql.exec(QStringLiteral("PRAGMA foreign_keys=OFF"));
+            const QString remembered = foreignKeysOff(m_sql);
             auto restore = [&] { (void)m_sql.exec(QStringLiteral("PRAGMA foreign_keys=%1").arg(remembered.toInt())); };
             if (auto r = m_sql.exec(MigrationLock::beginStatement(Dialect::SQLite)); !r) {
                 restore();
@@ -563,14 +405,8 @@ Status MigrationRunner::runTransactional(const Plan &plan, const RunOptions &opt
     Q_UNUSED(report);
     const Migration &m = *plan.migration;
     const bool sqlite = m_connection.dialect() == Dialect::SQLite;
-    const bool fkOff = sqlite && !options.fake && anyForeignKeysOff(plan);
-    QString remembered = QStringLiteral("1");
-    if (fkOff) {
-        auto fk = m_sql.rows(QStringLiteral("PRAGMA foreign_keys"));
-        if (fk && !fk->isEmpty())
-            remembered = fk->first().value(0).toString();
-        (void)m_sql.exec(QStringLiteral("PRAGMA foreign_keys=OFF"));
-    }
+    const bool fkOff = sqlite && !options.fake && plan.anyForeignKeysOff();
+    const QString remembered = fkOff ? foreignKeysOff(m_sql) : QString();
     auto restore = [&] {
         if (fkOff)
             (void)m_sql.exec(QStringLiteral("PRAGMA foreign_keys=%1").arg(remembered.toInt()));
@@ -713,14 +549,8 @@ Status MigrationRunner::dryExecute(const QList<Plan> &plans, RunReport &report)
     }
     bool fkOff = false;
     for (const Plan &p : plans)
-        fkOff = fkOff || (d == Dialect::SQLite && anyForeignKeysOff(p));
-    QString remembered = QStringLiteral("1");
-    if (fkOff) {
-        auto fk = m_sql.rows(QStringLiteral("PRAGMA foreign_keys"));
-        if (fk && !fk->isEmpty())
-            remembered = fk->first().value(0).toString();
-        (void)m_sql.exec(QStringLiteral("PRAGMA foreign_keys=OFF"));
-    }
+        fkOff = fkOff || (d == Dialect::SQLite && p.anyForeignKeysOff());
+    const QString remembered = fkOff ? foreignKeysOff(m_sql) : QString();
     auto restore = [&] {
         (void)m_sql.exec(QStringLiteral("ROLLBACK"));
         if (fkOff)

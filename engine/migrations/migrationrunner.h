@@ -3,15 +3,13 @@
 #include "../core/error.h"
 #include "../core/progress.h"
 #include "../db/connection.h"
-#include "../sql/sqlgenerator.h"
 #include "migrationhistory.h"
+#include "migrationplanner.h"
 #include "migrationrepository.h"
 
 #include <QList>
 #include <QString>
 #include <QStringList>
-
-#include <optional>
 
 namespace covet {
 
@@ -56,9 +54,7 @@ struct RunReport
 //  - The migrations come from a MigrationRepository; a repository with any
 //    error (hostile names, paths, content) or a graph conflict is refused
 //    before anything is touched.
-//  - YAML migrations are rendered with SqlGenerator on the schema the
-//    history before them produces (HistoryReplay); plain SQL migrations run
-//    their up/down sections split by SqlScriptSplitter.
+//  - The SQL comes from MigrationPlanner (the files alone).
 //  - PostgreSQL and SQLite: one transaction per migration, the history row
 //    written in it. A SQLite table rebuild (SqlBatch::foreignKeysOff) turns
 //    foreign keys off before BEGIN and checks them before COMMIT.
@@ -86,23 +82,13 @@ public:
     static Result<QString> sqlFor(const MigrationRepository &repository, Dialect dialect, const QString &id, bool backwards,
                                   int sqliteVersion = 0);
 
-    // One step of a migration: an operation (YAML) or a statement (SQL).
-    struct Step
-    {
-        QString label;
-        QList<SqlBatch> batches;
-        std::optional<QList<SqlBatch>> undo;   // how to take it back (when known)
-    };
-    struct Plan
-    {
-        const Migration *migration = nullptr;
-        bool forward = true;
-        QList<Step> steps;
-        QStringList statements() const;
-        QString script() const;
-    };
+    using Step = MigrationStep;
+    using Plan = MigrationPlan;
 
 private:
+    struct Session;
+    Result<Session> begin(const RunOptions &options, const QString &verb);   // lock, tables, history; no changed file
+    Result<RunReport> execute(const QList<Plan> &plans, const RunOptions &options, RunReport report);   // or print (dry run)
     Status checkRepository() const;
     Result<QList<AppliedMigration>> loadHistory();
     QStringList modifiedMessages(const QList<AppliedMigration> &applied) const;

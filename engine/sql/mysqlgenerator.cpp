@@ -118,17 +118,7 @@ QString MysqlGenerator::tableOptions(const Table &table) const
 
 QStringList MysqlGenerator::createTable(const Table &table) const
 {
-    QStringList elements;
-    for (const Column &c : table.columns)
-        elements << columnDefinition(table, c);
-    if (table.primaryKey && !table.primaryKey->columns.isEmpty())
-        elements << primaryKeyClause(*table.primaryKey);
-    for (const UniqueConstraint &u : table.uniques)
-        elements << uniqueClause(u);
-    for (const Check &c : table.checks)
-        elements << checkClause(c);
-    QString s = QStringLiteral("CREATE TABLE %1 (\n  %2\n)")
-                    .arg(qualified(table.schema, table.name), elements.join(QStringLiteral(",\n  ")));
+    QString s = createTableStatement(table, tableElements(table));
     const QString options = tableOptions(table);
     if (!options.isEmpty())
         s += u' ' + options;
@@ -150,28 +140,11 @@ QString MysqlGenerator::createIndex(const Table &table, const Index &index) cons
     return s;
 }
 
-QString MysqlGenerator::addForeignKey(const Table &table, const ForeignKey &fk) const
+QString MysqlGenerator::triggerFromParts(const Table &table, const Trigger &trigger) const
 {
-    return QStringLiteral("ALTER TABLE %1 ADD %2").arg(qualified(table.schema, table.name), foreignKeyClause(table, fk));
-}
-
-QString MysqlGenerator::createView(const View &view) const
-{
-    return QStringLiteral("CREATE VIEW %1 AS\n%2").arg(qualified(view.schema, view.name), withoutTerminator(view.definition));
-}
-
-QString MysqlGenerator::createTrigger(const Table &table, const Trigger &trigger) const
-{
-    if (!trigger.definition.trimmed().isEmpty())
-        return withoutTerminator(trigger.definition);
     return QStringLiteral("CREATE TRIGGER %1 %2 %3 ON %4 FOR EACH ROW %5")
         .arg(qualified(table.schema, trigger.name), trigger.timing.toUpper(), trigger.events.value(0),
              qualified(table.schema, table.name), withoutTerminator(trigger.body));
-}
-
-QString MysqlGenerator::createEnum(const EnumType &) const
-{
-    return {};   // MySQL enums are column types
 }
 
 QString MysqlGenerator::scriptText(const ScriptStatement &statement) const
@@ -197,53 +170,40 @@ QString MysqlGenerator::scriptText(const ScriptStatement &statement) const
     return QStringLiteral("DELIMITER %1\n%2%1\nDELIMITER ;\n").arg(delimiter, statement.sql);
 }
 
+QString MysqlGenerator::dropConstraintAction(ConstraintKind kind) const
+{
+    switch (kind) {
+    case ConstraintKind::ForeignKey:
+        return QStringLiteral("DROP FOREIGN KEY");
+    case ConstraintKind::Unique:
+        return QStringLiteral("DROP INDEX");
+    case ConstraintKind::Check:
+        break;
+    }
+    return SqlGenerator::dropConstraintAction(kind);
+}
+
 Result<QStringList> MysqlGenerator::renderOperation(const Operation &op, const Schema &before) const
 {
     if (auto common = renderCommon(op, before))
         return *common;
-    auto alter = [this](const QString &ns, const QString &table, const QString &action) {
-        return QStringList{QStringLiteral("ALTER TABLE %1 %2").arg(qualified(ns, table), action)};
-    };
-    auto named = [&](const QString &ns, const QString &table, const QString &drop, const Result<QString> &name) -> Result<QStringList> {
-        if (!name)
-            return std::unexpected(name.error());
-        return alter(ns, table, drop + quote(*name));
-    };
-    auto tableFor = [&](const QString &ns, const QString &name) { return tableOf(before, ns, name); };
+    auto alter = [this](const QString &ns, const QString &table, const QString &action) { return QStringList{alterTable(ns, table, action)}; };
     if (const auto *o = std::get_if<RenameTable>(&op))
         return QStringList{QStringLiteral("RENAME TABLE %1 TO %2").arg(qualified(o->schema, o->from), qualified(o->schema, o->to))};
     if (const auto *o = std::get_if<AddColumn>(&op)) {
-        auto t = tableFor(o->schema, o->table);
+        auto t = tableOf(before, o->schema, o->table);
         if (!t)
             return std::unexpected(t.error());
         return alter(o->schema, o->table, QStringLiteral("ADD COLUMN ") + columnDefinition(**t, o->column));
     }
     if (const auto *o = std::get_if<AlterColumn>(&op)) {
-        auto t = tableFor(o->schema, o->table);
+        auto t = tableOf(before, o->schema, o->table);
         if (!t)
             return std::unexpected(t.error());
         return alter(o->schema, o->table, QStringLiteral("MODIFY COLUMN ") + columnDefinition(**t, o->after));
     }
     if (const auto *o = std::get_if<DropIndex>(&op))
         return QStringList{QStringLiteral("DROP INDEX %1 ON %2").arg(quote(o->name), qualified(o->schema, o->table))};
-    if (const auto *o = std::get_if<DropForeignKey>(&op)) {
-        auto t = tableFor(o->schema, o->table);
-        if (!t)
-            return std::unexpected(t.error());
-        return named(o->schema, o->table, QStringLiteral("DROP FOREIGN KEY "), foreignKeyName(**t, o->foreignKey));
-    }
-    if (const auto *o = std::get_if<DropCheck>(&op)) {
-        auto t = tableFor(o->schema, o->table);
-        if (!t)
-            return std::unexpected(t.error());
-        return named(o->schema, o->table, QStringLiteral("DROP CONSTRAINT "), checkName(**t, o->check));
-    }
-    if (const auto *o = std::get_if<DropUnique>(&op)) {
-        auto t = tableFor(o->schema, o->table);
-        if (!t)
-            return std::unexpected(t.error());
-        return named(o->schema, o->table, QStringLiteral("DROP INDEX "), uniqueName(**t, o->unique));
-    }
     if (const auto *o = std::get_if<SetPrimaryKey>(&op)) {
         QStringList actions;
         if (o->before)

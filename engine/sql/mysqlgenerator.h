@@ -17,13 +17,10 @@ public:
     Dialect dialect() const override;
     QStringList createTable(const Table &table) const override;
     QString createIndex(const Table &table, const Index &index) const override;
-    QString addForeignKey(const Table &table, const ForeignKey &fk) const override;
-    QString createView(const View &view) const override;
-    QString createTrigger(const Table &table, const Trigger &trigger) const override;
-    QString createEnum(const EnumType &e) const override;
 
 protected:
     Result<QStringList> renderOperation(const Operation &op, const Schema &before) const override;
+    QString triggerFromParts(const Table &table, const Trigger &trigger) const override;
     QString columnDefinition(const Table &table, const Column &column) const override;
     QString scriptText(const ScriptStatement &statement) const override;
     QString primaryKeyClause(const PrimaryKey &pk) const override;
@@ -31,6 +28,8 @@ protected:
     // Both actions always written: MySQL reads an omitted action back as
     // RESTRICT, an explicit NO ACTION as NO ACTION.
     QString foreignKeyActions(const ForeignKey &fk) const override;
+    // DROP FOREIGN KEY, DROP INDEX (uniques), DROP CONSTRAINT (checks).
+    QString dropConstraintAction(ConstraintKind kind) const override;
     // The table options after the closing parenthesis: ENGINE, charset, comment.
     QString tableOptions(const Table &table) const;
 };

@@ -81,21 +81,8 @@ QString PostgresGenerator::foreignKeyClause(const Table &table, const ForeignKey
 
 QStringList PostgresGenerator::createTable(const Table &table) const
 {
-    QStringList elements;
-    for (const Column &c : table.columns)
-        elements << columnDefinition(table, c);
-    if (table.primaryKey && !table.primaryKey->columns.isEmpty())
-        elements << primaryKeyClause(*table.primaryKey);
-    for (const UniqueConstraint &u : table.uniques)
-        elements << uniqueClause(u);
-    for (const Check &c : table.checks)
-        elements << checkClause(c);
     const QString name = qualified(table.schema, table.name);
-    QStringList out;
-    if (elements.isEmpty())
-        out << QStringLiteral("CREATE TABLE %1 ()").arg(name);
-    else
-        out << QStringLiteral("CREATE TABLE %1 (\n  %2\n)").arg(name, elements.join(QStringLiteral(",\n  ")));
+    QStringList out{createTableStatement(table, tableElements(table))};
     if (!table.comment.isEmpty())
         out << QStringLiteral("COMMENT ON TABLE %1 IS %2").arg(name, literal(table.comment));
     for (const Column &c : table.columns)
@@ -117,11 +104,6 @@ QString PostgresGenerator::createIndex(const Table &table, const Index &index) c
     return s;
 }
 
-QString PostgresGenerator::addForeignKey(const Table &table, const ForeignKey &fk) const
-{
-    return QStringLiteral("ALTER TABLE %1 ADD %2").arg(qualified(table.schema, table.name), foreignKeyClause(table, fk));
-}
-
 QString PostgresGenerator::createView(const View &view) const
 {
     return QStringLiteral("CREATE %1VIEW %2 AS\n%3")
@@ -129,10 +111,8 @@ QString PostgresGenerator::createView(const View &view) const
              withoutTerminator(view.definition));
 }
 
-QString PostgresGenerator::createTrigger(const Table &table, const Trigger &trigger) const
+QString PostgresGenerator::triggerFromParts(const Table &table, const Trigger &trigger) const
 {
-    if (!trigger.definition.trimmed().isEmpty())
-        return withoutTerminator(trigger.definition);
     return QStringLiteral("CREATE TRIGGER %1 %2 %3 ON %4 FOR EACH %5 %6")
         .arg(quote(trigger.name), trigger.timing.toUpper(), trigger.events.join(QStringLiteral(" OR ")),
              qualified(table.schema, table.name), trigger.forEachRow ? QStringLiteral("ROW") : QStringLiteral("STATEMENT"),
@@ -267,14 +247,7 @@ Result<QStringList> PostgresGenerator::renderOperation(const Operation &op, cons
 {
     if (auto common = renderCommon(op, before))
         return *common;
-    auto alter = [this](const QString &ns, const QString &table, const QString &action) {
-        return QStringList{QStringLiteral("ALTER TABLE %1 %2").arg(qualified(ns, table), action)};
-    };
-    auto dropConstraint = [&](const QString &ns, const QString &table, const Result<QString> &name) -> Result<QStringList> {
-        if (!name)
-            return std::unexpected(name.error());
-        return alter(ns, table, QStringLiteral("DROP CONSTRAINT ") + quote(*name));
-    };
+    auto alter = [this](const QString &ns, const QString &table, const QString &action) { return QStringList{alterTable(ns, table, action)}; };
     if (const auto *o = std::get_if<RenameTable>(&op))
         return alter(o->schema, o->from, QStringLiteral("RENAME TO ") + quote(o->to));
     if (const auto *o = std::get_if<AddColumn>(&op)) {
@@ -318,24 +291,6 @@ Result<QStringList> PostgresGenerator::renderOperation(const Operation &op, cons
     }
     if (const auto *o = std::get_if<DropIndex>(&op))
         return QStringList{QStringLiteral("DROP INDEX ") + qualified(o->schema, o->name)};
-    if (const auto *o = std::get_if<DropForeignKey>(&op)) {
-        auto t = tableOf(before, o->schema, o->table);
-        if (!t)
-            return std::unexpected(t.error());
-        return dropConstraint(o->schema, o->table, foreignKeyName(**t, o->foreignKey));
-    }
-    if (const auto *o = std::get_if<DropCheck>(&op)) {
-        auto t = tableOf(before, o->schema, o->table);
-        if (!t)
-            return std::unexpected(t.error());
-        return dropConstraint(o->schema, o->table, checkName(**t, o->check));
-    }
-    if (const auto *o = std::get_if<DropUnique>(&op)) {
-        auto t = tableOf(before, o->schema, o->table);
-        if (!t)
-            return std::unexpected(t.error());
-        return dropConstraint(o->schema, o->table, uniqueName(**t, o->unique));
-    }
     if (const auto *o = std::get_if<SetPrimaryKey>(&op)) {
         QStringList actions;
         if (o->before)

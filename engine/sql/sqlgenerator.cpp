@@ -59,6 +59,50 @@ QString SqlGenerator::createNamespace(const QString &) const
     return {};
 }
 
+QString SqlGenerator::addForeignKey(const Table &table, const ForeignKey &fk) const
+{
+    return QStringLiteral("ALTER TABLE %1 ADD %2").arg(qualified(table.schema, table.name), foreignKeyClause(table, fk));
+}
+
+QString SqlGenerator::createView(const View &view) const
+{
+    return QStringLiteral("CREATE VIEW %1 AS\n%2").arg(qualified(view.schema, view.name), withoutTerminator(view.definition));
+}
+
+QString SqlGenerator::createTrigger(const Table &table, const Trigger &trigger) const
+{
+    if (!trigger.definition.trimmed().isEmpty())
+        return withoutTerminator(trigger.definition);
+    return triggerFromParts(table, trigger);
+}
+
+QString SqlGenerator::createEnum(const EnumType &) const
+{
+    return {};
+}
+
+QStringList SqlGenerator::tableElements(const Table &table, bool withPrimaryKey) const
+{
+    QStringList elements;
+    for (const Column &c : table.columns)
+        elements << columnDefinition(table, c);
+    if (withPrimaryKey && table.primaryKey && !table.primaryKey->columns.isEmpty())
+        elements << primaryKeyClause(*table.primaryKey);
+    for (const UniqueConstraint &u : table.uniques)
+        elements << uniqueClause(u);
+    for (const Check &c : table.checks)
+        elements << checkClause(c);
+    return elements;
+}
+
+QString SqlGenerator::createTableStatement(const Table &table, const QStringList &elements) const
+{
+    const QString name = qualified(table.schema, table.name);
+    if (elements.isEmpty())
+        return QStringLiteral("CREATE TABLE %1 ()").arg(name);
+    return QStringLiteral("CREATE TABLE %1 (\n  %2\n)").arg(name, elements.join(QStringLiteral(",\n  ")));
+}
+
 QString SqlGenerator::primaryKeyClause(const PrimaryKey &pk) const
 {
     return constraintPrefix(pk.name) + QStringLiteral("PRIMARY KEY (%1)").arg(quoteList(pk.columns));
@@ -323,16 +367,34 @@ Result<QString> SqlGenerator::uniqueName(const Table &table, const UniqueConstra
     return constraintName(QStringLiteral("unique constraint"), table, unique, OperationApplier::findUnique(table, unique), table.uniques);
 }
 
+QString SqlGenerator::alterTable(const QString &ns, const QString &table, const QString &action) const
+{
+    return QStringLiteral("ALTER TABLE %1 %2").arg(qualified(ns, table), action);
+}
+
+QString SqlGenerator::dropConstraintAction(ConstraintKind) const
+{
+    return QStringLiteral("DROP CONSTRAINT");
+}
+
 std::optional<Result<QStringList>> SqlGenerator::renderCommon(const Operation &op, const Schema &before) const
 {
-    auto alter = [this](const QString &ns, const QString &table, const QString &action) {
-        return QStringLiteral("ALTER TABLE %1 %2").arg(qualified(ns, table), action);
-    };
+    auto alter = [this](const QString &ns, const QString &table, const QString &action) { return alterTable(ns, table, action); };
     auto withTable = [&](const QString &ns, const QString &name, auto &&body) -> Result<QStringList> {
         auto t = tableOf(before, ns, name);
         if (!t)
             return std::unexpected(t.error());
         return body(**t);
+    };
+    // A constraint dropped by its name (the operation's, else the one the
+    // schema before it knows).
+    auto dropNamed = [&](const QString &ns, const QString &table, ConstraintKind kind, auto &&nameIn) -> Result<QStringList> {
+        return withTable(ns, table, [&](const Table &t) -> Result<QStringList> {
+            const Result<QString> name = nameIn(t);
+            if (!name)
+                return std::unexpected(name.error());
+            return QStringList{alter(ns, table, dropConstraintAction(kind) + u' ' + quote(*name))};
+        });
     };
     if (const auto *o = std::get_if<CreateTable>(&op)) {
         QStringList out = createTable(o->table);
@@ -359,6 +421,12 @@ std::optional<Result<QStringList>> SqlGenerator::renderCommon(const Operation &o
         return QStringList{alter(o->schema, o->table, QStringLiteral("ADD ") + checkClause(o->check))};
     if (const auto *o = std::get_if<AddUnique>(&op))
         return QStringList{alter(o->schema, o->table, QStringLiteral("ADD ") + uniqueClause(o->unique))};
+    if (const auto *o = std::get_if<DropForeignKey>(&op))
+        return dropNamed(o->schema, o->table, ConstraintKind::ForeignKey, [&](const Table &t) { return foreignKeyName(t, o->foreignKey); });
+    if (const auto *o = std::get_if<DropCheck>(&op))
+        return dropNamed(o->schema, o->table, ConstraintKind::Check, [&](const Table &t) { return checkName(t, o->check); });
+    if (const auto *o = std::get_if<DropUnique>(&op))
+        return dropNamed(o->schema, o->table, ConstraintKind::Unique, [&](const Table &t) { return uniqueName(t, o->unique); });
     if (const auto *o = std::get_if<CreateView>(&op))
         return QStringList{createView(o->view)};
     if (const auto *o = std::get_if<DropView>(&op)) {

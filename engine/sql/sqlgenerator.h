@@ -56,12 +56,13 @@ public:
     virtual QStringList createTable(const Table &table) const = 0;
     virtual QString createIndex(const Table &table, const Index &index) const = 0;
     // ALTER TABLE ... ADD CONSTRAINT ... FOREIGN KEY; empty for SQLite (inline).
-    virtual QString addForeignKey(const Table &table, const ForeignKey &fk) const = 0;
-    virtual QString createView(const View &view) const = 0;
-    // Uses trigger.definition when present.
-    virtual QString createTrigger(const Table &table, const Trigger &trigger) const = 0;
+    virtual QString addForeignKey(const Table &table, const ForeignKey &fk) const;
+    virtual QString createView(const View &view) const;
+    // trigger.definition when present, else built from its parts
+    // (triggerFromParts).
+    QString createTrigger(const Table &table, const Trigger &trigger) const;
     // PostgreSQL CREATE TYPE ... AS ENUM; empty for the others.
-    virtual QString createEnum(const EnumType &e) const = 0;
+    virtual QString createEnum(const EnumType &e) const;
 
     // The whole schema as one script the dialect's own shell (sqlite3, psql,
     // mariadb) runs as-is: namespaces, enums, tables in foreign-key
@@ -106,6 +107,12 @@ protected:
     // indexes, foreign keys and triggers; CREATE/DROP INDEX, VIEW,
     // TRIGGER; RENAME COLUMN; RunSql), or nullopt for the others.
     std::optional<Result<QStringList>> renderCommon(const Operation &op, const Schema &before) const;
+    // "ALTER TABLE name action".
+    QString alterTable(const QString &ns, const QString &table, const QString &action) const;
+    // The ALTER TABLE words that drop a named constraint of this kind:
+    // "DROP CONSTRAINT" (MySQL drops foreign keys and uniques its own way).
+    enum class ConstraintKind { ForeignKey, Check, Unique };
+    virtual QString dropConstraintAction(ConstraintKind kind) const;
     // The operation's table in `schema`, or a NotFound error naming it.
     static Result<const Table *> tableOf(const Schema &schema, const QString &ns, const QString &name);
     // A constraint's name for a DROP: the operation's, else the one the
@@ -129,6 +136,14 @@ protected:
     virtual QString createNamespace(const QString &name) const;
     // How one statement is written in a script, terminator included.
     virtual QString scriptText(const ScriptStatement &statement) const;
+
+    // CREATE TRIGGER from the trigger's timing, events and body.
+    virtual QString triggerFromParts(const Table &table, const Trigger &trigger) const = 0;
+    // The elements of CREATE TABLE every dialect writes inline: columns,
+    // primary key (unless withPrimaryKey is false), uniques, checks.
+    QStringList tableElements(const Table &table, bool withPrimaryKey = true) const;
+    // "CREATE TABLE name (elements)".
+    QString createTableStatement(const Table &table, const QStringList &elements) const;
 
     // "name" type ... as it appears in CREATE TABLE / ADD COLUMN.
     virtual QString columnDefinition(const Table &table, const Column &column) const = 0;

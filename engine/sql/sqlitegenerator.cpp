@@ -64,19 +64,10 @@ QString SqliteGenerator::foreignKeyClause(const Table &table, const ForeignKey &
 
 QStringList SqliteGenerator::createTable(const Table &table) const
 {
-    QStringList elements;
-    for (const Column &c : table.columns)
-        elements << columnDefinition(table, c);
-    if (table.primaryKey && !table.primaryKey->columns.isEmpty() && !autoincrementColumn(table))
-        elements << primaryKeyClause(*table.primaryKey);
-    for (const UniqueConstraint &u : table.uniques)
-        elements << uniqueClause(u);
-    for (const Check &c : table.checks)
-        elements << checkClause(c);
+    QStringList elements = tableElements(table, !autoincrementColumn(table));
     for (const ForeignKey &fk : table.foreignKeys)
         elements << foreignKeyClause(table, fk);
-    QString s = QStringLiteral("CREATE TABLE %1 (\n  %2\n)")
-                    .arg(qualified(table.schema, table.name), elements.join(QStringLiteral(",\n  ")));
+    QString s = createTableStatement(table, elements);
     if (table.withoutRowid)
         s += QStringLiteral(" WITHOUT ROWID");
     return {s};
@@ -98,15 +89,8 @@ QString SqliteGenerator::addForeignKey(const Table &, const ForeignKey &) const
     return {};   // inline in CREATE TABLE
 }
 
-QString SqliteGenerator::createView(const View &view) const
+QString SqliteGenerator::triggerFromParts(const Table &table, const Trigger &trigger) const
 {
-    return QStringLiteral("CREATE VIEW %1 AS\n%2").arg(qualified(view.schema, view.name), withoutTerminator(view.definition));
-}
-
-QString SqliteGenerator::createTrigger(const Table &table, const Trigger &trigger) const
-{
-    if (!trigger.definition.trimmed().isEmpty())
-        return withoutTerminator(trigger.definition);
     QString body = withoutTerminator(trigger.body);
     static const QRegularExpression beginRe(QStringLiteral("^BEGIN\\b"), QRegularExpression::CaseInsensitiveOption);
     if (!beginRe.match(body).hasMatch())
@@ -116,11 +100,6 @@ QString SqliteGenerator::createTrigger(const Table &table, const Trigger &trigge
              quote(table.name), body);
 }
 
-QString SqliteGenerator::createEnum(const EnumType &) const
-{
-    return {};   // SQLite has no enum types
-}
-
 Result<QStringList> SqliteGenerator::renderOperation(const Operation &op, const Schema &before) const
 {
     auto rebuild = SqliteRebuild::tableToRebuild(*this, op, before);
@@ -128,9 +107,7 @@ Result<QStringList> SqliteGenerator::renderOperation(const Operation &op, const 
         return std::unexpected(rebuild.error());
     if (*rebuild)
         return fail(Error::Category::Internal, QStringLiteral("SQLite: this operation needs a table rebuild (renderBatches)"));
-    auto alter = [this](const QString &ns, const QString &table, const QString &action) {
-        return QStringList{QStringLiteral("ALTER TABLE %1 %2").arg(qualified(ns, table), action)};
-    };
+    auto alter = [this](const QString &ns, const QString &table, const QString &action) { return QStringList{alterTable(ns, table, action)}; };
     if (const auto *o = std::get_if<RenameTable>(&op))
         return alter(o->schema, o->from, QStringLiteral("RENAME TO ") + quote(o->to));
     if (const auto *o = std::get_if<AddColumn>(&op)) {

@@ -20,12 +20,10 @@ public:
     QStringList createTable(const Table &table) const override;
     QString createIndex(const Table &table, const Index &index) const override;
     QString addForeignKey(const Table &table, const ForeignKey &fk) const override;
-    QString createView(const View &view) const override;
-    QString createTrigger(const Table &table, const Trigger &trigger) const override;
-    QString createEnum(const EnumType &e) const override;
 
 protected:
     Result<QStringList> renderOperation(const Operation &op, const Schema &before) const override;
+    QString triggerFromParts(const Table &table, const Trigger &trigger) const override;
     QString columnDefinition(const Table &table, const Column &column) const override;
     QString referencedTable(const Table &table, const ForeignKey &fk) const override;
     QString foreignKeyClause(const Table &table, const ForeignKey &fk) const override;

@@ -1,6 +1,5 @@
 // covet-test-labels: cli sqlite postgres mysql
-#include "db/sqlexecutor.h"
-#include "testsupport.h"
+#include "../migrations/migrationtestsupport.h"
 
 #include <QDir>
 #include <QFile>
@@ -13,6 +12,9 @@
 #include <QTest>
 
 using namespace covet;
+using test::scalar;
+using test::serverFor;
+using test::writeFile;
 
 namespace {
 
@@ -38,13 +40,6 @@ operations:
     index: {name: idx_items_label, parts: [{column: label}]}
 )";
 
-void write(const QString &path, const QByteArray &text)
-{
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    f.write(text);
-}
-
 QMap<QString, QString> states(const QString &json)
 {
     QMap<QString, QString> out;
@@ -52,22 +47,6 @@ QMap<QString, QString> states(const QString &json)
     for (const QJsonValue &v : list)
         out.insert(v.toObject().value(QStringLiteral("id")).toString(), v.toObject().value(QStringLiteral("state")).toString());
     return out;
-}
-
-qint64 scalar(Connection &c, const QString &query)
-{
-    SqlExecutor sql(c.database(), c.dialect());
-    auto rows = sql.rows(query);
-    return rows && !rows->isEmpty() ? rows->first().value(0).toLongLong() : -1;
-}
-
-QString serverFor(Dialect d)
-{
-    if (d == Dialect::PostgreSQL)
-        return test::serverUrl("COVET_TEST_PG_URL");
-    if (d == Dialect::MySQL)
-        return test::serverUrl("COVET_TEST_MYSQL_URL");
-    return {};
 }
 
 } // namespace
@@ -87,31 +66,21 @@ private slots:
 
 void TestCliMigrate::commands_data()
 {
-    QTest::addColumn<int>("dialect");
-    QTest::newRow("sqlite") << int(Dialect::SQLite);
-    QTest::newRow("postgresql") << int(Dialect::PostgreSQL);
-    QTest::newRow("mysql") << int(Dialect::MySQL);
+    test::addDialectRows();
 }
-
-#define REQUIRE_DIALECT(d)                                           \
-    if ((d) == Dialect::PostgreSQL) {                                \
-        COVET_REQUIRE_SERVER(pg, "COVET_TEST_PG_URL");               \
-    } else if ((d) == Dialect::MySQL) {                              \
-        COVET_REQUIRE_SERVER(my, "COVET_TEST_MYSQL_URL");            \
-    }
 
 void TestCliMigrate::commands()
 {
     QFETCH(int, dialect);
     const Dialect d = Dialect(dialect);
-    REQUIRE_DIALECT(d);
+    COVET_REQUIRE_DIALECT(d);
     COVET_SCRATCH_DB(db, d, serverFor(d));
     QTemporaryDir project;
     const QString dir = project.path();
     QVERIFY(QDir(dir).mkdir(QStringLiteral("migrations")));
-    write(dir + QStringLiteral("/covet.yaml"), "database: ${COVET_T_URL}\nenvironments:\n  prod:\n    database: ${COVET_T_URL}\n    confirm: true\n");
-    write(dir + QStringLiteral("/migrations/0001_items.yaml"), k0001);
-    write(dir + QStringLiteral("/migrations/0002_qty.yaml"), k0002);
+    writeFile(dir + QStringLiteral("/covet.yaml"), "database: ${COVET_T_URL}\nenvironments:\n  prod:\n    database: ${COVET_T_URL}\n    confirm: true\n");
+    writeFile(dir + QStringLiteral("/migrations/0001_items.yaml"), k0001);
+    writeFile(dir + QStringLiteral("/migrations/0002_qty.yaml"), k0002);
     const QStringList env{QStringLiteral("COVET_T_URL=") + db->urlString()};
     QString out, err;
 
@@ -147,7 +116,7 @@ void TestCliMigrate::commands()
     QVERIFY2(test::runCli({QStringLiteral("migrate")}, &out, &err, dir, env) == 0, qPrintable(err));
 
     // An environment that needs confirmation refuses without --yes.
-    write(dir + QStringLiteral("/migrations/0003_idx.yaml"), k0003);
+    writeFile(dir + QStringLiteral("/migrations/0003_idx.yaml"), k0003);
     QCOMPARE(test::runCli({QStringLiteral("migrate"), QStringLiteral("--environment"), QStringLiteral("prod")}, &out, &err, dir, env), 2);
     QVERIFY2(err.contains(QStringLiteral("--yes")), qPrintable(err));
     QCOMPARE(scalar(db->connection(), QStringLiteral("SELECT count(*) FROM _covet_migrations")), 2);
@@ -158,20 +127,20 @@ void TestCliMigrate::commands()
     QCOMPARE(scalar(db->connection(), QStringLiteral("SELECT count(*) FROM _covet_migrations")), 3);
 
     // A tampered applied file: verify fails, migrate refuses, naming the file.
-    write(dir + QStringLiteral("/migrations/0002_qty.yaml"), QByteArray(k0002).replace("integer", "bigint"));
+    writeFile(dir + QStringLiteral("/migrations/0002_qty.yaml"), QByteArray(k0002).replace("integer", "bigint"));
     QVERIFY(test::runCli({QStringLiteral("verify")}, &out, &err, dir, env) != 0);
     QVERIFY2(err.contains(QStringLiteral("0002_qty.yaml")), qPrintable(err));
     QCOMPARE(test::runCli({QStringLiteral("status"), QStringLiteral("--json")}, &out, &err, dir, env), 0);
     QCOMPARE(states(out).value(QStringLiteral("0002_qty")), QStringLiteral("modified"));
-    write(dir + QStringLiteral("/migrations/0004_more.yaml"), "dependencies: [0003_idx]\noperations: []\n");
+    writeFile(dir + QStringLiteral("/migrations/0004_more.yaml"), "dependencies: [0003_idx]\noperations: []\n");
     QCOMPARE(test::runCli({QStringLiteral("migrate")}, &out, &err, dir, env), 6);
     QVERIFY2(err.contains(QStringLiteral("0002_qty.yaml")), qPrintable(err));
     QCOMPARE(scalar(db->connection(), QStringLiteral("SELECT count(*) FROM _covet_migrations")), 3);
-    write(dir + QStringLiteral("/migrations/0002_qty.yaml"), k0002);
+    writeFile(dir + QStringLiteral("/migrations/0002_qty.yaml"), k0002);
 
     // Hostile files: a symlink out of the directory, a bad name with SQL.
     QVERIFY(QFile::link(QStringLiteral("/etc/passwd"), dir + QStringLiteral("/migrations/0005_link.yaml")));
-    write(dir + QStringLiteral("/migrations/0006_DROP TABLE items;.sql"), "-- covet:up\nDROP TABLE items;\n");
+    writeFile(dir + QStringLiteral("/migrations/0006_DROP TABLE items;.sql"), "-- covet:up\nDROP TABLE items;\n");
     QVERIFY(test::runCli({QStringLiteral("migrate")}, &out, &err, dir, env) != 0);
     QVERIFY2(err.contains(QStringLiteral("0005_link.yaml")) && err.contains(QStringLiteral("0006_DROP TABLE items;.sql")), qPrintable(err));
     QCOMPARE(scalar(db->connection(), QStringLiteral("SELECT count(*) FROM _covet_migrations")), 3);
@@ -191,15 +160,15 @@ void TestCliMigrate::fourRunners()
 {
     QFETCH(int, dialect);
     const Dialect d = Dialect(dialect);
-    REQUIRE_DIALECT(d);
+    COVET_REQUIRE_DIALECT(d);
     COVET_SCRATCH_DB(db, d, serverFor(d));
     QTemporaryDir project;
     const QString dir = project.path();
     QVERIFY(QDir(dir).mkdir(QStringLiteral("migrations")));
-    write(dir + QStringLiteral("/covet.yaml"), "audit_log: true\n");
-    write(dir + QStringLiteral("/migrations/0001_items.yaml"), k0001);
-    write(dir + QStringLiteral("/migrations/0002_qty.yaml"), k0002);
-    write(dir + QStringLiteral("/migrations/0003_idx.yaml"), k0003);
+    writeFile(dir + QStringLiteral("/covet.yaml"), "audit_log: true\n");
+    writeFile(dir + QStringLiteral("/migrations/0001_items.yaml"), k0001);
+    writeFile(dir + QStringLiteral("/migrations/0002_qty.yaml"), k0002);
+    writeFile(dir + QStringLiteral("/migrations/0003_idx.yaml"), k0003);
     QList<QProcess *> procs;
     for (int i = 0; i < 4; ++i) {
         auto *p = new QProcess(this);
@@ -239,13 +208,13 @@ void TestCliMigrate::killedRunner()
 {
     QFETCH(int, dialect);
     const Dialect d = Dialect(dialect);
-    REQUIRE_DIALECT(d);
+    COVET_REQUIRE_DIALECT(d);
     COVET_SCRATCH_DB(db, d, serverFor(d));
     QTemporaryDir project;
     const QString dir = project.path();
     QVERIFY(QDir(dir).mkdir(QStringLiteral("migrations")));
-    write(dir + QStringLiteral("/covet.yaml"), "audit_log: true\n");
-    write(dir + QStringLiteral("/migrations/0001_items.yaml"), k0001);
+    writeFile(dir + QStringLiteral("/covet.yaml"), "audit_log: true\n");
+    writeFile(dir + QStringLiteral("/migrations/0001_items.yaml"), k0001);
     const QByteArray fill = d == Dialect::SQLite
         ? "INSERT INTO big (id) WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 400000) SELECT x FROM c"
         : "INSERT INTO big (id) SELECT g FROM generate_series(1, 400000) g";
@@ -268,7 +237,7 @@ operations:
     table: big
     index: {name: idx_big_pad, parts: [{column: pad}]}
 )";
-    write(dir + QStringLiteral("/migrations/0002_long.yaml"), longMigration.replace("FILL", fill));
+    writeFile(dir + QStringLiteral("/migrations/0002_long.yaml"), longMigration.replace("FILL", fill));
     const QString url = db->urlString();
     QString out, err;
     QVERIFY2(test::runCli({QStringLiteral("migrate"), QStringLiteral("--to"), QStringLiteral("0001"), QStringLiteral("--db"), url}, &out, &err, dir) == 0,

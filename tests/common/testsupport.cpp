@@ -2,11 +2,11 @@
 
 #include "db/sqlexecutor.h"
 #include "sql/identifierquoter.h"
+#include "sql/sqlscriptsplitter.h"
 
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QRandomGenerator>
-#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -87,19 +87,18 @@ Connection &ScratchDatabase::connection()
 
 bool ScratchDatabase::execScript(const QString &script, QString *error)
 {
-    // Statements are separated by a line holding only ";" or by ";" at a line's end.
-    const QStringList statements = script.split(QRegularExpression(QStringLiteral(";\\s*\\n")), Qt::SkipEmptyParts);
+    const auto statements = SqlScriptSplitter::split(script, m_url.dialect());
+    if (!statements) {
+        if (error)
+            *error = statements.error().toString();
+        return false;
+    }
     SqlExecutor ex(connection().database(), m_url.dialect());
     const bool transaction = m_url.dialect() == Dialect::SQLite && connection().database().transaction();
-    for (QString s : statements) {
-        s = s.trimmed();
-        if (s.endsWith(u';'))
-            s.chop(1);
-        if (s.isEmpty())
-            continue;
-        if (auto r = ex.exec(s); !r) {
+    for (const SqlScriptSplitter::Statement &s : *statements) {
+        if (auto r = ex.exec(s.sql); !r) {
             if (error)
-                *error = r.error().toString();
+                *error = QStringLiteral("line %1: %2").arg(s.line).arg(r.error().toString());
             if (transaction)
                 connection().database().rollback();
             return false;

@@ -29,7 +29,7 @@ public:
     QString urlString() const { return m_url.toString(); }
     // A connection to the scratch database (opened on first use).
     Connection &connection();
-    // Runs statements separated by ";\n" lines (test fixtures only).
+    // Runs a script split by SqlScriptSplitter (test fixtures only).
     bool execScript(const QString &script, QString *error = nullptr);
 
 private:

@@ -16,6 +16,7 @@
 // rename detector score candidates too (the decisions still apply).
 
 #include "randomschema.h"
+#include "scratchrun.h"
 #include "testsupport.h"
 
 #include <QElapsedTimer>

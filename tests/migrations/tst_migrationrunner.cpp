@@ -1,11 +1,10 @@
 // covet-test-labels: engine sqlite postgres mysql
-#include "db/sqlexecutor.h"
 #include "migrations/auditrecorder.h"
 #include "migrations/migrationhistory.h"
 #include "migrations/migrationlock.h"
 #include "migrations/migrationrunner.h"
 #include "sources/inspector.h"
-#include "testsupport.h"
+#include "migrationtestsupport.h"
 
 #include <QDir>
 #include <QFile>
@@ -16,6 +15,7 @@
 #include <thread>
 
 using namespace covet;
+using test::scalar;
 
 namespace {
 
@@ -58,22 +58,13 @@ operations:
 
 void write(const QString &dir, const QString &name, const QByteArray &text)
 {
-    QFile f(dir + u'/' + name);
-    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    f.write(text);
+    test::writeFile(dir + u'/' + name, text);
 }
 
 bool columnExists(Connection &c, const QString &column)
 {
     SqlExecutor sql(c.database(), c.dialect());
     return bool(sql.exec(QStringLiteral("SELECT %1 FROM products WHERE 1 = 0").arg(column)));
-}
-
-qint64 scalar(Connection &c, const QString &query)
-{
-    SqlExecutor sql(c.database(), c.dialect());
-    auto rows = sql.rows(query);
-    return rows && !rows->isEmpty() ? rows->first().value(0).toLongLong() : -1;
 }
 
 } // namespace
@@ -97,31 +88,19 @@ private slots:
 
 std::unique_ptr<test::ScratchDatabase> TestMigrationRunner::scratch(Dialect d, QString *error)
 {
-    QString url;
-    if (d == Dialect::PostgreSQL)
-        url = test::serverUrl("COVET_TEST_PG_URL");
-    else if (d == Dialect::MySQL)
-        url = test::serverUrl("COVET_TEST_MYSQL_URL");
-    return test::ScratchDatabase::create(d, url, error);
+    return test::ScratchDatabase::create(d, test::serverFor(d), error);
 }
 
 void TestMigrationRunner::runner_data()
 {
-    QTest::addColumn<int>("dialect");
-    QTest::newRow("sqlite") << int(Dialect::SQLite);
-    QTest::newRow("postgresql") << int(Dialect::PostgreSQL);
-    QTest::newRow("mysql") << int(Dialect::MySQL);
+    test::addDialectRows();
 }
 
 void TestMigrationRunner::runner()
 {
     QFETCH(int, dialect);
     const Dialect d = Dialect(dialect);
-    if (d == Dialect::PostgreSQL) {
-        COVET_REQUIRE_SERVER(pg, "COVET_TEST_PG_URL");
-    } else if (d == Dialect::MySQL) {
-        COVET_REQUIRE_SERVER(my, "COVET_TEST_MYSQL_URL");
-    }
+    COVET_REQUIRE_DIALECT(d);
     QString error;
     auto db = scratch(d, &error);
     QVERIFY2(db, qPrintable(error));
@@ -284,11 +263,7 @@ void TestMigrationRunner::concurrentRunners()
 {
     QFETCH(int, dialect);
     const Dialect d = Dialect(dialect);
-    if (d == Dialect::PostgreSQL) {
-        COVET_REQUIRE_SERVER(pg, "COVET_TEST_PG_URL");
-    } else if (d == Dialect::MySQL) {
-        COVET_REQUIRE_SERVER(my, "COVET_TEST_MYSQL_URL");
-    }
+    COVET_REQUIRE_DIALECT(d);
     QString error;
     auto db = scratch(d, &error);
     QVERIFY2(db, qPrintable(error));
@@ -337,11 +312,7 @@ void TestMigrationRunner::lockHeldIsNamed()
 {
     QFETCH(int, dialect);
     const Dialect d = Dialect(dialect);
-    if (d == Dialect::PostgreSQL) {
-        COVET_REQUIRE_SERVER(pg, "COVET_TEST_PG_URL");
-    } else if (d == Dialect::MySQL) {
-        COVET_REQUIRE_SERVER(my, "COVET_TEST_MYSQL_URL");
-    }
+    COVET_REQUIRE_DIALECT(d);
     QString error;
     auto db = scratch(d, &error);
     QVERIFY2(db, qPrintable(error));

@@ -8,7 +8,7 @@
 // rows of every kept column must be unchanged. Then the reverse
 // (OperationReverser) runs and the database must be back to A, rows intact.
 
-#include "../diff/randomschema.h"
+#include "../diff/scratchrun.h"
 #include "operationcases.h"
 #include "testsupport.h"
 

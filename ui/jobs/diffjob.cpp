@@ -72,18 +72,19 @@ Result<DiffSides> DiffJob::loadSides(const QString &desiredSpec, const DatabaseU
     sides.displayUrl = url.display();
 
     // The desired side first: a broken models file fails without a connection.
-    Result<Schema> desired = fail(Error::Category::InvalidInput, QStringLiteral("no desired schema given"), desiredSpec);
-    if (desiredSpec.trimmed().isEmpty()) {
-        return std::unexpected(desired.error());
-    } else if (QFileInfo(desiredSpec).isDir()) {
+    if (desiredSpec.trimmed().isEmpty())
+        return fail(Error::Category::InvalidInput, QStringLiteral("no desired schema given"), desiredSpec);
+    Result<Schema> desired;
+    if (QFileInfo(desiredSpec).isDir()) {
         desired = loadHistory(desiredSpec, url.dialect(), &sink);
+    } else if (SchemaSource::classify(desiredSpec) == SchemaSource::Kind::ModelsFile) {
+        // Read once for both its schema and its renamed_from hints.
+        auto models = ModelsFile::read(desiredSpec);
+        if (!models)
+            return std::unexpected(models.error());
+        sides.hints = models->renameHints();
+        desired = models->schema();
     } else {
-        if (SchemaSource::classify(desiredSpec) == SchemaSource::Kind::ModelsFile) {
-            auto models = ModelsFile::read(desiredSpec);
-            if (!models)
-                return std::unexpected(models.error());
-            sides.hints = models->renameHints();
-        }
         SchemaSourceOptions options;
         options.dialect = url.dialect();
         options.progress = &sink;

@@ -86,7 +86,6 @@ private:
     std::shared_ptr<std::atomic_bool> m_cancel;
     std::shared_ptr<const DiffSides> m_sides;
     quint64 m_generation = 0;
-    bool m_restart = false;
     std::function<Result<DiffOutcome>()> m_pending;
     std::optional<Options> m_pendingRediff;
 };

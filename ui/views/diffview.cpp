@@ -62,18 +62,25 @@ QString objectDdl(const Schema &schema, Dialect dialect, const QString &name, co
     return SqlGenerator::create(dialect)->schemaScript(one);
 }
 
+// A bold caption over a pane.
+QLabel *caption(const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    label->setStyleSheet(QStringLiteral("font-weight: 600; padding: 2px;"));
+    return label;
+}
+
 QWidget *titled(const QString &title, QWidget *content, QWidget *parent, QLabel **label = nullptr)
 {
     auto *box = new QWidget(parent);
     auto *layout = new QVBoxLayout(box);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
-    auto *caption = new QLabel(title, box);
-    caption->setStyleSheet(QStringLiteral("font-weight: 600; padding: 2px;"));
-    layout->addWidget(caption);
+    auto *heading = caption(title, box);
+    layout->addWidget(heading);
     layout->addWidget(content, 1);
     if (label)
-        *label = caption;
+        *label = heading;
     return box;
 }
 
@@ -126,9 +133,7 @@ DiffView::DiffView(QWidget *parent)
     sqlLayout->setContentsMargins(0, 0, 0, 0);
     sqlLayout->setSpacing(2);
     auto *sqlBar = new QHBoxLayout;
-    auto *sqlCaption = new QLabel(tr("Migration SQL"), sqlBox);
-    sqlCaption->setStyleSheet(QStringLiteral("font-weight: 600; padding: 2px;"));
-    sqlBar->addWidget(sqlCaption);
+    sqlBar->addWidget(caption(tr("Migration SQL"), sqlBox));
     sqlBar->addStretch(1);
     for (QAction *a : {m_sql->copyAction(), m_sql->saveAsAction()}) {
         auto *b = new QToolButton(sqlBox);
@@ -228,9 +233,7 @@ QWidget *DiffView::createRenameReview()
     layout->setSpacing(2);
 
     auto *bar = new QHBoxLayout;
-    auto *caption = new QLabel(tr("Rename review"), box);
-    caption->setStyleSheet(QStringLiteral("font-weight: 600; padding: 2px;"));
-    bar->addWidget(caption);
+    bar->addWidget(caption(tr("Rename review"), box));
     bar->addStretch(1);
     m_acceptButton = new QPushButton(icon("check"), tr("Accept"), box);
     m_acceptButton->setObjectName(QStringLiteral("acceptRename"));
@@ -287,7 +290,7 @@ QWidget *DiffView::createRenameReview()
     connect(m_saveDecisionsButton, &QPushButton::clicked, this, &DiffView::askToSaveDecisions);
     connect(m_threshold, &QSlider::valueChanged, this, &DiffView::onThresholdChanged);
     connect(m_renameTable->selectionModel(), &QItemSelectionModel::selectionChanged, this, &DiffView::updateActions);
-    m_thresholdLabel->setText(tr("%1%").arg(m_threshold->value()));
+    showThreshold();
     return box;
 }
 
@@ -322,8 +325,7 @@ void DiffView::setTarget(const DatabaseUrl &url, const QString &projectDir)
         if (const auto config = projectConfig(projectDir)) {
             QSignalBlocker block(m_threshold);
             m_threshold->setValue(qRound(config->renameThreshold() * 100));
-            m_scoreDelegate->setThreshold(m_threshold->value() / 100.0);
-            m_thresholdLabel->setText(tr("%1%").arg(m_threshold->value()));
+            showThreshold();
         }
         m_sourceEdit->setText(defaultSpec(SourceKind(m_sourceKind->currentData().toInt())));
     }
@@ -500,11 +502,16 @@ void DiffView::setVerdictForSelection(bool accept)
         m_renames->setVerdict(current.row(), accept ? RenameDecisions::Verdict::Accept : RenameDecisions::Verdict::Reject);
 }
 
-void DiffView::onThresholdChanged(int value)
+void DiffView::showThreshold()
 {
-    m_thresholdLabel->setText(tr("%1%").arg(value));
-    m_scoreDelegate->setThreshold(value / 100.0);
+    m_thresholdLabel->setText(tr("%1%").arg(m_threshold->value()));
+    m_scoreDelegate->setThreshold(m_threshold->value() / 100.0);
     m_renameTable->viewport()->update();
+}
+
+void DiffView::onThresholdChanged()
+{
+    showThreshold();
     if (m_job->rediff(options()))
         m_busy = true;
     updateActions();

@@ -93,7 +93,8 @@ private:
     void onFailed(const Error &error);
     void showSelected(const QModelIndex &index);
     void setVerdictForSelection(bool accept);
-    void onThresholdChanged(int value);
+    void onThresholdChanged();
+    void showThreshold();
     void askToSaveDecisions();
     void askToCreateMigration();
     void showError(const QString &message);

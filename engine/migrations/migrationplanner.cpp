@@ -1,0 +1,147 @@
+#include "migrationplanner.h"
+
+#include "../operations/operationapplier.h"
+#include "../operations/operationdescriber.h"
+#include "../operations/operationreverser.h"
+#include "../sql/sqlscriptsplitter.h"
+#include "historyreplay.h"
+
+namespace covet {
+
+QStringList MigrationPlan::statements() const
+{
+    QStringList out;
+    for (const MigrationStep &s : steps)
+        for (const SqlBatch &b : s.batches)
+            out << b.statements;
+    return out;
+}
+
+QString MigrationPlan::script() const
+{
+    QString out = QStringLiteral("-- %1 %2\n").arg(forward ? QStringLiteral("apply") : QStringLiteral("roll back"), migration->id);
+    if (!migration->transactional)
+        out += QStringLiteral("-- non-transactional: runs statement by statement\n");
+    for (const MigrationStep &s : steps) {
+        out += QStringLiteral("-- %1\n").arg(s.label);
+        for (const SqlBatch &b : s.batches) {
+            if (b.foreignKeysOff)
+                out += QStringLiteral("-- (SQLite table rebuild: runs with PRAGMA foreign_keys=OFF, set before the transaction)\n");
+            for (const QString &st : b.statements)
+                out += st + QStringLiteral(";\n");
+        }
+    }
+    return out;
+}
+
+bool MigrationPlan::anyForeignKeysOff() const
+{
+    for (const MigrationStep &s : steps)
+        for (const SqlBatch &b : s.batches)
+            if (b.foreignKeysOff)
+                return true;
+    return false;
+}
+
+MigrationPlanner::MigrationPlanner(Dialect dialect, const QList<Migration> &ordered, int sqliteVersion)
+    : m_dialect(dialect), m_ordered(ordered), m_generator(SqlGenerator::create(dialect))
+{
+    if (sqliteVersion > 0)
+        m_generator->setSqliteVersion(sqliteVersion);
+}
+
+MigrationPlanner::~MigrationPlanner() = default;
+
+Result<MigrationPlan> MigrationPlanner::plan(const Migration &m, bool forward)
+{
+    MigrationPlan p;
+    p.migration = &m;
+    p.forward = forward;
+    if (m.isSql()) {
+        if (!forward && !m.hasDown)
+            return fail(Error::Category::Unsupported,
+                        QStringLiteral("migration %1 cannot be rolled back: its file has no '-- covet:down' section. Nothing was run; "
+                                       "add a down section, or roll back to a later migration")
+                            .arg(m.id),
+                        m.sourcePath);
+        const QString text = forward ? m.upSql : m.downSql;
+        const int base = forward ? m.upLine : m.downLine;
+        auto stmts = SqlScriptSplitter::split(text, m_dialect);
+        if (!stmts)
+            return std::unexpected(stmts.error().withContext(m.sourcePath));
+        int n = 0;
+        for (const auto &s : *stmts) {
+            ++n;
+            p.steps << MigrationStep{QStringLiteral("statement %1 (%2:%3)").arg(n).arg(m.sourcePath).arg(base + s.line - 1), {SqlBatch{{s.sql}, false}}, std::nullopt};
+        }
+        return p;
+    }
+    auto before = schemaBefore(m.id);
+    if (!before)
+        return std::unexpected(before.error());
+    QList<Schema> states{*before};
+    for (const Operation &op : m.operations) {
+        Schema next = states.last();
+        if (auto st = OperationApplier::apply(next, op); !st)
+            return std::unexpected(st.error().withContext(QStringLiteral("%1: %2").arg(m.sourcePath, OperationDescriber::describe(op))));
+        states << next;
+    }
+    const qsizetype count = m.operations.size();
+    for (qsizetype k = 0; k < count; ++k) {
+        const qsizetype i = forward ? k : count - 1 - k;
+        const Operation &op = m.operations.at(i);
+        const QString label = QStringLiteral("operation %1 of %2 (%3)").arg(i + 1).arg(count).arg(OperationDescriber::describe(op));
+        auto fwd = m_generator->renderBatches({op}, states.at(i));
+        if (!fwd)
+            return std::unexpected(fwd.error().withContext(QStringLiteral("%1, %2").arg(m.sourcePath, label)));
+        std::optional<QList<SqlBatch>> back;
+        auto rev = OperationReverser::reverse(op, states.at(i));
+        if (rev) {
+            auto r = m_generator->renderBatches(*rev, states.at(i + 1));
+            if (r)
+                back = *r;
+        }
+        if (forward) {
+            p.steps << MigrationStep{label, *fwd, back};
+        } else {
+            if (!rev)
+                return fail(Error::Category::Unsupported,
+                            QStringLiteral("migration %1 cannot be rolled back: %2 is irreversible (%3). Nothing was run; "
+                                           "give it reverse SQL, or roll back to a later migration")
+                                .arg(m.id, label, rev.error().message()),
+                            m.sourcePath);
+            if (!back)
+                return fail(Error::Category::Unsupported,
+                            QStringLiteral("migration %1 cannot be rolled back: the reverse of %2 cannot be written in %3. Nothing was run")
+                                .arg(m.id, label, dialectName(m_dialect)),
+                            m.sourcePath);
+            p.steps << MigrationStep{QStringLiteral("undo of ") + label, *back, *fwd};
+        }
+    }
+    return p;
+}
+
+Result<Schema> MigrationPlanner::schemaBefore(const QString &id)
+{
+    if (m_before.isEmpty())
+        replay();
+    if (!m_before.contains(id))
+        return fail(Error::Category::Internal, QStringLiteral("migration %1 is not in the replayed history").arg(id));
+    return m_before.value(id);
+}
+
+void MigrationPlanner::replay()
+{
+    Schema s;
+    for (const Migration &m : m_ordered) {
+        m_before.insert(m.id, s);
+        Schema next = s;
+        // A plain SQL migration that cannot be replayed here
+        // (PostgreSQL/MySQL) leaves the schema as it was known; rendering
+        // later operations against it fails loudly if they need it.
+        if (HistoryReplay::apply(next, m, m_dialect))
+            s = std::move(next);
+    }
+}
+
+} // namespace covet

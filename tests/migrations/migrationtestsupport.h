@@ -1,0 +1,55 @@
+#pragma once
+// Fixture helpers shared by the migration runner tests and the CLI
+// migration tests (tests/cli/tst_climigrate.cpp).
+
+#include "db/sqlexecutor.h"
+#include "testsupport.h"
+
+#include <QFile>
+#include <QTest>
+
+namespace covet::test {
+
+// The data rows "sqlite", "postgresql", "mysql" of an int column "dialect".
+inline void addDialectRows()
+{
+    QTest::addColumn<int>("dialect");
+    QTest::newRow("sqlite") << int(Dialect::SQLite);
+    QTest::newRow("postgresql") << int(Dialect::PostgreSQL);
+    QTest::newRow("mysql") << int(Dialect::MySQL);
+}
+
+// The test server URL for a dialect (empty for SQLite).
+inline QString serverFor(Dialect d)
+{
+    if (d == Dialect::PostgreSQL)
+        return serverUrl("COVET_TEST_PG_URL");
+    if (d == Dialect::MySQL)
+        return serverUrl("COVET_TEST_MYSQL_URL");
+    return {};
+}
+
+inline void writeFile(const QString &path, const QByteArray &text)
+{
+    QFile f(path);
+    QVERIFY2(f.open(QIODevice::WriteOnly | QIODevice::Truncate), qPrintable(path));
+    f.write(text);
+}
+
+// The first column of the first row as a number; -1 when there is none.
+inline qint64 scalar(Connection &c, const QString &query)
+{
+    SqlExecutor sql(c.database(), c.dialect());
+    auto rows = sql.rows(query);
+    return rows && !rows->isEmpty() ? rows->first().value(0).toLongLong() : -1;
+}
+
+} // namespace covet::test
+
+// Skips (fails under CI=true) a PostgreSQL/MySQL row without its server.
+#define COVET_REQUIRE_DIALECT(d)                                     \
+    if ((d) == covet::Dialect::PostgreSQL) {                         \
+        COVET_REQUIRE_SERVER(pg, "COVET_TEST_PG_URL");               \
+    } else if ((d) == covet::Dialect::MySQL) {                       \
+        COVET_REQUIRE_SERVER(my, "COVET_TEST_MYSQL_URL");            \
+    }
