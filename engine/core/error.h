@@ -41,12 +41,24 @@ public:
 
     Error withContext(const QString &context) const;
 
+    // The statement the server refused, in full (empty when the error is not
+    // a failed statement). SqlExecutor sets it; wrappers keep it, so a GUI
+    // can show it apart from the message.
+    QString statement() const { return m_statement; }
+    Error withStatement(const QString &statement) const
+    {
+        Error e = *this;
+        e.m_statement = statement;
+        return e;
+    }
+
     bool operator==(const Error &) const = default;
 
 private:
     Category m_category = Category::Internal;
     QString m_message;
     QString m_location;
+    QString m_statement;
 };
 
 template <typename T>

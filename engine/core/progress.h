@@ -14,6 +14,9 @@ struct ProgressSink
 {
     std::function<void(int done, int total, const QString &what)> progress;
     std::function<void(const QString &line)> log;
+    // Which step of a unit of work starts: e.g. the migration id, the
+    // operation's index (0-based) and count, and its label.
+    std::function<void(const QString &unit, int step, int steps, const QString &label)> step;
     const std::atomic_bool *cancel = nullptr;
 
     bool cancelled() const { return cancel && cancel->load(std::memory_order_relaxed); }
@@ -21,6 +24,11 @@ struct ProgressSink
     {
         if (progress)
             progress(done, total, what);
+    }
+    void stepStarted(const QString &unit, int index, int count, const QString &label) const
+    {
+        if (step)
+            step(unit, index, count, label);
     }
     void message(const QString &line) const
     {

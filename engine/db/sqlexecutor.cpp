@@ -17,8 +17,9 @@ Result<QSqlQuery> SqlExecutor::exec(const QString &sql, const QVariantList &bind
         ok = q.exec(sql);
     } else {
         if (!q.prepare(sql)) {
-            return fail(Error::Category::Database, q.lastError().text().simplified(),
-                        QStringLiteral("statement: %1").arg(sql.simplified().left(300)));
+            return std::unexpected(Error(Error::Category::Database, q.lastError().text().simplified(),
+                                         QStringLiteral("statement: %1").arg(sql.simplified().left(300)))
+                                       .withStatement(sql));
         }
         for (const QVariant &v : binds)
             q.addBindValue(v);
@@ -30,7 +31,7 @@ Result<QSqlQuery> SqlExecutor::exec(const QString &sql, const QVariantList &bind
         if (text.isEmpty())
             text = e.text().simplified();
         const Error::Category cat = (e.type() == QSqlError::ConnectionError) ? Error::Category::Connection : Error::Category::Database;
-        return fail(cat, text, QStringLiteral("statement: %1").arg(sql.simplified().left(300)));
+        return std::unexpected(Error(cat, text, QStringLiteral("statement: %1").arg(sql.simplified().left(300))).withStatement(sql));
     }
     return q;
 }

@@ -97,6 +97,8 @@ Result<QList<MigrationState>> MigrationRunner::status()
         if (byId.contains(id)) {
             const AppliedMigration &a = byId.value(id);
             s.appliedAt = a.appliedAt;
+            s.appliedBy = a.appliedBy;
+            s.durationMs = a.durationMs;
             s.recordedChecksum = a.checksum;
             s.state = (m && m->checksum != a.checksum) ? MigrationState::State::Modified : MigrationState::State::Applied;
         } else {
@@ -112,6 +114,8 @@ Result<QList<MigrationState>> MigrationRunner::status()
         MigrationState s;
         s.id = a.id;
         s.appliedAt = a.appliedAt;
+        s.appliedBy = a.appliedBy;
+        s.durationMs = a.durationMs;
         s.recordedChecksum = a.checksum;
         if (m && m->id == a.id) {
             s.file = m->sourcePath;
@@ -441,10 +445,13 @@ Status MigrationRunner::runTransactional(const Plan &plan, const RunOptions &opt
                                 .arg(plan.forward ? QStringLiteral("migration") : QStringLiteral("rolling back"), m.id, where, e.toString(),
                                      plan.forward ? QStringLiteral("still pending") : QStringLiteral("still applied"));
         audit(plan, options, started, timer.elapsed(), msg);
-        return fail(Error::Category::Database, msg, m.sourcePath);
+        return std::unexpected(Error(Error::Category::Database, msg, m.sourcePath).withStatement(e.statement()));
     };
     if (!options.fake) {
-        for (const Step &s : plan.steps) {
+        for (qsizetype i = 0; i < plan.steps.size(); ++i) {
+            const Step &s = plan.steps.at(i);
+            if (options.progress)
+                options.progress->stepStarted(m.id, int(i), int(plan.steps.size()), s.label);
             for (const SqlBatch &b : s.batches)
                 for (const QString &st : b.statements)
                     if (auto r = m_sql.exec(st); !r)
@@ -482,8 +489,10 @@ Status MigrationRunner::runStepwise(const Plan &plan, const RunOptions &options)
     for (qsizetype i = 0; i < plan.steps.size(); ++i) {
         const Step &step = plan.steps.at(i);
         int executed = 0;
-        if (options.progress)
+        if (options.progress) {
+            options.progress->stepStarted(m.id, int(i), int(plan.steps.size()), step.label);
             options.progress->message(QStringLiteral("  %1").arg(step.label));
+        }
         auto st = executeBatches(step.batches, &executed);
         if (st) {
             done << i;
@@ -528,7 +537,7 @@ Status MigrationRunner::runStepwise(const Plan &plan, const RunOptions &options)
                             executed > 0 ? QStringLiteral("; and part of ") + step.label : QString(), MigrationHistory::tableName(),
                             plan.forward ? QStringLiteral("not applied") : QStringLiteral("applied"));
         audit(plan, options, started, timer.elapsed(), msg);
-        return fail(Error::Category::Database, msg, m.sourcePath);
+        return std::unexpected(Error(Error::Category::Database, msg, m.sourcePath).withStatement(st.error().statement()));
     }
     if (auto st = finish(plan, timer.elapsed()); !st) {
         const QString msg = QStringLiteral("%1 ran completely but could not be recorded: %2. Record it by hand or roll it back by hand")
@@ -570,9 +579,11 @@ Status MigrationRunner::dryExecute(const QList<Plan> &plans, RunReport &report)
                 for (const QString &st : b.statements)
                     if (auto r = m_sql.exec(st); !r) {
                         restore();
-                        return fail(Error::Category::Database,
-                                    QStringLiteral("dry run: %1 would fail at %2: %3. Nothing was changed").arg(p.migration->id, s.label, r.error().toString()),
-                                    p.migration->sourcePath);
+                        return std::unexpected(
+                            Error(Error::Category::Database,
+                                  QStringLiteral("dry run: %1 would fail at %2: %3. Nothing was changed").arg(p.migration->id, s.label, r.error().toString()),
+                                  p.migration->sourcePath)
+                                .withStatement(r.error().statement()));
                     }
     }
     restore();

@@ -21,6 +21,8 @@ struct MigrationState
     State state = State::Pending;
     QString file;          // the file's path (empty when missing)
     QString appliedAt;     // for applied, modified and missing
+    QString appliedBy;     // "user@host" that applied it
+    qint64 durationMs = 0; // how long applying it took
     QString recordedChecksum;
     QString fileChecksum;
     static QString name(State s);   // "applied" | "pending" | "modified" | "missing"
