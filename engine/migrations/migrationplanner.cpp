@@ -6,7 +6,33 @@
 #include "../sql/sqlscriptsplitter.h"
 #include "historyreplay.h"
 
+#include <concepts>
+
 namespace covet {
+
+namespace {
+
+// The tables an operation changes (by name, any namespace).
+QStringList tablesOf(const Operation &op)
+{
+    return std::visit(
+        [](const auto &o) -> QStringList {
+            using T = std::decay_t<decltype(o)>;
+            if constexpr (std::is_same_v<T, CreateTable>)
+                return {o.table.name};
+            else if constexpr (std::is_same_v<T, DropTable>)
+                return {o.name};
+            else if constexpr (std::is_same_v<T, RenameTable>)
+                return {o.from, o.to};
+            else if constexpr (requires { { o.table } -> std::convertible_to<QString>; })
+                return {o.table};
+            else
+                return {};
+        },
+        op);
+}
+
+} // namespace
 
 QStringList MigrationPlan::statements() const
 {
@@ -72,7 +98,11 @@ Result<MigrationPlan> MigrationPlanner::plan(const Migration &m, bool forward)
         int n = 0;
         for (const auto &s : *stmts) {
             ++n;
-            p.steps << MigrationStep{QStringLiteral("statement %1 (%2:%3)").arg(n).arg(m.sourcePath).arg(base + s.line - 1), {SqlBatch{{s.sql}, false}}, std::nullopt};
+            MigrationStep step;
+            step.label = QStringLiteral("statement %1 (%2:%3)").arg(n).arg(m.sourcePath).arg(base + s.line - 1);
+            step.batches = {SqlBatch{{s.sql}, false}};
+            step.rawSql = true;
+            p.steps << step;
         }
         return p;
     }
@@ -101,8 +131,16 @@ Result<MigrationPlan> MigrationPlanner::plan(const Migration &m, bool forward)
             if (r)
                 back = *r;
         }
+        MigrationStep step;
+        step.tables = tablesOf(op);
+        step.rawSql = std::holds_alternative<RunSql>(op);
         if (forward) {
-            p.steps << MigrationStep{label, *fwd, back};
+            step.label = label;
+            step.batches = *fwd;
+            tighten({op}, step, step.batches);
+            if (back)
+                tighten(*rev, step, *back);
+            step.undo = back;
         } else {
             if (!rev)
                 return fail(Error::Category::Unsupported,
@@ -115,10 +153,63 @@ Result<MigrationPlan> MigrationPlanner::plan(const Migration &m, bool forward)
                             QStringLiteral("migration %1 cannot be rolled back: the reverse of %2 cannot be written in %3. Nothing was run")
                                 .arg(m.id, label, dialectName(m_dialect)),
                             m.sourcePath);
-            p.steps << MigrationStep{QStringLiteral("undo of ") + label, *back, *fwd};
+            step.label = QStringLiteral("undo of ") + label;
+            step.batches = *back;
+            tighten(*rev, step, step.batches);
+            QList<SqlBatch> redo = *fwd;
+            tighten({op}, step, redo);
+            step.undo = redo;
         }
+        for (MigrationPrecondition &c : step.preconditions) {
+            c.migrationId = m.id;
+            c.stepLabel = step.label;
+        }
+        p.steps << step;
     }
     return p;
+}
+
+void MigrationPlanner::tighten(const OperationList &ops, MigrationStep &step, QList<SqlBatch> &batches) const
+{
+    QStringList fills;
+    const bool direct = &batches == &step.batches;   // preconditions belong to the step's own direction
+    for (const Operation &op : ops) {
+        if (const QString fill = MigrationPrecondition::fillStatement(op, *m_generator); !fill.isEmpty())
+            fills << fill;
+        else if (auto c = MigrationPrecondition::forOperation(op, *m_generator); c && direct)
+            step.preconditions << *c;
+    }
+    if (fills.isEmpty())
+        return;
+    if (batches.isEmpty())
+        batches << SqlBatch{};
+    batches.first().statements = fills + batches.first().statements;
+}
+
+RunPreconditions MigrationPlanner::preconditions(const QList<MigrationPlan> &plans) const
+{
+    RunPreconditions out;
+    QList<const MigrationStep *> earlier;
+    auto touched = [&](const QString &table) {
+        for (const MigrationStep *s : std::as_const(earlier)) {
+            if (s->tables.contains(table, Qt::CaseInsensitive))
+                return true;
+            if (s->rawSql)
+                for (const SqlBatch &b : s->batches)
+                    for (const QString &st : b.statements)
+                        if (st.contains(table, Qt::CaseInsensitive))   // wide on purpose: a false hit only defers the check
+                            return true;
+        }
+        return false;
+    };
+    for (const MigrationPlan &p : plans) {
+        for (const MigrationStep &s : p.steps) {
+            for (const MigrationPrecondition &c : s.preconditions)
+                (touched(c.table) ? out.whenReached : out.beforeRun) << c;
+            earlier << &s;
+        }
+    }
+    return out;
 }
 
 Result<Schema> MigrationPlanner::schemaBefore(const QString &id)

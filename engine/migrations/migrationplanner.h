@@ -3,6 +3,7 @@
 #include "../core/error.h"
 #include "../sql/sqlgenerator.h"
 #include "migration.h"
+#include "migrationprecondition.h"
 
 #include <QHash>
 #include <QList>
@@ -20,6 +21,11 @@ struct MigrationStep
     QString label;
     QList<SqlBatch> batches;
     std::optional<QList<SqlBatch>> undo;   // how to take it back (when known)
+    // What the data must meet before the step runs (MigrationRunner
+    // evaluates these right before the step, and before the run when it can).
+    QList<MigrationPrecondition> preconditions;
+    QStringList tables;    // the tables a typed operation changes
+    bool rawSql = false;   // run_sql or a SQL file's statement: may change any table it names
 };
 
 // The SQL of one migration in one direction, step by step.
@@ -33,12 +39,29 @@ struct MigrationPlan
     bool anyForeignKeysOff() const;   // a SQLite table rebuild is in it
 };
 
+// The preconditions of a run's plans, by when they can be judged.
+struct RunPreconditions
+{
+    // No earlier step of the run changes their table: judged before the
+    // first migration runs (when the column exists by then).
+    QList<MigrationPrecondition> beforeRun;
+    // An earlier step of the run may change their table (a typed operation
+    // on it, or raw SQL naming it): judged only right before their step.
+    QList<MigrationPrecondition> whenReached;
+};
+
 // Builds the plans of migrations from the files alone (no database).
 //  - Plain SQL migrations: their up/down sections split by SqlScriptSplitter.
 //  - YAML migrations: rendered with SqlGenerator on the schema the history
 //    before them produces (HistoryReplay); each operation carries its
 //    reverse as its undo. Rolling back through an irreversible operation is
 //    refused before anything runs.
+//  - Tightening a column to NOT NULL (an AlterColumn from nullable to NOT
+//    NULL, in either direction of a plan): when the new definition has a
+//    default, the step first runs UPDATE t SET c = <default> WHERE c IS
+//    NULL, in the same batch as the ALTER (so in its transaction; on SQLite
+//    inside the table rebuild's transaction); without a default, the step
+//    carries a MigrationPrecondition (no NULL in the column) for the runner.
 class MigrationPlanner
 {
 public:
@@ -47,10 +70,14 @@ public:
     ~MigrationPlanner();
 
     Result<MigrationPlan> plan(const Migration &m, bool forward);
+    // Splits the preconditions of plans that run in this order.
+    RunPreconditions preconditions(const QList<MigrationPlan> &plans) const;
 
 private:
     Result<Schema> schemaBefore(const QString &id);
     void replay();
+    // The fill statements and preconditions of the operations a step renders.
+    void tighten(const OperationList &ops, MigrationStep &step, QList<SqlBatch> &batches) const;
 
     Dialect m_dialect;
     QList<Migration> m_ordered;

@@ -1,30 +1,16 @@
 #include "migrationrunner.h"
 
 #include "auditrecorder.h"
+#include "conflictrecorder.h"
 #include "migrationgraph.h"
 #include "migrationlock.h"
 #include "migrationplanner.h"
+#include "planexecutor.h"
 
-#include <QElapsedTimer>
 #include <QHash>
 #include <QSet>
-#include <QSysInfo>
 
 namespace covet {
-
-namespace {
-
-// SQLite: turns foreign keys off (outside any transaction), returning the
-// setting to give back with PRAGMA foreign_keys=<it>.
-QString foreignKeysOff(SqlExecutor &sql)
-{
-    auto fk = sql.rows(QStringLiteral("PRAGMA foreign_keys"));
-    const QString remembered = (fk && !fk->isEmpty()) ? fk->first().value(0).toString() : QStringLiteral("1");
-    (void)sql.exec(QStringLiteral("PRAGMA foreign_keys=OFF"));
-    return remembered;
-}
-
-} // namespace
 
 QString MigrationState::name(State s)
 {
@@ -75,6 +61,8 @@ Result<QList<MigrationState>> MigrationRunner::status()
     auto applied = loadHistory();
     if (!applied)
         return std::unexpected(applied.error());
+    m_warnings.clear();
+    recordConflicts(*applied, m_environment, m_warnings);
     QHash<QString, AppliedMigration> byId;
     QSet<QString> ids;
     for (const AppliedMigration &a : *applied) {
@@ -172,10 +160,17 @@ Result<QString> MigrationRunner::sqlFor(const MigrationRepository &repository, D
     return plan->script();
 }
 
+void MigrationRunner::recordConflicts(const QList<AppliedMigration> &applied, const QString &environment, QStringList &warnings)
+{
+    if (auto st = ConflictRecorder::sync(m_sql, ConflictRecorder::detect(m_repository, applied), environment); !st)
+        warnings << QStringLiteral("could not record the conflicts in %1: %2").arg(ConflictRecorder::tableName(), st.error().toString());
+}
+
 struct MigrationRunner::Session
 {
     std::unique_ptr<MigrationLock> lock;   // none for a dry run that only prints
     QList<AppliedMigration> applied;
+    QStringList warnings;
 };
 
 Result<MigrationRunner::Session> MigrationRunner::begin(const RunOptions &options, const QString &verb)
@@ -195,6 +190,8 @@ Result<MigrationRunner::Session> MigrationRunner::begin(const RunOptions &option
     auto applied = loadHistory();
     if (!applied)
         return std::unexpected(applied.error());
+    if (!options.dryRun)
+        recordConflicts(*applied, options.environment, session.warnings);
     if (const QStringList modified = modifiedMessages(*applied); !modified.isEmpty())
         return fail(Error::Category::Conflict,
                     QStringLiteral("refusing to %1: %2. Restore the file as it was applied (a change belongs in a new migration); "
@@ -204,13 +201,39 @@ Result<MigrationRunner::Session> MigrationRunner::begin(const RunOptions &option
     return session;
 }
 
-Result<RunReport> MigrationRunner::execute(const QList<Plan> &plans, const RunOptions &options, RunReport report)
+Status MigrationRunner::checkBeforeRun(const RunPreconditions &checks, const RunOptions &options, RunReport &report)
+{
+    if (options.fake)
+        return {};
+    QStringList broken;
+    for (const MigrationPrecondition &c : checks.beforeRun) {
+        auto rows = c.violations(m_sql, true);
+        if (!rows)
+            return std::unexpected(rows.error().withContext(QStringLiteral("nothing was run")));
+        if (*rows && **rows > 0)
+            broken << c.failure(**rows);
+    }
+    if (!broken.isEmpty())
+        return fail(Error::Category::Conflict, QStringLiteral("%1%2. Nothing was changed: no migration of this run was applied")
+                                                   .arg(options.dryRun ? QStringLiteral("dry run: ") : QString(), broken.join(QStringLiteral(".\n"))));
+    if (options.dryRun && (!options.executeDryRun || m_connection.dialect() == Dialect::MySQL))
+        for (const MigrationPrecondition &c : checks.whenReached)
+            report.warnings << QStringLiteral("%1: whether %2 holds NULLs (it becomes NOT NULL without a default) can only be judged when %3 "
+                                              "runs, after the earlier steps of this run that change %4")
+                                   .arg(c.migrationId, c.target(), c.stepLabel, c.table);
+    return {};
+}
+
+Result<RunReport> MigrationRunner::execute(const QList<Plan> &plans, const RunPreconditions &checks, const RunOptions &options, RunReport report)
 {
     for (const Plan &p : plans)
         report.sql += p.script();
+    if (auto st = checkBeforeRun(checks, options, report); !st)
+        return std::unexpected(st.error());
+    PlanExecutor executor(m_connection, m_sql, options);
     if (options.dryRun) {
         if (options.executeDryRun)
-            if (auto st = dryExecute(plans, report); !st)
+            if (auto st = executor.dryExecute(plans, report); !st)
                 return std::unexpected(st.error());
         return report;
     }
@@ -218,11 +241,14 @@ Result<RunReport> MigrationRunner::execute(const QList<Plan> &plans, const RunOp
     for (const Plan &p : plans) {
         if (options.progress && options.progress->cancelled())
             return fail(Error::Category::Cancelled,
-                        p.forward ? QStringLiteral("cancelled after %1 of %2 migrations; the rest are still pending").arg(n).arg(plans.size())
-                                  : QStringLiteral("cancelled after rolling back %1 of %2 migrations").arg(n).arg(plans.size()));
+                        QStringLiteral("cancelled after %1 of %2 migrations, before %3; it and the rest are %4.%5")
+                            .arg(n)
+                            .arg(plans.size())
+                            .arg(p.migration->id, p.forward ? QStringLiteral("still pending") : QStringLiteral("still applied"),
+                                 PlanExecutor::soFar(p.forward, report)));
         if (options.progress)
             options.progress->report(n, int(plans.size()), p.migration->id);
-        if (auto st = runPlan(p, options, report); !st)
+        if (auto st = executor.run(p, report); !st)
             return std::unexpected(st.error());
         ++n;
     }
@@ -238,6 +264,7 @@ Result<RunReport> MigrationRunner::migrate(const RunOptions &options)
         return std::unexpected(session.error());
     const QList<AppliedMigration> &applied = session->applied;
     RunReport report;
+    report.warnings = session->warnings;
     QSet<QString> appliedIds;
     for (const AppliedMigration &a : applied) {
         appliedIds.insert(a.id);
@@ -264,7 +291,8 @@ Result<RunReport> MigrationRunner::migrate(const RunOptions &options)
             return std::unexpected(p.error().withContext(QStringLiteral("nothing was run")));
         plans << *p;
     }
-    return execute(plans, options, std::move(report));
+    const RunPreconditions checks = planner.preconditions(plans);
+    return execute(plans, checks, options, std::move(report));
 }
 
 Result<RunReport> MigrationRunner::rollback(const RunOptions &options)
@@ -314,281 +342,10 @@ Result<RunReport> MigrationRunner::rollback(const RunOptions &options)
             return std::unexpected(p.error());
         plans << *p;
     }
-    return execute(plans, options, RunReport{});
-}
-
-Status MigrationRunner::runPlan(const Plan &plan, const RunOptions &options, RunReport &report)
-{
-    if (options.progress)
-        options.progress->message(QStringLiteral("%1 %2").arg(plan.forward ? QStringLiteral("applying") : QStringLiteral("rolling back"), plan.migration->id));
-    const bool transactional = options.fake || (m_connection.dialect() != Dialect::MySQL && plan.migration->transactional);
-    if (transactional) {
-        bool skipped = false;
-        if (auto st = runTransactional(plan, options, report, skipped); !st)
-            return st;
-        if (skipped)
-            report.skipped << plan.migration->id;
-        else
-            report.done << plan.migration->id;
-        return {};
-    }
-    if (auto st = runStepwise(plan, options); !st)
-        return st;
-    report.done << plan.migration->id;
-    return {};
-}
-
-Status MigrationRunner::executeBatches(const QList<SqlBatch> &batches, int *executed)
-{
-    for (const SqlBatch &b : batches) {
-        if (b.foreignKeysOff && m_connection.dialect() == Dialect::SQLite) {
-            // Standalone rebuild, following SqlBatch's contract.
-            const QString remembered = foreignKeysOff(m_sql);
-            auto restore = [&] { (void)m_sql.exec(QStringLiteral("PRAGMA foreign_keys=%1").arg(remembered.toInt())); };
-            if (auto r = m_sql.exec(MigrationLock::beginStatement(Dialect::SQLite)); !r) {
-                restore();
-                return std::unexpected(r.error());
-            }
-            for (const QString &s : b.statements) {
-                if (auto r = m_sql.exec(s); !r) {
-                    (void)m_sql.exec(QStringLiteral("ROLLBACK"));
-                    restore();
-                    return std::unexpected(r.error());
-                }
-            }
-            if (auto r = m_sql.exec(QStringLiteral("COMMIT")); !r) {
-                (void)m_sql.exec(QStringLiteral("ROLLBACK"));
-                restore();
-                return std::unexpected(r.error());
-            }
-            restore();
-            if (executed)
-                *executed += int(b.statements.size());
-            continue;
-        }
-        for (const QString &s : b.statements) {
-            if (auto r = m_sql.exec(s); !r)
-                return std::unexpected(r.error());
-            if (executed)
-                ++*executed;
-        }
-    }
-    return {};
-}
-
-Status MigrationRunner::finish(const Plan &plan, qint64 ms)
-{
-    if (plan.forward)
-        return MigrationHistory::record(m_sql, AppliedMigration{plan.migration->id, plan.migration->checksum, MigrationHistory::nowUtc(),
-                                                                 MigrationHistory::currentUser(), ms});
-    return MigrationHistory::remove(m_sql, plan.migration->id);
-}
-
-void MigrationRunner::audit(const Plan &plan, const RunOptions &options, const QString &started, qint64 ms, const QString &error)
-{
-    if (!options.audit)
-        return;
-    AuditEntry e;
-    e.migrationId = plan.migration->id;
-    e.direction = plan.forward ? QStringLiteral("apply") : QStringLiteral("rollback");
-    e.status = error.isEmpty() ? QStringLiteral("success") : QStringLiteral("failure");
-    e.startedAt = started;
-    e.finishedAt = MigrationHistory::nowUtc();
-    e.durationMs = ms;
-    e.user = MigrationHistory::osUser();
-    e.host = QSysInfo::machineHostName();
-    e.environment = options.environment;
-    e.sql = options.fake ? QStringLiteral("-- faked: recorded without running\n") + plan.script() : plan.script();
-    e.error = error;
-    if (auto st = AuditRecorder::record(m_sql, e); !st && options.progress)
-        options.progress->message(QStringLiteral("warning: could not write the audit row: %1").arg(st.error().toString()));
-}
-
-Status MigrationRunner::runTransactional(const Plan &plan, const RunOptions &options, RunReport &report, bool &skipped)
-{
-    Q_UNUSED(report);
-    const Migration &m = *plan.migration;
-    const bool sqlite = m_connection.dialect() == Dialect::SQLite;
-    const bool fkOff = sqlite && !options.fake && plan.anyForeignKeysOff();
-    const QString remembered = fkOff ? foreignKeysOff(m_sql) : QString();
-    auto restore = [&] {
-        if (fkOff)
-            (void)m_sql.exec(QStringLiteral("PRAGMA foreign_keys=%1").arg(remembered.toInt()));
-    };
-    if (auto r = m_sql.exec(MigrationLock::beginStatement(m_connection.dialect())); !r) {
-        restore();
-        if (sqlite)
-            return fail(Error::Category::Conflict, MigrationLock::sqliteBusyMessage(m_connection, options.lockTimeoutMs), m.id);
-        return std::unexpected(r.error());
-    }
-    // Another runner (SQLite has no lock across the run) may have done it.
-    auto has = MigrationHistory::contains(m_sql, m.id);
-    if (!has) {
-        (void)m_sql.exec(QStringLiteral("ROLLBACK"));
-        restore();
-        return std::unexpected(has.error());
-    }
-    if (*has == plan.forward) {
-        (void)m_sql.exec(QStringLiteral("ROLLBACK"));
-        restore();
-        skipped = true;
-        return {};
-    }
-    const QString started = MigrationHistory::nowUtc();
-    QElapsedTimer timer;
-    timer.start();
-    auto failWith = [&](const QString &where, const Error &e) -> Status {
-        (void)m_sql.exec(QStringLiteral("ROLLBACK"));
-        restore();
-        const QString msg = QStringLiteral("%1 %2 failed at %3: %4. The transaction was rolled back: the database is as it was before, "
-                                           "and %2 is %5")
-                                .arg(plan.forward ? QStringLiteral("migration") : QStringLiteral("rolling back"), m.id, where, e.toString(),
-                                     plan.forward ? QStringLiteral("still pending") : QStringLiteral("still applied"));
-        audit(plan, options, started, timer.elapsed(), msg);
-        return std::unexpected(Error(Error::Category::Database, msg, m.sourcePath).withStatement(e.statement()));
-    };
-    if (!options.fake) {
-        for (qsizetype i = 0; i < plan.steps.size(); ++i) {
-            const Step &s = plan.steps.at(i);
-            if (options.progress)
-                options.progress->stepStarted(m.id, int(i), int(plan.steps.size()), s.label);
-            for (const SqlBatch &b : s.batches)
-                for (const QString &st : b.statements)
-                    if (auto r = m_sql.exec(st); !r)
-                        return failWith(s.label, r.error());
-        }
-        if (fkOff) {
-            auto bad = m_sql.rows(QStringLiteral("PRAGMA foreign_key_check"));
-            if (!bad)
-                return failWith(QStringLiteral("the foreign key check"), bad.error());
-            if (!bad->isEmpty())
-                return failWith(QStringLiteral("the foreign key check"),
-                                Error(Error::Category::Database, QStringLiteral("%1 row(s) break a foreign key, first in table %2")
-                                                                     .arg(bad->size())
-                                                                     .arg(bad->first().value(0).toString())));
-        }
-    }
-    if (auto st = finish(plan, timer.elapsed()); !st)
-        return failWith(QStringLiteral("recording it in %1").arg(MigrationHistory::tableName()), st.error());
-    audit(plan, options, started, timer.elapsed(), QString());
-    if (auto r = m_sql.exec(QStringLiteral("COMMIT")); !r)
-        return failWith(QStringLiteral("COMMIT"), r.error());
-    restore();
-    return {};
-}
-
-Status MigrationRunner::runStepwise(const Plan &plan, const RunOptions &options)
-{
-    const Migration &m = *plan.migration;
-    const QString started = MigrationHistory::nowUtc();
-    QElapsedTimer timer;
-    timer.start();
-    const QString why = m_connection.dialect() == Dialect::MySQL ? QStringLiteral("MySQL/MariaDB commit each DDL statement at once")
-                                                                  : QStringLiteral("%1 is non-transactional").arg(m.id);
-    QList<qsizetype> done;
-    for (qsizetype i = 0; i < plan.steps.size(); ++i) {
-        const Step &step = plan.steps.at(i);
-        int executed = 0;
-        if (options.progress) {
-            options.progress->stepStarted(m.id, int(i), int(plan.steps.size()), step.label);
-            options.progress->message(QStringLiteral("  %1").arg(step.label));
-        }
-        auto st = executeBatches(step.batches, &executed);
-        if (st) {
-            done << i;
-            continue;
-        }
-        QString msg = QStringLiteral("%1 %2 failed at %3: %4.").arg(plan.forward ? QStringLiteral("migration") : QStringLiteral("rolling back"), m.id,
-                                                                     step.label, st.error().toString());
-        QStringList undone;
-        QStringList left;   // steps still in effect
-        bool stuck = executed > 0;
-        if (stuck)
-            msg += QStringLiteral(" %1 of its statements had already run and stay in effect (%2).").arg(executed).arg(why);
-        for (qsizetype k = done.size() - 1; k >= 0; --k) {
-            const Step &d = plan.steps.at(done.at(k));
-            if (stuck) {
-                left.prepend(d.label);
-                continue;
-            }
-            if (!d.undo) {
-                stuck = true;
-                left.prepend(d.label);
-                msg += QStringLiteral(" %1 has no reverse, so it cannot be undone.").arg(d.label);
-                continue;
-            }
-            if (auto u = executeBatches(*d.undo); !u) {
-                stuck = true;
-                left.prepend(d.label);
-                msg += QStringLiteral(" Undoing %1 failed: %2.").arg(d.label, u.error().toString());
-                continue;
-            }
-            undone.prepend(d.label);
-        }
-        if (!undone.isEmpty())
-            msg += QStringLiteral(" Because %1, Covet undid what had run with the reverses: %2.").arg(why, undone.join(QStringLiteral("; ")));
-        if (!stuck)
-            msg += QStringLiteral(" The database is as it was before, and %1 is %2.")
-                       .arg(m.id, plan.forward ? QStringLiteral("still pending") : QStringLiteral("still applied"));
-        else
-            msg += QStringLiteral(" THE DATABASE IS PART-WAY: still in effect from %1: %2%3; %4 records %1 as %5. Undo or finish these by hand, "
-                                  "then run covet again.")
-                       .arg(m.id, left.isEmpty() ? QStringLiteral("nothing else") : left.join(QStringLiteral("; ")),
-                            executed > 0 ? QStringLiteral("; and part of ") + step.label : QString(), MigrationHistory::tableName(),
-                            plan.forward ? QStringLiteral("not applied") : QStringLiteral("applied"));
-        audit(plan, options, started, timer.elapsed(), msg);
-        return std::unexpected(Error(Error::Category::Database, msg, m.sourcePath).withStatement(st.error().statement()));
-    }
-    if (auto st = finish(plan, timer.elapsed()); !st) {
-        const QString msg = QStringLiteral("%1 ran completely but could not be recorded: %2. Record it by hand or roll it back by hand")
-                                .arg(m.id, st.error().toString());
-        audit(plan, options, started, timer.elapsed(), msg);
-        return fail(Error::Category::Database, msg, m.sourcePath);
-    }
-    audit(plan, options, started, timer.elapsed(), QString());
-    return {};
-}
-
-Status MigrationRunner::dryExecute(const QList<Plan> &plans, RunReport &report)
-{
-    const Dialect d = m_connection.dialect();
-    if (d == Dialect::MySQL) {
-        report.warnings << QStringLiteral("MySQL/MariaDB commit DDL at once, so a dry run cannot execute the SQL; it was only printed");
-        return {};
-    }
-    bool fkOff = false;
-    for (const Plan &p : plans)
-        fkOff = fkOff || (d == Dialect::SQLite && p.anyForeignKeysOff());
-    const QString remembered = fkOff ? foreignKeysOff(m_sql) : QString();
-    auto restore = [&] {
-        (void)m_sql.exec(QStringLiteral("ROLLBACK"));
-        if (fkOff)
-            (void)m_sql.exec(QStringLiteral("PRAGMA foreign_keys=%1").arg(remembered.toInt()));
-    };
-    if (auto r = m_sql.exec(MigrationLock::beginStatement(d)); !r) {
-        restore();
-        return std::unexpected(r.error());
-    }
-    for (const Plan &p : plans) {
-        if (!p.migration->transactional) {
-            report.warnings << QStringLiteral("%1 is non-transactional: the dry run did not execute it or anything after it").arg(p.migration->id);
-            break;
-        }
-        for (const Step &s : p.steps)
-            for (const SqlBatch &b : s.batches)
-                for (const QString &st : b.statements)
-                    if (auto r = m_sql.exec(st); !r) {
-                        restore();
-                        return std::unexpected(
-                            Error(Error::Category::Database,
-                                  QStringLiteral("dry run: %1 would fail at %2: %3. Nothing was changed").arg(p.migration->id, s.label, r.error().toString()),
-                                  p.migration->sourcePath)
-                                .withStatement(r.error().statement()));
-                    }
-    }
-    restore();
-    report.executedDryRun = true;
-    return {};
+    RunReport report;
+    report.warnings = session->warnings;
+    const RunPreconditions checks = planner.preconditions(plans);
+    return execute(plans, checks, options, std::move(report));
 }
 
 } // namespace covet

@@ -6,6 +6,7 @@
 #include "migrationhistory.h"
 #include "migrationplanner.h"
 #include "migrationrepository.h"
+#include "runoptions.h"
 
 #include <QList>
 #include <QString>
@@ -28,45 +29,51 @@ struct MigrationState
     static QString name(State s);   // "applied" | "pending" | "modified" | "missing"
 };
 
-struct RunOptions
-{
-    QString target;                // migrate: apply up to and including it; rollback: roll back to it (it stays applied)
-    int steps = 0;                 // rollback: how many migrations (when target is empty); default 1
-    bool dryRun = false;           // nothing changes; the SQL is returned
-    bool executeDryRun = false;    // dry run on PostgreSQL/SQLite: execute inside a transaction that is rolled back
-    bool fake = false;             // record in the history without running the SQL
-    QString environment;           // recorded in the audit log
-    bool audit = true;             // write _covet_migration_audit rows
-    int lockTimeoutMs = 30000;
-    const ProgressSink *progress = nullptr;
-};
-
-struct RunReport
-{
-    QStringList done;        // ids applied (or rolled back), in order
-    QStringList skipped;     // ids another runner applied meanwhile
-    QString sql;             // the SQL that ran (or would run, for a dry run), per migration
-    QStringList warnings;    // e.g. applied migrations whose file is missing
-    bool executedDryRun = false;
-};
-
 // Applies and rolls back migrations on one database, keeping
-// _covet_migrations and _covet_migration_audit.
+// _covet_migrations, _covet_migration_audit and _covet_migration_conflicts.
 //
 //  - The migrations come from a MigrationRepository; a repository with any
 //    error (hostile names, paths, content) or a graph conflict is refused
 //    before anything is touched.
-//  - The SQL comes from MigrationPlanner (the files alone).
-//  - PostgreSQL and SQLite: one transaction per migration, the history row
-//    written in it. A SQLite table rebuild (SqlBatch::foreignKeysOff) turns
-//    foreign keys off before BEGIN and checks them before COMMIT.
-//  - MySQL/MariaDB (DDL commits implicitly) and non-transactional
-//    migrations: operation by operation; when one fails, the ones already
-//    done are undone with their reverses, and the error says exactly what
-//    state the database is in.
+//  - The SQL comes from MigrationPlanner (the files alone); PlanExecutor runs
+//    it: one transaction per migration on PostgreSQL and SQLite, step by
+//    step with undo on MySQL/MariaDB and for non-transactional migrations.
 //  - An applied migration whose file changed is refused (naming the file);
 //    a rollback through an irreversible operation stops before anything runs.
 //  - One runner at a time (MigrationLock).
+//
+// Conflicts. status(), verify(), migrate() and rollback() detect the
+// conflicts of the directory against the history (ConflictRecorder::detect:
+// graph cycles, missing dependencies, divergent leaves; applied migrations
+// whose file changed or is missing) and record them in
+// _covet_migration_conflicts before they change anything: one open row per
+// distinct conflict (seen again: last_seen and seen_count), resolved when no
+// longer detected. The table is created only when there is a conflict to
+// record. A dry run (printed or executed) writes nothing, not even there: it
+// promises an unchanged database. A repository that does not load (bad
+// files) records nothing: its migration list is incomplete. A failure to
+// write the table is a warning (RunReport::warnings, warnings()), never a
+// reason to stop.
+//
+// Tightening a column to NOT NULL. The planner fills NULLs from the new
+// default (UPDATE before the ALTER, same transaction); without a default the
+// step carries a precondition: no NULL in the column. Before the first
+// migration of a run changes anything, the runner judges every precondition
+// whose table no earlier step of the run changes (and whose column exists):
+// if one fails, the run stops with "<id>: cannot make t.c NOT NULL: N rows
+// hold NULL ... Nothing was changed" (Conflict) and no migration is applied.
+// Every precondition is judged again right before its step (inside the
+// migration's transaction), where an earlier step may have filled or
+// created the column; failing there rolls that migration back like a
+// failure. Dry runs report the same failures: a printed dry run judges the
+// up-front ones (and warns about the ones only a real or executed run can
+// judge), an executed dry run judges each before its step.
+//
+// Cancel. ProgressSink::cancelled() is read before each migration and
+// before each step of one: a transactional migration is rolled back and
+// stays pending; a stepwise one has its done steps undone with their
+// reverses, as after a failure. The Cancelled error names the migrations
+// this run applied (they stay applied) and the one rolled back.
 class MigrationRunner
 {
 public:
@@ -87,25 +94,31 @@ public:
     using Step = MigrationStep;
     using Plan = MigrationPlan;
 
+    // Recorded in the conflicts table by status() and verify() (migrate()
+    // and rollback() use RunOptions::environment).
+    void setEnvironment(const QString &environment) { m_environment = environment; }
+    // Problems of the last status()/verify() that did not stop it (e.g. the
+    // conflicts table could not be written).
+    const QStringList &warnings() const { return m_warnings; }
+
 private:
     struct Session;
-    Result<Session> begin(const RunOptions &options, const QString &verb);   // lock, tables, history; no changed file
-    Result<RunReport> execute(const QList<Plan> &plans, const RunOptions &options, RunReport report);   // or print (dry run)
+    Result<Session> begin(const RunOptions &options, const QString &verb);   // lock, tables, history, conflicts; no changed file
+    // Judges the preconditions that can be judged before the run, or prints; then runs the plans.
+    Result<RunReport> execute(const QList<Plan> &plans, const RunPreconditions &checks, const RunOptions &options, RunReport report);
+    Status checkBeforeRun(const RunPreconditions &checks, const RunOptions &options, RunReport &report);
     Status checkRepository() const;
     Result<QList<AppliedMigration>> loadHistory();
     QStringList modifiedMessages(const QList<AppliedMigration> &applied) const;
     Status ensureTables(const RunOptions &options);
-    Status runPlan(const Plan &plan, const RunOptions &options, RunReport &report);
-    Status runTransactional(const Plan &plan, const RunOptions &options, RunReport &report, bool &skipped);
-    Status runStepwise(const Plan &plan, const RunOptions &options);
-    Status executeBatches(const QList<SqlBatch> &batches, int *executed = nullptr);
-    Status finish(const Plan &plan, qint64 ms);   // history row
-    void audit(const Plan &plan, const RunOptions &options, const QString &started, qint64 ms, const QString &error);
-    Status dryExecute(const QList<Plan> &plans, RunReport &report);
+    // Records the conflicts of the directory against `applied`; a warning on failure.
+    void recordConflicts(const QList<AppliedMigration> &applied, const QString &environment, QStringList &warnings);
 
     Connection &m_connection;
     const MigrationRepository &m_repository;
     SqlExecutor m_sql;
+    QString m_environment;
+    QStringList m_warnings;
 };
 
 } // namespace covet

@@ -3,6 +3,7 @@
 // migration tests (tests/cli/tst_climigrate.cpp).
 
 #include "db/sqlexecutor.h"
+#include "sources/inspector.h"
 #include "testsupport.h"
 
 #include <QFile>
@@ -34,6 +35,20 @@ inline void writeFile(const QString &path, const QByteArray &text)
     QFile f(path);
     QVERIFY2(f.open(QIODevice::WriteOnly | QIODevice::Truncate), qPrintable(path));
     f.write(text);
+}
+
+// Writes a migration file `name` into the directory `dir`.
+inline void writeMigration(const QString &dir, const QString &name, const QByteArray &text)
+{
+    writeFile(dir + u'/' + name, text);
+}
+
+// The live schema (Covet's own tables left out); empty when inspection fails.
+inline Schema inspectSchema(Connection &c)
+{
+    SqlExecutor sql(c.database(), c.dialect());
+    auto s = Inspector::create(c.dialect())->inspect(sql);
+    return s ? *s : Schema();
 }
 
 // The first column of the first row as a number; -1 when there is none.

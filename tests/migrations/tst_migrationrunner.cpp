@@ -16,6 +16,7 @@
 
 using namespace covet;
 using test::scalar;
+using test::writeMigration;
 
 namespace {
 
@@ -55,11 +56,6 @@ operations:
   - op: run_sql
     forward: UPDATE products SET title = 'b'
 )";
-
-void write(const QString &dir, const QString &name, const QByteArray &text)
-{
-    test::writeFile(dir + u'/' + name, text);
-}
 
 bool columnExists(Connection &c, const QString &column)
 {
@@ -106,8 +102,8 @@ void TestMigrationRunner::runner()
     QVERIFY2(db, qPrintable(error));
     Connection &conn = db->connection();
     QTemporaryDir dir;
-    write(dir.path(), QStringLiteral("0001_products.yaml"), k0001);
-    write(dir.path(), QStringLiteral("0002_sku.yaml"), k0002);
+    writeMigration(dir.path(), QStringLiteral("0001_products.yaml"), k0001);
+    writeMigration(dir.path(), QStringLiteral("0002_sku.yaml"), k0002);
 
     // Dry run: the SQL, and nothing changes (not even the history table).
     {
@@ -172,7 +168,7 @@ void TestMigrationRunner::runner()
     }
 
     // A migration failing half way leaves the database unchanged and is audited.
-    write(dir.path(), QStringLiteral("0003_bad.yaml"), k0003Bad);
+    writeMigration(dir.path(), QStringLiteral("0003_bad.yaml"), k0003Bad);
     {
         SqlExecutor inspectSql(conn.database(), d);
         auto inspector = Inspector::create(d);
@@ -195,7 +191,7 @@ void TestMigrationRunner::runner()
     }
 
     // An irreversible migration stops a rollback before anything runs.
-    write(dir.path(), QStringLiteral("0003_bad.yaml"), k0003Irreversible);
+    writeMigration(dir.path(), QStringLiteral("0003_bad.yaml"), k0003Irreversible);
     {
         auto repo = MigrationRepository::load(dir.path());
         MigrationRunner runner(conn, repo);
@@ -210,8 +206,8 @@ void TestMigrationRunner::runner()
     }
 
     // A tampered applied file is refused, naming the file; verify reports it.
-    write(dir.path(), QStringLiteral("0002_sku.yaml"), QByteArray(k0002).replace("varchar(32)", "varchar(64)"));
-    write(dir.path(), QStringLiteral("0004_more.yaml"), "dependencies: [0003_bad]\noperations: []\n");
+    writeMigration(dir.path(), QStringLiteral("0002_sku.yaml"), QByteArray(k0002).replace("varchar(32)", "varchar(64)"));
+    writeMigration(dir.path(), QStringLiteral("0004_more.yaml"), "dependencies: [0003_bad]\noperations: []\n");
     {
         auto repo = MigrationRepository::load(dir.path());
         MigrationRunner runner(conn, repo);
@@ -224,10 +220,10 @@ void TestMigrationRunner::runner()
         QCOMPARE(st->at(1).state, MigrationState::State::Modified);
         QCOMPARE(scalar(conn, QStringLiteral("SELECT count(*) FROM _covet_migrations")), 3);
     }
-    write(dir.path(), QStringLiteral("0002_sku.yaml"), k0002);
+    writeMigration(dir.path(), QStringLiteral("0002_sku.yaml"), k0002);
 
     // Hostile files: refused with nothing changed.
-    write(dir.path(), QStringLiteral("0005_evil.yaml"), "dependencies: [0004_more]\noperations:\n  - op: exec_shell\n    cmd: rm -rf /\n");
+    writeMigration(dir.path(), QStringLiteral("0005_evil.yaml"), "dependencies: [0004_more]\noperations:\n  - op: exec_shell\n    cmd: rm -rf /\n");
     {
         auto repo = MigrationRepository::load(dir.path());
         MigrationRunner runner(conn, repo);
@@ -268,8 +264,8 @@ void TestMigrationRunner::concurrentRunners()
     auto db = scratch(d, &error);
     QVERIFY2(db, qPrintable(error));
     QTemporaryDir dir;
-    write(dir.path(), QStringLiteral("0001_products.yaml"), k0001);
-    write(dir.path(), QStringLiteral("0002_sku.yaml"), k0002);
+    writeMigration(dir.path(), QStringLiteral("0001_products.yaml"), k0001);
+    writeMigration(dir.path(), QStringLiteral("0002_sku.yaml"), k0002);
     const QString url = db->urlString();
     std::atomic_int ok{0};
     std::atomic_int applied{0};
@@ -317,7 +313,7 @@ void TestMigrationRunner::lockHeldIsNamed()
     auto db = scratch(d, &error);
     QVERIFY2(db, qPrintable(error));
     QTemporaryDir dir;
-    write(dir.path(), QStringLiteral("0001_products.yaml"), k0001);
+    writeMigration(dir.path(), QStringLiteral("0001_products.yaml"), k0001);
     auto holder = Connection::open(db->url(), QStringLiteral("holder"));
     COVET_VERIFY_OK(holder);
     std::optional<SqlExecutor> holdStorage(std::in_place, (*holder)->database(), d);
@@ -363,7 +359,7 @@ void TestMigrationRunner::sqliteRebuild()
     SqlExecutor sql(conn.database(), Dialect::SQLite);
     COVET_VERIFY_OK(sql.exec(QStringLiteral("PRAGMA foreign_keys=ON")));
     QTemporaryDir dir;
-    write(dir.path(), QStringLiteral("0001_tables.yaml"), R"(operations:
+    writeMigration(dir.path(), QStringLiteral("0001_tables.yaml"), R"(operations:
   - op: create_table
     definition:
       name: parent
@@ -385,7 +381,7 @@ void TestMigrationRunner::sqliteRebuild()
     reverse: DELETE FROM child; DELETE FROM parent
 )");
     // A type change: a table rebuild with foreign keys off.
-    write(dir.path(), QStringLiteral("0002_widen.yaml"), R"(dependencies: [0001_tables]
+    writeMigration(dir.path(), QStringLiteral("0002_widen.yaml"), R"(dependencies: [0001_tables]
 operations:
   - op: alter_column
     table: parent
@@ -402,7 +398,7 @@ operations:
     QCOMPARE(scalar(conn, QStringLiteral("PRAGMA foreign_keys")), 1);   // restored
     QCOMPARE(scalar(conn, QStringLiteral("SELECT count(*) FROM _covet_migrations")), 2);
     // A rebuild that fails after it ran: everything rolled back.
-    write(dir.path(), QStringLiteral("0003_bad.yaml"), R"(dependencies: [0002_widen]
+    writeMigration(dir.path(), QStringLiteral("0003_bad.yaml"), R"(dependencies: [0002_widen]
 operations:
   - op: alter_column
     table: parent
