@@ -6,6 +6,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 
 #include <cstdio>
 #include <unistd.h>
@@ -68,7 +69,9 @@ void MakeMigrationsCommand::addOptions(QCommandLineParser &p) const
     p.addOption({QStringLiteral("empty"), QStringLiteral("Write an empty migration to fill in by hand.")});
     p.addOption({QStringLiteral("merge"), QStringLiteral("Write a merge migration depending on every divergent leaf.")});
     p.addOption({QStringLiteral("no-input"), QStringLiteral("Never ask: the threshold, renamed_from hints and --renames decide renames.")});
-    p.addOption({QStringLiteral("renames"), QStringLiteral("A rename decisions file (accepted/rejected pairs) that overrides scores."), QStringLiteral("file")});
+    p.addOption({QStringLiteral("renames"), QStringLiteral("A rename decisions file (accepted/rejected pairs) that overrides scores; answers given on a terminal are "
+                                                                  "saved into it (default: renames.yaml beside covet.yaml)."),
+                 QStringLiteral("file")});
     p.addOption({QStringLiteral("check"), QStringLiteral("Write nothing; exit 1 when the models and the migrations disagree (for CI).")});
     p.addOption({QStringLiteral("dev-url"), QStringLiteral("Scratch server URL for running PostgreSQL/MySQL .sql models files."), QStringLiteral("url")});
     p.addOption({QStringLiteral("config"), QStringLiteral("The project file (default: ./covet.yaml)."), QStringLiteral("path")});
@@ -88,8 +91,11 @@ int MakeMigrationsCommand::run(const QCommandLineParser &p, QTextStream &out, QT
     if (!config)
         return report(config.error(), err);
 
+    // Ask only a person at a terminal; never wait on a pipe, a file or a closed stdin.
+    const bool interactive = !check && !p.isSet(QStringLiteral("no-input")) && isatty(STDIN_FILENO) == 1;
     std::optional<RenameDecisions> decisions;
-    if (p.isSet(QStringLiteral("renames"))) {
+    // On a terminal a --renames FILE that does not exist yet is where the answers go.
+    if (p.isSet(QStringLiteral("renames")) && !(interactive && !QFileInfo::exists(p.value(QStringLiteral("renames"))))) {
         auto d = RenameDecisions::read(p.value(QStringLiteral("renames")));
         if (!d)
             return report(d.error(), err);
@@ -104,11 +110,12 @@ int MakeMigrationsCommand::run(const QCommandLineParser &p, QTextStream &out, QT
         options.modelsPath = QDir::current().absoluteFilePath(p.value(QStringLiteral("models")));
     options.name = p.value(QStringLiteral("name"));
     options.decisions = decisions ? &*decisions : nullptr;
+    if (p.isSet(QStringLiteral("renames")))
+        options.answersPath = QDir::current().absoluteFilePath(p.value(QStringLiteral("renames")));
     options.dryRun = check;
     options.devUrl = p.value(QStringLiteral("dev-url"));
-    // Ask only a person at a terminal; never wait on a pipe, a file or a closed stdin.
     std::optional<TerminalRenamePrompt> prompt;
-    if (!check && !p.isSet(QStringLiteral("no-input")) && isatty(STDIN_FILENO) == 1) {
+    if (interactive) {
         prompt.emplace(out);
         options.prompt = &*prompt;
     }
@@ -116,6 +123,11 @@ int MakeMigrationsCommand::run(const QCommandLineParser &p, QTextStream &out, QT
     auto result = MigrationMaker(*config).make(options);
     if (!result)
         return report(result.error(), err);
+    if (!result->answersPath.isEmpty()) {
+        const QString saved = QDir::current().relativeFilePath(result->answersPath);
+        out << "Saved " << result->answers.size() << (result->answers.size() == 1 ? " rename decision" : " rename decisions") << " to "
+            << saved << "; CI reproduces them with: covet makemigrations --no-input --renames " << saved << " --check\n";
+    }
 
     if (!result->hasChanges()) {
         out << "No changes detected: the migrations match the models.\n";

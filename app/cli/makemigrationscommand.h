@@ -8,8 +8,10 @@ namespace covet::cli {
 //                      [--no-input] [--renames FILE] [--check] [--config PATH]
 // Replays the migrations into a schema in memory, diffs it against the
 // models file (or a .sql DDL file) and writes the next migration. Rename
-// candidates are asked about on a terminal; without one (or with
-// --no-input) the threshold, renamed_from hints and --renames decide.
+// candidates are asked about on a terminal, and the answers are saved
+// into the --renames FILE (default: renames.yaml beside covet.yaml);
+// without a terminal (or with --no-input) the threshold, renamed_from
+// hints and --renames decide.
 // --check writes nothing and exits 1 when models and migrations disagree.
 class MakeMigrationsCommand : public CliCommand
 {

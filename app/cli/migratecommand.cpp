@@ -1,11 +1,14 @@
 #include "migratecommand.h"
 
+#include "progressprinter.h"
+
 #include <QDir>
 #include <QElapsedTimer>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 
+#include <atomic>
+#include <csignal>
 #include <cstdio>
 #include <unistd.h>
 
@@ -13,11 +16,53 @@ namespace covet::cli {
 
 namespace {
 
-void jsonLine(QTextStream &out, const QJsonObject &o)
+// Ctrl-C / SIGTERM during a run: the first asks the runner to stop before
+// its next operation (the migration's transaction is rolled back, or its
+// done steps undone); a second one ends the process at once, which the
+// database survives too (an uncommitted transaction is discarded).
+std::atomic_bool g_cancel{false};
+
+extern "C" void onStopSignal(int signal)
 {
-    out << QJsonDocument(o).toJson(QJsonDocument::Compact) << '\n';
-    out.flush();
+    if (g_cancel.exchange(true)) {
+        std::signal(signal, SIG_DFL);
+        std::raise(signal);
+        return;
+    }
+    static const char kMessage[] = "\ncovet: stopping after the current operation (again to stop at once)\n";
+    (void)!write(STDERR_FILENO, kMessage, sizeof kMessage - 1);
 }
+
+// Installs the handlers for its lifetime.
+class StopSignals
+{
+public:
+    StopSignals()
+    {
+        g_cancel = false;
+        m_int = install(SIGINT);
+        m_term = install(SIGTERM);
+    }
+    ~StopSignals()
+    {
+        std::signal(SIGINT, m_int);
+        std::signal(SIGTERM, m_term);
+    }
+    StopSignals(const StopSignals &) = delete;
+    StopSignals &operator=(const StopSignals &) = delete;
+
+private:
+    // A signal ignored by whoever started us (nohup, a background job) stays ignored.
+    static void (*install(int signal))(int)
+    {
+        void (*previous)(int) = std::signal(signal, onStopSignal);
+        if (previous == SIG_IGN)
+            std::signal(signal, SIG_IGN);
+        return previous;
+    }
+    void (*m_int)(int) = SIG_DFL;
+    void (*m_term)(int) = SIG_DFL;
+};
 
 } // namespace
 
@@ -81,20 +126,20 @@ RunOptions MigrateCommand::runOptions(const Target &t, const QCommandLineParser 
     return o;
 }
 
-bool MigrateCommand::confirmed(const Target &t, const QCommandLineParser &p, QTextStream &out, QTextStream &err)
+Status MigrateCommand::confirm(const Target &t, const QCommandLineParser &p, QTextStream &out)
 {
     if (!t.confirm || p.isSet(QStringLiteral("yes")))
-        return true;
+        return {};
     if (isatty(STDIN_FILENO)) {
         out << "Environment '" << t.environment << "' needs confirmation. Type its name to continue: ";
         out.flush();
         QTextStream in(stdin);
         if (in.readLine().trimmed() == t.environment)
-            return true;
+            return {};
     }
-    err << "covet: error: environment '" << t.environment
-        << "' requires confirmation: pass --yes (or type the environment name on a terminal); nothing was run\n";
-    return false;
+    return fail(Error::Category::InvalidInput,
+                QStringLiteral("environment '%1' requires confirmation: pass --yes (or type the environment name on a terminal); nothing was run")
+                    .arg(t.environment));
 }
 
 void MigrateCommand::addOptions(QCommandLineParser &p) const
@@ -110,60 +155,72 @@ void MigrateCommand::addOptions(QCommandLineParser &p) const
 
 int MigrateCommand::run(const QCommandLineParser &p, QTextStream &out, QTextStream &err) const
 {
-    auto timeout = lockTimeout(p);
-    if (!timeout)
-        return report(timeout.error(), err);
-    auto target = openTarget(p);
-    if (!target)
-        return report(target.error(), err);
+    return execute(p, out, err, true);
+}
+
+int MigrateCommand::execute(const QCommandLineParser &p, QTextStream &out, QTextStream &err, bool forward, int steps)
+{
     const bool dry = p.isSet(QStringLiteral("dry-run"));
     const bool json = p.isSet(QStringLiteral("json"));
-    if (!dry && !confirmed(*target, p, out, err))
-        return 2;
-    RunOptions o = runOptions(*target, p, *timeout);
-    o.fake = p.isSet(QStringLiteral("fake"));
     QElapsedTimer timer;
     timer.start();
-    ProgressSink sink;
-    sink.progress = [&](int done, int total, const QString &what) {
-        if (what.isEmpty())
-            return;
+    // With --json every failure is also an "error" event on stdout.
+    auto failed = [&](const Error &e) {
         if (json)
-            jsonLine(out, QJsonObject{{QStringLiteral("event"), QStringLiteral("migration")}, {QStringLiteral("id"), what},
-                                      {QStringLiteral("index"), done + 1}, {QStringLiteral("total"), total},
-                                      {QStringLiteral("elapsed_ms"), double(timer.elapsed())}});
+            ProgressPrinter::jsonLine(out, QJsonObject{{QStringLiteral("event"), QStringLiteral("error")}, {QStringLiteral("message"), e.toString()},
+                                                       {QStringLiteral("exit_code"), e.exitCode()}, {QStringLiteral("elapsed_ms"), double(timer.elapsed())}});
+        return report(e, err);
     };
-    sink.log = [&](const QString &line) {
-        if (json)
-            jsonLine(out, QJsonObject{{QStringLiteral("event"), QStringLiteral("log")}, {QStringLiteral("message"), line},
-                                      {QStringLiteral("elapsed_ms"), double(timer.elapsed())}});
-        else
-            err << line << "  (" << QString::number(timer.elapsed() / 1000.0, 'f', 1) << " s)\n";
-        err.flush();
-    };
-    o.progress = &sink;
+    auto timeout = lockTimeout(p);
+    if (!timeout)
+        return failed(timeout.error());
+    auto target = openTarget(p);
+    if (!target)
+        return failed(target.error());
+    if (!dry)
+        if (auto ok = confirm(*target, p, out); !ok)
+            return failed(ok.error());
+    RunOptions o = runOptions(*target, p, *timeout);
+    o.fake = forward && p.isSet(QStringLiteral("fake"));
+    o.steps = steps;
+    const StopSignals stopSignals;
+    ProgressPrinter printer(ProgressPrinter::modeFor(json), forward, out, err);
+    printer.setCancelFlag(&g_cancel);
+    if (o.fake)
+        printer.setFinishedVerb(QStringLiteral("faked"));
+    o.progress = printer.sink();
     MigrationRunner runner(*target->connection, target->repository);
-    auto r = runner.migrate(o);
-    if (!r) {
-        if (json)
-            jsonLine(out, QJsonObject{{QStringLiteral("event"), QStringLiteral("error")}, {QStringLiteral("message"), r.error().toString()}});
-        return report(r.error(), err);
-    }
+    auto r = forward ? runner.migrate(o) : runner.rollback(o);
+    printer.stop();
+    if (!r)
+        return failed(r.error());
     for (const QString &w : r->warnings)
         err << "covet: warning: " << w << '\n';
+    err.flush();
     if (json) {
-        jsonLine(out, QJsonObject{{QStringLiteral("event"), QStringLiteral("done")},
-                                  {QStringLiteral("applied"), QJsonArray::fromStringList(r->done)},
-                                  {QStringLiteral("skipped"), QJsonArray::fromStringList(r->skipped)},
-                                  {QStringLiteral("dry_run"), dry},
-                                  {QStringLiteral("sql"), dry ? r->sql : QString()},
-                                  {QStringLiteral("elapsed_ms"), double(timer.elapsed())}});
+        QJsonObject done{{QStringLiteral("event"), QStringLiteral("done")},
+                         {forward ? QStringLiteral("applied") : QStringLiteral("rolled_back"), QJsonArray::fromStringList(r->done)},
+                         {QStringLiteral("dry_run"), dry},
+                         {QStringLiteral("sql"), dry ? r->sql : QString()},
+                         {QStringLiteral("elapsed_ms"), double(timer.elapsed())}};
+        if (forward)
+            done.insert(QStringLiteral("skipped"), QJsonArray::fromStringList(r->skipped));
+        if (dry)
+            done.insert(QStringLiteral("executed"), r->executedDryRun);
+        ProgressPrinter::jsonLine(out, done);
         return 0;
     }
     if (dry) {
-        out << (r->sql.isEmpty() ? QStringLiteral("-- nothing to apply\n") : r->sql);
+        out << (r->sql.isEmpty() ? (forward ? QStringLiteral("-- nothing to apply\n") : QStringLiteral("-- nothing to roll back\n")) : r->sql);
         if (r->executedDryRun)
             out << "-- dry run: the SQL above was executed in a transaction and rolled back; nothing was changed\n";
+        return 0;
+    }
+    if (!forward) {
+        if (r->done.isEmpty())
+            out << "Nothing to roll back.\n";
+        for (const QString &id : r->done)
+            out << "Rolled back " << id << '\n';
         return 0;
     }
     if (r->done.isEmpty() && r->skipped.isEmpty())

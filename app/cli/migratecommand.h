@@ -34,11 +34,16 @@ public:
     };
     static void addTargetOptions(QCommandLineParser &parser);
     static Result<Target> openTarget(const QCommandLineParser &parser, bool connect = true);
-    // --yes, or a typed confirmation on a terminal; false to refuse.
-    static bool confirmed(const Target &target, const QCommandLineParser &parser, QTextStream &out, QTextStream &err);
+    // --yes, or a typed confirmation on a terminal; else an error that says so.
+    static Status confirm(const Target &target, const QCommandLineParser &parser, QTextStream &out);
     static Result<int> lockTimeout(const QCommandLineParser &parser);
     // --to, --dry-run, --execute, the environment and its audit setting.
     static RunOptions runOptions(const Target &target, const QCommandLineParser &parser, int lockTimeoutMs);
+    // What migrate and rollback share: opens the target, asks for
+    // confirmation, runs (forward: migrate, with --fake; else rollback of
+    // `steps` or --to) with a ProgressPrinter, prints the result (text or
+    // --json). Returns the exit code.
+    static int execute(const QCommandLineParser &parser, QTextStream &out, QTextStream &err, bool forward, int steps = 0);
 };
 
 } // namespace covet::cli

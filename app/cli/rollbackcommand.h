@@ -4,7 +4,7 @@
 
 namespace covet::cli {
 
-// `covet rollback --to ID | --steps N [--dry-run [--execute]] [--yes]`
+// `covet rollback --to ID | --steps N [--dry-run [--execute]] [--yes] [--json]`
 class RollbackCommand : public CliCommand
 {
 public:

@@ -20,9 +20,13 @@ int StatusCommand::run(const QCommandLineParser &p, QTextStream &out, QTextStrea
     if (!target)
         return report(target.error(), err);
     MigrationRunner runner(*target->connection, target->repository);
+    runner.setEnvironment(target->environment);   // recorded with the conflicts it finds
     auto states = runner.status();
     if (!states)
         return report(states.error(), err);
+    for (const QString &w : runner.warnings())
+        err << "covet: warning: " << w << '\n';
+    err.flush();
     if (p.isSet(QStringLiteral("json"))) {
         QJsonArray list;
         for (const MigrationState &s : *states) {

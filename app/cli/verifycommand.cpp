@@ -15,8 +15,12 @@ int VerifyCommand::run(const QCommandLineParser &p, QTextStream &out, QTextStrea
     if (!target)
         return report(target.error(), err);
     MigrationRunner runner(*target->connection, target->repository);
-    if (auto st = runner.verify(); !st)
-        return report(st.error(), err);
+    runner.setEnvironment(target->environment);   // recorded with the conflicts it finds
+    auto verified = runner.verify();
+    for (const QString &w : runner.warnings())
+        err << "covet: warning: " << w << '\n';
+    if (!verified)
+        return report(verified.error(), err);
     out << "OK: every applied migration matches its file.\n";
     return 0;
 }

@@ -71,15 +71,43 @@ void RenameDecisions::insertSorted(const Entry &e)
     m_entries.insert(it, e);
 }
 
+void RenameDecisions::setEntry(const Entry &e)
+{
+    const qsizetype i = find(e);
+    if (i >= 0)
+        m_entries[i].verdict = e.verdict;
+    else
+        insertSorted(e);
+}
+
 void RenameDecisions::set(const RenameCandidate &c, Verdict v)
 {
     Entry e = keyOf(c);
     e.verdict = v;
-    const qsizetype i = find(e);
-    if (i >= 0)
-        m_entries[i].verdict = v;
-    else
-        insertSorted(e);
+    setEntry(e);
+}
+
+void RenameDecisions::merge(const RenameDecisions &other)
+{
+    for (const Entry &e : other.m_entries)
+        setEntry(e);
+}
+
+Status RenameDecisions::mergeInto(const QString &path, const RenameDecisions &answers)
+{
+    RenameDecisions all;
+    if (QFile::exists(path)) {
+        auto existing = read(path);
+        if (!existing) {
+            const Error &e = existing.error();
+            return fail(e.category(),
+                        e.message() + QStringLiteral(" The new rename decisions were not saved: fix or move the file and run again."),
+                        e.location());
+        }
+        all = std::move(*existing);
+    }
+    all.merge(answers);
+    return all.save(path);
 }
 
 void RenameDecisions::remove(const RenameCandidate &c)

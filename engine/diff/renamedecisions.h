@@ -44,6 +44,12 @@ public:
     QByteArray write() const;
     // Writes atomically (QSaveFile).
     Status save(const QString &path) const;
+    // Adds other's entries, replacing the verdict of pairs already here.
+    void merge(const RenameDecisions &other);
+    // Merges `answers` into the decisions file at path (created when it does
+    // not exist; its other entries are kept) and saves it. A file that
+    // cannot be read is left untouched and reported.
+    static Status mergeInto(const QString &path, const RenameDecisions &answers);
 
     void set(const RenameCandidate &c, Verdict v);
     void remove(const RenameCandidate &c);
@@ -60,6 +66,7 @@ private:
     static Entry keyOf(const RenameCandidate &c);
     qsizetype find(const Entry &key) const;
     void insertSorted(const Entry &e);
+    void setEntry(const Entry &e);
 
     QList<Entry> m_entries;
 };

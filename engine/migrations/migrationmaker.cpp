@@ -8,6 +8,7 @@
 #include "migrationgraph.h"
 #include "migrationrepository.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QSet>
@@ -176,8 +177,14 @@ Result<Dialect> MigrationMaker::dialectFor(const Schema *desired) const
                 m_config.path());
 }
 
+QString MigrationMaker::decisionsPathFor(const ProjectConfig &config)
+{
+    const QString base = config.baseDirectory().isEmpty() ? QFileInfo(config.path()).absolutePath() : config.baseDirectory();
+    return QDir(base).filePath(QStringLiteral("renames.yaml"));
+}
+
 Result<DiffResult> MigrationMaker::diffWithPrompts(const Schema &from, const Schema &to, DiffOptions options,
-                                                   RenamePrompt *prompt) const
+                                                   RenamePrompt *prompt, RenameDecisions &answers) const
 {
     RenameDecisions working = options.decisions ? *options.decisions : RenameDecisions();
     options.decisions = &working;
@@ -199,10 +206,14 @@ Result<DiffResult> MigrationMaker::diffWithPrompts(const Schema &from, const Sch
                 continue;
             asked.insert(key(c));
             const RenamePrompt::Answer answer = prompt->ask(c);
+            // Default keeps what the score says; it is recorded as that, so
+            // another threshold later does not change what the person saw.
+            const bool accept = answer == RenamePrompt::Answer::Default ? c.accepted : answer == RenamePrompt::Answer::Accept;
+            const auto verdict = accept ? RenameDecisions::Verdict::Accept : RenameDecisions::Verdict::Reject;
+            answers.set(c, verdict);
             if (answer == RenamePrompt::Answer::Default)
                 continue;
-            const bool accept = answer == RenamePrompt::Answer::Accept;
-            working.set(c, accept ? RenameDecisions::Verdict::Accept : RenameDecisions::Verdict::Reject);
+            working.set(c, verdict);
             changed = changed || accept != c.accepted;
         }
         if (!changed)
@@ -305,10 +316,18 @@ Result<MakeMigrationsResult> MigrationMaker::make(const MakeMigrationsOptions &o
             if (!replayed)
                 return std::unexpected(replayed.error());
 
-            auto diff = diffWithPrompts(*replayed, desired, diffOptions, options.prompt);
+            auto diff = diffWithPrompts(*replayed, desired, diffOptions, options.prompt, result.answers);
             if (!diff)
                 return std::unexpected(diff.error());
             result.diff = std::move(*diff);
+            // The answers first: a file that cannot be saved stops before the
+            // migration is written.
+            if (!options.dryRun && !result.answers.isEmpty()) {
+                const QString path = options.answersPath.isEmpty() ? decisionsPathFor(m_config) : options.answersPath;
+                if (auto saved = RenameDecisions::mergeInto(path, result.answers); !saved)
+                    return std::unexpected(saved.error());
+                result.answersPath = path;
+            }
             if (result.diff.isEmpty())
                 return result;
             migration.operations = result.diff.operations;

@@ -49,6 +49,11 @@ struct MakeMigrationsOptions
     std::optional<RenameOptions> renames;
     const RenameDecisions *decisions = nullptr;   // --renames FILE
     RenamePrompt *prompt = nullptr;               // interactive; nullptr: never asks
+    // Where the prompt's answers are saved, merged into the decisions already
+    // in that file, so the next run and CI (`--renames FILE`) reproduce
+    // them. Empty: decisionsPathFor(config), renames.yaml beside covet.yaml.
+    // Nothing is saved with dryRun or when nothing was asked.
+    QString answersPath;
     // Compute only, write nothing (--check).
     bool dryRun = false;
     // For PostgreSQL/MySQL .sql models files: the scratch server to run them on.
@@ -63,6 +68,11 @@ struct MakeMigrationsResult
     QString path;                         // the file (written unless dryRun)
     DiffResult diff;                      // Mode::Diff: the operations and every rename candidate
     QStringList leaves;                   // the leaves the new migration depends on
+    // The prompt's answers, one entry per candidate asked about (a Default
+    // answer is recorded as what the score decided), and the decisions file
+    // they were merged into (empty when nothing was saved).
+    RenameDecisions answers;
+    QString answersPath;
     bool hasChanges() const { return migration.has_value(); }
 };
 
@@ -88,11 +98,13 @@ public:
     static QString deriveName(const OperationList &operations);
     // Whether `name` can be a migration name: ^[a-z0-9_]+$, at most 60 characters.
     static bool isValidName(const QString &name);
+    // The default decisions file: renames.yaml beside covet.yaml.
+    static QString decisionsPathFor(const ProjectConfig &config);
 
 private:
     Result<Dialect> dialectFor(const Schema *desired) const;
     Result<DiffResult> diffWithPrompts(const Schema &from, const Schema &to, DiffOptions options,
-                                       RenamePrompt *prompt) const;
+                                       RenamePrompt *prompt, RenameDecisions &answers) const;
 
     ProjectConfig m_config;
 };

@@ -34,6 +34,10 @@ public:
 
     // True for Covet's bookkeeping tables.
     static bool isCovetTable(const QString &name) { return name.startsWith(QLatin1String("_covet_")); }
+
+protected:
+    // The error every inspector returns when its ProgressSink is cancelled.
+    static Error cancelledError(Dialect dialect);
 };
 
 } // namespace covet

@@ -240,7 +240,7 @@ Result<Schema> MysqlInspector::inspect(SqlExecutor &sql, const InspectOptions &o
     auto next = [&](const QString &what) -> Status {
         if (progress) {
             if (progress->cancelled())
-                return fail(Error::Category::Cancelled, QStringLiteral("inspection cancelled"));
+                return std::unexpected(cancelledError(Dialect::MySQL));
             progress->report(step, kSteps, what);
         }
         ++step;
@@ -550,7 +550,7 @@ Result<Schema> MysqlInspector::inspect(SqlExecutor &sql, const InspectOptions &o
 
     if (progress) {
         if (progress->cancelled())
-            return fail(Error::Category::Cancelled, QStringLiteral("inspection cancelled"));
+            return std::unexpected(cancelledError(Dialect::MySQL));
         progress->report(kSteps, kSteps, QStringLiteral("done"));
     }
     schema.canonicalize();

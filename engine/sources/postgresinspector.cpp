@@ -285,11 +285,6 @@ constexpr int kTriggerTruncate = 1 << 5;
 constexpr int kTriggerInstead = 1 << 6;
 constexpr int kIndexOptionDesc = 1 << 0;
 
-Error cancelledError()
-{
-    return Error(Error::Category::Cancelled, QStringLiteral("inspection of the PostgreSQL catalog was cancelled"));
-}
-
 } // namespace
 
 QStringList PostgresInspector::catalogQueries()
@@ -312,7 +307,7 @@ Result<Schema> PostgresInspector::inspect(SqlExecutor &sql, const InspectOptions
         if (progress) {
             progress->report(id, QueryCount, QStringLiteral("reading %1").arg(QLatin1String(phases[id])));
             if (progress->cancelled())
-                return std::unexpected(cancelledError());
+                return std::unexpected(cancelledError(Dialect::PostgreSQL));
         }
         const QString text = queryText(id, filtered);
         const bool bound = filtered && text.contains(kFilterClause);
@@ -415,7 +410,7 @@ Result<Schema> PostgresInspector::inspect(SqlExecutor &sql, const InspectOptions
         int row = 0;
         while (q->next()) {
             if (cancelledNow(++row))
-                return std::unexpected(cancelledError());
+                return std::unexpected(cancelledError(Dialect::PostgreSQL));
             const qint64 relid = q->value(0).toLongLong();
             if (relid != currentRel || !rel) {
                 currentRel = relid;
@@ -507,7 +502,7 @@ Result<Schema> PostgresInspector::inspect(SqlExecutor &sql, const InspectOptions
         int row = 0;
         while (q->next()) {
             if (cancelledNow(++row))
-                return std::unexpected(cancelledError());
+                return std::unexpected(cancelledError(Dialect::PostgreSQL));
             const auto it = relations.constFind(q->value(0).toLongLong());
             if (it == relations.constEnd() || it->tableIndex < 0)
                 continue;
@@ -589,7 +584,7 @@ Result<Schema> PostgresInspector::inspect(SqlExecutor &sql, const InspectOptions
         int row = 0;
         while (q->next()) {
             if (cancelledNow(++row))
-                return std::unexpected(cancelledError());
+                return std::unexpected(cancelledError(Dialect::PostgreSQL));
             const qint64 indexOid = q->value(1).toLongLong();
             if (indexOid != currentIndex) {
                 currentIndex = indexOid;
@@ -674,7 +669,7 @@ Result<Schema> PostgresInspector::inspect(SqlExecutor &sql, const InspectOptions
 
     if (progress) {
         if (progress->cancelled())
-            return std::unexpected(cancelledError());
+            return std::unexpected(cancelledError(Dialect::PostgreSQL));
         progress->report(QueryCount, QueryCount, QStringLiteral("done"));
     }
 

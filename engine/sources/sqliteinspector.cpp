@@ -22,11 +22,6 @@ struct PendingFk
     bool refColumnsImplicit = false;
 };
 
-Status cancelled()
-{
-    return std::unexpected(Error(Error::Category::Cancelled, QStringLiteral("inspection cancelled")));
-}
-
 } // namespace
 
 Result<Schema> SqliteInspector::inspect(SqlExecutor &sql, const InspectOptions &options, const ProgressSink *progress)
@@ -77,7 +72,7 @@ Result<Schema> SqliteInspector::inspect(SqlExecutor &sql, const InspectOptions &
         }
     }
     if (isCancelled())
-        return std::unexpected(cancelled().error());
+        return std::unexpected(cancelledError(Dialect::SQLite));
 
     // 2. Columns of every table, in one statement.
     report(1, QStringLiteral("columns"));
@@ -139,7 +134,7 @@ Result<Schema> SqliteInspector::inspect(SqlExecutor &sql, const InspectOptions &
         t.primaryKey = pk;
     }
     if (isCancelled())
-        return std::unexpected(cancelled().error());
+        return std::unexpected(cancelledError(Dialect::SQLite));
 
     // 3. Indexes and unique constraints, with their key columns.
     report(2, QStringLiteral("indexes"));
@@ -213,7 +208,7 @@ Result<Schema> SqliteInspector::inspect(SqlExecutor &sql, const InspectOptions &
         t.indexes << index;
     }
     if (isCancelled())
-        return std::unexpected(cancelled().error());
+        return std::unexpected(cancelledError(Dialect::SQLite));
 
     // 4. Foreign keys.
     report(3, QStringLiteral("foreign keys"));

@@ -1,5 +1,9 @@
 // covet-test-labels: cli sqlite
+#include "../migrations/itemsproject.h"
+#include "terminalsupport.h"
 #include "testsupport.h"
+
+#include "diff/renamedecisions.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -130,18 +134,8 @@ private slots:
 
     void noInputBelowThresholdAndDecisionsFile()
     {
-        // items.title -> heading (another length) scores below 0.99.
         QTemporaryDir dir;
-        writeFile(dir.filePath(QStringLiteral("covet.yaml")),
-                  "dialect: sqlite\nmigrations: migrations\nmodels: models.yaml\nrenames: {detect: true, threshold: 0.99}\n");
-        writeFile(dir.filePath(QStringLiteral("migrations/0001_items.sql")),
-                  "-- covet:up\nCREATE TABLE items (id INTEGER PRIMARY KEY, title VARCHAR(100) NOT NULL);\n"
-                  "-- covet:down\nDROP TABLE items;\n");
-        writeFile(dir.filePath(QStringLiteral("models.yaml")),
-                  "dialect: sqlite\ntables:\n  - name: items\n    columns:\n"
-                  "      - {name: id, type: integer, nullable: false}\n"
-                  "      - {name: heading, type: varchar(200), nullable: false}\n"
-                  "    primary_key: [id]\n");
+        test::writeItemsProject(dir.path());
         QString out, err;
 
         QCOMPARE(test::runCli(args({"--no-input", "--check"}), &out, &err, dir.path()), 1);
@@ -159,6 +153,58 @@ private slots:
         // A malformed decisions file is an input error.
         writeFile(dir.filePath(QStringLiteral("bad.yaml")), "version: 1\nrenames:\n  - {kind: column, decision: maybe}\n");
         QCOMPARE(test::runCli(args({"--no-input", "--renames", "bad.yaml"}), &out, &err, dir.path()), 2);
+    }
+
+    // On a terminal the answers are saved as a decisions file, so that CI
+    // (--no-input --renames FILE --check) reproduces them.
+    void promptAnswersAreSavedForCi()
+    {
+        if (!test::haveScript())
+            QSKIP("util-linux `script` is not installed: cannot give covet a terminal");
+        QTemporaryDir dir;
+        test::writeItemsProject(dir.path());
+        QTemporaryDir pristine;
+        test::writeItemsProject(pristine.path());
+        // renames.yaml beside covet.yaml: its other decisions are kept, this pair's is updated.
+        writeFile(dir.filePath(QStringLiteral("renames.yaml")),
+                  "version: 1\nrenames:\n  - {kind: table, from: old_a, to: new_a, decision: reject}\n"
+                  "  - {kind: column, table: items, from: title, to: heading, decision: reject}\n");
+        QString screen, out, err;
+        QCOMPARE(test::runCliOnTerminal(args({}), dir.path(), &screen, "y\n"), 0);
+        QVERIFY2(screen.contains(QStringLiteral("Rename column items.title -> heading")), qPrintable(screen));
+        QVERIFY2(screen.contains(QStringLiteral("Is this a rename? [y/N]")), qPrintable(screen));
+        QVERIFY2(screen.contains(QStringLiteral("Saved 1 rename decision to renames.yaml")), qPrintable(screen));
+        auto saved = RenameDecisions::read(dir.filePath(QStringLiteral("renames.yaml")));
+        QVERIFY2(saved, qPrintable(test::errorText(saved)));
+        QCOMPARE(saved->size(), 2);
+        RenameDecisions::Entry title;
+        title.kind = RenameCandidate::Kind::Column;
+        title.table = QStringLiteral("items");
+        title.from = QStringLiteral("title");
+        title.to = QStringLiteral("heading");
+        title.verdict = RenameDecisions::Verdict::Accept;
+        QVERIFY(saved->entries().contains(title));
+        QCOMPARE(saved->entries().first().from, QStringLiteral("old_a"));
+        const QByteArray yaml = readFile(dir.filePath(QStringLiteral("migrations/0002_alter_items.yaml")));
+        QVERIFY2(yaml.contains("{op: rename_column, table: items, from: title, to: heading}"), yaml.constData());
+
+        // CI agrees with what was written...
+        QCOMPARE(test::runCli(args({"--no-input", "--renames", "renames.yaml", "--check"}), &out, &err, dir.path()), 0);
+        // ...and, on the history before it, derives the same rename.
+        QVERIFY(QFile::copy(dir.filePath(QStringLiteral("renames.yaml")), pristine.filePath(QStringLiteral("renames.yaml"))));
+        QCOMPARE(test::runCli(args({"--no-input", "--renames", "renames.yaml", "--check"}), &out, &err, pristine.path()), 1);
+        QVERIFY2(out.contains(QStringLiteral("Rename column items.title to heading")) && !out.contains(QStringLiteral("Drop column")),
+                 qPrintable(out));
+        QVERIFY(!QFileInfo::exists(pristine.filePath(QStringLiteral("migrations/0002_alter_items.yaml"))));
+
+        // --renames FILE on a terminal: the answers go there, even when it does not exist yet.
+        QFile::remove(pristine.filePath(QStringLiteral("renames.yaml")));
+        QCOMPARE(test::runCliOnTerminal(args({"--renames", "decisions.yaml"}), pristine.path(), &screen, "n\n"), 0);
+        QVERIFY2(screen.contains(QStringLiteral("Saved 1 rename decision to decisions.yaml")), qPrintable(screen));
+        QVERIFY(!QFileInfo::exists(pristine.filePath(QStringLiteral("renames.yaml"))));
+        const QByteArray decided = readFile(pristine.filePath(QStringLiteral("decisions.yaml")));
+        QVERIFY2(decided.contains("{kind: column, table: items, from: title, to: heading, decision: reject}"), decided.constData());
+        QCOMPARE(test::runCli(args({"--no-input", "--renames", "decisions.yaml", "--check"}), &out, &err, pristine.path()), 0);
     }
 
     void mergeAndEmpty()

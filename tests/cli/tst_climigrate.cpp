@@ -1,5 +1,6 @@
 // covet-test-labels: cli sqlite postgres mysql
 #include "../migrations/migrationtestsupport.h"
+#include "clifixtures.h"
 
 #include <QDir>
 #include <QFile>
@@ -8,7 +9,6 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
-#include <QElapsedTimer>
 #include <QTest>
 
 using namespace covet;
@@ -17,28 +17,6 @@ using test::serverFor;
 using test::writeFile;
 
 namespace {
-
-const QByteArray k0001 = R"(operations:
-  - op: create_table
-    definition:
-      name: items
-      columns:
-        - {name: id, type: bigint, nullable: false}
-        - {name: label, type: varchar(50)}
-      primary_key: {columns: [id]}
-)";
-const QByteArray k0002 = R"(dependencies: [0001_items]
-operations:
-  - op: add_column
-    table: items
-    column: {name: qty, type: integer, nullable: false, default: "0"}
-)";
-const QByteArray k0003 = R"(dependencies: [0002_qty]
-operations:
-  - op: create_index
-    table: items
-    index: {name: idx_items_label, parts: [{column: label}]}
-)";
 
 QMap<QString, QString> states(const QString &json)
 {
@@ -60,8 +38,6 @@ private slots:
     void commands();
     void fourRunners_data() { commands_data(); }
     void fourRunners();
-    void killedRunner_data();
-    void killedRunner();
 };
 
 void TestCliMigrate::commands_data()
@@ -79,8 +55,8 @@ void TestCliMigrate::commands()
     const QString dir = project.path();
     QVERIFY(QDir(dir).mkdir(QStringLiteral("migrations")));
     writeFile(dir + QStringLiteral("/covet.yaml"), "database: ${COVET_T_URL}\nenvironments:\n  prod:\n    database: ${COVET_T_URL}\n    confirm: true\n");
-    writeFile(dir + QStringLiteral("/migrations/0001_items.yaml"), k0001);
-    writeFile(dir + QStringLiteral("/migrations/0002_qty.yaml"), k0002);
+    writeFile(dir + QStringLiteral("/migrations/0001_items.yaml"), test::kItemsMigration);
+    writeFile(dir + QStringLiteral("/migrations/0002_qty.yaml"), test::kQtyMigration);
     const QStringList env{QStringLiteral("COVET_T_URL=") + db->urlString()};
     QString out, err;
 
@@ -116,7 +92,7 @@ void TestCliMigrate::commands()
     QVERIFY2(test::runCli({QStringLiteral("migrate")}, &out, &err, dir, env) == 0, qPrintable(err));
 
     // An environment that needs confirmation refuses without --yes.
-    writeFile(dir + QStringLiteral("/migrations/0003_idx.yaml"), k0003);
+    writeFile(dir + QStringLiteral("/migrations/0003_idx.yaml"), test::kIndexMigration);
     QCOMPARE(test::runCli({QStringLiteral("migrate"), QStringLiteral("--environment"), QStringLiteral("prod")}, &out, &err, dir, env), 2);
     QVERIFY2(err.contains(QStringLiteral("--yes")), qPrintable(err));
     QCOMPARE(scalar(db->connection(), QStringLiteral("SELECT count(*) FROM _covet_migrations")), 2);
@@ -127,7 +103,7 @@ void TestCliMigrate::commands()
     QCOMPARE(scalar(db->connection(), QStringLiteral("SELECT count(*) FROM _covet_migrations")), 3);
 
     // A tampered applied file: verify fails, migrate refuses, naming the file.
-    writeFile(dir + QStringLiteral("/migrations/0002_qty.yaml"), QByteArray(k0002).replace("integer", "bigint"));
+    writeFile(dir + QStringLiteral("/migrations/0002_qty.yaml"), QByteArray(test::kQtyMigration).replace("integer", "bigint"));
     QVERIFY(test::runCli({QStringLiteral("verify")}, &out, &err, dir, env) != 0);
     QVERIFY2(err.contains(QStringLiteral("0002_qty.yaml")), qPrintable(err));
     QCOMPARE(test::runCli({QStringLiteral("status"), QStringLiteral("--json")}, &out, &err, dir, env), 0);
@@ -136,7 +112,7 @@ void TestCliMigrate::commands()
     QCOMPARE(test::runCli({QStringLiteral("migrate")}, &out, &err, dir, env), 6);
     QVERIFY2(err.contains(QStringLiteral("0002_qty.yaml")), qPrintable(err));
     QCOMPARE(scalar(db->connection(), QStringLiteral("SELECT count(*) FROM _covet_migrations")), 3);
-    writeFile(dir + QStringLiteral("/migrations/0002_qty.yaml"), k0002);
+    writeFile(dir + QStringLiteral("/migrations/0002_qty.yaml"), test::kQtyMigration);
 
     // Hostile files: a symlink out of the directory, a bad name with SQL.
     QVERIFY(QFile::link(QStringLiteral("/etc/passwd"), dir + QStringLiteral("/migrations/0005_link.yaml")));
@@ -166,9 +142,9 @@ void TestCliMigrate::fourRunners()
     const QString dir = project.path();
     QVERIFY(QDir(dir).mkdir(QStringLiteral("migrations")));
     writeFile(dir + QStringLiteral("/covet.yaml"), "audit_log: true\n");
-    writeFile(dir + QStringLiteral("/migrations/0001_items.yaml"), k0001);
-    writeFile(dir + QStringLiteral("/migrations/0002_qty.yaml"), k0002);
-    writeFile(dir + QStringLiteral("/migrations/0003_idx.yaml"), k0003);
+    writeFile(dir + QStringLiteral("/migrations/0001_items.yaml"), test::kItemsMigration);
+    writeFile(dir + QStringLiteral("/migrations/0002_qty.yaml"), test::kQtyMigration);
+    writeFile(dir + QStringLiteral("/migrations/0003_idx.yaml"), test::kIndexMigration);
     QList<QProcess *> procs;
     for (int i = 0; i < 4; ++i) {
         auto *p = new QProcess(this);
@@ -195,100 +171,7 @@ void TestCliMigrate::fourRunners()
     QCOMPARE(scalar(db->connection(), QStringLiteral("SELECT count(*) FROM _covet_migration_audit")), 3);
 }
 
-void TestCliMigrate::killedRunner_data()
-{
-    QTest::addColumn<int>("dialect");
-    QTest::newRow("sqlite") << int(Dialect::SQLite);
-    QTest::newRow("postgresql") << int(Dialect::PostgreSQL);
-}
-
-// kill -9 of `covet migrate` during a long migration: the database is
-// either before or after it, never between, and the history agrees.
-void TestCliMigrate::killedRunner()
-{
-    QFETCH(int, dialect);
-    const Dialect d = Dialect(dialect);
-    COVET_REQUIRE_DIALECT(d);
-    COVET_SCRATCH_DB(db, d, serverFor(d));
-    QTemporaryDir project;
-    const QString dir = project.path();
-    QVERIFY(QDir(dir).mkdir(QStringLiteral("migrations")));
-    writeFile(dir + QStringLiteral("/covet.yaml"), "audit_log: true\n");
-    writeFile(dir + QStringLiteral("/migrations/0001_items.yaml"), k0001);
-    const QByteArray fill = d == Dialect::SQLite
-        ? "INSERT INTO big (id) WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 400000) SELECT x FROM c"
-        : "INSERT INTO big (id) SELECT g FROM generate_series(1, 400000) g";
-    QByteArray longMigration = R"(dependencies: [0001_items]
-operations:
-  - op: create_table
-    definition:
-      name: big
-      columns:
-        - {name: id, type: bigint, nullable: false}
-        - {name: pad, type: text}
-      primary_key: {columns: [id]}
-  - op: run_sql
-    forward: "FILL"
-    reverse: DELETE FROM big
-  - op: run_sql
-    forward: UPDATE big SET pad = 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'
-    reverse: UPDATE big SET pad = NULL
-  - op: create_index
-    table: big
-    index: {name: idx_big_pad, parts: [{column: pad}]}
-)";
-    writeFile(dir + QStringLiteral("/migrations/0002_long.yaml"), longMigration.replace("FILL", fill));
-    const QString url = db->urlString();
-    QString out, err;
-    QVERIFY2(test::runCli({QStringLiteral("migrate"), QStringLiteral("--to"), QStringLiteral("0001"), QStringLiteral("--db"), url}, &out, &err, dir) == 0,
-             qPrintable(err));
-    // How long a full run takes, to spread the kills across it.
-    QElapsedTimer timer;
-    timer.start();
-    QVERIFY2(test::runCli({QStringLiteral("migrate"), QStringLiteral("--db"), url}, &out, &err, dir) == 0, qPrintable(err));
-    const qint64 full = std::max<qint64>(timer.elapsed(), 50);
-    QVERIFY2(test::runCli({QStringLiteral("rollback"), QStringLiteral("--db"), url}, &out, &err, dir) == 0, qPrintable(err));
-    int before = 0, after = 0;
-    for (int i = 0; i < 6; ++i) {
-        QProcess p;
-        p.setWorkingDirectory(dir);
-        p.start(QStringLiteral(COVET_CLI_PATH), {QStringLiteral("migrate"), QStringLiteral("--db"), url, QStringLiteral("--lock-timeout"), QStringLiteral("60")});
-        QVERIFY(p.waitForStarted());
-        QTest::qWait(int(full * (i + 1) * 105 / 600));   // the last one lands after a full run
-        if (p.state() != QProcess::NotRunning) {
-            p.kill();   // SIGKILL on Unix: kill -9
-            // waitForFinished() is false when the process already ended between
-            // the state check and the kill: that is not a failure.
-            QVERIFY(p.waitForFinished(30000) || p.state() == QProcess::NotRunning);
-        }
-        auto conn = Connection::open(url, QStringLiteral("check"));
-        QVERIFY2(conn, qPrintable(test::errorText(conn)));
-        Connection &c = **conn;
-        const qint64 recorded = scalar(c, QStringLiteral("SELECT count(*) FROM _covet_migrations WHERE id = '0002_long'"));
-        SqlExecutor sql(c.database(), d);
-        auto exists = sql.rows(d == Dialect::SQLite ? QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'big'")
-                                                    : QStringLiteral("SELECT count(*) FROM pg_catalog.pg_tables WHERE tablename = 'big'"));
-        QVERIFY(exists);
-        const bool hasTable = exists->first().value(0).toInt() == 1;
-        if (recorded == 1) {
-            QVERIFY(hasTable);
-            QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM big WHERE pad IS NOT NULL")), 400000);
-            ++after;
-            QVERIFY2(test::runCli({QStringLiteral("rollback"), QStringLiteral("--db"), url, QStringLiteral("--lock-timeout"), QStringLiteral("60")},
-                                  &out, &err, dir)
-                         == 0,
-                     qPrintable(err));
-        } else {
-            QCOMPARE(recorded, 0);
-            QVERIFY2(!hasTable, "the migration's table exists but the history does not record it");
-            ++before;
-        }
-    }
-    qInfo("kill -9: %d runs left the database before the migration, %d after it", before, after);
-    QVERIFY2(test::runCli({QStringLiteral("migrate"), QStringLiteral("--db"), url, QStringLiteral("--lock-timeout"), QStringLiteral("60")}, &out, &err, dir) == 0,
-             qPrintable(err));
-    QCOMPARE(test::runCli({QStringLiteral("verify"), QStringLiteral("--db"), url}, &out, &err, dir), 0);
-}
+// kill -9 of a runner during long migrations: tests/migrations/tst_killedrunner.cpp.
 
 QTEST_GUILESS_MAIN(TestCliMigrate)
 #include "tst_climigrate.moc"

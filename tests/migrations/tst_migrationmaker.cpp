@@ -5,6 +5,7 @@
 #include "migrations/migrationmaker.h"
 #include "migrations/migrationrepository.h"
 #include "migrations/projectconfig.h"
+#include "itemsproject.h"
 #include "testsupport.h"
 
 #include <QDir>
@@ -53,22 +54,6 @@ int countOps(const OperationList &ops)
     for (const Operation &op : ops)
         n += std::holds_alternative<T>(op) ? 1 : 0;
     return n;
-}
-
-// A SQLite project: items(id, title) in 0001; the models rename title to
-// heading with another type, which scores below a 0.99 threshold.
-void writeItemsProject(const QString &dir)
-{
-    writeFile(dir + QStringLiteral("/covet.yaml"),
-              "dialect: sqlite\nmigrations: migrations\nmodels: models.yaml\nrenames: {detect: true, threshold: 0.99}\n");
-    writeFile(dir + QStringLiteral("/migrations/0001_items.sql"),
-              "-- covet:up\nCREATE TABLE items (id INTEGER PRIMARY KEY, title VARCHAR(100) NOT NULL);\n"
-              "-- covet:down\nDROP TABLE items;\n");
-    writeFile(dir + QStringLiteral("/models.yaml"),
-              "dialect: sqlite\ntables:\n  - name: items\n    columns:\n"
-              "      - {name: id, type: integer, nullable: false}\n"
-              "      - {name: heading, type: varchar(200), nullable: false}\n"
-              "    primary_key: [id]\n");
 }
 
 class RecordingPrompt : public RenamePrompt
@@ -150,7 +135,7 @@ private slots:
     void belowThresholdIsDropAndAddUnlessDecided()
     {
         QTemporaryDir dir;
-        writeItemsProject(dir.path());
+        test::writeItemsProject(dir.path());
         const MigrationMaker maker(readConfig(dir.path()));
         MakeMigrationsOptions o;
         o.dryRun = true;
@@ -178,7 +163,7 @@ private slots:
     void promptDecidesScoredCandidates()
     {
         QTemporaryDir dir;
-        writeItemsProject(dir.path());
+        test::writeItemsProject(dir.path());
         MakeMigrationsOptions o;
         o.dryRun = true;
         RecordingPrompt accept(RenamePrompt::Answer::Accept);
@@ -212,6 +197,91 @@ private slots:
         QCOMPARE(reject.asked.first().from, QStringLiteral("placed"));
         QCOMPARE(countOps<RenameColumn>(r->migration->operations), 1);
         QVERIFY(r->migration->operations.contains(Operation(DropColumn{{}, QStringLiteral("orders"), QStringLiteral("placed")})));
+    }
+
+    void promptAnswersAreMergedIntoTheDecisionsFile()
+    {
+        QTemporaryDir dir;
+        test::writeItemsProject(dir.path());
+        QTemporaryDir pristine;
+        test::writeItemsProject(pristine.path());
+        const QString file = dir.filePath(QStringLiteral("decisions.yaml"));
+        const QByteArray before = "version: 1\nrenames:\n  - {kind: table, from: old_a, to: new_a, decision: reject}\n"
+                                  "  - {kind: column, table: items, from: title, to: heading, decision: reject}\n";
+        writeFile(file, before);
+        RecordingPrompt accept(RenamePrompt::Answer::Accept);
+        MakeMigrationsOptions o;
+        o.prompt = &accept;
+        o.answersPath = file;
+
+        o.dryRun = true;   // computes the answers, saves nothing
+        auto dry = MigrationMaker(readConfig(dir.path())).make(o);
+        COVET_VERIFY_OK(dry);
+        QCOMPARE(dry->answers.size(), 1);
+        QVERIFY(dry->answersPath.isEmpty());
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), before);
+        f.close();
+
+        o.dryRun = false;
+        auto r = MigrationMaker(readConfig(dir.path())).make(o);
+        COVET_VERIFY_OK(r);
+        QCOMPARE(r->answersPath, file);
+        auto saved = RenameDecisions::read(file);
+        COVET_VERIFY_OK(saved);
+        QCOMPARE(saved->size(), 2);   // the other decision kept, this one updated
+        QCOMPARE(saved->verdict(accept.asked.first()), RenameDecisions::Verdict::Accept);
+        QCOMPARE(saved->entries().first().from, QStringLiteral("old_a"));
+        QCOMPARE(saved->entries().first().verdict, RenameDecisions::Verdict::Reject);
+
+        // Without a prompt, the saved decisions reproduce the same migration...
+        MakeMigrationsOptions ci;
+        ci.dryRun = true;
+        ci.decisions = &*saved;
+        auto again = MigrationMaker(readConfig(pristine.path())).make(ci);
+        COVET_VERIFY_OK(again);
+        QVERIFY(again->hasChanges());
+        QCOMPARE(again->migration->operations, r->migration->operations);
+        // ...and agree with the migration written (--check: no changes).
+        auto check = MigrationMaker(readConfig(dir.path())).make(ci);
+        COVET_VERIFY_OK(check);
+        QVERIFY(!check->hasChanges());
+    }
+
+    void defaultAnswerIsSavedBesideCovetYaml()
+    {
+        QTemporaryDir dir;
+        test::writeItemsProject(dir.path());
+        const QString file = dir.filePath(QStringLiteral("renames.yaml"));
+        QCOMPARE(MigrationMaker::decisionsPathFor(readConfig(dir.path())), file);
+        RecordingPrompt keep(RenamePrompt::Answer::Default);
+        MakeMigrationsOptions o;
+        o.prompt = &keep;
+        auto r = MigrationMaker(readConfig(dir.path())).make(o);
+        COVET_VERIFY_OK(r);
+        QCOMPARE(r->answersPath, file);
+        auto saved = RenameDecisions::read(file);
+        COVET_VERIFY_OK(saved);
+        // Enter kept what the score said (below the threshold: not a rename), and that is recorded.
+        QCOMPARE(saved->size(), 1);
+        QCOMPARE(saved->verdict(keep.asked.first()), RenameDecisions::Verdict::Reject);
+        QCOMPARE(countOps<RenameColumn>(r->migration->operations), 0);
+
+        // A decisions file that does not read is left alone, and nothing is written.
+        QTemporaryDir broken;
+        test::writeItemsProject(broken.path());
+        writeFile(broken.filePath(QStringLiteral("renames.yaml")), "renames: 5\n");
+        RecordingPrompt accept(RenamePrompt::Answer::Accept);
+        o.prompt = &accept;
+        auto bad = MigrationMaker(readConfig(broken.path())).make(o);
+        QVERIFY(!bad);
+        QVERIFY2(bad.error().message().contains(u"not saved"), qPrintable(bad.error().toString()));
+        QVERIFY2(bad.error().location().contains(u"renames.yaml"), qPrintable(bad.error().toString()));
+        QCOMPARE(QDir(broken.filePath(QStringLiteral("migrations"))).entryList(QDir::Files).size(), 1);
+        QFile f(broken.filePath(QStringLiteral("renames.yaml")));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), QByteArray("renames: 5\n"));
     }
 
     void emptyMigration()
@@ -268,7 +338,7 @@ private slots:
     void sqlDdlAsDesiredSchema()
     {
         QTemporaryDir dir;
-        writeItemsProject(dir.path());
+        test::writeItemsProject(dir.path());
         writeFile(dir.filePath(QStringLiteral("schema.sql")),
                   "CREATE TABLE items (id INTEGER PRIMARY KEY, title VARCHAR(100) NOT NULL, price NUMERIC(10,2));\n");
         MakeMigrationsOptions o;
@@ -321,7 +391,7 @@ private slots:
     void firstMigrationIsInitial()
     {
         QTemporaryDir dir;
-        writeItemsProject(dir.path());
+        test::writeItemsProject(dir.path());
         QFile::remove(dir.filePath(QStringLiteral("migrations/0001_items.sql")));
         auto r = MigrationMaker(readConfig(dir.path())).make({});
         COVET_VERIFY_OK(r);
