@@ -4,9 +4,12 @@
 # shows the schema, and captures the screen with ImageMagick's `import`.
 #
 #   scripts/screenshots.sh [BUILD_DIR]     (default: build)
-# Output: docs/screenshots/schema-browser.png (the schema browser) and
+# Output: docs/screenshots/schema-browser.png (the schema browser),
 #         docs/screenshots/diff-view.png (covet-studio --view diff: the demo's
-#         models.yaml against demo.db, with its two rename candidates).
+#         models.yaml against demo.db, with its two rename candidates) and
+#         docs/screenshots/migrations-view.png (covet-studio --view migrations
+#         --dry-run: 0001 applied, 0002 pending, dry-run in a rolled-back
+#         transaction).
 # Needs: xvfb (Xvfb), imagemagick (import), xauth — scripts/install-deps.sh.
 set -euo pipefail
 
@@ -74,3 +77,4 @@ shoot() {
 
 shoot schema schema-browser.png --select "${COVET_SCREENSHOT_SELECT:-order_items}"
 shoot diff diff-view.png
+shoot migrations migrations-view.png --dry-run

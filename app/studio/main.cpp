@@ -3,6 +3,7 @@
 #include "app/mainwindow.h"
 #include "app/studiooptions.h"
 #include "app/studiotranslations.h"
+#include "views/migrationsview.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -27,9 +28,11 @@ int main(int argc, char **argv)
     window.setPendingSelection(options.select);
     window.show();
     if (!options.view.isEmpty() && !window.showView(options.view)) {
-        qCritical("covet-studio: unknown view '%s'; use schema or diff", qPrintable(options.view));
+        qCritical("covet-studio: unknown view '%s'; use schema, diff or migrations", qPrintable(options.view));
         return 2;
     }
+    if (options.dryRun)
+        window.migrationsView()->dryRunWhenListed();
     if (options.demo) {
         QString error;
         const QString dir = covet::StudioOptions::freshDemoDirectory(&error);

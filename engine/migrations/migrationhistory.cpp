@@ -1,5 +1,10 @@
 #include "migrationhistory.h"
 
+#ifdef Q_OS_UNIX
+#include <pwd.h>
+#include <unistd.h>
+#endif
+
 #include "../sql/identifierquoter.h"
 
 #include <QSysInfo>
@@ -110,6 +115,18 @@ QString MigrationHistory::osUser()
     QString user = qEnvironmentVariable("USER");
     if (user.isEmpty())
         user = qEnvironmentVariable("USERNAME");
+#ifdef Q_OS_UNIX
+    if (user.isEmpty()) {
+        // Services and containers often run without $USER: ask the system.
+        QByteArray buffer(16384, Qt::Uninitialized);
+        struct passwd pw;
+        struct passwd *found = nullptr;
+        if (getpwuid_r(geteuid(), &pw, buffer.data(), size_t(buffer.size()), &found) == 0 && found && found->pw_name)
+            user = QString::fromLocal8Bit(found->pw_name);
+        else
+            user = QStringLiteral("uid%1").arg(geteuid());
+    }
+#endif
     if (user.isEmpty())
         user = QStringLiteral("unknown");
     return user;

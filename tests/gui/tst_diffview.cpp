@@ -1,4 +1,6 @@
 // covet-test-labels: gui sqlite
+#include "testsupport.h"
+
 #include "app/mainwindow.h"
 #include "diff/renamedecisions.h"
 #include "editors/sqleditor.h"
@@ -11,6 +13,8 @@
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSlider>
@@ -191,12 +195,22 @@ private slots:
         QVERIFY(view.renameModel()->setVerdict(row, RenameDecisions::Verdict::Reject));
         QTRY_VERIFY_WITH_TIMEOUT(!view.isBusy(), 10000);
         QSignalSpy created(&view, &DiffView::migrationCreated);
+        QSignalSpy failed(&view, &DiffView::migrationFailed);
         QVERIFY(!view.createMigration(QStringLiteral("!!!")));
-        auto path = view.createMigration(QStringLiteral("Shop Update"));
-        QVERIFY2(path, qPrintable(path ? QString() : path.error().toString()));
-        QCOMPARE(QFileInfo(*path).fileName(), QStringLiteral("0003_shop_update.yaml"));
-        QCOMPARE(created.count(), 1);
-        auto m = MigrationFile::read(*path);
+        const Status started = view.createMigration(QStringLiteral("Shop Update"));
+        QVERIFY2(started, qPrintable(test::errorText(started)));
+        // Written by a worker: the call returns at once, the view is busy
+        // and the button disabled until the job reports back.
+        QVERIFY(view.isCreatingMigration());
+        QVERIFY(view.isBusy());
+        QVERIFY(!view.createMigrationButton()->isEnabled());
+        QVERIFY(!view.createMigration(QStringLiteral("twice")));   // one at a time
+        QTRY_COMPARE_WITH_TIMEOUT(created.count(), 1, 15000);
+        QCOMPARE(failed.count(), 0);
+        QVERIFY(!view.isCreatingMigration());
+        const QString path = created.first().first().toString();
+        QCOMPARE(QFileInfo(path).fileName(), QStringLiteral("0003_shop_update.yaml"));
+        auto m = MigrationFile::read(path);
         QVERIFY2(m, qPrintable(m ? QString() : m.error().toString()));
         QCOMPARE(m->dependencies, QStringList{QStringLiteral("0002_product_flags")});
         bool renamesName = false, renamesPlaced = false, addsDiscontinued = false;
@@ -212,10 +226,64 @@ private slots:
         QVERIFY(!renamesPlaced);        // the rejection holds
         QVERIFY(!addsDiscontinued);     // made against the history (0002 has it), not the database
         // The history now matches the models file: nothing more to write.
-        auto second = view.createMigration(QStringLiteral("again"));
-        QVERIFY(!second);
-        QVERIFY(second.error().message().contains(QStringLiteral("nothing to write")));
+        QVERIFY(view.createMigration(QStringLiteral("again")));
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 15000);
+        QVERIFY2(failed.first().first().toString().contains(QStringLiteral("nothing to write")),
+                 qPrintable(failed.first().first().toString()));
+        QVERIFY(view.errorText().contains(QStringLiteral("nothing to write")));
+        QCOMPARE(created.count(), 1);
         QVERIFY(!QFileInfo::exists(QDir(project).filePath(QStringLiteral("migrations/0004_again.yaml"))));
+    }
+
+    void createMigrationReportsEngineErrors()
+    {
+        const QString project = newDemo();
+        DiffView view;
+        QVERIFY(openDemo(view, project));
+        // A broken migration file stops MigrationMaker before it writes anything.
+        QFile broken(QDir(project).filePath(QStringLiteral("migrations/0003_broken.yaml")));
+        QVERIFY(broken.open(QIODevice::WriteOnly));
+        broken.write("operations: [this is not a migration\n");
+        broken.close();
+        QSignalSpy created(&view, &DiffView::migrationCreated);
+        QSignalSpy failed(&view, &DiffView::migrationFailed);
+        QVERIFY(view.createMigration(QStringLiteral("next")));
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 15000);
+        QCOMPARE(created.count(), 0);
+        QVERIFY2(view.errorText().contains(QStringLiteral("0003_broken")), qPrintable(view.errorText()));
+        QVERIFY(!view.findChild<QProgressBar *>(QStringLiteral("makeMigrationProgress"))->isVisible());
+        QVERIFY(!QFileInfo::exists(QDir(project).filePath(QStringLiteral("migrations/0004_next.yaml"))));
+        QVERIFY(view.createMigrationButton()->isEnabled());
+    }
+
+    void givenDatabaseSchemaIsReused()
+    {
+        const QString project = newDemo();
+        DiffView view;
+        view.resize(1200, 800);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        // An empty schema stands in for the database: inspected again, the
+        // demo would show only its few changes, not every table as new.
+        Schema empty;
+        empty.dialect = Dialect::SQLite;
+        view.setTarget(demoUrl(project), project, empty);
+        QTRY_VERIFY_WITH_TIMEOUT(view.hasResult() && !view.isBusy(), 15000);
+        QVERIFY(view.reusedDatabaseSchema());
+        QCOMPARE(view.model()->objectIndex(QStringLiteral("customers")).data(DiffModel::ChangeKindRole).toInt(),
+                 int(DiffModel::ChangeKind::Added));
+        // A re-diff (a threshold change) keeps using it.
+        QSignalSpy shown(&view, &DiffView::diffShown);
+        view.thresholdSlider()->setValue(90);
+        QTRY_VERIFY_WITH_TIMEOUT(shown.count() >= 1 && !view.isBusy(), 10000);
+        QCOMPARE(view.model()->objectIndex(QStringLiteral("customers")).data(DiffModel::ChangeKindRole).toInt(),
+                 int(DiffModel::ChangeKind::Added));
+        // Without one, the view reads the database itself.
+        view.setTarget(demoUrl(project), project);
+        QTRY_VERIFY_WITH_TIMEOUT(shown.count() >= 2 && !view.isBusy(), 15000);
+        QVERIFY(!view.reusedDatabaseSchema());
+        QCOMPARE(view.model()->objectIndex(QStringLiteral("customers")).data(DiffModel::ChangeKindRole).toInt(),
+                 int(DiffModel::ChangeKind::Changed));
     }
 
     void createMigrationNeedsAProject()
@@ -227,7 +295,7 @@ private slots:
         view.setTarget(demoUrl(project));
         QTRY_VERIFY_WITH_TIMEOUT(view.hasResult() && !view.isBusy(), 15000);
         QVERIFY(!view.createMigrationButton()->isEnabled());
-        auto path = view.createMigration(QStringLiteral("x"));
+        const Status path = view.createMigration(QStringLiteral("x"));
         QVERIFY(!path);
         QVERIFY(path.error().message().contains(QStringLiteral("project")));
     }
@@ -283,6 +351,8 @@ private slots:
         QVERIFY(w.openDemo(m_tmp.filePath(QStringLiteral("mwdemo"))));
         QTRY_VERIFY_WITH_TIMEOUT(!w.isBusy() && w.diffView()->hasResult() && !w.diffView()->isBusy(), 15000);
         QCOMPARE(w.diffView()->renameModel()->rowCount(), 2);
+        // The diff compared with the schema the main window read, not a second inspection.
+        QVERIFY(w.diffView()->reusedDatabaseSchema());
         QVERIFY(w.diffView()->isVisible());
         QVERIFY(w.showView(QStringLiteral("schema")));
         QVERIFY(!w.diffView()->isVisible());

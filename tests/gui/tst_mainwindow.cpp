@@ -1,9 +1,9 @@
 // covet-test-labels: gui sqlite
 #include "app/mainwindow.h"
-#include "app/projectfile.h"
 #include "app/studiooptions.h"
 #include "editors/sqleditor.h"
 #include "migrations/demoproject.h"
+#include "migrations/projectconfig.h"
 #include "models/schematreemodel.h"
 #include "views/schemabrowserview.h"
 
@@ -113,7 +113,7 @@ private slots:
         // A project without a database line.
         const QString project = m_tmp.filePath(QStringLiteral("broken-project"));
         QVERIFY(QDir().mkpath(project));
-        QFile cfg(QDir(project).filePath(ProjectFile::fileName()));
+        QFile cfg(QDir(project).filePath(ProjectConfig::fileName()));
         QVERIFY(cfg.open(QIODevice::WriteOnly));
         cfg.write("dialect: sqlite\n");
         cfg.close();
@@ -134,13 +134,17 @@ private slots:
         QVERIFY2(w.errorText().contains(QStringLiteral("empty directory")), qPrintable(w.errorText()));
     }
 
-    void projectFileResolvesRelativeSqlitePaths()
+    void projectTargetsResolveRelativeSqlitePaths()
     {
         const QString dir = m_tmp.filePath(QStringLiteral("twice"));
-        auto url = ProjectFile::databaseUrl(dir);
-        QVERIFY(url);
-        QCOMPARE(url->database(), QDir(dir).absoluteFilePath(QStringLiteral("demo.db")));
-        QVERIFY(!ProjectFile::databaseUrl(m_tmp.filePath(QStringLiteral("nowhere"))));
+        MainWindow w;
+        w.openProject(dir);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.isBusy(), 15000);
+        QVERIFY(w.target());
+        QCOMPARE(w.target()->url.database(), QDir(dir).absoluteFilePath(QStringLiteral("demo.db")));
+        QCOMPARE(w.projectDir(), QFileInfo(dir).absoluteFilePath());
+        w.openProject(m_tmp.filePath(QStringLiteral("nowhere")));
+        QVERIFY2(w.errorText().contains(QStringLiteral("nowhere")), qPrintable(w.errorText()));
     }
 
     void commandLine()

@@ -1,14 +1,19 @@
 #include "mainwindow.h"
 
-#include "app/projectfile.h"
+#include "app/targetcontroller.h"
+#include "dialogs/connectiondialog.h"
+#include "dialogs/preferencesdialog.h"
 #include "jobs/inspectjob.h"
+#include "settings/connectionprofilestore.h"
 #include "migrations/demoproject.h"
 #include "views/diffview.h"
+#include "views/migrationsview.h"
 #include "views/schemabrowserview.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
@@ -37,11 +42,13 @@ QIcon icon(const char *name)
 const QString kGeometryKey = QStringLiteral("mainwindow/geometry");
 const QString kStateKey = QStringLiteral("mainwindow/state");
 const QString kLastProjectKey = QStringLiteral("project/last");
+const QString kLastEnvironmentKey = QStringLiteral("project/lastEnvironment");
 const QString kLastUrlKey = QStringLiteral("database/lastUrl");
 
 } // namespace
 
-MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_job(new InspectJob(this))
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent), m_job(new InspectJob(this)), m_targets(new TargetController(this))
 {
     setWindowTitle(tr("Covet Studio"));
     setWindowIcon(icon("covet"));
@@ -58,12 +65,14 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_job(new Inspect
 
     m_browser = new SchemaBrowserView(this);
     m_diffView = new DiffView(this);
+    m_migrationsView = new MigrationsView(this);
     // The views, one tab each.
     m_pages = new QTabWidget(this);
     m_pages->setObjectName(QStringLiteral("views"));
     m_pages->setDocumentMode(true);
     m_pages->addTab(m_browser, icon("table"), tr("Schema"));
     m_pages->addTab(m_diffView, icon("diff"), tr("Diff"));
+    m_pages->addTab(m_migrationsView, icon("migrations"), tr("Migrations"));
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -77,6 +86,10 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_job(new Inspect
     createMenus();
     createStatusBar();
 
+    // Applied migrations change the schema the other views show.
+    connect(m_migrationsView, &MigrationsView::databaseChanged, this, &MainWindow::reload);
+    connect(m_targets, &TargetController::targetReady, this, &MainWindow::connectTo);
+    connect(m_targets, &TargetController::failed, this, &MainWindow::showError);
     connect(m_job, &InspectJob::finished, this, &MainWindow::onInspected);
     connect(m_job, &InspectJob::failed, this, &MainWindow::onFailed);
     connect(m_job, &InspectJob::cancelled, this, &MainWindow::onCancelled);
@@ -109,6 +122,16 @@ void MainWindow::createActions()
     m_openUrlAction->setStatusTip(tr("Connect to a database by URL and browse its schema"));
     connect(m_openUrlAction, &QAction::triggered, this, &MainWindow::askForDatabaseUrl);
 
+    m_connectAction = new QAction(icon("database"), tr("&Connect…"), this);
+    m_connectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    m_connectAction->setStatusTip(tr("Manage saved connections, test them and connect"));
+    connect(m_connectAction, &QAction::triggered, this, &MainWindow::showConnectionDialog);
+
+    m_preferencesAction = new QAction(tr("&Preferences…"), this);
+    m_preferencesAction->setShortcut(QKeySequence::Preferences);
+    m_preferencesAction->setMenuRole(QAction::PreferencesRole);
+    connect(m_preferencesAction, &QAction::triggered, this, &MainWindow::showPreferences);
+
     m_quitAction = new QAction(tr("&Quit"), this);
     m_quitAction->setShortcut(QKeySequence::Quit);
     m_quitAction->setMenuRole(QAction::QuitRole);
@@ -130,9 +153,15 @@ void MainWindow::createActions()
     m_diffAction->setStatusTip(tr("Compare a desired schema with the connected database"));
     m_diffAction->setCheckable(true);
     connect(m_diffAction, &QAction::triggered, this, [this]() { showView(QStringLiteral("diff")); });
+    m_migrationsAction = new QAction(icon("migrations"), tr("&Migrations"), this);
+    m_migrationsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
+    m_migrationsAction->setStatusTip(tr("Review, dry-run and apply the project's pending migrations"));
+    m_migrationsAction->setCheckable(true);
+    connect(m_migrationsAction, &QAction::triggered, this, [this]() { showView(QStringLiteral("migrations")); });
     connect(m_pages, &QTabWidget::currentChanged, this, [this]() {
         m_schemaAction->setChecked(m_pages->currentWidget() == m_browser);
         m_diffAction->setChecked(m_pages->currentWidget() == m_diffView);
+        m_migrationsAction->setChecked(m_pages->currentWidget() == m_migrationsView);
     });
 
     m_reloadAction = new QAction(icon("reload"), tr("&Reload Schema"), this);
@@ -155,15 +184,19 @@ void MainWindow::createMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_openProjectAction);
     file->addAction(m_openUrlAction);
+    file->addAction(m_connectAction);
     file->addSeparator();
     file->addAction(m_quitAction);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     edit->addAction(m_copyAction);
+    edit->addSeparator();
+    edit->addAction(m_preferencesAction);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_schemaAction);
     view->addAction(m_diffAction);
+    view->addAction(m_migrationsAction);
     view->addSeparator();
     view->addAction(m_reloadAction);
     view->addAction(m_cancelAction);
@@ -176,7 +209,8 @@ void MainWindow::createMenus()
     tools->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     tools->setIconSize(QSize(20, 20));
     tools->addAction(m_openProjectAction);
-    tools->addAction(m_openUrlAction);
+    tools->addAction(m_connectAction);
+    tools->addWidget(m_targets->widget());
     tools->addSeparator();
     tools->addAction(m_reloadAction);
     tools->addAction(m_cancelAction);
@@ -206,6 +240,8 @@ bool MainWindow::showView(const QString &name)
         m_browser->filterEdit()->setFocus();
     } else if (name == u"diff") {
         m_pages->setCurrentWidget(m_diffView);
+    } else if (name == u"migrations") {
+        m_pages->setCurrentWidget(m_migrationsView);
     } else {
         return false;
     }
@@ -219,7 +255,7 @@ void MainWindow::setBusy(bool busy)
     m_busy->setRange(0, 0);
     m_cancelButton->setVisible(busy);
     m_cancelAction->setEnabled(busy);
-    m_reloadAction->setEnabled(!busy && m_url.has_value());
+    m_reloadAction->setEnabled(!busy && m_target.has_value());
     if (busy)
         QApplication::setOverrideCursor(Qt::BusyCursor);
     else
@@ -260,7 +296,7 @@ void MainWindow::clearError()
 
 void MainWindow::openTarget(const QString &urlOrPath)
 {
-    if (ProjectFile::isProjectDirectory(urlOrPath)) {
+    if (QFileInfo(urlOrPath).isDir() && QFileInfo::exists(QDir(urlOrPath).filePath(ProjectConfig::fileName()))) {
         openProject(urlOrPath);
         return;
     }
@@ -276,18 +312,36 @@ void MainWindow::openTarget(const QString &urlOrPath)
 
 void MainWindow::openDatabase(const DatabaseUrl &url)
 {
+    m_targets->chooseUrl(url);
+}
+
+void MainWindow::connectTo(const StudioTarget &target)
+{
     clearError();
-    m_url = url;
+    // Another database: the Migrations view must not act on the old one
+    // while the new one is read.
+    if (m_target && m_target->url.toString() != target.url.toString())
+        m_migrationsView->clear();
+    m_target = target;
+    if (target.kind == StudioTarget::Kind::Environment)
+        QSettings().setValue(kLastEnvironmentKey, target.name);
+    else if (target.kind == StudioTarget::Kind::ProjectDatabase)
+        QSettings().remove(kLastEnvironmentKey);
     setBusy(true);
-    m_connectionLabel->setText(tr("Connecting to %1…").arg(url.display()));
-    statusBar()->showMessage(tr("Reading the schema of %1…").arg(url.display()));
-    m_job->start(url);
+    m_connectionLabel->setText(tr("Connecting to %1…").arg(target.url.display()));
+    statusBar()->showMessage(tr("Reading the schema of %1…").arg(target.url.display()));
+    m_job->start(target.url);
 }
 
 void MainWindow::reload()
 {
-    if (m_url)
-        openDatabase(*m_url);
+    if (m_target)
+        connectTo(*m_target);
+}
+
+QString MainWindow::projectDir() const
+{
+    return m_targets->projectDir();
 }
 
 void MainWindow::cancelInspection()
@@ -296,17 +350,15 @@ void MainWindow::cancelInspection()
     statusBar()->showMessage(tr("Cancelling…"));
 }
 
-void MainWindow::openProject(const QString &dir)
+void MainWindow::openProject(const QString &dir, const QString &environment)
 {
-    auto url = ProjectFile::databaseUrl(dir);
-    if (!url) {
-        showError(tr("Cannot open the project %1: %2").arg(dir, url.error().toString()));
+    clearError();
+    const QString absolute = QFileInfo(dir).absoluteFilePath();
+    if (QFileInfo(absolute).isDir())
+        QSettings().setValue(kLastProjectKey, absolute);
+    if (!m_targets->openProject(absolute, environment))
         return;
-    }
-    m_projectDir = QFileInfo(dir).absoluteFilePath();
-    QSettings().setValue(kLastProjectKey, m_projectDir);
-    setWindowTitle(tr("%1 — Covet Studio").arg(QFileInfo(m_projectDir).fileName()));
-    openDatabase(*url);
+    setWindowTitle(tr("%1 — Covet Studio").arg(QFileInfo(absolute).fileName()));
 }
 
 bool MainWindow::openDemo(const QString &dir)
@@ -322,10 +374,11 @@ bool MainWindow::openDemo(const QString &dir)
 
 bool MainWindow::openLastProject()
 {
-    const QString last = QSettings().value(kLastProjectKey).toString();
-    if (last.isEmpty() || !ProjectFile::isProjectDirectory(last))
+    const QSettings settings;
+    const QString last = settings.value(kLastProjectKey).toString();
+    if (last.isEmpty() || !QFileInfo::exists(QDir(last).filePath(ProjectConfig::fileName())))
         return false;
-    openProject(last);
+    openProject(last, settings.value(kLastEnvironmentKey).toString());
     return true;
 }
 
@@ -334,8 +387,12 @@ void MainWindow::onInspected(const InspectOutcome &outcome)
     setBusy(false);
     clearError();
     m_browser->setSchema(outcome.schema, outcome.dialect);
-    if (m_url)
-        m_diffView->setTarget(*m_url, m_projectDir);
+    if (m_target) {
+        // The Diff view compares with the schema read here; the Migrations
+        // view knows the environment (confirmation, audit).
+        m_diffView->setTarget(m_target->url, m_target->projectDir, outcome.schema);
+        m_migrationsView->setTarget(m_target->url, m_target->projectDir, m_target->environment());
+    }
     m_connectionLabel->setText(tr("%1 · %2").arg(outcome.serverVersion, outcome.displayUrl));
     m_connectionLabel->setToolTip(tr("Connected to %1").arg(outcome.displayUrl));
     statusBar()->showMessage(tr("Read %n table(s)", nullptr, int(outcome.schema.tables.size())), 5000);
@@ -352,7 +409,8 @@ void MainWindow::onFailed(const Error &error)
     setBusy(false);
     m_connectionLabel->setText(tr("Not connected"));
     m_browser->clear();
-    const QString where = m_url ? m_url->display() : QString();
+    m_migrationsView->clear();
+    const QString where = m_target ? m_target->url.display() : QString();
     showError(tr("Could not read the schema of %1.\n%2").arg(where, error.toString()));
 }
 
@@ -365,7 +423,7 @@ void MainWindow::onCancelled()
 
 void MainWindow::askForProject()
 {
-    const QString start = m_projectDir.isEmpty() ? QSettings().value(kLastProjectKey).toString() : m_projectDir;
+    const QString start = projectDir().isEmpty() ? QSettings().value(kLastProjectKey).toString() : projectDir();
     const QString dir = QFileDialog::getExistingDirectory(this, tr("Open Covet Project"), start);
     if (!dir.isEmpty())
         openProject(dir);
@@ -377,9 +435,43 @@ void MainWindow::askForDatabaseUrl()
     const QString text = QInputDialog::getText(
         this, tr("Open Database URL"),
         tr("Database URL, e.g. sqlite:shop.db, postgresql://user@localhost/shop or mysql://user@localhost/shop:"),
-        QLineEdit::Normal, m_url ? m_url->display() : QString(), &ok);
+        QLineEdit::Normal, m_target ? m_target->url.display() : QString(), &ok);
     if (ok && !text.trimmed().isEmpty())
         openTarget(text.trimmed());
+}
+
+ConnectionDialog *MainWindow::showConnectionDialog()
+{
+    if (m_connectionDialog) {
+        m_connectionDialog->raise();
+        m_connectionDialog->activateWindow();
+        return m_connectionDialog;
+    }
+    m_connectionDialog = new ConnectionDialog(this);
+    m_connectionDialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (m_target && m_target->kind == StudioTarget::Kind::Profile)
+        m_connectionDialog->selectProfile(m_target->name);
+    connect(m_connectionDialog, &ConnectionDialog::profilesChanged, m_targets, &TargetController::reloadProfiles);
+    connect(m_connectionDialog, &ConnectionDialog::connectRequested, this,
+            [this](const ConnectionProfile &profile, const DatabaseUrl &url) {
+                // A saved profile is selected as itself; unsaved fields as a URL.
+                const auto saved = ConnectionProfileStore::find(profile.name);
+                m_targets->chooseUrl(url, saved ? profile.name : QString());
+            });
+    m_connectionDialog->open();
+    return m_connectionDialog;
+}
+
+PreferencesDialog *MainWindow::showPreferences()
+{
+    auto *dialog = new PreferencesDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog]() {
+        if (dialog->needsRestart())
+            statusBar()->showMessage(tr("The new language takes effect when Covet Studio starts again."), 15000);
+    });
+    dialog->open();
+    return dialog;
 }
 
 void MainWindow::about()

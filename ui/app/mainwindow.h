@@ -1,8 +1,11 @@
 #pragma once
 
+#include "app/studiotarget.h"
 #include "db/databaseurl.h"
+#include "dialogs/connectiondialog.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 class QAction;
 class QLabel;
@@ -15,13 +18,17 @@ namespace covet {
 class DiffView;
 class Error;
 class InspectJob;
+class MigrationsView;
+class PreferencesDialog;
 class SchemaBrowserView;
+class TargetController;
 struct InspectOutcome;
 
-// Covet Studio's main window: menus, toolbar, status bar (the connected
-// database and its server version) and the views. It gathers input and
-// delegates: inspection runs in an InspectJob off the GUI thread, the
-// schema browser shows the result.
+// Covet Studio's main window: menus, toolbar (with the project's target
+// selector, a TargetController), status bar (the connected database and its
+// server version) and the views. It gathers input and delegates: inspection
+// runs in an InspectJob off the GUI thread; the schema browser shows the
+// result and the Diff and Migrations views are re-targeted with it.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -33,8 +40,9 @@ public:
     // Opens a database: a URL, or a path to an existing SQLite file.
     void openTarget(const QString &urlOrPath);
     void openDatabase(const DatabaseUrl &url);
-    // Opens the database named in a project's covet.yaml.
-    void openProject(const QString &dir);
+    // Opens a project's covet.yaml and connects to its environment
+    // (empty: the default one, else the top-level database).
+    void openProject(const QString &dir, const QString &environment = {});
     // Creates the demo project in dir (a fresh directory) and opens it.
     bool openDemo(const QString &dir);
     // Reopens the project used last, if there is one; false otherwise.
@@ -44,12 +52,18 @@ public:
 
     SchemaBrowserView *schemaBrowser() const { return m_browser; }
     DiffView *diffView() const { return m_diffView; }
-    // Shows a view by name ("schema", "diff"); false for an unknown name.
+    MigrationsView *migrationsView() const { return m_migrationsView; }
+    // Shows a view by name ("schema", "diff", "migrations"); false for an unknown name.
     bool showView(const QString &name);
     QString connectionText() const;
     QString errorText() const;
     bool isBusy() const;
-    QString projectDir() const { return m_projectDir; }
+    QString projectDir() const;
+    TargetController *targets() const { return m_targets; }
+    const std::optional<StudioTarget> &target() const { return m_target; }
+    // File > Connect… and Edit > Preferences…: open (not modal-blocking) and returned.
+    ConnectionDialog *showConnectionDialog();
+    PreferencesDialog *showPreferences();
 
 public slots:
     void reload();
@@ -72,14 +86,17 @@ private:
     void onInspected(const InspectOutcome &outcome);
     void onFailed(const Error &error);
     void onCancelled();
+    void connectTo(const StudioTarget &target);
     void askForProject();
     void askForDatabaseUrl();
     void about();
 
     SchemaBrowserView *m_browser = nullptr;
     DiffView *m_diffView = nullptr;
+    MigrationsView *m_migrationsView = nullptr;
     QTabWidget *m_pages = nullptr;
     InspectJob *m_job = nullptr;
+    TargetController *m_targets = nullptr;
     QLabel *m_errorBanner = nullptr;
     QLabel *m_connectionLabel = nullptr;
     QProgressBar *m_busy = nullptr;
@@ -87,16 +104,19 @@ private:
 
     QAction *m_openProjectAction = nullptr;
     QAction *m_openUrlAction = nullptr;
+    QAction *m_connectAction = nullptr;
+    QAction *m_preferencesAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_copyAction = nullptr;
     QAction *m_schemaAction = nullptr;
     QAction *m_diffAction = nullptr;
+    QAction *m_migrationsAction = nullptr;
     QAction *m_reloadAction = nullptr;
     QAction *m_cancelAction = nullptr;
     QAction *m_aboutAction = nullptr;
 
-    std::optional<DatabaseUrl> m_url;
-    QString m_projectDir;
+    std::optional<StudioTarget> m_target;
+    QPointer<ConnectionDialog> m_connectionDialog;
     QString m_pendingSelection;
     bool m_isBusy = false;
 };

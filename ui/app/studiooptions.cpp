@@ -23,8 +23,13 @@ void StudioOptions::setup(QCommandLineParser &parser)
         QStringLiteral("select"), QCoreApplication::translate("StudioOptions", "Select the table or view NAME once the schema is shown."),
         QStringLiteral("NAME")));
     parser.addOption(QCommandLineOption(
-        QStringLiteral("view"), QCoreApplication::translate("StudioOptions", "Show the view NAME first: schema or diff."),
+        QStringLiteral("view"), QCoreApplication::translate("StudioOptions", "Show the view NAME first: schema, diff or migrations."),
         QStringLiteral("NAME")));
+    parser.addOption(QCommandLineOption(
+        QStringLiteral("dry-run"),
+        QCoreApplication::translate("StudioOptions", "Show the Migrations view and dry-run the pending migrations once they are "
+                                                     "listed: their SQL and, on PostgreSQL and SQLite, the result of executing it "
+                                                     "in a transaction that is rolled back. Nothing is changed.")));
     parser.addPositionalArgument(
         QStringLiteral("target"),
         QCoreApplication::translate("StudioOptions", "A database URL (sqlite:shop.db, postgresql://user@host/db, "
@@ -38,6 +43,9 @@ StudioOptions StudioOptions::fromParser(const QCommandLineParser &parser)
     o.demo = parser.isSet(QStringLiteral("demo"));
     o.select = parser.value(QStringLiteral("select"));
     o.view = parser.value(QStringLiteral("view"));
+    o.dryRun = parser.isSet(QStringLiteral("dry-run"));
+    if (o.dryRun && o.view.isEmpty())
+        o.view = QStringLiteral("migrations");
     const QStringList positional = parser.positionalArguments();
     if (!positional.isEmpty())
         o.target = positional.first();

@@ -7,14 +7,15 @@ class QCommandLineParser;
 namespace covet {
 
 // Covet Studio's command line:
-//   covet-studio [--demo] [--select NAME] [--view schema|diff] [DATABASE-URL | PROJECT-DIR]
+//   covet-studio [--demo] [--select NAME] [--view schema|diff|migrations] [--dry-run] [DATABASE-URL | PROJECT-DIR]
 // (--help and --version come from QCommandLineParser).
 struct StudioOptions
 {
     bool demo = false;
     QString select;    // a table or view to select once the schema is shown
-    QString view;      // the view to show first: "schema" (default) or "diff"
+    QString view;      // the view to show first: "schema" (default), "diff" or "migrations"
     QString target;    // a database URL, a SQLite file or a project directory
+    bool dryRun = false;   // dry-run the pending migrations once listed (implies --view migrations)
 
     // Adds the options and the positional argument to parser.
     static void setup(QCommandLineParser &parser);

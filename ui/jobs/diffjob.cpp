@@ -62,7 +62,8 @@ void DiffJob::cancel()
         m_cancel->store(true);
 }
 
-Result<DiffSides> DiffJob::loadSides(const QString &desiredSpec, const DatabaseUrl &url, const std::atomic_bool *cancel)
+Result<DiffSides> DiffJob::loadSides(const QString &desiredSpec, const DatabaseUrl &url, const std::atomic_bool *cancel,
+                                     const Schema *knownActual)
 {
     ProgressSink sink;
     sink.cancel = cancel;
@@ -95,8 +96,9 @@ Result<DiffSides> DiffJob::loadSides(const QString &desiredSpec, const DatabaseU
     if (cancel && cancel->load())
         return std::unexpected(cancelledError(url.display()));
 
-    // Opens its own connection here, in the worker thread.
-    auto actual = SchemaSource::inspectDatabase(url, InspectOptions{}, &sink);
+    // Opens its own connection here, in the worker thread, unless the
+    // caller has the schema already.
+    auto actual = knownActual ? Result<Schema>(*knownActual) : SchemaSource::inspectDatabase(url, InspectOptions{}, &sink);
     if (!actual)
         return std::unexpected(actual.error());
     if (cancel && cancel->load())
@@ -125,14 +127,14 @@ Result<DiffOutcome> DiffJob::diff(const std::shared_ptr<const DiffSides> &sides,
     return out;
 }
 
-void DiffJob::start(const QString &desiredSpec, const DatabaseUrl &url, const Options &options)
+void DiffJob::start(const QString &desiredSpec, const DatabaseUrl &url, const Options &options, const std::optional<Schema> &actual)
 {
     cancel();
     m_cancel = std::make_shared<std::atomic_bool>(false);
     std::shared_ptr<std::atomic_bool> flag = m_cancel;
     const quint64 generation = ++m_generation;
-    run([desiredSpec, url, options, flag, generation]() -> Result<DiffOutcome> {
-        auto sides = loadSides(desiredSpec, url, flag.get());
+    run([desiredSpec, url, options, flag, generation, actual]() -> Result<DiffOutcome> {
+        auto sides = loadSides(desiredSpec, url, flag.get(), actual ? &*actual : nullptr);
         if (!sides)
             return std::unexpected(sides.error());
         auto out = diff(std::make_shared<const DiffSides>(std::move(*sides)), options);

@@ -58,8 +58,11 @@ public:
     ~DiffJob() override;
 
     // desiredSpec: a models .yaml, a .sql or .json file, a migrations
-    // directory (replayed) or another database URL.
-    void start(const QString &desiredSpec, const DatabaseUrl &url, const Options &options);
+    // directory (replayed) or another database URL. actual: the database's
+    // schema when the caller has read it already (the schema browser's);
+    // absent: the worker inspects the database.
+    void start(const QString &desiredSpec, const DatabaseUrl &url, const Options &options,
+               const std::optional<Schema> &actual = std::nullopt);
     // Diffs the sides of the last successful start() again; false if none.
     bool rediff(const Options &options);
     bool isRunning() const;
@@ -67,7 +70,8 @@ public:
     void waitForFinished();
 
     // The worker steps, exposed for tests and reuse.
-    static Result<DiffSides> loadSides(const QString &desiredSpec, const DatabaseUrl &url, const std::atomic_bool *cancel);
+    static Result<DiffSides> loadSides(const QString &desiredSpec, const DatabaseUrl &url, const std::atomic_bool *cancel,
+                                       const Schema *actual = nullptr);
     static Result<DiffOutcome> diff(const std::shared_ptr<const DiffSides> &sides, const Options &options);
 
 public slots:

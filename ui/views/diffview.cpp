@@ -2,6 +2,7 @@
 
 #include "delegates/scorebardelegate.h"
 #include "editors/sqleditor.h"
+#include "jobs/makemigrationjob.h"
 #include "migrations/migrationmaker.h"
 #include "migrations/projectconfig.h"
 #include "models/diffmodel.h"
@@ -19,6 +20,7 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSlider>
@@ -87,7 +89,8 @@ QWidget *titled(const QString &title, QWidget *content, QWidget *parent, QLabel 
 } // namespace
 
 DiffView::DiffView(QWidget *parent)
-    : QWidget(parent), m_job(new DiffJob(this)), m_model(new DiffModel(this)), m_renames(new RenameCandidateModel(this))
+    : QWidget(parent), m_job(new DiffJob(this)), m_makeJob(new MakeMigrationJob(this)), m_model(new DiffModel(this)),
+      m_renames(new RenameCandidateModel(this))
 {
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("diffError"));
@@ -144,6 +147,12 @@ DiffView::DiffView(QWidget *parent)
     }
     m_createMigration = new QPushButton(icon("migration-new"), tr("Create Migration…"), sqlBox);
     m_createMigration->setToolTip(tr("Write these changes as the project's next migration file"));
+    m_makeProgress = new QProgressBar(sqlBox);
+    m_makeProgress->setObjectName(QStringLiteral("makeMigrationProgress"));
+    m_makeProgress->setMaximumWidth(140);
+    m_makeProgress->setTextVisible(false);
+    m_makeProgress->hide();
+    sqlBar->addWidget(m_makeProgress);
     sqlBar->addWidget(m_createMigration);
     sqlLayout->addLayout(sqlBar);
     sqlLayout->addWidget(m_sql, 1);
@@ -187,6 +196,13 @@ DiffView::DiffView(QWidget *parent)
         updateActions();
     });
     connect(m_createMigration, &QPushButton::clicked, this, &DiffView::askToCreateMigration);
+    connect(m_makeJob, &MakeMigrationJob::finished, this, &DiffView::onMigrationMade);
+    connect(m_makeJob, &MakeMigrationJob::failed, this, &DiffView::onMigrationFailed);
+    connect(m_makeJob, &MakeMigrationJob::progress, this, [this](int done, int total, const QString &what) {
+        m_makeProgress->setRange(0, total > 0 ? total : 0);
+        m_makeProgress->setValue(done);
+        m_makeProgress->setToolTip(what);
+    });
     updateActions();
 }
 
@@ -316,11 +332,13 @@ QString DiffView::defaultSpec(SourceKind kind) const
     return {};
 }
 
-void DiffView::setTarget(const DatabaseUrl &url, const QString &projectDir)
+void DiffView::setTarget(const DatabaseUrl &url, const QString &projectDir, const std::optional<Schema> &actualSchema)
 {
     const bool newProject = projectDir != m_projectDir;
     m_url = url;
     m_projectDir = projectDir;
+    m_actualSchema = actualSchema;
+    m_actualReadAt = QDateTime::currentDateTime();
     if (newProject || m_sourceEdit->text().isEmpty()) {
         if (const auto config = projectConfig(projectDir)) {
             QSignalBlocker block(m_threshold);
@@ -400,13 +418,16 @@ void DiffView::compare()
     m_stale = false;
     m_busy = true;
     m_summary->setText(tr("Comparing %1 with %2…").arg(QFileInfo(desiredSpec()).fileName(), m_url->display()));
-    m_job->start(desiredSpec(), *m_url, options());
+    // The schema the main window read is reused: one read serves every
+    // view, and View > Reload Schema reads it again for all of them.
+    m_reusedSchema = m_actualSchema.has_value();
+    m_job->start(desiredSpec(), *m_url, options(), m_actualSchema);
     updateActions();
 }
 
 bool DiffView::isBusy() const
 {
-    return m_busy || m_job->isRunning();
+    return m_busy || m_job->isRunning() || isCreatingMigration();
 }
 
 QString DiffView::errorText() const
@@ -436,13 +457,19 @@ void DiffView::onFinished(const DiffOutcome &outcome)
     m_before->setDialect(dialect);
     m_after->setDialect(dialect);
     m_model->setOperations(outcome.result.operations);
-    m_tree->expandAll();
+    // Every object open, unless there are so many that opening them would
+    // only bury the list (and stall the view): then one at a time.
+    if (m_model->objectCount() <= 300)
+        m_tree->expandAll();
     m_renames->setCandidates(outcome.result.renameCandidates);
     m_sql->setSql(outcome.result.isEmpty() ? tr("-- No differences: the database matches the desired schema.\n") : outcome.sql);
     m_summary->setText(outcome.result.isEmpty()
                            ? tr("No differences.")
                            : tr("%n change(s) in %1 object(s)", nullptr, int(outcome.result.operations.size()))
                                  .arg(m_model->objectCount()));
+    m_summary->setToolTip(m_reusedSchema ? tr("Compared with the database's schema as read at %1; View > Reload Schema reads it again.")
+                                               .arg(QLocale().toString(m_actualReadAt.time(), QLocale::LongFormat))
+                                         : tr("Compared with the database's schema as read just now."));
 
     QModelIndex select = selectedName.isEmpty() ? QModelIndex() : m_model->objectIndex(selectedName, selectedSchema);
     // First show an object with a rename: that is what needs a person's review.
@@ -534,7 +561,7 @@ void DiffView::askToSaveDecisions()
         showError(tr("Could not save the rename decisions.\n%1").arg(error));
 }
 
-Result<QString> DiffView::createMigration(const QString &name)
+Status DiffView::createMigration(const QString &name)
 {
     const auto config = projectConfig(m_projectDir);
     if (!config)
@@ -548,6 +575,8 @@ Result<QString> DiffView::createMigration(const QString &name)
     slug.remove(QRegularExpression(QStringLiteral("^_+|_+$")));
     if (!name.trimmed().isEmpty() && !MigrationMaker::isValidName(slug))
         return fail(Error::Category::InvalidInput, tr("the migration needs a name of letters, digits or '_'"), name);
+    if (isCreatingMigration())
+        return fail(Error::Category::Conflict, tr("a migration is being written already; wait for it"), desiredSpec());
 
     // The engine diffs the migration history (not the database, which may
     // lag behind it) against the desired schema, with the same rename
@@ -556,16 +585,41 @@ Result<QString> DiffView::createMigration(const QString &name)
     options.modelsPath = desiredSpec();
     options.name = slug;
     options.renames = this->options().renames;
-    const RenameDecisions decisions = m_renames->decisions();
-    options.decisions = &decisions;
-    auto made = MigrationMaker(*config).make(options);
-    if (!made)
-        return std::unexpected(made.error());
-    if (!made->hasChanges())
-        return fail(Error::Category::InvalidInput,
-                    tr("nothing to write: the migration history already matches the desired schema"), desiredSpec());
-    emit migrationCreated(made->path);
-    return made->path;
+    m_makeJob->start(*config, options, m_renames->decisions());
+    m_makeProgress->setRange(0, 0);
+    m_makeProgress->show();
+    m_summary->setText(tr("Writing the next migration…"));
+    updateActions();
+    return {};
+}
+
+bool DiffView::isCreatingMigration() const
+{
+    return m_makeJob->isRunning();
+}
+
+void DiffView::onMigrationMade(const MakeMigrationsResult &made)
+{
+    m_makeProgress->hide();
+    updateActions();
+    if (!made.hasChanges()) {
+        onMigrationFailed(Error(Error::Category::InvalidInput,
+                                tr("nothing to write: the migration history already matches the desired schema"), desiredSpec()));
+        return;
+    }
+    m_summary->setText(tr("Wrote %1").arg(QDir::toNativeSeparators(made.path)));
+    emit migrationCreated(made.path);
+}
+
+void DiffView::onMigrationFailed(const Error &error)
+{
+    m_makeProgress->hide();
+    updateActions();
+    const QString message = tr("Could not create the migration.\n%1").arg(error.toString());
+    m_summary->setText(tr("No migration written."));
+    m_error->setText(message);
+    m_error->show();
+    emit migrationFailed(message);
 }
 
 void DiffView::askToCreateMigration()
@@ -576,11 +630,8 @@ void DiffView::askToCreateMigration()
                                                QLineEdit::Normal, QString(), &ok);
     if (!ok)
         return;
-    auto path = createMigration(name);
-    if (!path)
-        showError(tr("Could not create the migration.\n%1").arg(path.error().toString()));
-    else
-        m_summary->setText(tr("Wrote %1").arg(QDir::toNativeSeparators(*path)));
+    if (auto started = createMigration(name); !started)
+        showError(tr("Could not create the migration.\n%1").arg(started.error().toString()));
 }
 
 void DiffView::updateActions()
@@ -588,7 +639,7 @@ void DiffView::updateActions()
     const bool haveChanges = m_outcome && !m_outcome->result.isEmpty();
     m_compareButton->setEnabled(m_url.has_value() && !desiredSpec().isEmpty());
     const auto kind = SourceKind(m_sourceKind->currentData().toInt());
-    m_createMigration->setEnabled(haveChanges && !m_busy && !m_projectDir.isEmpty()
+    m_createMigration->setEnabled(haveChanges && !m_busy && !isCreatingMigration() && !m_projectDir.isEmpty()
                                   && (kind == SourceKind::ModelsFile || kind == SourceKind::SqlFile));
     const bool rowSelected = m_renameTable->selectionModel()->hasSelection();
     m_acceptButton->setEnabled(rowSelected);

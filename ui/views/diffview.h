@@ -4,6 +4,7 @@
 #include "db/databaseurl.h"
 #include "jobs/diffjob.h"
 
+#include <QDateTime>
 #include <QWidget>
 
 #include <memory>
@@ -13,6 +14,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QModelIndex;
+class QProgressBar;
 class QPushButton;
 class QSlider;
 class QSplitter;
@@ -23,6 +25,8 @@ class QTreeView;
 namespace covet {
 
 class DiffModel;
+class MakeMigrationJob;
+struct MakeMigrationsResult;
 class RenameCandidateModel;
 class ScoreBarDelegate;
 class SqlEditor;
@@ -47,8 +51,12 @@ public:
 
     // The connected database and its project directory (may be empty). The
     // desired side defaults to the project's models file. Compares at once
-    // when the view is visible, else when it is shown.
-    void setTarget(const DatabaseUrl &url, const QString &projectDir = {});
+    // when the view is visible, else when it is shown. actualSchema: the
+    // database's schema as the caller just read it (the schema browser's),
+    // used instead of inspecting the database again until the next
+    // setTarget() (View > Reload Schema); absent: each comparison inspects.
+    void setTarget(const DatabaseUrl &url, const QString &projectDir = {},
+                   const std::optional<Schema> &actualSchema = std::nullopt);
     void setDesiredSource(SourceKind kind, const QString &spec);
     QString desiredSpec() const;
 
@@ -59,8 +67,13 @@ public:
 
     // Writes the rename decisions file; an error message or empty.
     QString saveDecisions(const QString &path);
-    // Writes the current changes as the project's next migration; its path.
-    Result<QString> createMigration(const QString &name);
+    // Starts writing the current changes as the project's next migration,
+    // in a worker; migrationCreated() or migrationFailed() follows. An error
+    // here (no project, wrong source, bad name) means nothing was started.
+    Status createMigration(const QString &name);
+    bool isCreatingMigration() const;
+    // Whether the last comparison used the schema given to setTarget().
+    bool reusedDatabaseSchema() const { return m_reusedSchema; }
 
     DiffModel *model() const { return m_model; }
     RenameCandidateModel *renameModel() const { return m_renames; }
@@ -78,6 +91,7 @@ signals:
     void diffShown();
     void diffFailed(const QString &message);
     void migrationCreated(const QString &path);
+    void migrationFailed(const QString &message);
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -97,10 +111,13 @@ private:
     void showThreshold();
     void askToSaveDecisions();
     void askToCreateMigration();
+    void onMigrationMade(const MakeMigrationsResult &result);
+    void onMigrationFailed(const Error &error);
     void showError(const QString &message);
     void updateActions();
 
     DiffJob *m_job = nullptr;
+    MakeMigrationJob *m_makeJob = nullptr;
     DiffModel *m_model = nullptr;
     RenameCandidateModel *m_renames = nullptr;
     ScoreBarDelegate *m_scoreDelegate = nullptr;
@@ -117,6 +134,7 @@ private:
     SqlEditor *m_after = nullptr;
     SqlEditor *m_sql = nullptr;
     QPushButton *m_createMigration = nullptr;
+    QProgressBar *m_makeProgress = nullptr;
     QTableView *m_renameTable = nullptr;
     QPushButton *m_acceptButton = nullptr;
     QPushButton *m_rejectButton = nullptr;
@@ -127,6 +145,9 @@ private:
     std::optional<DatabaseUrl> m_url;
     QString m_projectDir;
     std::optional<DiffOutcome> m_outcome;
+    std::optional<Schema> m_actualSchema;
+    QDateTime m_actualReadAt;
+    bool m_reusedSchema = false;
     bool m_stale = false;
     bool m_busy = false;
 };

@@ -56,6 +56,9 @@ private:
     QLabel *m_title = nullptr;
     QLabel *m_summary = nullptr;
     QSplitter *m_splitter = nullptr;
+    // Above this many matching objects a filter leaves them collapsed.
+    static constexpr int kExpandLimit = 300;
+    int m_collapsedMatches = 0;
 };
 
 } // namespace covet

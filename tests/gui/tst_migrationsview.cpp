@@ -1,0 +1,493 @@
+// covet-test-labels: gui sqlite postgres
+#include "app/mainwindow.h"
+#include "db/connection.h"
+#include "db/sqlexecutor.h"
+#include "dialogs/confirmenvironmentdialog.h"
+#include "dialogs/migrationerrordialog.h"
+#include "editors/sqleditor.h"
+#include "migrations/demoproject.h"
+#include "migrations/migrationhistory.h"
+#include "migrations/projectconfig.h"
+#include "models/migrationlistmodel.h"
+#include "testsupport.h"
+#include "views/migrationrunpanel.h"
+#include "views/migrationsview.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QCheckBox>
+#include <QCoreApplication>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+using namespace covet;
+
+namespace {
+
+using State = MigrationState::State;
+
+// A SQL migration file depending on the one before it.
+QString sqlMigration(const QString &dependsOn, const QString &up, const QString &down)
+{
+    return QStringLiteral("-- covet:depends %1\n-- covet:up\n%2\n-- covet:down\n%3\n").arg(dependsOn, up, down);
+}
+
+const QString kBrokenUp = QStringLiteral("CREATE TABLE audit_notes (id INTEGER PRIMARY KEY, note VARCHAR(80));\n"
+                                         "INSERT INTO audit_notes (note) VALUES ('first');\n"
+                                         "INSERT INTO no_such_table (id) VALUES (1);");
+
+} // namespace
+
+class TestMigrationsView : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_tmp;
+    int m_projects = 0;
+
+    QString newDemo()
+    {
+        auto project = DemoProject::create(m_tmp.filePath(QStringLiteral("demo%1").arg(++m_projects)));
+        if (!project)
+            qWarning("%s", qPrintable(project.error().toString()));
+        return project ? *project : QString();
+    }
+
+    static DatabaseUrl demoUrl(const QString &project)
+    {
+        return DatabaseUrl::sqliteFile(QDir(project).filePath(DemoProject::databaseFileName()));
+    }
+
+    static bool writeFile(const QString &path, const QString &text)
+    {
+        QFile f(path);
+        return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(text.toUtf8()) == text.toUtf8().size();
+    }
+
+    static bool addMigration(const QString &project, const QString &id, const QString &dependsOn, const QString &up,
+                             const QString &down)
+    {
+        return writeFile(QDir(project).filePath(QStringLiteral("migrations/%1.sql").arg(id)), sqlMigration(dependsOn, up, down));
+    }
+
+    static QList<QVariantList> query(const DatabaseUrl &url, const QString &sql)
+    {
+        auto conn = Connection::open(url, QStringLiteral("test-check"), false);
+        if (!conn)
+            return {{QStringLiteral("cannot open: %1").arg(conn.error().toString())}};
+        SqlExecutor ex((*conn)->database(), (*conn)->dialect());
+        auto rows = ex.rows(sql);
+        return rows ? *rows : QList<QVariantList>{{QStringLiteral("failed: %1").arg(rows.error().toString())}};
+    }
+
+    static QStringList column(const QList<QVariantList> &rows)
+    {
+        QStringList out;
+        for (const QVariantList &r : rows)
+            out << r.value(0).toString();
+        return out;
+    }
+
+    // The ids recorded in _covet_migrations.
+    static QStringList history(const DatabaseUrl &url)
+    {
+        return column(query(url, QStringLiteral("SELECT id FROM _covet_migrations ORDER BY id")));
+    }
+
+    // The whole SQLite schema (the history tables aside) and a row count.
+    static QStringList sqliteSchema(const DatabaseUrl &url)
+    {
+        QStringList out = column(query(url, QStringLiteral("SELECT type || ' ' || name || ': ' || COALESCE(sql, '') FROM sqlite_master "
+                                                           "WHERE name NOT LIKE '\\_covet%' ESCAPE '\\' ORDER BY name")));
+        out << column(query(url, QStringLiteral("SELECT COUNT(*) FROM products")));
+        return out;
+    }
+
+    static QList<State> states(const MigrationsView &view)
+    {
+        QList<State> out;
+        for (const MigrationState &s : view.model()->states())
+            out << s.state;
+        return out;
+    }
+
+    static bool waitIdle(const MigrationsView &view, int ms = 30000)
+    {
+        return QTest::qWaitFor([&]() { return view.hasListing() && !view.isBusy(); }, ms);
+    }
+
+    // A shown MigrationsView on a SQLite demo project.
+    static bool openView(MigrationsView &view, const QString &project)
+    {
+        view.resize(1200, 800);
+        view.show();
+        if (!QTest::qWaitForWindowExposed(&view))
+            return false;
+        view.setTarget(demoUrl(project), project);
+        return waitIdle(view);
+    }
+
+    static void clickRow(MigrationsView &view, const QString &id)
+    {
+        const QModelIndex index = view.model()->index(view.model()->rowOf(id), MigrationListModel::IdColumn);
+        QTest::mouseClick(view.list()->viewport(), Qt::LeftButton, {}, view.list()->visualRect(index).center());
+    }
+
+    // Clicks an action button and waits for the run and the new listing.
+    static bool clickAndWait(MigrationsView &view, QAbstractButton *button, bool *succeeded = nullptr)
+    {
+        if (!button->isEnabled())
+            return false;
+        QSignalSpy finished(&view, &MigrationsView::runFinished);
+        QTest::mouseClick(button, Qt::LeftButton, {}, QPoint(button->width() / 3, button->height() / 2));
+        if (!finished.wait(60000))
+            return false;
+        if (succeeded)
+            *succeeded = finished.first().first().toBool();
+        return waitIdle(view);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_tmp.isValid());
+        qputenv("XDG_CONFIG_HOME", m_tmp.filePath(QStringLiteral("config")).toUtf8());
+        QCoreApplication::setOrganizationName(QStringLiteral("CovetTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_migrationsview"));
+    }
+
+    void applyFromTheMainWindowUpdatesTheHistory()
+    {
+        MainWindow window;
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openDemo(m_tmp.filePath(QStringLiteral("mainwindow-demo"))));
+        QVERIFY(window.showView(QStringLiteral("migrations")));
+        MigrationsView &view = *window.migrationsView();
+        QVERIFY(view.isVisible());
+        QVERIFY(QTest::qWaitFor([&]() { return view.hasListing() && !view.isBusy() && !window.isBusy(); }, 30000));
+        const DatabaseUrl url = demoUrl(window.projectDir());
+
+        QCOMPARE(states(view), (QList<State>{State::Applied, State::Pending}));
+        QCOMPARE(view.model()->states().at(1).id, QStringLiteral("0002_product_flags"));
+        // What runs next is selected, with its SQL.
+        QCOMPARE(view.selectedId(), QStringLiteral("0002_product_flags"));
+        QVERIFY(view.sqlEditor()->text().contains("ADD COLUMN discontinued"));
+        QVERIFY(view.sqlEditor()->isReadOnly());
+        view.backwardsToggle()->click();
+        QVERIFY(view.sqlEditor()->text().contains("DROP INDEX idx_customers_country"));
+        view.backwardsToggle()->click();
+        QCOMPARE(history(url), QStringList{"0001_initial"});
+
+        bool ok = false;
+        QVERIFY(clickAndWait(view, view.applyButton(), &ok));
+        QVERIFY2(ok, qPrintable(view.runPanel()->logText()));
+        QVERIFY(QTest::qWaitFor([&]() { return !window.isBusy(); }, 30000));
+
+        // The history and the schema changed; the list shows who and when.
+        QCOMPARE(history(url), (QStringList{"0001_initial", "0002_product_flags"}));
+        QCOMPARE(column(query(url, "SELECT COUNT(*) FROM pragma_table_info('products') WHERE name = 'discontinued'")), QStringList{"1"});
+        QCOMPARE(states(view), (QList<State>{State::Applied, State::Applied}));
+        const MigrationState &applied = view.model()->states().at(1);
+        QCOMPARE(applied.appliedBy, MigrationHistory::currentUser());
+        QVERIFY(!applied.appliedAt.isEmpty());
+        QCOMPARE(view.model()->index(1, MigrationListModel::AppliedByColumn).data().toString(), MigrationHistory::currentUser());
+        QVERIFY(!view.model()->index(1, MigrationListModel::AppliedAtColumn).data().toString().isEmpty());
+        QVERIFY(view.model()->index(1, MigrationListModel::DurationColumn).data().toString().endsWith(" ms")
+                || view.model()->index(1, MigrationListModel::DurationColumn).data().toString().endsWith(" s"));
+
+        // Progress, the operations and a timestamped log.
+        const QProgressBar *bar = view.runPanel()->progressBar();
+        QCOMPARE(bar->maximum(), 1);
+        QCOMPARE(bar->value(), 1);
+        const QString log = view.runPanel()->logText();
+        QVERIFY2(log.contains("0002_product_flags: operation 1 of 2"), qPrintable(log));
+        QVERIFY2(log.contains("0002_product_flags: operation 2 of 2"), qPrintable(log));
+        QVERIFY2(log.contains("Applied 1 migration(s): 0002_product_flags"), qPrintable(log));
+        QVERIFY(QRegularExpression("^\\[\\d\\d:\\d\\d:\\d\\d\\] ", QRegularExpression::MultilineOption).match(log).hasMatch());
+        // Nothing is left to apply.
+        QVERIFY(!view.applyButton()->isEnabled());
+        QVERIFY(!view.dryRunButton()->isEnabled());
+    }
+
+    void applyToHereStopsAtTheSelectedMigration()
+    {
+        const QString project = newDemo();
+        QVERIFY(addMigration(project, "0003_tags", "0002_product_flags", "CREATE TABLE tags (id INTEGER PRIMARY KEY, name VARCHAR(40));",
+                             "DROP TABLE tags;"));
+        QVERIFY(addMigration(project, "0004_notes", "0003_tags", "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);",
+                             "DROP TABLE notes;"));
+        MigrationsView view;
+        QVERIFY(openView(view, project));
+        QCOMPARE(states(view), (QList<State>{State::Applied, State::Pending, State::Pending, State::Pending}));
+
+        clickRow(view, "0001_initial");
+        QVERIFY(!view.applyToHereButton()->isEnabled());   // not pending
+        clickRow(view, "0003_tags");
+        QCOMPARE(view.selectedId(), QStringLiteral("0003_tags"));
+        QVERIFY(view.sqlEditor()->text().contains("CREATE TABLE tags"));
+        bool ok = false;
+        QVERIFY(clickAndWait(view, view.applyToHereButton(), &ok));
+        QVERIFY(ok);
+        QCOMPARE(history(demoUrl(project)), (QStringList{"0001_initial", "0002_product_flags", "0003_tags"}));
+        QCOMPARE(states(view), (QList<State>{State::Applied, State::Applied, State::Applied, State::Pending}));
+        QCOMPARE(column(query(demoUrl(project), "SELECT COUNT(*) FROM sqlite_master WHERE name = 'notes'")), QStringList{"0"});
+        QCOMPARE(view.runPanel()->progressBar()->maximum(), 2);
+        QCOMPARE(view.runPanel()->progressBar()->value(), 2);
+    }
+
+    void dryRunShowsTheSqlAndChangesNothing()
+    {
+        const QString project = newDemo();
+        MigrationsView view;
+        QVERIFY(openView(view, project));
+        const QStringList schemaBefore = sqliteSchema(demoUrl(project));
+        bool ok = false;
+        QVERIFY(clickAndWait(view, view.dryRunButton(), &ok));
+        QVERIFY(ok);
+        QCOMPARE(view.detailTabs()->currentIndex(), 1);
+        QVERIFY2(view.dryRunEditor()->text().contains("ALTER TABLE products ADD COLUMN discontinued"), qPrintable(view.dryRunEditor()->text()));
+        QVERIFY2(view.dryRunResultText().contains("transaction that was rolled back"), qPrintable(view.dryRunResultText()));
+        QVERIFY(view.dryRunResultText().contains("Nothing was changed"));
+        QCOMPARE(sqliteSchema(demoUrl(project)), schemaBefore);
+        QCOMPARE(history(demoUrl(project)), QStringList{"0001_initial"});
+        QCOMPARE(states(view), (QList<State>{State::Applied, State::Pending}));
+    }
+
+    void dryRunOfAFailingMigrationShowsTheStatement()
+    {
+        const QString project = newDemo();
+        QVERIFY(addMigration(project, "0003_broken", "0002_product_flags", kBrokenUp, "DROP TABLE audit_notes;"));
+        MigrationsView view;
+        QVERIFY(openView(view, project));
+        const QStringList schemaBefore = sqliteSchema(demoUrl(project));
+        bool ok = true;
+        QVERIFY(clickAndWait(view, view.dryRunButton(), &ok));
+        QVERIFY(!ok);
+        QVERIFY(!view.errorDialog());   // shown in the view, not as a dialog
+        const QString result = view.dryRunResultText();
+        QVERIFY2(result.contains("0003_broken") && result.contains("no such table: no_such_table"), qPrintable(result));
+        QVERIFY2(result.contains("INSERT INTO no_such_table (id) VALUES (1)"), qPrintable(result));
+        // All the SQL, the failing statement selected in it.
+        QVERIFY(view.dryRunEditor()->text().contains("ADD COLUMN discontinued"));
+        QVERIFY(view.dryRunEditor()->text().contains("CREATE TABLE audit_notes"));
+        QVERIFY2(view.dryRunEditor()->selectedText().contains("no_such_table"), qPrintable(view.dryRunEditor()->selectedText()));
+        QCOMPARE(sqliteSchema(demoUrl(project)), schemaBefore);
+        QCOMPARE(history(demoUrl(project)), QStringList{"0001_initial"});
+    }
+
+    void failingMigrationShowsTheErrorAndLeavesTheDatabaseUnchanged()
+    {
+        const QString project = newDemo();
+        MigrationsView view;
+        QVERIFY(openView(view, project));
+        QVERIFY(clickAndWait(view, view.applyButton()));   // 0002 applied
+        QVERIFY(addMigration(project, "0003_broken", "0002_product_flags", kBrokenUp, "DROP TABLE audit_notes;"));
+        QSignalSpy listed(&view, &MigrationsView::listShown);
+        QTest::mouseClick(view.refreshButton(), Qt::LeftButton);
+        QVERIFY(listed.wait(30000));
+        QCOMPARE(states(view), (QList<State>{State::Applied, State::Applied, State::Pending}));
+
+        const DatabaseUrl url = demoUrl(project);
+        const QStringList schemaBefore = sqliteSchema(url);
+        const QStringList historyBefore = history(url);
+        bool ok = true;
+        QVERIFY(clickAndWait(view, view.applyButton(), &ok));
+        QVERIFY(!ok);
+        QPointer<MigrationErrorDialog> dialog = view.errorDialog();
+        QVERIFY(dialog);
+        QVERIFY(dialog->isVisible());
+        QCOMPARE(QApplication::activeModalWidget(), static_cast<QWidget *>(dialog.data()));
+        QVERIFY2(dialog->headline().contains("0003_broken"), qPrintable(dialog->headline()));
+        // The message is readable: no driver prefix, the statement apart.
+        QVERIFY2(dialog->message().contains("no such table: no_such_table"), qPrintable(dialog->message()));
+        QVERIFY2(dialog->message().contains("rolled back"), qPrintable(dialog->message()));
+        QVERIFY2(!dialog->message().contains("statement:"), qPrintable(dialog->message()));
+        QCOMPARE(dialog->statementEditor()->text().trimmed(), QStringLiteral("INSERT INTO no_such_table (id) VALUES (1)"));
+        QVERIFY(dialog->statementEditor()->isReadOnly());
+        QVERIFY(QTest::qWaitFor([&]() { return dialog->databaseState().contains("2 applied, 1 pending"); }, 10000));
+        // Nothing of 0003 stayed.
+        QCOMPARE(sqliteSchema(url), schemaBefore);
+        QCOMPARE(history(url), historyBefore);
+        QCOMPARE(states(view), (QList<State>{State::Applied, State::Applied, State::Pending}));
+        QVERIFY(view.runPanel()->logText().contains("Failed: migration 0003_broken failed"));
+        dialog->close();
+        QTRY_VERIFY(!dialog);
+    }
+
+    void confirmationAsksForTheEnvironmentsName()
+    {
+        const QString project = newDemo();
+        auto config = ProjectConfig::read(QDir(project).filePath(ProjectConfig::fileName()));
+        COVET_VERIFY_OK(config);
+        EnvironmentConfig production;
+        production.name = QStringLiteral("production");
+        production.database = QStringLiteral("sqlite:demo.db");
+        production.confirm = true;
+        config->setEnvironment(production);
+
+        MigrationsView view;
+        view.resize(1200, 800);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setProject(*config, QStringLiteral("production"));
+        QVERIFY(waitIdle(view));
+        QVERIFY(view.needsConfirmation());
+        const DatabaseUrl url = demoUrl(project);
+
+        // A wrong name: the button stays disabled, Enter does nothing, Cancel applies nothing.
+        QTest::mouseClick(view.applyButton(), Qt::LeftButton, {}, QPoint(5, view.applyButton()->height() / 2));
+        QPointer<ConfirmEnvironmentDialog> dialog = view.confirmDialog();
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->isVisible());
+        QVERIFY(!dialog->applyButton()->isEnabled());
+        QTest::keyClicks(dialog->nameEdit(), "prod");
+        QVERIFY(!dialog->applyButton()->isEnabled());
+        QTest::keyClick(dialog->nameEdit(), Qt::Key_Return);
+        QVERIFY(dialog->isVisible());
+        QTest::keyClicks(dialog->nameEdit(), "uction ");
+        QVERIFY(!dialog->applyButton()->isEnabled());
+        QTest::keyClick(dialog->nameEdit(), Qt::Key_Return);
+        QVERIFY(!view.isRunning());
+        dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Cancel)->click();
+        QTRY_VERIFY(!dialog);
+        QTest::qWait(200);
+        QVERIFY(!view.isRunning());
+        QCOMPARE(history(url), QStringList{"0001_initial"});
+        QVERIFY(view.runPanel()->logText().contains("not confirmed"));
+
+        // The right name applies.
+        QSignalSpy finished(&view, &MigrationsView::runFinished);
+        QTest::mouseClick(view.applyButton(), Qt::LeftButton, {}, QPoint(5, view.applyButton()->height() / 2));
+        dialog = view.confirmDialog();
+        QVERIFY(dialog);
+        QTest::keyClicks(dialog->nameEdit(), "production");
+        QVERIFY(dialog->applyButton()->isEnabled());
+        QTest::mouseClick(dialog->applyButton(), Qt::LeftButton);
+        QVERIFY(finished.wait(30000));
+        QVERIFY(finished.first().first().toBool());
+        QVERIFY(waitIdle(view));
+        QCOMPARE(history(url), (QStringList{"0001_initial", "0002_product_flags"}));
+        QCOMPARE(column(query(url, "SELECT environment FROM _covet_migration_audit WHERE migration_id = '0002_product_flags'")),
+                 QStringList{"production"});
+    }
+
+    void cancelStopsASlowRun()
+    {
+        const QString project = newDemo();
+        QStringList slow;
+        QString previous = QStringLiteral("0002_product_flags");
+        for (int i = 3; i <= 8; ++i) {
+            const QString id = QStringLiteral("%1_slow_%2").arg(i, 4, 10, QLatin1Char('0')).arg(i);
+            // Each writes a few hundred thousand rows: long enough to cancel in.
+            QVERIFY(addMigration(project, id, previous,
+                                 QStringLiteral("CREATE TABLE slow_%1 AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c "
+                                                "WHERE x < 400000) SELECT x, printf('row %08d', x) AS label FROM c;")
+                                     .arg(i),
+                                 QStringLiteral("DROP TABLE slow_%1;").arg(i)));
+            slow << id;
+            previous = id;
+        }
+        MigrationsView view;
+        QVERIFY(openView(view, project));
+        QCOMPARE(view.model()->count(State::Pending), 7);
+
+        QSignalSpy finished(&view, &MigrationsView::runFinished);
+        QTest::mouseClick(view.applyButton(), Qt::LeftButton, {}, QPoint(5, view.applyButton()->height() / 2));
+        QVERIFY(view.isRunning());
+        QVERIFY(!view.applyButton()->isEnabled());
+        // Cancel once the first slow migration is running.
+        QVERIFY(QTest::qWaitFor([&]() { return view.runPanel()->progressBar()->value() >= 1 || !finished.isEmpty(); }, 60000));
+        QVERIFY2(finished.isEmpty(), "the run ended before it could be cancelled");
+        QVERIFY(view.cancelButton()->isEnabled());
+        QTest::mouseClick(view.cancelButton(), Qt::LeftButton);
+        QVERIFY(finished.wait(60000));
+        QVERIFY(!finished.first().first().toBool());
+        QVERIFY(waitIdle(view));
+        QVERIFY(!view.errorDialog());   // a cancel is no error
+
+        const QStringList applied = history(demoUrl(project));
+        const int pending = view.model()->count(State::Pending);
+        QVERIFY2(pending >= 1, qPrintable(applied.join(", ")));
+        QCOMPARE(applied.size() + pending, 8);
+        // Applied ones are a prefix; each slow table exists exactly when its migration is recorded.
+        for (int i = 3; i <= 8; ++i) {
+            const bool recorded = applied.contains(slow.at(i - 3));
+            QCOMPARE(column(query(demoUrl(project), QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name = 'slow_%1'").arg(i))),
+                     QStringList{recorded ? "1" : "0"});
+        }
+        QVERIFY2(view.runPanel()->logText().contains("Cancelled"), qPrintable(view.runPanel()->logText()));
+        QVERIFY(view.applyButton()->isEnabled());
+    }
+
+    void postgresDryRunApplyAndFailure()
+    {
+        COVET_REQUIRE_SERVER(pg, "COVET_TEST_PG_URL");
+        COVET_SCRATCH_DB(db, Dialect::PostgreSQL, pg);
+        QTemporaryDir dir;
+        QVERIFY(QDir(dir.path()).mkpath("migrations"));
+        QVERIFY(writeFile(dir.filePath("covet.yaml"), "dialect: postgresql\nmigrations: migrations\n"));
+        QVERIFY(writeFile(dir.filePath("migrations/0001_items.sql"),
+                          "-- covet:up\nCREATE TABLE items (id INTEGER PRIMARY KEY, name VARCHAR(40) NOT NULL);\n"
+                          "-- covet:down\nDROP TABLE items;\n"));
+        QVERIFY(writeFile(dir.filePath("migrations/0002_broken.sql"),
+                          sqlMigration("0001_items", "ALTER TABLE items ADD COLUMN price NUMERIC(10,2);\n"
+                                                     "INSERT INTO missing_table (id) VALUES (1);",
+                                       "ALTER TABLE items DROP COLUMN price;")));
+        const QString columns = QStringLiteral("SELECT column_name FROM information_schema.columns WHERE table_name = 'items' "
+                                               "AND table_schema = current_schema() ORDER BY column_name");
+
+        MigrationsView view;
+        view.resize(1200, 800);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setTarget(db->url(), dir.path());
+        QVERIFY(waitIdle(view));
+        QCOMPARE(states(view), (QList<State>{State::Pending, State::Pending}));
+
+        // Dry run up to 0001: executed in a rolled-back transaction.
+        QSignalSpy finished(&view, &MigrationsView::runFinished);
+        view.dryRun(QStringLiteral("0001_items"));
+        QVERIFY(finished.wait(30000));
+        QVERIFY(finished.takeFirst().first().toBool());
+        QVERIFY2(view.dryRunResultText().contains("rolled back"), qPrintable(view.dryRunResultText()));
+        QVERIFY(view.dryRunEditor()->text().contains("CREATE TABLE items"));
+        QVERIFY(!view.dryRunEditor()->text().contains("missing_table"));
+        QVERIFY(waitIdle(view));
+        QCOMPARE(column(query(db->url(), columns)), QStringList{});
+
+        clickRow(view, "0001_items");
+        QVERIFY(clickAndWait(view, view.applyToHereButton()));
+        QCOMPARE(column(query(db->url(), columns)), (QStringList{"id", "name"}));
+        QCOMPARE(history(db->url()), QStringList{"0001_items"});
+
+        bool ok = true;
+        QVERIFY(clickAndWait(view, view.applyButton(), &ok));
+        QVERIFY(!ok);
+        QPointer<MigrationErrorDialog> dialog = view.errorDialog();
+        QVERIFY(dialog);
+        QVERIFY2(dialog->statementEditor()->text().contains("INSERT INTO missing_table"), qPrintable(dialog->statementEditor()->text()));
+        QVERIFY2(dialog->message().contains("missing_table") && !dialog->message().contains("statement:"), qPrintable(dialog->message()));
+        QCOMPARE(column(query(db->url(), columns)), (QStringList{"id", "name"}));   // ADD COLUMN rolled back
+        QCOMPARE(history(db->url()), QStringList{"0001_items"});
+        dialog->close();
+        QTRY_VERIFY(!dialog);
+    }
+};
+
+QTEST_MAIN(TestMigrationsView)
+#include "tst_migrationsview.moc"

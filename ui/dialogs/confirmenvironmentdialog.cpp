@@ -1,0 +1,70 @@
+#include "confirmenvironmentdialog.h"
+
+#include <QDialogButtonBox>
+#include <QIcon>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace covet {
+
+ConfirmEnvironmentDialog::ConfirmEnvironmentDialog(const QString &environment, const QString &database,
+                                                   const QStringList &migrations, QWidget *parent)
+    : QDialog(parent), m_environment(environment)
+{
+    setObjectName(QStringLiteral("confirmEnvironmentDialog"));
+    setWindowTitle(tr("Apply to %1?").arg(environment));
+
+    auto *intro = new QLabel(this);
+    intro->setWordWrap(true);
+    intro->setTextFormat(Qt::RichText);
+    intro->setText(tr("<p>The environment <b>%1</b> (%2) asks for confirmation before migrations are applied.</p>"
+                      "<p>%n migration(s) will be applied:</p>",
+                      nullptr, int(migrations.size()))
+                       .arg(environment.toHtmlEscaped(), database.toHtmlEscaped()));
+    // The first few ids; a long list would push the question off the screen.
+    constexpr qsizetype kShown = 12;
+    QStringList items;
+    for (qsizetype i = 0; i < migrations.size() && i < kShown; ++i)
+        items << migrations.at(i).toHtmlEscaped();
+    if (migrations.size() > kShown)
+        items << tr("… and %n more", nullptr, int(migrations.size() - kShown));
+    auto *list = new QLabel(QStringLiteral("<ul><li>%1</li></ul>").arg(items.join(QStringLiteral("</li><li>"))), this);
+    list->setTextFormat(Qt::RichText);
+    auto *ask = new QLabel(tr("Type the environment's name to confirm:"), this);
+    m_nameEdit = new QLineEdit(this);
+    m_nameEdit->setObjectName(QStringLiteral("confirmNameEdit"));
+    m_nameEdit->setPlaceholderText(environment);
+    ask->setBuddy(m_nameEdit);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    m_applyButton = buttons->addButton(tr("Apply to %1").arg(environment), QDialogButtonBox::AcceptRole);
+    m_applyButton->setObjectName(QStringLiteral("confirmApplyButton"));
+    m_applyButton->setIcon(QIcon(QStringLiteral(":/covet/icons/apply.svg")));
+    // Enter applies only once the name matches: a disabled default button does nothing.
+    m_applyButton->setEnabled(false);
+    m_applyButton->setDefault(true);
+    buttons->button(QDialogButtonBox::Cancel)->setAutoDefault(false);
+    connect(m_nameEdit, &QLineEdit::textChanged, this, [this]() { m_applyButton->setEnabled(isConfirmed()); });
+    connect(buttons, &QDialogButtonBox::accepted, this, [this]() {
+        if (isConfirmed())
+            accept();
+    });
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(intro);
+    layout->addWidget(list);
+    layout->addWidget(ask);
+    layout->addWidget(m_nameEdit);
+    layout->addWidget(buttons);
+    setMinimumWidth(440);
+}
+
+bool ConfirmEnvironmentDialog::isConfirmed() const
+{
+    return !m_environment.isEmpty() && m_nameEdit->text() == m_environment;
+}
+
+} // namespace covet

@@ -1,0 +1,180 @@
+#include "migratejob.h"
+
+#include "core/progress.h"
+#include "db/connection.h"
+#include "migrations/migrationrepository.h"
+
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace covet {
+
+namespace {
+
+// The SQL of one migration, or a comment saying why there is none.
+QString sqlOrReason(const MigrationRepository &repo, const MigrationState &s, Dialect dialect, int sqliteVersion, bool backwards)
+{
+    if (s.state == MigrationState::State::Missing)
+        return MigrateJob::tr("-- %1: the file is missing from the migrations directory; there is no SQL to show.\n").arg(s.id);
+    auto sql = MigrationRunner::sqlFor(repo, dialect, s.id, backwards, sqliteVersion);
+    if (!sql)
+        return QStringLiteral("-- %1\n").arg(sql.error().toString().replace(u'\n', QStringLiteral("\n-- ")));
+    return *sql;
+}
+
+} // namespace
+
+MigrateJob::MigrateJob(QObject *parent) : QObject(parent)
+{
+    connect(&m_listWatcher, &QFutureWatcher<Result<MigrationListing>>::finished, this, &MigrateJob::onListed);
+    connect(&m_runWatcher, &QFutureWatcher<MigrateOutcome>::finished, this, &MigrateJob::onRunFinished);
+}
+
+MigrateJob::~MigrateJob()
+{
+    // The runner stops at the next operation, rolling the current migration
+    // back; its connection belongs to the worker, which must end first.
+    cancel();
+    m_listAgain.reset();
+    m_listWatcher.disconnect(this);
+    m_runWatcher.disconnect(this);
+    m_listWatcher.waitForFinished();
+    m_runWatcher.waitForFinished();
+}
+
+void MigrateJob::cancel()
+{
+    if (m_cancel)
+        m_cancel->store(true);
+}
+
+Result<MigrationListing> MigrateJob::loadListing(const DatabaseUrl &url, const QString &migrationsDir, const QString &environment)
+{
+    auto conn = Connection::open(url, QStringLiteral("migration-status"), false);
+    if (!conn)
+        return std::unexpected(conn.error());
+    const MigrationRepository repo = MigrationRepository::load(migrationsDir);
+    MigrationRunner runner(**conn, repo);
+    runner.setEnvironment(environment);
+    auto states = runner.status();
+    if (!states)
+        return std::unexpected(states.error());
+    MigrationListing out;
+    out.states = *states;
+    out.dialect = (*conn)->dialect();
+    out.serverVersion = (*conn)->serverVersion();
+    out.displayUrl = url.display();
+    out.warnings = runner.warnings();
+    const int sqliteVersion = out.dialect == Dialect::SQLite ? (*conn)->serverVersionNumber() : 0;
+    for (const MigrationState &s : std::as_const(out.states)) {
+        out.upSql.insert(s.id, sqlOrReason(repo, s, out.dialect, sqliteVersion, false));
+        out.downSql.insert(s.id, sqlOrReason(repo, s, out.dialect, sqliteVersion, true));
+    }
+    return out;
+}
+
+MigrateOutcome MigrateJob::execute(const MigrateRequest &request, const ProgressSink &sink)
+{
+    MigrateOutcome out;
+    out.request = request;
+    out.dialect = request.url.dialect();
+    // Where the runner is, for the error dialog.
+    ProgressSink tracking = sink;
+    tracking.progress = [&out, &sink](int done, int total, const QString &what) {
+        if (!what.isEmpty()) {
+            out.migration = what;
+            out.operation.clear();
+            out.operationIndex = -1;
+            out.operationCount = 0;
+        }
+        sink.report(done, total, what);
+    };
+    tracking.step = [&out, &sink](const QString &unit, int index, int count, const QString &label) {
+        out.migration = unit;
+        out.operation = label;
+        out.operationIndex = index;
+        out.operationCount = count;
+        sink.stepStarted(unit, index, count, label);
+    };
+
+    auto conn = Connection::open(request.url, QStringLiteral("migrate"), true);
+    if (!conn) {
+        out.error = conn.error();
+        return out;
+    }
+    const MigrationRepository repo = MigrationRepository::load(request.migrationsDir);
+    MigrationRunner runner(**conn, repo);
+    RunOptions options;
+    options.target = request.target;
+    options.environment = request.environment;
+    options.dryRun = request.dryRun;
+    options.executeDryRun = request.dryRun && out.dialect != Dialect::MySQL;
+    options.progress = &tracking;
+    auto report = runner.migrate(options);
+    if (report) {
+        out.report = *report;
+        return out;
+    }
+    out.error = report.error();
+    if (request.dryRun && options.executeDryRun && !out.cancelled()) {
+        // The execution failed: print the SQL anyway, to show where.
+        options.executeDryRun = false;
+        if (auto printed = runner.migrate(options))
+            out.report = *printed;
+    }
+    return out;
+}
+
+void MigrateJob::list(const DatabaseUrl &url, const QString &migrationsDir, const QString &environment)
+{
+    m_listing = true;
+    if (m_listWatcher.isRunning()) {
+        m_listAgain = ListRequest{url, migrationsDir, environment};   // the newest request follows the running one
+        return;
+    }
+    m_listWatcher.setFuture(QtConcurrent::run([url, migrationsDir, environment]() { return loadListing(url, migrationsDir, environment); }));
+}
+
+bool MigrateJob::run(const MigrateRequest &request)
+{
+    if (m_running)
+        return false;
+    m_running = true;
+    m_cancel = std::make_shared<std::atomic_bool>(false);
+    std::shared_ptr<std::atomic_bool> flag = m_cancel;
+    m_runWatcher.setFuture(QtConcurrent::run([this, request, flag]() {
+        // Signals emitted here are queued to the receivers' (GUI) thread.
+        ProgressSink sink;
+        sink.cancel = flag.get();
+        sink.progress = [this](int done, int total, const QString &what) { emit progress(done, total, what); };
+        sink.step = [this](const QString &unit, int index, int count, const QString &label) {
+            emit stepStarted(unit, index, count, label);
+        };
+        sink.log = [this](const QString &line) { emit logLine(line); };
+        return execute(request, sink);
+    }));
+    return true;
+}
+
+void MigrateJob::onListed()
+{
+    const Result<MigrationListing> result = m_listWatcher.result();
+    if (m_listAgain) {
+        const ListRequest next = *m_listAgain;
+        m_listAgain.reset();
+        list(next.url, next.migrationsDir, next.environment);
+        return;
+    }
+    m_listing = false;
+    if (result)
+        emit listed(*result);
+    else
+        emit listFailed(result.error());
+}
+
+void MigrateJob::onRunFinished()
+{
+    m_running = false;
+    emit finished(m_runWatcher.result());
+}
+
+} // namespace covet

@@ -1,0 +1,184 @@
+#include "migrationlistmodel.h"
+
+#include <QDateTime>
+#include <QFileInfo>
+#include <QHash>
+#include <QLocale>
+
+#include <algorithm>
+
+namespace covet {
+
+MigrationListModel::MigrationListModel(QObject *parent) : QAbstractTableModel(parent) {}
+
+void MigrationListModel::setStates(const QList<MigrationState> &states)
+{
+    // Same ids in the same order: update in place (keeps the selection).
+    bool sameRows = states.size() == m_states.size();
+    for (qsizetype i = 0; sameRows && i < states.size(); ++i)
+        sameRows = states.at(i).id == m_states.at(i).id;
+    if (sameRows) {
+        m_states = states;
+        if (!m_states.isEmpty())
+            emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+        return;
+    }
+    beginResetModel();
+    m_states = states;
+    endResetModel();
+}
+
+void MigrationListModel::clear()
+{
+    setStates({});
+}
+
+const MigrationState *MigrationListModel::stateAt(int row) const
+{
+    return row >= 0 && row < m_states.size() ? &m_states.at(row) : nullptr;
+}
+
+int MigrationListModel::rowOf(const QString &id) const
+{
+    for (qsizetype i = 0; i < m_states.size(); ++i)
+        if (m_states.at(i).id == id)
+            return int(i);
+    return -1;
+}
+
+int MigrationListModel::count(MigrationState::State state) const
+{
+    return int(std::count_if(m_states.cbegin(), m_states.cend(), [state](const MigrationState &s) { return s.state == state; }));
+}
+
+int MigrationListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_states.size());
+}
+
+int MigrationListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString MigrationListModel::stateText(MigrationState::State state)
+{
+    switch (state) {
+    case MigrationState::State::Applied: return tr("applied");
+    case MigrationState::State::Pending: return tr("pending");
+    case MigrationState::State::Modified: return tr("modified");
+    case MigrationState::State::Missing: return tr("missing");
+    }
+    return {};
+}
+
+QColor MigrationListModel::colorFor(MigrationState::State state)
+{
+    switch (state) {
+    case MigrationState::State::Applied: return QColor(0x2e, 0x7d, 0x32);
+    case MigrationState::State::Pending: return QColor(0x1f, 0x5f, 0xa8);
+    case MigrationState::State::Modified: return QColor(0xb3, 0x5c, 0x00);
+    case MigrationState::State::Missing: return QColor(0xc6, 0x28, 0x28);
+    }
+    return {};
+}
+
+QIcon MigrationListModel::iconFor(MigrationState::State state)
+{
+    static const QHash<int, QIcon> icons = {
+        {int(MigrationState::State::Applied), QIcon(QStringLiteral(":/covet/icons/migration-applied.svg"))},
+        {int(MigrationState::State::Pending), QIcon(QStringLiteral(":/covet/icons/migration-pending.svg"))},
+        {int(MigrationState::State::Modified), QIcon(QStringLiteral(":/covet/icons/migration-modified.svg"))},
+        {int(MigrationState::State::Missing), QIcon(QStringLiteral(":/covet/icons/migration-missing.svg"))},
+    };
+    return icons.value(int(state));
+}
+
+QString MigrationListModel::localTime(const QString &isoUtc)
+{
+    if (isoUtc.isEmpty())
+        return {};
+    QDateTime t = QDateTime::fromString(isoUtc, Qt::ISODateWithMs);
+    if (!t.isValid())
+        t = QDateTime::fromString(isoUtc, Qt::ISODate);
+    if (!t.isValid())
+        return isoUtc;   // shown as recorded rather than hidden
+    if (t.timeSpec() == Qt::LocalTime && !isoUtc.endsWith(u'Z') && !isoUtc.contains(u'+'))
+        t.setTimeSpec(Qt::UTC);
+    return t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+}
+
+QString MigrationListModel::durationText(qint64 ms)
+{
+    if (ms < 1000)
+        return tr("%1 ms").arg(ms);
+    if (ms < 60000)
+        return tr("%1 s").arg(QLocale().toString(double(ms) / 1000.0, 'f', 1));
+    return tr("%1 min %2 s").arg(ms / 60000).arg((ms % 60000) / 1000);
+}
+
+QString MigrationListModel::toolTip(const MigrationState &s) const
+{
+    switch (s.state) {
+    case MigrationState::State::Applied:
+        return tr("%1 was applied on %2 by %3 in %4.").arg(s.id, localTime(s.appliedAt), s.appliedBy, durationText(s.durationMs));
+    case MigrationState::State::Pending:
+        return tr("%1 is not applied yet (%2).").arg(s.id, QFileInfo(s.file).fileName());
+    case MigrationState::State::Modified:
+        return tr("%1 was changed after it was applied: the history recorded checksum %2, the file now has %3. "
+                  "Restore the file; a change belongs in a new migration.")
+            .arg(s.id, s.recordedChecksum.left(12), s.fileChecksum.left(12));
+    case MigrationState::State::Missing:
+        return tr("%1 is recorded as applied but its file is missing from the migrations directory.").arg(s.id);
+    }
+    return {};
+}
+
+QVariant MigrationListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const MigrationState &s = m_states.at(index.row());
+    const bool applied = s.state != MigrationState::State::Pending;
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case IdColumn: return s.id;
+        case StateColumn: return stateText(s.state);
+        case AppliedAtColumn: return applied ? localTime(s.appliedAt) : QString();
+        case AppliedByColumn: return applied ? s.appliedBy : QString();
+        case DurationColumn: return applied ? durationText(s.durationMs) : QString();
+        default: return {};
+        }
+    case Qt::DecorationRole:
+        return index.column() == IdColumn ? QVariant(iconFor(s.state)) : QVariant();
+    case Qt::ForegroundRole:
+        return index.column() == StateColumn || index.column() == IdColumn ? QVariant(colorFor(s.state)) : QVariant();
+    case Qt::ToolTipRole:
+        return toolTip(s);
+    case Qt::TextAlignmentRole:
+        return index.column() == DurationColumn ? QVariant(int(Qt::AlignRight | Qt::AlignVCenter)) : QVariant();
+    case StateRole:
+        return int(s.state);
+    case IdRole:
+        return s.id;
+    default:
+        return {};
+    }
+}
+
+QVariant MigrationListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case IdColumn: return tr("Migration");
+    case StateColumn: return tr("State");
+    case AppliedAtColumn: return tr("Applied at");
+    case AppliedByColumn: return tr("Applied by");
+    case DurationColumn: return tr("Duration");
+    default: return {};
+    }
+}
+
+} // namespace covet

@@ -1,0 +1,652 @@
+#include "migrationsview.h"
+
+#include "dialogs/confirmenvironmentdialog.h"
+#include "dialogs/migrationerrordialog.h"
+#include "editors/sqleditor.h"
+#include "models/migrationlistmodel.h"
+#include "views/migrationrunpanel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QDir>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QMenu>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QToolButton>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace covet {
+
+namespace {
+
+QIcon icon(const char *name)
+{
+    return QIcon(QStringLiteral(":/covet/icons/%1.svg").arg(QLatin1String(name)));
+}
+
+QToolButton *toolButton(QAction *action, QWidget *parent)
+{
+    auto *b = new QToolButton(parent);
+    b->setDefaultAction(action);
+    b->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    return b;
+}
+
+// A coloured box over a pane: green (ok), amber (note) or red (failure).
+void setBanner(QLabel *label, const QString &text, const char *kind)
+{
+    static const QHash<QByteArray, QString> styles = {
+        {"ok", QStringLiteral("background: #e7f4ec; color: #1b4d2b; border: 1px solid #b7dcc3;")},
+        {"note", QStringLiteral("background: #fff4e0; color: #5c3a00; border: 1px solid #f0d29a;")},
+        {"error", QStringLiteral("background: #fdecea; color: #611a15; border: 1px solid #f5c2c0;")},
+        {"info", QStringLiteral("background: #eef3f8; color: #23384d; border: 1px solid #c9d6e3;")},
+    };
+    // The space inside is the label's margin, not CSS padding: QLabel's
+    // height-for-width counts its margin, so wrapped text is never cut.
+    label->setStyleSheet(QStringLiteral("QLabel { %1 border-radius: 4px; }").arg(styles.value(kind)));
+    label->setMargin(6);
+    label->setText(text);
+    label->setVisible(!text.isEmpty());
+}
+
+// A tab page: `top` over a read-only SQL view.
+QWidget *sqlPage(QTabWidget *tabs, QLayout *top, const QString &name, SqlEditor **editor)
+{
+    auto *page = new QWidget(tabs);
+    *editor = new SqlEditor(page);
+    (*editor)->setObjectName(name);
+    (*editor)->setReadOnly(true);
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(4, 4, 4, 0);
+    layout->addLayout(top);
+    layout->addWidget(*editor, 1);
+    return page;
+}
+
+} // namespace
+
+MigrationsView::MigrationsView(QWidget *parent)
+    : QWidget(parent), m_job(new MigrateJob(this)), m_model(new MigrationListModel(this))
+{
+    setObjectName(QStringLiteral("migrationsView"));
+    createActions();
+
+    m_list = new QTreeView(this);
+    m_list->setObjectName(QStringLiteral("migrationList"));
+    m_list->setModel(m_model);
+    m_list->setRootIsDecorated(false);
+    m_list->setUniformRowHeights(true);
+    m_list->setAlternatingRowColors(true);
+    m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_list->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_list->header()->setStretchLastSection(false);
+    m_list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_list->header()->setSectionResizeMode(MigrationListModel::IdColumn, QHeaderView::Stretch);
+    connect(m_list, &QWidget::customContextMenuRequested, this, &MigrationsView::showContextMenu);
+    connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this]() {
+        showSelected();
+        updateActions();
+    });
+
+    m_runPanel = new MigrationRunPanel(this);
+    connect(m_runPanel, &MigrationRunPanel::cancelRequested, this, &MigrationsView::cancel);
+
+    auto *top = new QSplitter(Qt::Horizontal, this);
+    top->setChildrenCollapsible(false);
+    top->addWidget(m_list);
+    top->addWidget(createDetails());
+    top->setStretchFactor(0, 9);
+    top->setStretchFactor(1, 11);
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->setObjectName(QStringLiteral("migrationsSplitter"));
+    split->setChildrenCollapsible(false);
+    split->addWidget(top);
+    split->addWidget(m_runPanel);
+    split->setStretchFactor(0, 7);
+    split->setStretchFactor(1, 3);
+
+    m_error = new QLabel(this);
+    m_error->setObjectName(QStringLiteral("migrationsError"));
+    m_error->setWordWrap(true);
+    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_error->hide();
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->addWidget(createHeader());
+    layout->addWidget(m_error);
+    layout->addWidget(split, 1);
+
+    connect(m_job, &MigrateJob::listed, this, &MigrationsView::onListed);
+    connect(m_job, &MigrateJob::listFailed, this, &MigrationsView::onListFailed);
+    connect(m_job, &MigrateJob::finished, this, &MigrationsView::onRunFinished);
+    connect(m_job, &MigrateJob::progress, m_runPanel, &MigrationRunPanel::setProgress);
+    connect(m_job, &MigrateJob::stepStarted, m_runPanel, &MigrationRunPanel::setStep);
+    connect(m_job, &MigrateJob::logLine, m_runPanel, &MigrationRunPanel::appendLog);
+    updateHeader();
+    updateActions();
+}
+
+MigrationsView::~MigrationsView()
+{
+    m_job->disconnect(this);
+}
+
+void MigrationsView::createActions()
+{
+    m_refreshAction = new QAction(icon("reload"), tr("Refresh"), this);
+    m_refreshAction->setToolTip(tr("Read the migration history of the database again"));
+    connect(m_refreshAction, &QAction::triggered, this, &MigrationsView::refresh);
+
+    m_dryRunAction = new QAction(icon("dry-run"), tr("Dry Run"), this);
+    m_dryRunAction->setToolTip(tr("Show the SQL Apply would run and, on PostgreSQL and SQLite, execute it in a "
+                                  "transaction that is rolled back"));
+    connect(m_dryRunAction, &QAction::triggered, this, [this]() { dryRun(); });
+    m_dryRunToHereAction = new QAction(icon("dry-run"), tr("Dry Run to Here"), this);
+    m_dryRunToHereAction->setToolTip(tr("Dry-run the pending migrations up to and including the selected one"));
+    connect(m_dryRunToHereAction, &QAction::triggered, this, [this]() { dryRun(selectedId()); });
+
+    m_applyAction = new QAction(icon("apply"), tr("Apply"), this);
+    m_applyAction->setToolTip(tr("Apply every pending migration"));
+    connect(m_applyAction, &QAction::triggered, this, [this]() { apply(); });
+    m_applyToHereAction = new QAction(icon("apply-to-here"), tr("Apply to Here"), this);
+    m_applyToHereAction->setToolTip(tr("Apply the pending migrations up to and including the selected one"));
+    connect(m_applyToHereAction, &QAction::triggered, this, [this]() { apply(selectedId()); });
+}
+
+QWidget *MigrationsView::createHeader()
+{
+    auto *header = new QWidget(this);
+    m_title = new QLabel(header);
+    m_title->setObjectName(QStringLiteral("migrationsTitle"));
+    m_title->setTextFormat(Qt::RichText);
+    m_title->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_summary = new QLabel(header);
+    m_summary->setObjectName(QStringLiteral("migrationsSummary"));
+    m_summary->setTextFormat(Qt::RichText);
+
+    m_refreshButton = toolButton(m_refreshAction, header);
+    m_dryRunButton = toolButton(m_dryRunAction, header);
+    m_dryRunButton->setObjectName(QStringLiteral("dryRunButton"));
+    m_dryRunButton->setPopupMode(QToolButton::MenuButtonPopup);
+    auto *dryMenu = new QMenu(m_dryRunButton);
+    dryMenu->addAction(m_dryRunAction);
+    dryMenu->addAction(m_dryRunToHereAction);
+    m_dryRunButton->setMenu(dryMenu);
+    m_applyButton = toolButton(m_applyAction, header);
+    m_applyButton->setObjectName(QStringLiteral("applyButton"));
+    m_applyToHereButton = toolButton(m_applyToHereAction, header);
+    m_applyToHereButton->setObjectName(QStringLiteral("applyToHereButton"));
+
+    auto *layout = new QHBoxLayout(header);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_title, 1);
+    layout->addWidget(m_summary);
+    layout->addSpacing(12);
+    layout->addWidget(m_refreshButton);
+    layout->addWidget(m_dryRunButton);
+    layout->addWidget(m_applyButton);
+    layout->addWidget(m_applyToHereButton);
+    return header;
+}
+
+QWidget *MigrationsView::createDetails()
+{
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("migrationDetails"));
+    m_tabs->setDocumentMode(true);
+
+    m_selectedTitle = new QLabel(tr("Select a migration to see its SQL."), m_tabs);
+    m_selectedTitle->setObjectName(QStringLiteral("selectedMigration"));
+    m_selectedTitle->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_backwards = new QCheckBox(tr("Rollback SQL"), m_tabs);
+    m_backwards->setObjectName(QStringLiteral("backwardsToggle"));
+    m_backwards->setToolTip(tr("Show the SQL that rolls the migration back instead of the SQL that applies it"));
+    connect(m_backwards, &QCheckBox::toggled, this, &MigrationsView::showSelected);
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(m_selectedTitle, 1);
+    bar->addWidget(m_backwards);
+    m_tabs->addTab(sqlPage(m_tabs, bar, QStringLiteral("migrationSql"), &m_sql), icon("migration-new"), tr("SQL"));
+
+    m_dryRunResult = new QLabel(m_tabs);
+    m_dryRunResult->setObjectName(QStringLiteral("dryRunResult"));
+    m_dryRunResult->setWordWrap(true);
+    m_dryRunResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    setBanner(m_dryRunResult,
+              tr("Dry Run shows the SQL Apply would run and, on PostgreSQL and SQLite, executes it in a transaction "
+                 "that is then rolled back: nothing changes."),
+              "info");
+    auto *banner = new QVBoxLayout;
+    banner->addWidget(m_dryRunResult);
+    m_tabs->addTab(sqlPage(m_tabs, banner, QStringLiteral("dryRunSql"), &m_dryRunSql), icon("dry-run"), tr("Dry Run"));
+    return m_tabs;
+}
+
+QAbstractButton *MigrationsView::refreshButton() const { return m_refreshButton; }
+QAbstractButton *MigrationsView::dryRunButton() const { return m_dryRunButton; }
+QAbstractButton *MigrationsView::applyButton() const { return m_applyButton; }
+QAbstractButton *MigrationsView::applyToHereButton() const { return m_applyToHereButton; }
+QAbstractButton *MigrationsView::cancelButton() const { return m_runPanel->cancelButton(); }
+ConfirmEnvironmentDialog *MigrationsView::confirmDialog() const { return m_confirm; }
+MigrationErrorDialog *MigrationsView::errorDialog() const { return m_errorDialog; }
+
+void MigrationsView::useProject(const ProjectConfig &config, const QString &environment)
+{
+    m_config = config;
+    m_environment = environment.isEmpty() ? config.defaultEnvironment() : environment;
+    m_migrationsDir = config.migrationsPath();
+}
+
+void MigrationsView::setProject(const ProjectConfig &config, const QString &environment)
+{
+    useProject(config, environment);
+    auto url = config.databaseUrl(m_environment);
+    auto parsed = url ? DatabaseUrl::parse(*url) : Result<DatabaseUrl>(std::unexpected(url.error()));
+    if (parsed)
+        m_url = *parsed;
+    else
+        showError(tr("The project names no usable database: %1").arg(parsed.error().toString()));
+    markStale();
+}
+
+void MigrationsView::setDatabase(const DatabaseUrl &url)
+{
+    m_url = url;
+    markStale();
+}
+
+void MigrationsView::setTarget(const DatabaseUrl &url, const QString &projectDir, const QString &environment)
+{
+    m_url = url;
+    m_config.reset();
+    m_migrationsDir.clear();
+    m_environment.clear();
+    if (!projectDir.isEmpty()) {
+        auto config = ProjectConfig::read(QDir(projectDir).filePath(ProjectConfig::fileName()));
+        if (config)
+            useProject(*config, environment);
+        else
+            showError(tr("Cannot read the project: %1").arg(config.error().toString()));
+    }
+    markStale();
+}
+
+void MigrationsView::clear()
+{
+    m_config.reset();
+    m_url.reset();
+    m_migrationsDir.clear();
+    m_environment.clear();
+    m_listing.reset();
+    m_model->clear();
+    m_sql->setSql(QString());
+    updateHeader();
+    updateActions();
+}
+
+bool MigrationsView::needsConfirmation() const
+{
+    return m_config && m_config->requiresConfirmation(m_environment);
+}
+
+bool MigrationsView::isRunning() const
+{
+    return m_job->isRunning();
+}
+
+bool MigrationsView::isBusy() const
+{
+    return m_job->isListing() || m_job->isRunning();
+}
+
+void MigrationsView::markStale()
+{
+    m_stale = true;
+    updateHeader();
+    if (isVisible())
+        refresh();
+}
+
+void MigrationsView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_stale)
+        refresh();
+}
+
+void MigrationsView::refresh()
+{
+    if (!m_url || m_migrationsDir.isEmpty()) {
+        m_model->clear();
+        m_listing.reset();
+        updateHeader();
+        updateActions();
+        return;
+    }
+    m_stale = false;
+    m_error->hide();
+    m_job->list(*m_url, m_migrationsDir, m_environment);
+    updateActions();
+}
+
+QString MigrationsView::selectedId() const
+{
+    const MigrationState *s = m_model->stateAt(m_list->currentIndex().row());
+    return s ? s->id : QString();
+}
+
+bool MigrationsView::selectMigration(const QString &id)
+{
+    const int row = m_model->rowOf(id);
+    if (row < 0)
+        return false;
+    m_list->setCurrentIndex(m_model->index(row, 0));
+    return true;
+}
+
+QString MigrationsView::errorText() const
+{
+    return m_error->isHidden() ? QString() : m_error->text();
+}
+
+QString MigrationsView::dryRunResultText() const
+{
+    return m_dryRunResult->text();
+}
+
+void MigrationsView::showError(const QString &message)
+{
+    setBanner(m_error, message, "error");
+    emit listFailed(message);
+}
+
+QStringList MigrationsView::pendingUpTo(const QString &target) const
+{
+    QStringList out;
+    for (const MigrationState &s : m_model->states()) {
+        if (s.state == MigrationState::State::Pending)
+            out << s.id;
+        if (!target.isEmpty() && s.id == target)
+            break;
+    }
+    return out;
+}
+
+MigrateRequest MigrationsView::request(const QString &target, bool dryRun) const
+{
+    MigrateRequest r;
+    r.url = m_url.value_or(DatabaseUrl());
+    r.migrationsDir = m_migrationsDir;
+    r.target = target;
+    r.environment = m_environment;
+    r.dryRun = dryRun;
+    return r;
+}
+
+void MigrationsView::dryRun(const QString &target)
+{
+    if (!m_url || isRunning())
+        return;
+    const MigrateRequest r = request(target, true);
+    m_tabs->setCurrentIndex(1);
+    setBanner(m_dryRunResult, tr("Running the dry run…"), "info");
+    m_dryRunSql->setSql(QString());
+    start(r);
+}
+
+void MigrationsView::apply(const QString &target)
+{
+    if (!m_url || isRunning() || m_confirm)
+        return;
+    const MigrateRequest r = request(target, false);
+    if (!needsConfirmation()) {
+        start(r);
+        return;
+    }
+    m_confirm = new ConfirmEnvironmentDialog(m_environment, m_url->display(), pendingUpTo(target), this);
+    m_confirm->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_confirm, &QDialog::accepted, this, [this, r]() { start(r); });
+    connect(m_confirm, &QDialog::rejected, this, [this]() {
+        m_runPanel->appendLog(tr("Not applied: the environment's name was not confirmed."));
+    });
+    m_confirm->open();
+}
+
+void MigrationsView::start(const MigrateRequest &request)
+{
+    const QString scope = request.target.isEmpty() ? tr("every pending migration") : tr("up to %1").arg(request.target);
+    const QString where = request.environment.isEmpty() ? request.url.display()
+                                                        : tr("%1 (environment %2)").arg(request.url.display(), request.environment);
+    m_runPanel->start(request.dryRun ? tr("Dry run of %1 on %2").arg(scope, where) : tr("Applying %1 to %2").arg(scope, where));
+    m_job->run(request);
+    updateActions();
+}
+
+void MigrationsView::cancel()
+{
+    if (!isRunning())
+        return;
+    m_job->cancel();
+    m_runPanel->appendLog(tr("Cancelling: the running migration is rolled back, the rest stay pending…"));
+}
+
+void MigrationsView::onListed(const MigrationListing &listing)
+{
+    const QString previous = selectedId();
+    m_listing = listing;
+    m_model->setStates(listing.states);
+    m_sql->setDialect(listing.dialect);
+    m_dryRunSql->setDialect(listing.dialect);
+    // Keep the selection; else the first pending migration (what runs next), else the last one.
+    if (previous.isEmpty() || !selectMigration(previous)) {
+        int row = m_model->rowCount() - 1;
+        for (int r = 0; r < m_model->rowCount(); ++r)
+            if (m_model->stateAt(r)->state == MigrationState::State::Pending) {
+                row = r;
+                break;
+            }
+        if (row >= 0)
+            m_list->setCurrentIndex(m_model->index(row, 0));
+    }
+    showSelected();
+    updateHeader();
+    updateActions();
+    m_runPanel->appendLog(tr("History of %1: %2").arg(listing.displayUrl, stateSummary(false)));
+    for (const QString &w : listing.warnings)
+        m_runPanel->appendLog(tr("Warning: %1").arg(w));
+    if (m_errorDialog)
+        m_errorDialog->setDatabaseState(tr("The history now records: %1.").arg(stateSummary(false)));
+    emit listShown();
+    if (m_dryRunWhenListed) {
+        m_dryRunWhenListed = false;
+        if (m_model->count(MigrationState::State::Pending) > 0)
+            dryRun();
+    }
+}
+
+void MigrationsView::onListFailed(const Error &error)
+{
+    m_listing.reset();
+    m_model->clear();
+    m_sql->setSql(QString());
+    updateHeader();
+    updateActions();
+    showError(tr("Cannot read the migrations of %1: %2").arg(m_url ? m_url->display() : QString(), error.toString()));
+    if (m_errorDialog)
+        m_errorDialog->setDatabaseState(tr("The history could not be read again: %1").arg(error.toString()));
+}
+
+void MigrationsView::onRunFinished(const MigrateOutcome &outcome)
+{
+    const bool ok = outcome.succeeded();
+    if (outcome.request.dryRun) {
+        showDryRun(outcome);
+    } else if (ok) {
+        const QStringList &done = outcome.report.done;
+        m_runPanel->finish(done.isEmpty() ? tr("Nothing to apply: the database is up to date.")
+                                          : tr("Applied %n migration(s): %1", nullptr, int(done.size()))
+                                                .arg(done.join(QStringLiteral(", "))),
+                           true);
+    } else if (outcome.cancelled()) {
+        m_runPanel->finish(tr("Cancelled: %1").arg(outcome.error->message()), false);
+    } else {
+        m_runPanel->finish(tr("Failed: %1").arg(MigrationErrorDialog::readableMessage(*outcome.error)), false);
+        showRunError(outcome);
+    }
+    for (const QString &w : outcome.report.warnings)
+        m_runPanel->appendLog(tr("Warning: %1").arg(w));
+    updateActions();
+    if (!outcome.request.dryRun) {
+        refresh();
+        emit databaseChanged();
+    }
+    emit runFinished(ok);
+}
+
+void MigrationsView::showDryRun(const MigrateOutcome &outcome)
+{
+    m_tabs->setCurrentIndex(1);
+    m_dryRunSql->setDialect(outcome.dialect);
+    const QString sql = outcome.report.sql;
+    m_dryRunSql->setSql(sql.isEmpty() && outcome.succeeded() ? tr("-- Nothing is pending: Apply would run no SQL.\n") : sql);
+    const int count = int(pendingUpTo(outcome.request.target).size());
+    QString text;
+    if (outcome.cancelled()) {
+        setBanner(m_dryRunResult, tr("The dry run was cancelled. Nothing was changed."), "note");
+        text = tr("Dry run cancelled");
+    } else if (!outcome.succeeded()) {
+        const Error &e = *outcome.error;
+        // The runner's message names the migration and the operation.
+        text = MigrationErrorDialog::readableMessage(e);
+        if (!e.statement().isEmpty())
+            text += tr("\nFailing statement: %1").arg(e.statement().simplified());
+        setBanner(m_dryRunResult, text, "error");
+        // Point at the failing statement in the SQL.
+        const QString statement = e.statement().trimmed();
+        const qsizetype at = statement.isEmpty() ? -1 : sql.indexOf(statement);
+        if (at >= 0) {
+            int line = 0, index = 0;
+            m_dryRunSql->lineIndexFromPosition(int(sql.left(at).toUtf8().size()), &line, &index);
+            int endLine = 0, endIndex = 0;
+            m_dryRunSql->lineIndexFromPosition(int(sql.left(at + statement.size()).toUtf8().size()), &endLine, &endIndex);
+            m_dryRunSql->setSelection(line, index, endLine, endIndex);
+            m_dryRunSql->ensureLineVisible(line);
+        }
+    } else if (outcome.report.executedDryRun) {
+        text = tr("Executed in a transaction that was rolled back: the SQL of %n pending migration(s) ran without an error. "
+                  "Nothing was changed.",
+                  nullptr, count);
+        setBanner(m_dryRunResult, text, "ok");
+    } else if (outcome.dialect == Dialect::MySQL) {
+        text = tr("MySQL/MariaDB commit each DDL statement at once, so a dry run can only print the SQL of %n pending "
+                  "migration(s); it was not executed.",
+                  nullptr, count);
+        setBanner(m_dryRunResult, text, "note");
+    } else {
+        text = tr("The SQL of %n pending migration(s); it was not executed.", nullptr, count);
+        setBanner(m_dryRunResult, text, "note");
+    }
+    if (!outcome.report.warnings.isEmpty())
+        m_dryRunResult->setText(m_dryRunResult->text() + QStringLiteral("\n") + outcome.report.warnings.join(u'\n'));
+    m_runPanel->finish(text.section(u'\n', 0, 0), outcome.succeeded());
+}
+
+void MigrationsView::showRunError(const MigrateOutcome &outcome)
+{
+    if (m_errorDialog)
+        m_errorDialog->close();
+    m_errorDialog = new MigrationErrorDialog(outcome, m_url ? m_url->display() : QString(), this);
+    m_errorDialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_errorDialog->open();
+}
+
+void MigrationsView::showSelected()
+{
+    const MigrationState *s = m_model->stateAt(m_list->currentIndex().row());
+    if (!s || !m_listing) {
+        m_selectedTitle->setText(tr("Select a migration to see its SQL."));
+        m_sql->setSql(QString());
+        return;
+    }
+    const bool back = m_backwards->isChecked();
+    const QString file = s->file.isEmpty() ? tr("file missing") : QFileInfo(s->file).fileName();
+    m_selectedTitle->setText(back ? tr("%1 · %2 · rollback SQL").arg(MigrationListModel::stateText(s->state), file)
+                                  : tr("%1 · %2").arg(MigrationListModel::stateText(s->state), file));
+    m_selectedTitle->setToolTip(s->file);
+    m_sql->setSql((back ? m_listing->downSql : m_listing->upSql).value(s->id));
+}
+
+void MigrationsView::showContextMenu(const QPoint &pos)
+{
+    if (!m_list->indexAt(pos).isValid())
+        return;
+    QMenu menu(this);
+    menu.addAction(m_applyToHereAction);
+    menu.addAction(m_dryRunToHereAction);
+    menu.addSeparator();
+    QAction *copy = menu.addAction(icon("copy"), tr("Copy SQL"));
+    connect(copy, &QAction::triggered, this, [this]() { QApplication::clipboard()->setText(m_sql->text()); });
+    menu.exec(m_list->viewport()->mapToGlobal(pos));
+}
+
+QString MigrationsView::stateSummary(bool html) const
+{
+    QStringList parts;
+    for (auto state : {MigrationState::State::Applied, MigrationState::State::Pending, MigrationState::State::Modified,
+                       MigrationState::State::Missing}) {
+        const int n = m_model->count(state);
+        if (n == 0 && state != MigrationState::State::Applied && state != MigrationState::State::Pending)
+            continue;
+        const QString part = tr("%1 %2").arg(n).arg(MigrationListModel::stateText(state));
+        parts << (html ? QStringLiteral("<span style=\"color:%1\"><b>%2</b></span>")
+                             .arg(MigrationListModel::colorFor(state).name(), part.toHtmlEscaped())
+                       : part);
+    }
+    return parts.join(html ? QStringLiteral(" · ") : QStringLiteral(", "));
+}
+
+void MigrationsView::updateHeader()
+{
+    if (!m_url || m_migrationsDir.isEmpty()) {
+        m_title->setText(tr("Open a project (a directory with covet.yaml) to see its migrations."));
+        m_summary->clear();
+        return;
+    }
+    QString title = tr("<b>%1</b>").arg(m_url->display().toHtmlEscaped());
+    if (m_listing && !m_listing->serverVersion.isEmpty())
+        title += QStringLiteral(" · ") + m_listing->serverVersion.toHtmlEscaped();
+    if (!m_environment.isEmpty())
+        title += needsConfirmation()
+                     ? tr(" · environment <b>%1</b> <span style=\"color:#b35c00\">(asks for confirmation)</span>").arg(m_environment.toHtmlEscaped())
+                     : tr(" · environment <b>%1</b>").arg(m_environment.toHtmlEscaped());
+    m_title->setText(title);
+    m_title->setToolTip(tr("Migrations in %1").arg(m_migrationsDir));
+    m_summary->setText(m_listing ? stateSummary(true) : QString());
+}
+
+void MigrationsView::updateActions()
+{
+    const bool running = isRunning();
+    const bool listed = m_listing.has_value() && m_url.has_value();
+    const int pending = m_model->count(MigrationState::State::Pending);
+    const MigrationState *s = m_model->stateAt(m_list->currentIndex().row());
+    const bool selectedPending = s && s->state == MigrationState::State::Pending;
+    m_refreshAction->setEnabled(!running && m_url && !m_migrationsDir.isEmpty());
+    m_dryRunAction->setEnabled(listed && !running && pending > 0);
+    m_dryRunToHereAction->setEnabled(listed && !running && selectedPending);
+    m_applyAction->setEnabled(listed && !running && pending > 0);
+    m_applyToHereAction->setEnabled(listed && !running && selectedPending);
+    m_applyToHereAction->setToolTip(selectedPending ? tr("Apply the pending migrations up to and including %1").arg(s->id)
+                                                    : tr("Select a pending migration to apply the migrations up to it"));
+}
+
+} // namespace covet

@@ -1,0 +1,163 @@
+#pragma once
+
+#include "db/databaseurl.h"
+#include "jobs/migratejob.h"
+#include "migrations/projectconfig.h"
+
+#include <QPointer>
+#include <QWidget>
+
+#include <optional>
+
+class QAbstractButton;
+class QAction;
+class QCheckBox;
+class QLabel;
+class QModelIndex;
+class QTabWidget;
+class QToolButton;
+class QTreeView;
+
+namespace covet {
+
+class ConfirmEnvironmentDialog;
+class MigrationErrorDialog;
+class MigrationListModel;
+class MigrationRunPanel;
+class SqlEditor;
+
+// The Migrations view: the project's migrations against the connected
+// database (applied, pending, modified, missing; when, by whom, how long),
+// the SQL of the selected one (forwards or backwards), and the actions:
+// Dry Run (the SQL Apply would run and, on PostgreSQL/SQLite, the result of
+// executing it in a transaction that is rolled back), Apply (every pending
+// migration) and Apply to Here (up to the selected pending one). Runs go
+// through a MigrateJob; the run panel shows progress, the running operation
+// and a log, with Cancel. An environment that needs confirmation asks for
+// its name first; a failure opens a MigrationErrorDialog.
+class MigrationsView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit MigrationsView(QWidget *parent = nullptr);
+    ~MigrationsView() override;
+
+    // The project: its migrations directory, and the environment (empty: the
+    // default one) whose name a confirmation asks for. Its database is used
+    // until setDatabase() names another.
+    void setProject(const ProjectConfig &config, const QString &environment = {});
+    // The database to list and migrate.
+    void setDatabase(const DatabaseUrl &url);
+    // Both at once, for the main window: the project in projectDir (its
+    // covet.yaml; none: no migrations to show) and the connected database.
+    void setTarget(const DatabaseUrl &url, const QString &projectDir, const QString &environment = {});
+    void clear();
+
+    // Reads the status again (at once when visible, else when shown).
+    void refresh();
+    // target empty: every pending migration; else up to and including it.
+    void dryRun(const QString &target = {});
+    // Asks for the environment's name first when it needs confirmation.
+    void apply(const QString &target = {});
+    void cancel();
+    // Dry-runs every pending migration once the next listing arrives (for
+    // `covet-studio --dry-run`).
+    void dryRunWhenListed() { m_dryRunWhenListed = true; }
+
+    bool isBusy() const;      // listing or running
+    bool isRunning() const;
+    bool hasListing() const { return m_listing.has_value(); }
+    QString environment() const { return m_environment; }
+    bool needsConfirmation() const;
+    QString selectedId() const;
+    bool selectMigration(const QString &id);
+    QString errorText() const;
+    QString dryRunResultText() const;
+
+    MigrationListModel *model() const { return m_model; }
+    QTreeView *list() const { return m_list; }
+    SqlEditor *sqlEditor() const { return m_sql; }
+    SqlEditor *dryRunEditor() const { return m_dryRunSql; }
+    QCheckBox *backwardsToggle() const { return m_backwards; }
+    QTabWidget *detailTabs() const { return m_tabs; }
+    MigrationRunPanel *runPanel() const { return m_runPanel; }
+    QAbstractButton *refreshButton() const;
+    QAbstractButton *dryRunButton() const;
+    QAbstractButton *applyButton() const;
+    QAbstractButton *applyToHereButton() const;
+    QAbstractButton *cancelButton() const;
+    // The dialogs while open (for tests and automation), else null.
+    ConfirmEnvironmentDialog *confirmDialog() const;
+    MigrationErrorDialog *errorDialog() const;
+
+signals:
+    void listShown();
+    void listFailed(const QString &message);
+    void runFinished(bool succeeded);
+    // Migrations were applied (or a failed run may have changed something):
+    // other views should read the schema again.
+    void databaseChanged();
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
+private:
+    QWidget *createHeader();
+    QWidget *createDetails();
+    void createActions();
+    void useProject(const ProjectConfig &config, const QString &environment);
+    void markStale();
+    MigrateRequest request(const QString &target, bool dryRun) const;
+    void start(const MigrateRequest &request);
+    QStringList pendingUpTo(const QString &target) const;
+    void onListed(const MigrationListing &listing);
+    void onListFailed(const Error &error);
+    void onRunFinished(const MigrateOutcome &outcome);
+    void showDryRun(const MigrateOutcome &outcome);
+    void showRunError(const MigrateOutcome &outcome);
+    void showSelected();
+    void showContextMenu(const QPoint &pos);
+    void showError(const QString &message);
+    void updateHeader();
+    void updateActions();
+    QString stateSummary(bool html) const;
+
+    MigrateJob *m_job = nullptr;
+    MigrationListModel *m_model = nullptr;
+
+    QLabel *m_title = nullptr;
+    QLabel *m_summary = nullptr;
+    QLabel *m_error = nullptr;
+    QTreeView *m_list = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    QLabel *m_selectedTitle = nullptr;
+    QCheckBox *m_backwards = nullptr;
+    SqlEditor *m_sql = nullptr;
+    QLabel *m_dryRunResult = nullptr;
+    SqlEditor *m_dryRunSql = nullptr;
+    MigrationRunPanel *m_runPanel = nullptr;
+    QToolButton *m_refreshButton = nullptr;
+    QToolButton *m_dryRunButton = nullptr;
+    QToolButton *m_applyButton = nullptr;
+    QToolButton *m_applyToHereButton = nullptr;
+
+    QAction *m_refreshAction = nullptr;
+    QAction *m_dryRunAction = nullptr;
+    QAction *m_dryRunToHereAction = nullptr;
+    QAction *m_applyAction = nullptr;
+    QAction *m_applyToHereAction = nullptr;
+
+    QPointer<ConfirmEnvironmentDialog> m_confirm;
+    QPointer<MigrationErrorDialog> m_errorDialog;
+
+    std::optional<ProjectConfig> m_config;
+    std::optional<DatabaseUrl> m_url;
+    QString m_migrationsDir;
+    QString m_environment;
+    std::optional<MigrationListing> m_listing;
+    bool m_stale = false;
+    bool m_dryRunWhenListed = false;
+};
+
+} // namespace covet
