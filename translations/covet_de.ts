@@ -2,6 +2,52 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>ConnectionProfile</name>
+    <message>
+        <source>name the database to connect to</source>
+        <translation>die Datenbank angeben, mit der verbunden werden soll</translation>
+    </message>
+    <message>
+        <source>choose the SQLite database file</source>
+        <translation>die SQLite-Datenbankdatei wählen</translation>
+    </message>
+    <message>
+        <source>name the server&apos;s host (e.g. localhost)</source>
+        <translation>den Host des Servers angeben (z. B. localhost)</translation>
+    </message>
+    <message>
+        <source>these fields do not make a valid URL: %1</source>
+        <translation>diese Felder ergeben keine gültige URL: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordStore</name>
+    <message>
+        <source>the keychain holds no password for this connection</source>
+        <translation>der Schlüsselbund enthält kein Passwort für diese Verbindung</translation>
+    </message>
+    <message>
+        <source>access to the keychain was denied</source>
+        <translation>der Zugriff auf den Schlüsselbund wurde verweigert</translation>
+    </message>
+    <message>
+        <source>no keychain is available on this system</source>
+        <translation>auf diesem System ist kein Schlüsselbund verfügbar</translation>
+    </message>
+    <message>
+        <source>the keychain failed</source>
+        <translation>der Schlüsselbund hat einen Fehler gemeldet</translation>
+    </message>
+    <message>
+        <source>; there is no D-Bus session bus, so no Secret Service (GNOME Keyring, KWallet) can answer</source>
+        <translation>; es gibt keinen D-Bus-Sitzungsbus, daher kann kein Secret Service (GNOME Keyring, KWallet) antworten</translation>
+    </message>
+    <message>
+        <source>; is a Secret Service (GNOME Keyring, KWallet) running and unlocked in this session?</source>
+        <translation>; läuft in dieser Sitzung ein entsperrter Secret Service (GNOME Keyring, KWallet)?</translation>
+    </message>
+</context>
+<context>
     <name>RenameCandidateModel</name>
     <message>
         <source>name</source>
@@ -71,8 +117,286 @@
         <translation>In %1 kann kein neues Verzeichnis angelegt werden.</translation>
     </message>
     <message>
-        <source>Show the view NAME first: schema or diff.</source>
-        <translation>Zuerst die Ansicht NAME zeigen: schema oder diff.</translation>
+        <source>Show the view NAME first: schema, diff or migrations.</source>
+        <translation>Zuerst die Ansicht NAME zeigen: schema, diff oder migrations.</translation>
+    </message>
+    <message>
+        <source>Show the Migrations view and dry-run the pending migrations once they are listed: their SQL and, on PostgreSQL and SQLite, the result of executing it in a transaction that is rolled back. Nothing is changed.</source>
+        <translation>Die Ansicht „Migrationen“ zeigen und für die ausstehenden Migrationen einen Probelauf ausführen, sobald sie aufgelistet sind: ihr SQL und, unter PostgreSQL und SQLite, das Ergebnis seiner Ausführung in einer Transaktion, die zurückgerollt wird. Es wird nichts verändert.</translation>
+    </message>
+</context>
+<context>
+    <name>StudioTranslations</name>
+    <message>
+        <source>System language</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <source>System language (%1)</source>
+        <translation>Systemsprache (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>covet::ConfirmEnvironmentDialog</name>
+    <message>
+        <source>Apply to %1?</source>
+        <translation>Auf %1 anwenden?</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;p&gt;The environment &lt;b&gt;%1&lt;/b&gt; (%2) asks for confirmation before migrations are applied.&lt;/p&gt;&lt;p&gt;%n migration(s) will be applied:&lt;/p&gt;</source>
+        <translation>
+            <numerusform>&lt;p&gt;Die Umgebung &lt;b&gt;%1&lt;/b&gt; (%2) verlangt eine Bestätigung, bevor Migrationen angewendet werden.&lt;/p&gt;&lt;p&gt;%n Migration wird angewendet:&lt;/p&gt;</numerusform>
+            <numerusform>&lt;p&gt;Die Umgebung &lt;b&gt;%1&lt;/b&gt; (%2) verlangt eine Bestätigung, bevor Migrationen angewendet werden.&lt;/p&gt;&lt;p&gt;%n Migrationen werden angewendet:&lt;/p&gt;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… und %n weitere</numerusform>
+            <numerusform>… und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Type the environment&apos;s name to confirm:</source>
+        <translation>Zur Bestätigung den Namen der Umgebung eingeben:</translation>
+    </message>
+    <message>
+        <source>Apply to %1</source>
+        <translation>Auf %1 anwenden</translation>
+    </message>
+</context>
+<context>
+    <name>covet::ConnectionDialog</name>
+    <message>
+        <source>Connections</source>
+        <translation>Verbindungen</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>N&amp;eu</translation>
+    </message>
+    <message>
+        <source>De&amp;lete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>Saved connections:</source>
+        <translation>Gespeicherte Verbindungen:</translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <source>Save without a successful test</source>
+        <translation>Ohne erfolgreichen Test speichern</translation>
+    </message>
+    <message>
+        <source>For a server you cannot reach from here right now</source>
+        <translation>Für einen Server, der von hier aus gerade nicht erreichbar ist</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Verbinden</translation>
+    </message>
+    <message>
+        <source>Not tested yet.</source>
+        <translation>Noch nicht getestet.</translation>
+    </message>
+    <message>
+        <source>Reading the password from the system keychain…</source>
+        <translation>Lese das Passwort aus dem Schlüsselbund des Systems…</translation>
+    </message>
+    <message>
+        <source>Could not read the password from the system keychain: %1. Type it to test or connect.</source>
+        <translation>Das Passwort konnte nicht aus dem Schlüsselbund des Systems gelesen werden: %1. Geben Sie es ein, um zu testen oder zu verbinden.</translation>
+    </message>
+    <message>
+        <source>The password of this connection is not stored; type it to test or connect.</source>
+        <translation>Das Passwort dieser Verbindung ist nicht gespeichert; geben Sie es ein, um zu testen oder zu verbinden.</translation>
+    </message>
+    <message>
+        <source>Cannot test: %1.</source>
+        <translation>Test nicht möglich: %1.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbinde mit %1…</translation>
+    </message>
+    <message>
+        <source>The fields changed during the test; test again.</source>
+        <translation>Die Felder wurden während des Tests geändert; bitte erneut testen.</translation>
+    </message>
+    <message>
+        <source>Connected: %1 at %2</source>
+        <translation>Verbunden: %1 unter %2</translation>
+    </message>
+    <message>
+        <source>Connection failed: %1</source>
+        <translation>Verbindung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Give the connection a name first.</source>
+        <translation>Geben Sie der Verbindung zuerst einen Namen.</translation>
+    </message>
+    <message>
+        <source>A connection named “%1” exists already; choose another name.</source>
+        <translation>Eine Verbindung namens „%1“ existiert bereits; wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>Test the connection first (or tick “Save without a successful test”).</source>
+        <translation>Testen Sie die Verbindung zuerst (oder kreuzen Sie „Ohne erfolgreichen Test speichern“ an).</translation>
+    </message>
+    <message>
+        <source>Saved “%1”. You will be asked for the password when connecting.</source>
+        <translation>„%1“ gespeichert. Das Passwort wird beim Verbinden abgefragt.</translation>
+    </message>
+    <message>
+        <source>Saved “%1”.</source>
+        <translation>„%1“ gespeichert.</translation>
+    </message>
+    <message>
+        <source>Saved “%1”; storing the password in the system keychain…</source>
+        <translation>„%1“ gespeichert; speichere das Passwort im Schlüsselbund des Systems…</translation>
+    </message>
+    <message>
+        <source>Saved “%1”; the password is in the system keychain.</source>
+        <translation>„%1“ gespeichert; das Passwort liegt im Schlüsselbund des Systems.</translation>
+    </message>
+    <message>
+        <source>Saved “%1”, but the password was not saved: %2. You will be asked for it when connecting.</source>
+        <translation>„%1“ gespeichert, aber das Passwort wurde nicht gespeichert: %2. Es wird beim Verbinden abgefragt.</translation>
+    </message>
+    <message>
+        <source>Deleted “%1”.</source>
+        <translation>„%1“ gelöscht.</translation>
+    </message>
+    <message>
+        <source>Delete Connection</source>
+        <translation>Verbindung löschen</translation>
+    </message>
+    <message>
+        <source>Delete the saved connection “%1” and its password in the keychain?</source>
+        <translation>Die gespeicherte Verbindung „%1“ und ihr Passwort im Schlüsselbund löschen?</translation>
+    </message>
+    <message>
+        <source>Cannot connect: %1.</source>
+        <translation>Verbinden nicht möglich: %1.</translation>
+    </message>
+    <message>
+        <source>Test the connection first; Save is allowed once the test succeeds.</source>
+        <translation>Testen Sie die Verbindung zuerst; Speichern ist möglich, sobald der Test erfolgreich war.</translation>
+    </message>
+</context>
+<context>
+    <name>covet::ConnectionForm</name>
+    <message>
+        <source>e.g. shop (staging)</source>
+        <translation>z. B. shop (staging)</translation>
+    </message>
+    <message>
+        <source>PostgreSQL</source>
+        <translation>PostgreSQL</translation>
+    </message>
+    <message>
+        <source>MySQL / MariaDB</source>
+        <translation>MySQL / MariaDB</translation>
+    </message>
+    <message>
+        <source>SQLite</source>
+        <translation>SQLite</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>The server&apos;s port; &quot;default&quot; uses 5432 (PostgreSQL) or 3306 (MySQL)</source>
+        <translation>Der Port des Servers; „Standard“ verwendet 5432 (PostgreSQL) oder 3306 (MySQL)</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <source>Choose the SQLite database file</source>
+        <translation>Die SQLite-Datenbankdatei wählen</translation>
+    </message>
+    <message>
+        <source>empty: none, or from PGPASSWORD / ~/.pgpass</source>
+        <translation>leer: keines, oder aus PGPASSWORD / ~/.pgpass</translation>
+    </message>
+    <message>
+        <source>Remember the password in the system keychain</source>
+        <translation>Das Passwort im Schlüsselbund des Systems merken</translation>
+    </message>
+    <message>
+        <source>The password is never written to Covet Studio&apos;s settings file; without the keychain you are asked for it when connecting.</source>
+        <translation>Das Passwort wird nie in die Einstellungsdatei von Covet Studio geschrieben; ohne Schlüsselbund wird es beim Verbinden abgefragt.</translation>
+    </message>
+    <message>
+        <source>URL parameters, e.g. sslmode=require, schema=app, connect_timeout=10</source>
+        <translation>URL-Parameter, z. B. sslmode=require, schema=app, connect_timeout=10</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>T&amp;yp:</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Datenbank:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>&amp;Options:</source>
+        <translation>&amp;Optionen:</translation>
+    </message>
+    <message>
+        <source>URL:</source>
+        <translation>URL:</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Datei:</translation>
+    </message>
+    <message>
+        <source>the database&apos;s name</source>
+        <translation>Name der Datenbank</translation>
+    </message>
+    <message>
+        <source>path to the .db file</source>
+        <translation>Pfad zur .db-Datei</translation>
+    </message>
+    <message>
+        <source>Choose a SQLite Database</source>
+        <translation>SQLite-Datenbank wählen</translation>
+    </message>
+    <message>
+        <source>SQLite databases (*.db *.sqlite *.sqlite3);;All files (*)</source>
+        <translation>SQLite-Datenbanken (*.db *.sqlite *.sqlite3);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>incomplete: %1</source>
+        <translation>unvollständig: %1</translation>
     </message>
 </context>
 <context>
@@ -197,7 +521,7 @@
     </message>
     <message>
         <source>Threshold:</source>
-        <translation>Schwelle:</translation>
+        <translation>Schwellenwert:</translation>
     </message>
     <message>
         <source>Candidates scoring at least this are accepted unless decided otherwise</source>
@@ -342,6 +666,26 @@
         <source>Name of the migration (lowercase letters, digits, _; empty: derived from the changes):</source>
         <translation>Name der Migration (Kleinbuchstaben, Ziffern, _; leer: aus den Änderungen abgeleitet):</translation>
     </message>
+    <message>
+        <source>Compared with the database&apos;s schema as read at %1; View &gt; Reload Schema reads it again.</source>
+        <translation>Verglichen mit dem um %1 gelesenen Schema der Datenbank; Ansicht &gt; Schema neu laden liest es erneut.</translation>
+    </message>
+    <message>
+        <source>Compared with the database&apos;s schema as read just now.</source>
+        <translation>Verglichen mit dem soeben gelesenen Schema der Datenbank.</translation>
+    </message>
+    <message>
+        <source>a migration is being written already; wait for it</source>
+        <translation>es wird bereits eine Migration geschrieben; bitte darauf warten</translation>
+    </message>
+    <message>
+        <source>Writing the next migration…</source>
+        <translation>Schreibe die nächste Migration…</translation>
+    </message>
+    <message>
+        <source>No migration written.</source>
+        <translation>Keine Migration geschrieben.</translation>
+    </message>
 </context>
 <context>
     <name>covet::MainWindow</name>
@@ -446,10 +790,6 @@
         <translation>Breche ab…</translation>
     </message>
     <message>
-        <source>Cannot open the project %1: %2</source>
-        <translation>Das Projekt %1 kann nicht geöffnet werden: %2</translation>
-    </message>
-    <message>
         <source>%1 — Covet Studio</source>
         <translation>%1 — Covet Studio</translation>
     </message>
@@ -517,6 +857,481 @@
     <message>
         <source>Compare a desired schema with the connected database</source>
         <translation>Ein Soll-Schema mit der verbundenen Datenbank vergleichen</translation>
+    </message>
+    <message>
+        <source>Migrations</source>
+        <translation>Migrationen</translation>
+    </message>
+    <message>
+        <source>&amp;Connect…</source>
+        <translation>&amp;Verbinden…</translation>
+    </message>
+    <message>
+        <source>Manage saved connections, test them and connect</source>
+        <translation>Gespeicherte Verbindungen verwalten, testen und verbinden</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Migrations</source>
+        <translation>&amp;Migrationen</translation>
+    </message>
+    <message>
+        <source>Review, dry-run and apply the project&apos;s pending migrations</source>
+        <translation>Die ausstehenden Migrationen des Projekts prüfen, im Probelauf testen und anwenden</translation>
+    </message>
+    <message>
+        <source>The new language takes effect when Covet Studio starts again.</source>
+        <translation>Die neue Sprache wird beim nächsten Start von Covet Studio wirksam.</translation>
+    </message>
+</context>
+<context>
+    <name>covet::MigrateJob</name>
+    <message>
+        <source>-- %1: the file is missing from the migrations directory; there is no SQL to show.
+</source>
+        <translation>-- %1: die Datei fehlt im Migrationsverzeichnis; es gibt kein SQL zum Anzeigen.
+</translation>
+    </message>
+</context>
+<context>
+    <name>covet::MigrationErrorDialog</name>
+    <message>
+        <source>Dry run failed</source>
+        <translation>Probelauf fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Migration failed</source>
+        <translation>Migration fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>The dry run of %1 failed</source>
+        <translation>Der Probelauf von %1 ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Applying %1 failed</source>
+        <translation>Das Anwenden von %1 ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>The dry run could not start</source>
+        <translation>Der Probelauf konnte nicht gestartet werden</translation>
+    </message>
+    <message>
+        <source>The migrations could not be applied</source>
+        <translation>Die Migrationen konnten nicht angewendet werden</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Migration:</source>
+        <translation>Migration:</translation>
+    </message>
+    <message>
+        <source>Operation:</source>
+        <translation>Operation:</translation>
+    </message>
+    <message>
+        <source>%1 of %2: %3</source>
+        <translation>%1 von %2: %3</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>Datenbank:</translation>
+    </message>
+    <message>
+        <source>%1 (environment %2)</source>
+        <translation>%1 (Umgebung %2)</translation>
+    </message>
+    <message>
+        <source>Failing statement</source>
+        <translation>Fehlgeschlagene Anweisung</translation>
+    </message>
+    <message>
+        <source>Reading the migration history again…</source>
+        <translation>Lese die Migrationshistorie erneut…</translation>
+    </message>
+    <message>
+        <source>Copy Details</source>
+        <translation>Details kopieren</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Was passiert ist</translation>
+    </message>
+    <message>
+        <source>State of the database</source>
+        <translation>Zustand der Datenbank</translation>
+    </message>
+</context>
+<context>
+    <name>covet::MigrationListModel</name>
+    <message>
+        <source>applied</source>
+        <translation>angewendet</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>ausstehend</translation>
+    </message>
+    <message>
+        <source>modified</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>fehlend</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 was applied on %2 by %3 in %4.</source>
+        <translation>%1 wurde am %2 von %3 in %4 angewendet.</translation>
+    </message>
+    <message>
+        <source>%1 is not applied yet (%2).</source>
+        <translation>%1 ist noch nicht angewendet (%2).</translation>
+    </message>
+    <message>
+        <source>%1 was changed after it was applied: the history recorded checksum %2, the file now has %3. Restore the file; a change belongs in a new migration.</source>
+        <translation>%1 wurde nach dem Anwenden geändert: die Historie verzeichnet die Prüfsumme %2, die Datei hat jetzt %3. Stellen Sie die Datei wieder her; eine Änderung gehört in eine neue Migration.</translation>
+    </message>
+    <message>
+        <source>%1 is recorded as applied but its file is missing from the migrations directory.</source>
+        <translation>%1 ist als angewendet verzeichnet, aber die Datei fehlt im Migrationsverzeichnis.</translation>
+    </message>
+    <message>
+        <source>Migration</source>
+        <translation>Migration</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Applied at</source>
+        <translation>Angewendet am</translation>
+    </message>
+    <message>
+        <source>Applied by</source>
+        <translation>Angewendet von</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+</context>
+<context>
+    <name>covet::MigrationRunPanel</name>
+    <message>
+        <source>No run yet</source>
+        <translation>Noch kein Lauf</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop after the running operation; the migration it belongs to is rolled back</source>
+        <translation>Nach der laufenden Operation anhalten; die zugehörige Migration wird zurückgerollt</translation>
+    </message>
+    <message>
+        <source>Apply or dry-run pending migrations; their progress and log appear here.</source>
+        <translation>Ausstehende Migrationen anwenden oder im Probelauf testen; Fortschritt und Protokoll erscheinen hier.</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Starte…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n migration(s)</source>
+        <translation>
+            <numerusform>%1 von %n Migration</numerusform>
+            <numerusform>%1 von %n Migrationen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: starting</source>
+        <translation>%1: startet</translation>
+    </message>
+    <message>
+        <source>%1: operation %2 of %3: %4</source>
+        <translation>%1: Operation %2 von %3: %4</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Angehalten</translation>
+    </message>
+</context>
+<context>
+    <name>covet::MigrationsView</name>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Read the migration history of the database again</source>
+        <translation>Die Migrationshistorie der Datenbank erneut lesen</translation>
+    </message>
+    <message>
+        <source>Dry Run</source>
+        <translation>Probelauf</translation>
+    </message>
+    <message>
+        <source>Show the SQL Apply would run and, on PostgreSQL and SQLite, execute it in a transaction that is rolled back</source>
+        <translation>Das SQL zeigen, das „Anwenden“ ausführen würde, und es unter PostgreSQL und SQLite in einer Transaktion ausführen, die zurückgerollt wird</translation>
+    </message>
+    <message>
+        <source>Dry Run to Here</source>
+        <translation>Probelauf bis hier</translation>
+    </message>
+    <message>
+        <source>Dry-run the pending migrations up to and including the selected one</source>
+        <translation>Probelauf der ausstehenden Migrationen bis einschließlich der gewählten</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Anwenden</translation>
+    </message>
+    <message>
+        <source>Apply every pending migration</source>
+        <translation>Alle ausstehenden Migrationen anwenden</translation>
+    </message>
+    <message>
+        <source>Apply to Here</source>
+        <translation>Bis hier anwenden</translation>
+    </message>
+    <message>
+        <source>Apply the pending migrations up to and including the selected one</source>
+        <translation>Die ausstehenden Migrationen bis einschließlich der gewählten anwenden</translation>
+    </message>
+    <message>
+        <source>Select a migration to see its SQL.</source>
+        <translation>Eine Migration auswählen, um ihr SQL zu sehen.</translation>
+    </message>
+    <message>
+        <source>Rollback SQL</source>
+        <translation>Rollback-SQL</translation>
+    </message>
+    <message>
+        <source>Show the SQL that rolls the migration back instead of the SQL that applies it</source>
+        <translation>Statt des SQL, das die Migration anwendet, das SQL zeigen, das sie zurückrollt</translation>
+    </message>
+    <message>
+        <source>SQL</source>
+        <translation>SQL</translation>
+    </message>
+    <message>
+        <source>Dry Run shows the SQL Apply would run and, on PostgreSQL and SQLite, executes it in a transaction that is then rolled back: nothing changes.</source>
+        <translation>„Probelauf“ zeigt das SQL, das „Anwenden“ ausführen würde, und führt es unter PostgreSQL und SQLite in einer Transaktion aus, die danach zurückgerollt wird: nichts wird verändert.</translation>
+    </message>
+    <message>
+        <source>The project names no usable database: %1</source>
+        <translation>Das Projekt nennt keine nutzbare Datenbank: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the project: %1</source>
+        <translation>Das Projekt kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Running the dry run…</source>
+        <translation>Führe den Probelauf aus…</translation>
+    </message>
+    <message>
+        <source>Not applied: the environment&apos;s name was not confirmed.</source>
+        <translation>Nicht angewendet: der Name der Umgebung wurde nicht bestätigt.</translation>
+    </message>
+    <message>
+        <source>every pending migration</source>
+        <translation>alle ausstehenden Migrationen</translation>
+    </message>
+    <message>
+        <source>up to %1</source>
+        <translation>bis %1</translation>
+    </message>
+    <message>
+        <source>%1 (environment %2)</source>
+        <translation>%1 (Umgebung %2)</translation>
+    </message>
+    <message>
+        <source>Dry run of %1 on %2</source>
+        <translation>Probelauf auf %2: %1</translation>
+    </message>
+    <message>
+        <source>Applying %1 to %2</source>
+        <translation>Anwenden auf %2: %1</translation>
+    </message>
+    <message>
+        <source>Cancelling: the running migration is rolled back, the rest stay pending…</source>
+        <translation>Breche ab: die laufende Migration wird zurückgerollt, die übrigen bleiben ausstehend…</translation>
+    </message>
+    <message>
+        <source>History of %1: %2</source>
+        <translation>Historie von %1: %2</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <source>The history now records: %1.</source>
+        <translation>Die Historie verzeichnet jetzt: %1.</translation>
+    </message>
+    <message>
+        <source>Cannot read the migrations of %1: %2</source>
+        <translation>Die Migrationen von %1 können nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The history could not be read again: %1</source>
+        <translation>Die Historie konnte nicht erneut gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Nothing to apply: the database is up to date.</source>
+        <translation>Nichts anzuwenden: die Datenbank ist auf dem neuesten Stand.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Applied %n migration(s): %1</source>
+        <translation>
+            <numerusform>%n Migration angewendet: %1</numerusform>
+            <numerusform>%n Migrationen angewendet: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled: %1</source>
+        <translation>Abgebrochen: %1</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>-- Nothing is pending: Apply would run no SQL.
+</source>
+        <translation>-- Nichts ist ausstehend: „Anwenden“ würde kein SQL ausführen.
+</translation>
+    </message>
+    <message>
+        <source>The dry run was cancelled. Nothing was changed.</source>
+        <translation>Der Probelauf wurde abgebrochen. Es wurde nichts verändert.</translation>
+    </message>
+    <message>
+        <source>Dry run cancelled</source>
+        <translation>Probelauf abgebrochen</translation>
+    </message>
+    <message>
+        <source>
+Failing statement: %1</source>
+        <translation>
+Fehlgeschlagene Anweisung: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Executed in a transaction that was rolled back: the SQL of %n pending migration(s) ran without an error. Nothing was changed.</source>
+        <translation>
+            <numerusform>In einer Transaktion ausgeführt, die zurückgerollt wurde: das SQL von %n ausstehenden Migration lief ohne Fehler. Es wurde nichts verändert.</numerusform>
+            <numerusform>In einer Transaktion ausgeführt, die zurückgerollt wurde: das SQL von %n ausstehenden Migrationen lief ohne Fehler. Es wurde nichts verändert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>MySQL/MariaDB commit each DDL statement at once, so a dry run can only print the SQL of %n pending migration(s); it was not executed.</source>
+        <translation>
+            <numerusform>MySQL/MariaDB schreiben jede DDL-Anweisung sofort fest (Commit), daher kann ein Probelauf nur das SQL von %n ausstehenden Migration ausgeben; es wurde nicht ausgeführt.</numerusform>
+            <numerusform>MySQL/MariaDB schreiben jede DDL-Anweisung sofort fest (Commit), daher kann ein Probelauf nur das SQL von %n ausstehenden Migrationen ausgeben; es wurde nicht ausgeführt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The SQL of %n pending migration(s); it was not executed.</source>
+        <translation>
+            <numerusform>Das SQL von %n ausstehenden Migration; es wurde nicht ausgeführt.</numerusform>
+            <numerusform>Das SQL von %n ausstehenden Migrationen; es wurde nicht ausgeführt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>file missing</source>
+        <translation>Datei fehlt</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · rollback SQL</source>
+        <translation>%1 · %2 · Rollback-SQL</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Copy SQL</source>
+        <translation>SQL kopieren</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Open a project (a directory with covet.yaml) to see its migrations.</source>
+        <translation>Ein Projekt (ein Verzeichnis mit covet.yaml) öffnen, um seine Migrationen zu sehen.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source> · environment &lt;b&gt;%1&lt;/b&gt; &lt;span style=&quot;color:#b35c00&quot;&gt;(asks for confirmation)&lt;/span&gt;</source>
+        <translation> · Umgebung &lt;b&gt;%1&lt;/b&gt; &lt;span style=&quot;color:#b35c00&quot;&gt;(verlangt Bestätigung)&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source> · environment &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation> · Umgebung &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Migrations in %1</source>
+        <translation>Migrationen in %1</translation>
+    </message>
+    <message>
+        <source>Apply the pending migrations up to and including %1</source>
+        <translation>Die ausstehenden Migrationen bis einschließlich %1 anwenden</translation>
+    </message>
+    <message>
+        <source>Select a pending migration to apply the migrations up to it</source>
+        <translation>Eine ausstehende Migration auswählen, um die Migrationen bis zu ihr anzuwenden</translation>
+    </message>
+</context>
+<context>
+    <name>covet::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>User interface</source>
+        <translation>Benutzeroberfläche</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>The new language takes effect when Covet Studio starts again.</source>
+        <translation>Die neue Sprache wird beim nächsten Start von Covet Studio wirksam.</translation>
     </message>
 </context>
 <context>
@@ -621,6 +1436,13 @@
     <message>
         <source>%1 has no DDL of its own.</source>
         <translation>%1 hat keine eigene DDL.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n matching object(s), collapsed</source>
+        <translation>
+            <numerusform>%n passendes Objekt, eingeklappt</numerusform>
+            <numerusform>%n passende Objekte, eingeklappt</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -745,6 +1567,93 @@
     <message>
         <source>SQL files (*.sql);;All files (*)</source>
         <translation>SQL-Dateien (*.sql);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>covet::TargetController</name>
+    <message>
+        <source>The database the views work on: an environment of the project or a saved connection</source>
+        <translation>Die Datenbank, mit der die Ansichten arbeiten: eine Umgebung des Projekts oder eine gespeicherte Verbindung</translation>
+    </message>
+    <message>
+        <source>Cannot open the project %1: %2</source>
+        <translation>Das Projekt %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>The project %1 names no database: add a &quot;database:&quot; line or an environment to %2.</source>
+        <translation>Das Projekt %1 nennt keine Datenbank: fügen Sie %2 eine Zeile „database:“ oder eine Umgebung hinzu.</translation>
+    </message>
+    <message>
+        <source>Cannot use the project&apos;s database: %1</source>
+        <translation>Die Datenbank des Projekts kann nicht verwendet werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot use the environment “%1”: %2</source>
+        <translation>Die Umgebung „%1“ kann nicht verwendet werden: %2</translation>
+    </message>
+    <message>
+        <source>There is no saved connection named “%1”.</source>
+        <translation>Es gibt keine gespeicherte Verbindung namens „%1“.</translation>
+    </message>
+    <message>
+        <source>Cannot use the connection “%1”: %2</source>
+        <translation>Die Verbindung „%1“ kann nicht verwendet werden: %2</translation>
+    </message>
+    <message>
+        <source>The system keychain did not give the password: %1.</source>
+        <translation>Der Schlüsselbund des Systems hat das Passwort nicht geliefert: %1.</translation>
+    </message>
+    <message>
+        <source>Password for %1</source>
+        <translation>Passwort für %1</translation>
+    </message>
+    <message>
+        <source>Password for %1:</source>
+        <translation>Passwort für %1:</translation>
+    </message>
+    <message>
+        <source>Project: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>Projekt: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projekt</translation>
+    </message>
+    <message>
+        <source>Project database</source>
+        <translation>Projektdatenbank</translation>
+    </message>
+    <message>
+        <source>%1 (default)</source>
+        <translation>%1 (Standard)</translation>
+    </message>
+    <message>
+        <source>Applying migrations asks for this environment&apos;s name.</source>
+        <translation>Das Anwenden von Migrationen verlangt den Namen dieser Umgebung.</translation>
+    </message>
+    <message>
+        <source>No project</source>
+        <translation>Kein Projekt</translation>
+    </message>
+    <message>
+        <source>File &gt; Open Project… opens a directory with covet.yaml</source>
+        <translation>Datei &gt; Projekt öffnen… öffnet ein Verzeichnis mit covet.yaml</translation>
+    </message>
+    <message>
+        <source>Saved connections</source>
+        <translation>Gespeicherte Verbindungen</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Geöffnet</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>Choose a database</source>
+        <translation>Datenbank wählen</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,95 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ConnectionProfile</name>
+    <message>
+        <source>name the database to connect to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>choose the SQLite database file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name the server&apos;s host (e.g. localhost)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>these fields do not make a valid URL: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PasswordStore</name>
+    <message>
+        <source>the keychain holds no password for this connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>access to the keychain was denied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no keychain is available on this system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the keychain failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; there is no D-Bus session bus, so no Secret Service (GNOME Keyring, KWallet) can answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; is a Secret Service (GNOME Keyring, KWallet) running and unlocked in this session?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RenameCandidateModel</name>
+    <message>
+        <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nullability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unique</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>foreign key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>column overlap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>structure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>context</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StudioOptions</name>
     <message>
         <source>Covet Studio: review schemas and migrations of PostgreSQL, MySQL/MariaDB and SQLite databases.</source>
@@ -25,6 +114,570 @@
     </message>
     <message>
         <source>Cannot create a new directory in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the view NAME first: schema, diff or migrations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the Migrations view and dry-run the pending migrations once they are listed: their SQL and, on PostgreSQL and SQLite, the result of executing it in a transaction that is rolled back. Nothing is changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StudioTranslations</name>
+    <message>
+        <source>System language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System language (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>covet::ConfirmEnvironmentDialog</name>
+    <message>
+        <source>Apply to %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;p&gt;The environment &lt;b&gt;%1&lt;/b&gt; (%2) asks for confirmation before migrations are applied.&lt;/p&gt;&lt;p&gt;%n migration(s) will be applied:&lt;/p&gt;</source>
+        <translation>
+            <numerusform>&lt;p&gt;The environment &lt;b&gt;%1&lt;/b&gt; (%2) asks for confirmation before migrations are applied.&lt;/p&gt;&lt;p&gt;%n migration will be applied:&lt;/p&gt;</numerusform>
+            <numerusform>&lt;p&gt;The environment &lt;b&gt;%1&lt;/b&gt; (%2) asks for confirmation before migrations are applied.&lt;/p&gt;&lt;p&gt;%n migrations will be applied:&lt;/p&gt;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Type the environment&apos;s name to confirm:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>covet::ConnectionDialog</name>
+    <message>
+        <source>Connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De&amp;lete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved connections:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save without a successful test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For a server you cannot reach from here right now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not tested yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the password from the system keychain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the password from the system keychain: %1. Type it to test or connect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password of this connection is not stored; type it to test or connect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot test: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The fields changed during the test; test again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected: %1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the connection a name first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A connection named “%1” exists already; choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test the connection first (or tick “Save without a successful test”).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved “%1”. You will be asked for the password when connecting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved “%1”; storing the password in the system keychain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved “%1”; the password is in the system keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved “%1”, but the password was not saved: %2. You will be asked for it when connecting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the saved connection “%1” and its password in the keychain?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot connect: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test the connection first; Save is allowed once the test succeeds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>covet::ConnectionForm</name>
+    <message>
+        <source>e.g. shop (staging)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PostgreSQL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MySQL / MariaDB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQLite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s port; &quot;default&quot; uses 5432 (PostgreSQL) or 3306 (MySQL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the SQLite database file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty: none, or from PGPASSWORD / ~/.pgpass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remember the password in the system keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password is never written to Covet Studio&apos;s settings file; without the keychain you are asked for it when connecting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL parameters, e.g. sslmode=require, schema=app, connect_timeout=10</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Options:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the database&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>path to the .db file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a SQLite Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQLite databases (*.db *.sqlite *.sqlite3);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>incomplete: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>covet::DiffModel</name>
+    <message>
+        <source>SQL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>renamed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (was %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s)</source>
+        <translation>
+            <numerusform>%n change</numerusform>
+            <numerusform>%n changes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>covet::DiffView</name>
+    <message>
+        <source>No comparison yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before (database)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After (desired)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Migration SQL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create Migration…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write these changes as the project&apos;s next migration file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Desired schema:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Models file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQL file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Migration history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the file or directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>against the connected database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Treat the selected pair as a rename</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Treat the selected pair as a drop and an add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threshold:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Candidates scoring at least this are accepted unless decided otherwise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Decisions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the accepted and rejected renames as a file for covet diff --renames</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>postgresql://user@host/db, mysql://user@host/db or sqlite:file.db</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the Migrations Directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a SQL File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQL files (*.sql)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a Models File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Models files (*.yaml *.yml);;Schema JSON (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to a database first: the diff compares the desired schema with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the desired schema: a models file, a SQL file, a migrations directory or a database URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comparing %1 with %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>-- No differences: the database matches the desired schema.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No differences.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) in %1 object(s)</source>
+        <translation>
+            <numerusform>%n change in %1 object</numerusform>
+            <numerusform>%n changes in %1 object(s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Compared with the database&apos;s schema as read at %1; View &gt; Reload Schema reads it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compared with the database&apos;s schema as read just now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The comparison failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not compare %1 with the database.
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before (database): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>-- %1 is not in the database.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>-- %1 is not in the desired schema.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Rename Decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decisions files (*.yaml *.yml)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save the rename decisions.
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>creating a migration needs a project (covet.yaml); open one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a migration is made from a models file or a SQL file; choose one as the desired schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the migration needs a name of letters, digits or &apos;_&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a migration is being written already; wait for it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the next migration…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing to write: the migration history already matches the desired schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not create the migration.
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No migration written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create Migration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the migration (lowercase letters, digits, _; empty: derived from the changes):</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -131,10 +784,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cannot open the project %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 — Covet Studio</source>
         <translation type="unfinished"></translation>
     </message>
@@ -186,6 +835,553 @@
         <source>&lt;h3&gt;Covet Studio %1&lt;/h3&gt;&lt;p&gt;Schema migrations DBAs can trust, for PostgreSQL, MySQL/MariaDB and SQLite.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Migrations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Connect…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manage saved connections, test them and connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Diff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare a desired schema with the connected database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Migrations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review, dry-run and apply the project&apos;s pending migrations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new language takes effect when Covet Studio starts again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>covet::MigrateJob</name>
+    <message>
+        <source>-- %1: the file is missing from the migrations directory; there is no SQL to show.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>covet::MigrationErrorDialog</name>
+    <message>
+        <source>Dry run failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Migration failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dry run of %1 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applying %1 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dry run could not start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The migrations could not be applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Migration:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operation:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (environment %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failing statement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the migration history again…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State of the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>covet::MigrationListModel</name>
+    <message>
+        <source>applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>modified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was applied on %2 by %3 in %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not applied yet (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was changed after it was applied: the history recorded checksum %2, the file now has %3. Restore the file; a change belongs in a new migration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is recorded as applied but its file is missing from the migrations directory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Migration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applied at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applied by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>covet::MigrationRunPanel</name>
+    <message>
+        <source>No run yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop after the running operation; the migration it belongs to is rolled back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply or dry-run pending migrations; their progress and log appear here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n migration(s)</source>
+        <translation>
+            <numerusform>%1 of %n migration</numerusform>
+            <numerusform>%1 of %n migrations</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: starting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: operation %2 of %3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>covet::MigrationsView</name>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the migration history of the database again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dry Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the SQL Apply would run and, on PostgreSQL and SQLite, execute it in a transaction that is rolled back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dry Run to Here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dry-run the pending migrations up to and including the selected one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply every pending migration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply to Here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply the pending migrations up to and including the selected one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a migration to see its SQL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rollback SQL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the SQL that rolls the migration back instead of the SQL that applies it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dry Run shows the SQL Apply would run and, on PostgreSQL and SQLite, executes it in a transaction that is then rolled back: nothing changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project names no usable database: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the project: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running the dry run…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not applied: the environment&apos;s name was not confirmed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every pending migration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>up to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (environment %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dry run of %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applying %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling: the running migration is rolled back, the rest stay pending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History of %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The history now records: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the migrations of %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The history could not be read again: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to apply: the database is up to date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Applied %n migration(s): %1</source>
+        <translation>
+            <numerusform>Applied %n migration: %1</numerusform>
+            <numerusform>Applied %n migrations: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>-- Nothing is pending: Apply would run no SQL.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dry run was cancelled. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dry run cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+Failing statement: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Executed in a transaction that was rolled back: the SQL of %n pending migration(s) ran without an error. Nothing was changed.</source>
+        <translation>
+            <numerusform>Executed in a transaction that was rolled back: the SQL of %n pending migration ran without an error. Nothing was changed.</numerusform>
+            <numerusform>Executed in a transaction that was rolled back: the SQL of %n pending migrations ran without an error. Nothing was changed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>MySQL/MariaDB commit each DDL statement at once, so a dry run can only print the SQL of %n pending migration(s); it was not executed.</source>
+        <translation>
+            <numerusform>MySQL/MariaDB commit each DDL statement at once, so a dry run can only print the SQL of %n pending migration; it was not executed.</numerusform>
+            <numerusform>MySQL/MariaDB commit each DDL statement at once, so a dry run can only print the SQL of %n pending migrations; it was not executed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The SQL of %n pending migration(s); it was not executed.</source>
+        <translation>
+            <numerusform>The SQL of %n pending migration; it was not executed.</numerusform>
+            <numerusform>The SQL of %n pending migrations; it was not executed.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>file missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · rollback SQL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy SQL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a project (a directory with covet.yaml) to see its migrations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · environment &lt;b&gt;%1&lt;/b&gt; &lt;span style=&quot;color:#b35c00&quot;&gt;(asks for confirmation)&lt;/span&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · environment &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Migrations in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply the pending migrations up to and including %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a pending migration to apply the migrations up to it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>covet::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User interface</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new language takes effect when Covet Studio starts again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>covet::RenameCandidateModel</name>
+    <message>
+        <source>%1 %2%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (hint)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (decided)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (score)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(table)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Old name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>covet::SchemaBrowserView</name>
@@ -230,6 +1426,13 @@
     <message>
         <source>%1 has no DDL of its own.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n matching object(s), collapsed</source>
+        <translation>
+            <numerusform>%n matching object, collapsed</numerusform>
+            <numerusform>%n matching objects, collapsed</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -353,6 +1556,93 @@
     </message>
     <message>
         <source>SQL files (*.sql);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>covet::TargetController</name>
+    <message>
+        <source>The database the views work on: an environment of the project or a saved connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the project %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project %1 names no database: add a &quot;database:&quot; line or an environment to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot use the project&apos;s database: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot use the environment “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no saved connection named “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot use the connection “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system keychain did not give the password: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password for %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applying migrations asks for this environment&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File &gt; Open Project… opens a directory with covet.yaml</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a database</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
