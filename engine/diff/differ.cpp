@@ -23,8 +23,8 @@ public:
     DiffRun(const Schema &from, const Schema &to, const DiffOptions &options)
         : m_norm(to.dialect ? to.dialect : from.dialect), m_options(options)
     {
-        m_from = m_norm.comparable(from);
         m_to = m_norm.comparable(to);
+        m_from = m_norm.alignedActual(m_norm.comparable(from), m_to);
         m_work = m_from;
     }
 

@@ -27,7 +27,9 @@ struct DiffResult
 
 // Schema A -> schema B -> the ordered operations that turn A into B.
 // Compares semantically (SchemaNormalizer: types by SqlType::equivalent,
-// expressions normalised), detects renames with RenameDetector (tables,
+// expressions normalised; what the database made by itself and the target
+// does not ask for is left out, see SchemaNormalizer::alignedActual; a target
+// without namespaces covers only the default namespace), detects renames with RenameDetector (tables,
 // then columns within each matched table pair), and orders the result with
 // OperationOrder. Deterministic. Views and triggers that use what changes
 // are dropped before and re-created after; foreign keys over a column whose

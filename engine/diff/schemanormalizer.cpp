@@ -1,8 +1,12 @@
 #include "schemanormalizer.h"
 
+#include "../sql/sqlitegenerator.h"
+
 #include <QHash>
 #include <QRegularExpression>
 #include <QSet>
+
+#include <algorithm>
 
 namespace covet {
 
@@ -411,6 +415,87 @@ Schema SchemaNormalizer::comparable(Schema s) const
     }
     s.canonicalize();
     return s;
+}
+
+namespace {
+
+bool hasNamespaces(const Schema &s)
+{
+    if (!s.namespaces.isEmpty())
+        return true;
+    auto qualified = [](const auto &list) {
+        return std::any_of(list.cbegin(), list.cend(), [](const auto &x) { return !x.schema.isEmpty(); });
+    };
+    return qualified(s.tables) || qualified(s.views) || qualified(s.enums);
+}
+
+// Only the default namespace of `s`.
+void keepDefaultNamespace(Schema &s)
+{
+    auto outside = [](const auto &x) { return !x.schema.isEmpty(); };
+    s.namespaces.clear();
+    s.tables.removeIf(outside);
+    s.views.removeIf(outside);
+    s.enums.removeIf(outside);
+}
+
+bool startsWith(const Index &i, const QStringList &columns)
+{
+    if (i.parts.size() < columns.size())
+        return false;
+    for (qsizetype k = 0; k < columns.size(); ++k)
+        if (i.parts.at(k).column.compare(columns.at(k), Qt::CaseInsensitive) != 0)
+            return false;
+    return true;
+}
+
+// InnoDB's own index for a foreign key of `actual` that `desired` has but without that index.
+bool isImplicitForeignKeyIndex(const Table &actual, const Index &index, const Table &desired)
+{
+    if (index.unique || !index.where.isEmpty())
+        return false;
+    const auto sameName = [&](const QString &n) { return n.compare(index.name, Qt::CaseInsensitive) == 0; };
+    const auto fk = std::find_if(actual.foreignKeys.cbegin(), actual.foreignKeys.cend(),
+                                 [&](const ForeignKey &f) { return sameName(f.name); });
+    if (fk == actual.foreignKeys.cend() || index.parts.size() != fk->columns.size() || !startsWith(index, fk->columns))
+        return false;
+    for (const IndexPart &p : index.parts)
+        if (p.isExpression() || p.length >= 0)
+            return false;
+    for (const Index &other : actual.indexes)
+        if (!sameName(other.name) && startsWith(other, fk->columns))
+            return false;
+    const bool desiredHasKey = std::any_of(desired.foreignKeys.cbegin(), desired.foreignKeys.cend(),
+                                           [&](const ForeignKey &f) { return f.columns == fk->columns; });
+    const bool desiredHasIndex = std::any_of(desired.indexes.cbegin(), desired.indexes.cend(),
+                                             [&](const Index &i) { return sameName(i.name); });
+    return desiredHasKey && !desiredHasIndex;
+}
+
+} // namespace
+
+Schema SchemaNormalizer::alignedActual(Schema actual, const Schema &desired) const
+{
+    if (!hasNamespaces(desired))
+        keepDefaultNamespace(actual);
+    for (Table &t : actual.tables) {
+        const Table *d = desired.table(t.name, t.schema);
+        if (!d)
+            continue;
+        if (m_dialect == Dialect::SQLite) {
+            const Column *want = SqliteGenerator::autoincrementColumn(*d);
+            const Column *have = SqliteGenerator::autoincrementColumn(t);
+            if (want && have && want->name == have->name)
+                t.column(have->name)->type = want->type;
+        } else if (m_dialect == Dialect::MySQL) {
+            QStringList implicit;
+            for (const Index &i : t.indexes)
+                if (isImplicitForeignKeyIndex(t, i, *d))
+                    implicit << i.name;
+            t.indexes.removeIf([&](const Index &i) { return implicit.contains(i.name); });
+        }
+    }
+    return actual;
 }
 
 bool SchemaNormalizer::sameColumn(const Column &a, const Column &b) const

@@ -45,6 +45,17 @@ public:
     // to the table's default left empty; enum columns of a named (PostgreSQL)
     // enum type compared by name, their values living in the enum type.
     Schema comparable(Schema schema) const;
+    // The actual (inspected) side without what the database made by itself
+    // and the desired side does not ask for, both sides comparable():
+    // - a desired side without namespaces covers only the default namespace
+    //   (the URL's ?schema=, else the search_path schema): the actual side's
+    //   other namespaces and what is in them are left out, never dropped;
+    // - SQLite: the AUTOINCREMENT primary key is always INTEGER (its only
+    //   rowid alias type), so any integer type the desired side gives it;
+    // - MySQL/MariaDB: the index InnoDB creates for a foreign key (named
+    //   after the constraint, over its columns, no other index starting
+    //   with them) when the desired side has the key but not that index.
+    Schema alignedActual(Schema actual, const Schema &desired) const;
 
     bool sameColumn(const Column &a, const Column &b) const;
     bool sameIndex(const Index &a, const Index &b) const;

@@ -20,6 +20,8 @@ public:
     QStringList createTable(const Table &table) const override;
     QString createIndex(const Table &table, const Index &index) const override;
     QString addForeignKey(const Table &table, const ForeignKey &fk) const override;
+    // The column written as "INTEGER PRIMARY KEY AUTOINCREMENT", if any.
+    static const Column *autoincrementColumn(const Table &table);
 
 protected:
     Result<QStringList> renderOperation(const Operation &op, const Schema &before) const override;
@@ -27,8 +29,6 @@ protected:
     QString columnDefinition(const Table &table, const Column &column) const override;
     QString referencedTable(const Table &table, const ForeignKey &fk) const override;
     QString foreignKeyClause(const Table &table, const ForeignKey &fk) const override;
-    // The column written as "INTEGER PRIMARY KEY AUTOINCREMENT", if any.
-    static const Column *autoincrementColumn(const Table &table);
 };
 
 } // namespace covet
