@@ -1,9 +1,19 @@
 #include "clicommand.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
+
 namespace covet::cli {
 
 int CliCommand::report(const Error &error, QTextStream &err)
 {
+    if (s_jsonOut) {
+        const QJsonObject e{{QStringLiteral("message"), error.toString()},
+                            {QStringLiteral("category"), error.categoryName()},
+                            {QStringLiteral("exit_code"), error.exitCode()}};
+        *s_jsonOut << QJsonDocument(QJsonObject{{QStringLiteral("error"), e}}).toJson(QJsonDocument::Indented);
+        s_jsonOut->flush();
+    }
     err << "covet: error: " << error.toString() << '\n';
     err.flush();
     return error.exitCode();

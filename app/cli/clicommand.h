@@ -22,10 +22,19 @@ public:
     virtual int run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) const = 0;
     // Whether the command takes positional arguments (it checks them itself).
     virtual bool takesArguments() const { return false; }
+    // Whether the parsed options ask for JSON on stdout (then report() also
+    // prints {"error": {...}} there). migrate/rollback print their own
+    // JSON error events.
+    virtual bool wantsJson(const QCommandLineParser &) const { return false; }
+    // Where report() prints the JSON error object (nullptr: nowhere).
+    static void setJsonErrorStream(QTextStream *out) { s_jsonOut = out; }
 
     // Prints "covet: error: ..." and returns the error's exit code.
     static int report(const Error &error, QTextStream &err);
     static int usageError(const QString &message, QTextStream &err);
+
+private:
+    static inline QTextStream *s_jsonOut = nullptr;
 };
 
 } // namespace covet::cli

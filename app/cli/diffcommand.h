@@ -13,6 +13,7 @@ public:
     QString name() const override { return QStringLiteral("diff"); }
     QString summary() const override { return QStringLiteral("Compare two schemas and print the operations (or SQL) between them"); }
     void addOptions(QCommandLineParser &parser) const override;
+    bool wantsJson(const QCommandLineParser &parser) const override { return parser.value(QStringLiteral("format")).compare(u"json", Qt::CaseInsensitive) == 0; }
     int run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) const override;
 };
 

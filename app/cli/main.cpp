@@ -12,6 +12,7 @@
 #include <QCoreApplication>
 #include <QTextStream>
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 #include <vector>
@@ -40,8 +41,11 @@ void printHelp(QTextStream &out, const std::vector<std::unique_ptr<CliCommand>> 
     out << "Usage: covet <command> [options]\n\n"
            "Covet: schema migrations for PostgreSQL, MySQL/MariaDB and SQLite.\n\n"
            "Commands:\n";
+    qsizetype width = 0;
     for (const auto &c : cmds)
-        out << "  " << c->name().leftJustified(12) << c->summary() << '\n';
+        width = std::max(width, c->name().size());
+    for (const auto &c : cmds)
+        out << "  " << c->name().leftJustified(width + 2) << c->summary() << '\n';
     out << "\nGlobal options:\n"
            "  --help, -h    Show this help; `covet <command> --help` for a command's options\n"
            "  --version     Show the version\n\n"
@@ -78,7 +82,9 @@ int main(int argc, char **argv)
             continue;
         QCommandLineParser parser;
         parser.setApplicationDescription(cmd->summary());
-        parser.addHelpOption();
+        // Our own --help: Qt's adds --help-all (Qt's options) and prints
+        // the executable's absolute path.
+        parser.addOption({{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help.")});
         cmd->addOptions(parser);
         QStringList cmdArgs = args;
         cmdArgs.removeAt(1);
@@ -86,9 +92,16 @@ int main(int argc, char **argv)
         if (!parser.parse(cmdArgs))
             return CliCommand::usageError(parser.errorText(), err);
         if (parser.isSet(QStringLiteral("help"))) {
-            out << parser.helpText();
+            QString help = parser.helpText();
+            const qsizetype lineEnd = help.indexOf(u'\n');
+            const QString usage = help.left(lineEnd);
+            const qsizetype options = usage.indexOf(QStringLiteral(" [options]"));
+            help.replace(0, options < 0 ? lineEnd : options, QStringLiteral("Usage: covet ") + name);
+            out << help;
             return 0;
         }
+        if (cmd->wantsJson(parser))
+            CliCommand::setJsonErrorStream(&out);
         if (!cmd->takesArguments() && !parser.positionalArguments().isEmpty())
             return CliCommand::usageError(QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()), err);
         return cmd->run(parser, out, err);

@@ -73,7 +73,7 @@ void MakeMigrationsCommand::addOptions(QCommandLineParser &p) const
                                                                   "saved into it (default: renames.yaml beside covet.yaml)."),
                  QStringLiteral("file")});
     p.addOption({QStringLiteral("check"), QStringLiteral("Write nothing; exit 1 when the models and the migrations disagree (for CI).")});
-    p.addOption({QStringLiteral("dev-url"), QStringLiteral("Scratch server URL for running PostgreSQL/MySQL .sql models files."), QStringLiteral("url")});
+    p.addOption({QStringLiteral("dev-url"), QStringLiteral("Scratch server URL for running PostgreSQL/MySQL .sql models files and .sql migrations."), QStringLiteral("url")});
     p.addOption({QStringLiteral("config"), QStringLiteral("The project file (default: ./covet.yaml)."), QStringLiteral("path")});
 }
 

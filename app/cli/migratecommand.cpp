@@ -165,10 +165,18 @@ int MigrateCommand::execute(const QCommandLineParser &p, QTextStream &out, QText
     QElapsedTimer timer;
     timer.start();
     // With --json every failure is also an "error" event on stdout.
-    auto failed = [&](const Error &e) {
-        if (json)
-            ProgressPrinter::jsonLine(out, QJsonObject{{QStringLiteral("event"), QStringLiteral("error")}, {QStringLiteral("message"), e.toString()},
-                                                       {QStringLiteral("exit_code"), e.exitCode()}, {QStringLiteral("elapsed_ms"), double(timer.elapsed())}});
+    // A refused dry run still shows the SQL it would have run (sql).
+    auto failed = [&](const Error &e, const QString &sql = QString()) {
+        if (json) {
+            QJsonObject event{{QStringLiteral("event"), QStringLiteral("error")}, {QStringLiteral("message"), e.toString()},
+                              {QStringLiteral("exit_code"), e.exitCode()}, {QStringLiteral("elapsed_ms"), double(timer.elapsed())}};
+            if (!sql.isEmpty())
+                event.insert(QStringLiteral("sql"), sql);
+            ProgressPrinter::jsonLine(out, event);
+        } else if (!sql.isEmpty()) {
+            out << sql << "-- dry run refused: see the error below; nothing was changed\n";
+            out.flush();
+        }
         return report(e, err);
     };
     auto timeout = lockTimeout(p);
@@ -187,13 +195,16 @@ int MigrateCommand::execute(const QCommandLineParser &p, QTextStream &out, QText
     ProgressPrinter printer(ProgressPrinter::modeFor(json), forward, out, err);
     printer.setCancelFlag(&g_cancel);
     if (o.fake)
+    {
+        printer.setActiveVerb(QStringLiteral("faking"));
         printer.setFinishedVerb(QStringLiteral("faked"));
+    }
     o.progress = printer.sink();
     MigrationRunner runner(*target->connection, target->repository);
     auto r = forward ? runner.migrate(o) : runner.rollback(o);
     printer.stop();
     if (!r)
-        return failed(r.error());
+        return failed(r.error(), dry ? runner.lastReport().sql : QString());
     for (const QString &w : r->warnings)
         err << "covet: warning: " << w << '\n';
     err.flush();

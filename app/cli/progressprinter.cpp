@@ -1,5 +1,7 @@
 #include "progressprinter.h"
 
+#include <algorithm>
+
 #include <QJsonDocument>
 
 #include <chrono>
@@ -39,7 +41,8 @@ QString ProgressPrinter::seconds(qint64 ms)
 }
 
 ProgressPrinter::ProgressPrinter(Mode mode, bool forward, QTextStream &out, QTextStream &err)
-    : m_mode(mode), m_forward(forward), m_finishedVerb(forward ? QStringLiteral("applied") : QStringLiteral("rolled back")), m_out(out), m_err(err)
+    : m_mode(mode), m_forward(forward), m_finishedVerb(forward ? QStringLiteral("applied") : QStringLiteral("rolled back")),
+      m_activeVerb(forward ? QStringLiteral("applying") : QStringLiteral("rolling back")), m_out(out), m_err(err)
 {
     m_timer.start();
     m_migrationTimer.start();
@@ -106,7 +109,7 @@ void ProgressPrinter::onProgress(int done, int total, const QString &id)
                          {QStringLiteral("elapsed_ms"), double(m_timer.elapsed())}});
         break;
     case Mode::Lines:
-        line(QStringLiteral("[%1/%2] %3 %4").arg(m_index).arg(total).arg(m_forward ? QStringLiteral("applying") : QStringLiteral("rolling back"), id));
+        line(QStringLiteral("[%1/%2] %3 %4").arg(m_index).arg(total).arg(m_activeVerb, id));
         break;
     case Mode::Terminal:
         drawStatus();
@@ -145,8 +148,10 @@ void ProgressPrinter::onLog(const QString &text)
     }
     // The runner also announces each migration and (stepwise) each
     // operation as a log line; the progress and step lines already say so.
-    const QString verb = m_forward ? QStringLiteral("applying ") : QStringLiteral("rolling back ");
-    if (!m_id.isEmpty() && (text == verb + m_id || (text.startsWith(QStringLiteral("  ")) && !m_step.isEmpty() && m_step.endsWith(text.mid(2)))))
+    static const QStringList announcements{QStringLiteral("applying "), QStringLiteral("rolling back "),
+                                           QStringLiteral("recording as applied (fake) ")};
+    const bool announcement = std::any_of(announcements.begin(), announcements.end(), [&](const QString &v) { return text == v + m_id; });
+    if (!m_id.isEmpty() && (announcement || (text.startsWith(QStringLiteral("  ")) && !m_step.isEmpty() && m_step.endsWith(text.mid(2)))))
         return;
     line(QStringLiteral("%1  (%2)").arg(text, seconds(m_timer.elapsed())));
     if (m_mode == Mode::Terminal && !m_id.isEmpty())

@@ -43,6 +43,8 @@ public:
     void setCancelFlag(const std::atomic_bool *flag) { m_sink.cancel = flag; }
     // The word of a finished migration's line: "applied" (forward), "rolled back"; e.g. "faked".
     void setFinishedVerb(const QString &verb) { m_finishedVerb = verb; }
+    // What a migration's start says ("applying", "rolling back", "faking").
+    void setActiveVerb(const QString &verb) { m_activeVerb = verb; }
     // Erases the status line and stops refreshing it. Idempotent.
     void stop();
     // One JSON object on one line of out, flushed.
@@ -64,6 +66,7 @@ private:
     Mode m_mode;
     bool m_forward;
     QString m_finishedVerb;
+    QString m_activeVerb;
     QTextStream &m_out;
     QTextStream &m_err;
     ProgressSink m_sink;

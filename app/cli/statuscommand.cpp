@@ -3,6 +3,7 @@
 #include "migratecommand.h"
 
 #include <QJsonArray>
+#include <algorithm>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -11,7 +12,8 @@ namespace covet::cli {
 void StatusCommand::addOptions(QCommandLineParser &p) const
 {
     MigrateCommand::addTargetOptions(p);
-    p.addOption({QStringLiteral("json"), QStringLiteral("Print {\"migrations\": [{\"id\", \"state\"}, ...]}.")});
+    p.addOption({QStringLiteral("json"),
+                 QStringLiteral("Print {\"migrations\": [{\"id\", \"state\"}, ...], \"conflicts\": [{\"kind\", \"migrations\", \"detail\"}, ...]}.")});
 }
 
 int StatusCommand::run(const QCommandLineParser &p, QTextStream &out, QTextStream &err) const
@@ -26,7 +28,13 @@ int StatusCommand::run(const QCommandLineParser &p, QTextStream &out, QTextStrea
         return report(states.error(), err);
     for (const QString &w : runner.warnings())
         err << "covet: warning: " << w << '\n';
+    // Conflicts (divergent leaves, cycles, missing dependencies, modified or
+    // missing applied files) exit 6 after the full status is printed.
+    const QList<MigrationConflict> &conflicts = runner.conflicts();
+    for (const MigrationConflict &c : conflicts)
+        err << "covet: warning: conflict: " << c.detail << '\n';
     err.flush();
+    const int code = conflicts.isEmpty() ? 0 : Error(Error::Category::Conflict, QString()).exitCode();
     if (p.isSet(QStringLiteral("json"))) {
         QJsonArray list;
         for (const MigrationState &s : *states) {
@@ -37,8 +45,14 @@ int StatusCommand::run(const QCommandLineParser &p, QTextStream &out, QTextStrea
                 o.insert(QStringLiteral("file"), s.file);
             list.append(o);
         }
-        out << QJsonDocument(QJsonObject{{QStringLiteral("migrations"), list}}).toJson(QJsonDocument::Indented);
-        return 0;
+        QJsonArray conflictList;
+        for (const MigrationConflict &c : conflicts)
+            conflictList.append(QJsonObject{{QStringLiteral("kind"), c.kind},
+                                            {QStringLiteral("migrations"), QJsonArray::fromStringList(c.migrationIds)},
+                                            {QStringLiteral("detail"), c.detail}});
+        out << QJsonDocument(QJsonObject{{QStringLiteral("migrations"), list}, {QStringLiteral("conflicts"), conflictList}})
+                   .toJson(QJsonDocument::Indented);
+        return code;
     }
     out << "Database: " << target->connection->url().display() << '\n';
     if (states->isEmpty())
@@ -49,7 +63,12 @@ int StatusCommand::run(const QCommandLineParser &p, QTextStream &out, QTextStrea
             out << "  (applied " << s.appliedAt << ')';
         out << '\n';
     }
-    return 0;
+    if (!conflicts.isEmpty()) {
+        const bool blocking = std::any_of(conflicts.begin(), conflicts.end(), &MigrationRunner::blocksMigrate);
+        out << conflicts.size() << (conflicts.size() == 1 ? " conflict" : " conflicts") << " (see the warnings)"
+            << (blocking ? "; `covet migrate` refuses until resolved" : "") << '\n';
+    }
+    return code;
 }
 
 } // namespace covet::cli

@@ -21,6 +21,28 @@ QString uniqueName(const QString &purpose)
         .arg(g_counter.fetchAndAddRelaxed(1));
 }
 
+// The server's own message (not the driver's "QPSQL: Unable to connect")
+// and what was tried: host:port, database, user; the password only as
+// given or not.
+QString connectFailure(const DatabaseUrl &url, const QSqlError &error)
+{
+    QString text = error.databaseText().trimmed();
+    if (text.isEmpty())
+        text = error.text().trimmed();
+    text = url.mask(text).simplified();
+    if (text.endsWith(u'.'))
+        text.chop(1);
+    if (url.dialect() == Dialect::SQLite)
+        return QStringLiteral("cannot open the SQLite database %1: %2").arg(url.database(), text);
+    const int port = url.port() > 0 ? url.port() : (url.dialect() == Dialect::PostgreSQL ? 5432 : 3306);
+    const QString host = url.host().isEmpty() ? QStringLiteral("localhost") : url.host();
+    const QString user = url.user().isEmpty() ? QStringLiteral("(default)") : url.user();
+    const QString password = url.resolvePassword().isEmpty() ? QStringLiteral("none") : QStringLiteral("***");
+    return QStringLiteral("cannot connect: %1 (tried %2:%3, database %4, user %5, password %6); check the server is running, "
+                          "the URL and the credentials")
+        .arg(text, host, QString::number(port), url.database(), user, password);
+}
+
 } // namespace
 
 Connection::Connection(QString name, DatabaseUrl url) : m_name(std::move(name)), m_url(std::move(url)) {}
@@ -92,11 +114,8 @@ Result<std::unique_ptr<Connection>> Connection::open(const DatabaseUrl &url, con
             break;
         }
         db.setConnectOptions(options.join(u';'));
-        if (!db.open()) {
-            QString text = db.lastError().text().trimmed();
-            text = url.mask(text);
-            return fail(Error::Category::Connection, QStringLiteral("cannot connect: %1").arg(text.simplified()), url.display());
-        }
+        if (!db.open())
+            return fail(Error::Category::Connection, connectFailure(url, db.lastError()), url.display());
         QSqlQuery q(db);
         if (url.dialect() == Dialect::SQLite) {
             q.exec(QStringLiteral("PRAGMA foreign_keys = ON"));

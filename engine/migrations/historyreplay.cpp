@@ -4,6 +4,7 @@
 #include "../db/sqlexecutor.h"
 #include "../operations/operationapplier.h"
 #include "../operations/operationjson.h"
+#include "../sources/ddlfile.h"
 #include "../sources/inspector.h"
 #include "../sql/sqlgenerator.h"
 #include "../sql/sqlscriptsplitter.h"
@@ -19,7 +20,7 @@ QString source(const Migration &m)
 
 } // namespace
 
-Result<Schema> HistoryReplay::replay(const QList<Migration> &ordered, Dialect dialect, const ProgressSink *progress)
+Result<Schema> HistoryReplay::replay(const QList<Migration> &ordered, Dialect dialect, const ProgressSink *progress, const QString &devUrl)
 {
     Schema schema;
     schema.dialect = dialect;
@@ -30,7 +31,7 @@ Result<Schema> HistoryReplay::replay(const QList<Migration> &ordered, Dialect di
                 return fail(Error::Category::Cancelled, QStringLiteral("replaying the migration history was cancelled"), m.id);
             progress->report(int(i), int(ordered.size()), m.id);
         }
-        if (Status st = apply(schema, m, dialect); !st)
+        if (Status st = apply(schema, m, dialect, devUrl); !st)
             return std::unexpected(st.error());
     }
     if (progress)
@@ -39,16 +40,17 @@ Result<Schema> HistoryReplay::replay(const QList<Migration> &ordered, Dialect di
     return schema;
 }
 
-Status HistoryReplay::apply(Schema &schema, const Migration &m, Dialect dialect)
+Status HistoryReplay::apply(Schema &schema, const Migration &m, Dialect dialect, const QString &devUrl)
 {
     if (m.isSql()) {
-        if (dialect != Dialect::SQLite)
+        if (dialect != Dialect::SQLite && devUrl.isEmpty())
             return fail(Error::Category::Unsupported,
                         QStringLiteral("migration %1 is plain SQL, and its effect on the schema cannot be worked out without a %2 "
-                                       "database; write schema changes as YAML migrations (typed operations) so the history "
-                                       "can be replayed").arg(m.id, dialectName(dialect)),
+                                       "database; pass --dev-url with a scratch %2 server (Covet replays the history in a temporary "
+                                       "database there), or write schema changes as YAML migrations (typed operations)")
+                            .arg(m.id, dialectName(dialect)),
                         source(m));
-        auto after = runSqlOnSqlite(schema, m);
+        auto after = dialect == Dialect::SQLite ? runSqlOnSqlite(schema, m) : runSqlOnServer(schema, m, dialect, devUrl);
         if (!after)
             return std::unexpected(after.error());
         schema = *after;
@@ -63,6 +65,19 @@ Status HistoryReplay::apply(Schema &schema, const Migration &m, Dialect dialect)
                         source(m));
     }
     return {};
+}
+
+Result<Schema> HistoryReplay::runSqlOnServer(const Schema &before, const Migration &m, Dialect dialect, const QString &devUrl)
+{
+    QString text;
+    for (const QString &statement : SqlGenerator::create(dialect)->schemaStatements(before))
+        text += statement + QStringLiteral(";\n");
+    text += m.upSql;
+    auto schema = DdlFile::loadText(text, source(m), dialect, devUrl);
+    if (!schema)
+        return std::unexpected(schema.error().withContext(QStringLiteral("replaying %1 on the --dev-url server").arg(m.id)));
+    schema->dialect = dialect;
+    return schema;
 }
 
 Result<Schema> HistoryReplay::runSqlOnSqlite(const Schema &before, const Migration &m)

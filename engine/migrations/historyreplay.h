@@ -23,19 +23,22 @@ namespace covet {
 //    (SqlGenerator::schemaStatements), the "-- covet:up" statements run
 //    there, and the result is read back with the SQLite inspector. A failing
 //    statement is reported as "file:line" with SQLite's message.
-//  - PostgreSQL, MySQL: an Unsupported error naming the migration; replay
-//    needs the history in YAML (or a SQLite project).
+//  - PostgreSQL, MySQL: with devUrl (the CLI's --dev-url), the same in a
+//    scratch database on that server (DdlFile: created, always dropped);
+//    without one, an Unsupported error naming the migration and --dev-url.
 class HistoryReplay
 {
 public:
     // `ordered`: dependencies first (MigrationGraph::ordered()). Cancelling
     // through the sink stops between migrations with a Cancelled error.
-    static Result<Schema> replay(const QList<Migration> &ordered, Dialect dialect, const ProgressSink *progress = nullptr);
+    static Result<Schema> replay(const QList<Migration> &ordered, Dialect dialect, const ProgressSink *progress = nullptr,
+                                 const QString &devUrl = {});
     // Applies one migration to `schema`.
-    static Status apply(Schema &schema, const Migration &migration, Dialect dialect);
+    static Status apply(Schema &schema, const Migration &migration, Dialect dialect, const QString &devUrl = {});
 
 private:
     static Result<Schema> runSqlOnSqlite(const Schema &before, const Migration &migration);
+    static Result<Schema> runSqlOnServer(const Schema &before, const Migration &migration, Dialect dialect, const QString &devUrl);
 };
 
 } // namespace covet

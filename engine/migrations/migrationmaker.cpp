@@ -312,7 +312,7 @@ Result<MakeMigrationsResult> MigrationMaker::make(const MakeMigrationsOptions &o
             auto dialect = dialectFor(&desired);
             if (!dialect)
                 return std::unexpected(dialect.error());
-            auto replayed = HistoryReplay::replay(graph.ordered(), *dialect, progress);
+            auto replayed = HistoryReplay::replay(graph.ordered(), *dialect, progress, options.devUrl);
             if (!replayed)
                 return std::unexpected(replayed.error());
 

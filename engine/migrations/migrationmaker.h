@@ -56,7 +56,8 @@ struct MakeMigrationsOptions
     QString answersPath;
     // Compute only, write nothing (--check).
     bool dryRun = false;
-    // For PostgreSQL/MySQL .sql models files: the scratch server to run them on.
+    // For PostgreSQL/MySQL .sql models files and plain .sql migrations in the
+    // history: the scratch server to run them on (HistoryReplay, DdlFile).
     QString devUrl;
 };
 

@@ -66,8 +66,9 @@ Result<std::optional<qint64>> MigrationPrecondition::violations(SqlExecutor &sql
 
 QString MigrationPrecondition::failure(qint64 rows) const
 {
-    return QStringLiteral("%1: cannot make %2 NOT NULL: %3 %4 NULL and the column has no default. Give it a default in the models file "
-                          "or fill the rows in a run_sql step first")
+    return QStringLiteral("%1: cannot make %2 NOT NULL: %3 %4 NULL and the column has no default. Give the column a default in the "
+                          "pending migration (regenerate it with covet makemigrations after setting a default in the models file) "
+                          "or add a run_sql step before it that fills the rows")
         .arg(migrationId, target())
         .arg(rows)
         .arg(rows == 1 ? QStringLiteral("row holds") : QStringLiteral("rows hold"));

@@ -35,7 +35,7 @@ struct MigrationPrecondition
     // table or column does not exist (yet): it cannot be judged now.
     Result<std::optional<qint64>> violations(SqlExecutor &sql, bool onlyIfPresent) const;
     // "0004_tighten: cannot make orders.note NOT NULL: 37 rows hold NULL and
-    // the column has no default. Give it a default ... first" (no state
+    // the column has no default. Give the column a default ... fills the rows" (no state
     // sentence: the caller says what state the database is in).
     QString failure(qint64 rows) const;
 

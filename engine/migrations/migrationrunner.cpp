@@ -162,7 +162,8 @@ Result<QString> MigrationRunner::sqlFor(const MigrationRepository &repository, D
 
 void MigrationRunner::recordConflicts(const QList<AppliedMigration> &applied, const QString &environment, QStringList &warnings)
 {
-    if (auto st = ConflictRecorder::sync(m_sql, ConflictRecorder::detect(m_repository, applied), environment); !st)
+    m_conflicts = ConflictRecorder::detect(m_repository, applied);
+    if (auto st = ConflictRecorder::sync(m_sql, m_conflicts, environment); !st)
         warnings << QStringLiteral("could not record the conflicts in %1: %2").arg(ConflictRecorder::tableName(), st.error().toString());
 }
 
@@ -192,6 +193,8 @@ Result<MigrationRunner::Session> MigrationRunner::begin(const RunOptions &option
         return std::unexpected(applied.error());
     if (!options.dryRun)
         recordConflicts(*applied, options.environment, session.warnings);
+    else
+        m_conflicts = ConflictRecorder::detect(m_repository, *applied);
     if (const QStringList modified = modifiedMessages(*applied); !modified.isEmpty())
         return fail(Error::Category::Conflict,
                     QStringLiteral("refusing to %1: %2. Restore the file as it was applied (a change belongs in a new migration); "
@@ -224,7 +227,7 @@ Status MigrationRunner::checkBeforeRun(const RunPreconditions &checks, const Run
     return {};
 }
 
-Result<RunReport> MigrationRunner::execute(const QList<Plan> &plans, const RunPreconditions &checks, const RunOptions &options, RunReport report)
+Result<RunReport> MigrationRunner::execute(const QList<Plan> &plans, const RunPreconditions &checks, const RunOptions &options, RunReport &report)
 {
     for (const Plan &p : plans)
         report.sql += p.script();
@@ -259,6 +262,7 @@ Result<RunReport> MigrationRunner::execute(const QList<Plan> &plans, const RunPr
 
 Result<RunReport> MigrationRunner::migrate(const RunOptions &options)
 {
+    m_lastReport = {};
     auto session = begin(options, QStringLiteral("migrate"));
     if (!session)
         return std::unexpected(session.error());
@@ -292,11 +296,13 @@ Result<RunReport> MigrationRunner::migrate(const RunOptions &options)
         plans << *p;
     }
     const RunPreconditions checks = planner.preconditions(plans);
-    return execute(plans, checks, options, std::move(report));
+    m_lastReport = std::move(report);
+    return execute(plans, checks, options, m_lastReport);
 }
 
 Result<RunReport> MigrationRunner::rollback(const RunOptions &options)
 {
+    m_lastReport = {};
     auto session = begin(options, QStringLiteral("roll back"));
     if (!session)
         return std::unexpected(session.error());
@@ -345,7 +351,8 @@ Result<RunReport> MigrationRunner::rollback(const RunOptions &options)
     RunReport report;
     report.warnings = session->warnings;
     const RunPreconditions checks = planner.preconditions(plans);
-    return execute(plans, checks, options, std::move(report));
+    m_lastReport = std::move(report);
+    return execute(plans, checks, options, m_lastReport);
 }
 
 } // namespace covet

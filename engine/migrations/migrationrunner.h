@@ -3,6 +3,7 @@
 #include "../core/error.h"
 #include "../core/progress.h"
 #include "../db/connection.h"
+#include "conflictrecorder.h"
 #include "migrationhistory.h"
 #include "migrationplanner.h"
 #include "migrationrepository.h"
@@ -100,12 +101,25 @@ public:
     // Problems of the last status()/verify() that did not stop it (e.g. the
     // conflicts table could not be written).
     const QStringList &warnings() const { return m_warnings; }
+    // The conflicts the last status(), verify(), migrate() or rollback()
+    // detected (ConflictRecorder::detect: graph cycles, missing
+    // dependencies, divergent leaves, modified or missing applied files),
+    // each with its kind, migrations and a detail naming the way out; empty
+    // when there is none. A GUI shows them and keeps Apply disabled while a
+    // graph conflict or a modified file is in the list (migrate() refuses).
+    const QList<MigrationConflict> &conflicts() const { return m_conflicts; }
+    // Whether migrate() would refuse because of `c` (everything but a missing file).
+    // The report of the last migrate() or rollback(), kept also when it
+    // failed: a dry run refused by a NOT NULL precondition still has the SQL
+    // it would have run in sql (show it with the error).
+    const RunReport &lastReport() const { return m_lastReport; }
+    static bool blocksMigrate(const MigrationConflict &c) { return c.kind != QStringLiteral("missing_file"); }
 
 private:
     struct Session;
     Result<Session> begin(const RunOptions &options, const QString &verb);   // lock, tables, history, conflicts; no changed file
     // Judges the preconditions that can be judged before the run, or prints; then runs the plans.
-    Result<RunReport> execute(const QList<Plan> &plans, const RunPreconditions &checks, const RunOptions &options, RunReport report);
+    Result<RunReport> execute(const QList<Plan> &plans, const RunPreconditions &checks, const RunOptions &options, RunReport &report);
     Status checkBeforeRun(const RunPreconditions &checks, const RunOptions &options, RunReport &report);
     Status checkRepository() const;
     Result<QList<AppliedMigration>> loadHistory();
@@ -119,6 +133,8 @@ private:
     SqlExecutor m_sql;
     QString m_environment;
     QStringList m_warnings;
+    QList<MigrationConflict> m_conflicts;
+    RunReport m_lastReport;
 };
 
 } // namespace covet

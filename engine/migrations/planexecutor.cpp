@@ -44,6 +44,20 @@ PlanExecutor::PlanExecutor(Connection &connection, SqlExecutor &sql, const RunOp
 {
 }
 
+Error PlanExecutor::withTransactionHint(const Error &e)
+{
+    // PostgreSQL 25001 (e.g. CREATE INDEX CONCURRENTLY, VACUUM): the
+    // statement refuses to run in the migration's transaction.
+    if (!e.message().contains(QStringLiteral("cannot run inside a transaction block"), Qt::CaseInsensitive)
+        && !e.message().contains(QStringLiteral("25001")))
+        return e;
+    return Error(e.category(),
+                 e.message() + QStringLiteral(" (mark the migration `transactional: false` to run it statement by statement outside "
+                                              "a transaction; in a .sql file: a `-- covet:non-transactional` line)"),
+                 e.location())
+        .withStatement(e.statement());
+}
+
 QString PlanExecutor::soFar(bool forward, const RunReport &report)
 {
     if (report.done.isEmpty())
@@ -55,7 +69,10 @@ QString PlanExecutor::soFar(bool forward, const RunReport &report)
 Status PlanExecutor::run(const MigrationPlan &plan, RunReport &report)
 {
     if (m_options.progress)
-        m_options.progress->message(QStringLiteral("%1 %2").arg(plan.forward ? QStringLiteral("applying") : QStringLiteral("rolling back"), plan.migration->id));
+        m_options.progress->message(QStringLiteral("%1 %2").arg(m_options.fake ? QStringLiteral("recording as applied (fake)")
+                                                                : plan.forward  ? QStringLiteral("applying")
+                                                                                : QStringLiteral("rolling back"),
+                                                                plan.migration->id));
     const bool transactional = m_options.fake || (m_connection.dialect() != Dialect::MySQL && plan.migration->transactional);
     if (transactional) {
         bool skipped = false;
@@ -206,7 +223,7 @@ Status PlanExecutor::runTransactional(const MigrationPlan &plan, RunReport &repo
             for (const SqlBatch &b : s.batches)
                 for (const QString &st : b.statements)
                     if (auto r = m_sql.exec(st); !r)
-                        return failWith(s.label, r.error());
+                        return failWith(s.label, withTransactionHint(r.error()));
         }
         if (fkOff) {
             auto bad = m_sql.rows(QStringLiteral("PRAGMA foreign_key_check"));

@@ -45,6 +45,9 @@ public:
 
     // " Applied in this run (they stay applied): a, b." or the like.
     static QString soFar(bool forward, const RunReport &report);
+    // e with the hint "mark the migration `transactional: false`" when a
+    // statement refused to run inside a transaction (PostgreSQL 25001).
+    static Error withTransactionHint(const Error &e);
 
 private:
     struct Attempt;
