@@ -166,6 +166,29 @@
     </message>
 </context>
 <context>
+    <name>covet::ConflictBanner</name>
+    <message>
+        <source>Apply is disabled: the migrations conflict with each other or with the history.</source>
+        <translation>Anwenden ist gesperrt: die Migrationen widersprechen einander oder der Historie.</translation>
+    </message>
+    <message>
+        <source>The migrations directory and the history disagree:</source>
+        <translation>Das Migrationsverzeichnis und die Historie stimmen nicht überein:</translation>
+    </message>
+    <message>
+        <source>• %1 (%2): %3</source>
+        <translation>• %1 (%2): %3</translation>
+    </message>
+    <message>
+        <source> Run `covet makemigrations --merge` to write a merge migration.</source>
+        <translation> Führen Sie `covet makemigrations --merge` aus, um eine Merge-Migration zu schreiben.</translation>
+    </message>
+    <message>
+        <source>Fix the migration files, then Refresh.</source>
+        <translation>Korrigieren Sie die Migrationsdateien und aktualisieren Sie dann.</translation>
+    </message>
+</context>
+<context>
     <name>covet::ConnectionDialog</name>
     <message>
         <source>Connections</source>
@@ -397,6 +420,57 @@
     <message>
         <source>incomplete: %1</source>
         <translation>unvollständig: %1</translation>
+    </message>
+</context>
+<context>
+    <name>covet::CreateMigrationDialog</name>
+    <message>
+        <source>Write %1?</source>
+        <translation>%1 schreiben?</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; will hold %n operation(s).&lt;/p&gt;&lt;p&gt;A migration is computed against the &lt;b&gt;migration history&lt;/b&gt; (the migrations directory), not against the database the Diff compared.&lt;/p&gt;</source>
+        <translation>
+            <numerusform>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; wird %n Operation enthalten.&lt;/p&gt;&lt;p&gt;Eine Migration wird gegen die &lt;b&gt;Migrationshistorie&lt;/b&gt; (das Migrationsverzeichnis) berechnet, nicht gegen die Datenbank, mit der der Vergleich lief.&lt;/p&gt;</numerusform>
+            <numerusform>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; wird %n Operationen enthalten.&lt;/p&gt;&lt;p&gt;Eine Migration wird gegen die &lt;b&gt;Migrationshistorie&lt;/b&gt; (das Migrationsverzeichnis) berechnet, nicht gegen die Datenbank, mit der der Vergleich lief.&lt;/p&gt;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (not in the Diff&apos;s change list)</source>
+        <translation>%1 (nicht in der Änderungsliste des Vergleichs)</translation>
+    </message>
+    <message>
+        <source>This differs from the Diff&apos;s change list against %1.</source>
+        <translation>Das weicht von der Änderungsliste des Vergleichs mit %1 ab.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The history has %n pending migration(s) not yet applied to this database; the new migration comes after them.</source>
+        <translation>
+            <numerusform>Die Historie hat %n ausstehende Migration, die auf diese Datenbank noch nicht angewendet ist; die neue Migration folgt danach.</numerusform>
+            <numerusform>Die Historie hat %n ausstehende Migrationen, die auf diese Datenbank noch nicht angewendet sind; die neue Migration folgt danach.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n operation(s) marked above are not in the Diff&apos;s change list.</source>
+        <translation>
+            <numerusform>%n oben markierte Operation steht nicht in der Änderungsliste des Vergleichs.</numerusform>
+            <numerusform>%n oben markierte Operationen stehen nicht in der Änderungsliste des Vergleichs.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not in this migration (the history already has them): %1</source>
+        <translation>Nicht in dieser Migration (die Historie enthält sie schon): %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The history has %n pending migration(s) not yet applied to this database.</source>
+        <translation>
+            <numerusform>Die Historie hat %n ausstehende Migration, die auf diese Datenbank noch nicht angewendet ist.</numerusform>
+            <numerusform>Die Historie hat %n ausstehende Migrationen, die auf diese Datenbank noch nicht angewendet sind.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Write Migration</source>
+        <translation>Migration schreiben</translation>
     </message>
 </context>
 <context>
@@ -685,6 +759,18 @@
     <message>
         <source>No migration written.</source>
         <translation>Keine Migration geschrieben.</translation>
+    </message>
+    <message>
+        <source>Computing the next migration…</source>
+        <translation>Berechne die nächste Migration…</translation>
+    </message>
+    <message>
+        <source>Review the migration before it is written.</source>
+        <translation>Prüfen Sie die Migration, bevor sie geschrieben wird.</translation>
+    </message>
+    <message>
+        <source>the project is gone; open it again</source>
+        <translation>das Projekt ist nicht mehr da; öffnen Sie es erneut</translation>
     </message>
 </context>
 <context>
@@ -1045,10 +1131,6 @@
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <source>Stop after the running operation; the migration it belongs to is rolled back</source>
-        <translation>Nach der laufenden Operation anhalten; die zugehörige Migration wird zurückgerollt</translation>
-    </message>
-    <message>
         <source>Apply or dry-run pending migrations; their progress and log appear here.</source>
         <translation>Ausstehende Migrationen anwenden oder im Probelauf testen; Fortschritt und Protokoll erscheinen hier.</translation>
     </message>
@@ -1082,6 +1164,21 @@
     <message>
         <source>Stopped</source>
         <translation>Angehalten</translation>
+    </message>
+    <message>
+        <source>Stop before the next operation; a migration in progress is rolled back and stays pending, finished migrations stay applied</source>
+        <translation>Vor der nächsten Operation anhalten; eine laufende Migration wird zurückgerollt und bleibt ausstehend, fertige Migrationen bleiben angewendet</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n migration(s) done, %2</source>
+        <translation>
+            <numerusform>%1 von %n Migration erledigt, %2</numerusform>
+            <numerusform>%1 von %n Migrationen erledigt, %2</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1181,10 +1278,6 @@
     <message>
         <source>Applying %1 to %2</source>
         <translation>Anwenden auf %2: %1</translation>
-    </message>
-    <message>
-        <source>Cancelling: the running migration is rolled back, the rest stay pending…</source>
-        <translation>Breche ab: die laufende Migration wird zurückgerollt, die übrigen bleiben ausstehend…</translation>
     </message>
     <message>
         <source>History of %1: %2</source>
@@ -1313,6 +1406,30 @@ Fehlgeschlagene Anweisung: %1</translation>
     <message>
         <source>Select a pending migration to apply the migrations up to it</source>
         <translation>Eine ausstehende Migration auswählen, um die Migrationen bis zu ihr anzuwenden</translation>
+    </message>
+    <message>
+        <source>Cancelling: Covet stops before the next operation; a migration in progress is rolled back and stays pending; finished migrations stay applied.</source>
+        <translation>Abbruch: Covet hält vor der nächsten Operation an; eine laufende Migration wird zurückgerollt und bleibt ausstehend; fertige Migrationen bleiben angewendet.</translation>
+    </message>
+    <message>
+        <source>Conflict: %1</source>
+        <translation>Konflikt: %1</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Resolve the conflict shown above first</source>
+        <translation>Lösen Sie zuerst den oben gezeigten Konflikt</translation>
     </message>
 </context>
 <context>

@@ -166,6 +166,29 @@
     </message>
 </context>
 <context>
+    <name>covet::ConflictBanner</name>
+    <message>
+        <source>Apply is disabled: the migrations conflict with each other or with the history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The migrations directory and the history disagree:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>• %1 (%2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Run `covet makemigrations --merge` to write a merge migration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix the migration files, then Refresh.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>covet::ConnectionDialog</name>
     <message>
         <source>Connections</source>
@@ -396,6 +419,57 @@
     </message>
     <message>
         <source>incomplete: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>covet::CreateMigrationDialog</name>
+    <message>
+        <source>Write %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; will hold %n operation(s).&lt;/p&gt;&lt;p&gt;A migration is computed against the &lt;b&gt;migration history&lt;/b&gt; (the migrations directory), not against the database the Diff compared.&lt;/p&gt;</source>
+        <translation>
+            <numerusform>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; will hold %n operation.&lt;/p&gt;&lt;p&gt;A migration is computed against the &lt;b&gt;migration history&lt;/b&gt; (the migrations directory), not against the database the Diff compared.&lt;/p&gt;</numerusform>
+            <numerusform>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; will hold %n operations.&lt;/p&gt;&lt;p&gt;A migration is computed against the &lt;b&gt;migration history&lt;/b&gt; (the migrations directory), not against the database the Diff compared.&lt;/p&gt;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (not in the Diff&apos;s change list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This differs from the Diff&apos;s change list against %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The history has %n pending migration(s) not yet applied to this database; the new migration comes after them.</source>
+        <translation>
+            <numerusform>The history has %n pending migration not yet applied to this database; the new migration comes after them.</numerusform>
+            <numerusform>The history has %n pending migrations not yet applied to this database; the new migration comes after them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n operation(s) marked above are not in the Diff&apos;s change list.</source>
+        <translation>
+            <numerusform>%n operation marked above are not in the Diff&apos;s change list.</numerusform>
+            <numerusform>%n operations marked above are not in the Diff&apos;s change list.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not in this migration (the history already has them): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The history has %n pending migration(s) not yet applied to this database.</source>
+        <translation>
+            <numerusform>The history has %n pending migration not yet applied to this database.</numerusform>
+            <numerusform>The history has %n pending migrations not yet applied to this database.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Write Migration</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -678,6 +752,18 @@
     </message>
     <message>
         <source>Name of the migration (lowercase letters, digits, _; empty: derived from the changes):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing the next migration…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review the migration before it is written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the project is gone; open it again</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1037,10 +1123,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Stop after the running operation; the migration it belongs to is rolled back</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Apply or dry-run pending migrations; their progress and log appear here.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1074,6 +1156,21 @@
     <message>
         <source>Stopped</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop before the next operation; a migration in progress is rolled back and stays pending, finished migrations stay applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n migration(s) done, %2</source>
+        <translation>
+            <numerusform>%1 of %n migration done, %2</numerusform>
+            <numerusform>%1 of %n migrations done, %2</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1172,10 +1269,6 @@
     </message>
     <message>
         <source>Applying %1 to %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancelling: the running migration is rolled back, the rest stay pending…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1302,6 +1395,30 @@ Failing statement: %1</source>
     </message>
     <message>
         <source>Select a pending migration to apply the migrations up to it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling: Covet stops before the next operation; a migration in progress is rolled back and stays pending; finished migrations stay applied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflict: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolve the conflict shown above first</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

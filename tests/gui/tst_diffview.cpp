@@ -2,6 +2,7 @@
 #include "testsupport.h"
 
 #include "app/mainwindow.h"
+#include "dialogs/createmigrationdialog.h"
 #include "diff/renamedecisions.h"
 #include "editors/sqleditor.h"
 #include "migrations/demoproject.h"
@@ -14,6 +15,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QListWidget>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -205,6 +207,24 @@ private slots:
         QVERIFY(view.isBusy());
         QVERIFY(!view.createMigrationButton()->isEnabled());
         QVERIFY(!view.createMigration(QStringLiteral("twice")));   // one at a time
+        // Computed first, written only once confirmed: the dialog lists what
+        // the file will hold and says why it differs from the Diff (0002 is
+        // in the history but not applied to demo.db).
+        QTRY_VERIFY_WITH_TIMEOUT(view.createMigrationDialog() != nullptr, 15000);
+        CreateMigrationDialog *dialog = view.createMigrationDialog();
+        QCOMPARE(dialog->windowTitle(), QStringLiteral("Write 0003_shop_update.yaml?"));
+        QVERIFY(!QFileInfo::exists(QDir(project).filePath(QStringLiteral("migrations/0003_shop_update.yaml"))));
+        QVERIFY(view.isCreatingMigration());
+        QVERIFY(!view.createMigrationButton()->isEnabled());
+        const QString lines = dialog->operationLines().join(u'\n');
+        QVERIFY2(lines.contains(QStringLiteral("full_name")), qPrintable(lines));
+        QVERIFY2(!lines.contains(QStringLiteral("discontinued")), qPrintable(lines));
+        const QString note = dialog->differenceText();
+        QVERIFY2(note.contains(QStringLiteral("The history has 1 pending migration(s) not yet applied to this database")),
+                 qPrintable(note));
+        QVERIFY2(note.contains(QStringLiteral("discontinued")), qPrintable(note));   // in the Diff, not in the migration
+        QCOMPARE(created.count(), 0);
+        QTest::mouseClick(dialog->writeButton(), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(created.count(), 1, 15000);
         QCOMPARE(failed.count(), 0);
         QVERIFY(!view.isCreatingMigration());
@@ -233,6 +253,30 @@ private slots:
         QVERIFY(view.errorText().contains(QStringLiteral("nothing to write")));
         QCOMPARE(created.count(), 1);
         QVERIFY(!QFileInfo::exists(QDir(project).filePath(QStringLiteral("migrations/0004_again.yaml"))));
+    }
+
+    void createMigrationCancelledWritesNothing()
+    {
+        const QString project = newDemo();
+        DiffView view;
+        QVERIFY(openDemo(view, project));
+        QSignalSpy created(&view, &DiffView::migrationCreated);
+        QSignalSpy failed(&view, &DiffView::migrationFailed);
+        QVERIFY(view.createMigration(QString()));
+        QTRY_VERIFY_WITH_TIMEOUT(view.createMigrationDialog() != nullptr, 15000);
+        CreateMigrationDialog *dialog = view.createMigrationDialog();
+        const QStringList lines = dialog->operationLines();
+        QVERIFY(!lines.isEmpty());
+        QCOMPARE(dialog->findChild<QListWidget *>(QStringLiteral("migrationOperations"))->count(), lines.size());
+        QTest::keyClick(dialog, Qt::Key_Escape);
+        QTRY_VERIFY_WITH_TIMEOUT(!view.createMigrationDialog(), 5000);
+        QVERIFY(!view.isCreatingMigration());
+        QVERIFY(view.createMigrationButton()->isEnabled());
+        QTest::qWait(200);
+        QCOMPARE(created.count(), 0);
+        QCOMPARE(failed.count(), 0);
+        QCOMPARE(QDir(QDir(project).filePath(QStringLiteral("migrations"))).entryList({QStringLiteral("0003_*")}, QDir::Files),
+                 QStringList());
     }
 
     void createMigrationReportsEngineErrors()

@@ -347,6 +347,12 @@ private slots:
         view.setProject(*config, QStringLiteral("production"));
         QVERIFY(waitIdle(view));
         QVERIFY(view.needsConfirmation());
+        // The header wraps rather than cutting "(asks for confirmation)", even narrow.
+        view.resize(640, 800);
+        auto *title = view.findChild<QLabel *>("migrationsTitle");
+        QTRY_VERIFY(title->height() >= title->heightForWidth(title->width()));
+        QVERIFY(title->text().contains("(asks for confirmation)"));
+        view.resize(1200, 800);
         const DatabaseUrl url = demoUrl(project);
 
         // A wrong name: the button stays disabled, Enter does nothing, Cancel applies nothing.
@@ -384,6 +390,43 @@ private slots:
         QCOMPARE(history(url), (QStringList{"0001_initial", "0002_product_flags"}));
         QCOMPARE(column(query(url, "SELECT environment FROM _covet_migration_audit WHERE migration_id = '0002_product_flags'")),
                  QStringList{"production"});
+    }
+
+    void divergentLeavesShowABannerAndBlockApply()
+    {
+        const QString project = newDemo();
+        // Two branches made in parallel on top of 0002: two leaves.
+        QVERIFY(addMigration(project, QStringLiteral("0003_branch_a"), QStringLiteral("0002_product_flags"),
+                             QStringLiteral("CREATE TABLE branch_a (id INTEGER PRIMARY KEY);"), QStringLiteral("DROP TABLE branch_a;")));
+        QVERIFY(addMigration(project, QStringLiteral("0004_branch_b"), QStringLiteral("0002_product_flags"),
+                             QStringLiteral("CREATE TABLE branch_b (id INTEGER PRIMARY KEY);"), QStringLiteral("DROP TABLE branch_b;")));
+        MigrationsView view;
+        QVERIFY2(openView(view, project), qPrintable(view.errorText()));
+        QVERIFY(view.model()->count(State::Pending) >= 1);
+        const QString banner = view.conflictText();
+        QVERIFY2(banner.contains("divergent_leaves"), qPrintable(banner));
+        QVERIFY2(banner.contains("0003_branch_a") && banner.contains("0004_branch_b"), qPrintable(banner));
+        QVERIFY2(banner.contains("covet makemigrations --merge"), qPrintable(banner));
+        QVERIFY(view.findChild<QLabel *>("migrationsConflicts")->isVisible());
+        QVERIFY(view.hasBlockingConflict());
+        QVERIFY(!view.applyButton()->isEnabled());
+        QVERIFY(view.selectMigration(QStringLiteral("0003_branch_a")));
+        QVERIFY(!view.applyToHereButton()->isEnabled());
+        QVERIFY(view.dryRunButton()->isEnabled());   // the dry run names the conflict too
+        // apply() itself refuses: nothing runs.
+        view.apply();
+        QVERIFY(!view.isRunning());
+        QCOMPARE(history(demoUrl(project)), QStringList{"0001_initial"});
+
+        // The way out: a merge migration depending on both leaves; Refresh.
+        QVERIFY(writeFile(QDir(project).filePath(QStringLiteral("migrations/0005_merge.sql")),
+                          QStringLiteral("-- covet:depends 0003_branch_a 0004_branch_b\n-- covet:up\nCREATE TABLE merged (id INTEGER PRIMARY KEY);\n"
+                                         "-- covet:down\nDROP TABLE merged;\n")));
+        QTest::mouseClick(view.refreshButton(), Qt::LeftButton);
+        QVERIFY(waitIdle(view));
+        QVERIFY2(view.conflictText().isEmpty(), qPrintable(view.conflictText()));
+        QVERIFY(!view.findChild<QLabel *>("migrationsConflicts")->isVisible());
+        QVERIFY(view.applyButton()->isEnabled());
     }
 
     void cancelStopsASlowRun()
@@ -431,6 +474,13 @@ private slots:
                      QStringList{recorded ? "1" : "0"});
         }
         QVERIFY2(view.runPanel()->logText().contains("Cancelled"), qPrintable(view.runPanel()->logText()));
+        // The log says what a cancel really does; the bar shows the final count.
+        QVERIFY2(view.runPanel()->logText().contains("a migration in progress is rolled back and stays pending; finished "
+                                                     "migrations stay applied"),
+                 qPrintable(view.runPanel()->logText()));
+        const QProgressBar *bar = view.runPanel()->progressBar();
+        QCOMPARE(bar->text(), QStringLiteral("%1 of 7 migration(s) done, cancelled").arg(applied.size() - 1));
+        QCOMPARE(bar->value(), int(applied.size() - 1));
         QVERIFY(view.applyButton()->isEnabled());
     }
 

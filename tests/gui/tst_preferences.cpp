@@ -5,6 +5,9 @@
 
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
+#include <QFileInfo>
+#include <QLibraryInfo>
 #include <QMenuBar>
 #include <QPushButton>
 #include <QSettings>
@@ -72,6 +75,22 @@ private slots:
         MainWindow w;
         QCOMPARE(menuTitles(w), (QStringList{QStringLiteral("&File"), QStringLiteral("&Edit"), QStringLiteral("&View"),
                                              QStringLiteral("&Help")}));
+    }
+
+    void qtsOwnButtonsFollowTheLanguage()
+    {
+        // Qt's own strings (the "Cancel" of a button box) come from
+        // qtbase_<lang>.qm (Debian: qt6-translations-l10n); without it they
+        // stay English and nothing fails.
+        const bool haveQtBase = QFileInfo::exists(
+            QDir(QLibraryInfo::path(QLibraryInfo::TranslationsPath)).filePath(QStringLiteral("qtbase_de.qm")));
+        StudioTranslations::setConfiguredLanguage(QStringLiteral("de"));
+        StudioTranslations::install(qApp);
+        QDialogButtonBox box(QDialogButtonBox::Cancel);
+        QCOMPARE(box.button(QDialogButtonBox::Cancel)->text().remove(QLatin1Char('&')),
+                 haveQtBase ? QStringLiteral("Abbrechen") : QStringLiteral("Cancel"));
+        if (!haveQtBase)
+            QSKIP("qtbase_de.qm is not installed (qt6-translations-l10n)");
     }
 
     void preferencesFromTheEditMenu()

@@ -83,7 +83,10 @@ MigrationErrorDialog::MigrationErrorDialog(const MigrateOutcome &outcome, const 
         facts->addRow(tr("Migration:"), wrapped(where, this));
     }
     if (!outcome.operation.isEmpty())
-        facts->addRow(tr("Operation:"), wrapped(tr("%1 of %2: %3").arg(outcome.operationIndex + 1).arg(outcome.operationCount).arg(outcome.operation), this));
+        facts->addRow(tr("Operation:"), wrapped(outcome.operation.contains(QStringLiteral("%1 of %2").arg(outcome.operationIndex + 1).arg(outcome.operationCount))
+                                                      ? outcome.operation
+                                                      : tr("%1 of %2: %3").arg(outcome.operationIndex + 1).arg(outcome.operationCount).arg(outcome.operation),
+                                                  this));
     facts->addRow(tr("Database:"), wrapped(outcome.request.environment.isEmpty()
                                                ? database
                                                : tr("%1 (environment %2)").arg(database, outcome.request.environment),

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/error.h"
+#include "db/databaseurl.h"
 #include "diff/renamedecisions.h"
 #include "migrations/migrationmaker.h"
 #include "migrations/projectconfig.h"
@@ -10,6 +11,7 @@
 
 #include <atomic>
 #include <memory>
+#include <optional>
 
 namespace covet {
 
@@ -27,8 +29,14 @@ public:
 
     // options.decisions is ignored: the job keeps its own copy of decisions.
     // False (nothing started) while a migration is being written.
-    bool start(const ProjectConfig &config, const MakeMigrationsOptions &options, const RenameDecisions &decisions);
+    // database: also count the project's migrations still pending there
+    // (MigrationRunner::status()), for pendingMigrations().
+    bool start(const ProjectConfig &config, const MakeMigrationsOptions &options, const RenameDecisions &decisions,
+               const std::optional<DatabaseUrl> &database = std::nullopt);
     bool isRunning() const { return m_watcher.isRunning(); }
+    // Of the last finished run that was given a database: its pending
+    // migrations; -1 when not asked or the status could not be read.
+    int pendingMigrations() const { return m_pending; }
     void waitForFinished() { m_watcher.waitForFinished(); }
 
 public slots:
@@ -42,8 +50,14 @@ signals:
 private:
     void onFinished();
 
-    QFutureWatcher<Result<MakeMigrationsResult>> m_watcher;
+    struct Outcome
+    {
+        Result<MakeMigrationsResult> result;
+        int pending = -1;
+    };
+    QFutureWatcher<Outcome> m_watcher;
     std::shared_ptr<std::atomic_bool> m_cancel;
+    int m_pending = -1;
 };
 
 } // namespace covet

@@ -64,6 +64,7 @@ Result<MigrationListing> MigrateJob::loadListing(const DatabaseUrl &url, const Q
     out.serverVersion = (*conn)->serverVersion();
     out.displayUrl = url.display();
     out.warnings = runner.warnings();
+    out.conflicts = runner.conflicts();
     const int sqliteVersion = out.dialect == Dialect::SQLite ? (*conn)->serverVersionNumber() : 0;
     for (const MigrationState &s : std::as_const(out.states)) {
         out.upSql.insert(s.id, sqlOrReason(repo, s, out.dialect, sqliteVersion, false));
@@ -115,6 +116,7 @@ MigrateOutcome MigrateJob::execute(const MigrateRequest &request, const Progress
         return out;
     }
     out.error = report.error();
+    out.report = runner.lastReport();   // what it applied before it stopped
     if (request.dryRun && options.executeDryRun && !out.cancelled()) {
         // The execution failed: print the SQL anyway, to show where.
         options.executeDryRun = false;

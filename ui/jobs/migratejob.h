@@ -29,6 +29,7 @@ struct MigrationListing
     QString serverVersion;
     QString displayUrl;
     QStringList warnings;              // what the status read could not do (not fatal)
+    QList<MigrationConflict> conflicts;   // MigrationRunner::conflicts() of the status read
 };
 
 // One run of the migration runner, as the Migrations view asks for it.

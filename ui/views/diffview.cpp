@@ -1,6 +1,7 @@
 #include "diffview.h"
 
 #include "delegates/scorebardelegate.h"
+#include "dialogs/createmigrationdialog.h"
 #include "editors/sqleditor.h"
 #include "jobs/makemigrationjob.h"
 #include "migrations/migrationmaker.h"
@@ -29,6 +30,7 @@
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
+#include <utility>
 
 namespace covet {
 
@@ -581,38 +583,83 @@ Status DiffView::createMigration(const QString &name)
     // The engine diffs the migration history (not the database, which may
     // lag behind it) against the desired schema, with the same rename
     // threshold and decisions as shown here, and writes the next file.
+    // First computed only (dry run), shown, and written on confirmation.
     MakeMigrationsOptions options;
     options.modelsPath = desiredSpec();
     options.name = slug;
     options.renames = this->options().renames;
-    m_makeJob->start(*config, options, m_renames->decisions());
+    m_writeOptions = options;
+    options.dryRun = true;
+    m_previewing = true;
+    m_makeJob->start(*config, options, m_renames->decisions(), m_url);
     m_makeProgress->setRange(0, 0);
     m_makeProgress->show();
-    m_summary->setText(tr("Writing the next migration…"));
+    m_summary->setText(tr("Computing the next migration…"));
     updateActions();
     return {};
 }
 
 bool DiffView::isCreatingMigration() const
 {
-    return m_makeJob->isRunning();
+    return m_makeJob->isRunning() || (m_confirmDialog && m_confirmDialog->isVisible());
+}
+
+CreateMigrationDialog *DiffView::createMigrationDialog() const
+{
+    return m_confirmDialog && m_confirmDialog->isVisible() ? m_confirmDialog.data() : nullptr;
 }
 
 void DiffView::onMigrationMade(const MakeMigrationsResult &made)
 {
     m_makeProgress->hide();
-    updateActions();
+    const bool preview = std::exchange(m_previewing, false);
     if (!made.hasChanges()) {
+        m_writeOptions.reset();
+        updateActions();
         onMigrationFailed(Error(Error::Category::InvalidInput,
                                 tr("nothing to write: the migration history already matches the desired schema"), desiredSpec()));
         return;
     }
+    if (preview)
+        return confirmMigration(made);
+    m_writeOptions.reset();
+    updateActions();
     m_summary->setText(tr("Wrote %1").arg(QDir::toNativeSeparators(made.path)));
     emit migrationCreated(made.path);
 }
 
+void DiffView::confirmMigration(const MakeMigrationsResult &preview)
+{
+    const OperationList diffOperations = m_outcome ? m_outcome->result.operations : OperationList();
+    m_confirmDialog = new CreateMigrationDialog(QFileInfo(preview.path).fileName(), preview.migration->operations, diffOperations,
+                                                m_makeJob->pendingMigrations(), m_url ? m_url->display() : QString(), this);
+    m_confirmDialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_confirmDialog, &QDialog::accepted, this, &DiffView::writeMigration);
+    connect(m_confirmDialog, &QDialog::rejected, this, [this]() {
+        m_writeOptions.reset();
+        m_summary->setText(tr("No migration written."));
+    });
+    connect(m_confirmDialog, &QDialog::finished, this, &DiffView::updateActions);
+    m_summary->setText(tr("Review the migration before it is written."));
+    m_confirmDialog->open();
+    updateActions();
+}
+
+void DiffView::writeMigration()
+{
+    const auto config = projectConfig(m_projectDir);
+    if (!m_writeOptions || !config)
+        return onMigrationFailed(Error(Error::Category::InvalidInput, tr("the project is gone; open it again"), m_projectDir));
+    m_makeJob->start(*config, *m_writeOptions, m_renames->decisions());
+    m_makeProgress->show();
+    m_summary->setText(tr("Writing the next migration…"));
+    updateActions();
+}
+
 void DiffView::onMigrationFailed(const Error &error)
 {
+    m_previewing = false;
+    m_writeOptions.reset();
     m_makeProgress->hide();
     updateActions();
     const QString message = tr("Could not create the migration.\n%1").arg(error.toString());

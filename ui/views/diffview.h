@@ -3,8 +3,10 @@
 #include "core/error.h"
 #include "db/databaseurl.h"
 #include "jobs/diffjob.h"
+#include "migrations/migrationmaker.h"
 
 #include <QDateTime>
+#include <QPointer>
 #include <QWidget>
 
 #include <memory>
@@ -24,9 +26,9 @@ class QTreeView;
 
 namespace covet {
 
+class CreateMigrationDialog;
 class DiffModel;
 class MakeMigrationJob;
-struct MakeMigrationsResult;
 class RenameCandidateModel;
 class ScoreBarDelegate;
 class SqlEditor;
@@ -67,11 +69,19 @@ public:
 
     // Writes the rename decisions file; an error message or empty.
     QString saveDecisions(const QString &path);
-    // Starts writing the current changes as the project's next migration,
-    // in a worker; migrationCreated() or migrationFailed() follows. An error
-    // here (no project, wrong source, bad name) means nothing was started.
+    // Starts making the current changes the project's next migration: a
+    // worker computes it without writing (MigrationMaker dry run, against
+    // the migration history) and counts the migrations pending in the
+    // database; a CreateMigrationDialog then lists its operations and says
+    // how they differ from the Diff's. Only Write Migration writes the file
+    // (another worker); migrationCreated() or migrationFailed() follows.
+    // An error here (no project, wrong source, bad name) means nothing was
+    // started.
     Status createMigration(const QString &name);
+    // From the first worker until the file is written or the dialog closed.
     bool isCreatingMigration() const;
+    // The confirmation while open, else null.
+    CreateMigrationDialog *createMigrationDialog() const;
     // Whether the last comparison used the schema given to setTarget().
     bool reusedDatabaseSchema() const { return m_reusedSchema; }
 
@@ -112,12 +122,17 @@ private:
     void askToSaveDecisions();
     void askToCreateMigration();
     void onMigrationMade(const MakeMigrationsResult &result);
+    void confirmMigration(const MakeMigrationsResult &preview);
+    void writeMigration();
     void onMigrationFailed(const Error &error);
     void showError(const QString &message);
     void updateActions();
 
     DiffJob *m_job = nullptr;
     MakeMigrationJob *m_makeJob = nullptr;
+    std::optional<MakeMigrationsOptions> m_writeOptions;   // set while a migration is previewed or confirmed
+    bool m_previewing = false;
+    QPointer<CreateMigrationDialog> m_confirmDialog;
     DiffModel *m_model = nullptr;
     RenameCandidateModel *m_renames = nullptr;
     ScoreBarDelegate *m_scoreDelegate = nullptr;

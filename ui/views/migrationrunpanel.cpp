@@ -25,7 +25,8 @@ MigrationRunPanel::MigrationRunPanel(QWidget *parent) : QWidget(parent)
     m_cancel->setText(tr("Cancel"));
     m_cancel->setIcon(QIcon(QStringLiteral(":/covet/icons/cancel.svg")));
     m_cancel->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_cancel->setToolTip(tr("Stop after the running operation; the migration it belongs to is rolled back"));
+    m_cancel->setToolTip(tr("Stop before the next operation; a migration in progress is rolled back and stays pending, "
+                            "finished migrations stay applied"));
     m_cancel->setEnabled(false);
     connect(m_cancel, &QToolButton::clicked, this, &MigrationRunPanel::cancelRequested);
 
@@ -88,17 +89,25 @@ void MigrationRunPanel::setProgress(int done, int total, const QString &migratio
 
 void MigrationRunPanel::setStep(const QString &migration, int index, int count, const QString &label)
 {
-    const QString line = tr("%1: operation %2 of %3: %4").arg(migration).arg(index + 1).arg(count).arg(label);
+    // The runner's label of an operation already says "operation i of n
+    // (what it does)"; a statement of a .sql migration says where it is.
+    const bool counted = label.contains(QStringLiteral("%1 of %2").arg(index + 1).arg(count));
+    const QString line = counted ? tr("%1: %2").arg(migration, label)
+                                 : tr("%1: operation %2 of %3: %4").arg(migration).arg(index + 1).arg(count).arg(label);
     m_operation->setText(line);
     m_operation->setToolTip(line);
     m_lastStepLine = label.trimmed();
     appendLog(QStringLiteral("  ") + line);
 }
 
-void MigrationRunPanel::finish(const QString &summary, bool succeeded)
+void MigrationRunPanel::finish(const QString &summary, bool succeeded, int done, int total, const QString &state)
 {
     m_cancel->setEnabled(false);
-    if (m_progress->maximum() == 0) {   // no total came: a dry run, or it stopped before the first migration
+    if (total > 0) {   // the final count of an apply run
+        m_progress->setRange(0, total);
+        m_progress->setValue(qBound(0, done, total));
+        m_progress->setFormat(tr("%1 of %n migration(s) done, %2", nullptr, total).arg(done).arg(state));
+    } else if (m_progress->maximum() == 0) {   // no total came: a dry run, or it stopped before the first migration
         m_progress->setRange(0, 1);
         m_progress->setValue(succeeded ? 1 : 0);
         m_progress->setFormat(succeeded ? tr("Done") : tr("Stopped"));

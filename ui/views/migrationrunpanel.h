@@ -23,8 +23,10 @@ public:
     void start(const QString &title);
     void setProgress(int done, int total, const QString &migration);
     void setStep(const QString &migration, int index, int count, const QString &label);
-    // The run ended; summary goes to the operation line and the log.
-    void finish(const QString &summary, bool succeeded);
+    // The run ended; summary goes to the operation line and the log. With a
+    // total, the progress bar shows the final count: "done of total
+    // migrations done, <state>" (e.g. "cancelled").
+    void finish(const QString &summary, bool succeeded, int done = 0, int total = 0, const QString &state = {});
     void appendLog(const QString &line);
 
     QProgressBar *progressBar() const { return m_progress; }

@@ -4,6 +4,7 @@
 #include "dialogs/migrationerrordialog.h"
 #include "editors/sqleditor.h"
 #include "models/migrationlistmodel.h"
+#include "views/conflictbanner.h"
 #include "views/migrationrunpanel.h"
 
 #include <QAction>
@@ -120,9 +121,12 @@ MigrationsView::MigrationsView(QWidget *parent)
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_error->hide();
 
+    m_conflicts = new ConflictBanner(this);
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addWidget(createHeader());
+    layout->addWidget(m_conflicts);
     layout->addWidget(m_error);
     layout->addWidget(split, 1);
 
@@ -187,10 +191,19 @@ QWidget *MigrationsView::createHeader()
     m_applyToHereButton = toolButton(m_applyToHereAction, header);
     m_applyToHereButton->setObjectName(QStringLiteral("applyToHereButton"));
 
+    // The database (and environment) over the counts, both wrapping rather
+    // than cutting: the counts never crowd out "(asks for confirmation)".
+    m_title->setWordWrap(true);
+    m_summary->setWordWrap(true);
+    m_summary->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    auto *texts = new QVBoxLayout;
+    texts->setContentsMargins(0, 0, 0, 0);
+    texts->setSpacing(2);
+    texts->addWidget(m_title);
+    texts->addWidget(m_summary);
     auto *layout = new QHBoxLayout(header);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_title, 1);
-    layout->addWidget(m_summary);
+    layout->addLayout(texts, 1);
     layout->addSpacing(12);
     layout->addWidget(m_refreshButton);
     layout->addWidget(m_dryRunButton);
@@ -289,6 +302,7 @@ void MigrationsView::clear()
     m_listing.reset();
     m_model->clear();
     m_sql->setSql(QString());
+    showConflicts();
     updateHeader();
     updateActions();
 }
@@ -358,6 +372,21 @@ QString MigrationsView::errorText() const
     return m_error->isHidden() ? QString() : m_error->text();
 }
 
+QString MigrationsView::conflictText() const
+{
+    return m_conflicts->shownText();
+}
+
+bool MigrationsView::hasBlockingConflict() const
+{
+    return m_listing && m_conflicts->blocking();
+}
+
+void MigrationsView::showConflicts()
+{
+    m_conflicts->setConflicts(m_listing ? m_listing->conflicts : QList<MigrationConflict>());
+}
+
 QString MigrationsView::dryRunResultText() const
 {
     return m_dryRunResult->text();
@@ -405,7 +434,7 @@ void MigrationsView::dryRun(const QString &target)
 
 void MigrationsView::apply(const QString &target)
 {
-    if (!m_url || isRunning() || m_confirm)
+    if (!m_url || isRunning() || m_confirm || hasBlockingConflict())
         return;
     const MigrateRequest r = request(target, false);
     if (!needsConfirmation()) {
@@ -436,7 +465,8 @@ void MigrationsView::cancel()
     if (!isRunning())
         return;
     m_job->cancel();
-    m_runPanel->appendLog(tr("Cancelling: the running migration is rolled back, the rest stay pending…"));
+    m_runPanel->appendLog(tr("Cancelling: Covet stops before the next operation; a migration in progress is rolled back "
+                             "and stays pending; finished migrations stay applied."));
 }
 
 void MigrationsView::onListed(const MigrationListing &listing)
@@ -458,9 +488,12 @@ void MigrationsView::onListed(const MigrationListing &listing)
             m_list->setCurrentIndex(m_model->index(row, 0));
     }
     showSelected();
+    showConflicts();
     updateHeader();
     updateActions();
     m_runPanel->appendLog(tr("History of %1: %2").arg(listing.displayUrl, stateSummary(false)));
+    for (const MigrationConflict &c : listing.conflicts)
+        m_runPanel->appendLog(tr("Conflict: %1").arg(c.detail));
     for (const QString &w : listing.warnings)
         m_runPanel->appendLog(tr("Warning: %1").arg(w));
     if (m_errorDialog)
@@ -478,6 +511,7 @@ void MigrationsView::onListFailed(const Error &error)
     m_listing.reset();
     m_model->clear();
     m_sql->setSql(QString());
+    showConflicts();
     updateHeader();
     updateActions();
     showError(tr("Cannot read the migrations of %1: %2").arg(m_url ? m_url->display() : QString(), error.toString()));
@@ -490,17 +524,22 @@ void MigrationsView::onRunFinished(const MigrateOutcome &outcome)
     const bool ok = outcome.succeeded();
     if (outcome.request.dryRun) {
         showDryRun(outcome);
-    } else if (ok) {
-        const QStringList &done = outcome.report.done;
-        m_runPanel->finish(done.isEmpty() ? tr("Nothing to apply: the database is up to date.")
-                                          : tr("Applied %n migration(s): %1", nullptr, int(done.size()))
-                                                .arg(done.join(QStringLiteral(", "))),
-                           true);
-    } else if (outcome.cancelled()) {
-        m_runPanel->finish(tr("Cancelled: %1").arg(outcome.error->message()), false);
     } else {
-        m_runPanel->finish(tr("Failed: %1").arg(MigrationErrorDialog::readableMessage(*outcome.error)), false);
-        showRunError(outcome);
+        // The final count: what this run applied of what it was to apply.
+        const QStringList &done = outcome.report.done;
+        const int doneCount = int(done.size());
+        const int total = qMax(doneCount, int(pendingUpTo(outcome.request.target).size()));
+        if (ok) {
+            m_runPanel->finish(done.isEmpty() ? tr("Nothing to apply: the database is up to date.")
+                                              : tr("Applied %n migration(s): %1", nullptr, doneCount).arg(done.join(QStringLiteral(", "))),
+                               true, doneCount, total, tr("finished"));
+        } else if (outcome.cancelled()) {
+            m_runPanel->finish(tr("Cancelled: %1").arg(outcome.error->message()), false, doneCount, total, tr("cancelled"));
+        } else {
+            m_runPanel->finish(tr("Failed: %1").arg(MigrationErrorDialog::readableMessage(*outcome.error)), false, doneCount,
+                               total, tr("failed"));
+            showRunError(outcome);
+        }
     }
     for (const QString &w : outcome.report.warnings)
         m_runPanel->appendLog(tr("Warning: %1").arg(w));
@@ -643,10 +682,13 @@ void MigrationsView::updateActions()
     m_refreshAction->setEnabled(!running && m_url && !m_migrationsDir.isEmpty());
     m_dryRunAction->setEnabled(listed && !running && pending > 0);
     m_dryRunToHereAction->setEnabled(listed && !running && selectedPending);
-    m_applyAction->setEnabled(listed && !running && pending > 0);
-    m_applyToHereAction->setEnabled(listed && !running && selectedPending);
-    m_applyToHereAction->setToolTip(selectedPending ? tr("Apply the pending migrations up to and including %1").arg(s->id)
-                                                    : tr("Select a pending migration to apply the migrations up to it"));
+    const bool blocked = hasBlockingConflict();
+    m_applyAction->setEnabled(listed && !running && pending > 0 && !blocked);
+    m_applyToHereAction->setEnabled(listed && !running && selectedPending && !blocked);
+    m_applyAction->setToolTip(blocked ? tr("Resolve the conflict shown above first") : tr("Apply every pending migration"));
+    m_applyToHereAction->setToolTip(blocked           ? tr("Resolve the conflict shown above first")
+                                    : selectedPending ? tr("Apply the pending migrations up to and including %1").arg(s->id)
+                                                      : tr("Select a pending migration to apply the migrations up to it"));
 }
 
 } // namespace covet

@@ -21,6 +21,7 @@ class QTreeView;
 namespace covet {
 
 class ConfirmEnvironmentDialog;
+class ConflictBanner;
 class MigrationErrorDialog;
 class MigrationListModel;
 class MigrationRunPanel;
@@ -73,6 +74,11 @@ public:
     QString selectedId() const;
     bool selectMigration(const QString &id);
     QString errorText() const;
+    // The banner naming the conflicts of the last listing (divergent
+    // leaves, cycles, …) and the way out; empty when there is none.
+    QString conflictText() const;
+    // A conflict that makes migrate() refuse: Apply is disabled.
+    bool hasBlockingConflict() const;
     QString dryRunResultText() const;
 
     MigrationListModel *model() const { return m_model; }
@@ -121,6 +127,7 @@ private:
     void showError(const QString &message);
     void updateHeader();
     void updateActions();
+    void showConflicts();
     QString stateSummary(bool html) const;
 
     MigrateJob *m_job = nullptr;
@@ -129,6 +136,7 @@ private:
     QLabel *m_title = nullptr;
     QLabel *m_summary = nullptr;
     QLabel *m_error = nullptr;
+    ConflictBanner *m_conflicts = nullptr;
     QTreeView *m_list = nullptr;
     QTabWidget *m_tabs = nullptr;
     QLabel *m_selectedTitle = nullptr;

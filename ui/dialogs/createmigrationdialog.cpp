@@ -1,0 +1,124 @@
+#include "createmigrationdialog.h"
+
+#include "operations/operationdescriber.h"
+
+#include <QDialogButtonBox>
+#include <QIcon>
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace covet {
+
+namespace {
+
+QStringList described(const OperationList &operations)
+{
+    QStringList out;
+    for (const Operation &op : operations)
+        out << OperationDescriber::describe(op);
+    return out;
+}
+
+// The lines of `a` not matched by one in `b` (each line of b matches once).
+QStringList without(const QStringList &a, QStringList b)
+{
+    QStringList out;
+    for (const QString &line : a)
+        if (!b.removeOne(line))
+            out << line;
+    return out;
+}
+
+} // namespace
+
+CreateMigrationDialog::CreateMigrationDialog(const QString &fileName, const OperationList &operations,
+                                             const OperationList &diffOperations, int pending, const QString &database,
+                                             QWidget *parent)
+    : QDialog(parent)
+{
+    setObjectName(QStringLiteral("createMigrationDialog"));
+    setWindowTitle(tr("Write %1?").arg(fileName));
+
+    const QStringList lines = described(operations);
+    const QStringList diffLines = described(diffOperations);
+    m_unseen = without(lines, diffLines);
+    const QStringList notWritten = without(diffLines, lines);
+
+    auto *intro = new QLabel(this);
+    intro->setWordWrap(true);
+    intro->setTextFormat(Qt::RichText);
+    intro->setText(tr("<p><b>%1</b> will hold %n operation(s).</p>"
+                      "<p>A migration is computed against the <b>migration history</b> (the migrations directory), "
+                      "not against the database the Diff compared.</p>",
+                      nullptr, int(lines.size()))
+                       .arg(fileName.toHtmlEscaped()));
+
+    m_operations = new QListWidget(this);
+    m_operations->setObjectName(QStringLiteral("migrationOperations"));
+    QStringList unseen = m_unseen;
+    for (const QString &line : lines) {
+        auto *item = new QListWidgetItem(line, m_operations);
+        if (unseen.removeOne(line)) {
+            item->setText(tr("%1 (not in the Diff's change list)").arg(line));
+            item->setForeground(QColor(0x8a, 0x3b, 0x00));
+            QFont bold = item->font();
+            bold.setBold(true);
+            item->setFont(bold);
+        }
+    }
+
+    QStringList notes;
+    if (!m_unseen.isEmpty() || !notWritten.isEmpty()) {
+        notes << tr("This differs from the Diff's change list against %1.").arg(database);
+        if (pending > 0)
+            notes << tr("The history has %n pending migration(s) not yet applied to this database; the new migration "
+                        "comes after them.",
+                        nullptr, pending);
+        if (!m_unseen.isEmpty())
+            notes << tr("%n operation(s) marked above are not in the Diff's change list.", nullptr, int(m_unseen.size()));
+        if (!notWritten.isEmpty())
+            notes << tr("Not in this migration (the history already has them): %1").arg(notWritten.join(QStringLiteral("; ")));
+    } else if (pending > 0) {
+        notes << tr("The history has %n pending migration(s) not yet applied to this database.", nullptr, pending);
+    }
+    m_difference = new QLabel(notes.join(u'\n'), this);
+    m_difference->setObjectName(QStringLiteral("migrationDifference"));
+    m_difference->setWordWrap(true);
+    m_difference->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_difference->setStyleSheet(
+        QStringLiteral("QLabel { background: #fff4e0; color: #5c3a00; border: 1px solid #f0d29a; border-radius: 4px; }"));
+    m_difference->setMargin(6);
+    m_difference->setVisible(!notes.isEmpty());
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    m_writeButton = buttons->addButton(tr("Write Migration"), QDialogButtonBox::AcceptRole);
+    m_writeButton->setObjectName(QStringLiteral("writeMigrationButton"));
+    m_writeButton->setIcon(QIcon(QStringLiteral(":/covet/icons/migration-new.svg")));
+    m_writeButton->setDefault(true);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(intro);
+    layout->addWidget(m_operations, 1);
+    layout->addWidget(m_difference);
+    layout->addWidget(buttons);
+    resize(640, 420);
+}
+
+QStringList CreateMigrationDialog::operationLines() const
+{
+    QStringList out;
+    for (int i = 0; i < m_operations->count(); ++i)
+        out << m_operations->item(i)->text();
+    return out;
+}
+
+QString CreateMigrationDialog::differenceText() const
+{
+    return m_difference->isHidden() ? QString() : m_difference->text();
+}
+
+} // namespace covet
