@@ -48,6 +48,10 @@ int InitCommand::run(const QCommandLineParser &p, QTextStream &out, QTextStream 
                                   err);
             if (!config.dialect())
                 config.setDialect(parsed->dialect());
+            if (parsed->hasPassword())
+                err << "covet: warning: the --db URL holds a password, and covet.yaml will hold it in plain text. Prefer "
+                       "${VARIABLE} in the URL (e.g. postgresql://app:${SHOP_DB_PASSWORD}@host/db) or PGPASSWORD / "
+                       "COVET_PASSWORD / ~/.pgpass, and keep covet.yaml free of secrets.\n";
         }
         config.setDatabase(url);
     }

@@ -89,6 +89,23 @@ private slots:
         QVERIFY(!QFileInfo::exists(other.filePath(QStringLiteral("covet.yaml"))));
     }
 
+    void initWarnsAboutAPasswordInTheUrl()
+    {
+        QTemporaryDir dir;
+        QString out, err;
+        QCOMPARE(test::runCli({QStringLiteral("init"), QStringLiteral("--db"), QStringLiteral("postgresql://app:s3cret@db.example.com/shop")},
+                              &out, &err, dir.path()),
+                 0);
+        QVERIFY2(err.contains(QStringLiteral("holds a password")) && err.contains(QStringLiteral("${")), qPrintable(err));
+        QVERIFY2(!err.contains(QStringLiteral("s3cret")), qPrintable(err));
+
+        QTemporaryDir clean;
+        QCOMPARE(test::runCli({QStringLiteral("init"), QStringLiteral("--db"), QStringLiteral("postgresql://app:${PW}@db.example.com/shop")},
+                              &out, &err, clean.path()),
+                 0);
+        QVERIFY2(!err.contains(QStringLiteral("holds a password")), qPrintable(err));
+    }
+
     void initThenMakemigrationsFromDdl()
     {
         QTemporaryDir dir;
