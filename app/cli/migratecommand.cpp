@@ -83,7 +83,7 @@ Result<int> MigrateCommand::lockTimeout(const QCommandLineParser &p)
     return int(s * 1000);
 }
 
-Result<MigrateCommand::Target> MigrateCommand::openTarget(const QCommandLineParser &p, bool connect)
+Result<MigrateCommand::Target> MigrateCommand::openTarget(const QCommandLineParser &p, bool connect, MissingSqlite missing)
 {
     Target t;
     auto config = ProjectConfig::find(p.value(QStringLiteral("config")), QDir::currentPath());
@@ -106,7 +106,14 @@ Result<MigrateCommand::Target> MigrateCommand::openTarget(const QCommandLinePars
     t.confirm = t.config.requiresConfirmation(t.environment);
     t.repository = MigrationRepository::load(t.config.migrationsPath());
     if (connect) {
-        auto c = Connection::open(t.url, QStringLiteral("migrate"));
+        auto c = Connection::open(t.url, QStringLiteral("migrate"), missing == MissingSqlite::Create);
+        if (!c && c.error().category() == Error::Category::NotFound && missing != MissingSqlite::Create) {
+            const QString what = c.error().toString() + QStringLiteral("; nothing has been applied to it yet (`covet migrate` creates it)");
+            if (missing == MissingSqlite::Error)
+                return std::unexpected(Error(Error::Category::NotFound, what + QStringLiteral(". Check the path if you expected an existing database")));
+            t.notice = what + QStringLiteral("; it was not created. Check the path if you expected an existing database");
+            c = Connection::open(QStringLiteral("sqlite::memory:"), QStringLiteral("migrate"));
+        }
         if (!c)
             return std::unexpected(c.error());
         t.connection = std::move(*c);
@@ -182,7 +189,7 @@ int MigrateCommand::execute(const QCommandLineParser &p, QTextStream &out, QText
     auto timeout = lockTimeout(p);
     if (!timeout)
         return failed(timeout.error());
-    auto target = openTarget(p);
+    auto target = openTarget(p, true, forward ? MissingSqlite::Create : MissingSqlite::Error);
     if (!target)
         return failed(target.error());
     if (!dry)

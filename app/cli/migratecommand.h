@@ -31,9 +31,17 @@ public:
         bool confirm = false;
         MigrationRepository repository;
         std::unique_ptr<Connection> connection;
+        QString notice;   // said on stderr as a warning (e.g. a SQLite file that does not exist yet)
+    };
+    // What openTarget does with a SQLite file that does not exist.
+    enum class MissingSqlite {
+        Create,      // migrate: creates it
+        Error,       // rollback: a NotFound error
+        ReadEmpty,   // status, verify: read an empty in-memory stand-in, create nothing, say so
     };
     static void addTargetOptions(QCommandLineParser &parser);
-    static Result<Target> openTarget(const QCommandLineParser &parser, bool connect = true);
+    static Result<Target> openTarget(const QCommandLineParser &parser, bool connect = true,
+                                     MissingSqlite missing = MissingSqlite::Error);
     // --yes, or a typed confirmation on a terminal; else an error that says so.
     static Status confirm(const Target &target, const QCommandLineParser &parser, QTextStream &out);
     static Result<int> lockTimeout(const QCommandLineParser &parser);

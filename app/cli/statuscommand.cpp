@@ -18,9 +18,11 @@ void StatusCommand::addOptions(QCommandLineParser &p) const
 
 int StatusCommand::run(const QCommandLineParser &p, QTextStream &out, QTextStream &err) const
 {
-    auto target = MigrateCommand::openTarget(p);
+    auto target = MigrateCommand::openTarget(p, true, MigrateCommand::MissingSqlite::ReadEmpty);
     if (!target)
         return report(target.error(), err);
+    if (!target->notice.isEmpty())
+        err << "covet: warning: " << target->notice << '\n';
     MigrationRunner runner(*target->connection, target->repository);
     runner.setEnvironment(target->environment);   // recorded with the conflicts it finds
     auto states = runner.status();

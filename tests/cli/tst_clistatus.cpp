@@ -7,6 +7,7 @@
 #include "clifixtures.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -29,6 +30,7 @@ private slots:
     void fakeSaysFaking();
     void concurrentlyHint();
     void makemigrationsReplaysSqlOnDevUrl();
+    void readOnlyCommandsDoNotCreateTheDatabase();
 };
 
 namespace {
@@ -203,3 +205,25 @@ void TestCliStatus::makemigrationsReplaysSqlOnDevUrl()
 
 QTEST_GUILESS_MAIN(TestCliStatus)
 #include "tst_clistatus.moc"
+
+void TestCliStatus::readOnlyCommandsDoNotCreateTheDatabase()
+{
+    QTemporaryDir project;
+    const QString dir = project.path();
+    makeProject(dir, QStringLiteral("sqlite:app.db"));
+    const QString db = dir + QStringLiteral("/app.db");
+    QString out, err;
+    // status and verify read it as empty (everything pending) and say so; rollback refuses.
+    QCOMPARE(test::runCli({QStringLiteral("status")}, &out, &err, dir), 0);
+    QVERIFY2(out.contains(QStringLiteral("pending   0001_items")), qPrintable(out));
+    QVERIFY2(err.contains(QStringLiteral("does not exist")) && err.contains(QStringLiteral("was not created")), qPrintable(err));
+    QCOMPARE(test::runCli({QStringLiteral("verify")}, &out, &err, dir), 0);
+    QVERIFY2(err.contains(QStringLiteral("was not created")), qPrintable(err));
+    QCOMPARE(test::runCli({QStringLiteral("rollback"), QStringLiteral("--yes")}, &out, &err, dir), 3);
+    QVERIFY2(err.contains(QStringLiteral("does not exist")) && err.contains(QStringLiteral("covet migrate")), qPrintable(err));
+    QVERIFY(!QFileInfo::exists(db));
+    // migrate creates it.
+    QCOMPARE(test::runCli({QStringLiteral("migrate")}, &out, &err, dir), 0);
+    QVERIFY(QFileInfo::exists(db));
+    QCOMPARE(test::runCli({QStringLiteral("status")}, &out, &err, dir), 0);
+}
