@@ -1685,6 +1685,10 @@ Fehlgeschlagene Anweisung: %1</translation>
         <source>SQL files (*.sql);;All files (*)</source>
         <translation>SQL-Dateien (*.sql);;Alle Dateien (*)</translation>
     </message>
+    <message>
+        <source>Copy the selected SQL, or all of it when nothing is selected</source>
+        <translation>Das ausgewählte SQL kopieren, oder alles, wenn nichts ausgewählt ist</translation>
+    </message>
 </context>
 <context>
     <name>covet::TargetController</name>

@@ -1675,6 +1675,10 @@ Failing statement: %1</source>
         <source>SQL files (*.sql);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Copy the selected SQL, or all of it when nothing is selected</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>covet::TargetController</name>

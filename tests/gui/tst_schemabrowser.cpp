@@ -144,6 +144,16 @@ private slots:
         QVERIFY(QFontInfo(editor.lexer()->font(QsciLexerSQL::Default)).fixedPitch());
         QVERIFY(QFontInfo(editor.lexer()->font(QsciLexerSQL::Keyword)).fixedPitch());
         QVERIFY(editor.marginWidth(0) > 0);   // line numbers
+        // Copy: everything when nothing is selected, else the selection.
+        QVERIFY(editor.copyAction()->isEnabled());
+        editor.copyAction()->trigger();
+        QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("SELECT 1;"));
+        editor.setSelection(0, 0, 0, 6);
+        editor.copyAction()->trigger();
+        QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("SELECT"));
+        editor.setSql(QString());
+        QVERIFY(!editor.copyAction()->isEnabled());
+        editor.setSql(QStringLiteral("SELECT 1;"));
         const QString path = m_tmp.filePath(QStringLiteral("out.sql"));
         QCOMPARE(editor.saveTo(path), QString());
         QFile f(path);

@@ -1,5 +1,8 @@
 #include "sqleditor.h"
 
+#include <QClipboard>
+#include <QGuiApplication>
+
 #include "sqllexer.h"
 
 #include <QAction>
@@ -43,9 +46,10 @@ SqlEditor::SqlEditor(QWidget *parent) : QsciScintilla(parent), m_lexer(new SqlLe
     m_copyAction = new QAction(QIcon(QStringLiteral(":/covet/icons/copy.svg")), tr("&Copy"), this);
     m_copyAction->setShortcut(QKeySequence::Copy);
     m_copyAction->setShortcutContext(Qt::WidgetShortcut);
+    m_copyAction->setToolTip(tr("Copy the selected SQL, or all of it when nothing is selected"));
     m_copyAction->setEnabled(false);
-    connect(m_copyAction, &QAction::triggered, this, &QsciScintilla::copy);
-    connect(this, &QsciScintilla::copyAvailable, m_copyAction, &QAction::setEnabled);
+    connect(m_copyAction, &QAction::triggered, this, &SqlEditor::copySelectionOrAll);
+    connect(this, &QsciScintilla::textChanged, this, [this] { m_copyAction->setEnabled(length() > 0); });
     addAction(m_copyAction);
 
     m_saveAsAction = new QAction(QIcon(QStringLiteral(":/covet/icons/save.svg")), tr("&Save SQL As…"), this);
@@ -53,6 +57,14 @@ SqlEditor::SqlEditor(QWidget *parent) : QsciScintilla(parent), m_lexer(new SqlLe
     m_saveAsAction->setShortcutContext(Qt::WidgetShortcut);
     connect(m_saveAsAction, &QAction::triggered, this, &SqlEditor::saveAs);
     addAction(m_saveAsAction);
+}
+
+void SqlEditor::copySelectionOrAll()
+{
+    if (hasSelectedText())
+        copy();
+    else if (length() > 0)
+        QGuiApplication::clipboard()->setText(text());
 }
 
 void SqlEditor::applyFont()

@@ -28,6 +28,8 @@ public:
     void setSql(const QString &sql);
 
     QAction *copyAction() const { return m_copyAction; }
+    // Copies the selection, or the whole text when nothing is selected.
+    void copySelectionOrAll();
     QAction *saveAsAction() const { return m_saveAsAction; }
 
     // Writes the text to a file; returns an error message or an empty string.
