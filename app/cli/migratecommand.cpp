@@ -3,6 +3,7 @@
 #include "progressprinter.h"
 
 #include <QDir>
+#include <QSet>
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -81,6 +82,33 @@ Result<int> MigrateCommand::lockTimeout(const QCommandLineParser &p)
     if (!ok || s < 0 || s > 86400)
         return fail(Error::Category::InvalidInput, QStringLiteral("--lock-timeout must be a number of seconds, got '%1'").arg(p.value(QStringLiteral("lock-timeout"))));
     return int(s * 1000);
+}
+
+void MigrateCommand::warnAboutDestructiveChanges(const Target &t, const QString &upTo, QTextStream &err)
+{
+    if (!t.config.backupsBeforeDestructive() || !t.connection || !t.repository.errors().isEmpty())
+        return;
+    SqlExecutor sql(t.connection->database(), t.connection->dialect());
+    auto applied = MigrationHistory::load(sql);
+    if (!applied)
+        return;   // the run itself reports what is wrong
+    QSet<QString> done;
+    for (const AppliedMigration &a : *applied)
+        done.insert(a.id);
+    QStringList lines;
+    for (const Migration &m : t.repository.migrations()) {
+        if (!done.contains(m.id))
+            for (const QString &change : m.destructiveChanges())
+                lines << QStringLiteral("  %1 %2").arg(m.id, change);
+        if (m.id == upTo)
+            break;
+    }
+    if (lines.isEmpty())
+        return;
+    err << "covet: warning: pending migrations destroy data:\n" << lines.join(u'\n') << '\n'
+        << "covet: warning: covet.yaml asks for a backup before destructive changes (backups.before_destructive), and this "
+           "version of Covet does not take backups itself yet: back the database up before you confirm.\n";
+    err.flush();
 }
 
 Result<MigrateCommand::Target> MigrateCommand::openTarget(const QCommandLineParser &p, bool connect, MissingSqlite missing)
@@ -192,6 +220,8 @@ int MigrateCommand::execute(const QCommandLineParser &p, QTextStream &out, QText
     auto target = openTarget(p, true, forward ? MissingSqlite::Create : MissingSqlite::Error);
     if (!target)
         return failed(target.error());
+    if (forward && !dry && !json)
+        warnAboutDestructiveChanges(*target, p.value(QStringLiteral("to")), err);
     if (!dry)
         if (auto ok = confirm(*target, p, out); !ok)
             return failed(ok.error());

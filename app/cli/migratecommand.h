@@ -44,6 +44,9 @@ public:
                                      MissingSqlite missing = MissingSqlite::Error);
     // --yes, or a typed confirmation on a terminal; else an error that says so.
     static Status confirm(const Target &target, const QCommandLineParser &parser, QTextStream &out);
+    // With backups.before_destructive on: names the pending migrations (up
+    // to upTo) that drop tables, columns or schemas, and says to back up.
+    static void warnAboutDestructiveChanges(const Target &target, const QString &upTo, QTextStream &err);
     static Result<int> lockTimeout(const QCommandLineParser &parser);
     // --to, --dry-run, --execute, the environment and its audit setting.
     static RunOptions runOptions(const Target &target, const QCommandLineParser &parser, int lockTimeoutMs);

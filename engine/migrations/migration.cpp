@@ -25,6 +25,46 @@ bool Migration::isReversible() const
     return true;
 }
 
+namespace {
+
+QString qualified(const QString &schema, const QString &name)
+{
+    return schema.isEmpty() ? name : schema + u'.' + name;
+}
+
+void destructiveStatements(const QString &sql, QStringList &out)
+{
+    static const QRegularExpression re(QStringLiteral("(?:^|;)\\s*((?:DROP\\s+(?:TABLE|SCHEMA|DATABASE)|TRUNCATE|ALTER\\s+TABLE\\s+\\S+\\s+DROP\\s+(?:COLUMN\\s+)?(?!CONSTRAINT|INDEX|KEY|FOREIGN|PRIMARY|CHECK)\\S+)[^;]*)"),
+                                       QRegularExpression::CaseInsensitiveOption | QRegularExpression::MultilineOption);
+    for (auto it = re.globalMatch(sql); it.hasNext();)
+        out << QStringLiteral("runs %1").arg(it.next().captured(1).simplified().left(80));
+}
+
+} // namespace
+
+QStringList Migration::destructiveChanges() const
+{
+    QStringList out;
+    if (isSql()) {
+        destructiveStatements(upSql, out);
+        return out;
+    }
+    for (const Operation &op : operations) {
+        if (const auto *t = std::get_if<DropTable>(&op))
+            out << QStringLiteral("drops table %1").arg(qualified(t->schema, t->name));
+        else if (const auto *c = std::get_if<DropColumn>(&op))
+            out << QStringLiteral("drops column %1.%2").arg(qualified(c->schema, c->table), c->column);
+        else if (const auto *n = std::get_if<DropNamespace>(&op))
+            out << QStringLiteral("drops schema %1").arg(n->name);
+        else if (const auto *r = std::get_if<RunSql>(&op)) {
+            destructiveStatements(r->forward, out);
+            for (const QString &sql : r->forwardByDialect)
+                destructiveStatements(sql, out);
+        }
+    }
+    return out;
+}
+
 QString Migration::fileName() const
 {
     return id + (isSql() ? QStringLiteral(".sql") : QStringLiteral(".yaml"));

@@ -52,6 +52,11 @@ struct Migration
     // section; a YAML migration whose run_sql operations all have reverse
     // SQL (other operations are reversed from the schema before them).
     bool isReversible() const;
+    // What in it destroys stored data: "drops table orders", "drops column
+    // orders.note", "drops schema app", or for raw SQL (a SQL migration,
+    // run_sql) "runs DROP TABLE …" / "runs TRUNCATE …" — the statements that
+    // start that way. Empty when nothing does.
+    QStringList destructiveChanges() const;
     // The file name it is stored under: id + ".yaml" / ".sql".
     QString fileName() const;
 

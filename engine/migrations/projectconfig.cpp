@@ -224,7 +224,8 @@ QByteArray ProjectConfig::toYaml() const
                           "renames:\n  ")
            + line(QStringLiteral("detect"), YamlNode::boolean(m_renameDetection))
            + QStringLiteral("  threshold: %1\n").arg(m_renameThreshold)
-           + QStringLiteral("# Take a backup before an operation that destroys data (drop table/column, narrowing).\n"
+           + QStringLiteral("# Before an operation that destroys data (drop table/column/schema): `covet migrate` names it\n"
+                            "# and asks you to back up first (Covet does not take the backup itself yet).\n"
                             "backups:\n  ")
            + line(QStringLiteral("before_destructive"), YamlNode::boolean(m_backups))
            + QStringLiteral("# Record every execution in _covet_migration_audit.\n")

@@ -31,6 +31,7 @@ private slots:
     void concurrentlyHint();
     void makemigrationsReplaysSqlOnDevUrl();
     void readOnlyCommandsDoNotCreateTheDatabase();
+    void destructiveChangesAreNamedBeforeApplying();
 };
 
 namespace {
@@ -226,4 +227,27 @@ void TestCliStatus::readOnlyCommandsDoNotCreateTheDatabase()
     QCOMPARE(test::runCli({QStringLiteral("migrate")}, &out, &err, dir), 0);
     QVERIFY(QFileInfo::exists(db));
     QCOMPARE(test::runCli({QStringLiteral("status")}, &out, &err, dir), 0);
+}
+
+void TestCliStatus::destructiveChangesAreNamedBeforeApplying()
+{
+    QTemporaryDir project;
+    const QString dir = project.path();
+    makeSqliteProject(dir);
+    writeFile(dir + QStringLiteral("/migrations/0002_drop_label.yaml"),
+              "dependencies: [0001_items]\noperations:\n  - op: drop_column\n    table: items\n    column: label\n");
+    writeFile(dir + QStringLiteral("/migrations/0003_purge.sql"),
+              "-- covet:depends 0002_drop_label\n-- covet:up\nCREATE TABLE t (id INTEGER);\nDROP TABLE t;\n-- covet:down\nSELECT 1;\n");
+    QString out, err;
+    QCOMPARE(test::runCli({QStringLiteral("migrate"), QStringLiteral("--to"), QStringLiteral("0001_items")}, &out, &err, dir), 0);
+    QVERIFY2(!err.contains(QStringLiteral("destroy data")), qPrintable(err));
+    QCOMPARE(test::runCli({QStringLiteral("migrate")}, &out, &err, dir), 0);
+    QVERIFY2(err.contains(QStringLiteral("pending migrations destroy data")) && err.contains(QStringLiteral("0002_drop_label drops column items.label"))
+                 && err.contains(QStringLiteral("0003_purge runs DROP TABLE t")) && err.contains(QStringLiteral("back the database up")),
+             qPrintable(err));
+    // Turned off in covet.yaml: no warning.
+    writeFile(dir + QStringLiteral("/covet.yaml"), "database: sqlite:app.db\nbackups: {before_destructive: false}\n");
+    writeFile(dir + QStringLiteral("/migrations/0004_drop_items.yaml"), "dependencies: [0003_purge]\noperations:\n  - op: drop_table\n    table: items\n");
+    QVERIFY2(test::runCli({QStringLiteral("migrate")}, &out, &err, dir) == 0, qPrintable(err));
+    QVERIFY2(!err.contains(QStringLiteral("destroy data")), qPrintable(err));
 }
