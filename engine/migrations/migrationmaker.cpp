@@ -353,6 +353,11 @@ Result<MakeMigrationsResult> MigrationMaker::make(const MakeMigrationsOptions &o
         return fail(Error::Category::Internal,
                     QStringLiteral("the generated migration does not read back: %1").arg(reread.error().toString()),
                     migration.fileName());
+    if (options.expectedOperations && *options.expectedOperations != migration.operations)
+        return fail(Error::Category::Conflict,
+                    QStringLiteral("the migration computed now differs from the one reviewed (the migrations or the desired schema "
+                                   "changed meanwhile); nothing was written: review it again"),
+                    migration.fileName());
     if (!options.dryRun) {
         auto written = MigrationFile::write(migration, *path);
         if (!written)

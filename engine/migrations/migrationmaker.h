@@ -59,6 +59,10 @@ struct MakeMigrationsOptions
     // For PostgreSQL/MySQL .sql models files and plain .sql migrations in the
     // history: the scratch server to run them on (HistoryReplay, DdlFile).
     QString devUrl;
+    // The operations a person reviewed (a preview computed with dryRun):
+    // when set and the migration computed now differs (the files or the
+    // models changed meanwhile), nothing is written and it is a Conflict.
+    std::optional<OperationList> expectedOperations;
 };
 
 struct MakeMigrationsResult

@@ -35,8 +35,8 @@ public:
     // True for Covet's bookkeeping tables.
     static bool isCovetTable(const QString &name) { return name.startsWith(QLatin1String("_covet_")); }
 
-protected:
-    // The error every inspector returns when its ProgressSink is cancelled.
+    // The error every inspector (and a job around one) returns when its
+    // ProgressSink is cancelled.
     static Error cancelledError(Dialect dialect);
 };
 

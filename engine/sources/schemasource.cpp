@@ -25,11 +25,14 @@ SchemaSource::Kind SchemaSource::classify(const QString &spec)
     return Kind::Unknown;
 }
 
-Result<Schema> SchemaSource::inspectDatabase(const DatabaseUrl &url, const InspectOptions &options, const ProgressSink *progress)
+Result<Schema> SchemaSource::inspectDatabase(const DatabaseUrl &url, const InspectOptions &options, const ProgressSink *progress,
+                                             QString *serverVersion)
 {
     auto conn = Connection::open(url, QStringLiteral("inspect"), false);
     if (!conn)
         return std::unexpected(conn.error());
+    if (serverVersion)
+        *serverVersion = (*conn)->serverVersion();
     SqlExecutor sql((*conn)->database(), url.dialect());
     auto schema = Inspector::create(url.dialect())->inspect(sql, options, progress);
     if (!schema)

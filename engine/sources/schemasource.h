@@ -30,7 +30,8 @@ public:
     static Kind classify(const QString &spec);
     static Result<Schema> load(const QString &spec, const SchemaSourceOptions &options = {});
     static Result<Schema> inspectDatabase(const DatabaseUrl &url, const InspectOptions &options = {},
-                                          const ProgressSink *progress = nullptr);
+                                          const ProgressSink *progress = nullptr,
+                                          QString *serverVersion = nullptr);
 };
 
 } // namespace covet

@@ -1,5 +1,6 @@
 // covet-test-labels: gui sqlite
 #include "testsupport.h"
+#include "demofixture.h"
 
 #include "app/mainwindow.h"
 #include "dialogs/createmigrationdialog.h"
@@ -33,20 +34,10 @@ class TestDiffView : public QObject
 
 private:
     QTemporaryDir m_tmp;
-    int m_projects = 0;
+    test::DemoProjects m_demos;
 
-    QString newDemo()
-    {
-        auto project = DemoProject::create(m_tmp.filePath(QStringLiteral("demo%1").arg(++m_projects)));
-        if (!project)
-            qWarning("%s", qPrintable(project.error().toString()));
-        return project ? *project : QString();
-    }
-
-    static DatabaseUrl demoUrl(const QString &project)
-    {
-        return DatabaseUrl::sqliteFile(QDir(project).filePath(DemoProject::databaseFileName()));
-    }
+    QString newDemo() { return m_demos.create(); }
+    static DatabaseUrl demoUrl(const QString &project) { return test::DemoProjects::databaseUrl(project); }
 
     // A shown DiffView comparing the demo's models.yaml with its demo.db.
     static bool openDemo(DiffView &view, const QString &project)

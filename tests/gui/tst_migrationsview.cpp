@@ -10,6 +10,7 @@
 #include "migrations/projectconfig.h"
 #include "models/migrationlistmodel.h"
 #include "testsupport.h"
+#include "demofixture.h"
 #include "views/migrationrunpanel.h"
 #include "views/migrationsview.h"
 
@@ -56,20 +57,10 @@ class TestMigrationsView : public QObject
 
 private:
     QTemporaryDir m_tmp;
-    int m_projects = 0;
+    test::DemoProjects m_demos;
 
-    QString newDemo()
-    {
-        auto project = DemoProject::create(m_tmp.filePath(QStringLiteral("demo%1").arg(++m_projects)));
-        if (!project)
-            qWarning("%s", qPrintable(project.error().toString()));
-        return project ? *project : QString();
-    }
-
-    static DatabaseUrl demoUrl(const QString &project)
-    {
-        return DatabaseUrl::sqliteFile(QDir(project).filePath(DemoProject::databaseFileName()));
-    }
+    QString newDemo() { return m_demos.create(); }
+    static DatabaseUrl demoUrl(const QString &project) { return test::DemoProjects::databaseUrl(project); }
 
     static bool writeFile(const QString &path, const QString &text)
     {

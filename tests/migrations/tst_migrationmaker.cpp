@@ -132,7 +132,34 @@ private slots:
         QCOMPARE(QDir(dir.filePath(QStringLiteral("migrations"))).entryList(QDir::Files).size(), 2);
     }
 
-    void belowThresholdIsDropAndAddUnlessDecided()
+    void writesOnlyWhatWasReviewed()
+    {
+        QTemporaryDir dir;
+        copyDemo(dir.path());
+        MakeMigrationsOptions o;
+        o.dryRun = true;
+        auto preview = MigrationMaker(readConfig(dir.path())).make(o);
+        COVET_VERIFY_OK(preview);
+        QVERIFY(preview->hasChanges());
+
+        // Something else changed meanwhile: refused, nothing written.
+        o.dryRun = false;
+        OperationList stale = preview->migration->operations;
+        stale.removeLast();
+        o.expectedOperations = stale;
+        auto refused = MigrationMaker(readConfig(dir.path())).make(o);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().category(), Error::Category::Conflict);
+        QVERIFY(!QFileInfo::exists(preview->path));
+
+        o.expectedOperations = preview->migration->operations;
+        auto written = MigrationMaker(readConfig(dir.path())).make(o);
+        COVET_VERIFY_OK(written);
+        QCOMPARE(written->path, preview->path);
+        QVERIFY(QFileInfo::exists(written->path));
+    }
+
+        void belowThresholdIsDropAndAddUnlessDecided()
     {
         QTemporaryDir dir;
         test::writeItemsProject(dir.path());

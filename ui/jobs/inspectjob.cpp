@@ -1,8 +1,8 @@
 #include "inspectjob.h"
 
+#include "sources/schemasource.h"
+
 #include "core/progress.h"
-#include "db/connection.h"
-#include "db/sqlexecutor.h"
 #include "sources/inspector.h"
 
 #include <QMetaObject>
@@ -42,28 +42,18 @@ void InspectJob::cancel()
 Result<InspectOutcome> InspectJob::run(const DatabaseUrl &url, const std::atomic_bool *cancel,
                                        const std::function<void(int, int, const QString &)> &progress)
 {
-    // Opened here, in the worker thread, and closed before it returns.
-    auto conn = Connection::open(url, QStringLiteral("studio-inspect"), false);
-    if (!conn)
-        return std::unexpected(conn.error());
-    if (cancel && cancel->load())
-        return fail(Error::Category::Cancelled, QStringLiteral("inspection cancelled"), url.display());
-    auto inspector = Inspector::create(url.dialect());
-    if (!inspector)
-        return fail(Error::Category::Unsupported, QStringLiteral("no inspector for this database"), url.display());
-    SqlExecutor sql((*conn)->database(), url.dialect());
+    // The connection is opened in the worker thread and closed before it returns.
     ProgressSink sink;
     sink.cancel = cancel;
     sink.progress = progress;
-    auto schema = inspector->inspect(sql, InspectOptions{}, &sink);
+    InspectOutcome out;
+    auto schema = SchemaSource::inspectDatabase(url, InspectOptions{}, &sink, &out.serverVersion);
     if (!schema)
         return std::unexpected(schema.error());
-    if (cancel && cancel->load())
-        return fail(Error::Category::Cancelled, QStringLiteral("inspection cancelled"), url.display());
-    InspectOutcome out;
+    if (sink.cancelled())
+        return std::unexpected(Inspector::cancelledError(url.dialect()));
     out.schema = std::move(*schema);
     out.dialect = url.dialect();
-    out.serverVersion = (*conn)->serverVersion();
     out.displayUrl = url.display();
     return out;
 }

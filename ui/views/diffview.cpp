@@ -620,8 +620,10 @@ void DiffView::onMigrationMade(const MakeMigrationsResult &made)
                                 tr("nothing to write: the migration history already matches the desired schema"), desiredSpec()));
         return;
     }
-    if (preview)
+    if (preview) {
+        m_writeOptions->expectedOperations = made.migration->operations;   // write only what is reviewed
         return confirmMigration(made);
+    }
     m_writeOptions.reset();
     updateActions();
     m_summary->setText(tr("Wrote %1").arg(QDir::toNativeSeparators(made.path)));
