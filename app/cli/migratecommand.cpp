@@ -8,6 +8,8 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include <optional>
+
 #include <atomic>
 #include <csignal>
 #include <cstdio>
@@ -17,21 +19,35 @@ namespace covet::cli {
 
 namespace {
 
-// Ctrl-C / SIGTERM during a run: the first asks the runner to stop before
-// its next operation (the migration's transaction is rolled back, or its
-// done steps undone); a second one ends the process at once, which the
-// database survives too (an uncommitted transaction is discarded).
+// Ctrl-C / SIGTERM during a run:
+//  - the first asks the runner to stop before its next operation (the
+//    migration's transaction is rolled back, or its done steps undone and
+//    what they destroyed restored);
+//  - the second stops at once after the statement running now, without
+//    undoing: on MySQL/MariaDB the steps in effect stay recorded in
+//    _covet_partial_migrations (status shows them, --resume deals with
+//    them); a transaction is rolled back by the server;
+//  - a third ends the process, which the database survives too (an
+//    uncommitted transaction is discarded; the part-way record was written
+//    before each step).
 std::atomic_bool g_cancel{false};
+std::atomic_bool g_abort{false};
 
 extern "C" void onStopSignal(int signal)
 {
-    if (g_cancel.exchange(true)) {
-        std::signal(signal, SIG_DFL);
-        std::raise(signal);
+    if (!g_cancel.exchange(true)) {
+        static const char kMessage[] = "\ncovet: stopping after the current operation; what ran of the migration is undone (again to stop at once)\n";
+        (void)!write(STDERR_FILENO, kMessage, sizeof kMessage - 1);
         return;
     }
-    static const char kMessage[] = "\ncovet: stopping after the current operation (again to stop at once)\n";
-    (void)!write(STDERR_FILENO, kMessage, sizeof kMessage - 1);
+    if (!g_abort.exchange(true)) {
+        static const char kMessage[] = "\ncovet: stopping at once after the current statement, without undoing; the part-way state is recorded "
+                                       "(again to kill)\n";
+        (void)!write(STDERR_FILENO, kMessage, sizeof kMessage - 1);
+        return;
+    }
+    std::signal(signal, SIG_DFL);
+    std::raise(signal);
 }
 
 // Installs the handlers for its lifetime.
@@ -41,6 +57,7 @@ public:
     StopSignals()
     {
         g_cancel = false;
+        g_abort = false;
         m_int = install(SIGINT);
         m_term = install(SIGTERM);
     }
@@ -82,33 +99,6 @@ Result<int> MigrateCommand::lockTimeout(const QCommandLineParser &p)
     if (!ok || s < 0 || s > 86400)
         return fail(Error::Category::InvalidInput, QStringLiteral("--lock-timeout must be a number of seconds, got '%1'").arg(p.value(QStringLiteral("lock-timeout"))));
     return int(s * 1000);
-}
-
-void MigrateCommand::warnAboutDestructiveChanges(const Target &t, const QString &upTo, QTextStream &err)
-{
-    if (!t.config.backupsBeforeDestructive() || !t.connection || !t.repository.errors().isEmpty())
-        return;
-    SqlExecutor sql(t.connection->database(), t.connection->dialect());
-    auto applied = MigrationHistory::load(sql);
-    if (!applied)
-        return;   // the run itself reports what is wrong
-    QSet<QString> done;
-    for (const AppliedMigration &a : *applied)
-        done.insert(a.id);
-    QStringList lines;
-    for (const Migration &m : t.repository.migrations()) {
-        if (!done.contains(m.id))
-            for (const QString &change : m.destructiveChanges())
-                lines << QStringLiteral("  %1 %2").arg(m.id, change);
-        if (m.id == upTo)
-            break;
-    }
-    if (lines.isEmpty())
-        return;
-    err << "covet: warning: pending migrations destroy data:\n" << lines.join(u'\n') << '\n'
-        << "covet: warning: covet.yaml asks for a backup before destructive changes (backups.before_destructive), and this "
-           "version of Covet does not take backups itself yet: back the database up before you confirm.\n";
-    err.flush();
 }
 
 Result<MigrateCommand::Target> MigrateCommand::openTarget(const QCommandLineParser &p, bool connect, MissingSqlite missing)
@@ -155,37 +145,64 @@ RunOptions MigrateCommand::runOptions(const Target &t, const QCommandLineParser 
     o.target = p.value(QStringLiteral("to"));
     o.dryRun = p.isSet(QStringLiteral("dry-run"));
     o.executeDryRun = o.dryRun && p.isSet(QStringLiteral("execute"));
-    o.environment = t.environment;
-    o.audit = t.config.auditLog();
+    o.settings = t.config.runSettings(t.environment);
     o.lockTimeoutMs = lockTimeoutMs;
+    o.acceptRisk = p.isSet(QStringLiteral("accept-risk"));
+    o.resume = p.isSet(QStringLiteral("resume"));
+    if (p.isSet(QStringLiteral("dev-url")))
+        o.settings.devUrl = p.value(QStringLiteral("dev-url"));
     return o;
 }
 
-Status MigrateCommand::confirm(const Target &t, const QCommandLineParser &p, QTextStream &out)
+Status MigrateCommand::confirm(const Target &t, const QCommandLineParser &p, QTextStream &out, bool destroysData)
 {
-    if (!t.confirm || p.isSet(QStringLiteral("yes")))
+    const bool environment = t.confirm;
+    if ((!environment && !destroysData) || p.isSet(QStringLiteral("yes")))
         return {};
+    const QString word = environment ? t.environment : QStringLiteral("yes");
     if (isatty(STDIN_FILENO)) {
-        out << "Environment '" << t.environment << "' needs confirmation. Type its name to continue: ";
+        if (environment && destroysData)
+            out << "Environment '" << t.environment << "' needs confirmation, and this run destroys data (listed above). Type '" << word
+                << "' to continue: ";
+        else if (environment)
+            out << "Environment '" << t.environment << "' needs confirmation. Type its name to continue: ";
+        else
+            out << "This run destroys data (listed above). Type 'yes' to continue: ";
         out.flush();
         QTextStream in(stdin);
-        if (in.readLine().trimmed() == t.environment)
+        if (in.readLine().trimmed() == word)
             return {};
+        return fail(Error::Category::InvalidInput, QStringLiteral("not confirmed; nothing was run"));
     }
+    QStringList needs;
+    if (environment)
+        needs << QStringLiteral("environment '%1' requires confirmation").arg(t.environment);
+    if (destroysData)
+        needs << QStringLiteral("the run destroys data");
     return fail(Error::Category::InvalidInput,
-                QStringLiteral("environment '%1' requires confirmation: pass --yes (or type the environment name on a terminal); nothing was run")
-                    .arg(t.environment));
+                QStringLiteral("%1: pass --yes (or type the confirmation on a terminal); nothing was run").arg(needs.join(QStringLiteral(" and "))));
 }
 
 void MigrateCommand::addOptions(QCommandLineParser &p) const
 {
     addTargetOptions(p);
     p.addOption({QStringLiteral("to"), QStringLiteral("Apply up to and including this migration."), QStringLiteral("id")});
-    p.addOption({QStringLiteral("dry-run"), QStringLiteral("Print the SQL; change nothing.")});
-    p.addOption({QStringLiteral("execute"), QStringLiteral("With --dry-run (PostgreSQL, SQLite): run the SQL in a transaction that is rolled back.")});
+    addRunOptions(p);
     p.addOption({QStringLiteral("fake"), QStringLiteral("Record the migrations as applied without running them.")});
-    p.addOption({QStringLiteral("yes"), QStringLiteral("Confirm applying to an environment that requires confirmation.")});
-    p.addOption({QStringLiteral("json"), QStringLiteral("Progress and result as JSON lines.")});
+}
+
+void MigrateCommand::addRunOptions(QCommandLineParser &p)
+{
+    p.addOption({QStringLiteral("dry-run"), QStringLiteral("Print the SQL and the risk report; change nothing.")});
+    p.addOption({QStringLiteral("execute"), QStringLiteral("With --dry-run (PostgreSQL, SQLite): run the SQL in a transaction that is rolled back.")});
+    p.addOption({QStringLiteral("yes"), QStringLiteral("Confirm: the environment's confirmation and the data the run destroys.")});
+    p.addOption({QStringLiteral("accept-risk"), QStringLiteral("Go ahead with a plan whose risk is critical (read the report first).")});
+    p.addOption({QStringLiteral("resume"),
+                 QStringLiteral("Deal with a migration a stopped run left part-way: migrate finishes it, rollback undoes it.")});
+    p.addOption({QStringLiteral("dev-url"), QStringLiteral("A scratch server for replaying plain SQL migrations (default: dev_url, else a "
+                                                           "temporary database on the target's server)."),
+                 QStringLiteral("url")});
+    p.addOption({QStringLiteral("json"), QStringLiteral("Progress, the risk report and the result as JSON lines.")});
 }
 
 int MigrateCommand::run(const QCommandLineParser &p, QTextStream &out, QTextStream &err) const
@@ -193,20 +210,49 @@ int MigrateCommand::run(const QCommandLineParser &p, QTextStream &out, QTextStre
     return execute(p, out, err, true);
 }
 
+namespace {
+
+QString commented(const QString &text)
+{
+    QString out;
+    for (const QString &line : text.split(u'\n', Qt::SkipEmptyParts))
+        out += QStringLiteral("-- ") + line + u'\n';
+    return out;
+}
+
+QJsonObject verificationJson(const RunVerification &v)
+{
+    return QJsonObject{{QStringLiteral("done"), v.done},
+                       {QStringLiteral("ok"), v.ok()},
+                       {QStringLiteral("schema_matches"), v.schemaMatches},
+                       {QStringLiteral("differences"), QJsonArray::fromStringList(v.differences)},
+                       {QStringLiteral("drift"), QJsonArray::fromStringList(v.drift)},
+                       {QStringLiteral("counts_unchanged"), v.countsUnchanged},
+                       {QStringLiteral("count_changes"), QJsonArray::fromStringList(v.countChanges)},
+                       {QStringLiteral("tables_counted"), v.tablesCounted}};
+}
+
+} // namespace
+
 int MigrateCommand::execute(const QCommandLineParser &p, QTextStream &out, QTextStream &err, bool forward, int steps)
 {
     const bool dry = p.isSet(QStringLiteral("dry-run"));
     const bool json = p.isSet(QStringLiteral("json"));
+    const bool fake = forward && p.isSet(QStringLiteral("fake"));
     QElapsedTimer timer;
     timer.start();
-    // With --json every failure is also an "error" event on stdout.
-    // A refused dry run still shows the SQL it would have run (sql).
+    std::optional<RiskReport> risk;
+    // With --json every failure is also an "error" event on stdout (with the
+    // risk report when there was one). A refused dry run still shows the SQL
+    // it would have run.
     auto failed = [&](const Error &e, const QString &sql = QString()) {
         if (json) {
             QJsonObject event{{QStringLiteral("event"), QStringLiteral("error")}, {QStringLiteral("message"), e.toString()},
                               {QStringLiteral("exit_code"), e.exitCode()}, {QStringLiteral("elapsed_ms"), double(timer.elapsed())}};
             if (!sql.isEmpty())
                 event.insert(QStringLiteral("sql"), sql);
+            if (risk)
+                event.insert(QStringLiteral("risk"), risk->toJson());
             ProgressPrinter::jsonLine(out, event);
         } else if (!sql.isEmpty()) {
             out << sql << "-- dry run refused: see the error below; nothing was changed\n";
@@ -217,27 +263,60 @@ int MigrateCommand::execute(const QCommandLineParser &p, QTextStream &out, QText
     auto timeout = lockTimeout(p);
     if (!timeout)
         return failed(timeout.error());
-    auto target = openTarget(p, true, forward ? MissingSqlite::Create : MissingSqlite::Error);
+    // A dry run changes nothing, on disk either: a missing SQLite file is read as empty.
+    auto target = openTarget(p, true, dry ? MissingSqlite::ReadEmpty : forward ? MissingSqlite::Create : MissingSqlite::Error);
     if (!target)
         return failed(target.error());
-    if (forward && !dry && !json)
-        warnAboutDestructiveChanges(*target, p.value(QStringLiteral("to")), err);
-    if (!dry)
-        if (auto ok = confirm(*target, p, out); !ok)
-            return failed(ok.error());
+    if (!target->notice.isEmpty() && !json)
+        err << "covet: warning: " << target->notice << '\n';
     RunOptions o = runOptions(*target, p, *timeout);
-    o.fake = forward && p.isSet(QStringLiteral("fake"));
+    o.fake = fake;
     o.steps = steps;
+    MigrationRunner runner(*target->connection, target->repository);
+
+    // The plan and what it puts at risk, before anything is asked or run.
+    auto plan = runner.plan(o, forward);
+    if (!plan)
+        return failed(plan.error());
+    if (!fake) {
+        auto assessed = runner.assess(*plan);
+        if (!assessed)
+            return failed(assessed.error());
+        risk = *assessed;
+    }
+    // The report when something is at stake (medium or above); --json and
+    // --dry-run always carry it whole.
+    if (risk && !json && !dry && !plan->plans.isEmpty() && (risk->level() >= RiskLevel::Medium || risk->losesData())) {
+        out << risk->toText();
+        out.flush();
+    }
+    if (json && !plan->plans.isEmpty())
+        ProgressPrinter::jsonLine(out, QJsonObject{{QStringLiteral("event"), QStringLiteral("plan")},
+                                                   {QStringLiteral("direction"), forward ? QStringLiteral("forward") : QStringLiteral("rollback")},
+                                                   {QStringLiteral("migrations"), QJsonArray::fromStringList(plan->ids())},
+                                                   {QStringLiteral("risk"), risk ? risk->toJson() : QJsonObject()}});
+    const bool destroys = risk && risk->losesData();
+    if (!dry && !plan->plans.isEmpty()) {
+        if (risk && !o.acceptRisk && !risk->atLeast(RiskLevel::Critical).isEmpty())
+            return failed(Error(Error::Category::Conflict,
+                                QStringLiteral("the risk of this plan is critical (see the report); nothing was run. Accept it explicitly "
+                                               "with --accept-risk to go ahead")));
+        if (auto ok = confirm(*target, p, out, destroys); !ok)
+            return failed(ok.error());
+    }
+    o.expected = plan->ids();
+    o.confirmDataLoss = !dry;   // confirm() passed (or nothing is destroyed)
+    o.dryRun = dry;
+    o.abort = &g_abort;
+
     const StopSignals stopSignals;
     ProgressPrinter printer(ProgressPrinter::modeFor(json), forward, out, err);
     printer.setCancelFlag(&g_cancel);
-    if (o.fake)
-    {
+    if (o.fake) {
         printer.setActiveVerb(QStringLiteral("faking"));
         printer.setFinishedVerb(QStringLiteral("faked"));
     }
     o.progress = printer.sink();
-    MigrationRunner runner(*target->connection, target->repository);
     auto r = forward ? runner.migrate(o) : runner.rollback(o);
     printer.stop();
     if (!r)
@@ -245,38 +324,62 @@ int MigrateCommand::execute(const QCommandLineParser &p, QTextStream &out, QText
     for (const QString &w : r->warnings)
         err << "covet: warning: " << w << '\n';
     err.flush();
+    const bool verificationFailed = r->verification.done && !r->verification.ok();
     if (json) {
+        QJsonArray backups;
+        for (const BackupRecord &b : r->backups)
+            backups << b.toJson();
         QJsonObject done{{QStringLiteral("event"), QStringLiteral("done")},
                          {forward ? QStringLiteral("applied") : QStringLiteral("rolled_back"), QJsonArray::fromStringList(r->done)},
                          {QStringLiteral("dry_run"), dry},
                          {QStringLiteral("sql"), dry ? r->sql : QString()},
+                         {QStringLiteral("risk"), r->risk.toJson()},
+                         {QStringLiteral("backups"), backups},
+                         {QStringLiteral("verification"), verificationJson(r->verification)},
+                         {QStringLiteral("warnings"), QJsonArray::fromStringList(r->warnings)},
                          {QStringLiteral("elapsed_ms"), double(timer.elapsed())}};
         if (forward)
             done.insert(QStringLiteral("skipped"), QJsonArray::fromStringList(r->skipped));
         if (dry)
             done.insert(QStringLiteral("executed"), r->executedDryRun);
         ProgressPrinter::jsonLine(out, done);
-        return 0;
+        return verificationFailed ? Error(Error::Category::Conflict, QString()).exitCode() : 0;
     }
     if (dry) {
         out << (r->sql.isEmpty() ? (forward ? QStringLiteral("-- nothing to apply\n") : QStringLiteral("-- nothing to roll back\n")) : r->sql);
         if (r->executedDryRun)
             out << "-- dry run: the SQL above was executed in a transaction and rolled back; nothing was changed\n";
+        if (!r->sql.isEmpty() && !fake)
+            out << commented(r->risk.toText());
         return 0;
     }
-    if (!forward) {
+    if (forward) {
+        if (r->done.isEmpty() && r->skipped.isEmpty())
+            out << "Nothing to apply: the database is up to date.\n";
+        for (const QString &id : r->done)
+            out << (o.fake ? "Faked " : "Applied ") << id << '\n';
+        for (const QString &id : r->skipped)
+            out << "Skipped " << id << " (applied meanwhile by another runner)\n";
+    } else {
         if (r->done.isEmpty())
             out << "Nothing to roll back.\n";
         for (const QString &id : r->done)
             out << "Rolled back " << id << '\n';
-        return 0;
     }
-    if (r->done.isEmpty() && r->skipped.isEmpty())
-        out << "Nothing to apply: the database is up to date.\n";
-    for (const QString &id : r->done)
-        out << (o.fake ? "Faked " : "Applied ") << id << '\n';
-    for (const QString &id : r->skipped)
-        out << "Skipped " << id << " (applied meanwhile by another runner)\n";
+    for (const BackupRecord &b : r->backups) {
+        QStringList what;
+        for (const BackupItem &i : b.items)
+            what << QStringLiteral("%1 (%2 rows)").arg(i.kind == DataAtStake::Kind::Table ? i.source() : i.source() + u'.' + i.columns.mid(i.key.size()).join(u','))
+                        .arg(i.rows);
+        out << "Backup " << b.id << " keeps what " << b.migrations.join(QStringLiteral(", ")) << " destroyed: " << what.join(QStringLiteral(", "))
+            << " (`covet backup show " << b.id << "`, `covet backup restore " << b.id << "`)\n";
+    }
+    if (r->verification.done || !r->verification.countChanges.isEmpty())
+        out << r->verification.toText();
+    if (verificationFailed) {
+        err << "covet: error: the run completed, but the database does not match what the migrations describe (see above)\n";
+        return Error(Error::Category::Conflict, QString()).exitCode();
+    }
     return 0;
 }
 

@@ -4,14 +4,14 @@
 
 #include "db/connection.h"
 #include "migrations/migrationrepository.h"
-#include "migrations/migrationrunner.h"
+#include "runner/migrationrunner.h"
 #include "migrations/projectconfig.h"
 
 #include <memory>
 
 namespace covet::cli {
 
-// `covet migrate [--to ID] [--dry-run [--execute]] [--fake] [--yes] [--json]`
+// `covet migrate [--to ID] [--dry-run [--execute]] [--fake] [--yes] [--accept-risk] [--resume] [--json]`
 // Also holds what the migration commands share: finding covet.yaml and the
 // target database (--config, --db, --environment) and the confirmation rule.
 class MigrateCommand : public CliCommand
@@ -42,13 +42,14 @@ public:
     static void addTargetOptions(QCommandLineParser &parser);
     static Result<Target> openTarget(const QCommandLineParser &parser, bool connect = true,
                                      MissingSqlite missing = MissingSqlite::Error);
-    // --yes, or a typed confirmation on a terminal; else an error that says so.
-    static Status confirm(const Target &target, const QCommandLineParser &parser, QTextStream &out);
-    // With backups.before_destructive on: names the pending migrations (up
-    // to upTo) that drop tables, columns or schemas, and says to back up.
-    static void warnAboutDestructiveChanges(const Target &target, const QString &upTo, QTextStream &err);
+    // For an environment that needs confirmation, or a run that destroys
+    // data: --yes, or a typed confirmation on a terminal; else an error.
+    static Status confirm(const Target &target, const QCommandLineParser &parser, QTextStream &out, bool destroysData);
+    // --dry-run, --execute, --yes, --accept-risk, --resume, --json.
+    static void addRunOptions(QCommandLineParser &parser);
     static Result<int> lockTimeout(const QCommandLineParser &parser);
-    // --to, --dry-run, --execute, the environment and its audit setting.
+    // --to, --dry-run, --execute, --accept-risk, --resume and the
+    // environment's run settings (ProjectConfig::runSettings).
     static RunOptions runOptions(const Target &target, const QCommandLineParser &parser, int lockTimeoutMs);
     // What migrate and rollback share: opens the target, asks for
     // confirmation, runs (forward: migrate, with --fake; else rollback of

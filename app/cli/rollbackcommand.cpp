@@ -9,10 +9,7 @@ void RollbackCommand::addOptions(QCommandLineParser &p) const
     MigrateCommand::addTargetOptions(p);
     p.addOption({QStringLiteral("to"), QStringLiteral("Roll back every migration applied after this one (it stays applied)."), QStringLiteral("id")});
     p.addOption({QStringLiteral("steps"), QStringLiteral("How many migrations to roll back (default 1)."), QStringLiteral("n")});
-    p.addOption({QStringLiteral("dry-run"), QStringLiteral("Print the SQL; change nothing.")});
-    p.addOption({QStringLiteral("execute"), QStringLiteral("With --dry-run (PostgreSQL, SQLite): run the SQL in a transaction that is rolled back.")});
-    p.addOption({QStringLiteral("yes"), QStringLiteral("Confirm for an environment that requires confirmation.")});
-    p.addOption({QStringLiteral("json"), QStringLiteral("Progress and result as JSON lines.")});
+    MigrateCommand::addRunOptions(p);
 }
 
 int RollbackCommand::run(const QCommandLineParser &p, QTextStream &out, QTextStream &err) const

@@ -20,6 +20,53 @@ QString source(const Migration &m)
 
 } // namespace
 
+ReplayedHistory HistoryReplay::replayAll(const QList<Migration> &ordered, Dialect dialect, const QString &devUrl, bool wantEnd)
+{
+    ReplayedHistory out;
+    Schema schema;
+    schema.dialect = dialect;
+    std::optional<Error> broken;        // the schema is not known from here on
+    QList<Migration> batch;             // plain SQL migrations not replayed yet (servers)
+    auto flush = [&]() {
+        if (batch.isEmpty() || broken)
+            return;
+        ++out.scratchDatabases;
+        auto after = runSqlOnServer(schema, batch, dialect, devUrl);
+        if (after) {
+            schema = *after;
+            schema.dialect = dialect;
+        } else {
+            broken = after.error();
+        }
+        batch.clear();
+    };
+    for (const Migration &m : ordered) {
+        const bool server = m.isSql() && dialect != Dialect::SQLite;
+        if (!server)
+            flush();
+        if (broken)
+            out.unknown.insert(m.id, *broken);
+        else
+            out.before.insert(m.id, schema);
+        if (broken)
+            continue;
+        if (server) {
+            batch << m;
+            continue;
+        }
+        if (Status st = apply(schema, m, dialect, devUrl); !st)
+            broken = st.error();
+    }
+    if (wantEnd) {
+        flush();
+        if (broken)
+            out.endStatus = std::unexpected(*broken);
+        else
+            out.end = schema;
+    }
+    return out;
+}
+
 Result<Schema> HistoryReplay::replay(const QList<Migration> &ordered, Dialect dialect, const ProgressSink *progress, const QString &devUrl)
 {
     Schema schema;
@@ -50,7 +97,7 @@ Status HistoryReplay::apply(Schema &schema, const Migration &m, Dialect dialect,
                                        "database there), or write schema changes as YAML migrations (typed operations)")
                             .arg(m.id, dialectName(dialect)),
                         source(m));
-        auto after = dialect == Dialect::SQLite ? runSqlOnSqlite(schema, m) : runSqlOnServer(schema, m, dialect, devUrl);
+        auto after = dialect == Dialect::SQLite ? runSqlOnSqlite(schema, m) : runSqlOnServer(schema, {m}, dialect, devUrl);
         if (!after)
             return std::unexpected(after.error());
         schema = *after;
@@ -67,15 +114,32 @@ Status HistoryReplay::apply(Schema &schema, const Migration &m, Dialect dialect,
     return {};
 }
 
-Result<Schema> HistoryReplay::runSqlOnServer(const Schema &before, const Migration &m, Dialect dialect, const QString &devUrl)
+Result<Schema> HistoryReplay::runSqlOnServer(const Schema &before, const QList<Migration> &migrations, Dialect dialect, const QString &devUrl)
 {
+    const Migration &first = migrations.first();
+    if (devUrl.isEmpty()) {
+        QStringList ids;
+        for (const Migration &m : migrations)
+            ids << m.id;
+        return fail(Error::Category::Unsupported,
+                    QStringLiteral("%1 %2 plain SQL, and what it does to the schema cannot be worked out without a %3 database to replay "
+                                   "it in: pass --dev-url with a scratch %3 server, or set dev_url in covet.yaml (Covet replays the "
+                                   "history in a temporary database there and drops it), or write schema changes as YAML migrations")
+                        .arg(ids.join(QStringLiteral(", ")), ids.size() == 1 ? QStringLiteral("is") : QStringLiteral("are"), dialectName(dialect)),
+                    source(first));
+    }
     QString text;
     for (const QString &statement : SqlGenerator::create(dialect)->schemaStatements(before))
         text += statement + QStringLiteral(";\n");
-    text += m.upSql;
-    auto schema = DdlFile::loadText(text, source(m), dialect, devUrl);
-    if (!schema)
-        return std::unexpected(schema.error().withContext(QStringLiteral("replaying %1 on the --dev-url server").arg(m.id)));
+    for (const Migration &m : migrations)
+        text += m.upSql + QStringLiteral("\n;\n");
+    auto schema = DdlFile::loadText(text, source(first), dialect, devUrl);
+    if (!schema) {
+        QStringList ids;
+        for (const Migration &m : migrations)
+            ids << m.id;
+        return std::unexpected(schema.error().withContext(QStringLiteral("replaying %1 in a scratch database").arg(ids.join(QStringLiteral(", ")))));
+    }
     schema->dialect = dialect;
     return schema;
 }

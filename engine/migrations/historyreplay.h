@@ -6,7 +6,10 @@
 #include "../schema/schema.h"
 #include "migration.h"
 
+#include <QHash>
 #include <QList>
+
+#include <optional>
 
 namespace covet {
 
@@ -26,9 +29,26 @@ namespace covet {
 //  - PostgreSQL, MySQL: with devUrl (the CLI's --dev-url), the same in a
 //    scratch database on that server (DdlFile: created, always dropped);
 //    without one, an Unsupported error naming the migration and --dev-url.
+// The schema before each migration of a history, replayed once. Plain SQL
+// migrations on PostgreSQL/MySQL are replayed only when a later YAML
+// migration (or the end state) needs what they did, consecutive ones
+// together in one scratch database; the SQL migrations of such a run all
+// get the schema before the run as theirs.
+struct ReplayedHistory
+{
+    QHash<QString, Schema> before;       // by id
+    QHash<QString, Error> unknown;       // by id: why the schema before it is not known
+    std::optional<Schema> end;           // after the last migration (when asked for)
+    Status endStatus;                    // why `end` is missing
+    int scratchDatabases = 0;            // server replays it took
+};
+
 class HistoryReplay
 {
 public:
+    // Every migration's schema before it; wantEnd: also the final schema.
+    static ReplayedHistory replayAll(const QList<Migration> &ordered, Dialect dialect, const QString &devUrl = {}, bool wantEnd = false);
+
     // `ordered`: dependencies first (MigrationGraph::ordered()). Cancelling
     // through the sink stops between migrations with a Cancelled error.
     static Result<Schema> replay(const QList<Migration> &ordered, Dialect dialect, const ProgressSink *progress = nullptr,
@@ -38,7 +58,7 @@ public:
 
 private:
     static Result<Schema> runSqlOnSqlite(const Schema &before, const Migration &migration);
-    static Result<Schema> runSqlOnServer(const Schema &before, const Migration &migration, Dialect dialect, const QString &devUrl);
+    static Result<Schema> runSqlOnServer(const Schema &before, const QList<Migration> &migrations, Dialect dialect, const QString &devUrl);
 };
 
 } // namespace covet

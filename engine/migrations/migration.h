@@ -26,6 +26,11 @@ struct Migration
     QString name;               // "add_sku"
     QString description;
     QStringList dependencies;   // ids this one applies after
+    // Whether the file says its dependencies (YAML `dependencies:`, even
+    // empty; SQL `-- covet:depends`). A file that does not depends on the
+    // migration with the previous number (MigrationRepository fills it in),
+    // so numbered files run in number order as in Flyway or dbmate.
+    bool dependenciesDeclared = false;
     QStringList replaces;       // ids a squashed migration stands for
     Format format = Format::Yaml;
 
@@ -43,6 +48,14 @@ struct Migration
     // False for a migration that must run outside a transaction (e.g.
     // PostgreSQL CREATE INDEX CONCURRENTLY).
     bool transactional = true;
+
+    // Safety findings the author acknowledged (rule names of docs/safety.md,
+    // or "all"), with the reason: `safety: {acknowledge: [...], reason: ...}`
+    // in YAML, "-- covet:acknowledge RULE...: reason" in SQL. Acknowledged
+    // findings are reported as such, do not fail `covet lint`, and the
+    // reason is written to the audit log when the migration runs.
+    QStringList acknowledged;
+    QString acknowledgement;
 
     QString sourcePath;   // the file it was read from (empty when built in memory)
     QString checksum;     // Checksum of the file's canonical content (hex SHA-256)

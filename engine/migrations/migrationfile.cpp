@@ -5,6 +5,7 @@
 #include "../core/yamlreader.h"
 #include "../core/yamlwriter.h"
 #include "../operations/operationjson.h"
+#include "../safety/riskanalyzer.h"
 #include "checksum.h"
 
 #include <QFile>
@@ -18,7 +19,8 @@ namespace covet {
 namespace {
 
 const QStringList kYamlKeys = {QStringLiteral("id"), QStringLiteral("description"), QStringLiteral("dependencies"),
-                               QStringLiteral("replaces"), QStringLiteral("transactional"), QStringLiteral("operations")};
+                               QStringLiteral("replaces"), QStringLiteral("transactional"), QStringLiteral("safety"),
+                               QStringLiteral("operations")};
 // The order fields are written in; the rest follow alphabetically.
 const QStringList kLeadingKeys = {QStringLiteral("op"), QStringLiteral("schema"), QStringLiteral("table"), QStringLiteral("name"),
                                   QStringLiteral("from"), QStringLiteral("to"), QStringLiteral("type"), QStringLiteral("nullable"),
@@ -110,6 +112,48 @@ Status parseOperations(const YamlNode &node, const QString &source, OperationLis
     return {};
 }
 
+// Rule names a migration may acknowledge, checked so that a misspelt one
+// does not leave a finding silently unacknowledged.
+Status checkRules(const QStringList &rules, const QString &source, int line)
+{
+    for (const QString &r : rules)
+        if (r != u"all" && !RiskAnalyzer::ruleNames().contains(r))
+            return std::unexpected(invalid(QStringLiteral("'%1' is not a safety rule; the rules are: all, %2 (docs/safety.md)")
+                                               .arg(r, RiskAnalyzer::ruleNames().join(QStringLiteral(", "))),
+                                           source, line));
+    return {};
+}
+
+// safety: {acknowledge: [RULE...], reason: "..."}
+Status parseSafety(const YamlNode &node, const QString &source, Migration &m)
+{
+    if (!node.isMapping())
+        return std::unexpected(invalid(QStringLiteral("'safety' is a mapping: {acknowledge: [drop-column], reason: \"...\"}"), source, node.line()));
+    for (qsizetype i = 0; i < node.size(); ++i) {
+        const YamlNode &key = node.keyAt(i);
+        if (key.scalar() != u"acknowledge" && key.scalar() != u"reason")
+            return std::unexpected(invalid(QStringLiteral("unknown key 'safety.%1'; 'safety' has acknowledge and reason").arg(key.scalar()),
+                                           source, key.line()));
+    }
+    const YamlNode *ack = node.get(QStringLiteral("acknowledge"));
+    if (!ack || !ack->isSequence() || ack->size() == 0)
+        return std::unexpected(invalid(QStringLiteral("'safety.acknowledge' must list the rules acknowledged, e.g. [drop-column]"), source,
+                                       ack ? ack->line() : node.line()));
+    for (const YamlNode &item : ack->items()) {
+        if (!item.isScalar())
+            return std::unexpected(invalid(QStringLiteral("'safety.acknowledge' lists rule names"), source, item.line()));
+        m.acknowledged << item.scalar();
+    }
+    if (Status st = checkRules(m.acknowledged, source, ack->line()); !st)
+        return st;
+    const YamlNode *reason = node.get(QStringLiteral("reason"));
+    if (!reason || !reason->isScalar() || reason->scalar().trimmed().isEmpty())
+        return std::unexpected(invalid(QStringLiteral("'safety.reason' must say why the risk is accepted (it goes to the audit log)"), source,
+                                       reason ? reason->line() : node.line()));
+    m.acknowledgement = reason->scalar().trimmed();
+    return {};
+}
+
 Result<Migration> parseYaml(const QString &text, Migration m, const QString &source)
 {
     auto doc = YamlReader::parse(text.toUtf8(), source);
@@ -138,12 +182,18 @@ Result<Migration> parseYaml(const QString &text, Migration m, const QString &sou
         if (!ids)
             return std::unexpected(ids.error());
         (key == u"replaces" ? m.replaces : m.dependencies) = *ids;
+        if (key == u"dependencies" && n)
+            m.dependenciesDeclared = true;
     }
     if (const YamlNode *t = doc->get(QStringLiteral("transactional"))) {
         bool ok = false;
         m.transactional = t->toBool(&ok);
         if (!ok || t->isQuoted())
             return std::unexpected(invalid(QStringLiteral("'transactional' must be true or false"), source, t->line()));
+    }
+    if (const YamlNode *safety = doc->get(QStringLiteral("safety"))) {
+        if (Status st = parseSafety(*safety, source, m); !st)
+            return std::unexpected(st.error());
     }
     const YamlNode *ops = doc->get(QStringLiteral("operations"));
     if (!ops)
@@ -221,7 +271,8 @@ Result<Migration> parseSql(const QString &text, Migration m, const QString &sour
             continue;
         }
         const QString name = d->name.toLower();
-        const bool headerOnly = name == u"depends" || name == u"replaces" || name == u"non-transactional" || name == u"description";
+        const bool headerOnly = name == u"depends" || name == u"replaces" || name == u"non-transactional" || name == u"description"
+            || name == u"acknowledge";
         if (headerOnly && !inHeader)
             return std::unexpected(invalid(QStringLiteral("\"-- covet:%1\" must come before \"-- covet:up\"").arg(name), source, lineNo));
         if (name == u"up" || name == u"down") {
@@ -238,14 +289,30 @@ Result<Migration> parseSql(const QString &text, Migration m, const QString &sour
         } else if (name == u"depends" || name == u"replaces") {
             if (Status st = addIds(d->argument, name, lineNo, source, name == u"depends" ? &m.dependencies : &m.replaces); !st)
                 return std::unexpected(st.error());
+            if (name == u"depends")
+                m.dependenciesDeclared = true;
         } else if (name == u"non-transactional") {
             m.transactional = false;
         } else if (name == u"description") {
             m.description = d->argument;
             explicitDescription = true;
+        } else if (name == u"acknowledge") {
+            // -- covet:acknowledge drop-column, drop-table: the reason
+            const qsizetype colon = d->argument.indexOf(u':');
+            static const QRegularExpression separators(QStringLiteral("[\\s,]+"));
+            const QStringList rules = d->argument.left(colon < 0 ? d->argument.size() : colon).split(separators, Qt::SkipEmptyParts);
+            const QString reason = colon < 0 ? QString() : d->argument.mid(colon + 1).trimmed();
+            if (rules.isEmpty() || reason.isEmpty())
+                return std::unexpected(invalid(QStringLiteral("\"-- covet:acknowledge\" needs the rules and the reason: "
+                                                              "\"-- covet:acknowledge drop-column: the column is unused since v2\""),
+                                               source, lineNo));
+            if (Status st = checkRules(rules, source, lineNo); !st)
+                return std::unexpected(st.error());
+            m.acknowledged << rules;
+            m.acknowledgement = reason;
         } else {
             return std::unexpected(invalid(QStringLiteral("unknown directive \"-- covet:%1\"; known: up, down, depends, replaces, "
-                                                          "non-transactional, description").arg(d->name), source, lineNo));
+                                                          "non-transactional, description, acknowledge").arg(d->name), source, lineNo));
         }
     }
     if (upMarker < 0)
@@ -276,6 +343,8 @@ QByteArray serializeSql(const Migration &m)
         out += QStringLiteral("-- covet:replaces %1\n").arg(m.replaces.join(u' '));
     if (!m.transactional)
         out += QStringLiteral("-- covet:non-transactional\n");
+    if (!m.acknowledged.isEmpty())
+        out += QStringLiteral("-- covet:acknowledge %1: %2\n").arg(m.acknowledged.join(QStringLiteral(", ")), m.acknowledgement);
     if (!out.isEmpty())
         out += u'\n';
     out += QStringLiteral("-- covet:up\n") + m.upSql + u'\n';
@@ -344,6 +413,12 @@ YamlNode MigrationFile::toYaml(const Migration &m)
         doc.insert(QStringLiteral("replaces"), YamlNode::stringList(m.replaces));
     if (!m.transactional)
         doc.insert(QStringLiteral("transactional"), YamlNode::boolean(false));
+    if (!m.acknowledged.isEmpty()) {
+        YamlNode safety = YamlNode::mapping();
+        safety.insert(QStringLiteral("acknowledge"), YamlNode::stringList(m.acknowledged));
+        safety.insert(QStringLiteral("reason"), YamlNode::string(m.acknowledgement));
+        doc.insert(QStringLiteral("safety"), safety);
+    }
     YamlNode ops = YamlNode::sequence();
     for (const Operation &op : m.operations)
         ops.append(YamlJson::fromJson(OperationJson::toJson(op), kLeadingKeys));

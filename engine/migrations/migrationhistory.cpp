@@ -1,10 +1,7 @@
 #include "migrationhistory.h"
 
-#ifdef Q_OS_UNIX
-#include <pwd.h>
-#include <unistd.h>
-#endif
-
+#include "../core/localuser.h"
+#include "../db/catalog.h"
 #include "../sql/identifierquoter.h"
 
 #include <QSysInfo>
@@ -22,23 +19,7 @@ QString table(const SqlExecutor &sql)
 
 Result<bool> MigrationHistory::tableExists(SqlExecutor &sql, const QString &name)
 {
-    QString query;
-    switch (sql.dialect()) {
-    case Dialect::SQLite:
-        query = QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?");
-        break;
-    case Dialect::PostgreSQL:
-        query = QStringLiteral("SELECT count(*) FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-                               "WHERE c.relname = ? AND n.nspname = current_schema() AND c.relkind IN ('r', 'p')");
-        break;
-    case Dialect::MySQL:
-        query = QStringLiteral("SELECT count(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = ?");
-        break;
-    }
-    auto rows = sql.rows(query, {name});
-    if (!rows)
-        return std::unexpected(rows.error());
-    return !rows->isEmpty() && rows->first().value(0).toLongLong() > 0;
+    return Catalog::tableExists(sql, name);
 }
 
 Result<bool> MigrationHistory::exists(SqlExecutor &sql)
@@ -112,34 +93,17 @@ Status MigrationHistory::remove(SqlExecutor &sql, const QString &id)
 
 QString MigrationHistory::osUser()
 {
-    QString user = qEnvironmentVariable("USER");
-    if (user.isEmpty())
-        user = qEnvironmentVariable("USERNAME");
-#ifdef Q_OS_UNIX
-    if (user.isEmpty()) {
-        // Services and containers often run without $USER: ask the system.
-        QByteArray buffer(16384, Qt::Uninitialized);
-        struct passwd pw;
-        struct passwd *found = nullptr;
-        if (getpwuid_r(geteuid(), &pw, buffer.data(), size_t(buffer.size()), &found) == 0 && found && found->pw_name)
-            user = QString::fromLocal8Bit(found->pw_name);
-        else
-            user = QStringLiteral("uid%1").arg(geteuid());
-    }
-#endif
-    if (user.isEmpty())
-        user = QStringLiteral("unknown");
-    return user;
+    return LocalUser::name();
 }
 
 QString MigrationHistory::currentUser()
 {
-    return osUser() + u'@' + QSysInfo::machineHostName();
+    return LocalUser::atHost();
 }
 
 QString MigrationHistory::nowUtc()
 {
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    return LocalUser::nowUtc();
 }
 
 } // namespace covet

@@ -69,8 +69,8 @@ bool MigrationPlan::anyForeignKeysOff() const
     return false;
 }
 
-MigrationPlanner::MigrationPlanner(Dialect dialect, const QList<Migration> &ordered, int sqliteVersion)
-    : m_dialect(dialect), m_ordered(ordered), m_generator(SqlGenerator::create(dialect))
+MigrationPlanner::MigrationPlanner(Dialect dialect, const QList<Migration> &ordered, int sqliteVersion, const QString &devUrl)
+    : m_dialect(dialect), m_ordered(ordered), m_generator(SqlGenerator::create(dialect)), m_devUrl(devUrl)
 {
     if (sqliteVersion > 0)
         m_generator->setSqliteVersion(sqliteVersion);
@@ -95,6 +95,13 @@ Result<MigrationPlan> MigrationPlanner::plan(const Migration &m, bool forward)
         auto stmts = SqlScriptSplitter::split(text, m_dialect);
         if (!stmts)
             return std::unexpected(stmts.error().withContext(m.sourcePath));
+        std::shared_ptr<const Schema> known;
+        if (forward) {
+            if (auto b = schemaBefore(m.id))
+                known = std::make_shared<const Schema>(*b);
+        } else {
+            known = schemaAfter(m.id);
+        }
         int n = 0;
         for (const auto &s : *stmts) {
             ++n;
@@ -102,6 +109,7 @@ Result<MigrationPlan> MigrationPlanner::plan(const Migration &m, bool forward)
             step.label = QStringLiteral("statement %1 (%2:%3)").arg(n).arg(m.sourcePath).arg(base + s.line - 1);
             step.batches = {SqlBatch{{s.sql}, false}};
             step.rawSql = true;
+            step.before = known;
             p.steps << step;
         }
         return p;
@@ -109,25 +117,25 @@ Result<MigrationPlan> MigrationPlanner::plan(const Migration &m, bool forward)
     auto before = schemaBefore(m.id);
     if (!before)
         return std::unexpected(before.error());
-    QList<Schema> states{*before};
+    QList<std::shared_ptr<const Schema>> states{std::make_shared<const Schema>(std::move(*before))};
     for (const Operation &op : m.operations) {
-        Schema next = states.last();
+        Schema next = *states.last();
         if (auto st = OperationApplier::apply(next, op); !st)
             return std::unexpected(st.error().withContext(QStringLiteral("%1: %2").arg(m.sourcePath, OperationDescriber::describe(op))));
-        states << next;
+        states << std::make_shared<const Schema>(std::move(next));
     }
     const qsizetype count = m.operations.size();
     for (qsizetype k = 0; k < count; ++k) {
         const qsizetype i = forward ? k : count - 1 - k;
         const Operation &op = m.operations.at(i);
         const QString label = QStringLiteral("operation %1 of %2 (%3)").arg(i + 1).arg(count).arg(OperationDescriber::describe(op));
-        auto fwd = m_generator->renderBatches({op}, states.at(i));
+        auto fwd = m_generator->renderBatches({op}, *states.at(i));
         if (!fwd)
             return std::unexpected(fwd.error().withContext(QStringLiteral("%1, %2").arg(m.sourcePath, label)));
         std::optional<QList<SqlBatch>> back;
-        auto rev = OperationReverser::reverse(op, states.at(i));
+        auto rev = OperationReverser::reverse(op, *states.at(i));
         if (rev) {
-            auto r = m_generator->renderBatches(*rev, states.at(i + 1));
+            auto r = m_generator->renderBatches(*rev, *states.at(i + 1));
             if (r)
                 back = *r;
         }
@@ -136,6 +144,8 @@ Result<MigrationPlan> MigrationPlanner::plan(const Migration &m, bool forward)
         step.rawSql = std::holds_alternative<RunSql>(op);
         if (forward) {
             step.label = label;
+            step.operations = {op};
+            step.before = states.at(i);
             step.batches = *fwd;
             tighten({op}, step, step.batches);
             if (back)
@@ -154,6 +164,8 @@ Result<MigrationPlan> MigrationPlanner::plan(const Migration &m, bool forward)
                                 .arg(m.id, label, dialectName(m_dialect)),
                             m.sourcePath);
             step.label = QStringLiteral("undo of ") + label;
+            step.operations = *rev;
+            step.before = states.at(i + 1);
             step.batches = *back;
             tighten(*rev, step, step.batches);
             QList<SqlBatch> redo = *fwd;
@@ -214,24 +226,36 @@ RunPreconditions MigrationPlanner::preconditions(const QList<MigrationPlan> &pla
 
 Result<Schema> MigrationPlanner::schemaBefore(const QString &id)
 {
-    if (m_before.isEmpty())
+    if (!m_replayed)
         replay();
+    if (const auto u = m_unknown.constFind(id); u != m_unknown.cend())
+        return std::unexpected(u->withContext(QStringLiteral("planning %1 needs the schema before it").arg(id)));
     if (!m_before.contains(id))
         return fail(Error::Category::Internal, QStringLiteral("migration %1 is not in the replayed history").arg(id));
     return m_before.value(id);
 }
 
+std::shared_ptr<const Schema> MigrationPlanner::schemaAfter(const QString &id)
+{
+    if (!m_replayed)
+        replay();
+    return m_after.value(id);
+}
+
 void MigrationPlanner::replay()
 {
-    Schema s;
-    for (const Migration &m : m_ordered) {
-        m_before.insert(m.id, s);
-        Schema next = s;
-        // A plain SQL migration that cannot be replayed here
-        // (PostgreSQL/MySQL) leaves the schema as it was known; rendering
-        // later operations against it fails loudly if they need it.
-        if (HistoryReplay::apply(next, m, m_dialect))
-            s = std::move(next);
+    ++m_replays;
+    m_replayed = true;
+    ReplayedHistory h = HistoryReplay::replayAll(m_ordered, m_dialect, m_devUrl);
+    m_before = std::move(h.before);
+    m_unknown = std::move(h.unknown);
+    // A plain SQL migration's rollback starts from the schema after it: the
+    // one before the migration that follows it (when known).
+    for (qsizetype i = 0; i + 1 < m_ordered.size(); ++i) {
+        const Migration &m = m_ordered.at(i);
+        const QString next = m_ordered.at(i + 1).id;
+        if (m.isSql() && m_before.contains(next))
+            m_after.insert(m.id, std::make_shared<const Schema>(m_before.value(next)));
     }
 }
 

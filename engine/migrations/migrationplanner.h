@@ -3,7 +3,7 @@
 #include "../core/error.h"
 #include "../sql/sqlgenerator.h"
 #include "migration.h"
-#include "migrationprecondition.h"
+#include "../safety/migrationprecondition.h"
 
 #include <QHash>
 #include <QList>
@@ -26,14 +26,28 @@ struct MigrationStep
     QList<MigrationPrecondition> preconditions;
     QStringList tables;    // the tables a typed operation changes
     bool rawSql = false;   // run_sql or a SQL file's statement: may change any table it names
+    // What the step does, typed, in the direction it runs (a rollback step
+    // holds the reverse operations), and the schema just before it (null
+    // when not known: a plain SQL migration the history could not replay).
+    // The safety analysis reads these.
+    OperationList operations;
+    std::shared_ptr<const Schema> before;
 };
 
 // The SQL of one migration in one direction, step by step.
 struct MigrationPlan
 {
+    // A plan for a migration a stepwise run left part-way
+    // (_covet_partial_migrations): Finish runs the steps not yet in effect,
+    // Revert undoes the ones in effect (last first).
+    enum class Resume { None, Finish, Revert };
     const Migration *migration = nullptr;
     bool forward = true;
     QList<MigrationStep> steps;
+    Resume resume = Resume::None;
+    int stepsBefore = 0;   // Finish/Revert: steps in effect before this plan runs
+    int stepCount = 0;     // Finish/Revert: steps of the whole migration in its recorded direction
+    QString recordedDirection;   // Finish/Revert: "apply" | "rollback", as recorded
     QStringList statements() const;
     QString script() const;
     bool anyForeignKeysOff() const;   // a SQLite table rebuild is in it
@@ -65,16 +79,21 @@ struct RunPreconditions
 class MigrationPlanner
 {
 public:
-    // ordered: every migration of the repository, in graph order.
-    MigrationPlanner(Dialect dialect, const QList<Migration> &ordered, int sqliteVersion = 0);
+    // ordered: every migration of the repository, in graph order. devUrl:
+    // where plain SQL migrations are replayed on PostgreSQL/MySQL when a
+    // later YAML migration needs what they did (HistoryReplay::replayAll).
+    MigrationPlanner(Dialect dialect, const QList<Migration> &ordered, int sqliteVersion = 0, const QString &devUrl = {});
     ~MigrationPlanner();
 
     Result<MigrationPlan> plan(const Migration &m, bool forward);
+    // How many times the history was replayed (once, on the first plan()).
+    int replays() const { return m_replays; }
     // Splits the preconditions of plans that run in this order.
     RunPreconditions preconditions(const QList<MigrationPlan> &plans) const;
 
 private:
     Result<Schema> schemaBefore(const QString &id);
+    std::shared_ptr<const Schema> schemaAfter(const QString &id);
     void replay();
     // The fill statements and preconditions of the operations a step renders.
     void tighten(const OperationList &ops, MigrationStep &step, QList<SqlBatch> &batches) const;
@@ -82,7 +101,12 @@ private:
     Dialect m_dialect;
     QList<Migration> m_ordered;
     std::unique_ptr<SqlGenerator> m_generator;
+    QString m_devUrl;
     QHash<QString, Schema> m_before;
+    QHash<QString, Error> m_unknown;
+    bool m_replayed = false;
+    int m_replays = 0;
+    QHash<QString, std::shared_ptr<const Schema>> m_after;   // plain SQL migrations, for their rollback
 };
 
 } // namespace covet

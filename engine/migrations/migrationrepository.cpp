@@ -115,6 +115,12 @@ void MigrationRepository::loadEntries()
     }
     std::sort(m_migrations.begin(), m_migrations.end(),
               [](const Migration &a, const Migration &b) { return a.number < b.number; });
+    // A file that does not say what it depends on follows the previous number.
+    for (qsizetype i = 1; i < m_migrations.size(); ++i) {
+        Migration &m = m_migrations[i];
+        if (!m.dependenciesDeclared)
+            m.dependencies = {m_migrations.at(i - 1).id};
+    }
 }
 
 Status MigrationRepository::status() const

@@ -15,7 +15,7 @@ namespace covet {
 namespace {
 
 const QStringList kKeys = {QStringLiteral("dialect"), QStringLiteral("database"), QStringLiteral("migrations"),
-                           QStringLiteral("models"), QStringLiteral("renames"), QStringLiteral("backups"),
+                           QStringLiteral("models"), QStringLiteral("dev_url"), QStringLiteral("renames"), QStringLiteral("backups"), QStringLiteral("safety"),
                            QStringLiteral("audit_log"), QStringLiteral("default_environment"), QStringLiteral("environments")};
 
 Error invalid(const QString &message, const YamlNode &node)
@@ -168,6 +168,8 @@ Result<ProjectConfig> ProjectConfig::parse(const QByteArray &text, const QString
     if (st)
         st = readText(*doc, QStringLiteral("models"), &c.m_models);
     if (st)
+        st = readText(*doc, QStringLiteral("dev_url"), &c.m_devUrl);
+    if (st)
         st = readBool(*doc, QStringLiteral("audit_log"), &c.m_auditLog);
     if (st)
         st = readText(*doc, QStringLiteral("default_environment"), &c.m_defaultEnvironment);
@@ -196,6 +198,30 @@ Result<ProjectConfig> ProjectConfig::parse(const QByteArray &text, const QString
         return std::unexpected(backups.error());
     if (Status r = readBool(*backups, QStringLiteral("before_destructive"), &c.m_backups); !r)
         return std::unexpected(r.error());
+    auto safety = section(*doc, QStringLiteral("safety"),
+                          {QStringLiteral("backup_before_data_loss"), QStringLiteral("backup_retention_days"), QStringLiteral("verify_after_run"),
+                           QStringLiteral("fail_on")});
+    if (!safety)
+        return std::unexpected(safety.error());
+    if (safety->get(QStringLiteral("backup_before_data_loss")) && backups->get(QStringLiteral("before_destructive")))
+        return std::unexpected(invalid(QStringLiteral("'backups.before_destructive' is the old name of 'safety.backup_before_data_loss'; "
+                                                      "keep one of them"),
+                                       *safety->get(QStringLiteral("backup_before_data_loss"))));
+    if (Status r = readBool(*safety, QStringLiteral("backup_before_data_loss"), &c.m_backups); !r)
+        return std::unexpected(r.error());
+    if (Status r = readBool(*safety, QStringLiteral("verify_after_run"), &c.m_verify); !r)
+        return std::unexpected(r.error());
+    if (const YamlNode *n = safety->get(QStringLiteral("backup_retention_days")); n && !n->isNull()) {
+        bool ok = false;
+        const int days = n->scalar().toInt(&ok);
+        if (!ok || n->isQuoted() || days < 0)
+            return std::unexpected(invalid(QStringLiteral("'backup_retention_days' must be a whole number of days (0 keeps backups forever)"), *n));
+        c.m_retentionDays = days;
+    }
+    if (Status r = readText(*safety, QStringLiteral("fail_on"), &c.m_failOn); !r)
+        return std::unexpected(r.error());
+    if (!QStringList{QStringLiteral("low"), QStringLiteral("medium"), QStringLiteral("high"), QStringLiteral("critical")}.contains(c.m_failOn))
+        return std::unexpected(invalid(QStringLiteral("'fail_on' must be low, medium, high or critical"), *safety->get(QStringLiteral("fail_on"))));
     if (Status r = readEnvironments(*doc, &c.m_environments, &c.m_locations); !r)
         return std::unexpected(r.error());
     if (!c.m_defaultEnvironment.isEmpty() && !c.environment(c.m_defaultEnvironment))
@@ -220,14 +246,21 @@ QByteArray ProjectConfig::toYaml() const
     if (!m_models.isEmpty())
         out += QStringLiteral("# The desired schema: a models file or a .sql DDL file.\n")
                + line(QStringLiteral("models"), YamlNode::string(m_models));
+    if (!m_devUrl.isEmpty())
+        out += QStringLiteral("# A scratch server: plain SQL migrations and DDL files are replayed in temporary databases there.\n")
+               + line(QStringLiteral("dev_url"), YamlNode::string(m_devUrl));
     out += QStringLiteral("# Rename detection in makemigrations: candidates scoring at least the threshold are proposed.\n"
                           "renames:\n  ")
            + line(QStringLiteral("detect"), YamlNode::boolean(m_renameDetection))
            + QStringLiteral("  threshold: %1\n").arg(m_renameThreshold)
-           + QStringLiteral("# Before an operation that destroys data (drop table/column/schema): `covet migrate` names it\n"
-                            "# and asks you to back up first (Covet does not take the backup itself yet).\n"
-                            "backups:\n  ")
-           + line(QStringLiteral("before_destructive"), YamlNode::boolean(m_backups))
+           + QStringLiteral("# Safety (docs/safety.md): before a migrate or rollback that destroys data, Covet copies what is\n"
+                            "# at stake into backup tables (`covet backup list`); backups older than the retention are dropped;\n"
+                            "# after a run the schema and the untouched tables' row counts are verified; `covet lint` fails at fail_on.\n"
+                            "safety:\n  ")
+           + line(QStringLiteral("backup_before_data_loss"), YamlNode::boolean(m_backups))
+           + QStringLiteral("  backup_retention_days: %1\n").arg(m_retentionDays)
+           + QStringLiteral("  ") + line(QStringLiteral("verify_after_run"), YamlNode::boolean(m_verify))
+           + QStringLiteral("  ") + line(QStringLiteral("fail_on"), YamlNode::string(m_failOn))
            + QStringLiteral("# Record every execution in _covet_migration_audit.\n")
            + line(QStringLiteral("audit_log"), YamlNode::boolean(m_auditLog));
     if (!m_defaultEnvironment.isEmpty())
@@ -325,6 +358,23 @@ bool ProjectConfig::requiresConfirmation(const QString &environment) const
 {
     const EnvironmentConfig *e = this->environment(environment.isEmpty() ? m_defaultEnvironment : environment);
     return e && e->confirm;
+}
+
+RunSettings ProjectConfig::runSettings(const QString &environment) const
+{
+    RunSettings r;
+    r.environment = environment;
+    const EnvironmentConfig *e = environment.isEmpty() ? nullptr : this->environment(environment);
+    r.confirm = e && e->confirm;
+    r.audit = m_auditLog;
+    r.backupBeforeDataLoss = m_backups;
+    r.backupRetentionDays = m_retentionDays;
+    r.verifyAfterRun = m_verify;
+    r.lintFailOn = m_failOn;
+    if (!m_devUrl.isEmpty())
+        if (auto url = interpolate(m_devUrl, QProcessEnvironment::systemEnvironment(), m_path))
+            r.devUrl = *url;
+    return r;
 }
 
 Result<QString> ProjectConfig::interpolate(const QString &text, const QProcessEnvironment &env, const QString &where)

@@ -2,6 +2,7 @@
 
 #include "../core/error.h"
 #include "../schema/dialect.h"
+#include "runsettings.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -30,8 +31,10 @@ struct EnvironmentConfig
 //     database: postgresql://app@localhost/shop_dev   # the default target
 //     migrations: migrations                          # relative to covet.yaml
 //     models: models.yaml
+//     dev_url: postgresql://app@localhost/postgres   # scratch server for replaying plain SQL
 //     renames: {detect: true, threshold: 0.8}
-//     backups: {before_destructive: true}
+//     safety: {backup_before_data_loss: true, backup_retention_days: 30,
+//              verify_after_run: true, fail_on: high}
 //     audit_log: true
 //     default_environment: dev
 //     environments:
@@ -73,13 +76,20 @@ public:
     QString modelsFile() const { return m_models; }      // as written; may be empty
     void setModelsFile(const QString &file) { m_models = file; }
     QString modelsPath() const;                          // absolute, or empty
+    QString devUrl() const { return m_devUrl; }          // as written (${VAR} left in); may be empty
+    void setDevUrl(const QString &url) { m_devUrl = url; }
 
     bool renameDetection() const { return m_renameDetection; }
     void setRenameDetection(bool on) { m_renameDetection = on; }
     double renameThreshold() const { return m_renameThreshold; }
     void setRenameThreshold(double t) { m_renameThreshold = t; }
+    // safety.backup_before_data_loss (backups.before_destructive is an alias).
     bool backupsBeforeDestructive() const { return m_backups; }
     void setBackupsBeforeDestructive(bool on) { m_backups = on; }
+    int backupRetentionDays() const { return m_retentionDays; }
+    void setBackupRetentionDays(int days) { m_retentionDays = days; }
+    bool verifyAfterRun() const { return m_verify; }
+    QString lintFailOn() const { return m_failOn; }
     bool auditLog() const { return m_auditLog; }
     void setAuditLog(bool on) { m_auditLog = on; }
 
@@ -97,6 +107,9 @@ public:
                                 const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment()) const;
     // Whether applying to that environment needs confirmation.
     bool requiresConfirmation(const QString &environment = {}) const;
+    // Everything a run against `environment` (as chosen: empty for none,
+    // e.g. a --db URL) goes by: the one answer the CLI and Covet Studio use.
+    RunSettings runSettings(const QString &environment = {}) const;
 
     // Replaces ${NAME} (NAME: letters, digits, _; not starting with a digit)
     // with the variable's value; $$ is a literal $. A missing variable is an
@@ -112,9 +125,13 @@ private:
     QString m_database;
     QString m_migrations = QStringLiteral("migrations");
     QString m_models;
+    QString m_devUrl;
     bool m_renameDetection = true;
     double m_renameThreshold = 0.80;
     bool m_backups = true;
+    int m_retentionDays = 30;
+    bool m_verify = true;
+    QString m_failOn = QStringLiteral("high");
     bool m_auditLog = true;
     QList<EnvironmentConfig> m_environments;
     QString m_defaultEnvironment;

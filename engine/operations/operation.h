@@ -24,11 +24,18 @@ struct CreateTable { Table table; bool operator==(const CreateTable &) const = d
 struct DropTable { QString schema; QString name; bool operator==(const DropTable &) const = default; };
 struct RenameTable { QString schema; QString from; QString to; bool operator==(const RenameTable &) const = default; };
 
+// Where the new column goes: at the end unless `after` names a column (or
+// `first` is set). MySQL/MariaDB honour it (ADD COLUMN … AFTER c / FIRST),
+// so undoing a DROP COLUMN puts the column back where it was; PostgreSQL
+// and SQLite always add at the end, and their schemas are compared by
+// column name, not position.
 struct AddColumn
 {
     QString schema;
     QString table;
     Column column;
+    QString after = {};
+    bool first = false;
     bool operator==(const AddColumn &) const = default;
 };
 struct DropColumn { QString schema; QString table; QString column; bool operator==(const DropColumn &) const = default; };

@@ -123,7 +123,16 @@ struct Applier
             return std::unexpected(t.error());
         if ((*t)->column(op.column.name))
             return exists(QStringLiteral("column %1.%2").arg((*t)->qualifiedName(), op.column.name), where);
-        (*t)->columns << op.column;
+        if (op.first) {
+            (*t)->columns.prepend(op.column);
+        } else if (!op.after.isEmpty()) {
+            const int at = (*t)->columnIndex(op.after);
+            if (at < 0)
+                return notFound(QStringLiteral("column %1.%2 (to add %3 after it)").arg((*t)->qualifiedName(), op.after, op.column.name), where);
+            (*t)->columns.insert(at + 1, op.column);
+        } else {
+            (*t)->columns << op.column;
+        }
         return {};
     }
     Status requireColumn(Table &t, const QString &column)

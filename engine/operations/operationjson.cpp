@@ -124,6 +124,10 @@ struct Writer
     {
         table(op.schema, op.table);
         o.insert(key("column"), SchemaJson::columnToJson(op.column));
+        if (!op.after.isEmpty())
+            put("after", op.after);
+        if (op.first)
+            o.insert(key("first"), true);
     }
     void operator()(const DropColumn &op)
     {
@@ -308,7 +312,9 @@ const QMap<QString, Parser> &parsers()
          }},
         {QStringLiteral("drop_table"), [](Reader &r) -> Operation { return DropTable{r.ns(), r.str("table")}; }},
         {QStringLiteral("rename_table"), [](Reader &r) -> Operation { return RenameTable{r.ns(), r.str("from"), r.str("to")}; }},
-        {QStringLiteral("add_column"), [](Reader &r) -> Operation { return AddColumn{r.ns(), r.str("table"), r.column("column")}; }},
+        {QStringLiteral("add_column"), [](Reader &r) -> Operation {
+             return AddColumn{r.ns(), r.str("table"), r.column("column"), r.o.value(key("after")).toString(), r.o.value(key("first")).toBool()};
+         }},
         {QStringLiteral("drop_column"), [](Reader &r) -> Operation { return DropColumn{r.ns(), r.str("table"), r.str("column")}; }},
         {QStringLiteral("alter_column"), [](Reader &r) -> Operation {
              return AlterColumn{r.ns(), r.str("table"), r.column("before"), r.column("after"), r.o.value(key("using")).toString()};

@@ -334,6 +334,9 @@ Result<Schema> PostgresInspector::inspect(SqlExecutor &sql, const InspectOptions
             const bool isDefault = q->value(2).toBool();
             ns.key = isDefault ? QString() : ns.name;
             ns.included = !filtered || options.schemas.contains(ns.name);
+            // Covet's own schema (_covet_backup: backup tables) is bookkeeping, like _covet_* tables.
+            if (!options.includeCovetTables && !isDefault && isCovetTable(ns.name))
+                ns.included = false;
             if (ns.included && !isDefault)
                 schema.namespaces << ns.name;
             namespaces.insert(q->value(0).toLongLong(), ns);

@@ -194,7 +194,12 @@ Result<QStringList> MysqlGenerator::renderOperation(const Operation &op, const S
         auto t = tableOf(before, o->schema, o->table);
         if (!t)
             return std::unexpected(t.error());
-        return alter(o->schema, o->table, QStringLiteral("ADD COLUMN ") + columnDefinition(**t, o->column));
+        QString position;
+        if (o->first)
+            position = QStringLiteral(" FIRST");
+        else if (!o->after.isEmpty())
+            position = QStringLiteral(" AFTER ") + quote(o->after);
+        return alter(o->schema, o->table, QStringLiteral("ADD COLUMN ") + columnDefinition(**t, o->column) + position);
     }
     if (const auto *o = std::get_if<AlterColumn>(&op)) {
         auto t = tableOf(before, o->schema, o->table);

@@ -18,7 +18,7 @@
 #include "migrations/migrationgraph.h"
 #include "migrations/migrationplanner.h"
 #include "migrations/migrationrepository.h"
-#include "migrations/migrationrunner.h"
+#include "runner/migrationrunner.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -70,7 +70,8 @@ private slots:
     {
         QString out, err;
         QVERIFY2(test::runCli({QStringLiteral("migrate")}, &out, &err, m_dir) == 0, qPrintable(err));
-        QCOMPARE(out, QStringLiteral("Applied 0001_items\nApplied 0002_qty\nApplied 0003_idx\nApplied 0004_sql\n"));
+        QCOMPARE(out, QStringLiteral("Applied 0001_items\nApplied 0002_qty\nApplied 0003_idx\nApplied 0004_sql\n"
+                                     "Verified: the schema matches what the migrations describe.\n"));
         QVERIFY2(!err.contains(u'\x1b') && !err.contains(u'\r'), qPrintable(err));
         const QStringList lines = err.split(u'\n', Qt::SkipEmptyParts);
         // Which migration, which operation, elapsed; one line per finished migration.
@@ -90,7 +91,7 @@ private slots:
         QCOMPARE(lines.size(), 3 + 3 + 3 + 4);
 
         QVERIFY2(test::runCli({QStringLiteral("rollback"), QStringLiteral("--steps"), QStringLiteral("2")}, &out, &err, m_dir) == 0, qPrintable(err));
-        QCOMPARE(out, QStringLiteral("Rolled back 0004_sql\nRolled back 0003_idx\n"));
+        QCOMPARE(out, QStringLiteral("Rolled back 0004_sql\nRolled back 0003_idx\nVerified: the schema matches what the migrations describe.\n"));
         QVERIFY2(err.startsWith(QStringLiteral("[1/2] rolling back 0004_sql\n")), qPrintable(err));
         QVERIFY2(err.contains(QStringLiteral("[2/2] 0003_idx undo of operation 1 of 1 (Create index")), qPrintable(err));
         QVERIFY2(err.contains(QStringLiteral("[2/2] 0003_idx rolled back in ")), qPrintable(err));

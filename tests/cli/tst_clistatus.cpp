@@ -104,7 +104,10 @@ void TestCliStatus::refusedDryRunShowsSql()
                  && err.contains(QStringLiteral("run_sql step before it")),
              qPrintable(err));
     QCOMPARE(test::runCli({QStringLiteral("migrate"), QStringLiteral("--dry-run"), QStringLiteral("--json")}, &out, &err, dir), 6);
-    const QJsonObject event = QJsonDocument::fromJson(out.trimmed().toUtf8()).object();
+    // JSON lines: the plan with its risk, then the error.
+    const QStringList lines = out.trimmed().split(u'\n');
+    QCOMPARE(QJsonDocument::fromJson(lines.first().toUtf8()).object().value(QStringLiteral("event")).toString(), QStringLiteral("plan"));
+    const QJsonObject event = QJsonDocument::fromJson(lines.last().toUtf8()).object();
     QCOMPARE(event.value(QStringLiteral("event")).toString(), QStringLiteral("error"));
     QVERIFY2(event.value(QStringLiteral("sql")).toString().contains(QStringLiteral("-- apply 0002_tight")), qPrintable(out));
 }
@@ -236,18 +239,40 @@ void TestCliStatus::destructiveChangesAreNamedBeforeApplying()
     makeSqliteProject(dir);
     writeFile(dir + QStringLiteral("/migrations/0002_drop_label.yaml"),
               "dependencies: [0001_items]\noperations:\n  - op: drop_column\n    table: items\n    column: label\n");
-    writeFile(dir + QStringLiteral("/migrations/0003_purge.sql"),
-              "-- covet:depends 0002_drop_label\n-- covet:up\nCREATE TABLE t (id INTEGER);\nDROP TABLE t;\n-- covet:down\nSELECT 1;\n");
     QString out, err;
     QCOMPARE(test::runCli({QStringLiteral("migrate"), QStringLiteral("--to"), QStringLiteral("0001_items")}, &out, &err, dir), 0);
-    QVERIFY2(!err.contains(QStringLiteral("destroy data")), qPrintable(err));
-    QCOMPARE(test::runCli({QStringLiteral("migrate")}, &out, &err, dir), 0);
-    QVERIFY2(err.contains(QStringLiteral("pending migrations destroy data")) && err.contains(QStringLiteral("0002_drop_label drops column items.label"))
-                 && err.contains(QStringLiteral("0003_purge runs DROP TABLE t")) && err.contains(QStringLiteral("back the database up")),
-             qPrintable(err));
-    // Turned off in covet.yaml: no warning.
+    {
+        auto c = Connection::open(QStringLiteral("sqlite:") + dir + QStringLiteral("/app.db"));
+        COVET_VERIFY_OK(c);
+        SqlExecutor sql((*c)->database(), Dialect::SQLite);
+        COVET_VERIFY_OK(sql.exec(QStringLiteral("INSERT INTO items (id, label) VALUES (1, 'a'), (2, 'b'), (3, NULL)")));
+    }
+    // Without --yes (and no terminal): refused, naming what and how much.
+    QCOMPARE(test::runCli({QStringLiteral("migrate")}, &out, &err, dir), 2);
+    QVERIFY2(out.contains(QStringLiteral("drops column items.label and its 2 non-NULL values")), qPrintable(out));
+    QVERIFY2(err.contains(QStringLiteral("destroys data")) && err.contains(QStringLiteral("--yes")), qPrintable(err));
+    // The same in JSON, and in a dry run (which changes nothing and asks nothing).
+    QCOMPARE(test::runCli({QStringLiteral("migrate"), QStringLiteral("--json")}, &out, &err, dir), 2);
+    const QStringList lines = out.trimmed().split(u'\n');
+    const QJsonObject plan = QJsonDocument::fromJson(lines.first().toUtf8()).object();
+    QCOMPARE(plan.value(QStringLiteral("event")).toString(), QStringLiteral("plan"));
+    const QJsonObject finding = plan.value(QStringLiteral("risk")).toObject().value(QStringLiteral("findings")).toArray().first().toObject();
+    QCOMPARE(finding.value(QStringLiteral("rule")).toString(), QStringLiteral("drop-column"));
+    QCOMPARE(finding.value(QStringLiteral("affected")).toInt(), 2);
+    QCOMPARE(QJsonDocument::fromJson(lines.last().toUtf8()).object().value(QStringLiteral("event")).toString(), QStringLiteral("error"));
+    QCOMPARE(test::runCli({QStringLiteral("migrate"), QStringLiteral("--dry-run")}, &out, &err, dir), 0);
+    QVERIFY2(out.contains(QStringLiteral("-- ") + QStringLiteral("    [high] drop-column: drops column items.label and its 2 non-NULL values")),
+             qPrintable(out));
+    // Confirmed: backed up, applied, verified.
+    QVERIFY2(test::runCli({QStringLiteral("migrate"), QStringLiteral("--yes")}, &out, &err, dir) == 0, qPrintable(err));
+    QVERIFY2(out.contains(QStringLiteral("Applied 0002_drop_label")) && out.contains(QStringLiteral("Backup 1 keeps what 0002_drop_label destroyed"))
+                 && out.contains(QStringLiteral("Verified")),
+             qPrintable(out));
+    QCOMPARE(test::runCli({QStringLiteral("backup"), QStringLiteral("list")}, &out, &err, dir), 0);
+    QVERIFY2(out.contains(QStringLiteral("0002_drop_label")) && out.contains(QStringLiteral("items.label")), qPrintable(out));
+    // Backups off in covet.yaml (the old key still works): confirmed, applied, nothing kept.
     writeFile(dir + QStringLiteral("/covet.yaml"), "database: sqlite:app.db\nbackups: {before_destructive: false}\n");
-    writeFile(dir + QStringLiteral("/migrations/0004_drop_items.yaml"), "dependencies: [0003_purge]\noperations:\n  - op: drop_table\n    table: items\n");
-    QVERIFY2(test::runCli({QStringLiteral("migrate")}, &out, &err, dir) == 0, qPrintable(err));
-    QVERIFY2(!err.contains(QStringLiteral("destroy data")), qPrintable(err));
+    writeFile(dir + QStringLiteral("/migrations/0003_drop_items.yaml"), "dependencies: [0002_drop_label]\noperations:\n  - op: drop_table\n    table: items\n");
+    QVERIFY2(test::runCli({QStringLiteral("migrate"), QStringLiteral("--yes")}, &out, &err, dir) == 0, qPrintable(err));
+    QVERIFY2(out.contains(QStringLiteral("drops table items and its 3 rows")) && !out.contains(QStringLiteral("Backup ")), qPrintable(out));
 }

@@ -1,9 +1,9 @@
 // covet-test-labels: engine sqlite postgres mysql
 // _covet_migration_conflicts: the runner's commands record the conflicts
 // they detect, once per distinct conflict, and resolve them when they go.
-#include "migrations/conflictrecorder.h"
+#include "audit/conflictrecorder.h"
 #include "migrations/migrationhistory.h"
-#include "migrations/migrationrunner.h"
+#include "runner/migrationrunner.h"
 #include "migrationtestsupport.h"
 
 #include <QFile>
@@ -85,7 +85,7 @@ void TestConflictRecorder::recorded()
         auto repo = MigrationRepository::load(dir.path());
         MigrationRunner runner(conn, repo);
         RunOptions o;
-        o.environment = QStringLiteral("staging");
+        o.settings.environment = QStringLiteral("staging");
         auto r = runner.migrate(o);
         QVERIFY(!r);
         QCOMPARE(r.error().category(), Error::Category::Conflict);

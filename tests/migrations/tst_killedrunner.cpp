@@ -9,8 +9,8 @@
 // killed during its own steps it is "before"; killed during the second
 // migration (its commit well before the process ends) it is "after".
 #include "migrations/migrationhistory.h"
-#include "migrations/migrationlock.h"
-#include "migrations/migrationrunner.h"
+#include "db/migrationlock.h"
+#include "runner/migrationrunner.h"
 #include "migrationtestsupport.h"
 
 #include <QCoreApplication>
@@ -193,6 +193,7 @@ void TestKilledRunner::killed()
     MigrationRunner runner(conn, repo);
     RunOptions base;
     base.lockTimeoutMs = 60000;
+    base.confirmDataLoss = true;   // the rollbacks between runs drop the filled tables
     base.target = QStringLiteral("0001_items");
     auto first = runner.migrate(base);
     COVET_VERIFY_OK(first);

@@ -2,9 +2,9 @@
 // Cancel inside a migration: the cancel flag set while the 2nd operation of
 // a migration starts rolls that migration back (MySQL: undoes its done
 // operations), it stays pending, and the error names what was applied.
-#include "migrations/auditrecorder.h"
+#include "audit/auditrecorder.h"
 #include "migrations/migrationhistory.h"
-#include "migrations/migrationrunner.h"
+#include "runner/migrationrunner.h"
 #include "migrationtestsupport.h"
 
 #include <QTemporaryDir>

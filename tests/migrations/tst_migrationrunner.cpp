@@ -1,8 +1,8 @@
 // covet-test-labels: engine sqlite postgres mysql
-#include "migrations/auditrecorder.h"
+#include "audit/auditrecorder.h"
 #include "migrations/migrationhistory.h"
-#include "migrations/migrationlock.h"
-#include "migrations/migrationrunner.h"
+#include "db/migrationlock.h"
+#include "runner/migrationrunner.h"
 #include "sources/inspector.h"
 #include "migrationtestsupport.h"
 
@@ -127,7 +127,7 @@ void TestMigrationRunner::runner()
         auto repo = MigrationRepository::load(dir.path());
         MigrationRunner runner(conn, repo);
         RunOptions o;
-        o.environment = QStringLiteral("test");
+        o.settings.environment = QStringLiteral("test");
         auto r = runner.migrate(o);
         COVET_VERIFY_OK(r);
         QCOMPARE(r->done, (QStringList{QStringLiteral("0001_products"), QStringLiteral("0002_sku")}));
@@ -154,9 +154,16 @@ void TestMigrationRunner::runner()
         MigrationRunner runner(conn, repo);
         RunOptions o;
         o.steps = 1;
+        // It drops the sku column with its value: refused until confirmed.
+        auto refused = runner.rollback(o);
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().message().contains(QStringLiteral("drops column products.sku")), qPrintable(refused.error().message()));
+        QVERIFY(columnExists(conn, QStringLiteral("sku")));
+        o.confirmDataLoss = true;
         auto r = runner.rollback(o);
         COVET_VERIFY_OK(r);
         QCOMPARE(r->done, QStringList{QStringLiteral("0002_sku")});
+        QCOMPARE(r->backups.size(), 1);
         QVERIFY(!columnExists(conn, QStringLiteral("sku")));
         QCOMPARE(scalar(conn, QStringLiteral("SELECT count(*) FROM _covet_migrations")), 1);
         auto st = runner.status();
@@ -178,7 +185,7 @@ void TestMigrationRunner::runner()
         MigrationRunner runner(conn, repo);
         auto r = runner.migrate(RunOptions{});
         QVERIFY(!r);
-        QVERIFY2(r.error().message().contains(QStringLiteral("the database is as it was before"), Qt::CaseInsensitive), qPrintable(r.error().message()));
+        QVERIFY2(r.error().message().contains(QStringLiteral("as it was before"), Qt::CaseInsensitive), qPrintable(r.error().message()));
         QVERIFY(!columnExists(conn, QStringLiteral("price")));
         // Verified by inspection: the schema is what it was (on MySQL, restored by the undo).
         auto schemaAfter = inspector->inspect(inspectSql);
@@ -423,6 +430,7 @@ operations:
     MigrationRunner runner2(conn, repo2);
     RunOptions o;
     o.steps = 2;
+    o.confirmDataLoss = true;
     COVET_VERIFY_OK(runner2.rollback(o));
     QCOMPARE(*MigrationHistory::tableExists(sql, QStringLiteral("parent")), false);
 }

@@ -4,7 +4,7 @@
 // row count. And makemigrations writes the AlterColumn the runner handles.
 #include "migrations/migrationhistory.h"
 #include "migrations/migrationmaker.h"
-#include "migrations/migrationrunner.h"
+#include "runner/migrationrunner.h"
 #include "migrationtestsupport.h"
 
 #include <QDir>

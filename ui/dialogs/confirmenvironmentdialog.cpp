@@ -10,19 +10,31 @@
 namespace covet {
 
 ConfirmEnvironmentDialog::ConfirmEnvironmentDialog(const QString &environment, const QString &database,
-                                                   const QStringList &migrations, QWidget *parent)
-    : QDialog(parent), m_environment(environment)
+                                                   const QStringList &migrations, const QStringList &destroyedData, bool backups,
+                                                   QWidget *parent)
+    : QDialog(parent), m_environment(environment), m_word(environment.isEmpty() ? QStringLiteral("yes") : environment)
 {
     setObjectName(QStringLiteral("confirmEnvironmentDialog"));
-    setWindowTitle(tr("Apply to %1?").arg(environment));
+    const QString where = environment.isEmpty() ? database : environment;
+    setWindowTitle(tr("Apply to %1?").arg(where));
 
     auto *intro = new QLabel(this);
     intro->setWordWrap(true);
     intro->setTextFormat(Qt::RichText);
-    intro->setText(tr("<p>The environment <b>%1</b> (%2) asks for confirmation before migrations are applied.</p>"
-                      "<p>%n migration(s) will be applied:</p>",
-                      nullptr, int(migrations.size()))
-                       .arg(environment.toHtmlEscaped(), database.toHtmlEscaped()));
+    QString text;
+    if (!environment.isEmpty())
+        text += tr("<p>The environment <b>%1</b> (%2) asks for confirmation before migrations are applied.</p>")
+                    .arg(environment.toHtmlEscaped(), database.toHtmlEscaped());
+    if (!destroyedData.isEmpty()) {
+        QStringList lines;
+        for (const QString &d : destroyedData)
+            lines << d.toHtmlEscaped();
+        text += tr("<p><b>This destroys data:</b></p><ul><li>%1</li></ul>").arg(lines.join(QStringLiteral("</li><li>")));
+        text += backups ? tr("<p>Covet backs it up first; <i>Backups</i> can restore it.</p>")
+                        : tr("<p><b>Backups are off</b> (safety.backup_before_data_loss): the data cannot be restored by Covet.</p>");
+    }
+    text += tr("<p>%n migration(s) will be applied:</p>", nullptr, int(migrations.size()));
+    intro->setText(text);
     // The first few ids; a long list would push the question off the screen.
     constexpr qsizetype kShown = 12;
     QStringList items;
@@ -32,14 +44,15 @@ ConfirmEnvironmentDialog::ConfirmEnvironmentDialog(const QString &environment, c
         items << tr("… and %n more", nullptr, int(migrations.size() - kShown));
     auto *list = new QLabel(QStringLiteral("<ul><li>%1</li></ul>").arg(items.join(QStringLiteral("</li><li>"))), this);
     list->setTextFormat(Qt::RichText);
-    auto *ask = new QLabel(tr("Type the environment's name to confirm:"), this);
+    auto *ask = new QLabel(environment.isEmpty() ? tr("Type <b>yes</b> to confirm:") : tr("Type the environment's name to confirm:"), this);
     m_nameEdit = new QLineEdit(this);
     m_nameEdit->setObjectName(QStringLiteral("confirmNameEdit"));
-    m_nameEdit->setPlaceholderText(environment);
+    m_nameEdit->setPlaceholderText(m_word);
     ask->setBuddy(m_nameEdit);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    m_applyButton = buttons->addButton(tr("Apply to %1").arg(environment), QDialogButtonBox::AcceptRole);
+    m_applyButton = buttons->addButton(destroyedData.isEmpty() ? tr("Apply to %1").arg(where) : tr("Destroy the data and apply"),
+                                       QDialogButtonBox::AcceptRole);
     m_applyButton->setObjectName(QStringLiteral("confirmApplyButton"));
     m_applyButton->setIcon(QIcon(QStringLiteral(":/covet/icons/apply.svg")));
     // Enter applies only once the name matches: a disabled default button does nothing.
@@ -64,7 +77,7 @@ ConfirmEnvironmentDialog::ConfirmEnvironmentDialog(const QString &environment, c
 
 bool ConfirmEnvironmentDialog::isConfirmed() const
 {
-    return !m_environment.isEmpty() && m_nameEdit->text() == m_environment;
+    return m_nameEdit->text() == m_word;
 }
 
 } // namespace covet

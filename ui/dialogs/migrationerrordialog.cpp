@@ -87,9 +87,9 @@ MigrationErrorDialog::MigrationErrorDialog(const MigrateOutcome &outcome, const 
                                                       ? outcome.operation
                                                       : tr("%1 of %2: %3").arg(outcome.operationIndex + 1).arg(outcome.operationCount).arg(outcome.operation),
                                                   this));
-    facts->addRow(tr("Database:"), wrapped(outcome.request.environment.isEmpty()
+    facts->addRow(tr("Database:"), wrapped(outcome.request.environment().isEmpty()
                                                ? database
-                                               : tr("%1 (environment %2)").arg(database, outcome.request.environment),
+                                               : tr("%1 (environment %2)").arg(database, outcome.request.environment()),
                                            this));
 
     m_message = wrapped(readableMessage(error), this);

@@ -3,7 +3,7 @@
 #include "core/progress.h"
 #include "db/connection.h"
 #include "migrations/migrationrepository.h"
-#include "migrations/migrationrunner.h"
+#include "runner/migrationrunner.h"
 
 #include <QMetaObject>
 

@@ -8,20 +8,6 @@
 
 namespace covet {
 
-namespace {
-
-// The SQL of one migration, or a comment saying why there is none.
-QString sqlOrReason(const MigrationRepository &repo, const MigrationState &s, Dialect dialect, int sqliteVersion, bool backwards)
-{
-    if (s.state == MigrationState::State::Missing)
-        return MigrateJob::tr("-- %1: the file is missing from the migrations directory; there is no SQL to show.\n").arg(s.id);
-    auto sql = MigrationRunner::sqlFor(repo, dialect, s.id, backwards, sqliteVersion);
-    if (!sql)
-        return QStringLiteral("-- %1\n").arg(sql.error().toString().replace(u'\n', QStringLiteral("\n-- ")));
-    return *sql;
-}
-
-} // namespace
 
 MigrateJob::MigrateJob(QObject *parent) : QObject(parent)
 {
@@ -55,21 +41,21 @@ Result<MigrationListing> MigrateJob::loadListing(const DatabaseUrl &url, const Q
     const MigrationRepository repo = MigrationRepository::load(migrationsDir);
     MigrationRunner runner(**conn, repo);
     runner.setEnvironment(environment);
-    auto states = runner.status();
-    if (!states)
-        return std::unexpected(states.error());
+    // One engine answer for the whole listing: states, SQL both ways (one
+    // planner, one replay), what Apply to Here runs, the pending risk.
+    auto overview = runner.overview(true);
+    if (!overview)
+        return std::unexpected(overview.error());
     MigrationListing out;
-    out.states = *states;
+    out.states = overview->states;
+    out.upSql = overview->upSql;
+    out.downSql = overview->downSql;
     out.dialect = (*conn)->dialect();
     out.serverVersion = (*conn)->serverVersion();
     out.displayUrl = url.display();
-    out.warnings = runner.warnings();
-    out.conflicts = runner.conflicts();
-    const int sqliteVersion = out.dialect == Dialect::SQLite ? (*conn)->serverVersionNumber() : 0;
-    for (const MigrationState &s : std::as_const(out.states)) {
-        out.upSql.insert(s.id, sqlOrReason(repo, s, out.dialect, sqliteVersion, false));
-        out.downSql.insert(s.id, sqlOrReason(repo, s, out.dialect, sqliteVersion, true));
-    }
+    out.warnings = overview->warnings;
+    out.conflicts = overview->conflicts;
+    out.overview = std::move(*overview);
     return out;
 }
 
@@ -106,9 +92,12 @@ MigrateOutcome MigrateJob::execute(const MigrateRequest &request, const Progress
     MigrationRunner runner(**conn, repo);
     RunOptions options;
     options.target = request.target;
-    options.environment = request.environment;
+    options.settings = request.settings;
     options.dryRun = request.dryRun;
-    options.executeDryRun = request.dryRun && out.dialect != Dialect::MySQL;
+    options.executeDryRun = request.dryRun && DialectCapabilities::of(**conn).executesDryRun;
+    options.expected = request.expected;
+    options.confirmDataLoss = request.confirmDataLoss;
+    options.acceptRisk = request.acceptRisk;
     options.progress = &tracking;
     auto report = runner.migrate(options);
     if (report) {

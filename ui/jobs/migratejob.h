@@ -2,7 +2,7 @@
 
 #include "core/error.h"
 #include "db/databaseurl.h"
-#include "migrations/migrationrunner.h"
+#include "runner/migrationrunner.h"
 
 #include <QFutureWatcher>
 #include <QHash>
@@ -30,6 +30,7 @@ struct MigrationListing
     QString displayUrl;
     QStringList warnings;              // what the status read could not do (not fatal)
     QList<MigrationConflict> conflicts;   // MigrationRunner::conflicts() of the status read
+    MigrationOverview overview;        // the engine's listing: pending-up-to, rollback-to, pending risk
 };
 
 // One run of the migration runner, as the Migrations view asks for it.
@@ -38,8 +39,12 @@ struct MigrateRequest
     DatabaseUrl url;
     QString migrationsDir;
     QString target;        // empty: every pending migration; else up to and including it
-    QString environment;   // recorded in the audit log
+    RunSettings settings;  // ProjectConfig::runSettings() of the environment (audit, backups, verification)
     bool dryRun = false;   // print the SQL; on PostgreSQL/SQLite also execute it in a rolled-back transaction
+    QStringList expected;  // the migrations the person reviewed and confirmed, in order
+    bool confirmDataLoss = false;   // they confirmed the data the plan destroys may go
+    bool acceptRisk = false;        // they accepted a critical plan
+    QString environment() const { return settings.environment; }
 };
 
 // What the run did.

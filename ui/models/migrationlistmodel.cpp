@@ -68,6 +68,7 @@ QString MigrationListModel::stateText(MigrationState::State state)
     case MigrationState::State::Pending: return tr("pending");
     case MigrationState::State::Modified: return tr("modified");
     case MigrationState::State::Missing: return tr("missing");
+    case MigrationState::State::Partial: return tr("part-way");
     }
     return {};
 }
@@ -79,6 +80,7 @@ QColor MigrationListModel::colorFor(MigrationState::State state)
     case MigrationState::State::Pending: return QColor(0x1f, 0x5f, 0xa8);
     case MigrationState::State::Modified: return QColor(0xb3, 0x5c, 0x00);
     case MigrationState::State::Missing: return QColor(0xc6, 0x28, 0x28);
+    case MigrationState::State::Partial: return QColor(0xc6, 0x28, 0x28);
     }
     return {};
 }
@@ -90,6 +92,7 @@ QIcon MigrationListModel::iconFor(MigrationState::State state)
         {int(MigrationState::State::Pending), QIcon(QStringLiteral(":/covet/icons/migration-pending.svg"))},
         {int(MigrationState::State::Modified), QIcon(QStringLiteral(":/covet/icons/migration-modified.svg"))},
         {int(MigrationState::State::Missing), QIcon(QStringLiteral(":/covet/icons/migration-missing.svg"))},
+        {int(MigrationState::State::Partial), QIcon(QStringLiteral(":/covet/icons/migration-modified.svg"))},
     };
     return icons.value(int(state));
 }
@@ -130,6 +133,9 @@ QString MigrationListModel::toolTip(const MigrationState &s) const
             .arg(s.id, s.recordedChecksum.left(12), s.fileChecksum.left(12));
     case MigrationState::State::Missing:
         return tr("%1 is recorded as applied but its file is missing from the migrations directory.").arg(s.id);
+    case MigrationState::State::Partial:
+        return tr("%1 is part-way: %2. Apply with resume finishes it; roll back with resume undoes it.")
+            .arg(s.id, s.partial ? s.partial->describe() : QString());
     }
     return {};
 }

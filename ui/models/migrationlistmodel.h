@@ -1,6 +1,6 @@
 #pragma once
 
-#include "migrations/migrationrunner.h"
+#include "runner/migrationrunner.h"
 
 #include <QAbstractTableModel>
 #include <QColor>

@@ -1,6 +1,6 @@
 #include "conflictbanner.h"
 
-#include "migrations/migrationrunner.h"
+#include "runner/migrationrunner.h"
 
 #include <algorithm>
 

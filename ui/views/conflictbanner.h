@@ -1,6 +1,6 @@
 #pragma once
 
-#include "migrations/conflictrecorder.h"
+#include "audit/conflictrecorder.h"
 
 #include <QLabel>
 #include <QList>

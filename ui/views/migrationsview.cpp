@@ -400,14 +400,7 @@ void MigrationsView::showError(const QString &message)
 
 QStringList MigrationsView::pendingUpTo(const QString &target) const
 {
-    QStringList out;
-    for (const MigrationState &s : m_model->states()) {
-        if (s.state == MigrationState::State::Pending)
-            out << s.id;
-        if (!target.isEmpty() && s.id == target)
-            break;
-    }
-    return out;
+    return m_listing ? m_listing->overview.pendingUpTo(target) : QStringList();
 }
 
 MigrateRequest MigrationsView::request(const QString &target, bool dryRun) const
@@ -416,7 +409,10 @@ MigrateRequest MigrationsView::request(const QString &target, bool dryRun) const
     r.url = m_url.value_or(DatabaseUrl());
     r.migrationsDir = m_migrationsDir;
     r.target = target;
-    r.environment = m_environment;
+    if (m_config)
+        r.settings = m_config->runSettings(m_environment);
+    else
+        r.settings.environment = m_environment;
     r.dryRun = dryRun;
     return r;
 }
@@ -436,25 +432,27 @@ void MigrationsView::apply(const QString &target)
 {
     if (!m_url || isRunning() || m_confirm || hasBlockingConflict())
         return;
-    const MigrateRequest r = request(target, false);
-    if (!needsConfirmation()) {
+    MigrateRequest r = request(target, false);
+    r.expected = pendingUpTo(target);
+    const RiskReport risk = m_listing ? m_listing->overview.pendingRiskUpTo(target) : RiskReport();
+    const QStringList destroyed = risk.dataLossLines();
+    r.confirmDataLoss = true;   // only reached after the dialog below when something is destroyed
+    if (!needsConfirmation() && destroyed.isEmpty()) {
         start(r);
         return;
     }
-    m_confirm = new ConfirmEnvironmentDialog(m_environment, m_url->display(), pendingUpTo(target), this);
+    m_confirm = new ConfirmEnvironmentDialog(m_environment, m_url->display(), r.expected, destroyed, r.settings.backupBeforeDataLoss, this);
     m_confirm->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_confirm, &QDialog::accepted, this, [this, r]() { start(r); });
-    connect(m_confirm, &QDialog::rejected, this, [this]() {
-        m_runPanel->appendLog(tr("Not applied: the environment's name was not confirmed."));
-    });
+    connect(m_confirm, &QDialog::rejected, this, [this]() { m_runPanel->appendLog(tr("Not applied: it was not confirmed.")); });
     m_confirm->open();
 }
 
 void MigrationsView::start(const MigrateRequest &request)
 {
     const QString scope = request.target.isEmpty() ? tr("every pending migration") : tr("up to %1").arg(request.target);
-    const QString where = request.environment.isEmpty() ? request.url.display()
-                                                        : tr("%1 (environment %2)").arg(request.url.display(), request.environment);
+    const QString where = request.environment().isEmpty() ? request.url.display()
+                                                          : tr("%1 (environment %2)").arg(request.url.display(), request.environment());
     m_runPanel->start(request.dryRun ? tr("Dry run of %1 on %2").arg(scope, where) : tr("Applying %1 to %2").arg(scope, where));
     m_job->run(request);
     updateActions();

@@ -2,7 +2,7 @@
 
 #include "../core/error.h"
 #include "../db/sqlexecutor.h"
-#include "migrationhistory.h"
+#include "../migrations/migrationhistory.h"
 
 #include <QList>
 #include <QString>

@@ -1,7 +1,7 @@
 #include "migrationlock.h"
 
-#include "../db/sqlexecutor.h"
-#include "migrationhistory.h"
+#include "sqlexecutor.h"
+#include "../core/localuser.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -84,7 +84,7 @@ Result<std::unique_ptr<MigrationLock>> MigrationLock::acquire(Connection &connec
     case Dialect::PostgreSQL: {
         // Name this session so a waiting runner can say who holds the lock.
         (void)sql.exec(QStringLiteral("SELECT set_config('application_name', ?, false)"),
-                       {QStringLiteral("covet migrate pid %1 on %2").arg(QCoreApplication::applicationPid()).arg(MigrationHistory::currentUser()).left(63)});
+                       {QStringLiteral("covet migrate pid %1 on %2").arg(QCoreApplication::applicationPid()).arg(LocalUser::atHost()).left(63)});
         QElapsedTimer timer;
         timer.start();
         bool announced = false;

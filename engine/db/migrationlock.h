@@ -2,7 +2,7 @@
 
 #include "../core/error.h"
 #include "../core/progress.h"
-#include "../db/connection.h"
+#include "connection.h"
 
 #include <memory>
 

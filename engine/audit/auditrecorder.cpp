@@ -1,8 +1,8 @@
 #include "auditrecorder.h"
 
 #include "../sql/identifierquoter.h"
-#include "checksum.h"
-#include "migrationhistory.h"
+#include "../migrations/checksum.h"
+#include "../migrations/migrationhistory.h"
 
 namespace covet {
 

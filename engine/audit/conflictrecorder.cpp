@@ -1,9 +1,9 @@
 #include "conflictrecorder.h"
 
 #include "../sql/identifierquoter.h"
-#include "checksum.h"
-#include "migrationgraph.h"
-#include "migrationrepository.h"
+#include "../migrations/checksum.h"
+#include "../migrations/migrationgraph.h"
+#include "../migrations/migrationrepository.h"
 
 #include <QHash>
 #include <QSet>

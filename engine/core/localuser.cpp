@@ -1,0 +1,51 @@
+#include "localuser.h"
+
+#ifdef Q_OS_UNIX
+#include <pwd.h>
+#include <unistd.h>
+#endif
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QSysInfo>
+
+namespace covet {
+
+QString LocalUser::name()
+{
+    QString user = qEnvironmentVariable("USER");
+    if (user.isEmpty())
+        user = qEnvironmentVariable("USERNAME");
+#ifdef Q_OS_UNIX
+    if (user.isEmpty()) {
+        // Services and containers often run without $USER: ask the system.
+        QByteArray buffer(16384, Qt::Uninitialized);
+        struct passwd pw;
+        struct passwd *found = nullptr;
+        if (getpwuid_r(geteuid(), &pw, buffer.data(), size_t(buffer.size()), &found) == 0 && found && found->pw_name)
+            user = QString::fromLocal8Bit(found->pw_name);
+        else
+            user = QStringLiteral("uid%1").arg(geteuid());
+    }
+#endif
+    if (user.isEmpty())
+        user = QStringLiteral("unknown");
+    return user;
+}
+
+QString LocalUser::host()
+{
+    return QSysInfo::machineHostName();
+}
+
+QString LocalUser::atHost()
+{
+    return name() + u'@' + host();
+}
+
+QString LocalUser::nowUtc()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+} // namespace covet

@@ -1,0 +1,634 @@
+#include "migrationrunner.h"
+
+#include "../audit/auditrecorder.h"
+#include "../audit/conflictrecorder.h"
+#include "../db/migrationlock.h"
+#include "../migrations/historyreplay.h"
+#include "../migrations/migrationgraph.h"
+#include "../migrations/migrationplanner.h"
+#include "../safety/riskanalyzer.h"
+#include "partialresume.h"
+#include "planexecutor.h"
+
+#include <QHash>
+#include <QSet>
+
+namespace covet {
+
+QString MigrationState::name(State s)
+{
+    switch (s) {
+    case State::Applied: return QStringLiteral("applied");
+    case State::Pending: return QStringLiteral("pending");
+    case State::Modified: return QStringLiteral("modified");
+    case State::Missing: return QStringLiteral("missing");
+    case State::Partial: return QStringLiteral("partial");
+    }
+    return {};
+}
+
+QStringList MigrationOverview::pendingUpTo(const QString &id) const
+{
+    if (!selection)
+        return {};
+    auto ids = selection->pending(id);
+    return ids ? *ids : QStringList();
+}
+
+RiskReport MigrationOverview::pendingRiskUpTo(const QString &id) const
+{
+    if (!pendingRisk)
+        return {};
+    return pendingRisk->only(pendingUpTo(id));
+}
+
+QStringList MigrationOverview::rollbackTo(const QString &id) const
+{
+    if (!selection)
+        return {};
+    auto ids = selection->rollback(id);
+    return ids ? *ids : QStringList();
+}
+
+struct MigrationRunner::History
+{
+    QList<AppliedMigration> applied;
+    QList<PartialMigration> partials;
+    std::shared_ptr<const MigrationGraph> graph;
+};
+
+MigrationRunner::MigrationRunner(Connection &connection, const MigrationRepository &repository)
+    : m_connection(connection), m_repository(repository), m_caps(DialectCapabilities::of(connection)),
+      m_sql(connection.database(), connection.dialect())
+{
+}
+
+QString MigrationRunner::devUrl(const RunOptions &options) const
+{
+    if (!options.settings.devUrl.isEmpty())
+        return options.settings.devUrl;
+    if (!m_devUrl.isEmpty())
+        return m_devUrl;
+    // A temporary database on the target's own server.
+    return m_connection.dialect() == Dialect::SQLite ? QString() : m_connection.url().toString();
+}
+
+int MigrationRunner::sqliteVersion() const
+{
+    return m_connection.dialect() == Dialect::SQLite ? m_connection.serverVersionNumber() : 0;
+}
+
+Status MigrationRunner::checkRepository() const
+{
+    if (!m_repository.isValid()) {
+        auto st = m_repository.status();
+        return std::unexpected(st.error().withContext(QStringLiteral("nothing was run")));
+    }
+    return {};
+}
+
+QStringList MigrationRunner::modifiedMessages(const QList<AppliedMigration> &applied) const
+{
+    QStringList out;
+    for (const AppliedMigration &a : applied) {
+        const Migration *m = m_repository.find(a.id);
+        if (m && m->id == a.id && m->checksum != a.checksum)
+            out << QStringLiteral("%1 was changed after it was applied (recorded checksum %2, the file now has %3)")
+                       .arg(m->sourcePath, a.checksum.left(12), m->checksum.left(12));
+    }
+    return out;
+}
+
+Result<MigrationRunner::History> MigrationRunner::readHistory()
+{
+    History h;
+    auto applied = MigrationHistory::load(m_sql);
+    if (!applied)
+        return std::unexpected(applied.error());
+    h.applied = std::move(*applied);
+    auto partials = PartialMigrations::load(m_sql);
+    if (!partials)
+        return std::unexpected(partials.error());
+    h.partials = std::move(*partials);
+    QSet<QString> ids;
+    for (const AppliedMigration &a : std::as_const(h.applied))
+        ids.insert(a.id);
+    h.graph = std::make_shared<const MigrationGraph>(MigrationGraph::build(m_repository.migrations(), ids));
+    return h;
+}
+
+Result<QList<MigrationState>> MigrationRunner::status()
+{
+    if (auto st = checkRepository(); !st)
+        return std::unexpected(st.error());
+    auto history = readHistory();
+    if (!history)
+        return std::unexpected(history.error());
+    m_warnings.clear();
+    recordConflicts(history->applied, m_environment, m_warnings);
+    QHash<QString, AppliedMigration> byId;
+    for (const AppliedMigration &a : std::as_const(history->applied))
+        byId.insert(a.id, a);
+    QHash<QString, PartialMigration> partial;
+    for (const PartialMigration &p : std::as_const(history->partials))
+        partial.insert(p.id, p);
+    const MigrationGraph &graph = *history->graph;
+    QList<MigrationState> out;
+    QSet<QString> listed;
+    QStringList order = graph.order();
+    for (const QString &id : graph.skipped())
+        if (byId.contains(id))
+            order << id;
+    for (const AppliedMigration &a : std::as_const(history->applied))
+        if (!order.contains(a.id))
+            order << a.id;
+    for (const QString &id : std::as_const(order)) {
+        if (listed.contains(id))
+            continue;
+        const Migration *m = m_repository.find(id);
+        MigrationState s;
+        s.id = id;
+        const bool fileMatches = m && m->id == id;
+        s.file = fileMatches ? m->sourcePath : QString();
+        s.fileChecksum = fileMatches ? m->checksum : QString();
+        if (byId.contains(id)) {
+            const AppliedMigration &a = byId.value(id);
+            s.appliedAt = a.appliedAt;
+            s.appliedBy = a.appliedBy;
+            s.durationMs = a.durationMs;
+            s.recordedChecksum = a.checksum;
+            s.state = !fileMatches ? MigrationState::State::Missing
+                      : m->checksum != a.checksum ? MigrationState::State::Modified
+                                                  : MigrationState::State::Applied;
+        } else {
+            s.state = MigrationState::State::Pending;
+        }
+        if (partial.contains(id)) {
+            s.state = MigrationState::State::Partial;
+            s.partial = partial.value(id);
+        }
+        out << s;
+        listed.insert(id);
+    }
+    return out;
+}
+
+Status MigrationRunner::verify()
+{
+    auto states = status();
+    if (!states)
+        return std::unexpected(states.error());
+    QStringList problems;
+    for (const MigrationState &s : *states) {
+        if (s.state == MigrationState::State::Modified)
+            problems << QStringLiteral("%1 was changed after it was applied (recorded checksum %2, the file now has %3)")
+                            .arg(s.file, s.recordedChecksum.left(12), s.fileChecksum.left(12));
+        else if (s.state == MigrationState::State::Missing)
+            problems << QStringLiteral("%1 is recorded as applied but its file is missing from %2").arg(s.id, m_repository.directory());
+        else if (s.state == MigrationState::State::Partial)
+            problems << PartialResume::refusal(*s.partial);
+    }
+    if (!problems.isEmpty())
+        return fail(Error::Category::Conflict,
+                    problems.join(u'\n') + QStringLiteral("\nrestore the files as they were applied; a change belongs in a new migration"));
+    return {};
+}
+
+Status MigrationRunner::ensureTables(const RunOptions &options)
+{
+    if (auto st = MigrationHistory::ensure(m_sql); !st)
+        return st;
+    if (options.settings.audit)
+        return AuditRecorder::ensure(m_sql);
+    return {};
+}
+
+Result<QString> MigrationRunner::sqlFor(const MigrationRepository &repository, Dialect dialect, const QString &id, bool backwards, int sqliteVersion)
+{
+    if (!repository.isValid())
+        return std::unexpected(repository.status().error());
+    const Migration *m = repository.find(id);
+    if (!m)
+        return fail(Error::Category::NotFound, QStringLiteral("no migration '%1' in %2").arg(id, repository.directory()));
+    const MigrationGraph graph = MigrationGraph::build(repository.migrations());
+    MigrationPlanner planner(dialect, graph.ordered(), sqliteVersion);
+    auto plan = planner.plan(*m, !backwards);
+    if (!plan)
+        return std::unexpected(plan.error());
+    return plan->script();
+}
+
+void MigrationRunner::recordConflicts(const QList<AppliedMigration> &applied, const QString &environment, QStringList &warnings)
+{
+    m_conflicts = ConflictRecorder::detect(m_repository, applied);
+    if (auto st = ConflictRecorder::sync(m_sql, m_conflicts, environment); !st)
+        warnings << QStringLiteral("could not record the conflicts in %1: %2").arg(ConflictRecorder::tableName(), st.error().toString());
+}
+
+Result<RunPlan> MigrationRunner::makePlan(const History &history, const RunOptions &options, bool forward)
+{
+    RunPlan plan;
+    plan.forward = forward;
+    plan.graph = history.graph;
+    const MigrationGraph &graph = *history.graph;
+    if (auto st = graph.check(); !st)
+        return std::unexpected(st.error().withContext(QStringLiteral("nothing was run")));
+    if (const QStringList modified = modifiedMessages(history.applied); !modified.isEmpty())
+        return fail(Error::Category::Conflict,
+                    QStringLiteral("refusing to %1: %2. Restore the file as it was applied (a change belongs in a new migration); "
+                                   "`covet verify` lists every mismatch")
+                        .arg(forward ? QStringLiteral("migrate") : QStringLiteral("roll back"), modified.join(QStringLiteral("; "))));
+    if (forward)
+        for (const AppliedMigration &a : history.applied)
+            if (!m_repository.find(a.id))
+                plan.warnings << QStringLiteral("%1 is recorded as applied but its file is missing from %2").arg(a.id, m_repository.directory());
+    const RunSelection selection(history.graph, history.applied);
+    MigrationPlanner planner(m_connection.dialect(), graph.ordered(), sqliteVersion(), devUrl(options));
+    QSet<QString> handled;
+    for (const PartialMigration &p : history.partials) {
+        if (!options.resume)
+            return fail(Error::Category::Conflict, PartialResume::refusal(p));
+        // migrate --resume leaves it applied; rollback --resume leaves it not applied.
+        const bool finish = forward == (p.direction != u"rollback");
+        auto pp = PartialResume::plan(planner, graph, p, finish, m_sql);
+        if (!pp)
+            return std::unexpected(pp.error().withContext(QStringLiteral("nothing was run")));
+        plan.plans << *pp;
+        handled.insert(p.id);
+    }
+    if (options.resume && history.partials.isEmpty())
+        plan.warnings << QStringLiteral("--resume: no migration is part-way; nothing to resume");
+    if (forward) {
+        QString target;
+        if (!options.target.isEmpty()) {
+            const Migration *t = m_repository.find(options.target);
+            if (!t || !graph.contains(t->id))
+                return fail(Error::Category::NotFound,
+                            QStringLiteral("no migration '%1' to migrate to in %2").arg(options.target, m_repository.directory()));
+            target = t->id;
+        }
+        auto ids = selection.pending(target);
+        if (!ids)
+            return std::unexpected(ids.error());
+        for (const QString &id : std::as_const(*ids)) {
+            if (handled.contains(id))
+                continue;
+            auto p = planner.plan(*graph.migration(id), true);
+            if (!p)
+                return std::unexpected(p.error().withContext(QStringLiteral("nothing was run")));
+            plan.plans << *p;
+        }
+    } else if (handled.isEmpty()) {
+        QString target = options.target;
+        if (const Migration *t = target.isEmpty() ? nullptr : m_repository.find(target))
+            target = t->id;
+        auto ids = selection.rollback(target, options.steps);
+        if (!ids)
+            return std::unexpected(ids.error());
+        for (const QString &id : std::as_const(*ids)) {
+            if (!graph.contains(id))
+                return fail(Error::Category::NotFound,
+                            QStringLiteral("cannot roll back %1: it is recorded as applied but its file is missing from %2. Nothing was "
+                                           "run; restore the file")
+                                .arg(id, m_repository.directory()));
+            auto p = planner.plan(*graph.migration(id), false);
+            if (!p)
+                return std::unexpected(p.error());
+            plan.plans << *p;
+        }
+    }
+    plan.checks = planner.preconditions(plan.plans);
+    return plan;
+}
+
+Result<RunPlan> MigrationRunner::plan(const RunOptions &options, bool forward)
+{
+    if (auto st = checkRepository(); !st)
+        return std::unexpected(st.error());
+    auto history = readHistory();
+    if (!history)
+        return std::unexpected(history.error());
+    m_conflicts = ConflictRecorder::detect(m_repository, history->applied);
+    return makePlan(*history, options, forward);
+}
+
+Result<RiskReport> MigrationRunner::assess(const RunPlan &plan)
+{
+    auto report = RiskAnalyzer(m_caps).analyze(m_sql, plan.plannedSteps(), plan.forward);
+    if (!report)
+        return std::unexpected(report.error().withContext(QStringLiteral("assessing the risk of the plan")));
+    return report;
+}
+
+Result<MigrationOverview> MigrationRunner::overview(bool withRisk)
+{
+    if (auto st = checkRepository(); !st)
+        return std::unexpected(st.error());
+    auto states = status();
+    if (!states)
+        return std::unexpected(states.error());
+    auto history = readHistory();
+    if (!history)
+        return std::unexpected(history.error());
+    MigrationOverview out;
+    out.states = std::move(*states);
+    out.conflicts = m_conflicts;
+    out.warnings = m_warnings;
+    out.selection.emplace(history->graph, history->applied);
+    // One planner, one replay, for every migration's SQL both ways.
+    const MigrationGraph &graph = *history->graph;
+    MigrationPlanner planner(m_connection.dialect(), graph.ordered(), sqliteVersion(), devUrl(RunOptions{}));
+    for (const MigrationState &s : std::as_const(out.states)) {
+        const Migration *m = s.state == MigrationState::State::Missing ? nullptr : graph.migration(s.id);
+        if (!m)
+            m = m_repository.find(s.id);
+        for (const bool forward : {true, false}) {
+            QString text;
+            if (!m || m->id != s.id) {
+                text = QStringLiteral("-- %1: the file is missing from the migrations directory; there is no SQL to show.\n").arg(s.id);
+            } else {
+                auto p = planner.plan(*m, forward);
+                text = p ? p->script() : QStringLiteral("-- %1\n").arg(p.error().toString().replace(u'\n', QStringLiteral("\n-- ")));
+            }
+            (forward ? out.upSql : out.downSql).insert(s.id, text);
+        }
+    }
+    out.replays = planner.replays();
+    if (withRisk) {
+        RunOptions o;
+        o.resume = true;   // the partial ones are part of what Apply would have to deal with
+        auto plan = makePlan(*history, o, true);
+        if (!plan) {
+            out.riskError = plan.error().toString();
+        } else {
+            auto risk = assess(*plan);
+            if (risk)
+                out.pendingRisk = *risk;
+            else
+                out.riskError = risk.error().toString();
+        }
+    }
+    return out;
+}
+
+struct MigrationRunner::Session
+{
+    std::unique_ptr<MigrationLock> lock;   // none for a dry run that only prints
+    History history;
+    QStringList warnings;
+};
+
+Result<MigrationRunner::Session> MigrationRunner::begin(const RunOptions &options, const QString &verb)
+{
+    Q_UNUSED(verb);
+    if (auto st = checkRepository(); !st)
+        return std::unexpected(st.error());
+    Session session;
+    if (!options.dryRun || options.executeDryRun) {
+        auto l = MigrationLock::acquire(m_connection, options.lockTimeoutMs, options.progress);
+        if (!l)
+            return std::unexpected(l.error());
+        session.lock = std::move(*l);
+    }
+    if (!options.dryRun)
+        if (auto st = ensureTables(options); !st)
+            return std::unexpected(st.error());
+    auto history = readHistory();
+    if (!history)
+        return std::unexpected(history.error());
+    if (!options.dryRun)
+        recordConflicts(history->applied, options.settings.environment, session.warnings);
+    else
+        m_conflicts = ConflictRecorder::detect(m_repository, history->applied);
+    session.history = std::move(*history);
+    return session;
+}
+
+Status MigrationRunner::checkBeforeRun(const RunPreconditions &checks, const RunOptions &options, RunReport &report)
+{
+    if (options.fake)
+        return {};
+    QStringList broken;
+    for (const MigrationPrecondition &c : checks.beforeRun) {
+        auto rows = c.violations(m_sql, true);
+        if (!rows)
+            return std::unexpected(rows.error().withContext(QStringLiteral("nothing was run")));
+        if (*rows && **rows > 0)
+            broken << c.failure(**rows);
+    }
+    if (!broken.isEmpty())
+        return fail(Error::Category::Conflict, QStringLiteral("%1%2. Nothing was changed: no migration of this run was applied")
+                                                   .arg(options.dryRun ? QStringLiteral("dry run: ") : QString(), broken.join(QStringLiteral(".\n"))));
+    if (options.dryRun && (!options.executeDryRun || !m_caps.executesDryRun))
+        for (const MigrationPrecondition &c : checks.whenReached)
+            report.warnings << QStringLiteral("%1: whether %2 holds NULLs (it becomes NOT NULL without a default) can only be judged when %3 "
+                                              "runs, after the earlier steps of this run that change %4")
+                                   .arg(c.migrationId, c.target(), c.stepLabel, c.table);
+    return {};
+}
+
+Status MigrationRunner::decide(const RunPlan &plan, const RiskReport &risk, const RunOptions &options)
+{
+    if (options.dryRun || options.fake)
+        return {};
+    // What runs must be what was reviewed; migrations another runner did
+    // meanwhile may drop out (they are reported as skipped), nothing new may come in.
+    if (!options.expected.isEmpty()) {
+        const QStringList now = plan.ids();
+        qsizetype at = 0;
+        bool reviewed = true;
+        for (const QString &id : now) {
+            while (at < options.expected.size() && options.expected.at(at) != id)
+                ++at;
+            reviewed = reviewed && at < options.expected.size();
+        }
+        if (!reviewed)
+            return fail(Error::Category::Conflict,
+                        QStringLiteral("the plan changed since it was reviewed: reviewed %1, now %2. Nothing was run; review the plan again")
+                            .arg(options.expected.join(QStringLiteral(", ")), now.isEmpty() ? QStringLiteral("nothing") : now.join(QStringLiteral(", "))));
+    }
+    const QList<RiskFinding> critical = risk.atLeast(RiskLevel::Critical);
+    if (!critical.isEmpty() && !options.acceptRisk) {
+        QStringList lines;
+        for (const RiskFinding &f : critical)
+            lines << QStringLiteral("  %1 · %2: %3").arg(f.migrationId, f.rule, f.reason);
+        return fail(Error::Category::Conflict, QStringLiteral("refusing: the risk of this plan is critical:\n%1\nNothing was run. Read the "
+                                                              "whole report (--dry-run), then accept the risk explicitly (--accept-risk) to "
+                                                              "go ahead")
+                                                   .arg(lines.join(u'\n')));
+    }
+    if (risk.losesData() && !options.confirmDataLoss)
+        return fail(Error::Category::Conflict,
+                    QStringLiteral("refusing: this plan destroys data:\n  %1\nNothing was run. Confirm that the data may go (--yes, or type "
+                                   "the confirmation)%2")
+                        .arg(risk.dataLossLines().join(QStringLiteral("\n  ")),
+                             options.settings.backupBeforeDataLoss ? QStringLiteral("; Covet backs it up first (`covet backup list`)")
+                                                                   : QStringLiteral("; backups are off (safety.backup_before_data_loss)")));
+    if (!options.settings.backupBeforeDataLoss && risk.needsBackup() && !options.acceptRisk) {
+        for (const MigrationPlan &p : plan.plans) {
+            const bool stepwise = !m_caps.transactionalDdl || !p.migration->transactional || p.resume != MigrationPlan::Resume::None;
+            if (!stepwise)
+                continue;
+            for (const DataAtStake &s : risk.stakes)
+                if (s.migrationId == p.migration->id)
+                    return fail(Error::Category::Conflict,
+                                QStringLiteral("refusing: %1 runs step by step (%2) and destroys data, and with backups off "
+                                               "(safety.backup_before_data_loss: false) an undo after a failure could not put that data "
+                                               "back. Nothing was run. Turn backups on, or accept the risk (--accept-risk)")
+                                    .arg(p.migration->id, m_caps.transactionalDdl ? QStringLiteral("transactional: false")
+                                                                                   : m_caps.productName() + QStringLiteral(" commits DDL at once")));
+        }
+    }
+    return {};
+}
+
+Result<RunReport> MigrationRunner::execute(const RunPlan &plan, const RunOptions &options, RunReport &report)
+{
+    report.sql = plan.script();
+    if (auto st = checkBeforeRun(plan.checks, options, report); !st)
+        return std::unexpected(st.error());
+    PlanExecutor executor(m_connection, m_sql, options, m_caps, &report.risk);
+    if (options.dryRun) {
+        if (options.executeDryRun)
+            if (auto st = executor.dryExecute(plan.plans, report); !st)
+                return std::unexpected(st.error());
+        return report;
+    }
+    std::optional<DatabaseSnapshot> before;
+    if (options.settings.verifyAfterRun && !options.fake && !plan.plans.isEmpty()) {
+        auto snap = RunVerifier(m_sql).capture(PlanExecutor::touchedTables(plan.plans));
+        if (snap)
+            before = std::move(*snap);
+        else
+            report.warnings << QStringLiteral("could not read the database before the run to verify it afterwards: %1").arg(snap.error().toString());
+    }
+    int n = 0;
+    for (const MigrationPlan &p : plan.plans) {
+        if (options.progress && options.progress->cancelled())
+            return fail(Error::Category::Cancelled,
+                        QStringLiteral("cancelled after %1 of %2 migrations, before %3; it and the rest are %4.%5")
+                            .arg(n)
+                            .arg(plan.plans.size())
+                            .arg(p.migration->id, p.forward ? QStringLiteral("still pending") : QStringLiteral("still applied"),
+                                 PlanExecutor::soFar(p.forward, report)));
+        if (options.progress)
+            options.progress->report(n, int(plan.plans.size()), p.migration->id);
+        if (auto st = executor.run(p, report); !st)
+            return std::unexpected(st.error());
+        ++n;
+    }
+    if (options.progress)
+        options.progress->report(n, int(plan.plans.size()), QString());
+    if (before)
+        verifyAfter(plan, before, report);
+    if (!report.backups.isEmpty() && options.settings.backupRetentionDays > 0) {
+        BackupStore store(m_sql, m_caps);
+        if (auto pruned = store.prune(options.settings.backupRetentionDays); !pruned)
+            report.warnings << QStringLiteral("could not drop backups older than %1 days: %2").arg(options.settings.backupRetentionDays).arg(pruned.error().toString());
+    }
+    return report;
+}
+
+void MigrationRunner::verifyAfter(const RunPlan &plan, const std::optional<DatabaseSnapshot> &before, RunReport &report)
+{
+    RunVerification &v = report.verification;
+    auto after = RunVerifier(m_sql).capture(PlanExecutor::touchedTables(plan.plans));
+    if (!after) {
+        report.warnings << QStringLiteral("could not verify the run: %1").arg(after.error().toString());
+        return;
+    }
+    v.countChanges = RunVerifier::countChanges(*before, *after);
+    v.countsUnchanged = v.countChanges.isEmpty();
+    v.tablesCounted = int(before->rows.size());
+    // What the history says the database is now.
+    auto history = readHistory();
+    if (!history) {
+        report.warnings << QStringLiteral("could not verify the run: %1").arg(history.error().toString());
+        return;
+    }
+    QSet<QString> applied;
+    for (const AppliedMigration &a : std::as_const(history->applied))
+        applied.insert(a.id);
+    const QString scratch = devUrl(RunOptions{});
+    auto replayed = [&](const QSet<QString> &ids) -> Result<Schema> {
+        QList<Migration> ordered;
+        for (const Migration &m : history->graph->ordered())
+            if (ids.contains(m.id))
+                ordered << m;
+        ReplayedHistory h = HistoryReplay::replayAll(ordered, m_connection.dialect(), scratch, true);
+        if (!h.end)
+            return std::unexpected(h.endStatus.error());
+        return *h.end;
+    };
+    auto expected = replayed(applied);
+    if (!expected) {
+        report.warnings << QStringLiteral("the schema was not verified: %1").arg(expected.error().toString());
+        return;
+    }
+    v.done = true;
+    v.differences = RunVerifier::differences(after->schema, *expected);
+    if (!v.differences.isEmpty()) {
+        // Differences that were already there before the run are drift, not
+        // the run's doing: reported apart, they do not fail it.
+        QSet<QString> wasApplied = applied;
+        for (const QString &id : std::as_const(report.done)) {
+            if (plan.forward)
+                wasApplied.remove(id);
+            else
+                wasApplied.insert(id);
+        }
+        if (auto expectedBefore = replayed(wasApplied)) {
+            const QStringList old = RunVerifier::differences(before->schema, *expectedBefore);
+            QStringList fresh;
+            for (const QString &d : std::as_const(v.differences)) {
+                if (old.contains(d))
+                    v.drift << d;
+                else
+                    fresh << d;
+            }
+            v.differences = fresh;
+        }
+    }
+    v.schemaMatches = v.differences.isEmpty();
+}
+
+Result<RunReport> MigrationRunner::run(const RunOptions &options, bool forward)
+{
+    m_lastReport = {};
+    auto session = begin(options, forward ? QStringLiteral("migrate") : QStringLiteral("roll back"));
+    if (!session)
+        return std::unexpected(session.error());
+    RunReport report;
+    report.warnings = session->warnings;
+    auto plan = makePlan(session->history, options, forward);
+    if (!plan)
+        return std::unexpected(plan.error());
+    report.warnings << plan->warnings;
+    if (!options.fake) {
+        auto risk = assess(*plan);
+        if (!risk)
+            return std::unexpected(risk.error());
+        report.risk = *risk;
+    }
+    report.sql = plan->script();
+    for (const QString &id : options.expected)
+        if (!plan->ids().contains(id))
+            report.skipped << id;   // done meanwhile by another runner
+    m_lastReport = report;
+    if (auto st = decide(*plan, report.risk, options); !st)
+        return std::unexpected(st.error());
+    auto done = execute(*plan, options, m_lastReport);
+    return done;
+}
+
+Result<RunReport> MigrationRunner::migrate(const RunOptions &options)
+{
+    return run(options, true);
+}
+
+Result<RunReport> MigrationRunner::rollback(const RunOptions &options)
+{
+    return run(options, false);
+}
+
+} // namespace covet

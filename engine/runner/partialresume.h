@@ -1,0 +1,27 @@
+#pragma once
+
+#include "../core/error.h"
+#include "../db/sqlexecutor.h"
+#include "../migrations/migrationgraph.h"
+#include "../migrations/migrationplanner.h"
+#include "../migrations/partialmigrations.h"
+
+namespace covet {
+
+// The plan that deals with a migration a stepwise run left part-way: finish
+// it (run the steps not in effect) or revert it (undo the steps in effect,
+// last first). A step recorded as running when the run stopped is judged
+// against the live schema: in effect when the tables it changes look as
+// the replayed history says they do after it, not in effect when they look
+// as before it; anything else is refused, naming the differences, because
+// only a person can tell.
+class PartialResume
+{
+public:
+    static Result<MigrationPlan> plan(MigrationPlanner &planner, const MigrationGraph &graph, const PartialMigration &partial, bool finish,
+                                      SqlExecutor &live);
+    // The message for a run that meets a part-way migration without --resume.
+    static QString refusal(const PartialMigration &partial);
+};
+
+} // namespace covet

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "../core/error.h"
+#include "../migrations/migrationgraph.h"
+#include "../migrations/migrationhistory.h"
+#include "../migrations/migrationplanner.h"
+#include "../safety/plannedstep.h"
+
+#include <QList>
+#include <QSet>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+namespace covet {
+
+// Which migrations a run touches, in which order — the one answer to
+// "what is pending up to X" and "what does rolling back to Y undo", used
+// by `covet migrate`, `covet rollback`, `covet lint`, Covet Studio's Apply,
+// Apply to Here and Roll back to here, and the Migrations listing.
+class RunSelection
+{
+public:
+    RunSelection(std::shared_ptr<const MigrationGraph> graph, const QList<AppliedMigration> &applied);
+
+    // Pending migrations in graph order; with a target: the target and the
+    // pending migrations it depends on (NotFound when it is not in the graph).
+    Result<QStringList> pending(const QString &target = {}) const;
+    // Applied migrations to roll back, last applied first: those after
+    // `target` (which stays applied; NotFound when it is not applied), or
+    // the last `steps` (default 1). Applied migrations whose file is gone
+    // come last-applied-first too; the planner refuses them.
+    Result<QStringList> rollback(const QString &target = {}, int steps = 0) const;
+
+    const MigrationGraph &graph() const { return *m_graph; }
+    bool isApplied(const QString &id) const { return m_applied.contains(id); }
+
+private:
+    std::shared_ptr<const MigrationGraph> m_graph;
+    QSet<QString> m_applied;
+    QStringList m_appliedOrder;   // graph order, then those not in the graph in applied order
+};
+
+// The plans of one run, in the order they run, with what the safety
+// analysis needs. Holds the graph its plans point into.
+struct RunPlan
+{
+    bool forward = true;
+    QList<MigrationPlan> plans;
+    RunPreconditions checks;
+    QStringList warnings;
+    std::shared_ptr<const MigrationGraph> graph;
+
+    QStringList ids() const;
+    QString script() const;
+    // The steps as RiskAnalyzer reads them (typed operations or raw SQL,
+    // the schema before each, what each migration acknowledged); raw SQL
+    // (run_sql, plain SQL files) as the statements that run in this dialect.
+    QList<PlannedStep> plannedSteps() const;
+};
+
+} // namespace covet
