@@ -1,3 +1,4 @@
+#include "backupcommand.h"
 #include "clicommand.h"
 #include "diffcommand.h"
 #include "inspectcommand.h"
@@ -33,6 +34,7 @@ std::vector<std::unique_ptr<CliCommand>> commands()
     list.push_back(std::make_unique<SqlMigrateCommand>());
     list.push_back(std::make_unique<InitCommand>());
     list.push_back(std::make_unique<MakeMigrationsCommand>());
+    list.push_back(std::make_unique<BackupCommand>());
     return list;
 }
 
