@@ -1,5 +1,5 @@
 // covet-test-labels: engine
-#include "../operations/sampleoperations.h"
+#include "everythingmigration.h"
 #include "migrations/checksum.h"
 #include "migrations/migrationfile.h"
 #include "operations/operationjson.h"
@@ -102,21 +102,8 @@ private slots:
 
     void everyOperationRoundTrips()
     {
-        Migration m;
-        m.id = QStringLiteral("0007_everything");
-        m.number = 7;
-        m.name = QStringLiteral("everything");
-        m.description = QStringLiteral("Every operation: a: colon, \"quotes\" and # hash");
-        m.dependencies = {QStringLiteral("0005_a"), QStringLiteral("0006_b")};
+        Migration m = test::everythingMigration();
         m.replaces = {QStringLiteral("0001_x")};
-        m.transactional = false;
-        for (const test::SampleOperation &s : test::sampleOperations())
-            m.operations << s.op;
-        RunSql perDialect;
-        perDialect.forward = QStringLiteral("SELECT 1;\nSELECT 2;");
-        perDialect.forwardByDialect.insert(QStringLiteral("postgresql"), QStringLiteral("CREATE INDEX CONCURRENTLY i ON t (a)"));
-        perDialect.reverseByDialect.insert(QStringLiteral("postgresql"), QStringLiteral("DROP INDEX CONCURRENTLY i"));
-        m.operations << perDialect;
         const QByteArray text = MigrationFile::serialize(m);
         auto back = MigrationFile::parse(text, m.fileName());
         QVERIFY2(back, qPrintable(test::errorText(back) + QStringLiteral("\n") + QString::fromUtf8(text)));
