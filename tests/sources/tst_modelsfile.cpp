@@ -350,7 +350,7 @@ private slots:
         QTest::newRow("columns not a list") << head + "      name: id\n" << "m.yaml:5" << "expected a list";
         QTest::newRow("table not a mapping") << QByteArray("tables:\n  - customers\n") << "m.yaml:2" << "expected a mapping";
         QTest::newRow("name is a list") << QByteArray("tables:\n  - name: [a]\n") << "m.yaml:2" << "expected a single value";
-        QTest::newRow("malformed yaml") << head + "      - {name: id, type: text\n" << "m.yaml:5:9" << "missing '}'";
+        QTest::newRow("malformed yaml") << head + "      - {name: id, type: text\n" << "m.yaml:6:1" << "the flow mapping opened at line 5, column 9 (is its '}' missing?)";
         QTest::newRow("tabs") << QByteArray("tables:\n\t- name: t\n") << "m.yaml:2:1" << "tab";
         QTest::newRow("empty file") << QByteArray("# nothing\n") << "m.yaml:" << "the models file is empty";
         QTest::newRow("duplicate enum") << QByteArray("enums:\n  - {name: e, values: [a]}\n  - {name: e, values: [b]}\ntables: []\n")
