@@ -5,6 +5,7 @@
 #include "../core/yamlreader.h"
 #include "../core/yamlwriter.h"
 #include "../operations/operationjson.h"
+#include "../operations/operationshape.h"
 #include "checksum.h"
 
 #include <QFile>
@@ -17,8 +18,14 @@ namespace covet {
 
 namespace {
 
-const QStringList kYamlKeys = {QStringLiteral("id"), QStringLiteral("description"), QStringLiteral("dependencies"),
-                               QStringLiteral("replaces"), QStringLiteral("transactional"), QStringLiteral("operations")};
+// What a YAML migration may hold: every other key is an error.
+const YamlShape &migrationShape()
+{
+    static const YamlShape s = YamlShape::mapping({{"id", {}}, {"description", {}}, {"dependencies", {}}, {"replaces", {}},
+                                                   {"transactional", {}},
+                                                   {"operations", YamlShape::listOf(OperationShape::operation())}});
+    return s;
+}
 // The order fields are written in; the rest follow alphabetically.
 const QStringList kLeadingKeys = {QStringLiteral("op"), QStringLiteral("schema"), QStringLiteral("table"), QStringLiteral("name"),
                                   QStringLiteral("from"), QStringLiteral("to"), QStringLiteral("type"), QStringLiteral("nullable"),
@@ -118,12 +125,10 @@ Result<Migration> parseYaml(const QString &text, Migration m, const QString &sou
     if (!doc->isMapping())
         return std::unexpected(invalid(QStringLiteral("a YAML migration is a mapping with 'description', 'dependencies' and "
                                                       "'operations'; found %1").arg(doc->typeName()), source, doc->line()));
-    for (qsizetype i = 0; i < doc->size(); ++i) {
-        const YamlNode &key = doc->keyAt(i);
-        if (!kYamlKeys.contains(key.scalar()))
-            return std::unexpected(invalid(QStringLiteral("unknown key '%1'; a migration has %2")
-                                               .arg(key.scalar(), kYamlKeys.join(QStringLiteral(", "))), source, key.line()));
-    }
+    // Every unknown key, at every level, whatever its value: a misspelt
+    // "nulable: false" must not leave the column NULL-able unseen.
+    if (auto unknown = migrationShape().check(*doc, source))
+        return std::unexpected(*unknown);
     if (const YamlNode *id = doc->get(QStringLiteral("id")); id && id->scalar() != m.id)
         return std::unexpected(invalid(QStringLiteral("id '%1' does not match the file name; it must be %2").arg(id->scalar(), m.id),
                                        source, id->line()));

@@ -205,14 +205,14 @@ operations:
     {
         addErrorColumns();
         const QString f = QStringLiteral("0002_x.yaml");
-        QTest::newRow("unknown key") << QByteArray("dependencies: []\noperations: []\nrun: rm -rf /\n") << f + QStringLiteral(":3")
+        QTest::newRow("unknown key") << QByteArray("dependencies: []\noperations: []\nrun: rm -rf /\n") << f + QStringLiteral(":3:1")
                                      << QStringLiteral("unknown key 'run'");
         QTest::newRow("unknown op") << QByteArray("operations:\n  - op: drop_everything\n    table: x\n") << f + QStringLiteral(":2")
                                     << QStringLiteral("unknown operation 'drop_everything'");
         QTest::newRow("missing field") << QByteArray("operations:\n  - op: drop_table\n") << f + QStringLiteral(":2")
                                        << QStringLiteral("missing string field 'table'");
         QTest::newRow("unknown field") << QByteArray("operations:\n  - op: drop_table\n    table: t\n    cascade: yes please\n")
-                                       << f + QStringLiteral(":4") << QStringLiteral("'cascade' is not understood");
+                                       << f + QStringLiteral(":4:5") << QStringLiteral("unknown key 'cascade' in operations[0] (drop_table)");
         QTest::newRow("number default") << QByteArray("operations:\n  - op: add_column\n    table: t\n    column:\n      name: a\n"
                                                       "      type: integer\n      default: 0\n")
                                         << f + QStringLiteral(":7") << QStringLiteral("'column.default' is not understood");
@@ -243,6 +243,49 @@ operations:
     void yamlErrors()
     {
         expectFetchedError(QStringLiteral("0002_x.yaml"));
+    }
+
+    // Every unknown key is an error, whatever its value (a misspelt key
+    // holding the default value used to pass), and all of them are named,
+    // each at its line and column.
+    void unknownKeysAreAllReported()
+    {
+        const QString f = QStringLiteral("0002_x.yaml");
+        auto one = MigrationFile::parse("operations:\n  - op: add_column\n    table: t\n"
+                                        "    column: {name: id, type: integer, nulable: false}\n", f);
+        QVERIFY(!one);
+        QCOMPARE(one.error().location(), f + QStringLiteral(":4:39"));
+        QVERIFY2(one.error().message().contains(QStringLiteral("unknown key 'nulable' in operations[0].column (id) (did you mean 'nullable'?)")),
+                 qPrintable(one.error().toString()));
+
+        const QByteArray several = "operations:\n"
+                                   "  - op: add_column\n"
+                                   "    table: t\n"
+                                   "    column: {name: id, type: integer, nulable: false, defualt: \"0\"}\n"
+                                   "  - op: create_table\n"
+                                   "    table: u\n"
+                                   "    definition:\n"
+                                   "      name: u\n"
+                                   "      columns:\n"
+                                   "        - {name: a, type: text, nullable: true, comments: \"\"}\n"
+                                   "      indexes:\n"
+                                   "        - {name: i, parts: [{column: a}], uniqe: false}\n"
+                                   "  - op: run_sql\n"
+                                   "    forward: SELECT 1\n"
+                                   "    forward_by_dialect: {postgres: SELECT 2}\n"
+                                   "descripton: x\n";
+        auto all = MigrationFile::parse(several, f);
+        QVERIFY(!all);
+        const QString text = all.error().toString();
+        QCOMPARE(all.error().location(), f + QStringLiteral(":4:39"));   // the first one
+        QVERIFY2(text.contains(QStringLiteral("6 unknown keys")), qPrintable(text));
+        for (const QString &expected : {QStringLiteral("0002_x.yaml:4:39: unknown key 'nulable'"),
+                                        QStringLiteral("0002_x.yaml:4:55: unknown key 'defualt' in operations[0].column (id) (did you mean 'default'?)"),
+                                        QStringLiteral("0002_x.yaml:10:49: unknown key 'comments' in operations[1].definition.columns[0] (a) (did you mean 'comment'?)"),
+                                        QStringLiteral("0002_x.yaml:12:43: unknown key 'uniqe' in operations[1].definition.indexes[0] (i)"),
+                                        QStringLiteral("0002_x.yaml:15:26: unknown key 'postgres' in operations[2].forward_by_dialect (did you mean 'postgresql'?)"),
+                                        QStringLiteral("0002_x.yaml:16:1: unknown key 'descripton' (did you mean 'description'?)")})
+            QVERIFY2(text.contains(expected), qPrintable(expected + QStringLiteral("\nnot in:\n") + text));
     }
 
     void sqlErrors_data()

@@ -306,9 +306,9 @@ private slots:
         QTest::newRow("malformed size") << head + "      - {name: email, type: varchar(abc)}\n" << "m.yaml:5" << "malformed column type 'varchar(abc)'";
         QTest::newRow("trailing words") << head + "      - {name: email, type: varchar(20) please}\n" << "m.yaml:5" << "malformed column type";
         QTest::newRow("unknown column key") << head + "      - {name: email, type: text, nulable: false}\n"
-                                            << "m.yaml:5" << "unknown key 'nulable' in column customers.email (did you mean 'nullable'?); allowed keys: name, type";
+                                            << "m.yaml:5:35" << "unknown key 'nulable' in tables[0].columns[0] (email) (did you mean 'nullable'?); allowed: name, type";
         QTest::newRow("unknown table key") << head + "      - {name: id, type: text}\n    primary: [id]\n"
-                                           << "m.yaml:6" << "unknown key 'primary' in table customers";
+                                           << "m.yaml:6:5" << "unknown key 'primary' in tables[0] (customers)";
         QTest::newRow("unknown top key") << QByteArray("version: 1\ntabels: []\n") << "m.yaml:2" << "(did you mean 'tables'?)";
         QTest::newRow("missing table name") << QByteArray("tables:\n  - columns: []\n") << "m.yaml:2" << "missing name for a table";
         QTest::newRow("missing column name") << head + "      - {type: text}\n" << "m.yaml:5" << "missing name for a column of table customers";
@@ -359,6 +359,29 @@ private slots:
                                                    "      - {name: ix, columns: [id]}\n" << "m.yaml:8" << "duplicate index 'ix'";
         QTest::newRow("self rename") << head + "      - {name: id, type: text, renamed_from: id}\n" << "m.yaml:5" << "renamed_from its own name";
         QTest::newRow("view without definition") << QByteArray("tables: []\nviews:\n  - name: v\n") << "m.yaml:3" << "missing definition for view v";
+    }
+
+    // Every unknown key is reported, each at its line and column, whatever its value.
+    void unknownKeysAreAllReported()
+    {
+        const QByteArray text = "version: 1\n"
+                                "tables:\n"
+                                "  - name: customers\n"
+                                "    columns:\n"
+                                "      - {name: id, type: integer, nulable: true}\n"
+                                "      - {name: email, type: text, defualt: \"''\"}\n"
+                                "    primary_key: {columns: [id], nam: pk}\n"
+                                "views:\n"
+                                "  - {name: v, definition: SELECT 1, materialised: false}\n";
+        auto m = ModelsFile::parse(text, QStringLiteral("m.yaml"));
+        QVERIFY(!m);
+        const QString all = m.error().toString();
+        QVERIFY2(all.contains(QStringLiteral("4 unknown keys")), qPrintable(all));
+        for (const QString &expected : {QStringLiteral("m.yaml:5:35: unknown key 'nulable' in tables[0].columns[0] (id)"),
+                                        QStringLiteral("m.yaml:6:35: unknown key 'defualt' in tables[0].columns[1] (email) (did you mean 'default'?)"),
+                                        QStringLiteral("m.yaml:7:34: unknown key 'nam' in tables[0].primary_key (did you mean 'name'?)"),
+                                        QStringLiteral("m.yaml:9:37: unknown key 'materialised' in views[0] (v) (did you mean 'materialized'?)")})
+            QVERIFY2(all.contains(expected), qPrintable(expected + QStringLiteral("\nnot in:\n") + all));
     }
 
     void errors()
