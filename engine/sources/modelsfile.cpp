@@ -4,6 +4,7 @@
 #include "../core/yamlnode.h"
 #include "../core/yamlreader.h"
 #include "../core/yamlshape.h"
+#include "../sql/sqlfragmentcheck.h"
 
 #include <QFile>
 #include <QHash>
@@ -92,6 +93,9 @@ private:
     static QString text(const YamlNode *n, const QString &what);
     static QString text(const YamlNode &map, const char *key, const QString &what);
     static QString required(const YamlNode &map, const char *key, const QString &what);
+    // Refuses SQL text that is not one thing of the kind its field says
+    // (SqlFragmentCheck): `key` names the field of `map` in the message.
+    static void checkSql(const YamlNode &map, const char *key, const QString &text, SqlFragmentCheck::Kind kind, const QString &what);
     static bool flag(const YamlNode &map, const char *key, bool fallback, const QString &what);
     static QStringList names(const YamlNode &map, const char *key, const QString &what);
     static const std::vector<YamlNode> &list(const YamlNode &map, const char *key, const QString &what);
@@ -140,6 +144,18 @@ QString Reader::required(const YamlNode &map, const char *key, const QString &wh
     if (v.isEmpty())
         bad(map, QStringLiteral("missing %1 for %2").arg(QLatin1String(key), what));
     return v;
+}
+
+void Reader::checkSql(const YamlNode &map, const char *key, const QString &text, SqlFragmentCheck::Kind kind, const QString &what)
+{
+    const auto problem = SqlFragmentCheck::problem(text, kind);
+    if (!problem)
+        return;
+    const YamlNode *n = map.isMapping() ? map.get(QLatin1String(key)) : nullptr;
+    const YamlNode &at = n ? *n : map;
+    throw ModelsFailure{Error(Error::Category::InvalidInput,
+                              QStringLiteral("%1 of %2 cannot hold this SQL: %3").arg(QLatin1String(key), what, *problem),
+                              at.locationWithColumn())};
 }
 
 bool Reader::flag(const YamlNode &map, const char *key, bool fallback, const QString &what)
@@ -219,6 +235,7 @@ void Reader::document(const YamlNode &root)
         v.schema = text(vn, "schema", QStringLiteral("view ") + v.name);
         const QString what = QStringLiteral("view ") + quotedName(v.schema, v.name);
         v.definition = required(vn, "definition", what);
+        checkSql(vn, "definition", v.definition, SqlFragmentCheck::Kind::Query, what);
         v.materialized = flag(vn, "materialized", false, what);
         checkNamespace(vn, v.schema, what);
         if (schema.view(v.name, v.schema))
@@ -318,8 +335,10 @@ Column Reader::readColumn(const YamlNode &node, const Table &table)
         bad(node, QStringLiteral("missing type for %1 (e.g. type: varchar(255))").arg(what));
     }
     c.nullable = flag(node, "nullable", true, what);
-    if (const YamlNode *d = node.get(QStringLiteral("default")); d && !d->isNull())
+    if (const YamlNode *d = node.get(QStringLiteral("default")); d && !d->isNull()) {
         c.defaultExpr = text(d, QStringLiteral("default of ") + what);
+        checkSql(node, "default", *c.defaultExpr, SqlFragmentCheck::Kind::Expression, what);
+    }
     if (const YamlNode *id = node.get(QStringLiteral("identity"))) {
         const auto identity = identityFromName(text(id, QStringLiteral("identity of ") + what));
         if (!identity)
@@ -327,8 +346,16 @@ Column Reader::readColumn(const YamlNode &node, const Table &table)
         c.identity = *identity;
     }
     c.generatedExpr = text(node, "generated", what);
+    checkSql(node, "generated", c.generatedExpr, SqlFragmentCheck::Kind::Expression, what);
     c.generatedStored = flag(node, "stored", false, what);
     c.onUpdateExpr = text(node, "on_update", what);
+    checkSql(node, "on_update", c.onUpdateExpr, SqlFragmentCheck::Kind::Expression, what);
+    // Type texts written into SQL as they are: a database-specific type,
+    // a named enum type.
+    if (c.type.kind() == SqlType::Kind::Other)
+        checkSql(node, raw ? "raw_type" : "type", c.type.raw(), SqlFragmentCheck::Kind::Type, what);
+    else if (c.type.kind() == SqlType::Kind::Enum)
+        checkSql(node, "type", c.type.enumName(), SqlFragmentCheck::Kind::Type, what);
     c.collation = text(node, "collation", what);
     c.charset = text(node, "charset", what);
     c.comment = text(node, "comment", what);
@@ -457,6 +484,7 @@ void Reader::readConstraints(const YamlNode &node, Table &t)
         const QString cwhat = QStringLiteral("a check of ") + what;
         mapping(cn, cwhat);
         t.checks << Check{text(cn, "name", cwhat), required(cn, "expression", cwhat)};
+        checkSql(cn, "expression", t.checks.last().expression, SqlFragmentCheck::Kind::Expression, cwhat);
     }
     for (const YamlNode &tn : list(node, "triggers", what)) {
         const QString twhat = QStringLiteral("a trigger of ") + what;
@@ -468,6 +496,14 @@ void Reader::readConstraints(const YamlNode &node, Table &t)
         tr.forEachRow = flag(tn, "for_each_row", true, twhat);
         tr.body = text(tn, "body", twhat);
         tr.definition = text(tn, "definition", twhat);
+        checkSql(tn, "timing", tr.timing, SqlFragmentCheck::Kind::TriggerTiming, twhat);
+        for (const QString &event : std::as_const(tr.events))
+            checkSql(tn, "events", event, SqlFragmentCheck::Kind::TriggerEvent, twhat);
+        // The body is written into SQL only when there is no definition.
+        checkSql(tn, "body", tr.body,
+                 tr.definition.trimmed().isEmpty() ? SqlFragmentCheck::Kind::TriggerBody : SqlFragmentCheck::Kind::TriggerStatementList,
+                 twhat);
+        checkSql(tn, "definition", tr.definition, SqlFragmentCheck::Kind::TriggerDefinition, twhat);
         t.triggers << tr;
     }
 }
@@ -484,11 +520,14 @@ Index Reader::readIndex(const YamlNode &node, const Table &t)
             bad(node, QStringLiteral("%1 names column '%2', which table %3 does not have").arg(what, c, t.qualifiedName()));
         i.parts << IndexPart{c, {}, false, -1};
     }
-    for (const QString &e : names(node, "expressions", what))
+    for (const QString &e : names(node, "expressions", what)) {
+        checkSql(node, "expressions", e, SqlFragmentCheck::Kind::Expression, what);
         i.parts << IndexPart{{}, e, false, -1};
+    }
     for (const YamlNode &pn : list(node, "parts", what)) {
         mapping(pn, QStringLiteral("a part of ") + what);
         IndexPart p{text(pn, "column", what), text(pn, "expression", what), flag(pn, "descending", false, what), -1};
+        checkSql(pn, "expression", p.expression, SqlFragmentCheck::Kind::Expression, what);
         if (const YamlNode *len = pn.get(QStringLiteral("length")); len && !len->isNull()) {
             bool ok = false;
             p.length = len->toInt(&ok);
@@ -505,6 +544,7 @@ Index Reader::readIndex(const YamlNode &node, const Table &t)
         bad(node, QStringLiteral("%1 has no columns:, expressions: or parts:").arg(what));
     i.unique = flag(node, "unique", false, what);
     i.where = text(node, "where", what);
+    checkSql(node, "where", i.where, SqlFragmentCheck::Kind::Expression, what);
     i.method = text(node, "method", what);
     return i;
 }

@@ -288,6 +288,47 @@ operations:
             QVERIFY2(text.contains(expected), qPrintable(expected + QStringLiteral("\nnot in:\n") + text));
     }
 
+    // Migration::destructiveChanges reads raw SQL with the tokenizer: what
+    // comments and string literals hold does not count, DELETE and ALTER
+    // TABLE ... DROP do, in run_sql (every dialect's text) and .sql files.
+    void destructiveChangesInRawSql_data()
+    {
+        QTest::addColumn<QString>("sql");
+        QTest::addColumn<QStringList>("found");
+        QTest::newRow("after an update") << "UPDATE t SET a = 1; DROP TABLE victim" << QStringList{"runs DROP TABLE victim"};
+        QTest::newRow("after a comment") << "-- clean up\ndrop table x" << QStringList{"runs drop table x"};
+        QTest::newRow("in a string") << "SELECT 'DROP TABLE x; TRUNCATE y'" << QStringList{};
+        QTest::newRow("in a comment") << "/* DROP TABLE x; */ SELECT 1" << QStringList{};
+        QTest::newRow("in a mysql comment") << "# DROP TABLE x\nSELECT 1" << QStringList{};
+        QTest::newRow("delete") << "DELETE FROM t WHERE id = 1" << QStringList{"runs DELETE FROM t WHERE id = 1"};
+        QTest::newRow("delete in with") << "WITH d AS (DELETE FROM t RETURNING *) SELECT * FROM d"
+                                        << QStringList{"runs WITH d AS (DELETE FROM t RETURNING *) SELECT * FROM d"};
+        QTest::newRow("truncate") << "TRUNCATE t" << QStringList{"runs TRUNCATE t"};
+        QTest::newRow("drop column") << "ALTER TABLE t DROP COLUMN a" << QStringList{"runs ALTER TABLE t DROP COLUMN a"};
+        QTest::newRow("drop among actions") << "ALTER TABLE t ADD b int, DROP c" << QStringList{"runs ALTER TABLE t ADD b int, DROP c"};
+        QTest::newRow("drop column if exists") << "ALTER TABLE t DROP COLUMN IF EXISTS c" << QStringList{"runs ALTER TABLE t DROP COLUMN IF EXISTS c"};
+        QTest::newRow("drop partition") << "ALTER TABLE t DROP PARTITION p0" << QStringList{"runs ALTER TABLE t DROP PARTITION p0"};
+        QTest::newRow("drop constraint") << "ALTER TABLE t DROP CONSTRAINT ck" << QStringList{};
+        QTest::newRow("drop default") << "ALTER TABLE t ALTER COLUMN a DROP DEFAULT" << QStringList{};
+        QTest::newRow("drop index") << "DROP INDEX i; DROP VIEW v" << QStringList{};
+        QTest::newRow("quoted name") << "DROP TABLE \"a;b\"" << QStringList{"runs DROP TABLE \"a;b\""};
+        QTest::newRow("do block") << "DO $$ BEGIN DROP TABLE x; END $$" << QStringList{"runs DROP TABLE x"};
+        QTest::newRow("schema") << "DROP SCHEMA app CASCADE" << QStringList{"runs DROP SCHEMA app CASCADE"};
+    }
+    void destructiveChangesInRawSql()
+    {
+        QFETCH(QString, sql);
+        QFETCH(QStringList, found);
+        Migration yaml;
+        yaml.operations << RunSql{QStringLiteral("SELECT 1"), {}, {{QStringLiteral("mysql"), sql}}, {}};
+        QCOMPARE(yaml.destructiveChanges(), found);
+        Migration plain;
+        plain.format = Migration::Format::Sql;
+        plain.upSql = sql;
+        plain.downSql = QStringLiteral("DROP TABLE never_counted");
+        QCOMPARE(plain.destructiveChanges(), found);
+    }
+
     void sqlErrors_data()
     {
         addErrorColumns();

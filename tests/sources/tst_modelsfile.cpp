@@ -309,6 +309,20 @@ private slots:
                                             << "m.yaml:5:35" << "unknown key 'nulable' in tables[0].columns[0] (email) (did you mean 'nullable'?); allowed: name, type";
         QTest::newRow("unknown table key") << head + "      - {name: id, type: text}\n    primary: [id]\n"
                                            << "m.yaml:6:5" << "unknown key 'primary' in tables[0] (customers)";
+        QTest::newRow("statement in a default") << head + "      - {name: email, type: text, default: \"''; DROP TABLE victim\"}\n"
+                                                << "m.yaml:5:44" << "default of column customers.email cannot hold this SQL: it holds a statement separator";
+        QTest::newRow("statement in a check") << head + "      - {name: id, type: integer}\n    checks: [{expression: \"id > 0); DROP TABLE victim; --\"}]\n"
+                                              << "m.yaml:6:27" << "expression of a check of table customers cannot hold this SQL";
+        QTest::newRow("statement in an index predicate") << head + "      - {name: id, type: integer}\n"
+                                                         "    indexes: [{name: i, columns: [id], where: \"id > 0 -- x\"}]\n"
+                                                         << "m.yaml:6" << "where of index i cannot hold this SQL: it holds a line comment";
+        QTest::newRow("two statements in a view") << QByteArray("views:\n  - {name: v, definition: \"SELECT 1; DROP TABLE victim\"}\n")
+                                                  << "m.yaml:2" << "definition of view v cannot hold this SQL";
+        QTest::newRow("statements in a trigger body") << head + "      - {name: id, type: integer}\n"
+                                                      "    triggers: [{name: t, timing: AFTER, events: [INSERT], body: \"SELECT 1; DROP TABLE victim\"}]\n"
+                                                      << "m.yaml:6" << "body of a trigger of table customers cannot hold this SQL";
+        QTest::newRow("statement in a raw type") << head + "      - {name: id, raw_type: \"int; DROP TABLE victim\"}\n"
+                                                 << "m.yaml:5" << "raw_type of column customers.id cannot hold this SQL";
         QTest::newRow("unknown top key") << QByteArray("version: 1\ntabels: []\n") << "m.yaml:2" << "(did you mean 'tables'?)";
         QTest::newRow("missing table name") << QByteArray("tables:\n  - columns: []\n") << "m.yaml:2" << "missing name for a table";
         QTest::newRow("missing column name") << head + "      - {type: text}\n" << "m.yaml:5" << "missing name for a column of table customers";
