@@ -264,16 +264,21 @@ std::optional<Failure> controlCharacter(const QString &text)
     return std::nullopt;
 }
 
-// %YAML and %TAG directives: the first line starting with '%' before content.
+// %YAML and %TAG directives: a line starting with '%' before any content.
 std::optional<Failure> directive(const QString &text)
 {
-    const QStringList lines = text.split(u'\n');
-    for (int i = 0; i < lines.size(); ++i) {
-        const QString &l = lines.at(i);
+    int line = 0;
+    for (qsizetype start = 0; start < text.size(); ++line) {
+        qsizetype end = text.indexOf(u'\n', start);
+        if (end < 0)
+            end = text.size();
+        const QStringView l = QStringView(text).mid(start, end - start);
         if (l.startsWith(u'%'))
-            return Failure{Mark{i, 0}, QStringLiteral("directives (%YAML, %TAG) are not supported")};
-        if (!l.trimmed().isEmpty() && !l.trimmed().startsWith(u'#'))
+            return Failure{Mark{line, 0}, QStringLiteral("directives (%YAML, %TAG) are not supported")};
+        const QStringView t = l.trimmed();
+        if (!t.isEmpty() && !t.startsWith(u'#'))
             return std::nullopt;
+        start = end + 1;
     }
     return std::nullopt;
 }
@@ -352,7 +357,8 @@ Result<YamlNode> YamlReader::parse(const QByteArray &bytes, const QString &sourc
     cfg.flags = fy_parse_cfg_flags(FYPCF_QUIET | FYPCF_DEFAULT_VERSION_1_2 | FYPCF_JSON_NONE | FYPCF_SLOPPY_FLOW_INDENTATION);
     cfg.diag = diag.get();
     std::unique_ptr<fy_parser, ParserDeleter> parser(fy_parser_create(&cfg));
-    const QByteArray utf8 = text.toUtf8();
+    // The bytes as given when nothing was changed above (the usual case).
+    const QByteArray utf8 = bytes.startsWith("\xEF\xBB\xBF") || bytes.contains('\r') ? text.toUtf8() : bytes;
     if (!parser || fy_parser_set_string(parser.get(), utf8.constData(), size_t(utf8.size())) != 0)
         return fail(Error::Category::Internal, QStringLiteral("cannot create the YAML reader (out of memory?)"), source);
 

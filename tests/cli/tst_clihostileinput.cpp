@@ -12,6 +12,7 @@
 #include "db/sqlexecutor.h"
 #include "migrations/migrationfile.h"
 #include "sources/modelsfile.h"
+#include "sources/schemasource.h"
 #include "sql/sqlfragmentcheck.h"
 #include "sql/sqlgenerator.h"
 #include "../sql/richschema.h"
@@ -244,6 +245,21 @@ private slots:
         auto rows = sql.rows(QStringLiteral("SELECT note FROM victim"));
         QVERIFY2(rows && rows->size() == 1, qPrintable(test::errorText(rows)));
         QCOMPARE(rows->first().value(0).toString(), QStringLiteral("x'; DROP TABLE victim; CREATE TABLE pwned(i int); --"));
+    }
+
+    // A canonical JSON schema (covet diff --to schema.json) follows the
+    // rules of models files.
+    void jsonSchemaFollowsTheRules()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("schema.json"));
+        writeFile(path, R"({"tables": [{"name": "b"}, {"name": "a", "columns": [{"name": "c", "type": "text",
+                        "default": "'x'; DROP TABLE victim; CREATE TABLE pwned(i int); SELECT 'x'"}]}]})");
+        const auto s = SchemaSource::load(path);
+        QVERIFY(!s);
+        QCOMPARE(s.error().location(), path);
+        QVERIFY2(s.error().message().startsWith(QStringLiteral("table a columns[0].default cannot hold this SQL: it holds a statement separator")),
+                 qPrintable(s.error().toString()));
     }
 
     // SQLite's own message for a text of several statements was "not an error".
