@@ -8,7 +8,7 @@ PACKAGES=(
   qt6-base-dev qt6-base-dev-tools libqt6sql6 libqt6sql6-sqlite libqt6sql6-psql libqt6sql6-mysql libsqlite3-dev
   qt6-charts-dev libqt6opengl6-dev qt6-svg-dev
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
-  libqscintilla2-qt6-dev qtkeychain-qt6-dev libgl-dev
+  libqscintilla2-qt6-dev qtkeychain-qt6-dev libgl-dev libfyaml-dev
   postgresql-15 postgresql-client-15 mariadb-server mariadb-client sqlite3
   xvfb xauth imagemagick fonts-dejavu-core procps
 )

@@ -1,12 +1,16 @@
 #include "yamlreader.h"
 
-#include "yamlscalarscanner.h"
+#include "yamlscalartext.h"
+
+#include <libfyaml.h>
 
 #include <QHash>
 #include <QList>
+#include <QRegularExpression>
 #include <QStringDecoder>
 
 #include <algorithm>
+#include <memory>
 
 namespace covet {
 
@@ -14,515 +18,299 @@ namespace {
 
 constexpr int kMaxDepth = 200;
 
-// The block and flow structure of a document; scalars come from YamlScalarScanner.
-class Parser : public YamlScalarScanner
+// A position in the text: 0-based line and column, as libfyaml counts them.
+struct Mark
 {
-public:
-    using YamlScalarScanner::YamlScalarScanner;
-
-    YamlNode document();
-    void checkCharacters() const;
-
-private:
-    struct DepthGuard
-    {
-        DepthGuard(Parser *p, qsizetype pos) : m_parser(p)
-        {
-            if (++m_parser->m_depth > kMaxDepth)
-                m_parser->fail(pos, QStringLiteral("nesting deeper than %1 levels").arg(kMaxDepth));
-        }
-        ~DepthGuard() { --m_parser->m_depth; }
-        DepthGuard(const DepthGuard &) = delete;
-        DepthGuard &operator=(const DepthGuard &) = delete;
-        Parser *m_parser;
-    };
-
-    bool isSequenceDash(qsizetype p) const { return at(p) == u'-' && isBlankOrEnd(p + 1); }
-    YamlNode plainNode(const QString &text, qsizetype pos) const
-    {
-        return located(YamlNode::plainKind(text) == YamlNode::PlainKind::Null ? YamlNode() : YamlNode::plain(text), pos);
-    }
-    bool isDocumentMarker(qsizetype p) const
-    {
-        return p == lineStart(p) && (m_text.mid(p, 3) == u"---" || m_text.mid(p, 3) == u"...") && isBlankOrEnd(p + 3);
-    }
-
-    void skipBlankLines();
-    int indent() const;
-    YamlNode blockNode(int parentIndent, qsizetype nullPos);
-    YamlNode nodeHere(int col, int parentIndent);
-    YamlNode valueOnNextLines(int col, qsizetype nullPos);
-    // After an entry of the block mapping or sequence at column `col`: skips
-    // blank lines and tells whether the next line continues the block (its
-    // indentation is `col`); a deeper one is an error.
-    bool blockContinues(int col, bool mapping);
-    YamlNode blockMapping(int col);
-    YamlNode blockSequence(int col);
-    bool mappingKeyAhead() const;
-    qsizetype skipQuotedOnLine(qsizetype p) const;
-    YamlNode mappingKey();
-    YamlNode inlineValue(int parentIndent, bool *consumedLines);
-    void endOfLine();
-    void checkIndicator(qsizetype p) const;
-    YamlNode plainBlock();
-    void flowSpace(qsizetype open, QChar closer);
-    bool closesFlow(qsizetype open, QChar closer);   // after an entry: true at the closer, false after a comma
-    YamlNode flowNode();
-    YamlNode flowSequence();
-    YamlNode flowMapping();
-    YamlNode plainFlow() { const qsizetype start = m_pos; return plainNode(plainFlowText(), start); }
-    QString plainFlowText();
-    void insertUnique(YamlNode &map, QHash<QString, qsizetype> &seen, YamlNode key, YamlNode value, qsizetype keyPos) const;
-
-    int m_depth = 0;
+    int line = 0;
+    int column = 0;
 };
 
-void Parser::checkCharacters() const
+Mark markOf(fy_token *token, Mark fallback)
 {
-    for (qsizetype i = 0; i < m_text.size(); ++i) {
-        const ushort u = m_text.at(i).unicode();
-        if ((u < 0x20 && u != u'\t' && u != u'\n') || u == 0x7F || (u >= 0x80 && u <= 0x9F && u != 0x85))
-            fail(i, QStringLiteral("control character U+%1 is not allowed; write it as an escape in a double-quoted string")
-                        .arg(QStringLiteral("%1").arg(u, 4, 16, QLatin1Char('0')).toUpper()));
+    if (!token)
+        return fallback;
+    const fy_mark *m = fy_token_start_mark(token);
+    return m ? Mark{m->line, m->column} : fallback;
+}
+
+// An anchor's or alias's token starts after its & or *: the indicator's position.
+Mark indicator(fy_token *token, Mark fallback)
+{
+    Mark m = markOf(token, fallback);
+    m.column = std::max(0, m.column - 1);
+    return m;
+}
+
+// Thrown inside the reader only; parse() returns it as an Error value.
+struct Failure
+{
+    Mark at;
+    QString message;
+};
+
+// Builds the YamlNode tree from libfyaml's events, refusing what Covet's
+// files do not use (anchors, aliases, tags, several documents) and what
+// YAML leaves to the application (duplicate keys).
+class TreeBuilder
+{
+public:
+    TreeBuilder(QString source, const QByteArray &utf8) : m_source(std::move(source)), m_utf8(utf8) {}
+
+    void event(fy_event *e);
+    YamlNode result()
+    {
+        if (m_root.line() == 0)   // an empty document
+            m_root.setLocation(m_source, 1, 1);
+        return std::move(m_root);
     }
-}
-
-void Parser::skipBlankLines()
-{
-    while (!atEnd()) {
-        qsizetype p = m_pos;
-        while (isBlank(at(p)))
-            ++p;
-        const QChar c = at(p);
-        if (c.isNull()) {
-            m_pos = m_text.size();
-            return;
-        }
-        if (c != u'\n' && c != u'#')
-            return;
-        m_pos = p;
-        toNextLine();
+    // The innermost flow collection still open ("the flow mapping opened at
+    // line 3, column 9"), or empty: for libfyaml's messages at its end.
+    QString openFlow() const
+    {
+        for (qsizetype i = m_stack.size() - 1; i >= 0; --i)
+            if (m_stack.at(i).flow)
+                return QStringLiteral("the flow %1 opened at line %2, column %3 (is its '%4' missing?)")
+                    .arg(m_stack.at(i).node.isMapping() ? QStringLiteral("mapping") : QStringLiteral("sequence"))
+                    .arg(m_stack.at(i).node.line()).arg(m_stack.at(i).node.column())
+                    .arg(m_stack.at(i).node.isMapping() ? QChar(u'}') : QChar(u']'));
+        return {};
     }
-}
 
-int Parser::indent() const
-{
-    qsizetype p = m_pos;
-    while (at(p) == u' ')
-        ++p;
-    if (at(p) == u'\t')
-        fail(p, QStringLiteral("tab character used for indentation; indent with spaces"));
-    return int(p - m_pos);
-}
+private:
+    struct Open
+    {
+        YamlNode node;
+        bool keyPending = false;   // mappings: a key was read, its value not yet
+        YamlNode key;
+        QHash<QString, int> keyLines;
+        bool flow = false;
+    };
 
-YamlNode Parser::document()
-{
-    skipBlankLines();
-    if (!atEnd() && cur() == u'%')
-        fail(m_pos, QStringLiteral("directives (%YAML, %TAG) are not supported"));
-    if (!atEnd() && m_text.mid(m_pos, 3) == u"---" && isBlankOrEnd(m_pos + 3)) {
-        m_pos += 3;
-        skipBlanks();
-        if (!atEnd() && cur() != u'\n' && cur() != u'#')
-            fail(m_pos, QStringLiteral("content after '---' on the same line is not supported; start it on the next line"));
-        toNextLine();
+    [[noreturn]] static void fail(Mark at, const QString &message) { throw Failure{at, message}; }
+    YamlNode located(YamlNode n, Mark at) const
+    {
+        n.setLocation(m_source, at.line + 1, at.column + 1);
+        return n;
     }
-    YamlNode root = blockNode(-1, m_pos);
-    skipBlankLines();
-    if (atEnd())
-        return root;
-    if (m_text.mid(m_pos, 3) == u"---")
-        fail(m_pos, QStringLiteral("multiple documents are not supported; keep one document per file"));
-    if (m_text.mid(m_pos, 3) == u"..." && isBlankOrEnd(m_pos + 3)) {
-        m_pos += 3;
-        endOfLine();
-        skipBlankLines();
-        if (!atEnd())
-            fail(m_pos, QStringLiteral("content after the document end marker '...'"));
-        return root;
-    }
-    fail(m_pos + indent(), QStringLiteral("unexpected content: this line does not continue the structure above; check its indentation"));
+    static void refuseDecorations(fy_token *anchor, fy_token *tag, Mark at);
+    bool expectingKey() const { return !m_stack.isEmpty() && m_stack.last().node.isMapping() && !m_stack.last().keyPending; }
+    void add(YamlNode node, Mark at);
+    void open(YamlNode node, Mark at, fy_token *start);
+
+    QString scalarText(fy_token *value) const;
+    int parentIndent() const { return m_stack.isEmpty() ? -1 : m_stack.last().node.column() - 1; }
+
+    QString m_source;
+    const QByteArray &m_utf8;
+    QList<Open> m_stack;
+    YamlNode m_root;
+    int m_documents = 0;
+    Mark m_last;
+};
+
+void TreeBuilder::refuseDecorations(fy_token *anchor, fy_token *tag, Mark at)
+{
+    if (anchor)
+        fail(indicator(anchor, at), QStringLiteral("anchors (&name) are not supported; repeat the value instead"));
+    if (tag)
+        fail(markOf(tag, at), QStringLiteral("tags (!tag) are not supported; quote the value if it starts with '!'"));
 }
 
-YamlNode Parser::blockNode(int parentIndent, qsizetype nullPos)
+void TreeBuilder::add(YamlNode node, Mark at)
 {
-    skipBlankLines();
-    if (atEnd())
-        return located(YamlNode(), nullPos);
-    const int ind = indent();
-    if (ind <= parentIndent || (ind == 0 && isDocumentMarker(m_pos)))
-        return located(YamlNode(), nullPos);
-    m_pos += ind;
-    return nodeHere(ind, parentIndent);
-}
-
-YamlNode Parser::nodeHere(int col, int parentIndent)
-{
-    DepthGuard guard(this, m_pos);
-    if (isSequenceDash(m_pos))
-        return blockSequence(col);
-    if (cur() == u'?' && isBlankOrEnd(m_pos + 1))
-        fail(m_pos, QStringLiteral("complex mapping keys ('? ') are not supported"));
-    if (mappingKeyAhead())
-        return blockMapping(col);
-    bool consumed = false;
-    YamlNode n = inlineValue(parentIndent, &consumed);
-    if (!consumed)
-        endOfLine();
-    return n;
-}
-
-YamlNode Parser::valueOnNextLines(int col, qsizetype nullPos)
-{
-    skipBlankLines();
-    if (atEnd())
-        return located(YamlNode(), nullPos);
-    const int ind = indent();
-    if (ind > col) {
-        m_pos += ind;
-        return nodeHere(ind, col);
-    }
-    if (ind == col && isSequenceDash(m_pos + ind)) {
-        // A sequence written at its key's indentation ("key:\n- a").
-        m_pos += ind;
-        DepthGuard guard(this, m_pos);
-        return blockSequence(col);
-    }
-    return located(YamlNode(), nullPos);
-}
-
-void Parser::insertUnique(YamlNode &map, QHash<QString, qsizetype> &seen, YamlNode key, YamlNode value, qsizetype keyPos) const
-{
-    const auto it = seen.constFind(key.scalar());
-    if (it != seen.constEnd())
-        fail(keyPos, QStringLiteral("duplicate key '%1' (first at line %2)").arg(key.scalar()).arg(lineOf(*it)));
-    seen.insert(key.scalar(), keyPos);
-    map.insert(std::move(key), std::move(value));
-}
-
-bool Parser::blockContinues(int col, bool mapping)
-{
-    skipBlankLines();
-    if (atEnd())
-        return false;
-    const int ind = indent();
-    if (ind < col || (ind == 0 && isDocumentMarker(m_pos)))
-        return false;
-    if (ind > col)
-        fail(m_pos + ind, mapping ? QStringLiteral("unexpected indentation: the keys of this mapping start at column %1 "
-                                                   "(a value continued on the next line must be quoted or a | block)")
-                                        .arg(col + 1)
-                                  : QStringLiteral("unexpected indentation: the items of this sequence start at column %1").arg(col + 1));
-    return true;
-}
-
-YamlNode Parser::blockMapping(int col)
-{
-    YamlNode map = located(YamlNode::mapping(), m_pos);
-    QHash<QString, qsizetype> seen;
-    for (;;) {
-        const qsizetype keyPos = m_pos;
-        YamlNode key = mappingKey();
-        skipBlanks();
-        if (cur() != u':')
-            fail(m_pos, QStringLiteral("expected ':' after the key"));
-        const qsizetype colonPos = m_pos++;
-        skipBlanks();
-        YamlNode value;
-        if (atEnd() || cur() == u'\n' || cur() == u'#') {
-            toNextLine();
-            value = valueOnNextLines(col, colonPos);
-        } else {
-            bool consumed = false;
-            value = inlineValue(col, &consumed);
-            if (!consumed)
-                endOfLine();
-        }
-        insertUnique(map, seen, std::move(key), std::move(value), keyPos);
-
-        if (!blockContinues(col, true))
-            break;
-        m_pos += col;
-        if (isSequenceDash(m_pos))
-            fail(m_pos, QStringLiteral("a sequence item ('- ') where a 'key: value' entry was expected"));
-        if (cur() == u'?' && isBlankOrEnd(m_pos + 1))
-            fail(m_pos, QStringLiteral("complex mapping keys ('? ') are not supported"));
-        if (!mappingKeyAhead())
-            fail(m_pos, QStringLiteral("expected a 'key: value' entry (quote values that contain ': ' or ' #')"));
-    }
-    return map;
-}
-
-YamlNode Parser::blockSequence(int col)
-{
-    YamlNode seq = located(YamlNode::sequence(), m_pos);
-    for (;;) {
-        const qsizetype dashPos = m_pos++;
-        while (cur() == u' ')
-            ++m_pos;
-        if (cur() == u'\t')
-            fail(m_pos, QStringLiteral("tab character after '-'; indent with spaces"));
-        YamlNode item;
-        if (atEnd() || cur() == u'\n' || cur() == u'#') {
-            toNextLine();
-            item = blockNode(col, dashPos);
-        } else {
-            item = nodeHere(int(m_pos - lineStart(m_pos)), col);
-        }
-        seq.append(std::move(item));
-
-        if (!blockContinues(col, false))
-            break;
-        if (!isSequenceDash(m_pos + col))
-            break;   // a key of the mapping this sequence is the value of
-        m_pos += col;
-    }
-    return seq;
-}
-
-qsizetype Parser::skipQuotedOnLine(qsizetype p) const
-{
-    const QChar q = at(p++);
-    for (;;) {
-        const QChar c = at(p);
-        if (c.isNull() || c == u'\n')
-            return -1;
-        if (q == u'"' && c == u'\\') {
-            p += 2;
-            continue;
-        }
-        if (c == q) {
-            if (q == u'\'' && at(p + 1) == u'\'') {
-                p += 2;
-                continue;
-            }
-            return p + 1;
-        }
-        ++p;
-    }
-}
-
-bool Parser::mappingKeyAhead() const
-{
-    qsizetype p = m_pos;
-    const QChar c = at(p);
-    if (c == u'"' || c == u'\'') {
-        p = skipQuotedOnLine(p);
-        if (p < 0)
-            return false;
-        while (isBlank(at(p)))
-            ++p;
-        return at(p) == u':' && isBlankOrEnd(p + 1);
-    }
-    if (c == u'[' || c == u'{')
-        return false;
-    for (; p < m_text.size() && at(p) != u'\n'; ++p) {
-        if (at(p) == u':' && isBlankOrEnd(p + 1))
-            return true;
-        if (at(p) == u'#' && p > m_pos && isBlank(at(p - 1)))
-            return false;
-    }
-    return false;
-}
-
-YamlNode Parser::mappingKey()
-{
-    if (cur() == u'"' || cur() == u'\'')
-        return quoted();
-    const qsizetype start = m_pos;
-    checkIndicator(start);
-    while (!(cur() == u':' && isBlankOrEnd(m_pos + 1)))
-        ++m_pos;
-    QString text = m_text.mid(start, m_pos - start);
-    while (!text.isEmpty() && isBlank(text.back()))
-        text.chop(1);
-    if (text.isEmpty())
-        fail(start, QStringLiteral("empty mapping key"));
-    return located(YamlNode::plain(text), start);
-}
-
-void Parser::checkIndicator(qsizetype p) const
-{
-    const QChar c = at(p);
-    if (c == u'&')
-        fail(p, QStringLiteral("anchors (&name) are not supported; repeat the value instead"));
-    if (c == u'*')
-        fail(p, QStringLiteral("aliases (*name) are not supported; repeat the value instead"));
-    if (c == u'!')
-        fail(p, QStringLiteral("tags (!tag) are not supported; quote the value if it starts with '!'"));
-    if (c == u'%' || c == u'@' || c == u'`')
-        fail(p, QStringLiteral("'%1' is reserved at the start of a value; quote the value").arg(c));
-    if (c == u'|' || c == u'>')
-        fail(p, QStringLiteral("a block scalar ('%1') is not allowed here").arg(c));
-    if (c == u',' || c == u']' || c == u'}' || c == u'[' || c == u'{' || c == u'#')
-        fail(p, QStringLiteral("unexpected '%1'").arg(c));
-    if (isSequenceDash(p))
-        fail(p, QStringLiteral("a sequence item ('- ') cannot start here; put it on its own line"));
-    if (c == u'?' && isBlankOrEnd(p + 1))
-        fail(p, QStringLiteral("complex mapping keys ('? ') are not supported"));
-}
-
-YamlNode Parser::inlineValue(int parentIndent, bool *consumedLines)
-{
-    *consumedLines = false;
-    const QChar c = cur();
-    if (c == u'|' || c == u'>') {
-        *consumedLines = true;
-        return blockScalar(parentIndent);
-    }
-    if (c == u'[' || c == u'{')
-        return flowNode();
-    if (c == u'"' || c == u'\'')
-        return quoted();
-    checkIndicator(m_pos);
-    return plainBlock();
-}
-
-YamlNode Parser::plainBlock()
-{
-    const qsizetype start = m_pos;
-    while (!atEnd() && cur() != u'\n') {
-        if (cur() == u':' && isBlankOrEnd(m_pos + 1))
-            break;
-        if (cur() == u'#' && isBlank(at(m_pos - 1)))
-            break;
-        ++m_pos;
-    }
-    QString text = m_text.mid(start, m_pos - start);
-    while (!text.isEmpty() && isBlank(text.back()))
-        text.chop(1);
-    return plainNode(text, start);
-}
-
-void Parser::endOfLine()
-{
-    qsizetype p = m_pos;
-    while (isBlank(at(p)))
-        ++p;
-    const QChar c = at(p);
-    if (c.isNull() || c == u'\n' || (c == u'#' && (p == lineStart(p) || isBlank(at(p - 1))))) {
-        m_pos = p;
-        toNextLine();
+    if (m_stack.isEmpty()) {
+        m_root = std::move(node);
         return;
     }
-    if (c == u':')
-        fail(p, QStringLiteral("unexpected ':' after a value; quote values that contain ': '"));
-    fail(p, QStringLiteral("unexpected text after the value: '%1'").arg(m_text.mid(p, lineEnd(p) - p).left(40)));
-}
-
-void Parser::flowSpace(qsizetype open, QChar closer)
-{
-    for (;;) {
-        const QChar c = cur();
-        if (isBlank(c) || c == u'\n') {
-            ++m_pos;
-        } else if (c == u'#' && (m_pos == lineStart(m_pos) || isBlank(at(m_pos - 1)) || at(m_pos - 1) == u'\n')) {
-            m_pos = lineEnd(m_pos);
-        } else {
-            break;
-        }
+    Open &top = m_stack.last();
+    if (top.node.isSequence()) {
+        top.node.append(std::move(node));
+        return;
     }
-    if (atEnd())
-        fail(open, QStringLiteral("unterminated flow collection: missing '%1'").arg(closer));
-}
-
-YamlNode Parser::flowNode()
-{
-    DepthGuard guard(this, m_pos);
-    const QChar c = cur();
-    if (c == u'[')
-        return flowSequence();
-    if (c == u'{')
-        return flowMapping();
-    if (c == u'"' || c == u'\'')
-        return quoted();
-    return plainFlow();
-}
-
-QString Parser::plainFlowText()
-{
-    const qsizetype start = m_pos;
-    checkIndicator(start);
-    auto isFlowIndicator = [](QChar c) { return c == u',' || c == u'[' || c == u']' || c == u'{' || c == u'}'; };
-    while (!atEnd()) {
-        const QChar c = cur();
-        if (c == u'\n' || isFlowIndicator(c))
-            break;
-        if (c == u':' && (isBlankOrEnd(m_pos + 1) || isFlowIndicator(at(m_pos + 1))))
-            break;
-        if (c == u'#' && isBlank(at(m_pos - 1)))
-            break;
-        ++m_pos;
+    if (!top.keyPending) {
+        if (!node.isScalar() && !node.isNull())
+            fail(at, QStringLiteral("a %1 as a mapping key is not supported; keys are plain names").arg(node.typeName()));
+        if (!node.isQuoted() && node.scalar().isEmpty())
+            fail(at, QStringLiteral("empty mapping key"));
+        const auto first = top.keyLines.constFind(node.scalar());
+        if (first != top.keyLines.constEnd())
+            fail(at, QStringLiteral("duplicate key '%1' (first at line %2)").arg(node.scalar()).arg(*first));
+        top.keyLines.insert(node.scalar(), at.line + 1);
+        top.key = std::move(node);
+        top.keyPending = true;
+        return;
     }
-    QString text = m_text.mid(start, m_pos - start);
-    while (!text.isEmpty() && isBlank(text.back()))
-        text.chop(1);
-    if (text.isEmpty())
-        fail(start, QStringLiteral("expected a value"));
-    return text;
+    top.node.insert(std::move(top.key), std::move(node));
+    top.key = YamlNode();
+    top.keyPending = false;
 }
 
-bool Parser::closesFlow(qsizetype open, QChar closer)
+void TreeBuilder::open(YamlNode node, Mark at, fy_token *start)
 {
-    if (cur() == u',' || cur() == closer)
-        return at(m_pos++) == closer;
-    fail(m_pos, QStringLiteral("expected ',' or '%1' in the flow %2 opened at line %3, column %4")
-                    .arg(closer).arg(closer == u']' ? QStringLiteral("sequence") : QStringLiteral("mapping"))
-                    .arg(lineOf(open)).arg(columnOf(open)));
+    if (m_stack.size() >= kMaxDepth)
+        fail(at, QStringLiteral("nesting deeper than %1 levels").arg(kMaxDepth));
+    const fy_token_type type = start ? fy_token_get_type(start) : FYTT_NONE;
+    m_stack << Open{located(std::move(node), at), false, {}, {}, type == FYTT_FLOW_MAPPING_START || type == FYTT_FLOW_SEQUENCE_START};
 }
 
-YamlNode Parser::flowSequence()
+// A scalar's text: plain ones as libfyaml gives them; quoted and block ones
+// decoded by YamlScalarText from the source range libfyaml delimited.
+QString TreeBuilder::scalarText(fy_token *value) const
 {
-    const qsizetype open = m_pos++;
-    YamlNode seq = located(YamlNode::sequence(), open);
-    for (;;) {
-        flowSpace(open, u']');
-        if (cur() == u']') {
-            ++m_pos;
-            break;
-        }
-        YamlNode item = flowNode();
-        flowSpace(open, u']');
-        if (cur() == u':')
-            fail(m_pos, QStringLiteral("a 'key: value' pair inside [ ] is not supported; write it as {key: value}"));
-        seq.append(std::move(item));
-        if (closesFlow(open, u']'))
-            break;
+    if (!value)
+        return {};
+    const fy_scalar_style style = fy_token_scalar_style(value);
+    const fy_mark *start = fy_token_start_mark(value);
+    const fy_mark *end = fy_token_end_mark(value);
+    if (style == FYSS_PLAIN || !start || !end || end->input_pos < start->input_pos || end->input_pos > size_t(m_utf8.size())) {
+        size_t len = 0;
+        const char *text = fy_token_get_text(value, &len);
+        return text ? QString::fromUtf8(text, qsizetype(len)) : QString();
     }
-    return seq;
+    const qsizetype from = qsizetype(start->input_pos);
+    qsizetype to = qsizetype(end->input_pos);
+    if (style == FYSS_LITERAL || style == FYSS_FOLDED) {
+        // A block may end with the indentation of the next line: not content.
+        const qsizetype lastBreak = m_utf8.lastIndexOf('\n', to - 1);
+        if (lastBreak >= from && to < m_utf8.size()
+            && std::all_of(m_utf8.constBegin() + lastBreak + 1, m_utf8.constBegin() + to, [](char c) { return c == ' ' || c == '\t'; }))
+            to = lastBreak + 1;
+    }
+    const QString body = QString::fromUtf8(m_utf8.constData() + from, to - from);
+    if (style == FYSS_SINGLE_QUOTED)
+        return YamlScalarText::singleQuoted(body);
+    if (style == FYSS_DOUBLE_QUOTED)
+        return YamlScalarText::doubleQuoted(body);
+    // A block scalar's content starts on the line after its header ("key: |2-  # comment").
+    const qsizetype headerEnd = m_utf8.lastIndexOf('\n', from - 1);
+    const qsizetype headerStart = headerEnd < 0 ? 0 : m_utf8.lastIndexOf('\n', headerEnd - 1) + 1;
+    QString headerLine = QString::fromUtf8(m_utf8.mid(headerStart, std::max<qsizetype>(headerEnd, headerStart) - headerStart));
+    static const QRegularExpression header(QStringLiteral("([|>][1-9+-]{0,2})\\s*(?:\\s#.*)?$"));
+    const QRegularExpressionMatch m = header.match(headerLine);
+    return YamlScalarText::block(m.hasMatch() ? m.captured(1) : (style == FYSS_LITERAL ? QStringLiteral("|") : QStringLiteral(">")),
+                                 body, parentIndent());
 }
 
-YamlNode Parser::flowMapping()
+void TreeBuilder::event(fy_event *e)
 {
-    const qsizetype open = m_pos++;
-    YamlNode map = located(YamlNode::mapping(), open);
-    QHash<QString, qsizetype> seen;
-    for (;;) {
-        flowSpace(open, u'}');
-        if (cur() == u'}') {
-            ++m_pos;
-            break;
-        }
-        const qsizetype keyPos = m_pos;
-        if (cur() == u'[' || cur() == u'{')
-            fail(m_pos, QStringLiteral("collections as mapping keys are not supported"));
-        const QString keyText = cur() == u'"' || cur() == u'\'' ? quoted().scalar() : plainFlowText();
-        YamlNode key = located(YamlNode::plain(keyText), keyPos);
-        flowSpace(open, u'}');
-        YamlNode value = located(YamlNode(), m_pos);
-        if (cur() == u':') {
-            ++m_pos;
-            flowSpace(open, u'}');
-            if (cur() != u',' && cur() != u'}')
-                value = flowNode();
-            flowSpace(open, u'}');
-        }
-        insertUnique(map, seen, std::move(key), std::move(value), keyPos);
-        if (closesFlow(open, u'}'))
-            break;
+    switch (e->type) {
+    case FYET_DOCUMENT_START:
+        if (++m_documents > 1)
+            fail(markOf(e->document_start.document_start, m_last),
+                 QStringLiteral("multiple documents are not supported; keep one document per file"));
+        break;
+    case FYET_ALIAS:
+        fail(indicator(e->alias.anchor, m_last), QStringLiteral("aliases (*name) are not supported; repeat the value instead"));
+    case FYET_SCALAR: {
+        const fy_event_scalar_data &s = e->scalar;
+        Mark at = markOf(s.value, m_last);
+        if (s.value && (fy_token_scalar_style(s.value) == FYSS_SINGLE_QUOTED || fy_token_scalar_style(s.value) == FYSS_DOUBLE_QUOTED))
+            at.column = std::max(0, at.column - 1);   // the token starts after the quote
+        m_last = at;
+        refuseDecorations(s.anchor, s.tag, at);
+        const QString value = scalarText(s.value);
+        const bool quoted = s.value && fy_token_scalar_style(s.value) != FYSS_PLAIN;
+        YamlNode node;
+        if (quoted)
+            node = YamlNode::string(value);
+        else if (expectingKey() || YamlNode::plainKind(value) != YamlNode::PlainKind::Null)
+            node = YamlNode::plain(value);   // a key keeps its text, even "~"
+        add(located(std::move(node), at), at);
+        break;
     }
-    return map;
+    case FYET_SEQUENCE_START: {
+        const Mark at = markOf(e->sequence_start.sequence_start, m_last);
+        m_last = at;
+        refuseDecorations(e->sequence_start.anchor, e->sequence_start.tag, at);
+        open(YamlNode::sequence(), at, e->sequence_start.sequence_start);
+        break;
+    }
+    case FYET_MAPPING_START: {
+        const Mark at = markOf(e->mapping_start.mapping_start, m_last);
+        m_last = at;
+        refuseDecorations(e->mapping_start.anchor, e->mapping_start.tag, at);
+        open(YamlNode::mapping(), at, e->mapping_start.mapping_start);
+        break;
+    }
+    case FYET_SEQUENCE_END:
+    case FYET_MAPPING_END: {
+        Open done = m_stack.takeLast();
+        const Mark at{done.node.line() - 1, done.node.column() - 1};
+        add(std::move(done.node), at);
+        break;
+    }
+    default:
+        break;
+    }
 }
+
+// The first character the reader refuses, with its position.
+std::optional<Failure> controlCharacter(const QString &text)
+{
+    int line = 0;
+    qsizetype lineStart = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const ushort u = text.at(i).unicode();
+        if (u == u'\n') {
+            ++line;
+            lineStart = i + 1;
+            continue;
+        }
+        if ((u < 0x20 && u != u'\t') || u == 0x7F || (u >= 0x80 && u <= 0x9F && u != 0x85))
+            return Failure{Mark{line, int(i - lineStart)},
+                           QStringLiteral("control character U+%1 is not allowed; write it as an escape in a double-quoted string")
+                               .arg(QStringLiteral("%1").arg(u, 4, 16, QLatin1Char('0')).toUpper())};
+    }
+    return std::nullopt;
+}
+
+// %YAML and %TAG directives: a line starting with '%' before any content.
+std::optional<Failure> directive(const QString &text)
+{
+    int line = 0;
+    for (qsizetype start = 0; start < text.size(); ++line) {
+        qsizetype end = text.indexOf(u'\n', start);
+        if (end < 0)
+            end = text.size();
+        const QStringView l = QStringView(text).mid(start, end - start);
+        if (l.startsWith(u'%'))
+            return Failure{Mark{line, 0}, QStringLiteral("directives (%YAML, %TAG) are not supported")};
+        const QStringView t = l.trimmed();
+        if (!t.isEmpty() && !t.startsWith(u'#'))
+            return std::nullopt;
+        start = end + 1;
+    }
+    return std::nullopt;
+}
+
+// libfyaml's message, with what to do where it is not obvious.
+QString withHint(const QString &message)
+{
+    static const QList<QPair<const char *, const char *>> hints = {
+        {"nested block mapping on the same line", "quote values that contain ': '"},
+        {"block sequence on the same line", "put the '- ' items on lines of their own"},
+        {"multiline plain key", "check the indentation: keys of one mapping start in the same column"},
+        {"wrongly indented", "check the indentation: keys of one mapping start in the same column"},
+        {"invalid indentation", "check the indentation: keys of one mapping start in the same column"},
+        {"tab character", "indent with spaces"},
+        {"without closing quote", "close the quote, or quote with the other kind of quotes"},
+        {"cannot start with", "quote the value"},
+        {"did not find expected key", "check the indentation and the '- ' items above this line"},
+    };
+    for (const auto &[fragment, hint] : hints)
+        if (message.contains(QLatin1String(fragment)))
+            return QStringLiteral("%1; %2").arg(message, QLatin1String(hint));
+    return message;
+}
+
+struct ParserDeleter
+{
+    void operator()(fy_parser *p) const { fy_parser_destroy(p); }
+};
+struct DiagDeleter
+{
+    void operator()(fy_diag *d) const { fy_diag_unref(d); }
+};
 
 } // namespace
 
@@ -547,13 +335,59 @@ Result<YamlNode> YamlReader::parse(const QByteArray &bytes, const QString &sourc
         text.remove(0, 1);
     text.replace(QLatin1String("\r\n"), QLatin1String("\n"));
     text.replace(u'\r', u'\n');
-    Parser parser(text, source);
+    auto failure = [&source](const Failure &f) {
+        return fail(Error::Category::InvalidInput, f.message, QStringLiteral("%1:%2:%3").arg(source).arg(f.at.line + 1).arg(f.at.column + 1));
+    };
+    if (auto f = controlCharacter(text))
+        return failure(*f);
+    if (auto f = directive(text))
+        return failure(*f);
+
+    fy_diag_cfg diagCfg;
+    fy_diag_cfg_default(&diagCfg);
+    diagCfg.fp = nullptr;
+    diagCfg.output_fn = [](fy_diag *, void *, const char *, size_t) {};
+    std::unique_ptr<fy_diag, DiagDeleter> diag(fy_diag_create(&diagCfg));
+    if (!diag)
+        return fail(Error::Category::Internal, QStringLiteral("cannot create the YAML reader (out of memory?)"), source);
+    fy_diag_set_collect_errors(diag.get(), true);
+    fy_parse_cfg cfg{};
+    // Sloppy flow indentation: a closing ] or } may stand at its key's
+    // indentation, as people write JSON-like YAML (and Covet always read it).
+    cfg.flags = fy_parse_cfg_flags(FYPCF_QUIET | FYPCF_DEFAULT_VERSION_1_2 | FYPCF_JSON_NONE | FYPCF_SLOPPY_FLOW_INDENTATION);
+    cfg.diag = diag.get();
+    std::unique_ptr<fy_parser, ParserDeleter> parser(fy_parser_create(&cfg));
+    // The bytes as given when nothing was changed above (the usual case).
+    const QByteArray utf8 = bytes.startsWith("\xEF\xBB\xBF") || bytes.contains('\r') ? text.toUtf8() : bytes;
+    if (!parser || fy_parser_set_string(parser.get(), utf8.constData(), size_t(utf8.size())) != 0)
+        return fail(Error::Category::Internal, QStringLiteral("cannot create the YAML reader (out of memory?)"), source);
+
+    TreeBuilder builder(source, utf8);
     try {
-        parser.checkCharacters();
-        return parser.document();
-    } catch (const YamlParseFailure &f) {
-        return fail(Error::Category::InvalidInput, f.message, parser.locationOf(f.pos));
+        while (fy_event *e = fy_parser_parse(parser.get())) {
+            struct Free
+            {
+                fy_parser *p;
+                fy_event *e;
+                ~Free() { fy_parser_event_free(p, e); }
+            } release{parser.get(), e};
+            builder.event(e);
+        }
+    } catch (const Failure &f) {
+        return failure(f);
     }
+    if (fy_parser_get_stream_error(parser.get()) || fy_diag_got_error(diag.get())) {
+        void *iter = nullptr;
+        if (const fy_diag_error *err = fy_diag_errors_iterate(diag.get(), &iter)) {
+            // libfyaml counts diagnostic lines and columns from 1.
+            QString message = withHint(QString::fromUtf8(err->msg ? err->msg : "malformed YAML"));
+            if (const QString flow = builder.openFlow(); !flow.isEmpty())
+                message += QStringLiteral(", in ") + flow;
+            return failure(Failure{Mark{std::max(err->line, 1) - 1, std::max(err->column, 1) - 1}, message});
+        }
+        return fail(Error::Category::InvalidInput, QStringLiteral("malformed YAML"), source);
+    }
+    return builder.result();
 }
 
 } // namespace covet

@@ -8,22 +8,16 @@
 
 namespace covet {
 
-// Reads the YAML subset Covet's files use (models files, migration files,
-// covet.yaml) into a YamlNode tree. Supported:
-//  - block mappings and sequences, including "- key: value" items and a
-//    sequence written at its parent key's indentation;
-//  - flow sequences [a, b] and flow mappings {a: 1, b: [x, y]}, nested, over
-//    several lines, with a trailing comma allowed;
-//  - plain, 'single' ('' escapes a quote) and "double" quoted scalars
-//    (escapes \0 \a \b \t \n \v \f \r \e \" \/ \\ \N \_ \L \P \xXX \uXXXX
-//    \UXXXXXXXX, and line folding);
-//  - literal | and folded > block scalars with - / + chomping and an
-//    optional indentation digit;
-//  - # comments, a leading --- and a trailing ... marker, a UTF-8 BOM.
-// Rejected with an InvalidInput error located "file:line:column": anchors,
-// aliases, tags, directives, complex (?) keys, multiple documents, tabs used
-// for indentation, duplicate keys, plain scalars continued on the next line,
-// invalid UTF-8, control characters, nesting deeper than 200 levels.
+// Reads a YAML document (models files, migration files, covet.yaml) into a
+// YamlNode tree, with libfyaml (a YAML 1.2 parser that passes the YAML test
+// suite) doing the parsing. Every node knows its file:line:column, and a
+// quoted or block scalar stays a string whatever it reads like.
+//
+// Refused with an InvalidInput error located "file:line:column" (the
+// messages of malformed YAML are libfyaml's): anchors, aliases, tags,
+// directives, several documents, duplicate keys, collections and empty
+// names as keys, invalid UTF-8, control characters, nesting deeper than 200
+// levels. CR LF and a UTF-8 BOM are read as LF and nothing.
 class YamlReader
 {
 public:

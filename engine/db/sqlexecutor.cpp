@@ -28,6 +28,15 @@ Result<QSqlQuery> SqlExecutor::exec(const QString &sql, const QVariantList &bind
     if (!ok) {
         const QSqlError e = q.lastError();
         QString text = e.databaseText().simplified();
+        // Qt's SQLite driver refuses a text holding more than one statement
+        // before running any of it; SQLite itself has no error then, and its
+        // message is "not an error".
+        if (text.isEmpty() || text.compare(QLatin1String("not an error"), Qt::CaseInsensitive) == 0)
+            text = e.driverText().simplified();
+        if (m_dialect == Dialect::SQLite && e.driverText().contains(QLatin1String("multiple statements")))
+            text = QStringLiteral("the text holds more than one SQL statement, and SQLite runs one statement per call: nothing "
+                                  "of it was run. Split it into statements (run_sql and .sql migrations are split for you); "
+                                  "a field such as a default or a check holds one expression, never a statement");
         if (text.isEmpty())
             text = e.text().simplified();
         const Error::Category cat = (e.type() == QSqlError::ConnectionError) ? Error::Category::Connection : Error::Category::Database;

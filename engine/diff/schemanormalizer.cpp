@@ -1,6 +1,7 @@
 #include "schemanormalizer.h"
 
 #include "../sql/sqlitegenerator.h"
+#include "../sql/sqltokenizer.h"
 
 #include <QHash>
 #include <QRegularExpression>
@@ -20,11 +21,6 @@ struct Token
     QString text;
 };
 
-bool isIdentifierChar(QChar c)
-{
-    return c.isLetterOrNumber() || c == u'_' || c == u'$';
-}
-
 // One part of a possibly qualified name: "a", `a`, [a] or a bare word.
 struct Segment
 {
@@ -34,128 +30,78 @@ struct Segment
     QChar quote;           // the opening quote; null for a bare word
 };
 
-bool readSegment(const QString &sql, qsizetype i, Segment &seg)
+bool isNamePart(const SqlTokenizer::Token &t)
 {
-    const qsizetype n = sql.size();
-    if (i >= n)
-        return false;
-    const QChar c = sql.at(i);
-    seg = Segment{i, i, {}, {}};
-    if (c == u'"' || c == u'`' || c == u'[') {
-        const QChar close = c == u'[' ? QChar(u']') : c;
-        qsizetype j = i + 1;
-        while (j < n) {
-            if (sql.at(j) == close && j + 1 < n && sql.at(j + 1) == close && close != u']') {
-                seg.text += close;
-                j += 2;
-            } else if (sql.at(j) == close) {
-                break;
-            } else {
-                seg.text += sql.at(j++);
-            }
-        }
-        seg.end = std::min(j + 1, n);
-        seg.quote = c;
-        return true;
-    }
-    if (!isIdentifierChar(c))
-        return false;
-    qsizetype j = i;
-    while (j < n && isIdentifierChar(sql.at(j)))
-        ++j;
-    seg.end = j;
-    seg.text = sql.mid(i, j - i);
-    return true;
+    using Kind = SqlTokenizer::Kind;
+    return t.kind == Kind::Word || t.kind == Kind::Number || t.kind == Kind::QuotedIdentifier;
 }
 
-// A name and its qualifiers: a.b."c"; empty when none starts at i.
-QList<Segment> readName(const QString &sql, qsizetype i)
+// The tokens of the engine's tokenizer (dialect-free reading), comments
+// dropped, with qualified names (a.b."c", no spaces around the dots) as one
+// list of segments each.
+struct Lexeme
 {
-    QList<Segment> out;
-    Segment seg;
-    while (readSegment(sql, i, seg)) {
-        out << seg;
-        i = seg.end;
-        if (i + 1 >= sql.size() || sql.at(i) != u'.')
+    SqlTokenizer::Token token;
+    QList<Segment> name;   // non-empty for a name
+};
+
+QList<Lexeme> lexemes(const QString &sql)
+{
+    QList<SqlTokenizer::Token> toks = SqlTokenizer::tokenize(sql, SqlTokenizer::Rules::generic());
+    toks.removeIf([](const SqlTokenizer::Token &t) { return t.isComment(); });
+    QList<Lexeme> out;
+    for (qsizetype i = 0; i < toks.size(); ++i) {
+        const SqlTokenizer::Token &t = toks.at(i);
+        if (!isNamePart(t)) {
+            out << Lexeme{t, {}};
+            continue;
+        }
+        Lexeme l{t, {}};
+        for (;;) {
+            const SqlTokenizer::Token &part = toks.at(i);
+            const bool quoted = part.kind == SqlTokenizer::Kind::QuotedIdentifier;
+            l.name << Segment{part.start, part.end, quoted ? SqlTokenizer::unquoted(part, sql) : sql.mid(part.start, part.end - part.start),
+                              quoted ? sql.at(part.start) : QChar()};
+            if (i + 2 < toks.size() && SqlTokenizer::isPunct(toks.at(i + 1), sql, u'.') && toks.at(i + 1).start == part.end
+                && isNamePart(toks.at(i + 2)) && toks.at(i + 2).start == toks.at(i + 1).end) {
+                i += 2;
+                continue;
+            }
             break;
-        Segment next;
-        if (!readSegment(sql, i + 1, next))
-            break;
-        ++i;
+        }
+        l.token.end = toks.at(i).end;
+        out << l;
     }
     return out;
-}
-
-// Where a string literal or a comment starting at i ends; -1 when none starts there.
-qsizetype skipLiteralOrComment(const QString &sql, qsizetype i)
-{
-    const qsizetype n = sql.size();
-    if (sql.at(i) == u'\'') {
-        qsizetype j = i + 1;
-        while (j < n) {
-            if (sql.at(j) == u'\'' && j + 1 < n && sql.at(j + 1) == u'\'')
-                j += 2;
-            else if (sql.at(j) == u'\'')
-                return j + 1;
-            else
-                ++j;
-        }
-        return n;
-    }
-    if (sql.at(i) == u'-' && i + 1 < n && sql.at(i + 1) == u'-') {
-        const qsizetype e = sql.indexOf(u'\n', i);
-        return e < 0 ? n : e;
-    }
-    if (sql.at(i) == u'/' && i + 1 < n && sql.at(i + 1) == u'*') {
-        const qsizetype e = sql.indexOf(QStringLiteral("*/"), i + 2);
-        return e < 0 ? n : e + 2;
-    }
-    return -1;
 }
 
 // Splits SQL into names (lower-cased, quotes removed, qualifiers joined by
 // '.'), string literals (kept) and symbols; whitespace and comments dropped.
 QList<Token> tokenize(const QString &sql)
 {
+    static const QStringList twoChar = {QStringLiteral("::"), QStringLiteral("<>"), QStringLiteral(">="), QStringLiteral("<="),
+                                        QStringLiteral("!="), QStringLiteral("||"), QStringLiteral("->")};
     QList<Token> out;
-    const qsizetype n = sql.size();
-    qsizetype i = 0;
-    while (i < n) {
-        const QChar c = sql.at(i);
-        if (c.isSpace()) {
-            ++i;
-            continue;
-        }
-        if (c == u'\'') {
-            const qsizetype e = skipLiteralOrComment(sql, i);
-            out << Token{TokenKind::String, sql.mid(i + 1, e - i - 2).replace(QStringLiteral("''"), QStringLiteral("'"))};
-            i = e;
-            continue;
-        }
-        if (const qsizetype e = skipLiteralOrComment(sql, i); e >= 0) {
-            i = e;
-            continue;
-        }
-        if (const QList<Segment> name = readName(sql, i); !name.isEmpty()) {
+    const QList<Lexeme> lex = lexemes(sql);
+    for (qsizetype i = 0; i < lex.size(); ++i) {
+        const SqlTokenizer::Token &t = lex.at(i).token;
+        if (!lex.at(i).name.isEmpty()) {
             QStringList parts;
             bool quoted = true;
-            for (const Segment &s : name) {
-                parts << s.text.toLower();
-                quoted = quoted && !s.quote.isNull();
+            for (const Segment &seg : lex.at(i).name) {
+                parts << seg.text.toLower();
+                quoted = quoted && !seg.quote.isNull();
             }
             out << Token{quoted ? TokenKind::Quoted : TokenKind::Word, parts.join(u'.')};
-            i = name.last().end;
-            continue;
-        }
-        static const QStringList twoChar = {QStringLiteral("::"), QStringLiteral("<>"), QStringLiteral(">="), QStringLiteral("<="),
-                                            QStringLiteral("!="), QStringLiteral("||"), QStringLiteral("->")};
-        const QString two = sql.mid(i, 2);
-        if (twoChar.contains(two)) {
+        } else if (t.kind == SqlTokenizer::Kind::String || t.kind == SqlTokenizer::Kind::DollarString) {
+            out << Token{TokenKind::String, SqlTokenizer::unquoted(t, sql)};
+        } else if (i + 1 < lex.size() && lex.at(i + 1).token.kind == SqlTokenizer::Kind::Punct && lex.at(i + 1).token.start == t.end
+                   && twoChar.contains(sql.mid(t.start, 2))) {
+            const QString two = sql.mid(t.start, 2);
             out << Token{TokenKind::Symbol, two == u"!=" ? QStringLiteral("<>") : two};
-            i += 2;
-        } else {
-            out << Token{TokenKind::Symbol, QString(c)};
             ++i;
+        } else {
+            out << Token{TokenKind::Symbol, sql.mid(t.start, t.end - t.start)};
         }
     }
     return out;
@@ -329,18 +275,8 @@ QString SchemaNormalizer::renameIdentifier(const QString &sql, const QString &fr
     static const QRegularExpression plain(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
     QString out;
     qsizetype copied = 0;
-    qsizetype i = 0;
-    while (i < sql.size()) {
-        if (const qsizetype e = skipLiteralOrComment(sql, i); e >= 0) {
-            i = e;
-            continue;
-        }
-        const QList<Segment> name = readName(sql, i);
-        if (name.isEmpty()) {
-            ++i;
-            continue;
-        }
-        for (const Segment &s : name) {
+    for (const Lexeme &l : lexemes(sql)) {
+        for (const Segment &s : l.name) {
             if (s.text.compare(from, Qt::CaseInsensitive) != 0)
                 continue;
             out += sql.mid(copied, s.start - copied);
@@ -352,7 +288,6 @@ QString SchemaNormalizer::renameIdentifier(const QString &sql, const QString &fr
             }
             copied = s.end;
         }
-        i = name.last().end;
     }
     return out + sql.mid(copied);
 }

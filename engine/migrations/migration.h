@@ -66,9 +66,12 @@ struct Migration
     // SQL (other operations are reversed from the schema before them).
     bool isReversible() const;
     // What in it destroys stored data: "drops table orders", "drops column
-    // orders.note", "drops schema app", or for raw SQL (a SQL migration,
-    // run_sql) "runs DROP TABLE …" / "runs TRUNCATE …" — the statements that
-    // start that way. Empty when nothing does.
+    // orders.note", "drops schema app", or for raw SQL (a SQL migration's up
+    // section, run_sql's forward texts) "runs <statement>" for each
+    // statement that is DROP TABLE/SCHEMA/DATABASE, TRUNCATE, DELETE (also
+    // in a WITH) or ALTER TABLE ... DROP of a column or partition, found by
+    // splitting and tokenizing the SQL per dialect (PostgreSQL DO bodies
+    // included). Empty when nothing does.
     QStringList destructiveChanges() const;
     // The file name it is stored under: id + ".yaml" / ".sql".
     QString fileName() const;

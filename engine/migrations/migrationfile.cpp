@@ -5,7 +5,9 @@
 #include "../core/yamlreader.h"
 #include "../core/yamlwriter.h"
 #include "../operations/operationjson.h"
+#include "../operations/operationshape.h"
 #include "../safety/riskanalyzer.h"
+#include "../sql/sqlfragmentcheck.h"
 #include "checksum.h"
 
 #include <QFile>
@@ -18,9 +20,15 @@ namespace covet {
 
 namespace {
 
-const QStringList kYamlKeys = {QStringLiteral("id"), QStringLiteral("description"), QStringLiteral("dependencies"),
-                               QStringLiteral("replaces"), QStringLiteral("transactional"), QStringLiteral("safety"),
-                               QStringLiteral("operations")};
+// What a YAML migration may hold: every other key is an error.
+const YamlShape &migrationShape()
+{
+    static const YamlShape s = YamlShape::mapping({{"id", {}}, {"description", {}}, {"dependencies", {}}, {"replaces", {}},
+                                                   {"transactional", {}},
+                                                   {"safety", YamlShape::mapping({{"acknowledge", {}}, {"reason", {}}})},
+                                                   {"operations", YamlShape::listOf(OperationShape::operation())}});
+    return s;
+}
 // The order fields are written in; the rest follow alphabetically.
 const QStringList kLeadingKeys = {QStringLiteral("op"), QStringLiteral("schema"), QStringLiteral("table"), QStringLiteral("name"),
                                   QStringLiteral("from"), QStringLiteral("to"), QStringLiteral("type"), QStringLiteral("nullable"),
@@ -87,11 +95,34 @@ Result<QStringList> idList(const YamlNode &node, const QString &key, const QStri
     return ids;
 }
 
+// The node at a path such as "definition.columns[2].default" below node.
+const YamlNode *nodeAt(const YamlNode &node, const QString &path)
+{
+    static const QRegularExpression segment(QStringLiteral("^([^\\[]+)((?:\\[\\d+\\])*)$"));
+    const YamlNode *n = &node;
+    for (const QString &part : path.split(u'.')) {
+        const QRegularExpressionMatch m = segment.match(part);
+        if (!m.hasMatch() || !n->isMapping() || !(n = n->get(m.captured(1))))
+            return nullptr;
+        static const QRegularExpression index(QStringLiteral("\\[(\\d+)\\]"));
+        for (auto it = index.globalMatch(m.captured(2)); it.hasNext();) {
+            const qsizetype i = it.next().captured(1).toLongLong();
+            if (!n->isSequence() || i >= n->size())
+                return nullptr;
+            n = &n->at(i);
+        }
+    }
+    return n;
+}
+
 Status parseOperations(const YamlNode &node, const QString &source, OperationList *out)
 {
     if (!node.isSequence() && !node.isNull())
         return std::unexpected(invalid(QStringLiteral("'operations' must be a list of operations (\"- op: add_column\" ...)"),
                                        source, node.line()));
+    // SQL texts that are not what their field says (a default holding a
+    // statement, ...): every one in the file is reported.
+    QList<Error> sqlProblems;
     for (qsizetype i = 0; i < node.size(); ++i) {
         const YamlNode &item = node.at(i);
         const QString where = QStringLiteral("operations[%1]").arg(i);
@@ -107,7 +138,25 @@ Status parseOperations(const YamlNode &node, const QString &source, OperationLis
                                                           "the wrong type (quote SQL text that reads as a number or boolean, e.g. '0')")
                                                .arg(where, OperationJson::name(*op), path),
                                            source, lost->line() > 0 ? lost->line() : item.line()));
+        for (const SqlFragmentCheck::Finding &f : SqlFragmentCheck::checkOperation(*op)) {
+            const YamlNode *field = nodeAt(item, f.path);
+            sqlProblems << Error(Error::Category::InvalidInput,
+                                 QStringLiteral("%1 (%2): field '%3' cannot hold this SQL: %4")
+                                     .arg(where, OperationJson::name(*op), f.path, f.message),
+                                 field ? field->locationWithColumn() : item.locationWithColumn());
+        }
         out->append(*op);
+    }
+    if (sqlProblems.size() == 1)
+        return std::unexpected(sqlProblems.first());
+    if (!sqlProblems.isEmpty()) {
+        QStringList lines;
+        for (const Error &e : std::as_const(sqlProblems))
+            lines << QStringLiteral("  ") + e.toString();
+        return std::unexpected(Error(Error::Category::InvalidInput,
+                                     QStringLiteral("%1 fields hold SQL they cannot hold (only run_sql carries statements):\n%2")
+                                         .arg(sqlProblems.size()).arg(lines.join(u'\n')),
+                                     sqlProblems.first().location()));
     }
     return {};
 }
@@ -162,12 +211,10 @@ Result<Migration> parseYaml(const QString &text, Migration m, const QString &sou
     if (!doc->isMapping())
         return std::unexpected(invalid(QStringLiteral("a YAML migration is a mapping with 'description', 'dependencies' and "
                                                       "'operations'; found %1").arg(doc->typeName()), source, doc->line()));
-    for (qsizetype i = 0; i < doc->size(); ++i) {
-        const YamlNode &key = doc->keyAt(i);
-        if (!kYamlKeys.contains(key.scalar()))
-            return std::unexpected(invalid(QStringLiteral("unknown key '%1'; a migration has %2")
-                                               .arg(key.scalar(), kYamlKeys.join(QStringLiteral(", "))), source, key.line()));
-    }
+    // Every unknown key, at every level, whatever its value: a misspelt
+    // "nulable: false" must not leave the column NULL-able unseen.
+    if (auto unknown = migrationShape().check(*doc, source))
+        return std::unexpected(*unknown);
     if (const YamlNode *id = doc->get(QStringLiteral("id")); id && id->scalar() != m.id)
         return std::unexpected(invalid(QStringLiteral("id '%1' does not match the file name; it must be %2").arg(id->scalar(), m.id),
                                        source, id->line()));

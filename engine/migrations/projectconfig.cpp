@@ -3,6 +3,7 @@
 #include "../core/savefile.h"
 #include "../core/yamlnode.h"
 #include "../core/yamlreader.h"
+#include "../core/yamlshape.h"
 #include "../core/yamlwriter.h"
 #include "../db/databaseurl.h"
 
@@ -14,25 +15,25 @@ namespace covet {
 
 namespace {
 
-const QStringList kKeys = {QStringLiteral("dialect"), QStringLiteral("database"), QStringLiteral("migrations"),
-                           QStringLiteral("models"), QStringLiteral("dev_url"), QStringLiteral("renames"), QStringLiteral("backups"), QStringLiteral("safety"),
-                           QStringLiteral("audit_log"), QStringLiteral("default_environment"), QStringLiteral("environments")};
+// The keys covet.yaml may hold: every other key is an error, so a typo
+// cannot turn a safety setting off.
+const YamlShape &configShape()
+{
+    const YamlShape any;
+    static const YamlShape s = YamlShape::mapping(
+        {{"dialect", any}, {"database", any}, {"migrations", any}, {"models", any}, {"dev_url", any},
+         {"renames", YamlShape::mapping({{"detect", any}, {"threshold", any}})},
+         {"backups", YamlShape::mapping({{"before_destructive", any}})},
+         {"safety", YamlShape::mapping({{"backup_before_data_loss", any}, {"backup_retention_days", any}, {"verify_after_run", any},
+                                        {"fail_on", any}})},
+         {"audit_log", any}, {"default_environment", any},
+         {"environments", YamlShape::mapOf(YamlShape::mapping({{"database", any}, {"confirm", any}}))}});
+    return s;
+}
 
 Error invalid(const QString &message, const YamlNode &node)
 {
     return Error(Error::Category::InvalidInput, message, node.location());
-}
-
-// Checks that every key of `map` is one of `known`.
-Status knownKeys(const YamlNode &map, const QStringList &known, const QString &what)
-{
-    for (qsizetype i = 0; i < map.size(); ++i) {
-        if (!known.contains(map.keyAt(i).scalar()))
-            return std::unexpected(invalid(QStringLiteral("unknown key '%1' in %2; known: %3")
-                                               .arg(map.keyAt(i).scalar(), what, known.join(QStringLiteral(", "))),
-                                           map.keyAt(i)));
-    }
-    return {};
 }
 
 Status readText(const YamlNode &map, const QString &key, QString *out)
@@ -67,8 +68,6 @@ Result<YamlNode> section(const YamlNode &root, const QString &key, const QString
         return YamlNode::mapping();
     if (!n->isMapping())
         return std::unexpected(invalid(QStringLiteral("'%1' must be a mapping (%2)").arg(key, known.join(QStringLiteral(", "))), *n));
-    if (Status st = knownKeys(*n, known, QStringLiteral("'%1'").arg(key)); !st)
-        return std::unexpected(st.error());
     return *n;
 }
 
@@ -89,9 +88,6 @@ Status readEnvironments(const YamlNode &root, QList<EnvironmentConfig> *out, QHa
         if (!value.isMapping())
             return std::unexpected(invalid(QStringLiteral("environment '%1' must be a mapping {database: URL, confirm: true|false}")
                                                .arg(env.name), value));
-        if (Status st = knownKeys(value, {QStringLiteral("database"), QStringLiteral("confirm")},
-                                  QStringLiteral("environment '%1'").arg(env.name)); !st)
-            return st;
         if (Status st = readText(value, QStringLiteral("database"), &env.database); !st)
             return st;
         if (env.database.isEmpty())
@@ -150,8 +146,8 @@ Result<ProjectConfig> ProjectConfig::parse(const QByteArray &text, const QString
         return c;
     if (!doc->isMapping())
         return fail(Error::Category::InvalidInput, QStringLiteral("%1 must be a mapping of settings").arg(fileName()), doc->location());
-    if (Status st = knownKeys(*doc, kKeys, fileName()); !st)
-        return std::unexpected(st.error());
+    if (auto unknown = configShape().check(*doc, doc->sourceName()))
+        return std::unexpected(*unknown);
 
     QString dialect;
     Status st = readText(*doc, QStringLiteral("dialect"), &dialect);

@@ -3,6 +3,8 @@
 
 #include "../core/yamlnode.h"
 #include "../core/yamlreader.h"
+#include "../core/yamlshape.h"
+#include "../sql/sqlfragmentcheck.h"
 
 #include <QFile>
 #include <QHash>
@@ -25,20 +27,6 @@ struct ModelsFailure
     throw ModelsFailure{Error(Error::Category::InvalidInput, message, where.location())};
 }
 
-int editDistance(const QString &a, const QString &b)
-{
-    QList<int> prev(b.size() + 1), cur(b.size() + 1);
-    for (qsizetype j = 0; j <= b.size(); ++j)
-        prev[j] = int(j);
-    for (qsizetype i = 1; i <= a.size(); ++i) {
-        cur[0] = int(i);
-        for (qsizetype j = 1; j <= b.size(); ++j)
-            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a.at(i - 1) == b.at(j - 1) ? 0 : 1)});
-        std::swap(prev, cur);
-    }
-    return prev[b.size()];
-}
-
 QString quotedName(const QString &schema, const QString &name)
 {
     return schema.isEmpty() ? name : schema + u'.' + name;
@@ -48,6 +36,40 @@ const QString kKnownTypes = QStringLiteral(
     "boolean, tinyint, smallint, mediumint, integer, bigint, numeric(p,s), real, double, char(n), varchar(n), text, "
     "date, time, timetz, timestamp, timestamptz, interval, uuid, json, jsonb, blob, enum(name) or enum('a','b') "
     "(add ' unsigned' or '[]' where it applies; write raw_type: instead of type: for a database-specific type)");
+
+// The keys a models file may hold (docs/models-file.md): every other key is
+// an error, reported all at once with its line and column.
+const YamlShape &modelsShape()
+{
+    const YamlShape any;
+    const YamlShape names = YamlShape::listOf(any);
+    const YamlShape nameAndColumns = YamlShape::mapping({{"name", any}, {"columns", names}});
+    const YamlShape column = YamlShape::mapping(
+        {{"name", any}, {"type", any}, {"raw_type", any}, {"array_dimensions", any}, {"nullable", any}, {"default", any},
+         {"identity", any}, {"generated", any}, {"stored", any}, {"on_update", any}, {"collation", any}, {"charset", any},
+         {"comment", any}, {"renamed_from", any}});
+    const YamlShape index = YamlShape::mapping(
+        {{"name", any}, {"columns", names}, {"expressions", names},
+         {"parts", YamlShape::listOf(YamlShape::mapping({{"column", any}, {"expression", any}, {"descending", any}, {"length", any}}))},
+         {"unique", any}, {"where", any}, {"method", any}});
+    const YamlShape foreignKey = YamlShape::mapping(
+        {{"name", any}, {"columns", names}, {"references", YamlShape::mapping({{"table", any}, {"schema", any}, {"columns", names}})},
+         {"on_delete", any}, {"on_update", any}, {"deferrable", any}, {"initially_deferred", any}});
+    const YamlShape table = YamlShape::mapping(
+        {{"name", any}, {"schema", any}, {"comment", any}, {"renamed_from", any}, {"columns", YamlShape::listOf(column)},
+         {"primary_key", YamlShape::listOrMapping(any, nameAndColumns)}, {"unique", YamlShape::listOf(nameAndColumns)},
+         {"indexes", YamlShape::listOf(index)}, {"foreign_keys", YamlShape::listOf(foreignKey)},
+         {"checks", YamlShape::listOf(YamlShape::mapping({{"name", any}, {"expression", any}}))},
+         {"triggers", YamlShape::listOf(YamlShape::mapping({{"name", any}, {"timing", any}, {"events", names},
+                                                            {"for_each_row", any}, {"body", any}, {"definition", any}}))},
+         {"without_rowid", any}, {"engine", any}, {"charset", any}, {"collation", any}});
+    static const YamlShape s = YamlShape::mapping(
+        {{"version", any}, {"dialect", any}, {"namespaces", names},
+         {"enums", YamlShape::listOf(YamlShape::mapping({{"name", any}, {"schema", any}, {"values", names}}))},
+         {"tables", YamlShape::listOf(table)},
+         {"views", YamlShape::listOf(YamlShape::mapping({{"name", any}, {"schema", any}, {"definition", any}, {"materialized", any}}))}});
+    return s;
+}
 
 // Reads the YAML tree of a models file into a Schema, checking as it goes.
 class Reader
@@ -67,11 +89,13 @@ private:
         YamlNode node;
     };
 
-    void keys(const YamlNode &map, std::initializer_list<const char *> allowed, const QString &what) const;
     static const YamlNode &mapping(const YamlNode &n, const QString &what);
     static QString text(const YamlNode *n, const QString &what);
     static QString text(const YamlNode &map, const char *key, const QString &what);
     static QString required(const YamlNode &map, const char *key, const QString &what);
+    // Refuses SQL text that is not one thing of the kind its field says
+    // (SqlFragmentCheck): `key` names the field of `map` in the message.
+    static void checkSql(const YamlNode &map, const char *key, const QString &text, SqlFragmentCheck::Kind kind, const QString &what);
     static bool flag(const YamlNode &map, const char *key, bool fallback, const QString &what);
     static QStringList names(const YamlNode &map, const char *key, const QString &what);
     static const std::vector<YamlNode> &list(const YamlNode &map, const char *key, const QString &what);
@@ -91,24 +115,6 @@ private:
     QList<PendingForeignKey> m_fks;
     QHash<QString, int> m_tableLines;
 };
-
-void Reader::keys(const YamlNode &map, std::initializer_list<const char *> allowed, const QString &what) const
-{
-    QStringList allowedList;
-    for (const char *a : allowed)
-        allowedList << QLatin1String(a);
-    for (qsizetype i = 0; i < map.size(); ++i) {
-        const QString key = map.keyAt(i).scalar();
-        if (allowedList.contains(key))
-            continue;
-        QString hint;
-        for (const QString &a : allowedList)
-            if (editDistance(key, a) <= 2)
-                hint = QStringLiteral(" (did you mean '%1'?)").arg(a);
-        bad(map.keyAt(i), QStringLiteral("unknown key '%1' in %2%3; allowed keys: %4")
-                              .arg(key, what, hint, allowedList.join(QLatin1String(", "))));
-    }
-}
 
 const YamlNode &Reader::mapping(const YamlNode &n, const QString &what)
 {
@@ -138,6 +144,18 @@ QString Reader::required(const YamlNode &map, const char *key, const QString &wh
     if (v.isEmpty())
         bad(map, QStringLiteral("missing %1 for %2").arg(QLatin1String(key), what));
     return v;
+}
+
+void Reader::checkSql(const YamlNode &map, const char *key, const QString &text, SqlFragmentCheck::Kind kind, const QString &what)
+{
+    const auto problem = SqlFragmentCheck::problem(text, kind);
+    if (!problem)
+        return;
+    const YamlNode *n = map.isMapping() ? map.get(QLatin1String(key)) : nullptr;
+    const YamlNode &at = n ? *n : map;
+    throw ModelsFailure{Error(Error::Category::InvalidInput,
+                              QStringLiteral("%1 of %2 cannot hold this SQL: %3").arg(QLatin1String(key), what, *problem),
+                              at.locationWithColumn())};
 }
 
 bool Reader::flag(const YamlNode &map, const char *key, bool fallback, const QString &what)
@@ -189,7 +207,8 @@ void Reader::document(const YamlNode &root)
     if (root.isNull())
         bad(root, QStringLiteral("the models file is empty; it needs at least 'version: 1' and 'tables:'"));
     mapping(root, QStringLiteral("the models file"));
-    keys(root, {"version", "dialect", "namespaces", "enums", "tables", "views"}, QStringLiteral("the models file"));
+    if (auto unknown = modelsShape().check(root, root.sourceName()))
+        throw ModelsFailure{*unknown};
     if (const YamlNode *v = root.get(QStringLiteral("version"))) {
         bool ok = false;
         const int version = v->toInt(&ok);
@@ -211,12 +230,12 @@ void Reader::document(const YamlNode &root)
     resolveForeignKeys();
     for (const YamlNode &vn : list(root, "views", QStringLiteral("the models file"))) {
         mapping(vn, QStringLiteral("a view"));
-        keys(vn, {"name", "schema", "definition", "materialized"}, QStringLiteral("a view"));
         View v;
         v.name = required(vn, "name", QStringLiteral("a view"));
         v.schema = text(vn, "schema", QStringLiteral("view ") + v.name);
         const QString what = QStringLiteral("view ") + quotedName(v.schema, v.name);
         v.definition = required(vn, "definition", what);
+        checkSql(vn, "definition", v.definition, SqlFragmentCheck::Kind::Query, what);
         v.materialized = flag(vn, "materialized", false, what);
         checkNamespace(vn, v.schema, what);
         if (schema.view(v.name, v.schema))
@@ -230,7 +249,6 @@ void Reader::readEnums(const YamlNode &root)
 {
     for (const YamlNode &en : list(root, "enums", QStringLiteral("the models file"))) {
         mapping(en, QStringLiteral("an enum"));
-        keys(en, {"name", "schema", "values"}, QStringLiteral("an enum"));
         EnumType e;
         e.name = required(en, "name", QStringLiteral("an enum"));
         e.schema = text(en, "schema", QStringLiteral("enum ") + e.name);
@@ -250,9 +268,6 @@ void Reader::readEnums(const YamlNode &root)
 void Reader::readTable(const YamlNode &node)
 {
     mapping(node, QStringLiteral("a table"));
-    keys(node, {"name", "schema", "comment", "renamed_from", "columns", "primary_key", "unique", "indexes",
-                "foreign_keys", "checks", "triggers", "without_rowid", "engine", "charset", "collation"},
-         QStringLiteral("table %1").arg(text(node, "name", QStringLiteral("a table"))));
     Table t;
     t.name = required(node, "name", QStringLiteral("a table"));
     t.schema = text(node, "schema", QStringLiteral("table ") + t.name);
@@ -292,8 +307,6 @@ Column Reader::readColumn(const YamlNode &node, const Table &table)
     Column c;
     c.name = required(node, "name", where);
     const QString what = QStringLiteral("column %1.%2").arg(table.qualifiedName(), c.name);
-    keys(node, {"name", "type", "raw_type", "array_dimensions", "nullable", "default", "identity", "generated", "stored",
-                "on_update", "collation", "charset", "comment", "renamed_from"}, what);
     const YamlNode *type = node.get(QStringLiteral("type"));
     const YamlNode *raw = node.get(QStringLiteral("raw_type"));
     if (type && !type->isNull()) {
@@ -322,8 +335,10 @@ Column Reader::readColumn(const YamlNode &node, const Table &table)
         bad(node, QStringLiteral("missing type for %1 (e.g. type: varchar(255))").arg(what));
     }
     c.nullable = flag(node, "nullable", true, what);
-    if (const YamlNode *d = node.get(QStringLiteral("default")); d && !d->isNull())
+    if (const YamlNode *d = node.get(QStringLiteral("default")); d && !d->isNull()) {
         c.defaultExpr = text(d, QStringLiteral("default of ") + what);
+        checkSql(node, "default", *c.defaultExpr, SqlFragmentCheck::Kind::Expression, what);
+    }
     if (const YamlNode *id = node.get(QStringLiteral("identity"))) {
         const auto identity = identityFromName(text(id, QStringLiteral("identity of ") + what));
         if (!identity)
@@ -331,8 +346,16 @@ Column Reader::readColumn(const YamlNode &node, const Table &table)
         c.identity = *identity;
     }
     c.generatedExpr = text(node, "generated", what);
+    checkSql(node, "generated", c.generatedExpr, SqlFragmentCheck::Kind::Expression, what);
     c.generatedStored = flag(node, "stored", false, what);
     c.onUpdateExpr = text(node, "on_update", what);
+    checkSql(node, "on_update", c.onUpdateExpr, SqlFragmentCheck::Kind::Expression, what);
+    // Type texts written into SQL as they are: a database-specific type,
+    // a named enum type.
+    if (c.type.kind() == SqlType::Kind::Other)
+        checkSql(node, raw ? "raw_type" : "type", c.type.raw(), SqlFragmentCheck::Kind::Type, what);
+    else if (c.type.kind() == SqlType::Kind::Enum)
+        checkSql(node, "type", c.type.enumName(), SqlFragmentCheck::Kind::Type, what);
     c.collation = text(node, "collation", what);
     c.charset = text(node, "charset", what);
     c.comment = text(node, "comment", what);
@@ -409,7 +432,6 @@ void Reader::readConstraints(const YamlNode &node, Table &t)
     if (const YamlNode *pk = node.get(QStringLiteral("primary_key")); pk && !pk->isNull()) {
         PrimaryKey key;
         if (pk->isMapping()) {
-            keys(*pk, {"name", "columns"}, QStringLiteral("the primary key of ") + what);
             key.name = text(*pk, "name", QStringLiteral("the primary key of ") + what);
             key.columns = names(*pk, "columns", QStringLiteral("the primary key of ") + what);
         } else {
@@ -421,7 +443,6 @@ void Reader::readConstraints(const YamlNode &node, Table &t)
     for (const YamlNode &un : list(node, "unique", what)) {
         const QString uwhat = QStringLiteral("a unique constraint of ") + what;
         mapping(un, uwhat);
-        keys(un, {"name", "columns"}, uwhat);
         UniqueConstraint u{text(un, "name", uwhat), names(un, "columns", uwhat)};
         checkColumns(un, t, u.columns, u.name.isEmpty() ? uwhat : QStringLiteral("unique constraint ") + u.name);
         t.uniques << u;
@@ -435,7 +456,6 @@ void Reader::readConstraints(const YamlNode &node, Table &t)
     for (const YamlNode &fn : list(node, "foreign_keys", what)) {
         const QString fwhat = QStringLiteral("a foreign key of ") + what;
         mapping(fn, fwhat);
-        keys(fn, {"name", "columns", "references", "on_delete", "on_update", "deferrable", "initially_deferred"}, fwhat);
         ForeignKey f;
         f.name = text(fn, "name", fwhat);
         f.columns = names(fn, "columns", fwhat);
@@ -444,7 +464,6 @@ void Reader::readConstraints(const YamlNode &node, Table &t)
         if (!ref)
             bad(fn, QStringLiteral("missing references: {table: ..., columns: [...]} for %1").arg(fwhat));
         mapping(*ref, QStringLiteral("references of ") + fwhat);
-        keys(*ref, {"table", "schema", "columns"}, QStringLiteral("references of ") + fwhat);
         f.refTable = required(*ref, "table", QStringLiteral("references of ") + fwhat);
         f.refSchema = text(*ref, "schema", fwhat);
         f.refColumns = names(*ref, "columns", QStringLiteral("references of ") + fwhat);
@@ -464,13 +483,12 @@ void Reader::readConstraints(const YamlNode &node, Table &t)
     for (const YamlNode &cn : list(node, "checks", what)) {
         const QString cwhat = QStringLiteral("a check of ") + what;
         mapping(cn, cwhat);
-        keys(cn, {"name", "expression"}, cwhat);
         t.checks << Check{text(cn, "name", cwhat), required(cn, "expression", cwhat)};
+        checkSql(cn, "expression", t.checks.last().expression, SqlFragmentCheck::Kind::Expression, cwhat);
     }
     for (const YamlNode &tn : list(node, "triggers", what)) {
         const QString twhat = QStringLiteral("a trigger of ") + what;
         mapping(tn, twhat);
-        keys(tn, {"name", "timing", "events", "for_each_row", "body", "definition"}, twhat);
         Trigger tr;
         tr.name = required(tn, "name", twhat);
         tr.timing = text(tn, "timing", twhat);
@@ -478,6 +496,14 @@ void Reader::readConstraints(const YamlNode &node, Table &t)
         tr.forEachRow = flag(tn, "for_each_row", true, twhat);
         tr.body = text(tn, "body", twhat);
         tr.definition = text(tn, "definition", twhat);
+        checkSql(tn, "timing", tr.timing, SqlFragmentCheck::Kind::TriggerTiming, twhat);
+        for (const QString &event : std::as_const(tr.events))
+            checkSql(tn, "events", event, SqlFragmentCheck::Kind::TriggerEvent, twhat);
+        // The body is written into SQL only when there is no definition.
+        checkSql(tn, "body", tr.body,
+                 tr.definition.trimmed().isEmpty() ? SqlFragmentCheck::Kind::TriggerBody : SqlFragmentCheck::Kind::TriggerStatementList,
+                 twhat);
+        checkSql(tn, "definition", tr.definition, SqlFragmentCheck::Kind::TriggerDefinition, twhat);
         t.triggers << tr;
     }
 }
@@ -486,7 +512,6 @@ Index Reader::readIndex(const YamlNode &node, const Table &t)
 {
     const QString iwhat = QStringLiteral("an index of table ") + t.qualifiedName();
     mapping(node, iwhat);
-    keys(node, {"name", "columns", "expressions", "parts", "unique", "where", "method"}, iwhat);
     Index i;
     i.name = required(node, "name", iwhat);
     const QString what = QStringLiteral("index ") + i.name;
@@ -495,12 +520,14 @@ Index Reader::readIndex(const YamlNode &node, const Table &t)
             bad(node, QStringLiteral("%1 names column '%2', which table %3 does not have").arg(what, c, t.qualifiedName()));
         i.parts << IndexPart{c, {}, false, -1};
     }
-    for (const QString &e : names(node, "expressions", what))
+    for (const QString &e : names(node, "expressions", what)) {
+        checkSql(node, "expressions", e, SqlFragmentCheck::Kind::Expression, what);
         i.parts << IndexPart{{}, e, false, -1};
+    }
     for (const YamlNode &pn : list(node, "parts", what)) {
         mapping(pn, QStringLiteral("a part of ") + what);
-        keys(pn, {"column", "expression", "descending", "length"}, QStringLiteral("a part of ") + what);
         IndexPart p{text(pn, "column", what), text(pn, "expression", what), flag(pn, "descending", false, what), -1};
+        checkSql(pn, "expression", p.expression, SqlFragmentCheck::Kind::Expression, what);
         if (const YamlNode *len = pn.get(QStringLiteral("length")); len && !len->isNull()) {
             bool ok = false;
             p.length = len->toInt(&ok);
@@ -517,6 +544,7 @@ Index Reader::readIndex(const YamlNode &node, const Table &t)
         bad(node, QStringLiteral("%1 has no columns:, expressions: or parts:").arg(what));
     i.unique = flag(node, "unique", false, what);
     i.where = text(node, "where", what);
+    checkSql(node, "where", i.where, SqlFragmentCheck::Kind::Expression, what);
     i.method = text(node, "method", what);
     return i;
 }

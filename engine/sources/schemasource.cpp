@@ -2,11 +2,13 @@
 
 #include "../db/connection.h"
 #include "../schema/schemajson.h"
+#include "../sql/sqlfragmentcheck.h"
 #include "ddlfile.h"
 #include "modelsfile.h"
 
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 
 namespace covet {
 
@@ -65,7 +67,28 @@ Result<Schema> SchemaSource::load(const QString &spec, const SchemaSourceOptions
         QFile f(spec);
         if (!f.open(QIODevice::ReadOnly))
             return fail(Error::Category::NotFound, QStringLiteral("cannot read file: %1").arg(f.errorString()), spec);
-        return SchemaJson::fromJsonText(f.readAll(), spec);
+        auto schema = SchemaJson::fromJsonText(f.readAll(), spec);
+        if (!schema)
+            return schema;
+        // The same rules as models files: SQL in fields is one thing of its kind.
+        const QList<SqlFragmentCheck::Finding> findings = SqlFragmentCheck::checkSchema(*schema);
+        if (!findings.isEmpty()) {
+            QStringList lines;
+            static const QRegularExpression top(QStringLiteral("^(tables|views)\\[(\\d+)\\]\\.?"));
+            for (const SqlFragmentCheck::Finding &finding : findings) {
+                // Name the table or view: the schema is in canonical order, not the file's.
+                QString field = finding.path;
+                if (const QRegularExpressionMatch m = top.match(field); m.hasMatch()) {
+                    const qsizetype i = m.captured(2).toLongLong();
+                    const QString name = m.captured(1) == u"tables" ? QStringLiteral("table ") + schema->tables.at(i).qualifiedName()
+                                                                   : QStringLiteral("view ") + schema->views.at(i).name;
+                    field = name + u' ' + field.mid(m.capturedLength());
+                }
+                lines << QStringLiteral("%1 cannot hold this SQL: %2").arg(field, finding.message);
+            }
+            return fail(Error::Category::InvalidInput, lines.join(u'\n'), spec);
+        }
+        return schema;
     }
     case Kind::Unknown:
         break;

@@ -1,5 +1,7 @@
 #include "sqlitecreateparser.h"
 
+#include "../sql/sqltokenizer.h"
+
 namespace covet {
 
 namespace {
@@ -85,59 +87,31 @@ void readDeferrable(const QList<Token> &toks, qsizetype from, qsizetype to, bool
 
 QList<Token> SqliteCreateParser::tokenize(const QString &sql)
 {
+    using Kind = SqlTokenizer::Kind;
     QList<Token> out;
-    const qsizetype n = sql.size();
-    qsizetype i = 0;
-    while (i < n) {
-        const QChar c = sql.at(i);
-        if (c.isSpace()) {
-            ++i;
-            continue;
+    for (const SqlTokenizer::Token &t : SqlTokenizer::tokenize(sql, SqlTokenizer::Rules::forDialect(Dialect::SQLite))) {
+        switch (t.kind) {
+        case Kind::LineComment:
+        case Kind::BlockComment:
+        case Kind::ExecutableComment:
+            break;
+        case Kind::String:
+            out.append({Token::String, SqlTokenizer::unquoted(t, sql), t.start, t.end});
+            break;
+        case Kind::QuotedIdentifier:
+            out.append({Token::Identifier, SqlTokenizer::unquoted(t, sql), t.start, t.end});
+            break;
+        case Kind::Word:
+            out.append({Token::Keyword, sql.mid(t.start, t.end - t.start), t.start, t.end});
+            break;
+        case Kind::Number:
+            out.append({Token::Number, sql.mid(t.start, t.end - t.start), t.start, t.end});
+            break;
+        case Kind::DollarString:
+        case Kind::Punct:
+            out.append({Token::Punct, sql.mid(t.start, t.end - t.start), t.start, t.end});
+            break;
         }
-        if (c == u'-' && i + 1 < n && sql.at(i + 1) == u'-') {
-            while (i < n && sql.at(i) != u'\n')
-                ++i;
-            continue;
-        }
-        if (c == u'/' && i + 1 < n && sql.at(i + 1) == u'*') {
-            const qsizetype e = sql.indexOf(QLatin1String("*/"), i + 2);
-            i = e < 0 ? n : e + 2;
-            continue;
-        }
-        const qsizetype start = i;
-        if (c == u'\'' || c == u'"' || c == u'`' || c == u'[') {
-            const QChar close = c == u'[' ? QChar(u']') : c;
-            QString text;
-            ++i;
-            while (i < n) {
-                if (sql.at(i) == close) {
-                    if (close != u']' && i + 1 < n && sql.at(i + 1) == close) {
-                        text += close;
-                        i += 2;
-                        continue;
-                    }
-                    ++i;
-                    break;
-                }
-                text += sql.at(i++);
-            }
-            out.append({c == u'\'' ? Token::String : Token::Identifier, text, start, i});
-            continue;
-        }
-        if (c.isLetter() || c == u'_' || c.unicode() > 127) {
-            while (i < n && (sql.at(i).isLetterOrNumber() || sql.at(i) == u'_' || sql.at(i) == u'$' || sql.at(i).unicode() > 127))
-                ++i;
-            out.append({Token::Keyword, sql.mid(start, i - start), start, i});
-            continue;
-        }
-        if (c.isDigit() || (c == u'.' && i + 1 < n && sql.at(i + 1).isDigit())) {
-            while (i < n && (sql.at(i).isLetterOrNumber() || sql.at(i) == u'.'))
-                ++i;
-            out.append({Token::Number, sql.mid(start, i - start), start, i});
-            continue;
-        }
-        ++i;
-        out.append({Token::Punct, QString(c), start, i});
     }
     return out;
 }

@@ -1,40 +1,29 @@
 #include "sqlscriptsplitter.h"
 
+#include "sqltokenizer.h"
+
 #include <QRegularExpression>
 
 namespace covet {
 
 namespace {
 
-bool isWordStart(QChar c)
-{
-    return c.isLetter() || c == u'_';
-}
-
-bool isWordChar(QChar c)
-{
-    return c.isLetterOrNumber() || c == u'_' || c == u'$';
-}
+using Kind = SqlTokenizer::Kind;
 
 class Splitter
 {
 public:
-    Splitter(const QString &script, Dialect dialect) : m_s(script), m_dialect(dialect) {}
+    Splitter(const QString &script, Dialect dialect)
+        : m_s(script), m_dialect(dialect), m_tokens(script, SqlTokenizer::Rules::forDialect(dialect)) {}
 
     Result<QList<SqlScriptSplitter::Statement>> run()
     {
-        const qsizetype n = m_s.size();
-        while (m_i < n) {
-            const QChar c = m_s.at(m_i);
-            if (c == u'\n') {
-                ++m_line;
-                ++m_i;
-                continue;
-            }
-            if (c.isSpace()) {
-                ++m_i;
-                continue;
-            }
+        for (;;) {
+            m_tokens.skipWhitespace();
+            if (m_tokens.atEnd())
+                break;
+            m_i = m_tokens.position();
+            m_line = m_tokens.line();
             if (m_start < 0 && m_dialect == Dialect::MySQL && atLineStart()) {
                 if (auto handled = delimiterDirective(); !handled)
                     return std::unexpected(handled.error());
@@ -43,65 +32,42 @@ public:
             }
             if (startsWith(m_delimiter) && (m_delimiter != u";" || m_depth == 0)) {
                 finishStatement(m_i);
-                m_i += m_delimiter.size();
+                m_tokens.advanceTo(m_i + m_delimiter.size());
                 continue;
             }
-            // Comments.
-            if (c == u'-' && peek(1) == u'-' && (m_dialect != Dialect::MySQL || peek(2).isSpace() || peek(2).isNull())) {
-                skipToLineEnd();
-                continue;
-            }
-            if (c == u'#' && m_dialect == Dialect::MySQL) {
-                skipToLineEnd();
-                continue;
-            }
-            if (c == u'/' && peek(1) == u'*') {
-                if (auto st = skipBlockComment(); !st)
-                    return std::unexpected(st.error());
-                continue;
-            }
-            // Quoted text.
-            if (c == u'\'' || c == u'"' || (c == u'`' && m_dialect != Dialect::PostgreSQL)
-                || (c == u'[' && m_dialect == Dialect::SQLite)) {
-                begin();
-                if (auto st = skipQuoted(c); !st)
-                    return std::unexpected(st.error());
-                continue;
-            }
-            if (c == u'$' && m_dialect == Dialect::PostgreSQL && !(m_i > 0 && isWordChar(m_s.at(m_i - 1)))) {
-                static const QRegularExpression tagRe(QStringLiteral("\\G\\$([A-Za-z_\\x{80}-\\x{ffff}][A-Za-z0-9_\\x{80}-\\x{ffff}]*)?\\$"));
-                const QRegularExpressionMatch m = tagRe.match(m_s, m_i, QRegularExpression::NormalMatch,
-                                                              QRegularExpression::AnchorAtOffsetMatchOption);
-                if (m.hasMatch()) {
-                    begin();
-                    if (auto st = skipDollarQuoted(m.captured(0)); !st)
-                        return std::unexpected(st.error());
-                    continue;
-                }
-            }
-            if (isWordStart(c) && !(m_i > 0 && isWordChar(m_s.at(m_i - 1)))) {
-                begin();
-                qsizetype j = m_i;
-                // The client looks for a custom delimiter everywhere, even
-                // inside a word ("END$$").
-                const bool custom = m_delimiter != u";";
-                while (j < n && isWordChar(m_s.at(j)) && !(custom && QStringView(m_s).mid(j).startsWith(m_delimiter)))
-                    ++j;
-                word(m_s.mid(m_i, j - m_i).toUpper(), j);
-                m_i = j;
+            SqlTokenizer::Token t;
+            m_tokens.next(&t);
+            if (t.isComment()) {
+                if (t.unterminated)
+                    return std::unexpected(error(QStringLiteral("unterminated /* comment starting at line %1").arg(t.line), t.line));
                 continue;
             }
             begin();
-            if (c == u'(')
+            if (t.unterminated)
+                return std::unexpected(unterminated(t));
+            if (t.kind == Kind::Word) {
+                // The client looks for a custom delimiter everywhere, even
+                // inside a word ("END$$").
+                qsizetype end = t.end;
+                if (m_delimiter != u";") {
+                    for (qsizetype j = t.start + 1; j < t.end; ++j) {
+                        if (QStringView(m_s).mid(j).startsWith(m_delimiter)) {
+                            end = j;
+                            m_tokens.setPosition(end);
+                            break;
+                        }
+                    }
+                }
+                word(m_s.mid(t.start, end - t.start).toUpper());
+            } else if (SqlTokenizer::isPunct(t, m_s, u'(')) {
                 m_sawParen = true;
-            ++m_i;
+            }
         }
-        finishStatement(n);
+        finishStatement(m_s.size());
         return m_out;
     }
 
 private:
-    QChar peek(qsizetype k) const { return m_i + k < m_s.size() ? m_s.at(m_i + k) : QChar(); }
     bool startsWith(const QString &text) const { return QStringView(m_s).mid(m_i).startsWith(text); }
 
     bool atLineStart() const
@@ -119,6 +85,21 @@ private:
     Error error(const QString &what, int line) const
     {
         return Error(Error::Category::InvalidInput, what, QStringLiteral("line %1").arg(line));
+    }
+
+    Error unterminated(const SqlTokenizer::Token &t) const
+    {
+        if (t.kind == Kind::DollarString) {
+            const QString tag = m_s.mid(t.start, m_s.indexOf(u'$', t.start + 1) + 1 - t.start);
+            return error(QStringLiteral("unterminated dollar-quoted body %1 starting at line %2").arg(tag).arg(t.line), t.line);
+        }
+        QChar open = m_s.at(t.start);
+        if (open != u'\'' && open != u'"' && open != u'`' && open != u'[')
+            open = u'\'';   // E'...'
+        const QString what = open == u'\'' ? QStringLiteral("string literal (')")
+                           : open == u'[' ? QStringLiteral("[identifier]")
+                                          : QStringLiteral("quoted text (%1)").arg(open);
+        return error(QStringLiteral("unterminated %1 starting at line %2").arg(what).arg(t.line), t.line);
     }
 
     void begin()
@@ -144,27 +125,21 @@ private:
         m_depth = 0;
     }
 
-    void skipToLineEnd()
+    // The word after the current token (comments skipped), upper-cased.
+    QString nextWord() const
     {
-        while (m_i < m_s.size() && m_s.at(m_i) != u'\n')
-            ++m_i;
-    }
-
-    // Returns the next word after position `from`, skipping spaces only.
-    QString nextWord(qsizetype from, qsizetype *end) const
-    {
-        qsizetype j = from;
-        while (j < m_s.size() && m_s.at(j).isSpace())
-            ++j;
-        qsizetype k = j;
-        while (k < m_s.size() && isWordChar(m_s.at(k)))
-            ++k;
-        *end = k;
-        return m_s.mid(j, k - j).toUpper();
+        SqlTokenizer peek = m_tokens;
+        SqlTokenizer::Token t;
+        while (peek.next(&t)) {
+            if (t.isComment())
+                continue;
+            return t.kind == Kind::Word ? m_s.mid(t.start, t.end - t.start).toUpper() : QString();
+        }
+        return {};
     }
 
     // Tracks BEGIN ... END blocks of CREATE TRIGGER/FUNCTION/PROCEDURE/EVENT.
-    void word(const QString &w, qsizetype end)
+    void word(const QString &w)
     {
         static const QStringList compoundKinds = {QStringLiteral("TRIGGER"), QStringLiteral("PROCEDURE"),
                                                   QStringLiteral("FUNCTION"), QStringLiteral("EVENT")};
@@ -185,8 +160,7 @@ private:
         if (w == u"BEGIN" || w == u"CASE") {
             ++m_depth;
         } else if (w == u"END" && m_depth > 0) {
-            qsizetype after = 0;
-            const QString next = nextWord(end, &after);
+            const QString next = nextWord();
             if (next == u"IF" || next == u"LOOP" || next == u"WHILE" || next == u"REPEAT")
                 return;   // MySQL END IF etc.: those blocks were not counted
             --m_depth;
@@ -210,87 +184,13 @@ private:
         if (!m.hasMatch())
             return false;
         m_delimiter = m.captured(1);
-        m_i = m.capturedEnd(0);
+        m_tokens.advanceTo(m.capturedEnd(0));
         return true;
-    }
-
-    Status skipBlockComment()
-    {
-        const int startLine = m_line;
-        int nesting = 0;
-        while (m_i < m_s.size()) {
-            if (m_s.at(m_i) == u'/' && peek(1) == u'*') {
-                if (nesting == 0 || m_dialect == Dialect::PostgreSQL)
-                    ++nesting;
-                m_i += 2;
-                continue;
-            }
-            if (m_s.at(m_i) == u'*' && peek(1) == u'/') {
-                m_i += 2;
-                if (--nesting == 0)
-                    return {};
-                continue;
-            }
-            if (m_s.at(m_i) == u'\n')
-                ++m_line;
-            ++m_i;
-        }
-        return std::unexpected(error(QStringLiteral("unterminated /* comment starting at line %1").arg(startLine), startLine));
-    }
-
-    Status skipQuoted(QChar open)
-    {
-        const int startLine = m_line;
-        const QChar close = open == u'[' ? QChar(u']') : open;
-        // Backslash escapes: MySQL strings, PostgreSQL E'...' strings.
-        bool backslash = false;
-        if (m_dialect == Dialect::MySQL && open != u'`')
-            backslash = true;
-        if (m_dialect == Dialect::PostgreSQL && open == u'\'' && m_i > 0
-            && (m_s.at(m_i - 1) == u'E' || m_s.at(m_i - 1) == u'e') && !(m_i > 1 && isWordChar(m_s.at(m_i - 2))))
-            backslash = true;
-        ++m_i;
-        while (m_i < m_s.size()) {
-            const QChar c = m_s.at(m_i);
-            if (c == u'\n')
-                ++m_line;
-            if (backslash && c == u'\\') {
-                if (peek(1) == u'\n')
-                    ++m_line;
-                m_i += 2;
-                continue;
-            }
-            if (c == close) {
-                if (close != u']' && peek(1) == close) {
-                    m_i += 2;   // doubled quote
-                    continue;
-                }
-                ++m_i;
-                return {};
-            }
-            ++m_i;
-        }
-        const QString what = open == u'\'' ? QStringLiteral("string literal (')")
-                           : open == u'[' ? QStringLiteral("[identifier]")
-                                          : QStringLiteral("quoted text (%1)").arg(open);
-        return std::unexpected(error(QStringLiteral("unterminated %1 starting at line %2").arg(what).arg(startLine), startLine));
-    }
-
-    Status skipDollarQuoted(const QString &tag)
-    {
-        const int startLine = m_line;
-        const qsizetype close = m_s.indexOf(tag, m_i + tag.size());
-        if (close < 0)
-            return std::unexpected(error(QStringLiteral("unterminated dollar-quoted body %1 starting at line %2").arg(tag).arg(startLine),
-                                         startLine));
-        const qsizetype end = close + tag.size();
-        m_line += int(QStringView(m_s).mid(m_i, end - m_i).count(u'\n'));
-        m_i = end;
-        return {};
     }
 
     const QString &m_s;
     Dialect m_dialect;
+    SqlTokenizer m_tokens;
     qsizetype m_i = 0;
     int m_line = 1;
     QString m_delimiter = QStringLiteral(";");

@@ -1,5 +1,5 @@
 // covet-test-labels: engine
-#include "../operations/sampleoperations.h"
+#include "everythingmigration.h"
 #include "migrations/checksum.h"
 #include "migrations/migrationfile.h"
 #include "operations/operationjson.h"
@@ -102,21 +102,8 @@ private slots:
 
     void everyOperationRoundTrips()
     {
-        Migration m;
-        m.id = QStringLiteral("0007_everything");
-        m.number = 7;
-        m.name = QStringLiteral("everything");
-        m.description = QStringLiteral("Every operation: a: colon, \"quotes\" and # hash");
-        m.dependencies = {QStringLiteral("0005_a"), QStringLiteral("0006_b")};
+        Migration m = test::everythingMigration();
         m.replaces = {QStringLiteral("0001_x")};
-        m.transactional = false;
-        for (const test::SampleOperation &s : test::sampleOperations())
-            m.operations << s.op;
-        RunSql perDialect;
-        perDialect.forward = QStringLiteral("SELECT 1;\nSELECT 2;");
-        perDialect.forwardByDialect.insert(QStringLiteral("postgresql"), QStringLiteral("CREATE INDEX CONCURRENTLY i ON t (a)"));
-        perDialect.reverseByDialect.insert(QStringLiteral("postgresql"), QStringLiteral("DROP INDEX CONCURRENTLY i"));
-        m.operations << perDialect;
         const QByteArray text = MigrationFile::serialize(m);
         auto back = MigrationFile::parse(text, m.fileName());
         QVERIFY2(back, qPrintable(test::errorText(back) + QStringLiteral("\n") + QString::fromUtf8(text)));
@@ -218,14 +205,14 @@ operations:
     {
         addErrorColumns();
         const QString f = QStringLiteral("0002_x.yaml");
-        QTest::newRow("unknown key") << QByteArray("dependencies: []\noperations: []\nrun: rm -rf /\n") << f + QStringLiteral(":3")
+        QTest::newRow("unknown key") << QByteArray("dependencies: []\noperations: []\nrun: rm -rf /\n") << f + QStringLiteral(":3:1")
                                      << QStringLiteral("unknown key 'run'");
         QTest::newRow("unknown op") << QByteArray("operations:\n  - op: drop_everything\n    table: x\n") << f + QStringLiteral(":2")
                                     << QStringLiteral("unknown operation 'drop_everything'");
         QTest::newRow("missing field") << QByteArray("operations:\n  - op: drop_table\n") << f + QStringLiteral(":2")
                                        << QStringLiteral("missing string field 'table'");
         QTest::newRow("unknown field") << QByteArray("operations:\n  - op: drop_table\n    table: t\n    cascade: yes please\n")
-                                       << f + QStringLiteral(":4") << QStringLiteral("'cascade' is not understood");
+                                       << f + QStringLiteral(":4:5") << QStringLiteral("unknown key 'cascade' in operations[0] (drop_table)");
         QTest::newRow("number default") << QByteArray("operations:\n  - op: add_column\n    table: t\n    column:\n      name: a\n"
                                                       "      type: integer\n      default: 0\n")
                                         << f + QStringLiteral(":7") << QStringLiteral("'column.default' is not understood");
@@ -256,6 +243,90 @@ operations:
     void yamlErrors()
     {
         expectFetchedError(QStringLiteral("0002_x.yaml"));
+    }
+
+    // Every unknown key is an error, whatever its value (a misspelt key
+    // holding the default value used to pass), and all of them are named,
+    // each at its line and column.
+    void unknownKeysAreAllReported()
+    {
+        const QString f = QStringLiteral("0002_x.yaml");
+        auto one = MigrationFile::parse("operations:\n  - op: add_column\n    table: t\n"
+                                        "    column: {name: id, type: integer, nulable: false}\n", f);
+        QVERIFY(!one);
+        QCOMPARE(one.error().location(), f + QStringLiteral(":4:39"));
+        QVERIFY2(one.error().message().contains(QStringLiteral("unknown key 'nulable' in operations[0].column (id) (did you mean 'nullable'?)")),
+                 qPrintable(one.error().toString()));
+
+        const QByteArray several = "operations:\n"
+                                   "  - op: add_column\n"
+                                   "    table: t\n"
+                                   "    column: {name: id, type: integer, nulable: false, defualt: \"0\"}\n"
+                                   "  - op: create_table\n"
+                                   "    table: u\n"
+                                   "    definition:\n"
+                                   "      name: u\n"
+                                   "      columns:\n"
+                                   "        - {name: a, type: text, nullable: true, comments: \"\"}\n"
+                                   "      indexes:\n"
+                                   "        - {name: i, parts: [{column: a}], uniqe: false}\n"
+                                   "  - op: run_sql\n"
+                                   "    forward: SELECT 1\n"
+                                   "    forward_by_dialect: {postgres: SELECT 2}\n"
+                                   "descripton: x\n";
+        auto all = MigrationFile::parse(several, f);
+        QVERIFY(!all);
+        const QString text = all.error().toString();
+        QCOMPARE(all.error().location(), f + QStringLiteral(":4:39"));   // the first one
+        QVERIFY2(text.contains(QStringLiteral("6 unknown keys")), qPrintable(text));
+        for (const QString &expected : {QStringLiteral("0002_x.yaml:4:39: unknown key 'nulable'"),
+                                        QStringLiteral("0002_x.yaml:4:55: unknown key 'defualt' in operations[0].column (id) (did you mean 'default'?)"),
+                                        QStringLiteral("0002_x.yaml:10:49: unknown key 'comments' in operations[1].definition.columns[0] (a) (did you mean 'comment'?)"),
+                                        QStringLiteral("0002_x.yaml:12:43: unknown key 'uniqe' in operations[1].definition.indexes[0] (i)"),
+                                        QStringLiteral("0002_x.yaml:15:26: unknown key 'postgres' in operations[2].forward_by_dialect (did you mean 'postgresql'?)"),
+                                        QStringLiteral("0002_x.yaml:16:1: unknown key 'descripton' (did you mean 'description'?)")})
+            QVERIFY2(text.contains(expected), qPrintable(expected + QStringLiteral("\nnot in:\n") + text));
+    }
+
+    // Migration::destructiveChanges reads raw SQL with the tokenizer: what
+    // comments and string literals hold does not count, DELETE and ALTER
+    // TABLE ... DROP do, in run_sql (every dialect's text) and .sql files.
+    void destructiveChangesInRawSql_data()
+    {
+        QTest::addColumn<QString>("sql");
+        QTest::addColumn<QStringList>("found");
+        QTest::newRow("after an update") << "UPDATE t SET a = 1; DROP TABLE victim" << QStringList{"runs DROP TABLE victim"};
+        QTest::newRow("after a comment") << "-- clean up\ndrop table x" << QStringList{"runs drop table x"};
+        QTest::newRow("in a string") << "SELECT 'DROP TABLE x; TRUNCATE y'" << QStringList{};
+        QTest::newRow("in a comment") << "/* DROP TABLE x; */ SELECT 1" << QStringList{};
+        QTest::newRow("in a mysql comment") << "# DROP TABLE x\nSELECT 1" << QStringList{};
+        QTest::newRow("delete") << "DELETE FROM t WHERE id = 1" << QStringList{"runs DELETE FROM t WHERE id = 1"};
+        QTest::newRow("delete in with") << "WITH d AS (DELETE FROM t RETURNING *) SELECT * FROM d"
+                                        << QStringList{"runs WITH d AS (DELETE FROM t RETURNING *) SELECT * FROM d"};
+        QTest::newRow("truncate") << "TRUNCATE t" << QStringList{"runs TRUNCATE t"};
+        QTest::newRow("drop column") << "ALTER TABLE t DROP COLUMN a" << QStringList{"runs ALTER TABLE t DROP COLUMN a"};
+        QTest::newRow("drop among actions") << "ALTER TABLE t ADD b int, DROP c" << QStringList{"runs ALTER TABLE t ADD b int, DROP c"};
+        QTest::newRow("drop column if exists") << "ALTER TABLE t DROP COLUMN IF EXISTS c" << QStringList{"runs ALTER TABLE t DROP COLUMN IF EXISTS c"};
+        QTest::newRow("drop partition") << "ALTER TABLE t DROP PARTITION p0" << QStringList{"runs ALTER TABLE t DROP PARTITION p0"};
+        QTest::newRow("drop constraint") << "ALTER TABLE t DROP CONSTRAINT ck" << QStringList{};
+        QTest::newRow("drop default") << "ALTER TABLE t ALTER COLUMN a DROP DEFAULT" << QStringList{};
+        QTest::newRow("drop index") << "DROP INDEX i; DROP VIEW v" << QStringList{};
+        QTest::newRow("quoted name") << "DROP TABLE \"a;b\"" << QStringList{"runs DROP TABLE \"a;b\""};
+        QTest::newRow("do block") << "DO $$ BEGIN DROP TABLE x; END $$" << QStringList{"runs DROP TABLE x"};
+        QTest::newRow("schema") << "DROP SCHEMA app CASCADE" << QStringList{"runs DROP SCHEMA app CASCADE"};
+    }
+    void destructiveChangesInRawSql()
+    {
+        QFETCH(QString, sql);
+        QFETCH(QStringList, found);
+        Migration yaml;
+        yaml.operations << RunSql{QStringLiteral("SELECT 1"), {}, {{QStringLiteral("mysql"), sql}}, {}};
+        QCOMPARE(yaml.destructiveChanges(), found);
+        Migration plain;
+        plain.format = Migration::Format::Sql;
+        plain.upSql = sql;
+        plain.downSql = QStringLiteral("DROP TABLE never_counted");
+        QCOMPARE(plain.destructiveChanges(), found);
     }
 
     void sqlErrors_data()

@@ -43,6 +43,24 @@ class TestProjectConfig : public QObject
     Q_OBJECT
 
 private slots:
+    // Every unknown key is reported, each at its line and column, whatever its value.
+    void unknownKeysAreAllReported()
+    {
+        const QByteArray text = "dialect: sqlite\n"
+                                "audit_logs: true\n"
+                                "backups: {before_destructive: true, befor_destructive: true}\n"
+                                "environments:\n"
+                                "  prod: {database: x, confrim: true}\n";
+        auto c = ProjectConfig::parse(text, QStringLiteral("covet.yaml"), QStringLiteral("/p"));
+        QVERIFY(!c);
+        const QString all = c.error().toString();
+        QVERIFY2(all.contains(QStringLiteral("3 unknown keys")), qPrintable(all));
+        for (const QString &expected : {QStringLiteral("covet.yaml:2:1: unknown key 'audit_logs' (did you mean 'audit_log'?)"),
+                                        QStringLiteral("covet.yaml:3:37: unknown key 'befor_destructive' in backups"),
+                                        QStringLiteral("covet.yaml:5:23: unknown key 'confrim' in environments.prod (did you mean 'confirm'?)")})
+            QVERIFY2(all.contains(expected), qPrintable(expected + QStringLiteral("\nnot in:\n") + all));
+    }
+
     void readsEverySetting()
     {
         auto c = ProjectConfig::parse(kFull, QStringLiteral("covet.yaml"), QStringLiteral("/srv/shop"));
@@ -120,9 +138,9 @@ private slots:
         QTest::addColumn<QByteArray>("text");
         QTest::addColumn<QString>("location");
         QTest::addColumn<QString>("fragment");
-        QTest::newRow("typo") << QByteArray("dialect: sqlite\nbackup: {before_destructive: false}\n") << QStringLiteral("covet.yaml:2")
+        QTest::newRow("typo") << QByteArray("dialect: sqlite\nbackup: {before_destructive: false}\n") << QStringLiteral("covet.yaml:2:1")
                               << QStringLiteral("unknown key 'backup'");
-        QTest::newRow("nested typo") << QByteArray("backups:\n  before_destructve: false\n") << QStringLiteral("covet.yaml:2")
+        QTest::newRow("nested typo") << QByteArray("backups:\n  before_destructve: false\n") << QStringLiteral("covet.yaml:2:3")
                                      << QStringLiteral("unknown key 'before_destructve'");
         QTest::newRow("dialect") << QByteArray("dialect: oracle\n") << QStringLiteral("covet.yaml:1") << QStringLiteral("unknown dialect");
         QTest::newRow("threshold") << QByteArray("renames: {threshold: 2}\n") << QStringLiteral("covet.yaml:1")

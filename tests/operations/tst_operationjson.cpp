@@ -2,7 +2,9 @@
 #include "sampleoperations.h"
 #include "testsupport.h"
 
+#include "core/yamljson.h"
 #include "operations/operationjson.h"
+#include "operations/operationshape.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -30,6 +32,30 @@ private slots:
             seen.insert(s.label);
         }
         QCOMPARE(seen.size(), qsizetype(std::variant_size_v<Operation>));
+    }
+
+    // OperationShape (the keys a migration file's operation may hold) allows
+    // every key OperationJson writes, for every operation and for tables
+    // holding every kind of column, index, constraint and trigger.
+    void shapeAllowsEveryWrittenKey()
+    {
+        OperationList ops;
+        for (const test::SampleOperation &s : test::sampleOperations())
+            ops << s.op;
+        for (Dialect d : {Dialect::PostgreSQL, Dialect::MySQL, Dialect::SQLite})
+            for (const Table &t : test::richSchema(d).tables)
+                ops << CreateTable{t};
+        RunSql perDialect{QStringLiteral("SELECT 1"), QStringLiteral("SELECT 2"), {}, {}};
+        for (const QString &d : {QStringLiteral("sqlite"), QStringLiteral("postgresql"), QStringLiteral("mysql")}) {
+            perDialect.forwardByDialect.insert(d, QStringLiteral("SELECT 3"));
+            perDialect.reverseByDialect.insert(d, QStringLiteral("SELECT 4"));
+        }
+        ops << perDialect;
+        for (const Operation &op : std::as_const(ops)) {
+            const YamlNode node = YamlJson::fromJson(OperationJson::toJson(op));
+            const auto unknown = OperationShape::operation().unknownKeys(node);
+            QVERIFY2(unknown.isEmpty(), qPrintable(unknown.isEmpty() ? QString() : unknown.first().message));
+        }
     }
 
     void renameColumnHasTheDocumentedShape()

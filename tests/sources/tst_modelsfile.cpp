@@ -306,9 +306,23 @@ private slots:
         QTest::newRow("malformed size") << head + "      - {name: email, type: varchar(abc)}\n" << "m.yaml:5" << "malformed column type 'varchar(abc)'";
         QTest::newRow("trailing words") << head + "      - {name: email, type: varchar(20) please}\n" << "m.yaml:5" << "malformed column type";
         QTest::newRow("unknown column key") << head + "      - {name: email, type: text, nulable: false}\n"
-                                            << "m.yaml:5" << "unknown key 'nulable' in column customers.email (did you mean 'nullable'?); allowed keys: name, type";
+                                            << "m.yaml:5:35" << "unknown key 'nulable' in tables[0].columns[0] (email) (did you mean 'nullable'?); allowed: name, type";
         QTest::newRow("unknown table key") << head + "      - {name: id, type: text}\n    primary: [id]\n"
-                                           << "m.yaml:6" << "unknown key 'primary' in table customers";
+                                           << "m.yaml:6:5" << "unknown key 'primary' in tables[0] (customers)";
+        QTest::newRow("statement in a default") << head + "      - {name: email, type: text, default: \"''; DROP TABLE victim\"}\n"
+                                                << "m.yaml:5:44" << "default of column customers.email cannot hold this SQL: it holds a statement separator";
+        QTest::newRow("statement in a check") << head + "      - {name: id, type: integer}\n    checks: [{expression: \"id > 0); DROP TABLE victim; --\"}]\n"
+                                              << "m.yaml:6:27" << "expression of a check of table customers cannot hold this SQL";
+        QTest::newRow("statement in an index predicate") << head + "      - {name: id, type: integer}\n"
+                                                         "    indexes: [{name: i, columns: [id], where: \"id > 0 -- x\"}]\n"
+                                                         << "m.yaml:6" << "where of index i cannot hold this SQL: it holds a line comment";
+        QTest::newRow("two statements in a view") << QByteArray("views:\n  - {name: v, definition: \"SELECT 1; DROP TABLE victim\"}\n")
+                                                  << "m.yaml:2" << "definition of view v cannot hold this SQL";
+        QTest::newRow("statements in a trigger body") << head + "      - {name: id, type: integer}\n"
+                                                      "    triggers: [{name: t, timing: AFTER, events: [INSERT], body: \"SELECT 1; DROP TABLE victim\"}]\n"
+                                                      << "m.yaml:6" << "body of a trigger of table customers cannot hold this SQL";
+        QTest::newRow("statement in a raw type") << head + "      - {name: id, raw_type: \"int; DROP TABLE victim\"}\n"
+                                                 << "m.yaml:5" << "raw_type of column customers.id cannot hold this SQL";
         QTest::newRow("unknown top key") << QByteArray("version: 1\ntabels: []\n") << "m.yaml:2" << "(did you mean 'tables'?)";
         QTest::newRow("missing table name") << QByteArray("tables:\n  - columns: []\n") << "m.yaml:2" << "missing name for a table";
         QTest::newRow("missing column name") << head + "      - {type: text}\n" << "m.yaml:5" << "missing name for a column of table customers";
@@ -350,7 +364,7 @@ private slots:
         QTest::newRow("columns not a list") << head + "      name: id\n" << "m.yaml:5" << "expected a list";
         QTest::newRow("table not a mapping") << QByteArray("tables:\n  - customers\n") << "m.yaml:2" << "expected a mapping";
         QTest::newRow("name is a list") << QByteArray("tables:\n  - name: [a]\n") << "m.yaml:2" << "expected a single value";
-        QTest::newRow("malformed yaml") << head + "      - {name: id, type: text\n" << "m.yaml:5:9" << "missing '}'";
+        QTest::newRow("malformed yaml") << head + "      - {name: id, type: text\n" << "m.yaml:6:1" << "the flow mapping opened at line 5, column 9 (is its '}' missing?)";
         QTest::newRow("tabs") << QByteArray("tables:\n\t- name: t\n") << "m.yaml:2:1" << "tab";
         QTest::newRow("empty file") << QByteArray("# nothing\n") << "m.yaml:" << "the models file is empty";
         QTest::newRow("duplicate enum") << QByteArray("enums:\n  - {name: e, values: [a]}\n  - {name: e, values: [b]}\ntables: []\n")
@@ -359,6 +373,29 @@ private slots:
                                                    "      - {name: ix, columns: [id]}\n" << "m.yaml:8" << "duplicate index 'ix'";
         QTest::newRow("self rename") << head + "      - {name: id, type: text, renamed_from: id}\n" << "m.yaml:5" << "renamed_from its own name";
         QTest::newRow("view without definition") << QByteArray("tables: []\nviews:\n  - name: v\n") << "m.yaml:3" << "missing definition for view v";
+    }
+
+    // Every unknown key is reported, each at its line and column, whatever its value.
+    void unknownKeysAreAllReported()
+    {
+        const QByteArray text = "version: 1\n"
+                                "tables:\n"
+                                "  - name: customers\n"
+                                "    columns:\n"
+                                "      - {name: id, type: integer, nulable: true}\n"
+                                "      - {name: email, type: text, defualt: \"''\"}\n"
+                                "    primary_key: {columns: [id], nam: pk}\n"
+                                "views:\n"
+                                "  - {name: v, definition: SELECT 1, materialised: false}\n";
+        auto m = ModelsFile::parse(text, QStringLiteral("m.yaml"));
+        QVERIFY(!m);
+        const QString all = m.error().toString();
+        QVERIFY2(all.contains(QStringLiteral("4 unknown keys")), qPrintable(all));
+        for (const QString &expected : {QStringLiteral("m.yaml:5:35: unknown key 'nulable' in tables[0].columns[0] (id)"),
+                                        QStringLiteral("m.yaml:6:35: unknown key 'defualt' in tables[0].columns[1] (email) (did you mean 'default'?)"),
+                                        QStringLiteral("m.yaml:7:34: unknown key 'nam' in tables[0].primary_key (did you mean 'name'?)"),
+                                        QStringLiteral("m.yaml:9:37: unknown key 'materialised' in views[0] (v) (did you mean 'materialized'?)")})
+            QVERIFY2(all.contains(expected), qPrintable(expected + QStringLiteral("\nnot in:\n") + all));
     }
 
     void errors()
