@@ -92,11 +92,25 @@ std::optional<PlanExecutor::Halt> PlanExecutor::haltBefore(const MigrationPlan &
     if (m_options.progress && m_options.progress->cancelled())
         return Halt{QStringLiteral("cancelled during %1, before %2").arg(plan.migration->id, step.label), Error(), Error::Category::Cancelled};
     for (const MigrationPrecondition &c : step.preconditions) {
+        if (c.enforcedByStep)
+            continue;
         auto rows = c.violations(m_sql, false);
         if (!rows)
             return Halt{QStringLiteral("%1 %2 failed at %3: %4").arg(verb(plan), plan.migration->id, step.label, rows.error().toString()), rows.error(),
                         Error::Category::Database};
         if (**rows > 0)
+            return Halt{c.failure(**rows), Error(), Error::Category::Conflict};
+    }
+    return std::nullopt;
+}
+
+std::optional<PlanExecutor::Halt> PlanExecutor::brokenByStep(const MigrationStep &step)
+{
+    for (const MigrationPrecondition &c : step.preconditions) {
+        if (!c.enforcedByStep)
+            continue;
+        auto rows = c.violations(m_sql, true);
+        if (rows && *rows && **rows > 0)
             return Halt{c.failure(**rows), Error(), Error::Category::Conflict};
     }
     return std::nullopt;
@@ -222,8 +236,11 @@ Status PlanExecutor::runTransactional(const MigrationPlan &plan, RunReport &repo
                 return stop(*h);
             for (const SqlBatch &b : s.batches)
                 for (const QString &st : b.statements)
-                    if (auto r = m_sql.exec(st); !r)
+                    if (auto r = m_sql.exec(st); !r) {
+                        if (auto h = brokenByStep(s))   // counted inside the transaction, before the rollback
+                            return stop(*h);
                         return failWith(s.label, withTransactionHint(r.error()));
+                    }
         }
         if (fkOff) {
             auto bad = m_sql.rows(QStringLiteral("PRAGMA foreign_key_check"));
@@ -260,6 +277,8 @@ Status PlanExecutor::runStepwise(const MigrationPlan &plan, const RunReport &rep
             return std::unexpected(stopStepwise(plan, done, i, 0, *h, report, attempt));
         int executed = 0;
         if (auto st = executeBatches(step.batches, &executed); !st) {
+            if (auto broken = brokenByStep(step))
+                return std::unexpected(stopStepwise(plan, done, i, executed, *broken, report, attempt));
             const Halt h{QStringLiteral("%1 %2 failed at %3: %4").arg(verb(plan), m.id, step.label, st.error().toString()), st.error(),
                          Error::Category::Database};
             return std::unexpected(stopStepwise(plan, done, i, executed, h, report, attempt));
@@ -351,6 +370,8 @@ Status PlanExecutor::dryExecute(const QList<MigrationPlan> &plans, RunReport &re
         }
         for (const MigrationStep &s : p.steps) {
             for (const MigrationPrecondition &c : s.preconditions) {
+                if (c.enforcedByStep)
+                    continue;
                 auto rows = c.violations(m_sql, false);
                 if (rows && **rows == 0)
                     continue;
@@ -362,6 +383,11 @@ Status PlanExecutor::dryExecute(const QList<MigrationPlan> &plans, RunReport &re
             for (const SqlBatch &b : s.batches)
                 for (const QString &st : b.statements)
                     if (auto r = m_sql.exec(st); !r) {
+                        if (auto h = brokenByStep(s)) {
+                            restore();
+                            return std::unexpected(
+                                Error(Error::Category::Conflict, QStringLiteral("dry run: %1. Nothing was changed").arg(h->head), p.migration->sourcePath));
+                        }
                         restore();
                         return std::unexpected(
                             Error(Error::Category::Database,

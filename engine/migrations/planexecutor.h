@@ -24,8 +24,9 @@ namespace covet {
 //    are undone with their reverses, and the error says exactly what state
 //    the database is in.
 //  - Before each step: its preconditions (MigrationPrecondition) are judged
-//    against the data as it is then, and the progress sink's cancel flag is
-//    read. A broken precondition or a cancel ends the migration like a
+//    against the data as it is then (except those the step enforces itself:
+//    they are counted only when it fails, to say why), and the progress
+//    sink's cancel flag is read. A broken precondition or a cancel ends the migration like a
 //    failure does: a transaction is rolled back (the migration stays
 //    pending, or applied for a rollback), a stepwise migration has its done
 //    steps undone by the same code path as a failure. The error (Conflict
@@ -70,6 +71,9 @@ private:
     // Why the plan must stop before `step` (a cancel, a broken or
     // unreadable precondition), or nullopt.
     std::optional<Halt> haltBefore(const MigrationPlan &plan, const MigrationStep &step);
+    // After `step` failed: the precondition it enforces itself (a SQLite
+    // rebuild's copy) that its data breaks, counted, or nullopt.
+    std::optional<Halt> brokenByStep(const MigrationStep &step);
     Status executeBatches(const QList<SqlBatch> &batches, int *executed = nullptr);
     Status finish(const MigrationPlan &plan, qint64 ms);   // history row
     void audit(const MigrationPlan &plan, const Attempt &attempt, const QString &error);
