@@ -292,6 +292,7 @@ Result<MakeMigrationsResult> MigrationMaker::make(const MakeMigrationsOptions &o
                     return std::unexpected(models.error());
                 desired = models->schema();
                 diffOptions.hints = models->renameHints();
+                diffOptions.backfills = models->backfills();
             } else if (kind == SchemaSource::Kind::SqlFile || kind == SchemaSource::Kind::JsonFile) {
                 auto dialect = dialectFor(nullptr);
                 if (!dialect)

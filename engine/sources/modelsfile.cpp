@@ -57,6 +57,7 @@ public:
 
     Schema schema;
     QList<RenameHint> hints;
+    QList<BackfillHint> backfills;
 
 private:
     struct PendingForeignKey
@@ -293,7 +294,7 @@ Column Reader::readColumn(const YamlNode &node, const Table &table)
     c.name = required(node, "name", where);
     const QString what = QStringLiteral("column %1.%2").arg(table.qualifiedName(), c.name);
     keys(node, {"name", "type", "raw_type", "array_dimensions", "nullable", "default", "identity", "generated", "stored",
-                "on_update", "collation", "charset", "comment", "renamed_from"}, what);
+                "on_update", "collation", "charset", "comment", "renamed_from", "backfill"}, what);
     const YamlNode *type = node.get(QStringLiteral("type"));
     const YamlNode *raw = node.get(QStringLiteral("raw_type"));
     if (type && !type->isNull()) {
@@ -341,6 +342,12 @@ Column Reader::readColumn(const YamlNode &node, const Table &table)
         if (from == c.name)
             bad(*node.get(QStringLiteral("renamed_from")), QStringLiteral("%1 is renamed_from its own name").arg(what));
         hints << RenameHint{RenameHint::Column, table.schema, table.name, from, c.name, node.get(QStringLiteral("renamed_from"))->location()};
+    }
+    const QString backfill = text(node, "backfill", what).trimmed();
+    if (!backfill.isEmpty()) {
+        if (c.isGenerated() || c.identity != Column::Identity::None)
+            bad(*node.get(QStringLiteral("backfill")), QStringLiteral("%1 computes its own values (generated or identity): it takes no backfill").arg(what));
+        backfills << BackfillHint{table.schema, table.name, c.name, backfill, node.get(QStringLiteral("backfill"))->location()};
     }
     return c;
 }
@@ -564,6 +571,7 @@ Result<ModelsFile> ModelsFile::parse(const QByteArray &text, const QString &sour
     ModelsFile m;
     m.m_schema = std::move(reader.schema);
     m.m_hints = std::move(reader.hints);
+    m.m_backfills = std::move(reader.backfills);
     m.m_source = source;
     return m;
 }
