@@ -60,6 +60,13 @@ std::unique_ptr<Project> project(Dialect d, QString *error)
     auto var = project(d, &var##_error);                                                       \
     QVERIFY2(var, qPrintable(var##_error))
 
+// The row's dialect `d` and a project `p` on a scratch database of it.
+#define COVET_DIALECT_PROJECT(p, d)                                                            \
+    QFETCH(int, dialect);                                                                      \
+    const Dialect d = Dialect(dialect);                                                        \
+    COVET_REQUIRE_DIALECT(d);                                                                  \
+    COVET_PROJECT(p, d)
+
 #define COVET_CLI_OK(p, ...)                                                                   \
     do {                                                                                       \
         QString o_, e_;                                                                        \
@@ -104,14 +111,13 @@ private slots:
     void failingStatementIsNotWritten();
     void engineChecksConversions_data() { test::addDialectRows(); }
     void engineChecksConversions();
+    void engineGeneratedAndBackfill_data() { test::addDialectRows(); }
+    void engineGeneratedAndBackfill();
 };
 
 void TestCliMakemigrationsApply::generatedColumnTypeChange()
 {
-    QFETCH(int, dialect);
-    const Dialect d = Dialect(dialect);
-    COVET_REQUIRE_DIALECT(d);
-    COVET_PROJECT(p, d);
+    COVET_DIALECT_PROJECT(p, d);
     const QByteArray table = R"y(  - name: g
     columns:
       - {name: id, type: integer, nullable: false}
@@ -162,10 +168,7 @@ operations:
 
 void TestCliMakemigrationsApply::notNullColumnOnRows()
 {
-    QFETCH(int, dialect);
-    const Dialect d = Dialect(dialect);
-    COVET_REQUIRE_DIALECT(d);
-    COVET_PROJECT(p, d);
+    COVET_DIALECT_PROJECT(p, d);
     const QByteArray items = R"y(  - name: items
     columns:
       - {name: id, type: integer, nullable: false}
@@ -207,10 +210,7 @@ void TestCliMakemigrationsApply::notNullColumnOnRows()
 
 void TestCliMakemigrationsApply::failingStatementIsNotWritten()
 {
-    QFETCH(int, dialect);
-    const Dialect d = Dialect(dialect);
-    COVET_REQUIRE_DIALECT(d);
-    COVET_PROJECT(p, d);
+    COVET_DIALECT_PROJECT(p, d);
     const QByteArray items = R"y(  - name: items
     columns:
       - {name: id, type: integer, nullable: false}
@@ -242,10 +242,7 @@ void TestCliMakemigrationsApply::failingStatementIsNotWritten()
 
 void TestCliMakemigrationsApply::engineChecksConversions()
 {
-    QFETCH(int, dialect);
-    const Dialect d = Dialect(dialect);
-    COVET_REQUIRE_DIALECT(d);
-    COVET_PROJECT(p, d);
+    COVET_DIALECT_PROJECT(p, d);
     const QByteArray table = R"y(  - name: items
     columns:
       - {name: id, type: integer, nullable: false}
@@ -277,6 +274,58 @@ void TestCliMakemigrationsApply::engineChecksConversions()
     QVERIFY(std::get<AlterColumn>(made->migration->operations.first()).allowLossy);
     COVET_CLI_OK(p, kMigrate);
     QCOMPARE(scalar(p->conn(), QStringLiteral("SELECT sum(price) FROM items")), 3 + 3 + 5);
+}
+
+// (a) and (b) through the engine alone: MigrationMaker with the database
+// check, then MigrationRunner.
+void TestCliMakemigrationsApply::engineGeneratedAndBackfill()
+{
+    COVET_DIALECT_PROJECT(p, d);
+    const QByteArray table = R"y(  - name: g
+    columns:
+      - {name: id, type: integer, nullable: false}
+      - {name: name, type: "varchar(20)"}
+      - {name: qty, type: %QTY%}
+      - {name: twice, type: bigint, generated: qty * 2, stored: true}
+%STATUS%    primary_key: [id]
+)y";
+    auto models = [&](const char *qty, const char *status) {
+        return QByteArray(table).replace("%QTY%", qty).replace("%STATUS%", status);
+    };
+    COVET_START(p, models("integer", ""), QStringLiteral("INSERT INTO g (id, name, qty) VALUES (1, 'a', 3), (2, 'b', 4)"));
+    auto config = ProjectConfig::read(p->path(QStringLiteral("covet.yaml")));
+    COVET_VERIFY_OK(config);
+    MakeMigrationsOptions o;
+    o.checkDatabase = p->db->urlString();
+    o.checkRequired = true;
+
+    // (a) qty's type changes under the generated column.
+    p->models(models("bigint", ""));
+    auto retyped = MigrationMaker(*config).make(o);
+    COVET_VERIFY_OK(retyped);
+    bool dropsGenerated = false;
+    for (const Operation &op : retyped->migration->operations)
+        dropsGenerated = dropsGenerated || (std::holds_alternative<DropColumn>(op) && std::get<DropColumn>(op).column == QStringLiteral("twice"));
+    QCOMPARE(dropsGenerated, d == Dialect::PostgreSQL);
+    QVERIFY(retyped->liveCheck && retyped->liveCheck->checked);
+    auto applied = test::migrateDirectory(p->conn(), p->path(QStringLiteral("migrations")));
+    COVET_VERIFY_OK(applied);
+    QCOMPARE(scalar(p->conn(), QStringLiteral("SELECT count(*) FROM g WHERE twice = qty * 2")), 2);
+
+    // (b) a NOT NULL column on rows: refused naming the rows, then backfilled.
+    p->models(models("bigint", "      - {name: status, type: \"varchar(16)\", nullable: false}\n"));
+    auto refused = MigrationMaker(*config).make(o);
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().category(), Error::Category::Conflict);
+    QVERIFY2(refused.error().message().contains(QStringLiteral("cannot add g.status NOT NULL: table g has 2 rows")), qPrintable(refused.error().message()));
+    QCOMPARE(p->files().size(), 2);
+    p->models(models("bigint", "      - {name: status, type: \"varchar(16)\", nullable: false, backfill: \"'new'\"}\n"));
+    auto backfilled = MigrationMaker(*config).make(o);
+    COVET_VERIFY_OK(backfilled);
+    QCOMPARE(std::get<AddColumn>(backfilled->migration->operations.first()).backfill, QStringLiteral("'new'"));
+    auto added = test::migrateDirectory(p->conn(), p->path(QStringLiteral("migrations")));
+    COVET_VERIFY_OK(added);
+    QCOMPARE(scalar(p->conn(), QStringLiteral("SELECT count(*) FROM g WHERE status = 'new'")), 2);
 }
 
 QTEST_GUILESS_MAIN(TestCliMakemigrationsApply)
