@@ -135,8 +135,8 @@ int MakeMigrationsCommand::run(const QCommandLineParser &p, QTextStream &out, QT
             options.checkDatabase = *url;
         } else if (p.isSet(QStringLiteral("environment"))) {
             return report(url.error(), err);
-        } else {
-            unchecked = url.error().toString();
+        } else if (!config->database().isEmpty() || !config->defaultEnvironment().isEmpty()) {
+            unchecked = url.error().toString();   // configured, but not usable (e.g. an unset ${VAR})
         }
         options.checkRequired = p.isSet(QStringLiteral("environment"));
     }
@@ -187,9 +187,8 @@ int MakeMigrationsCommand::run(const QCommandLineParser &p, QTextStream &out, QT
             err << "covet: warning: the migration was " << live.summary() << ".\n";
         for (const QString &w : live.warnings)
             err << "covet: warning: " << w << '\n';
-    } else if (!check && !empty && !merge && !p.isSet(QStringLiteral("no-db-check"))) {
-        err << "covet: warning: the migration was not checked against a database"
-            << (unchecked.isEmpty() ? QStringLiteral(" (covet.yaml names none; --db URL checks it)") : QStringLiteral(": ") + unchecked) << ".\n";
+    } else if (!unchecked.isEmpty() && !check && !empty && !merge) {
+        err << "covet: warning: the migration was not checked against the database: " << unchecked << ".\n";
     }
     return check ? 1 : 0;
 }
