@@ -138,7 +138,8 @@ void TestCliMakemigrationsApply::generatedColumnTypeChange()
     QVERIFY2(regenerates == (d == Dialect::PostgreSQL), qPrintable(out));
     QVERIFY2(out.contains(QStringLiteral("checked against")) && out.contains(QStringLiteral("it applies")) == (d != Dialect::MySQL),
              qPrintable(out + err));
-    COVET_CLI_OK(p, kMigrate);
+    QCOMPARE(p->cli(kMigrate, &out, &err), 0);
+    QVERIFY2(!err.contains(QStringLiteral("destroy data")), qPrintable(err));   // the generated column is recomputed, not lost
     QCOMPARE(scalar(p->conn(), QStringLiteral("SELECT count(*) FROM g WHERE total = price * qty")), 2);
     QCOMPARE(scalar(p->conn(), QStringLiteral("SELECT count(*) FROM g WHERE id = 1 AND total = 7.5")), 1);
     const Schema after = test::inspectSchema(p->conn());
