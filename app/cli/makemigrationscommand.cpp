@@ -1,6 +1,6 @@
 #include "makemigrationscommand.h"
 
-#include "migrations/migrationmaker.h"
+#include "runner/migrationmaker.h"
 #include "migrations/projectconfig.h"
 #include "operations/operationdescriber.h"
 
@@ -74,6 +74,10 @@ void MakeMigrationsCommand::addOptions(QCommandLineParser &p) const
                  QStringLiteral("file")});
     p.addOption({QStringLiteral("check"), QStringLiteral("Write nothing; exit 1 when the models and the migrations disagree (for CI).")});
     p.addOption({QStringLiteral("dev-url"), QStringLiteral("Scratch server URL for running PostgreSQL/MySQL .sql models files and .sql migrations."), QStringLiteral("url")});
+    p.addOption({QStringLiteral("db"), QStringLiteral("Try the new migration on this database before writing it (default: covet.yaml's database)."), QStringLiteral("url")});
+    p.addOption({QStringLiteral("environment"), QStringLiteral("Try the new migration on this environment's database of covet.yaml."), QStringLiteral("name")});
+    p.addOption({QStringLiteral("no-db-check"), QStringLiteral("Write the migration without trying it on a database.")});
+    p.addOption({QStringLiteral("allow-lossy"), QStringLiteral("Let type changes round or cut values (writes allow_lossy: true on them) instead of stopping at such rows.")});
     p.addOption({QStringLiteral("config"), QStringLiteral("The project file (default: ./covet.yaml)."), QStringLiteral("path")});
 }
 
@@ -114,6 +118,28 @@ int MakeMigrationsCommand::run(const QCommandLineParser &p, QTextStream &out, QT
         options.answersPath = QDir::current().absoluteFilePath(p.value(QStringLiteral("renames")));
     options.dryRun = check;
     options.devUrl = p.value(QStringLiteral("dev-url"));
+    options.allowLossy = p.isSet(QStringLiteral("allow-lossy"));
+    // The database the new migration is tried on: --db, else the
+    // environment's, else covet.yaml's default. Asked for explicitly, it
+    // must be reachable; the project's default only warns when it is not.
+    QString unchecked;
+    if (p.isSet(QStringLiteral("no-db-check"))) {
+        if (p.isSet(QStringLiteral("db")) || p.isSet(QStringLiteral("environment")))
+            return usageError(QStringLiteral("--no-db-check cannot be combined with --db or --environment"), err);
+    } else if (p.isSet(QStringLiteral("db"))) {
+        options.checkDatabase = p.value(QStringLiteral("db"));
+        options.checkRequired = true;
+    } else {
+        auto url = config->databaseUrl(p.value(QStringLiteral("environment")));
+        if (url) {
+            options.checkDatabase = *url;
+        } else if (p.isSet(QStringLiteral("environment"))) {
+            return report(url.error(), err);
+        } else if (!config->database().isEmpty() || !config->defaultEnvironment().isEmpty()) {
+            unchecked = url.error().toString();   // configured, but not usable (e.g. an unset ${VAR})
+        }
+        options.checkRequired = p.isSet(QStringLiteral("environment"));
+    }
     std::optional<TerminalRenamePrompt> prompt;
     if (interactive) {
         prompt.emplace(out);
@@ -153,6 +179,17 @@ int MakeMigrationsCommand::run(const QCommandLineParser &p, QTextStream &out, QT
     if (rejected)
         out << "A rejected rename is a drop + add (its data is lost): accept it in a decisions file (--renames FILE) "
                "or with renamed_from in the models file.\n";
+    if (result->liveCheck) {
+        const LiveCheckReport &live = *result->liveCheck;
+        if (live.checked || live.noDatabase)
+            out << "The migration was " << live.summary() << ".\n";
+        else
+            err << "covet: warning: the migration was " << live.summary() << ".\n";
+        for (const QString &w : live.warnings)
+            err << "covet: warning: " << w << '\n';
+    } else if (!unchecked.isEmpty() && !check && !empty && !merge) {
+        err << "covet: warning: the migration was not checked against the database: " << unchecked << ".\n";
+    }
     return check ? 1 : 0;
 }
 

@@ -244,15 +244,89 @@ private:
                 add(now.at(i));
     }
 
+    QString backfillFor(const QString &ns, const QString &table, const QString &column) const
+    {
+        for (const BackfillHint &h : m_options.backfills)
+            if (h.schema == ns && h.table == table && h.column == column)
+                return h.expression;
+        return {};
+    }
+
+    // The generated columns of a table that must be dropped and added again
+    // (PostgreSQL: "cannot alter type of a column used by a generated
+    // column", and no ALTER for a generation expression): those whose
+    // expression names a column whose type changes, or whose expression
+    // changes. MySQL/MariaDB and SQLite (a table rebuild) recompute them.
+    QSet<QString> generatedToRecreate(const Table &w, const Table &t) const
+    {
+        const std::optional<Dialect> d = m_to.dialect ? m_to.dialect : m_from.dialect;
+        if (d && *d != Dialect::PostgreSQL)
+            return {};
+        QSet<QString> retyped;
+        for (const Column &c : t.columns)
+            if (const Column *old = w.column(c.name); old && !old->type.equivalent(c.type))
+                retyped.insert(c.name.toLower());
+        QSet<QString> out;
+        for (const Column &c : t.columns) {
+            const Column *old = w.column(c.name);
+            if (!old || !old->isGenerated() || !c.isGenerated())
+                continue;
+            const bool usesRetyped = SchemaNormalizer::identifiers(old->generatedExpr).intersects(retyped)
+                || SchemaNormalizer::identifiers(c.generatedExpr).intersects(retyped);
+            Column sameExpression = *old;
+            sameExpression.generatedExpr = c.generatedExpr;
+            sameExpression.generatedStored = c.generatedStored;
+            if (usesRetyped || !m_norm.sameColumn(sameExpression, *old))
+                out.insert(c.name);
+        }
+        return out;
+    }
+
+    // Drops generated column `c` (what uses it within the table first) and
+    // adds it again; what was dropped with it comes back from `t`.
+    void recreateGenerated(const Table &w, const Table &t, const Column &c, QSet<QString> &redoneIndexes,
+                           QSet<QString> &redoneUniques, QSet<QString> &redoneChecks)
+    {
+        const QString ns = t.schema;
+        const QString name = t.name;
+        const QString lower = c.name.toLower();
+        for (const Index &i : w.indexes) {
+            bool uses = i.columnNames().contains(c.name) || SchemaNormalizer::identifiers(i.where).contains(lower);
+            for (const IndexPart &p : i.parts)
+                uses = uses || (p.isExpression() && SchemaNormalizer::identifiers(p.expression).contains(lower));
+            if (uses && !i.name.isEmpty() && !redoneIndexes.contains(i.name)) {
+                redoneIndexes.insert(i.name);
+                m_ops << DropIndex{ns, name, i.name};
+            }
+        }
+        for (const UniqueConstraint &u : w.uniques)
+            if (u.columns.contains(c.name) && !u.name.isEmpty() && !redoneUniques.contains(u.name)) {
+                redoneUniques.insert(u.name);
+                m_ops << DropUnique{ns, name, u};
+            }
+        for (const Check &k : w.checks)
+            if (SchemaNormalizer::identifiers(k.expression).contains(lower) && !k.name.isEmpty() && !redoneChecks.contains(k.name)) {
+                redoneChecks.insert(k.name);
+                m_ops << DropCheck{ns, name, k};
+            }
+        m_ops << DropColumn{ns, name, c.name} << AddColumn{ns, name, *t.column(c.name)};
+        m_changedColumns[tkey(ns, name)].insert(lower);
+    }
+
     void compareTable(const Table &w, const Table &t)
     {
         const QString ns = t.schema;
         const QString name = t.name;
+        const QSet<QString> regenerated = generatedToRecreate(w, t);
+        QSet<QString> redoneIndexes, redoneUniques, redoneChecks;   // dropped with a regenerated column
         QSet<QString> &changed = m_changedColumns[tkey(ns, name)];
         for (const Column &c : t.columns) {
             const Column *old = w.column(c.name);
             if (!old) {
-                m_ops << AddColumn{ns, name, c};
+                m_ops << AddColumn{ns, name, c, backfillFor(ns, name, c.name)};
+            } else if (regenerated.contains(c.name)) {
+                recreateGenerated(w, t, *old, redoneIndexes, redoneUniques, redoneChecks);
+                changed.insert(c.name.toLower());
             } else if (!m_norm.sameColumn(*old, c)) {
                 m_ops << AlterColumn{ns, name, *old, c, {}};
                 changed.insert(c.name.toLower());
@@ -268,15 +342,29 @@ private:
         }
         if (!m_norm.samePrimaryKey(w.primaryKey, t.primaryKey))
             m_ops << SetPrimaryKey{ns, name, w.primaryKey, t.primaryKey};
+        // What a regenerated column took with it comes back as it is in `t`.
+        for (const UniqueConstraint &u : t.uniques)
+            if (redoneUniques.contains(u.name))
+                m_ops << AddUnique{ns, name, u};
+        for (const Index &i : t.indexes)
+            if (redoneIndexes.contains(i.name))
+                m_ops << CreateIndex{ns, name, i};
+        for (const Check &k : t.checks)
+            if (redoneChecks.contains(k.name))
+                m_ops << AddCheck{ns, name, k};
+        auto without = [](auto list, const QSet<QString> &names) {
+            list.removeIf([&](const auto &x) { return !x.name.isEmpty() && names.contains(x.name); });
+            return list;
+        };
         matchLists(
-            w.uniques, t.uniques,
+            without(w.uniques, redoneUniques), without(t.uniques, redoneUniques),
             [](const UniqueConstraint &a, const UniqueConstraint &b) {
                 return a.columns == b.columns && (a.name.isEmpty() || b.name.isEmpty() || a.name == b.name);
             },
             [&](const UniqueConstraint &u) { m_ops << DropUnique{ns, name, u}; },
             [&](const UniqueConstraint &u) { m_ops << AddUnique{ns, name, u}; });
         matchLists(
-            w.indexes, t.indexes, [&](const Index &a, const Index &b) { return m_norm.sameIndex(a, b); },
+            without(w.indexes, redoneIndexes), without(t.indexes, redoneIndexes), [&](const Index &a, const Index &b) { return m_norm.sameIndex(a, b); },
             [&](const Index &i) { m_ops << DropIndex{ns, name, i.name}; },
             [&](const Index &i) { m_ops << CreateIndex{ns, name, i}; });
         matchLists(
@@ -284,7 +372,7 @@ private:
             [&](const ForeignKey &f) { m_ops << DropForeignKey{ns, name, f}; },
             [&](const ForeignKey &f) { m_ops << AddForeignKey{ns, name, f}; });
         matchLists(
-            w.checks, t.checks, [&](const Check &a, const Check &b) { return m_norm.sameCheck(a, b); },
+            without(w.checks, redoneChecks), without(t.checks, redoneChecks), [&](const Check &a, const Check &b) { return m_norm.sameCheck(a, b); },
             [&](const Check &c) { m_ops << DropCheck{ns, name, c}; }, [&](const Check &c) { m_ops << AddCheck{ns, name, c}; });
         matchLists(
             w.triggers, t.triggers, [&](const Trigger &a, const Trigger &b) { return m_norm.sameTrigger(a, b); },

@@ -2,6 +2,7 @@
 
 #include "../core/error.h"
 #include "../operations/operation.h"
+#include "../sources/backfillhint.h"
 #include "../sources/renamehint.h"
 #include "renamecandidate.h"
 #include "renamedecisions.h"
@@ -14,6 +15,7 @@ struct DiffOptions
 {
     RenameOptions renames;
     QList<RenameHint> hints;                     // renamed_from in the models file
+    QList<BackfillHint> backfills;               // backfill in the models file: set on the AddColumn
     const RenameDecisions *decisions = nullptr;  // a person's accept/reject decisions
 };
 
@@ -33,7 +35,10 @@ struct DiffResult
 // then columns within each matched table pair), and orders the result with
 // OperationOrder. Deterministic. Views and triggers that use what changes
 // are dropped before and re-created after; foreign keys over a column whose
-// type changes likewise. The plan is checked by applying it in memory.
+// type changes likewise; on PostgreSQL (which refuses to change the type of
+// a column a generated column uses, or a generation expression) such
+// generated columns too, with their indexes, uniques and checks. The plan is
+// checked by applying it in memory.
 class Differ
 {
 public:

@@ -5,6 +5,8 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace covet {
 
 namespace {
@@ -138,6 +140,14 @@ void destructiveStatements(const QString &sql, QStringList &out)
 
 QStringList Migration::destructiveChanges() const
 {
+    // A column added again as a generated column computes its values: its
+    // drop loses nothing (PostgreSQL's way around a type change under it).
+    auto regenerated = [this](const DropColumn &d) {
+        return std::any_of(operations.begin(), operations.end(), [&](const Operation &op) {
+            const auto *a = std::get_if<AddColumn>(&op);
+            return a && a->schema == d.schema && a->table == d.table && a->column.name == d.column && a->column.isGenerated();
+        });
+    };
     QStringList out;
     if (isSql()) {
         destructiveStatements(upSql, out);
@@ -146,7 +156,7 @@ QStringList Migration::destructiveChanges() const
     for (const Operation &op : operations) {
         if (const auto *t = std::get_if<DropTable>(&op))
             out << QStringLiteral("drops table %1").arg(qualified(t->schema, t->name));
-        else if (const auto *c = std::get_if<DropColumn>(&op))
+        else if (const auto *c = std::get_if<DropColumn>(&op); c && !regenerated(*c))
             out << QStringLiteral("drops column %1.%2").arg(qualified(c->schema, c->table), c->column);
         else if (const auto *n = std::get_if<DropNamespace>(&op))
             out << QStringLiteral("drops schema %1").arg(n->name);

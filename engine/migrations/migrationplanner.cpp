@@ -74,6 +74,7 @@ MigrationPlanner::MigrationPlanner(Dialect dialect, const QList<Migration> &orde
 {
     if (sqliteVersion > 0)
         m_generator->setSqliteVersion(sqliteVersion);
+    m_generator->setFillsNulls(true);
 }
 
 MigrationPlanner::~MigrationPlanner() = default;
@@ -125,38 +126,54 @@ Result<MigrationPlan> MigrationPlanner::plan(const Migration &m, bool forward)
         states << std::make_shared<const Schema>(std::move(next));
     }
     const qsizetype count = m.operations.size();
-    for (qsizetype k = 0; k < count; ++k) {
-        const qsizetype i = forward ? k : count - 1 - k;
-        const Operation &op = m.operations.at(i);
-        const QString label = QStringLiteral("operation %1 of %2 (%3)").arg(i + 1).arg(count).arg(OperationDescriber::describe(op));
-        auto fwd = m_generator->renderBatches({op}, *states.at(i));
-        if (!fwd)
-            return std::unexpected(fwd.error().withContext(QStringLiteral("%1, %2").arg(m.sourcePath, label)));
+    // One step per operation, except that consecutive operations sharing
+    // one SQLite table rebuild are one step (one rebuild, not one each).
+    auto groups = m_generator->renderGroups(m.operations, *states.first());
+    if (!groups)
+        return std::unexpected(groups.error().withContext(m.sourcePath));
+    for (qsizetype k = 0; k < groups->size(); ++k) {
+        const OperationGroup &g = groups->at(forward ? k : groups->size() - 1 - k);
+        const OperationList ops = m.operations.mid(g.first, g.count);
+        const QString label = stepLabel(g.first, g.count, count, ops);
+        // The undo: the reverses of the group's operations, newest first,
+        // rendered on the schema after the group (again one rebuild).
         std::optional<QList<SqlBatch>> back;
-        auto rev = OperationReverser::reverse(op, *states.at(i));
-        if (rev) {
-            auto r = m_generator->renderBatches(*rev, *states.at(i + 1));
+        OperationList rev;
+        QString irreversible;
+        for (qsizetype j = g.count - 1; j >= 0 && irreversible.isEmpty(); --j) {
+            auto r = OperationReverser::reverse(ops.at(j), *states.at(g.first + j));
+            if (r)
+                rev << *r;
+            else
+                irreversible = r.error().message();
+        }
+        if (irreversible.isEmpty()) {
+            auto r = m_generator->renderBatches(rev, *states.at(g.first + g.count));
             if (r)
                 back = *r;
         }
         MigrationStep step;
-        step.tables = tablesOf(op);
-        step.rawSql = std::holds_alternative<RunSql>(op);
+        for (const Operation &op : ops) {
+            for (const QString &t : tablesOf(op))
+                if (!step.tables.contains(t))
+                    step.tables << t;
+            step.rawSql = step.rawSql || std::holds_alternative<RunSql>(op);
+        }
         if (forward) {
             step.label = label;
-            step.operations = {op};
-            step.before = states.at(i);
-            step.batches = *fwd;
-            tighten({op}, step, step.batches);
+            step.operations = ops;
+            step.before = states.at(g.first);
+            step.batches = g.batches;
+            tighten(ops, step, step.batches);
             if (back)
-                tighten(*rev, step, *back);
+                tighten(rev, step, *back);
             step.undo = back;
         } else {
-            if (!rev)
+            if (!irreversible.isEmpty())
                 return fail(Error::Category::Unsupported,
                             QStringLiteral("migration %1 cannot be rolled back: %2 is irreversible (%3). Nothing was run; "
                                            "give it reverse SQL, or roll back to a later migration")
-                                .arg(m.id, label, rev.error().message()),
+                                .arg(m.id, label, irreversible),
                             m.sourcePath);
             if (!back)
                 return fail(Error::Category::Unsupported,
@@ -164,12 +181,12 @@ Result<MigrationPlan> MigrationPlanner::plan(const Migration &m, bool forward)
                                 .arg(m.id, label, dialectName(m_dialect)),
                             m.sourcePath);
             step.label = QStringLiteral("undo of ") + label;
-            step.operations = *rev;
-            step.before = states.at(i + 1);
+            step.operations = rev;
+            step.before = states.at(g.first + g.count);
             step.batches = *back;
-            tighten(*rev, step, step.batches);
-            QList<SqlBatch> redo = *fwd;
-            tighten({op}, step, redo);
+            tighten(rev, step, step.batches);
+            QList<SqlBatch> redo = g.batches;
+            tighten(ops, step, redo);
             step.undo = redo;
         }
         for (MigrationPrecondition &c : step.preconditions) {
@@ -181,15 +198,32 @@ Result<MigrationPlan> MigrationPlanner::plan(const Migration &m, bool forward)
     return p;
 }
 
+QString MigrationPlanner::stepLabel(qsizetype first, qsizetype n, qsizetype count, const OperationList &ops)
+{
+    if (n == 1)
+        return QStringLiteral("operation %1 of %2 (%3)").arg(first + 1).arg(count).arg(OperationDescriber::describe(ops.first()));
+    QStringList what;
+    for (const Operation &op : ops)
+        what << OperationDescriber::describe(op);
+    return QStringLiteral("operations %1 to %2 of %3, in one table rebuild (%4)")
+        .arg(first + 1)
+        .arg(first + n)
+        .arg(count)
+        .arg(what.join(QStringLiteral("; ")));
+}
+
 void MigrationPlanner::tighten(const OperationList &ops, MigrationStep &step, QList<SqlBatch> &batches) const
 {
     QStringList fills;
     const bool direct = &batches == &step.batches;   // preconditions belong to the step's own direction
+    // SQLite tightens by a table rebuild, whose copy fills the NULLs
+    // (SqlGenerator::fillsNulls): no UPDATE pass of its own.
+    const bool copyFills = m_dialect == Dialect::SQLite;
     for (const Operation &op : ops) {
-        if (const QString fill = MigrationPrecondition::fillStatement(op, *m_generator); !fill.isEmpty())
+        if (const QString fill = MigrationPrecondition::fillStatement(op, *m_generator); !fill.isEmpty() && !copyFills)
             fills << fill;
-        else if (auto c = MigrationPrecondition::forOperation(op, *m_generator); c && direct)
-            step.preconditions << *c;
+        if (direct)
+            step.preconditions << MigrationPrecondition::forOperation(op, *m_generator);
     }
     if (fills.isEmpty())
         return;
@@ -215,9 +249,18 @@ RunPreconditions MigrationPlanner::preconditions(const QList<MigrationPlan> &pla
         return false;
     };
     for (const MigrationPlan &p : plans) {
+        // Nothing of the run is committed before the first migration's
+        // transaction ends: its step's own failure changes nothing.
+        const bool first = &p == &plans.first() && p.migration->transactional && m_dialect != Dialect::MySQL;
         for (const MigrationStep &s : p.steps) {
-            for (const MigrationPrecondition &c : s.preconditions)
-                (touched(c.table) ? out.whenReached : out.beforeRun) << c;
+            for (const MigrationPrecondition &c : s.preconditions) {
+                if (touched(c.table))
+                    out.whenReached << c;
+                else if (first && c.enforcedByStep)
+                    out.byStep << c;
+                else
+                    out.beforeRun << c;
+            }
             earlier << &s;
         }
     }

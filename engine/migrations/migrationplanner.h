@@ -15,7 +15,8 @@
 
 namespace covet {
 
-// One step of a migration: an operation (YAML) or a statement (SQL).
+// One step of a migration: an operation (YAML), several consecutive
+// operations that share one SQLite table rebuild, or a statement (SQL).
 struct MigrationStep
 {
     QString label;
@@ -62,20 +63,31 @@ struct RunPreconditions
     // An earlier step of the run may change their table (a typed operation
     // on it, or raw SQL naming it): judged only right before their step.
     QList<MigrationPrecondition> whenReached;
+    // Enforced by their own step (MigrationPrecondition::enforcedByStep) in
+    // the first migration of the run, a transactional one: a failure there
+    // changes nothing, so only a dry run that does not execute needs them
+    // judged up front; else the step stops at the first such row and the
+    // executor counts them to say why. Saves a pass over the table.
+    QList<MigrationPrecondition> byStep;
 };
 
 // Builds the plans of migrations from the files alone (no database).
 //  - Plain SQL migrations: their up/down sections split by SqlScriptSplitter.
 //  - YAML migrations: rendered with SqlGenerator on the schema the history
 //    before them produces (HistoryReplay); each operation carries its
-//    reverse as its undo. Rolling back through an irreversible operation is
-//    refused before anything runs.
+//    reverse as its undo. Consecutive operations on one SQLite table that
+//    needs a rebuild are one step ("operations 2 to 3 of 4, in one table
+//    rebuild (...)"), whose undo is their reverses in one rebuild. Rolling
+//    back through an irreversible operation is refused before anything runs.
+//  - Type changes (TypeConversion), NOT NULL tightening and NOT NULL
+//    columns added without a value carry MigrationPreconditions.
 //  - Tightening a column to NOT NULL (an AlterColumn from nullable to NOT
 //    NULL, in either direction of a plan): when the new definition has a
 //    default, the step first runs UPDATE t SET c = <default> WHERE c IS
-//    NULL, in the same batch as the ALTER (so in its transaction; on SQLite
-//    inside the table rebuild's transaction); without a default, the step
-//    carries a MigrationPrecondition (no NULL in the column) for the runner.
+//    NULL, in the same batch as the ALTER (so in its transaction; SQLite's
+//    table rebuild writes the default in its copy instead); without a
+//    default, the step carries a MigrationPrecondition (no NULL in the
+//    column) for the runner.
 class MigrationPlanner
 {
 public:
@@ -92,6 +104,8 @@ public:
     RunPreconditions preconditions(const QList<MigrationPlan> &plans) const;
 
 private:
+    // "operation 2 of 5 (...)" or "operations 2 to 3 of 5, in one table rebuild (...; ...)".
+    static QString stepLabel(qsizetype first, qsizetype n, qsizetype count, const OperationList &ops);
     Result<Schema> schemaBefore(const QString &id);
     std::shared_ptr<const Schema> schemaAfter(const QString &id);
     void replay();

@@ -48,6 +48,15 @@ MigrationRepository MigrationRepository::load(const QString &directory)
     return repo;
 }
 
+MigrationRepository MigrationRepository::withMigration(const Migration &m) const
+{
+    MigrationRepository copy = *this;
+    copy.m_migrations << m;
+    std::stable_sort(copy.m_migrations.begin(), copy.m_migrations.end(),
+                     [](const Migration &a, const Migration &b) { return a.number < b.number; });
+    return copy;
+}
+
 void MigrationRepository::addError(const QString &message, const QString &location, Error::Category c)
 {
     m_errors << Error(c, message, location);

@@ -37,6 +37,9 @@ public:
     const Migration *find(const QString &idOrNumber) const;
     // One more than the highest number in use (1 for an empty directory).
     int nextNumber() const;
+    // This repository with `m` added as if its file were in the directory
+    // (makemigrations checks a migration against a database before writing it).
+    MigrationRepository withMigration(const Migration &m) const;
 
     // The path of a file named fileName inside the directory, for reading or
     // writing a migration the user named: refuses separators, "..", absolute

@@ -34,6 +34,12 @@ struct AddColumn
     QString schema;
     QString table;
     Column column;
+    // For a NOT NULL column without a default: the SQL expression that
+    // gives the existing rows their value (it may name other columns of the
+    // table). The column is added nullable, filled, then made NOT NULL; on
+    // SQLite the table rebuild's copy computes it. Empty: none (the runner
+    // then refuses a populated table, naming its row count).
+    QString backfill = {};
     QString after = {};
     bool first = false;
     bool operator==(const AddColumn &) const = default;
@@ -48,8 +54,14 @@ struct AlterColumn
     QString table;
     Column before;
     Column after;
-    // Expression converting the old value (PostgreSQL USING), empty: a cast.
+    // Expression converting the old value (PostgreSQL USING; SQLite: the
+    // table rebuild's copy), empty: Covet's conversion (TypeConversion).
     QString usingExpr;
+    // A type change that changes values (rounding to the new scale or to a
+    // whole number, integers collapsed to booleans, timestamps cut to dates)
+    // is refused, naming the rows, unless this is set (`allow_lossy: true`).
+    // Values that cannot be converted at all are refused either way.
+    bool allowLossy = false;
     bool operator==(const AlterColumn &) const = default;
 };
 struct RenameColumn { QString schema; QString table; QString from; QString to; bool operator==(const RenameColumn &) const = default; };

@@ -68,12 +68,18 @@ struct Describer
     QString operator()(const RenameTable &op) const { return tr("Rename table %1 to %2").arg(q(op.schema, op.from), op.to); }
     QString operator()(const AddColumn &op) const
     {
-        return tr("Add column %1.%2 %3").arg(q(op.schema, op.table), op.column.name, columnText(op.column));
+        QString s = tr("Add column %1.%2 %3").arg(q(op.schema, op.table), op.column.name, columnText(op.column));
+        if (!op.backfill.trimmed().isEmpty())
+            s += tr(", existing rows set to %1").arg(op.backfill.trimmed());
+        return s;
     }
     QString operator()(const DropColumn &op) const { return tr("Drop column %1.%2").arg(q(op.schema, op.table), op.column); }
     QString operator()(const AlterColumn &op) const
     {
-        return tr("Alter column %1.%2: %3").arg(q(op.schema, op.table), op.after.name, OperationDescriber::columnChanges(op.before, op.after));
+        QString s = tr("Alter column %1.%2: %3").arg(q(op.schema, op.table), op.after.name, OperationDescriber::columnChanges(op.before, op.after));
+        if (op.allowLossy)
+            s += tr(" (lossy conversion allowed)");
+        return s;
     }
     QString operator()(const RenameColumn &op) const
     {

@@ -124,6 +124,8 @@ struct Writer
     {
         table(op.schema, op.table);
         o.insert(key("column"), SchemaJson::columnToJson(op.column));
+        if (!op.backfill.isEmpty())
+            put("backfill", op.backfill);
         if (!op.after.isEmpty())
             put("after", op.after);
         if (op.first)
@@ -142,6 +144,8 @@ struct Writer
         o.insert(key("after"), SchemaJson::columnToJson(op.after));
         if (!op.usingExpr.isEmpty())
             put("using", op.usingExpr);
+        if (op.allowLossy)
+            o.insert(key("allow_lossy"), true);
     }
     void operator()(const RenameColumn &op)
     {
@@ -313,11 +317,13 @@ const QMap<QString, Parser> &parsers()
         {QStringLiteral("drop_table"), [](Reader &r) -> Operation { return DropTable{r.ns(), r.str("table")}; }},
         {QStringLiteral("rename_table"), [](Reader &r) -> Operation { return RenameTable{r.ns(), r.str("from"), r.str("to")}; }},
         {QStringLiteral("add_column"), [](Reader &r) -> Operation {
-             return AddColumn{r.ns(), r.str("table"), r.column("column"), r.o.value(key("after")).toString(), r.o.value(key("first")).toBool()};
+             return AddColumn{r.ns(), r.str("table"), r.column("column"), r.o.value(key("backfill")).toString(), r.o.value(key("after")).toString(),
+                              r.o.value(key("first")).toBool()};
          }},
         {QStringLiteral("drop_column"), [](Reader &r) -> Operation { return DropColumn{r.ns(), r.str("table"), r.str("column")}; }},
         {QStringLiteral("alter_column"), [](Reader &r) -> Operation {
-             return AlterColumn{r.ns(), r.str("table"), r.column("before"), r.column("after"), r.o.value(key("using")).toString()};
+             return AlterColumn{r.ns(), r.str("table"), r.column("before"), r.column("after"), r.o.value(key("using")).toString(),
+                                r.o.value(key("allow_lossy")).toBool()};
          }},
         {QStringLiteral("rename_column"), [](Reader &r) -> Operation { return RenameColumn{r.ns(), r.str("table"), r.str("from"), r.str("to")}; }},
         {QStringLiteral("create_index"), [](Reader &r) -> Operation { return CreateIndex{r.ns(), r.str("table"), r.first(r.part("index", "indexes").indexes)}; }},

@@ -49,7 +49,7 @@ struct Reverser
         // What OperationApplier drops with the column comes back with it.
         // Back where it was (MySQL/MariaDB honour the position).
         const int at = (*t)->columnIndex(op.column);
-        OperationList out{AddColumn{op.schema, op.table, *c, at > 0 ? (*t)->columns.at(at - 1).name : QString(), at == 0 && (*t)->columns.size() > 1}};
+        OperationList out{AddColumn{op.schema, op.table, *c, {}, at > 0 ? (*t)->columns.at(at - 1).name : QString(), at == 0 && (*t)->columns.size() > 1}};
         if ((*t)->primaryKey && (*t)->primaryKey->columns.contains(op.column))
             out << SetPrimaryKey{op.schema, op.table, std::nullopt, (*t)->primaryKey};
         for (const UniqueConstraint &u : (*t)->uniques)

@@ -409,7 +409,9 @@ Status MigrationRunner::checkBeforeRun(const RunPreconditions &checks, const Run
     if (options.fake)
         return {};
     QStringList broken;
-    for (const MigrationPrecondition &c : checks.beforeRun) {
+    // A dry run that does not execute cannot leave the byStep ones to their step.
+    const bool executes = !options.dryRun || (options.executeDryRun && m_caps.executesDryRun);
+    for (const MigrationPrecondition &c : checks.beforeRun + (executes ? QList<MigrationPrecondition>() : checks.byStep)) {
         auto rows = c.violations(m_sql, true);
         if (!rows)
             return std::unexpected(rows.error().withContext(QStringLiteral("nothing was run")));
@@ -421,9 +423,8 @@ Status MigrationRunner::checkBeforeRun(const RunPreconditions &checks, const Run
                                                    .arg(options.dryRun ? QStringLiteral("dry run: ") : QString(), broken.join(QStringLiteral(".\n"))));
     if (options.dryRun && (!options.executeDryRun || !m_caps.executesDryRun))
         for (const MigrationPrecondition &c : checks.whenReached)
-            report.warnings << QStringLiteral("%1: whether %2 holds NULLs (it becomes NOT NULL without a default) can only be judged when %3 "
-                                              "runs, after the earlier steps of this run that change %4")
-                                   .arg(c.migrationId, c.target(), c.stepLabel, c.table);
+            report.warnings << QStringLiteral("%1: %2 can only be judged when %3 runs, after the earlier steps of this run that change %4")
+                                   .arg(c.migrationId, c.question(), c.stepLabel, c.table);
     return {};
 }
 

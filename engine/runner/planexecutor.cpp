@@ -158,11 +158,25 @@ std::optional<PlanExecutor::Halt> PlanExecutor::haltBefore(const MigrationPlan &
     if (m_options.progress && m_options.progress->cancelled())
         return Halt{QStringLiteral("cancelled during %1, before %2").arg(plan.migration->id, step.label), Error(), Error::Category::Cancelled};
     for (const MigrationPrecondition &c : step.preconditions) {
+        if (c.enforcedByStep)
+            continue;
         auto rows = c.violations(m_sql, false);
         if (!rows)
             return Halt{QStringLiteral("%1 %2 failed at %3: %4").arg(verb(plan), plan.migration->id, step.label, rows.error().toString()), rows.error(),
                         Error::Category::Database};
         if (**rows > 0)
+            return Halt{c.failure(**rows), Error(), Error::Category::Conflict};
+    }
+    return std::nullopt;
+}
+
+std::optional<PlanExecutor::Halt> PlanExecutor::brokenByStep(const MigrationStep &step)
+{
+    for (const MigrationPrecondition &c : step.preconditions) {
+        if (!c.enforcedByStep)
+            continue;
+        auto rows = c.violations(m_sql, true);
+        if (rows && *rows && **rows > 0)
             return Halt{c.failure(**rows), Error(), Error::Category::Conflict};
     }
     return std::nullopt;
@@ -352,8 +366,11 @@ Status PlanExecutor::runTransactional(const MigrationPlan &plan, RunReport &repo
                 return stop(*h);
             for (const SqlBatch &b : s.batches)
                 for (const QString &st : b.statements)
-                    if (auto r = m_sql.exec(st); !r)
+                    if (auto r = m_sql.exec(st); !r) {
+                        if (auto h = brokenByStep(s))   // counted inside the transaction, before the rollback
+                            return stop(*h);
                         return failWith(s.label, withTransactionHint(r.error()));
+                    }
         }
         if (fkOff) {
             auto bad = m_sql.rows(QStringLiteral("PRAGMA foreign_key_check"));
@@ -422,6 +439,11 @@ Status PlanExecutor::runStepwise(const MigrationPlan &plan, RunReport &report)
         (void)PartialMigrations::stepStarting(m_sql, m.id, step.label);
         int executed = 0;
         if (auto st = executeBatches(step.batches, &executed); !st) {
+            if (auto broken = brokenByStep(step)) {
+                if (executed == 0)
+                    (void)PartialMigrations::stepDone(m_sql, m.id, recordedDone(plan, int(done.size())));
+                return std::unexpected(stopStepwise(plan, done, i, executed, *broken, report, attempt, *kept, snapshot));
+            }
             const Halt h{QStringLiteral("%1 %2 failed at %3: %4").arg(verb(plan), m.id, step.label, st.error().toString()), st.error(),
                          Error::Category::Database};
             if (executed == 0)
@@ -626,6 +648,8 @@ Status PlanExecutor::dryExecute(const QList<MigrationPlan> &plans, RunReport &re
         }
         for (const MigrationStep &s : p.steps) {
             for (const MigrationPrecondition &c : s.preconditions) {
+                if (c.enforcedByStep)
+                    continue;
                 auto rows = c.violations(m_sql, false);
                 if (rows && **rows == 0)
                     continue;
@@ -637,6 +661,11 @@ Status PlanExecutor::dryExecute(const QList<MigrationPlan> &plans, RunReport &re
             for (const SqlBatch &b : s.batches)
                 for (const QString &st : b.statements)
                     if (auto r = m_sql.exec(st); !r) {
+                        if (auto h = brokenByStep(s)) {
+                            restore();
+                            return std::unexpected(
+                                Error(Error::Category::Conflict, QStringLiteral("dry run: %1. Nothing was changed").arg(h->head), p.migration->sourcePath));
+                        }
                         restore();
                         return std::unexpected(
                             Error(Error::Category::Database,

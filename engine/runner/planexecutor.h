@@ -36,7 +36,9 @@ struct DatabaseSnapshot;
 //    before. Otherwise it says exactly what is and is not restored, and
 //    what stays in effect stays on record.
 //  - Before each step: its preconditions (MigrationPrecondition) against
-//    the data as it is then, and the cancel flag. RunOptions::abort (a
+//    the data as it is then (except those the step enforces itself, such as
+//    a SQLite rebuild's copy: counted only when it fails, to say why), and
+//    the cancel flag. RunOptions::abort (a
 //    second Ctrl-C) stops at once, even in the middle of an undo: the
 //    part-way state stays recorded, the audit says so.
 class PlanExecutor
@@ -84,6 +86,9 @@ private:
     // Why the plan must stop before `step` (a cancel, a broken or
     // unreadable precondition), or nullopt.
     std::optional<Halt> haltBefore(const MigrationPlan &plan, const MigrationStep &step);
+    // After `step` failed: the precondition it enforces itself (a SQLite
+    // rebuild's copy) that its data breaks, counted, or nullopt.
+    std::optional<Halt> brokenByStep(const MigrationStep &step);
     Status executeBatches(const QList<SqlBatch> &batches, int *executed = nullptr);
     Status finish(const MigrationPlan &plan, qint64 ms);   // history row
     void audit(const MigrationPlan &plan, const Attempt &attempt, const QString &error);

@@ -1,6 +1,7 @@
 #include "migrationprecondition.h"
 
 #include "../sql/sqlgenerator.h"
+#include "../sql/typeconversion.h"
 
 namespace covet {
 
@@ -36,21 +37,27 @@ Result<std::optional<qint64>> MigrationPrecondition::violations(SqlExecutor &sql
     if (onlyIfPresent) {
         QString query;
         QVariantList binds;
+        // EmptyTable is about a column still to be added: the table is enough.
+        const bool tableOnly = kind == Kind::EmptyTable;
         switch (sql.dialect()) {
         case Dialect::SQLite:
-            query = QStringLiteral("SELECT count(*) FROM pragma_table_info(?, ?) WHERE name = ?");
-            binds = {table, schema.isEmpty() ? QStringLiteral("main") : schema, column};
+            query = QStringLiteral("SELECT count(*) FROM pragma_table_info(?, ?)");
+            binds = {table, schema.isEmpty() ? QStringLiteral("main") : schema};
             break;
         case Dialect::PostgreSQL:
             query = QStringLiteral("SELECT count(*) FROM information_schema.columns WHERE table_schema = COALESCE(NULLIF(?, ''), current_schema()) "
-                                   "AND table_name = ? AND column_name = ?");
-            binds = {schema, table, column};
+                                   "AND table_name = ?");
+            binds = {schema, table};
             break;
         case Dialect::MySQL:
             query = QStringLiteral("SELECT count(*) FROM information_schema.columns WHERE table_schema = COALESCE(NULLIF(?, ''), DATABASE()) "
-                                   "AND table_name = ? AND column_name = ?");
-            binds = {schema, table, column};
+                                   "AND table_name = ?");
+            binds = {schema, table};
             break;
+        }
+        if (!tableOnly) {
+            query += sql.dialect() == Dialect::SQLite ? QStringLiteral(" WHERE name = ?") : QStringLiteral(" AND column_name = ?");
+            binds << column;
         }
         auto present = sql.rows(query, binds);
         if (!present)
@@ -66,25 +73,100 @@ Result<std::optional<qint64>> MigrationPrecondition::violations(SqlExecutor &sql
 
 QString MigrationPrecondition::failure(qint64 rows) const
 {
-    return QStringLiteral("%1: cannot make %2 NOT NULL: %3 %4 NULL and the column has no default. Give the column a default in the "
+    const QString count = QStringLiteral("%1 %2").arg(rows).arg(rows == 1 ? QStringLiteral("row holds") : QStringLiteral("rows hold"));
+    switch (kind) {
+    case Kind::NotNull:
+        break;
+    case Kind::Unconvertible:
+        return QStringLiteral("%1: cannot change %2 from %3 to %4: %5 values that %6. Correct or clear those rows first (a run_sql step "
+                              "before this operation), or give the alter_column operation a `using:` expression that converts them")
+            .arg(migrationId, target(), fromType, toType, count, what);
+    case Kind::Lossy:
+        return QStringLiteral("%1: changing %2 from %3 to %4 would change data: %5 values that %6. Covet does not change values "
+                              "silently: add `allow_lossy: true` to this alter_column operation to convert them so (`covet makemigrations "
+                              "--allow-lossy` writes it), or correct those rows first (a run_sql step before it)")
+            .arg(migrationId, target(), fromType, toType, count, what);
+    case Kind::EmptyTable:
+        return QStringLiteral("%1: cannot add %2 NOT NULL: table %3 has %4 %5 and the column has neither a default nor a backfill, so "
+                              "there is no value for %6. Give the column a `default:` (also for new rows) or a `backfill:` expression "
+                              "(only for the existing rows) in the models file and run covet makemigrations again, or add `backfill:` "
+                              "to this add_column operation")
+            .arg(migrationId, target(), schema.isEmpty() ? table : schema + u'.' + table)
+            .arg(rows)
+            .arg(rows == 1 ? QStringLiteral("row") : QStringLiteral("rows"), rows == 1 ? QStringLiteral("it") : QStringLiteral("them"));
+    }
+    return QStringLiteral("%1: cannot make %2 NOT NULL: %3 NULL and the column has no default. Give the column a default in the "
                           "pending migration (regenerate it with covet makemigrations after setting a default in the models file) "
                           "or add a run_sql step before it that fills the rows")
-        .arg(migrationId, target())
-        .arg(rows)
-        .arg(rows == 1 ? QStringLiteral("row holds") : QStringLiteral("rows hold"));
+        .arg(migrationId, target(), count);
 }
 
-std::optional<MigrationPrecondition> MigrationPrecondition::forOperation(const Operation &op, const SqlGenerator &generator)
+QString MigrationPrecondition::question() const
 {
-    const AlterColumn *a = tightening(op);
-    if (!a || hasDefault(a->after))
-        return std::nullopt;
-    MigrationPrecondition p;
-    p.schema = a->schema;
-    p.table = a->table;
-    p.column = a->before.name;
-    p.countQuery = QStringLiteral("SELECT COUNT(*) FROM %1 WHERE %2 IS NULL").arg(generator.qualified(a->schema, a->table), generator.quote(a->before.name));
-    return p;
+    switch (kind) {
+    case Kind::NotNull:
+        break;
+    case Kind::Unconvertible:
+        return QStringLiteral("whether %1 holds values that cannot become %2").arg(target(), toType);
+    case Kind::Lossy:
+        return QStringLiteral("whether %1 holds values that changing it to %2 would alter").arg(target(), toType);
+    case Kind::EmptyTable:
+        return QStringLiteral("whether table %1 has rows (%2 is added NOT NULL without a value for them)")
+            .arg(schema.isEmpty() ? table : schema + u'.' + table, target());
+    }
+    return QStringLiteral("whether %1 holds NULLs (it becomes NOT NULL without a default)").arg(target());
+}
+
+QList<MigrationPrecondition> MigrationPrecondition::forOperation(const Operation &op, const SqlGenerator &generator)
+{
+    QList<MigrationPrecondition> out;
+    // A SQLite table rebuild stops by itself at such a row (see enforcedByStep).
+    const bool enforced = generator.dialect() == Dialect::SQLite;
+    auto make = [&](Kind k, const QString &ns, const QString &table, const QString &column) {
+        MigrationPrecondition p;
+        p.kind = k;
+        p.schema = ns;
+        p.table = table;
+        p.column = column;
+        p.enforcedByStep = enforced;
+        return p;
+    };
+    if (const auto *add = std::get_if<AddColumn>(&op)) {
+        const Column &c = add->column;
+        if (!c.nullable && !hasDefault(c) && c.identity == Column::Identity::None && !c.isGenerated() && add->backfill.trimmed().isEmpty()) {
+            MigrationPrecondition p = make(Kind::EmptyTable, add->schema, add->table, c.name);
+            p.countQuery = QStringLiteral("SELECT COUNT(*) FROM %1").arg(generator.qualified(add->schema, add->table));
+            out << p;
+        }
+        return out;
+    }
+    const auto *a = std::get_if<AlterColumn>(&op);
+    if (!a)
+        return out;
+    const QString table = generator.qualified(a->schema, a->table);
+    const QString col = generator.quote(a->before.name);
+    if (const AlterColumn *t = tightening(op); t && !hasDefault(t->after)) {
+        MigrationPrecondition p = make(Kind::NotNull, a->schema, a->table, a->before.name);
+        p.countQuery = QStringLiteral("SELECT COUNT(*) FROM %1 WHERE %2 IS NULL").arg(table, col);
+        out << p;
+    }
+    // A type change converts the values; a `using` expression is the
+    // author's own conversion, and generated values are computed anew.
+    if (a->usingExpr.trimmed().isEmpty() && !a->before.isGenerated() && !a->after.isGenerated()) {
+        const TypeConversion conversion(generator.dialect(), a->before, a->after);
+        for (const TypeConversion::Check &check : conversion.checks(col)) {
+            const bool lossy = check.problem == TypeConversion::Problem::Lossy;
+            if (lossy && a->allowLossy)
+                continue;
+            MigrationPrecondition p = make(lossy ? Kind::Lossy : Kind::Unconvertible, a->schema, a->table, a->before.name);
+            p.countQuery = QStringLiteral("SELECT COUNT(*) FROM %1 WHERE %2 IS NOT NULL AND (%3)").arg(table, col, check.predicate);
+            p.fromType = a->before.type.toDialect(generator.dialect()).toLower();
+            p.toType = a->after.type.toDialect(generator.dialect()).toLower();
+            p.what = check.what;
+            out << p;
+        }
+    }
+    return out;
 }
 
 QString MigrationPrecondition::fillStatement(const Operation &op, const SqlGenerator &generator)

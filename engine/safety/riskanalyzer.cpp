@@ -299,6 +299,20 @@ void Analysis::dropColumn(const PlannedStep &step, const QString &schema, const 
             p.stake = DataAtStake{step.migrationId, step.stepIndex, DataAtStake::Kind::Columns, schema, table, {column}, key, 0};
     }
     const QString what = qualified(schema, table) + u'.' + column;
+    if (const Column *c = t ? t->column(column) : nullptr; c && c->isGenerated()) {
+        // Its values are computed from other columns: nothing is lost.
+        p.finding.losesData = false;
+        p.affectedCount = -1;
+        p.stake.reset();
+        p.grade = [what, how](RiskFinding &f, qint64, qint64) {
+            f.summary = QStringLiteral("%1 %2").arg(how, what);
+            f.level = RiskLevel::Low;
+            f.affected = 0;
+            f.reason = QStringLiteral("%1 %2, a generated column: its values are computed from other columns, so nothing is lost").arg(how, what);
+        };
+        m_pending << p;
+        return;
+    }
     const bool created = !lc.has_value() && (!m_names.liveTable(schema, table) || !m_names.liveColumn(schema, table, column));
     const bool noKey = t && !t->primaryKey;
     p.grade = [what, how, created, noKey, offline = !m_live](RiskFinding &f, qint64, qint64 values) {

@@ -47,7 +47,7 @@ const YamlShape &modelsShape()
     const YamlShape column = YamlShape::mapping(
         {{"name", any}, {"type", any}, {"raw_type", any}, {"array_dimensions", any}, {"nullable", any}, {"default", any},
          {"identity", any}, {"generated", any}, {"stored", any}, {"on_update", any}, {"collation", any}, {"charset", any},
-         {"comment", any}, {"renamed_from", any}});
+         {"comment", any}, {"renamed_from", any}, {"backfill", any}});
     const YamlShape index = YamlShape::mapping(
         {{"name", any}, {"columns", names}, {"expressions", names},
          {"parts", YamlShape::listOf(YamlShape::mapping({{"column", any}, {"expression", any}, {"descending", any}, {"length", any}}))},
@@ -79,6 +79,7 @@ public:
 
     Schema schema;
     QList<RenameHint> hints;
+    QList<BackfillHint> backfills;
 
 private:
     struct PendingForeignKey
@@ -365,6 +366,14 @@ Column Reader::readColumn(const YamlNode &node, const Table &table)
             bad(*node.get(QStringLiteral("renamed_from")), QStringLiteral("%1 is renamed_from its own name").arg(what));
         hints << RenameHint{RenameHint::Column, table.schema, table.name, from, c.name, node.get(QStringLiteral("renamed_from"))->location()};
     }
+    const QString backfill = text(node, "backfill", what).trimmed();
+    if (!backfill.isEmpty())
+        checkSql(node, "backfill", backfill, SqlFragmentCheck::Kind::Expression, what);
+    if (!backfill.isEmpty()) {
+        if (c.isGenerated() || c.identity != Column::Identity::None)
+            bad(*node.get(QStringLiteral("backfill")), QStringLiteral("%1 computes its own values (generated or identity): it takes no backfill").arg(what));
+        backfills << BackfillHint{table.schema, table.name, c.name, backfill, node.get(QStringLiteral("backfill"))->location()};
+    }
     return c;
 }
 
@@ -592,6 +601,7 @@ Result<ModelsFile> ModelsFile::parse(const QByteArray &text, const QString &sour
     ModelsFile m;
     m.m_schema = std::move(reader.schema);
     m.m_hints = std::move(reader.hints);
+    m.m_backfills = std::move(reader.backfills);
     m.m_source = source;
     return m;
 }

@@ -2,6 +2,7 @@
 
 #include "../core/error.h"
 #include "../schema/schema.h"
+#include "backfillhint.h"
 #include "renamehint.h"
 
 #include <QByteArray>
@@ -30,11 +31,14 @@ public:
     const Schema &schema() const { return m_schema; }
     // The renamed_from hints, in file order.
     QList<RenameHint> renameHints() const { return m_hints; }
+    // The backfill expressions of columns, in file order.
+    QList<BackfillHint> backfills() const { return m_backfills; }
     QString sourceName() const { return m_source; }
 
 private:
     Schema m_schema;
     QList<RenameHint> m_hints;
+    QList<BackfillHint> m_backfills;
     QString m_source;
 };
 

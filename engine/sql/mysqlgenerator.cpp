@@ -199,7 +199,17 @@ Result<QStringList> MysqlGenerator::renderOperation(const Operation &op, const S
             position = QStringLiteral(" FIRST");
         else if (!o->after.isEmpty())
             position = QStringLiteral(" AFTER ") + quote(o->after);
-        return alter(o->schema, o->table, QStringLiteral("ADD COLUMN ") + columnDefinition(**t, o->column) + position);
+        if (o->backfill.trimmed().isEmpty())
+            return alter(o->schema, o->table, QStringLiteral("ADD COLUMN ") + columnDefinition(**t, o->column) + position);
+        // A backfill: added nullable, filled, then given its definition
+        // (MySQL would otherwise fill a NOT NULL column with 0 or '').
+        Column added = o->column;
+        added.nullable = true;
+        QStringList out = alter(o->schema, o->table, QStringLiteral("ADD COLUMN ") + columnDefinition(**t, added) + position);
+        out << QStringLiteral("UPDATE %1 SET %2 = (%3)").arg(qualified(o->schema, o->table), quote(o->column.name), o->backfill.trimmed());
+        if (!o->column.nullable)
+            out << alterTable(o->schema, o->table, QStringLiteral("MODIFY COLUMN ") + columnDefinition(**t, o->column));
+        return out;
     }
     if (const auto *o = std::get_if<AlterColumn>(&op)) {
         auto t = tableOf(before, o->schema, o->table);

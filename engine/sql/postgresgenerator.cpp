@@ -3,6 +3,8 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <algorithm>
+
 namespace covet {
 
 Dialect PostgresGenerator::dialect() const
@@ -254,7 +256,17 @@ Result<QStringList> PostgresGenerator::renderOperation(const Operation &op, cons
         auto t = tableOf(before, o->schema, o->table);
         if (!t)
             return std::unexpected(t.error());
-        QStringList out = alter(o->schema, o->table, QStringLiteral("ADD COLUMN ") + columnDefinition(**t, o->column));
+        // A backfill: added nullable, filled, then made NOT NULL.
+        Column added = o->column;
+        const bool backfill = !o->backfill.trimmed().isEmpty();
+        if (backfill)
+            added.nullable = true;
+        QStringList out = alter(o->schema, o->table, QStringLiteral("ADD COLUMN ") + columnDefinition(**t, added));
+        if (backfill) {
+            out << QStringLiteral("UPDATE %1 SET %2 = (%3)").arg(qualified(o->schema, o->table), quote(o->column.name), o->backfill.trimmed());
+            if (!o->column.nullable)
+                out << alterTable(o->schema, o->table, QStringLiteral("ALTER COLUMN %1 SET NOT NULL").arg(quote(o->column.name)));
+        }
         if (!o->column.comment.isEmpty())
             out << QStringLiteral("COMMENT ON COLUMN %1.%2 IS %3").arg(qualified(o->schema, o->table), quote(o->column.name), literal(o->column.comment));
         return out;
@@ -263,28 +275,66 @@ Result<QStringList> PostgresGenerator::renderOperation(const Operation &op, cons
         auto sql = alterColumn(*o);
         if (!sql || (o->before.type == o->after.type && o->before.collation == o->after.collation))
             return sql;
-        // PostgreSQL refuses to change the type of a column a view uses
-        // ("cannot alter type of a column used by a view or rule"): drop the
-        // views over the table (and the views over those) first, re-create
-        // them after (views naming the column, or '*'). A plan from the
+        // PostgreSQL refuses to change the type of a column a generated
+        // column uses ("cannot alter type of a column used by a generated
+        // column"): drop those generated columns first and add them again
+        // after, with the indexes, uniques and checks that went with them.
+        // A plan from the Differ has already done so.
+        auto t = tableOf(before, o->schema, o->table);
+        if (!t)
+            return std::unexpected(t.error());
+        QList<const Column *> generated;
+        for (const Column &c : (*t)->columns)
+            if (c.isGenerated() && c.name != o->before.name && mentions(c.generatedExpr, o->before.name))
+                generated << &c;
+        auto usesGenerated = [&](const QString &sqlText) {
+            return std::any_of(generated.begin(), generated.end(), [&](const Column *g) { return mentions(sqlText, g->name); });
+        };
+        // ... and the type of a column a view uses ("cannot alter type of a
+        // column used by a view or rule"): drop the views over the table
+        // (and the views over those) first, re-create them after (views
+        // naming the column or a regenerated one, or '*'). A plan from the
         // Differ has already dropped them.
         QSet<QString> used;   // the dependent views so far
         QList<const View *> dependent;
         for (const View *v : viewsInDependencyOrder(before)) {
             const bool direct = mentions(v->definition, o->table)
-                && (mentions(v->definition, o->before.name) || v->definition.contains(u'*'));
+                && (mentions(v->definition, o->before.name) || usesGenerated(v->definition) || v->definition.contains(u'*'));
             if (direct || std::any_of(used.begin(), used.end(), [&](const QString &n) { return mentions(v->definition, n); })) {
                 dependent << v;
                 used.insert(v->name);
             }
         }
-        if (dependent.isEmpty())
+        if (dependent.isEmpty() && generated.isEmpty())
             return sql;
         QStringList out;
         for (qsizetype i = dependent.size() - 1; i >= 0; --i)
             out << QStringLiteral("DROP %1VIEW %2").arg(dependent.at(i)->materialized ? QStringLiteral("MATERIALIZED ") : QString(),
                                                        qualified(dependent.at(i)->schema, dependent.at(i)->name));
+        for (const Column *g : generated)
+            out << alterTable(o->schema, o->table, QStringLiteral("DROP COLUMN ") + quote(g->name));
         out << *sql;
+        for (const Column *g : generated) {
+            out << alterTable(o->schema, o->table, QStringLiteral("ADD COLUMN ") + columnDefinition(**t, *g));
+            if (!g->comment.isEmpty())
+                out << QStringLiteral("COMMENT ON COLUMN %1.%2 IS %3").arg(qualified(o->schema, o->table), quote(g->name), literal(g->comment));
+        }
+        if (!generated.isEmpty()) {
+            // Dropping the columns dropped these with them.
+            for (const UniqueConstraint &u : (*t)->uniques)
+                if (usesGenerated(u.columns.join(u' ')))
+                    out << alterTable(o->schema, o->table, QStringLiteral("ADD ") + uniqueClause(u));
+            for (const Check &c : (*t)->checks)
+                if (usesGenerated(c.expression))
+                    out << alterTable(o->schema, o->table, QStringLiteral("ADD ") + checkClause(c));
+            for (const Index &i : (*t)->indexes) {
+                QString text = i.columnNames().join(u' ') + u' ' + i.where;
+                for (const IndexPart &p : i.parts)
+                    text += u' ' + p.expression;
+                if (usesGenerated(text))
+                    out << createIndex(**t, i);
+            }
+        }
         for (const View *v : dependent)
             out << createView(*v);
         return out;

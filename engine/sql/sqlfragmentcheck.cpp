@@ -453,9 +453,10 @@ QList<SqlFragmentCheck::Finding> SqlFragmentCheck::checkOperation(const Operatio
     QList<Finding> out;
     if (const auto *o = std::get_if<CreateTable>(&op))
         out << checkTable(o->table, QStringLiteral("definition"));
-    else if (const auto *o = std::get_if<AddColumn>(&op))
+    else if (const auto *o = std::get_if<AddColumn>(&op)) {
         out << checkColumn(o->column, QStringLiteral("column"));
-    else if (const auto *o = std::get_if<AlterColumn>(&op)) {
+        add(out, QStringLiteral("backfill"), o->backfill, Kind::Expression);
+    } else if (const auto *o = std::get_if<AlterColumn>(&op)) {
         out << checkColumn(o->before, QStringLiteral("before")) << checkColumn(o->after, QStringLiteral("after"));
         add(out, QStringLiteral("using"), o->usingExpr, Kind::Expression);
     } else if (const auto *o = std::get_if<CreateIndex>(&op))

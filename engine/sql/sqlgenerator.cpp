@@ -460,8 +460,22 @@ std::optional<Result<QStringList>> SqlGenerator::renderCommon(const Operation &o
 
 Result<QList<SqlBatch>> SqlGenerator::renderBatches(const OperationList &ops, const Schema &before) const
 {
-    Schema state = before;
+    auto groups = renderGroups(ops, before);
+    if (!groups)
+        return std::unexpected(groups.error());
     SqlBatch batch;
+    for (const OperationGroup &g : *groups)
+        for (const SqlBatch &b : g.batches)
+            batch.statements << b.statements;
+    if (batch.statements.isEmpty())
+        return QList<SqlBatch>();
+    return QList<SqlBatch>{batch};
+}
+
+Result<QList<OperationGroup>> SqlGenerator::renderGroups(const OperationList &ops, const Schema &before) const
+{
+    Schema state = before;
+    QList<OperationGroup> out;
     for (qsizetype i = 0; i < ops.size(); ++i) {
         const QString where = QStringLiteral("operation %1 (%2)").arg(i + 1).arg(OperationJson::name(ops.at(i)));
         auto stmts = renderOperation(ops.at(i), state);
@@ -469,11 +483,12 @@ Result<QList<SqlBatch>> SqlGenerator::renderBatches(const OperationList &ops, co
             return std::unexpected(stmts.error().withContext(where));
         if (auto ok = OperationApplier::apply(state, ops.at(i)); !ok)
             return std::unexpected(ok.error().withContext(where));
-        batch.statements << *stmts;
+        OperationGroup g{i, 1, {}};
+        if (!stmts->isEmpty())
+            g.batches << SqlBatch{*stmts, false};
+        out << g;
     }
-    if (batch.statements.isEmpty())
-        return QList<SqlBatch>();
-    return QList<SqlBatch>{batch};
+    return out;
 }
 
 Result<QStringList> SqlGenerator::renderAll(const OperationList &ops, const Schema &before) const

@@ -40,6 +40,17 @@ struct SqlBatch
     bool operator==(const SqlBatch &) const = default;
 };
 
+// Operations rendered together, ops[first, first + count) of the list given
+// to renderGroups(): one operation, or several that share one SQLite table
+// rebuild.
+struct OperationGroup
+{
+    qsizetype first = 0;
+    qsizetype count = 1;
+    QList<SqlBatch> batches;
+    bool operator==(const OperationGroup &) const = default;
+};
+
 class SqlGenerator
 {
 public:
@@ -86,6 +97,11 @@ public:
     // The same work as runs of statements; see SqlBatch. Consecutive
     // operations on one SQLite table that need a rebuild become one rebuild.
     virtual Result<QList<SqlBatch>> renderBatches(const OperationList &ops, const Schema &before) const;
+    // The same work per operation, for a runner that reports, undoes and
+    // checks operation by operation: one group per operation, except that
+    // consecutive operations on one SQLite table that needs a rebuild share
+    // one group (one rebuild instead of one each).
+    virtual Result<QList<OperationGroup>> renderGroups(const OperationList &ops, const Schema &before) const;
     // A complete script the dialect's own shell (sqlite3, psql, mariadb)
     // runs as-is: statements end with ";\n", MySQL bodies holding ';' are
     // wrapped in DELIMITER lines, a SQLite script starts with ".bail on" (so
@@ -98,6 +114,13 @@ public:
     // modern (3.35 and later).
     void setSqliteVersion(int versionNumber) { m_sqliteVersion = versionNumber; }
     int sqliteVersion() const { return m_sqliteVersion; }
+    // Whether a SQLite table rebuild that tightens a column to NOT NULL
+    // writes the column's default into the rows that hold NULL, in its copy
+    // (the migration planner asks for it; on the other dialects it runs
+    // MigrationPrecondition::fillStatement() before the ALTER). Default:
+    // off, so a rebuild script keeps the data as it is.
+    void setFillsNulls(bool on) { m_fillsNulls = on; }
+    bool fillsNulls() const { return m_fillsNulls; }
 
 protected:
     // The statements for one operation in this dialect; `before` is the
@@ -188,6 +211,7 @@ public:
 
 private:
     int m_sqliteVersion = 3035000;
+    bool m_fillsNulls = false;
 };
 
 } // namespace covet

@@ -114,7 +114,10 @@ Result<QStringList> SqliteGenerator::renderOperation(const Operation &op, const 
         auto t = tableOf(before, o->schema, o->table);
         if (!t)
             return std::unexpected(t.error());
-        return alter(o->schema, o->table, QStringLiteral("ADD COLUMN ") + columnDefinition(**t, o->column));
+        QStringList out = alter(o->schema, o->table, QStringLiteral("ADD COLUMN ") + columnDefinition(**t, o->column));
+        if (!o->backfill.trimmed().isEmpty())
+            out << QStringLiteral("UPDATE %1 SET %2 = (%3)").arg(qualified(o->schema, o->table), quote(o->column.name), o->backfill.trimmed());
+        return out;
     }
     if (std::holds_alternative<AlterColumn>(op))
         return QStringList();   // a comment only: SQLite keeps none
@@ -129,16 +132,10 @@ Result<QStringList> SqliteGenerator::renderOperation(const Operation &op, const 
     return fail(Error::Category::Internal, QStringLiteral("SQLite: operation not rendered"));
 }
 
-Result<QList<SqlBatch>> SqliteGenerator::renderBatches(const OperationList &ops, const Schema &before) const
+Result<QList<OperationGroup>> SqliteGenerator::renderGroups(const OperationList &ops, const Schema &before) const
 {
     Schema state = before;
-    QList<SqlBatch> out;
-    SqlBatch inPlace;
-    auto flush = [&] {
-        if (!inPlace.statements.isEmpty())
-            out << inPlace;
-        inPlace = SqlBatch();
-    };
+    QList<OperationGroup> out;
     auto where = [&](qsizetype i) { return QStringLiteral("operation %1 (%2)").arg(i + 1).arg(OperationJson::name(ops.at(i))); };
     for (qsizetype i = 0; i < ops.size(); ++i) {
         auto target = SqliteRebuild::tableToRebuild(*this, ops.at(i), state);
@@ -150,9 +147,13 @@ Result<QList<SqlBatch>> SqliteGenerator::renderBatches(const OperationList &ops,
                 return std::unexpected(stmts.error().withContext(where(i)));
             if (auto ok = OperationApplier::apply(state, ops.at(i)); !ok)
                 return std::unexpected(ok.error().withContext(where(i)));
-            inPlace.statements << *stmts;
+            OperationGroup g{i, 1, {}};
+            if (!stmts->isEmpty())
+                g.batches << SqlBatch{*stmts, false};
+            out << g;
             continue;
         }
+        const qsizetype first = i;
         SqliteRebuild rebuild(*this, state, (*target)->first, (*target)->second);
         if (auto ok = rebuild.add(ops.at(i)); !ok)
             return std::unexpected(ok.error().withContext(where(i)));
@@ -164,11 +165,27 @@ Result<QList<SqlBatch>> SqliteGenerator::renderBatches(const OperationList &ops,
         auto stmts = rebuild.statements();
         if (!stmts)
             return std::unexpected(stmts.error().withContext(where(i)));
-        flush();
-        out << SqlBatch{*stmts, true};
+        out << OperationGroup{first, i - first + 1, {SqlBatch{*stmts, true}}};
         state = rebuild.schemaAfter();
     }
-    flush();
+    return out;
+}
+
+Result<QList<SqlBatch>> SqliteGenerator::renderBatches(const OperationList &ops, const Schema &before) const
+{
+    auto groups = renderGroups(ops, before);
+    if (!groups)
+        return std::unexpected(groups.error());
+    // In-place statements share one batch; each rebuild is its own.
+    QList<SqlBatch> out;
+    for (const OperationGroup &g : *groups) {
+        for (const SqlBatch &b : g.batches) {
+            if (!b.foreignKeysOff && !out.isEmpty() && !out.last().foreignKeysOff)
+                out.last().statements << b.statements;
+            else
+                out << b;
+        }
+    }
     return out;
 }
 

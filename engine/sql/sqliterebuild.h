@@ -4,6 +4,7 @@
 #include "../operations/operation.h"
 
 #include <QHash>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -23,7 +24,7 @@ class SqliteGenerator;
 // canAbsorb()), then statements() writes, for the table as it ends up:
 //   drop the views that read the table (and the views reading those) and
 //   the triggers of other tables that name it; CREATE TABLE covet_new_X;
-//   INSERT INTO covet_new_X (kept columns) SELECT (their old names) FROM X;
+//   INSERT INTO covet_new_X (kept columns) SELECT (their values) FROM X;
 //   DROP TABLE X; ALTER TABLE covet_new_X RENAME TO X; recreate indexes,
 //   triggers and the dropped views and triggers; the foreign-key check.
 // The statements hold no PRAGMA and no BEGIN/COMMIT: they must run inside
@@ -32,6 +33,17 @@ class SqliteGenerator;
 // SqlBatch::foreignKeysOff. The foreign-key check is a CHECK constraint on a
 // temporary table that fails when pragma_foreign_key_check finds a row, so
 // a broken reference aborts the transaction in any runner or shell.
+//
+// The copy carries the data through the changes: a column whose type
+// changes is converted the way PostgreSQL and MySQL convert it
+// (TypeConversion::sqliteCopyExpression; the alter_column's `using`
+// expression instead when it has one), and the copy stops at a value they
+// would refuse (and at one they would round or cut, unless the alter_column
+// allows it); an added column with a backfill takes it; with
+// SqlGenerator::fillsNulls(), a column tightened to NOT NULL takes its
+// default where it held NULL. A NOT NULL column left without a value stops
+// the copy at its NOT NULL constraint: those checks cost no pass of their
+// own.
 class SqliteRebuild
 {
 public:
@@ -70,6 +82,9 @@ private:
     QString m_ns;
     QString m_table;
     QHash<QString, QString> m_source;   // column of the new table -> its column in the old table
+    QHash<QString, QString> m_using;    // column of the new table -> the alter_column's `using` expression
+    QHash<QString, QString> m_backfill; // added column -> the add_column's backfill expression
+    QSet<QString> m_allowLossy;         // columns whose alter_column says allow_lossy
 };
 
 } // namespace covet

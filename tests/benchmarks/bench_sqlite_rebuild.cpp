@@ -5,6 +5,7 @@
 // copy of the database file every time.
 //
 //   bench_sqlite_rebuild            environment: COVET_BENCH_ROWS (default 1000000)
+#include "sqlitebench.h"
 #include "testsupport.h"
 
 #include "db/sqlexecutor.h"
@@ -32,22 +33,6 @@ int fail(const QString &message)
     return 1;
 }
 
-QString runSqlite3(const QString &exe, const QString &db, const QString &scriptFile)
-{
-    QProcess p;
-    p.setStandardInputFile(scriptFile);
-    p.start(exe, {db});
-    if (!p.waitForFinished(600000) || p.exitCode() != 0)
-        return QStringLiteral("sqlite3 failed: ") + QString::fromUtf8(p.readAllStandardError());
-    return {};
-}
-
-bool writeFile(const QString &path, const QString &text)
-{
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(text.toUtf8()) >= 0;
-}
-
 const char *kTable = "CREATE TABLE items (\n  id INTEGER PRIMARY KEY,\n  name TEXT NOT NULL,\n  qty TEXT,\n  price REAL,\n  created TEXT\n)";
 const char *kIndexes = "CREATE INDEX items_name_idx ON items (name);\nCREATE INDEX items_qty_idx ON items (qty);\n";
 const char *kTrigger = "CREATE TRIGGER items_audit AFTER UPDATE ON items BEGIN INSERT INTO audit (item_id) VALUES (NEW.id); END;\n";
@@ -69,7 +54,7 @@ QString handScript()
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    const int rows = qEnvironmentVariableIsSet("COVET_BENCH_ROWS") ? qEnvironmentVariableIntValue("COVET_BENCH_ROWS") : 1000000;
+    const int rows = bench::rows();
     const QString sqlite3 = QStandardPaths::findExecutable(QStringLiteral("sqlite3"));
     if (sqlite3.isEmpty())
         return fail(QStringLiteral("sqlite3 is not installed"));
@@ -81,27 +66,22 @@ int main(int argc, char **argv)
                                          "CAST(v % 1000 AS TEXT), v * 0.25, '2024-01-01' FROM n;\n").arg(rows)
                         + QString::fromLatin1(kIndexes) + QString::fromLatin1(kTrigger) + QString::fromLatin1(kView);
     const QString setupFile = dir.filePath(QStringLiteral("setup.sql"));
-    if (!writeFile(setupFile, setup))
+    if (!bench::writeFile(setupFile, setup.toUtf8()))
         return fail(QStringLiteral("cannot write the setup script"));
-    if (QString e = runSqlite3(sqlite3, templ, setupFile); !e.isEmpty())
+    if (QString e = bench::runSqlite3(sqlite3, templ, setupFile); !e.isEmpty())
         return fail(e);
 
-    auto fresh = [&](const QString &name) {
-        const QString path = dir.filePath(name);
-        QFile::remove(path);
-        QFile::copy(templ, path);
-        return path;
-    };
+    auto fresh = [&](const QString &name) { return bench::freshCopy(dir, templ, name); };
 
     // Floor: sqlite3 by hand.
     const QString handFile = dir.filePath(QStringLiteral("hand.sql"));
-    writeFile(handFile, handScript());
+    bench::writeFile(handFile, handScript().toUtf8());
     double floor = std::numeric_limits<double>::max();
     for (int i = 0; i < 3; ++i) {
         const QString db = fresh(QStringLiteral("hand.db"));
         QElapsedTimer t;
         t.start();
-        if (QString e = runSqlite3(sqlite3, db, handFile); !e.isEmpty())
+        if (QString e = bench::runSqlite3(sqlite3, db, handFile); !e.isEmpty())
             return fail(e);
         floor = std::min(floor, t.nsecsElapsed() / 1e9);
     }

@@ -50,6 +50,7 @@ const QList<HostileField> &fields()
         {"column.type", "  - op: add_column\n    table: victim\n    column: {name: c, type: %1}\n"},
         {"after.default", "  - op: alter_column\n    table: victim\n    column: v\n    before: {name: v, type: integer}\n"
                           "    after: {name: v, type: integer, default: %1}\n"},
+        {"backfill", "  - op: add_column\n    table: victim\n    column: {name: c, type: text, nullable: false}\n    backfill: %1\n"},
         {"using", "  - op: alter_column\n    table: victim\n    column: v\n    before: {name: v, type: integer}\n"
                   "    after: {name: v, type: bigint}\n    using: %1\n"},
         {"definition.columns[1].default", "  - op: create_table\n    definition:\n      name: t2\n      columns:\n"

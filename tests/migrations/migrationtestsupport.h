@@ -3,6 +3,7 @@
 // migration tests (tests/cli/tst_climigrate.cpp).
 
 #include "db/sqlexecutor.h"
+#include "runner/migrationrunner.h"
 #include "sources/inspector.h"
 #include "testsupport.h"
 
@@ -58,6 +59,24 @@ inline qint64 scalar(Connection &c, const QString &query)
     auto rows = sql.rows(query);
     return rows && !rows->isEmpty() ? rows->first().value(0).toLongLong() : -1;
 }
+
+// Applies the migrations of `dir` (up to `to`, when given) with default options.
+inline Result<RunReport> migrateDirectory(Connection &c, const QString &dir, const QString &to = {})
+{
+    const MigrationRepository repo = MigrationRepository::load(dir);
+    MigrationRunner runner(c, repo);
+    RunOptions o;
+    o.target = to;
+    return runner.migrate(o);
+}
+
+// Runs one statement, failing the test with its error.
+#define COVET_EXEC_OK(connection, statement)                                                    \
+    do {                                                                                       \
+        covet::SqlExecutor exec_((connection).database(), (connection).dialect());             \
+        auto done_ = exec_.exec(statement);                                                    \
+        COVET_VERIFY_OK(done_);                                                                \
+    } while (false)
 
 } // namespace covet::test
 

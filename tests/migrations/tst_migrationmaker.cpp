@@ -2,7 +2,7 @@
 #include "migrations/historyreplay.h"
 #include "migrations/migrationfile.h"
 #include "migrations/migrationgraph.h"
-#include "migrations/migrationmaker.h"
+#include "runner/migrationmaker.h"
 #include "migrations/migrationrepository.h"
 #include "migrations/projectconfig.h"
 #include "itemsproject.h"

@@ -384,7 +384,7 @@ void TestMigrationRunner::sqliteRebuild()
       foreign_keys:
         - {columns: [parent_id], ref_table: parent, ref_columns: [id]}
   - op: run_sql
-    forward: INSERT INTO parent VALUES (1, 'a'); INSERT INTO child VALUES (10, 1)
+    forward: INSERT INTO parent VALUES (1, '7'); INSERT INTO child VALUES (10, 1)
     reverse: DELETE FROM child; DELETE FROM parent
 )");
     // A type change: a table rebuild with foreign keys off.

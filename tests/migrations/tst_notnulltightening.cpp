@@ -3,7 +3,7 @@
 // default, else stopped before anything changes, naming table, column and
 // row count. And makemigrations writes the AlterColumn the runner handles.
 #include "migrations/migrationhistory.h"
-#include "migrations/migrationmaker.h"
+#include "runner/migrationmaker.h"
 #include "runner/migrationrunner.h"
 #include "migrationtestsupport.h"
 
@@ -116,7 +116,11 @@ void TestNotNullTightening::runtime()
     {
         auto r = migrate(conn, dir.path());
         COVET_VERIFY_OK(r);
-        QVERIFY2(r->sql.contains(QStringLiteral("SET ")) && r->sql.contains(QStringLiteral("IS NULL")), qPrintable(r->sql));
+        // SQLite's table rebuild fills them in its copy (no UPDATE pass of its own).
+        if (d == Dialect::SQLite)
+            QVERIFY2(r->sql.contains(QStringLiteral("coalesce(")) && !r->sql.contains(QStringLiteral("UPDATE ")), qPrintable(r->sql));
+        else
+            QVERIFY2(r->sql.contains(QStringLiteral("SET ")) && r->sql.contains(QStringLiteral("IS NULL")), qPrintable(r->sql));
         QCOMPARE(scalar(conn, QStringLiteral("SELECT count(*) FROM orders WHERE qty IS NULL")), 0);
         QCOMPARE(scalar(conn, QStringLiteral("SELECT qty FROM orders WHERE id = 1")), 0);
         QCOMPARE(scalar(conn, QStringLiteral("SELECT qty FROM orders WHERE id = 3")), 7);

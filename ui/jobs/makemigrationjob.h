@@ -3,7 +3,7 @@
 #include "core/error.h"
 #include "db/databaseurl.h"
 #include "diff/renamedecisions.h"
-#include "migrations/migrationmaker.h"
+#include "runner/migrationmaker.h"
 #include "migrations/projectconfig.h"
 
 #include <QFutureWatcher>

@@ -4,7 +4,7 @@
 #include "dialogs/createmigrationdialog.h"
 #include "editors/sqleditor.h"
 #include "jobs/makemigrationjob.h"
-#include "migrations/migrationmaker.h"
+#include "runner/migrationmaker.h"
 #include "migrations/projectconfig.h"
 #include "models/diffmodel.h"
 #include "models/renamecandidatemodel.h"

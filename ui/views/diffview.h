@@ -3,7 +3,7 @@
 #include "core/error.h"
 #include "db/databaseurl.h"
 #include "jobs/diffjob.h"
-#include "migrations/migrationmaker.h"
+#include "runner/migrationmaker.h"
 
 #include <QDateTime>
 #include <QPointer>

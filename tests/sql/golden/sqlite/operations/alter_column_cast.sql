@@ -13,8 +13,9 @@ CREATE TABLE "covet_new_orders" (
   CONSTRAINT "ck_orders_qty" CHECK (qty > 0),
   CONSTRAINT "fk_orders_customer" FOREIGN KEY ("customer_id") REFERENCES "customers" ("id") ON DELETE CASCADE
 );
+-- covet: a value the new column type cannot take stops this copy ("integer overflow")
 INSERT INTO "covet_new_orders" ("id", "customer_id", "qty", "note", "code")
-  SELECT "id", "customer_id", "qty", "note", "code" FROM "orders";
+  SELECT "id", "customer_id", "qty", "note", CASE WHEN CAST("code" AS INTEGER) <> "code" THEN abs(-9223372036854775807 - 1) ELSE "code" END FROM "orders";
 DROP TABLE "orders";
 ALTER TABLE "covet_new_orders" RENAME TO "orders";
 CREATE INDEX "orders_customer_idx" ON "orders" ("customer_id");
@@ -46,8 +47,9 @@ CREATE TABLE "covet_new_orders" (
   CONSTRAINT "ck_orders_qty" CHECK (qty > 0),
   CONSTRAINT "fk_orders_customer" FOREIGN KEY ("customer_id") REFERENCES "customers" ("id") ON DELETE CASCADE
 );
+-- covet: a value the new column type cannot take stops this copy ("integer overflow")
 INSERT INTO "covet_new_orders" ("id", "customer_id", "qty", "note", "code")
-  SELECT "id", "customer_id", "qty", "note", "code" FROM "orders";
+  SELECT "id", "customer_id", "qty", "note", CASE typeof("code") WHEN 'integer' THEN CASE WHEN length(CAST("code" AS TEXT)) > 10 THEN abs(-9223372036854775807 - 1) ELSE CAST("code" AS TEXT) END WHEN 'real' THEN CASE WHEN length(CASE WHEN "code" = CAST("code" AS INTEGER) AND abs("code") < 1e15 THEN CAST(CAST("code" AS INTEGER) AS TEXT) ELSE CAST("code" AS TEXT) END) > 10 THEN abs(-9223372036854775807 - 1) ELSE CASE WHEN "code" = CAST("code" AS INTEGER) AND abs("code") < 1e15 THEN CAST(CAST("code" AS INTEGER) AS TEXT) ELSE CAST("code" AS TEXT) END END WHEN 'text' THEN CASE WHEN length("code") > 10 THEN abs(-9223372036854775807 - 1) ELSE "code" END WHEN 'blob' THEN CASE WHEN 1 THEN abs(-9223372036854775807 - 1) ELSE "code" END ELSE "code" END FROM "orders";
 DROP TABLE "orders";
 ALTER TABLE "covet_new_orders" RENAME TO "orders";
 CREATE INDEX "orders_customer_idx" ON "orders" ("customer_id");

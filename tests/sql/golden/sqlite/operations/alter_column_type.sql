@@ -13,8 +13,9 @@ CREATE TABLE "covet_new_orders" (
   CONSTRAINT "ck_orders_qty" CHECK (qty > 0),
   CONSTRAINT "fk_orders_customer" FOREIGN KEY ("customer_id") REFERENCES "customers" ("id") ON DELETE CASCADE
 );
+-- covet: a value the new column type cannot take stops this copy ("integer overflow")
 INSERT INTO "covet_new_orders" ("id", "customer_id", "qty", "note", "code")
-  SELECT "id", "customer_id", "qty", "note", "code" FROM "orders";
+  SELECT "id", "customer_id", CASE WHEN CAST("qty" AS INTEGER) <> "qty" THEN abs(-9223372036854775807 - 1) ELSE "qty" END, "note", "code" FROM "orders";
 DROP TABLE "orders";
 ALTER TABLE "covet_new_orders" RENAME TO "orders";
 CREATE INDEX "orders_customer_idx" ON "orders" ("customer_id");
@@ -46,8 +47,9 @@ CREATE TABLE "covet_new_orders" (
   CONSTRAINT "ck_orders_qty" CHECK (qty > 0),
   CONSTRAINT "fk_orders_customer" FOREIGN KEY ("customer_id") REFERENCES "customers" ("id") ON DELETE CASCADE
 );
+-- covet: a value the new column type cannot take stops this copy ("integer overflow")
 INSERT INTO "covet_new_orders" ("id", "customer_id", "qty", "note", "code")
-  SELECT "id", "customer_id", "qty", "note", "code" FROM "orders";
+  SELECT "id", "customer_id", CASE WHEN CAST("qty" AS INTEGER) <> "qty" THEN abs(-9223372036854775807 - 1) ELSE "qty" END, "note", "code" FROM "orders";
 DROP TABLE "orders";
 ALTER TABLE "covet_new_orders" RENAME TO "orders";
 CREATE INDEX "orders_customer_idx" ON "orders" ("customer_id");

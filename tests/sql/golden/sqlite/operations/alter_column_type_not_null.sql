@@ -13,8 +13,9 @@ CREATE TABLE "covet_new_orders" (
   CONSTRAINT "ck_orders_qty" CHECK (qty > 0),
   CONSTRAINT "fk_orders_customer" FOREIGN KEY ("customer_id") REFERENCES "customers" ("id") ON DELETE CASCADE
 );
+-- covet: a value the new column type cannot take stops this copy ("integer overflow")
 INSERT INTO "covet_new_orders" ("id", "customer_id", "qty", "note", "code")
-  SELECT "id", "customer_id", "qty", "note", "code" FROM "orders";
+  SELECT "id", "customer_id", "qty", CASE typeof("note") WHEN 'integer' THEN CASE WHEN length(CAST("note" AS TEXT)) > 300 THEN abs(-9223372036854775807 - 1) ELSE CAST("note" AS TEXT) END WHEN 'real' THEN CASE WHEN length(CASE WHEN "note" = CAST("note" AS INTEGER) AND abs("note") < 1e15 THEN CAST(CAST("note" AS INTEGER) AS TEXT) ELSE CAST("note" AS TEXT) END) > 300 THEN abs(-9223372036854775807 - 1) ELSE CASE WHEN "note" = CAST("note" AS INTEGER) AND abs("note") < 1e15 THEN CAST(CAST("note" AS INTEGER) AS TEXT) ELSE CAST("note" AS TEXT) END END WHEN 'text' THEN CASE WHEN length("note") > 300 THEN abs(-9223372036854775807 - 1) ELSE "note" END WHEN 'blob' THEN CASE WHEN 1 THEN abs(-9223372036854775807 - 1) ELSE "note" END ELSE "note" END, "code" FROM "orders";
 DROP TABLE "orders";
 ALTER TABLE "covet_new_orders" RENAME TO "orders";
 CREATE INDEX "orders_customer_idx" ON "orders" ("customer_id");
@@ -46,8 +47,9 @@ CREATE TABLE "covet_new_orders" (
   CONSTRAINT "ck_orders_qty" CHECK (qty > 0),
   CONSTRAINT "fk_orders_customer" FOREIGN KEY ("customer_id") REFERENCES "customers" ("id") ON DELETE CASCADE
 );
+-- covet: a value the new column type cannot take stops this copy ("integer overflow")
 INSERT INTO "covet_new_orders" ("id", "customer_id", "qty", "note", "code")
-  SELECT "id", "customer_id", "qty", "note", "code" FROM "orders";
+  SELECT "id", "customer_id", "qty", CASE typeof("note") WHEN 'integer' THEN CASE WHEN length(CAST("note" AS TEXT)) > 200 THEN abs(-9223372036854775807 - 1) ELSE CAST("note" AS TEXT) END WHEN 'real' THEN CASE WHEN length(CASE WHEN "note" = CAST("note" AS INTEGER) AND abs("note") < 1e15 THEN CAST(CAST("note" AS INTEGER) AS TEXT) ELSE CAST("note" AS TEXT) END) > 200 THEN abs(-9223372036854775807 - 1) ELSE CASE WHEN "note" = CAST("note" AS INTEGER) AND abs("note") < 1e15 THEN CAST(CAST("note" AS INTEGER) AS TEXT) ELSE CAST("note" AS TEXT) END END WHEN 'text' THEN CASE WHEN length("note") > 200 THEN abs(-9223372036854775807 - 1) ELSE "note" END WHEN 'blob' THEN CASE WHEN 1 THEN abs(-9223372036854775807 - 1) ELSE "note" END ELSE "note" END, "code" FROM "orders";
 DROP TABLE "orders";
 ALTER TABLE "covet_new_orders" RENAME TO "orders";
 CREATE INDEX "orders_customer_idx" ON "orders" ("customer_id");

@@ -5,8 +5,10 @@
 #include "../diff/differ.h"
 #include "../diff/renamecandidate.h"
 #include "../diff/renamedecisions.h"
-#include "migration.h"
-#include "projectconfig.h"
+#include "../migrations/migration.h"
+#include "migrationlivecheck.h"
+#include "../migrations/migrationrepository.h"
+#include "../migrations/projectconfig.h"
 
 #include <QString>
 #include <QStringList>
@@ -59,6 +61,19 @@ struct MakeMigrationsOptions
     // For PostgreSQL/MySQL .sql models files and plain .sql migrations in the
     // history: the scratch server to run them on (HistoryReplay, DdlFile).
     QString devUrl;
+    // The database to try the new migration on before writing it
+    // (MigrationLiveCheck): a URL, empty for none. A migration that would
+    // fail there is not written (the error says why). Not with dryRun.
+    QString checkDatabase;
+    // Whether a database that cannot be reached is an error (true: the URL
+    // was asked for explicitly) or a note in the result, the migration
+    // written unchecked (false: the project's default database).
+    bool checkRequired = false;
+    int lockTimeoutMs = 30000;
+    // Writes `allow_lossy: true` on the alter_column operations that change
+    // a type: values that the conversion rounds or cuts are converted
+    // instead of stopping the migration (docs/migrations.md).
+    bool allowLossy = false;
     // The operations a person reviewed (a preview computed with dryRun):
     // when set and the migration computed now differs (the files or the
     // models changed meanwhile), nothing is written and it is a Conflict.
@@ -78,6 +93,8 @@ struct MakeMigrationsResult
     // they were merged into (empty when nothing was saved).
     RenameDecisions answers;
     QString answersPath;
+    // The check on MakeMigrationsOptions::checkDatabase, when one was asked for.
+    std::optional<LiveCheckReport> liveCheck;
     bool hasChanges() const { return migration.has_value(); }
 };
 
@@ -108,6 +125,8 @@ public:
 
 private:
     Result<Dialect> dialectFor(const Schema *desired) const;
+    Result<LiveCheckReport> checkLive(const MigrationRepository &repo, Migration migration, const QString &path,
+                                      const MakeMigrationsOptions &options) const;
     Result<DiffResult> diffWithPrompts(const Schema &from, const Schema &to, DiffOptions options,
                                        RenamePrompt *prompt, RenameDecisions &answers) const;
 

@@ -1,18 +1,22 @@
 #include "migrationmaker.h"
 
+#include "../db/connection.h"
+#include "../db/databaseurl.h"
 #include "../operations/operationdescriber.h"
 #include "../sources/modelsfile.h"
+#include "../sql/typeconversion.h"
 #include "../sources/schemasource.h"
-#include "historyreplay.h"
-#include "migrationfile.h"
-#include "migrationgraph.h"
-#include "migrationrepository.h"
+#include "../migrations/historyreplay.h"
+#include "../migrations/migrationfile.h"
+#include "../migrations/migrationgraph.h"
+#include "../migrations/migrationrepository.h"
 
 #include <QDir>
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QSet>
 
+#include <algorithm>
 #include <utility>
 
 namespace covet {
@@ -221,6 +225,34 @@ Result<DiffResult> MigrationMaker::diffWithPrompts(const Schema &from, const Sch
     }
 }
 
+Result<LiveCheckReport> MigrationMaker::checkLive(const MigrationRepository &repo, Migration migration, const QString &path,
+                                                  const MakeMigrationsOptions &options) const
+{
+    migration.sourcePath = path;
+    auto url = DatabaseUrl::parse(options.checkDatabase);
+    LiveCheckReport unchecked;
+    unchecked.database = url ? url->display() : options.checkDatabase;
+    auto connection = Connection::open(options.checkDatabase, QStringLiteral("makemigrations"), false);
+    if (!connection) {
+        // A SQLite file that does not exist yet holds no data to check.
+        if (connection.error().category() == Error::Category::NotFound && url && url->dialect() == Dialect::SQLite) {
+            unchecked.note = QStringLiteral("the database file does not exist yet (`covet migrate` creates it)");
+            unchecked.noDatabase = true;
+            return unchecked;
+        }
+        if (options.checkRequired)
+            return std::unexpected(connection.error().withContext(QStringLiteral("checking %1 against the database; nothing was written").arg(migration.id)));
+        unchecked.note = connection.error().toString();
+        return unchecked;
+    }
+    if (auto d = dialectFor(nullptr); d && *d != (*connection)->dialect())
+        return fail(Error::Category::InvalidInput,
+                    QStringLiteral("the project's dialect is %1 but %2 is a %3 database; nothing was written")
+                        .arg(dialectName(*d), unchecked.database, dialectName((*connection)->dialect())),
+                    m_config.path());
+    return MigrationLiveCheck::run(repo, migration, **connection, options.lockTimeoutMs);
+}
+
 Result<MakeMigrationsResult> MigrationMaker::make(const MakeMigrationsOptions &options, const ProgressSink *progress) const
 {
     if (!options.name.isEmpty() && !isValidName(options.name))
@@ -292,6 +324,7 @@ Result<MakeMigrationsResult> MigrationMaker::make(const MakeMigrationsOptions &o
                     return std::unexpected(models.error());
                 desired = models->schema();
                 diffOptions.hints = models->renameHints();
+                diffOptions.backfills = models->backfills();
             } else if (kind == SchemaSource::Kind::SqlFile || kind == SchemaSource::Kind::JsonFile) {
                 auto dialect = dialectFor(nullptr);
                 if (!dialect)
@@ -330,6 +363,17 @@ Result<MakeMigrationsResult> MigrationMaker::make(const MakeMigrationsOptions &o
             }
             if (result.diff.isEmpty())
                 return result;
+            if (options.allowLossy) {
+                // Where the conversion can change values in this dialect.
+                for (Operation &op : result.diff.operations) {
+                    auto *a = std::get_if<AlterColumn>(&op);
+                    if (!a)
+                        continue;
+                    const auto checks = TypeConversion(*dialect, a->before, a->after).checks(QStringLiteral("v"));
+                    a->allowLossy = std::any_of(checks.begin(), checks.end(),
+                                                [](const TypeConversion::Check &c) { return c.problem == TypeConversion::Problem::Lossy; });
+                }
+            }
             migration.operations = result.diff.operations;
             if (!options.name.isEmpty())
                 migration.name = options.name;
@@ -358,6 +402,12 @@ Result<MakeMigrationsResult> MigrationMaker::make(const MakeMigrationsOptions &o
                     QStringLiteral("the migration computed now differs from the one reviewed (the migrations or the desired schema "
                                    "changed meanwhile); nothing was written: review it again"),
                     migration.fileName());
+    if (!options.dryRun && options.mode == MakeMigrationsOptions::Mode::Diff && !options.checkDatabase.isEmpty()) {
+        auto live = checkLive(repo, *reread, *path, options);
+        if (!live)
+            return std::unexpected(live.error());
+        result.liveCheck = *live;
+    }
     if (!options.dryRun) {
         auto written = MigrationFile::write(migration, *path);
         if (!written)
