@@ -38,8 +38,14 @@ struct Facts
 {
     bool unique = false;
     QString fkTarget;   // "schema.table(col)", empty when none
+    QString fkSchema, fkTable, fkColumns;
     double position = 0.5;
 };
+
+QString fkTargetText(const QString &schema, const QString &table, const QString &columns)
+{
+    return (schema.isEmpty() ? QString() : schema + u'.') + table + u'(' + columns + u')';
+}
 
 Facts factsOf(const Table &t, const Column &c)
 {
@@ -55,8 +61,10 @@ Facts factsOf(const Table &t, const Column &c)
             f.unique = true;
     for (const ForeignKey &fk : t.foreignKeys) {
         if (fk.columns == one) {
-            f.fkTarget = (fk.refSchema.isEmpty() ? QString() : fk.refSchema + u'.') + fk.refTable + u'('
-                + fk.refColumns.join(u',') + u')';
+            f.fkSchema = fk.refSchema;
+            f.fkTable = fk.refTable;
+            f.fkColumns = fk.refColumns.join(u',');
+            f.fkTarget = fkTargetText(f.fkSchema, f.fkTable, f.fkColumns);
             break;
         }
     }
@@ -100,8 +108,35 @@ struct PairScore
 };
 
 
+// The table name as a column prefix would spell it: words, last one singular.
+QStringList tableWords(const QString &table)
+{
+    QStringList w = NameSimilarity::words(table);
+    if (!w.isEmpty())
+        w.last() = NameSimilarity::singular(w.last());
+    return w;
+}
+
+// Whether `to` is `from` with the words of a renamed table replaced by its
+// new name's (post_id -> item_id when posts -> items).
+bool followsTableRename(const QString &from, const QString &to, const QString &oldTable, const QString &newTable)
+{
+    const QStringList a = NameSimilarity::words(from), b = NameSimilarity::words(to);
+    const QStringList ow = tableWords(oldTable), nw = tableWords(newTable);
+    if (ow.isEmpty() || ow == nw)
+        return false;
+    for (qsizetype i = 0; i + ow.size() <= a.size(); ++i) {
+        if (a.mid(i, ow.size()) != ow)
+            continue;
+        const QStringList replaced = a.mid(0, i) + nw + a.mid(i + ow.size());
+        if (replaced == b)
+            return true;
+    }
+    return false;
+}
+
 PairScore scoreColumnPair(const Table &ot, const Column &o, const Facts &of, const Table &nt, const Column &n,
-                          const Facts &nf, int dropped, int added)
+                          const Facts &nf, int dropped, int added, const RenameContext *context = nullptr)
 {
     PairScore p;
     RenameCandidate &c = p.candidate;
@@ -117,14 +152,35 @@ PairScore scoreColumnPair(const Table &ot, const Column &o, const Facts &of, con
         if (viaOld.score > name.score)
             name = viaOld;
     }
+    // A foreign key to a table renamed in the same change references what
+    // the new one references.
+    QString oldTarget = of.fkTarget;
+    QString followed;   // the renamed table the new name follows
+    if (context && !context->tableRenames.isEmpty()) {
+        if (!of.fkTable.isEmpty()) {
+            const QString renamed = context->tableRenames.value(RenameContext::tableKey(of.fkSchema, of.fkTable));
+            if (!renamed.isEmpty()) {
+                oldTarget = fkTargetText(of.fkSchema, renamed, of.fkColumns);
+                if (followsTableRename(o.name, n.name, of.fkTable, renamed))
+                    followed = of.fkTable + QStringLiteral(" -> ") + renamed;
+            }
+        }
+        if (followed.isEmpty() && ot.name != nt.name && followsTableRename(o.name, n.name, ot.name, nt.name))
+            followed = ot.name + QStringLiteral(" -> ") + nt.name;
+    }
+    if (!followed.isEmpty() && name.score < 0.97) {
+        name.score = 0.97;
+        name.conflict = false;
+        name.reason = QStringLiteral("follows the rename of table %1").arg(followed);
+    }
     const double type = RenameDetector::typeCompatibility(o.type, n.type);
     const bool sameNull = o.nullable == n.nullable;
     const bool sameDefault = normalisedDefault(o.defaultExpr) == normalisedDefault(n.defaultExpr);
     const bool sameUnique = of.unique == nf.unique;
     double fk = 1.0;
-    if (of.fkTarget != nf.fkTarget)
-        fk = (of.fkTarget.isEmpty() || nf.fkTarget.isEmpty()) ? 0.3 : 0.0;
-    const bool sameFkTarget = !of.fkTarget.isEmpty() && of.fkTarget == nf.fkTarget;
+    if (oldTarget != nf.fkTarget)
+        fk = (oldTarget.isEmpty() || nf.fkTarget.isEmpty()) ? 0.3 : 0.0;
+    const bool sameFkTarget = !oldTarget.isEmpty() && oldTarget == nf.fkTarget;
     const double position = 1.0 - std::abs(of.position - nf.position);
     const bool sameExtras = o.identity == n.identity && o.generatedExpr == n.generatedExpr;
     p.identical = type == 1.0 && sameNull && sameDefault && sameUnique && fk == 1.0 && sameExtras;
@@ -146,7 +202,17 @@ PairScore scoreColumnPair(const Table &ot, const Column &o, const Facts &of, con
             rule = QStringLiteral("the only column dropped and the only one added");
         }
     }
-    if (type == 0.0 && name.score < 0.97) {
+    // The same name transformation in several places of the change.
+    if (context && !name.conflict && type >= 0.4) {
+        const int repeated = context->repeatedTransforms.value(RenameDetector::transformKey(o.name, n.name));
+        if (repeated >= 2) {
+            score = std::max(score, std::min(0.96, 0.86 + 0.03 * (repeated - 2)));
+            rule = QStringLiteral("the same rename in %1 places of this change").arg(repeated);
+        }
+    }
+    // Incompatible types: not a rename the data survives, whatever the names
+    // say, unless the names differ only in case or separators.
+    if (type == 0.0 && NameSimilarity::words(o.name) != NameSimilarity::words(n.name)) {
         score = std::min(score, 0.6);
         rule = QStringLiteral("incompatible types");
     }
@@ -347,17 +413,32 @@ double RenameDetector::typeCompatibility(const SqlType &a, const SqlType &b)
     return 0.0;
 }
 
+QString RenameDetector::transformKey(const QString &from, const QString &to)
+{
+    QStringList a = NameSimilarity::words(from), b = NameSimilarity::words(to);
+    QStringList removed, added = b;
+    for (const QString &w : a) {
+        if (!added.removeOne(w))
+            removed << w;
+    }
+    if (removed.isEmpty() && added.isEmpty())
+        return {};
+    return removed.join(u'_') + u'>' + added.join(u'_');
+}
+
 RenameCandidate RenameDetector::scoreColumns(const Table &oldTable, const Column &oldColumn, const Table &newTable,
-                                             const Column &newColumn, int droppedCount, int addedCount) const
+                                             const Column &newColumn, int droppedCount, int addedCount,
+                                             const RenameContext *context) const
 {
     RenameCandidate c = scoreColumnPair(oldTable, oldColumn, factsOf(oldTable, oldColumn), newTable, newColumn,
-                                        factsOf(newTable, newColumn), droppedCount, addedCount).candidate;
+                                        factsOf(newTable, newColumn), droppedCount, addedCount, context).candidate;
     c.accepted = c.score >= m_options.threshold;
     return c;
 }
 
 QList<RenameCandidate> RenameDetector::detectColumns(const Table &oldTable, const Table &newTable,
-                                                     const QList<RenameHint> &hints, const RenameDecisions *decisions) const
+                                                     const QList<RenameHint> &hints, const RenameDecisions *decisions,
+                                                     const RenameContext *context) const
 {
     QList<RenameCandidate> out;
     QList<const Column *> dropped, added;
@@ -378,7 +459,7 @@ QList<RenameCandidate> RenameDetector::detectColumns(const Table &oldTable, cons
         const Column *n = newTable.column(h.to);
         if (!o || !n || h.from == h.to || newTable.column(h.from) || takenFrom.contains(h.from) || takenTo.contains(h.to))
             continue;   // not applicable (already applied, or names unknown): the Differ reports those
-        RenameCandidate c = scoreColumns(oldTable, *o, newTable, *n);
+        RenameCandidate c = scoreColumns(oldTable, *o, newTable, *n, 1, 1, context);
         c.accepted = true;
         c.source = RenameCandidate::Source::Hint;
         if (oldTable.column(h.to))
@@ -389,7 +470,7 @@ QList<RenameCandidate> RenameDetector::detectColumns(const Table &oldTable, cons
         takenTo.insert(h.to);
         out << c;
     }
-    if (dropped.isEmpty() && takenFrom.isEmpty()) {
+    if (dropped.isEmpty() && added.isEmpty() && takenFrom.isEmpty()) {
         sortCandidates(out);
         return out;
     }
@@ -420,6 +501,24 @@ QList<RenameCandidate> RenameDetector::detectColumns(const Table &oldTable, cons
                 added << &n;
                 break;
             }
+        }
+    }
+
+    // The other way round: an old column whose name stays, but with a type
+    // its data cannot take, while an added column has exactly its old type
+    // (`{id uuid}` -> `{id integer, uuid uuid}`): the old column keeps its
+    // data under the new name, and the name is reused by a new column.
+    QSet<QString> reuseSources;
+    for (const Column &o : oldTable.columns) {
+        const Column *same = newTable.column(o.name);
+        if (!same || typeCompatibility(o.type, same->type) > 0.0 || takenFrom.contains(o.name))
+            continue;
+        for (const Column *x : added) {
+            if (reuseTargets.contains(x->name) || typeCompatibility(o.type, x->type) < 1.0)
+                continue;
+            reuseSources.insert(o.name);
+            dropped << &o;
+            break;
         }
     }
 
@@ -462,10 +561,15 @@ QList<RenameCandidate> RenameDetector::detectColumns(const Table &oldTable, cons
         scored[size_t(r)].reserve(size_t(cols.size()));
         for (qsizetype k = 0; k < cols.size(); ++k) {
             const Column *o = rows.at(r), *n = cols.at(k);
-            PairScore p = scoreColumnPair(oldTable, *o, factsFor(oldTable, o), newTable, *n, factsFor(newTable, n), dCount, aCount);
+            PairScore p = scoreColumnPair(oldTable, *o, factsFor(oldTable, o), newTable, *n, factsFor(newTable, n), dCount, aCount, context);
             if (reuseTargets.contains(n->name)) {
                 p.candidate.reusesDroppedName = n->name;
                 p.candidate.explanation += QStringLiteral(", reuses the name of dropped column %1").arg(n->name);
+            }
+            if (reuseSources.contains(o->name) && !reuseTargets.contains(n->name)) {
+                if (p.candidate.reasons.value(QStringLiteral("type")) == 1.0 && !p.conflict)
+                    p.candidate.score = std::max(p.candidate.score, 0.82);
+                p.candidate.explanation += QStringLiteral(", its name is reused by a new %1 column").arg(typeText(newTable.column(o->name)->type));
             }
             matrix[size_t(r)][size_t(k)] = p.candidate.score;
             scored[size_t(r)].push_back(p);
@@ -518,13 +622,38 @@ QList<RenameCandidate> RenameDetector::detectColumns(const Table &oldTable, cons
             for (qsizetype k = 0; k < cols.size(); ++k)
                 if (takenFrom.contains(rows.at(r)->name) || takenTo.contains(cols.at(k)->name))
                     adjusted[size_t(r)][size_t(k)] = 0.0;
+        // A near-certain pair is kept whatever the sum of the others says:
+        // addr -> address (0.99) is not given up for two doubtful pairs.
+        const std::vector<std::vector<double>> beforeLock = adjusted;
+        Assignment::keepNearCertain(adjusted, kNearCertain, kNearCertainMargin);
         const std::vector<int> match = Assignment::maximize(adjusted, kFloor);
+        QSet<qsizetype> matchedCols;
         for (qsizetype r = 0; r < rows.size(); ++r) {
             const int k = match[size_t(r)];
             if (k < 0)
                 continue;
+            matchedCols.insert(k);
             RenameCandidate c = scored[size_t(r)][size_t(k)].candidate;
             c.accepted = c.score >= m_options.threshold;
+            out << c;
+        }
+        // For review: a dropped column's best pair that the matching gave to
+        // another column, or that it left unmatched, is still shown (never
+        // accepted), so a true rename below the threshold is not hidden.
+        for (qsizetype r = 0; r < rows.size(); ++r) {
+            qsizetype best = -1;
+            for (qsizetype k = 0; k < cols.size(); ++k)
+                if (beforeLock[size_t(r)][size_t(k)] >= kFloor
+                    && (best < 0 || beforeLock[size_t(r)][size_t(k)] > beforeLock[size_t(r)][size_t(best)]))
+                    best = k;
+            if (best < 0 || match[size_t(r)] == int(best))
+                continue;
+            RenameCandidate c = scored[size_t(r)][size_t(best)].candidate;
+            c.accepted = false;
+            c.alternative = true;
+            c.explanation += match[size_t(r)] >= 0
+                ? QStringLiteral(" (an alternative: the matching paired %1 with %2)").arg(c.from, cols.at(match[size_t(r)])->name)
+                : QStringLiteral(" (an alternative: the matching gave %1 to another column)").arg(c.to);
             out << c;
         }
     }
