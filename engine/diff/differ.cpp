@@ -34,8 +34,11 @@ public:
             return std::unexpected(ok.error());
         // With the renames applied, what the database made by itself for the
         // renamed columns (MySQL's implicit foreign-key indexes) is seen again.
-        m_work = m_norm.alignedActual(m_work, m_to);
-        m_workIndex.clear();
+        // (MySQL only: elsewhere alignedActual does nothing a rename changes.)
+        if (!m_columnRenames.isEmpty() && (m_to.dialect ? m_to.dialect : m_from.dialect) == Dialect::MySQL) {
+            m_work = m_norm.alignedActual(m_work, m_to);
+            m_workIndex.clear();
+        }
         compare();
         DiffResult result;
         result.operations = OperationOrder::order(m_ops, m_work);
@@ -107,8 +110,11 @@ private:
             if (it.value() >= 2)
                 context.repeatedTransforms.insert(it.key(), it.value());
         for (Pair &p : pairs) {
-            // Second pass only where a repeated transformation could apply.
-            if (!context.repeatedTransforms.isEmpty() && hasRepeatedTransform(*p.old, *p.now, context))
+            // Second pass only where a repeated transformation could change
+            // something: a dropped column not yet renamed, and a pair of the
+            // table sharing a repeated transformation.
+            if (!context.repeatedTransforms.isEmpty() && !allRenamed(*p.old, *p.now, p.columns)
+                && hasRepeatedTransform(*p.old, *p.now, context))
                 p.columns = detector.detectColumns(*p.old, *p.now, m_options.hints, m_options.decisions, &context);
             QList<RenameCandidate> accepted;
             for (const RenameCandidate &c : p.columns) {
@@ -121,6 +127,18 @@ private:
         }
         OperationApplier::renameColumns(m_work, m_columnRenames);
         return {};
+    }
+
+    static bool allRenamed(const Table &ot, const Table &nt, const QList<RenameCandidate> &candidates)
+    {
+        QSet<QString> from;
+        for (const RenameCandidate &c : candidates)
+            if (c.accepted)
+                from.insert(c.from);
+        for (const Column &o : ot.columns)
+            if (!nt.column(o.name) && !from.contains(o.name))
+                return false;
+        return true;
     }
 
     // Whether a dropped x added column pair of this table has a transformation

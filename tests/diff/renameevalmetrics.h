@@ -36,6 +36,8 @@ inline Outcome runDiffer(const EvalCase &c, const RenameOptions &options = {})
         return o;
     }
     for (const RenameCandidate &rc : r->renameCandidates) {
+        if (c.tablesOnly && rc.kind != RenameCandidate::Kind::Table)
+            continue;
         const QString key = candidateKey(rc);
         o.candidates.insert(key, std::max(o.candidates.value(key, 0.0), rc.score));
         if (rc.accepted)
@@ -69,6 +71,7 @@ inline bool sameDefinition(const Table &ot, const Column &o, const Table &nt, co
 inline QSet<QString> djangoRule(const EvalCase &c)
 {
     QSet<QString> out;
+    const bool columns = !c.tablesOnly;
     QHash<QString, QString> oldOf;   // new table -> old table
     QSet<QString> used;
     for (const Table &n : c.to.tables) {
@@ -91,7 +94,7 @@ inline QSet<QString> djangoRule(const EvalCase &c)
         }
     }
     for (const Table &nt : c.to.tables) {
-        const Table *ot = c.from.table(oldOf.value(nt.name, nt.name));
+        const Table *ot = columns ? c.from.table(oldOf.value(nt.name, nt.name)) : nullptr;
         if (!ot)
             continue;
         QSet<QString> taken;

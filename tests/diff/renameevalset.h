@@ -26,6 +26,9 @@ struct EvalCase
     QString source;    // mined: "commit file"
     Schema from, to;
     QSet<QString> truth;
+    // Written table cases state only the table renames: column candidates
+    // inside them are not judged.
+    bool tablesOnly = false;
 };
 
 inline QString columnKey(const QString &table, const QString &from, const QString &to)
@@ -116,6 +119,7 @@ inline Result<QList<EvalCase>> loadWritten()
         c.split = QStringLiteral("written");
         c.from.dialect = c.to.dialect = Dialect::PostgreSQL;
         const bool tables = n.get("kind") && n.get("kind")->scalar() == u"table";
+        c.tablesOnly = tables;
         const QString table = tables ? QString() : n.get("table")->scalar();
         for (const YamlNode &r : n.get("renames")->items()) {
             const QStringList p = r.scalar().split(" -> ");
