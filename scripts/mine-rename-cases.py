@@ -55,6 +55,13 @@ PROJECTS = [
     ("indico/indico", "alembic"),
     ("hotosm/tasking-manager", "alembic"),
     ("CTFd/CTFd", "alembic"),
+    ("wger-project/wger", "django"),
+    ("TandoorRecipes/recipes", "django"),
+    ("sharetribe/sharetribe", "rails"),
+    ("mysociety/alaveteli", "rails"),
+    ("fatfreecrm/fat_free_crm", "rails"),
+    ("hitobito/hitobito", "rails"),
+    ("freedomofpress/securedrop", "alembic"),
 ]
 
 # Evaluation part: whole projects held out from the learning script
@@ -62,7 +69,8 @@ PROJECTS = [
 EVAL_PROJECTS = {
     "mozilla/pontoon", "mozilla/experimenter", "makeplane/plane", "healthchecks/healthchecks",
     "alphagov/publishing-api", "rubygems/rubygems.org", "huginn/huginn", "hotosm/tasking-manager",
-    "CTFd/CTFd", "mozilla/treeherder",
+    "CTFd/CTFd", "mozilla/treeherder", "TandoorRecipes/recipes", "mysociety/alaveteli", "fatfreecrm/fat_free_crm",
+    "freedomofpress/securedrop",
 }
 
 GLOBS = {
@@ -407,7 +415,10 @@ def replay_django(project, change, app, ops):
             if not any(c.pk for c in cols):
                 cols.insert(0, Col("id", "integer", False, None, False, True))
             if table in project.tables:
+                # Created again: a history reset (squash, initial revision),
+                # not a change anyone made to that table.
                 change.touch(table)
+                change.bad.add(table)
             else:
                 change.created.add(table)
             project.tables[table] = cols
@@ -570,7 +581,10 @@ def replay_rails(project, change, text):
                 pkt = "uuid" if "id: :uuid" in rest else ("integer" if "id: :integer" in rest or ":id" not in rest and False else "bigint")
                 cols.append(Col("id", pkt, False, None, False, True))
             if table in project.tables:
+                # Created again: a history reset (squash, initial revision),
+                # not a change anyone made to that table.
                 change.touch(table)
+                change.bad.add(table)
             else:
                 change.created.add(table)
             project.tables[table] = cols
@@ -828,6 +842,7 @@ def replay_alembic(project, change, text):
             if isinstance(table, str):
                 if table in project.tables:
                     change.touch(table)
+                    change.bad.add(table)
                 else:
                     change.created.add(table)
                 project.tables[table] = cols
@@ -896,18 +911,21 @@ def case_from(change, after_tables):
     dropped = sorted(t for t in change.dropped if t in change.before)
     created = sorted(t for t in change.created if t in after_tables)
     before, after = {}, {}
+    # Copies: the project's state goes on changing with the later files.
+    def state(cols):
+        return [c.copy() for c in cols]
     for old, new in tables:
         before[old] = change.before[old]
-        after[new] = after_tables[new]
+        after[new] = state(after_tables[new])
     for old, new in change.table_renames:
         if old in change.before and new in after_tables:
             before[old] = change.before[old]
-            after[new] = after_tables[new]
+            after[new] = state(after_tables[new])
     if change.table_renames or (dropped and created):
         for t in dropped:
             before[t] = change.before[t]
         for t in created:
-            after[t] = after_tables[t]
+            after[t] = state(after_tables[t])
     if not before or not after:
         return None
     truth = ["table %s -> %s" % (o, n) for o, n in change.table_renames if o in before and n in after]
@@ -931,7 +949,7 @@ def mine(project_name, kind, gitdir):
     else:
         versions.sort(key=lambda v: (v[1], v[2]))
     blobs = read_blobs(gitdir, ["%s:%s" % (c, p) for c, _, p in versions])
-    cases = []
+    cases, seen = [], set()
     for commit, _, path in versions:
         text = blobs.get("%s:%s" % (commit, path))
         if text is None:
@@ -952,6 +970,13 @@ def mine(project_name, kind, gitdir):
         got = case_from(change, project.tables)
         if got:
             before, after, truth = got
+            # The same change seen twice (a migrations folder moved, a file
+            # copied into another app) counts once.
+            key = (tuple((t, table_spec(before[t])) for t in sorted(before)),
+                   tuple((t, table_spec(after[t])) for t in sorted(after)), tuple(truth))
+            if key in seen:
+                continue
+            seen.add(key)
             if all(SAFE_NAME.match(c.name) for cols in list(before.values()) + list(after.values()) for c in cols):
                 cases.append((commit, path, before, after, truth))
     return cases

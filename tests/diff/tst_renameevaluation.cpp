@@ -42,6 +42,10 @@ private slots:
         QVERIFY2(mined, qPrintable(test::errorText(mined)));
         QVERIFY2(written->size() >= 150, "the written set must hold at least 150 cases");
         QVERIFY2(mined->size() >= 200, "the mined set must hold at least 200 cases");
+        int minedRenames = 0;
+        for (const EvalCase &c : *mined)
+            minedRenames += int(c.truth.size());
+        QVERIFY2(minedRenames >= 300, "the mined set must hold at least 300 true renames");
 
         QMap<QString, Figures> perProject;
         Figures writtenF, trainF, evalF;
