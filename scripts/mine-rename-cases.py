@@ -890,7 +890,33 @@ def replay_alembic(project, change, text):
 
 # ----------------------------------------------------------------- cases ----
 
-def case_from(change, after_tables):
+def copied_pairs(text, before, after, renamed_from):
+    """Drop-and-add pairs whose data the same file copies unchanged from the
+    old column into the new one (`SET new = old`, `x.new = x.old`,
+    `update_column(:new, x.old)`): a rename done by hand, labelled as a
+    rename. A value computed from the old column is not a copy."""
+    pairs = []
+    for new, cols in after.items():
+        old = renamed_from.get(new, new)
+        if old not in before:
+            continue
+        bnames = {c.name for c in before[old]}
+        anames = {c.name for c in cols}
+        for o in sorted(bnames - anames):
+            for n in sorted(anames - bnames):
+                q = r"[\"'`]?"
+                assign = re.compile(r"(?<![\w.])(?:\w+\.)?%s%s%s\s*=\s*(?:\w+\.)?%s%s%s(?=\s*($|[,;)\"']|where\b|from\b))"
+                                    % (q, re.escape(n), q, q, re.escape(o), q), re.I | re.M)
+                call = re.compile(r"update_(?:column|attribute)\(\s*:%s\s*,\s*\w+\.%s\s*\)" % (re.escape(n), re.escape(o)))
+                if assign.search(text) or call.search(text):
+                    pairs.append((new, o, n))
+    # One new column per old one and back: ambiguous copies are left out.
+    olds = [p[:2] for p in pairs]
+    news = [(p[0], p[2]) for p in pairs]
+    return [p for p in pairs if olds.count(p[:2]) == 1 and news.count((p[0], p[2])) == 1]
+
+
+def case_from(change, after_tables, text=""):
     """The case a change makes, or None when it holds no rename question."""
     if not change.valid:
         return None
@@ -930,6 +956,11 @@ def case_from(change, after_tables):
         return None
     truth = ["table %s -> %s" % (o, n) for o, n in change.table_renames if o in before and n in after]
     truth += ["column %s: %s -> %s" % (t, o, n) for t, o, n in col_truth if t in after]
+    renamed_to = {n: o for o, n in change.table_renames}
+    taken = {(t, o) for t, o, _ in col_truth} | {(t, n) for t, _, n in col_truth}
+    for t, o, n in copied_pairs(text, before, after, renamed_to):
+        if (t, o) not in taken and (t, n) not in taken:
+            truth.append("column %s: %s -> %s" % (t, o, n))
     # Every rename must be visible in the states (a column renamed and dropped is not).
     for t, o, n in col_truth:
         if t in after and not any(c.name == n for c in after[t]):
@@ -967,7 +998,7 @@ def mine(project_name, kind, gitdir):
             replay_rails(project, change, text)
         else:
             replay_alembic(project, change, text)
-        got = case_from(change, project.tables)
+        got = case_from(change, project.tables, text)
         if got:
             before, after, truth = got
             # The same change seen twice (a migrations folder moved, a file
@@ -1030,8 +1061,11 @@ or that dropped columns of a table and added others, the tables it changed
 before and after that file. `renames` is the truth as the file's own
 operations state it (Django `RenameField`/`RenameModel`/`AlterModelTable`,
 Rails `rename_column`/`rename_table`/`t.rename`, Alembic
-`alter_column(new_column_name=...)`/`rename_table`); every other column that
-went and came was dropped and added. Every case names its source: `commit`
+`alter_column(new_column_name=...)`/`rename_table`), and a drop-and-add whose
+data the same file copies unchanged from the old column into the new one
+(`SET new = old`, `x.new = x.old`, `update_column(:new, x.old)`) counts as a
+rename done by hand (a value computed from the old one does not); every other column that went and came was dropped and
+added. Every case names its source: `commit`
 (the last commit at which that migration file had this content) and `file`.
 Only the extracted table states are stored here, not the projects' code.
 
