@@ -1,6 +1,7 @@
 #include "renamedetector.h"
 
 #include "assignment.h"
+#include "learnedrenameshapes.h"
 #include "namesimilarity.h"
 
 #include <QHash>
@@ -17,6 +18,8 @@ using std::size_t;
 namespace {
 
 using Kind = SqlType::Kind;
+
+constexpr double kLearnedShapeName = 0.85;   // name similarity given by a learned shape
 
 int integerRank(Kind k)
 {
@@ -172,6 +175,15 @@ PairScore scoreColumnPair(const Table &ot, const Column &o, const Facts &of, con
         name.score = 0.97;
         name.conflict = false;
         name.reason = QStringLiteral("follows the rename of table %1").arg(followed);
+    }
+    // A shape of real renames learned from migration histories (weaker than
+    // the hand-written rules: most learned shapes come from one history).
+    if (name.score < kLearnedShapeName && !name.conflict) {
+        if (const LearnedRenameShapes::Shape *shape = LearnedRenameShapes::find(o.name, n.name)) {
+            name.score = kLearnedShapeName;
+            name.reason = QStringLiteral("a shape of real renames learned from migration histories ('%1', %2 renames)")
+                              .arg(QString::fromLatin1(shape->key)).arg(shape->renames);
+        }
     }
     const double type = RenameDetector::typeCompatibility(o.type, n.type);
     const bool sameNull = o.nullable == n.nullable;

@@ -1,0 +1,146 @@
+#!/usr/bin/env python3
+"""Learns the shapes of real column renames from the TRAINING part of the
+mined cases (tests/diff/data/mined/*.yaml with `split: train`; the
+evaluation part is never read) and writes them as a table the engine compiles
+(engine/diff/learnedrenameshapes.cpp).
+
+A shape is the words a rename removes and the words it adds, names split at
+separators, case changes and digits (`start_date -> start_at` is
+"date>at", `body -> old_body` is ">old"). A shape is kept when it removes at
+most one word and adds at most one, is seen in at least MIN_RENAMES true
+renames and in no drop-and-add pair of the training cases. (Asking for two
+different projects keeps nothing on the current training part: the shapes
+of one history rarely recur in another; the engine weighs a learned shape
+below the hand-written rules for that reason.) Standard library only; deterministic.
+
+    scripts/learn-rename-lexicon.py [--data tests/diff/data/mined] [--out engine/diff/learnedrenameshapes.cpp]
+"""
+
+import argparse
+import collections
+import glob
+import os
+import re
+
+MIN_RENAMES = 2
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+
+
+def words(name):
+    # The same split as LearnedRenameShapes::words() in the engine.
+    n = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", name)
+    n = re.sub(r"([A-Z]+)([A-Z][a-z])", r"\1_\2", n)
+    n = re.sub(r"([A-Za-z])([0-9])", r"\1_\2", n)
+    n = re.sub(r"([0-9])([A-Za-z])", r"\1_\2", n)
+    return [w.lower() for w in re.split(r"[^A-Za-z0-9]+", n) if w]
+
+
+def shape(a, b):
+    wa, wb = words(a), words(b)
+    removed, added = [], list(wb)
+    for w in wa:
+        if w in added:
+            added.remove(w)
+        else:
+            removed.append(w)
+    if not removed and not added:
+        return None
+    return "_".join(removed) + ">" + "_".join(added)
+
+
+def parse_cases(text):
+    """Minimal reader of the generated files: cases with before/after table
+    specs and renames (the files are written by mine-rename-cases.py)."""
+    cases, cur, section = [], None, None
+    for line in text.splitlines():
+        if line.startswith("  - id: "):
+            cur = {"before": {}, "after": {}, "renames": []}
+            cases.append(cur)
+            section = None
+        elif cur is None:
+            continue
+        elif line.startswith("    before:"):
+            section = "before"
+        elif line.startswith("    after:"):
+            section = "after"
+        elif line.startswith("    renames: "):
+            cur["renames"] = re.findall(r'"([^"]*)"', line)
+            section = None
+        elif section and line.startswith("      "):
+            table, spec = line.strip().split(": ", 1)
+            cur[section][table] = [c.strip().split(" ")[0] for c in spec.strip('"').split(" | ")]
+    return cases
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--data", default=os.path.join(ROOT, "tests", "diff", "data", "mined"))
+    ap.add_argument("--out", default=os.path.join(ROOT, "engine", "diff", "learnedrenameshapes.cpp"))
+    args = ap.parse_args()
+
+    positive = collections.defaultdict(set)   # shape -> projects
+    positives = collections.Counter()
+    negatives = collections.Counter()
+    files = []
+    for path in sorted(glob.glob(os.path.join(args.data, "*.yaml"))):
+        text = open(path).read()
+        if not re.search(r"^split: train$", text, re.M):
+            continue
+        project = re.search(r"^project: (.*)$", text, re.M).group(1)
+        files.append(project)
+        for case in parse_cases(text):
+            truth = set()
+            renamed = {}
+            for r in case["renames"]:
+                m = re.match(r"column ([^:]+): (\w+) -> (\w+)$", r)
+                if m:
+                    truth.add((m.group(1), m.group(2), m.group(3)))
+                m = re.match(r"table (\w+) -> (\w+)$", r)
+                if m:
+                    renamed[m.group(2)] = m.group(1)
+            for t, o, n in truth:
+                s = shape(o, n)
+                if s:
+                    positive[s].add(project)
+                    positives[s] += 1
+            for new, cols in case["after"].items():
+                old = case["before"].get(renamed.get(new, new))
+                if old is None:
+                    continue
+                gone = [c for c in old if c not in cols]
+                came = [c for c in cols if c not in old]
+                for o in gone:
+                    for n in came:
+                        if (new, o, n) not in truth:
+                            s = shape(o, n)
+                            if s:
+                                negatives[s] += 1
+    def small(s):
+        removed, added = s.split(">")
+        return len([w for w in removed.split("_") if w]) <= 1 and len([w for w in added.split("_") if w]) <= 1
+    kept = sorted(s for s, p in positive.items() if positives[s] >= MIN_RENAMES and negatives[s] == 0 and small(s))
+    lines = [
+        "// Generated by scripts/learn-rename-lexicon.py from the training part of",
+        "// tests/diff/data/mined (projects: %s)." % ", ".join(files),
+        "// Do not edit: rerun the script. A shape: words removed '>' words added.",
+        '#include "learnedrenameshapes.h"',
+        "",
+        "namespace covet {",
+        "",
+        "const std::vector<LearnedRenameShapes::Shape> &LearnedRenameShapes::shapes()",
+        "{",
+        "    static const std::vector<Shape> list = {",
+    ]
+    for s in kept:
+        lines.append('        {"%s", %d, %d},' % (s, len(positive[s]), positives[s]))
+    lines += ["    };", "    return list;", "}", "", "} // namespace covet", ""]
+    with open(args.out, "w") as f:
+        f.write("\n".join(lines))
+    print("%d shapes kept of %d seen in true renames (training projects: %d) -> %s"
+          % (len(kept), len(positive), len(files), os.path.relpath(args.out)))
+    for s in kept:
+        print("  %-30s projects %d, renames %d" % (s, len(positive[s]), positives[s]))
+
+
+if __name__ == "__main__":
+    main()
