@@ -330,7 +330,19 @@ private:
             }
         }
         if (!m_norm.samePrimaryKey(w.primaryKey, t.primaryKey)) {
-            m_ops << SetPrimaryKey{ns, name, w.primaryKey, t.primaryKey};
+            // A key column that becomes nullable must leave the key first
+            // (PostgreSQL refuses DROP NOT NULL on a key column): the old key
+            // is dropped before the column changes, the new one set after.
+            const bool loosened = w.primaryKey && t.primaryKey
+                && std::any_of(w.primaryKey->columns.begin(), w.primaryKey->columns.end(), [&](const QString &c) {
+                       const Column *now = t.column(c);
+                       const Column *was = w.column(c);
+                       return now && was && now->nullable && !was->nullable;
+                   });
+            if (loosened)
+                m_ops << SetPrimaryKey{ns, name, w.primaryKey, std::nullopt} << SetPrimaryKey{ns, name, std::nullopt, t.primaryKey};
+            else
+                m_ops << SetPrimaryKey{ns, name, w.primaryKey, t.primaryKey};
             if (w.primaryKey)
                 m_changedKeys.insert(keyOf(ns, name, w.primaryKey->columns));
         }
