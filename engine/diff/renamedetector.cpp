@@ -2,6 +2,7 @@
 
 #include "assignment.h"
 #include "learnedrenameshapes.h"
+#include "renamecalibration.h"
 #include "namesimilarity.h"
 
 #include <QHash>
@@ -20,6 +21,7 @@ namespace {
 using Kind = SqlType::Kind;
 
 constexpr double kLearnedShapeName = 0.85;   // name similarity given by a learned shape
+constexpr double kReverseReuse = 0.9;        // raw score of a column whose name a new column of another type reuses
 
 int integerRank(Kind k)
 {
@@ -231,7 +233,7 @@ PairScore scoreColumnPair(const Table &ot, const Column &o, const Facts &of, con
     if (name.conflict)
         score = std::min(score, 0.45);
     score = std::clamp(score, 0.0, 1.0);
-
+    c.reasons.insert(QStringLiteral("uncalibrated"), score);
     c.score = score;
     c.reasons.insert(QStringLiteral("name"), name.score);
     c.reasons.insert(QStringLiteral("type"), type);
@@ -350,6 +352,13 @@ double jaccard(const QSet<QString> &a, const QSet<QString> &b)
 
 } // namespace
 
+double RenameDetector::shownScore(double raw)
+{
+    // Above kCalibratedFrom the raw scores already match the share of real
+    // renames in the histories; below it they overstate it (RenameCalibration).
+    return raw >= kCalibratedFrom ? raw : std::min(raw, RenameCalibration::apply(raw));
+}
+
 RenameDetector::RenameDetector(RenameOptions options)
     : m_options(options)
 {
@@ -444,6 +453,7 @@ RenameCandidate RenameDetector::scoreColumns(const Table &oldTable, const Column
 {
     RenameCandidate c = scoreColumnPair(oldTable, oldColumn, factsOf(oldTable, oldColumn), newTable, newColumn,
                                         factsOf(newTable, newColumn), droppedCount, addedCount, context).candidate;
+    c.score = shownScore(c.score);
     c.accepted = c.score >= m_options.threshold;
     return c;
 }
@@ -580,7 +590,7 @@ QList<RenameCandidate> RenameDetector::detectColumns(const Table &oldTable, cons
             }
             if (reuseSources.contains(o->name) && !reuseTargets.contains(n->name)) {
                 if (p.candidate.reasons.value(QStringLiteral("type")) == 1.0 && !p.conflict)
-                    p.candidate.score = std::max(p.candidate.score, 0.82);
+                    p.candidate.score = std::max(p.candidate.score, kReverseReuse);
                 p.candidate.explanation += QStringLiteral(", its name is reused by a new %1 column").arg(typeText(newTable.column(o->name)->type));
             }
             matrix[size_t(r)][size_t(k)] = p.candidate.score;
@@ -615,6 +625,7 @@ QList<RenameCandidate> RenameDetector::detectColumns(const Table &oldTable, cons
             RenameCandidate c = scored[size_t(r)][size_t(k)].candidate;
             if (!decisions)
                 continue;
+            c.score = shownScore(c.score);
             const auto v = decisions->verdict(c);
             if (!v)
                 continue;
@@ -646,6 +657,7 @@ QList<RenameCandidate> RenameDetector::detectColumns(const Table &oldTable, cons
                 continue;
             matchedCols.insert(k);
             RenameCandidate c = scored[size_t(r)][size_t(k)].candidate;
+            c.score = shownScore(c.score);
             c.accepted = c.score >= m_options.threshold;
             out << c;
         }
@@ -661,6 +673,7 @@ QList<RenameCandidate> RenameDetector::detectColumns(const Table &oldTable, cons
             if (best < 0 || match[size_t(r)] == int(best))
                 continue;
             RenameCandidate c = scored[size_t(r)][size_t(best)].candidate;
+            c.score = shownScore(c.score);
             c.accepted = false;
             c.alternative = true;
             c.explanation += match[size_t(r)] >= 0

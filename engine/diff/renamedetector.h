@@ -62,6 +62,12 @@ public:
     // separators change. RenameContext::repeatedTransforms counts these.
     static QString transformKey(const QString &from, const QString &to);
 
+    // The score shown for a raw column score: the raw one from
+    // kCalibratedFrom up, below it what such a score meant in real histories
+    // (RenameCalibration, learned). The raw score is in reasons["uncalibrated"].
+    static double shownScore(double raw);
+    static constexpr double kCalibratedFrom = 0.8;
+
     static constexpr double kFloor = 0.3;
     static constexpr double kNearCertain = 0.9;       // Assignment::keepNearCertain
     static constexpr double kNearCertainMargin = 0.1;

@@ -20,6 +20,7 @@ struct Outcome
 {
     QSet<QString> accepted;
     QHash<QString, double> candidates;   // key -> score
+    QList<RenameCandidate> shown;        // every candidate, as the Differ returned it
     bool refused = false;
     QString error;
 };
@@ -39,6 +40,7 @@ inline Outcome runDiffer(const EvalCase &c, const RenameOptions &options = {})
         if (c.tablesOnly && rc.kind != RenameCandidate::Kind::Table)
             continue;
         const QString key = candidateKey(rc);
+        o.shown << rc;
         o.candidates.insert(key, std::max(o.candidates.value(key, 0.0), rc.score));
         if (rc.accepted)
             o.accepted.insert(key);
@@ -179,6 +181,25 @@ struct Figures
             .arg(djangoPrecision(), 16, 'f', 3).arg(djangoRecall(), 13, 'f', 3);
     }
 };
+
+// One line per candidate shown (tab-separated: split, project, case, key,
+// truth, accepted, score, reasons, explanation), for
+// COVET_RENAME_EVAL_DUMP: the data scripts/learn-rename-lexicon.py and a
+// reader of errors work from.
+inline QStringList dumpLines(const EvalCase &c, const Outcome &o)
+{
+    QStringList out;
+    for (const RenameCandidate &rc : o.shown) {
+        QStringList reasons;
+        for (auto it = rc.reasons.cbegin(); it != rc.reasons.cend(); ++it)
+            reasons << QStringLiteral("%1=%2").arg(it.key()).arg(it.value(), 0, 'f', 3);
+        out << QStringList{c.split, c.project, c.id, candidateKey(rc), c.truth.contains(candidateKey(rc)) ? QStringLiteral("1") : QStringLiteral("0"),
+                           rc.accepted ? QStringLiteral("1") : QStringLiteral("0"), QString::number(rc.score, 'f', 3), reasons.join(u','),
+                           rc.explanation}
+                   .join(u'\t');
+    }
+    return out;
+}
 
 // Of the candidates shown with a score in [b/10, (b+1)/10), how many are real.
 struct Calibration

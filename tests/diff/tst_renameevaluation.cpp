@@ -50,8 +50,10 @@ private slots:
         QMap<QString, Figures> perProject;
         Figures writtenF, trainF, evalF;
         Calibration calibration;
+        QStringList dump;
         auto run = [&](const EvalCase &c) {
             const Outcome o = runDiffer(c);
+            dump << dumpLines(c, o);
             const QSet<QString> django = djangoRule(c);
             Figures one;
             one.add(c, o, django);
@@ -68,6 +70,11 @@ private slots:
         for (const EvalCase &c : *mined)
             run(c);
 
+        if (const QString path = qEnvironmentVariable("COVET_RENAME_EVAL_DUMP"); !path.isEmpty()) {
+            QFile f(path);
+            QVERIFY2(f.open(QIODevice::WriteOnly | QIODevice::Truncate), qPrintable(path));
+            f.write((dump.join(u'\n') + u'\n').toUtf8());
+        }
         Figures minedAll;
         minedAll.add(trainF);
         minedAll.add(evalF);
