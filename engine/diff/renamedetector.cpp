@@ -1,7 +1,7 @@
 #include "renamedetector.h"
 
 #include "assignment.h"
-#include "learnedrenameshapes.h"
+#include "columnpairscorer.h"
 #include "renamecalibration.h"
 #include "namesimilarity.h"
 
@@ -20,7 +20,6 @@ namespace {
 
 using Kind = SqlType::Kind;
 
-constexpr double kLearnedShapeName = 0.85;   // name similarity given by a learned shape
 constexpr double kReverseReuse = 0.9;        // raw score of a column whose name a new column of another type reuses
 
 int integerRank(Kind k)
@@ -36,243 +35,6 @@ int integerRank(Kind k)
 }
 
 bool isCharacter(Kind k) { return k == Kind::Char || k == Kind::Varchar || k == Kind::Text; }
-
-// What a column is, beyond its own definition: unique, foreign-key target,
-// ordinal position.
-struct Facts
-{
-    bool unique = false;
-    QString fkTarget;   // "schema.table(col)", empty when none
-    QString fkSchema, fkTable, fkColumns;
-    double position = 0.5;
-};
-
-QString fkTargetText(const QString &schema, const QString &table, const QString &columns)
-{
-    return (schema.isEmpty() ? QString() : schema + u'.') + table + u'(' + columns + u')';
-}
-
-Facts factsOf(const Table &t, const Column &c)
-{
-    Facts f;
-    const QStringList one{c.name};
-    if (t.primaryKey && t.primaryKey->columns == one)
-        f.unique = true;
-    for (const UniqueConstraint &u : t.uniques)
-        if (u.columns == one)
-            f.unique = true;
-    for (const Index &i : t.indexes)
-        if (i.unique && i.where.isEmpty() && i.parts.size() == 1 && i.parts.front().column == c.name)
-            f.unique = true;
-    for (const ForeignKey &fk : t.foreignKeys) {
-        if (fk.columns == one) {
-            f.fkSchema = fk.refSchema;
-            f.fkTable = fk.refTable;
-            f.fkColumns = fk.refColumns.join(u',');
-            f.fkTarget = fkTargetText(f.fkSchema, f.fkTable, f.fkColumns);
-            break;
-        }
-    }
-    const int idx = t.columnIndex(c.name);
-    f.position = t.columns.size() > 1 ? double(idx) / double(t.columns.size() - 1) : 0.5;
-    return f;
-}
-
-QString normalisedDefault(const std::optional<QString> &d)
-{
-    if (!d)
-        return {};
-    QString s = d->trimmed().toLower();
-    // Drop PostgreSQL casts ('x'::character varying) and wrapping parentheses.
-    static const QRegularExpression cast(QStringLiteral("::[a-z_ ]+(\\([0-9, ]*\\))?(\\[\\])?"));
-    s.remove(cast);
-    while (s.size() > 2 && s.startsWith(u'(') && s.endsWith(u')'))
-        s = s.mid(1, s.size() - 2).trimmed();
-    static const QStringList now = {QStringLiteral("now()"), QStringLiteral("current_timestamp"),
-                                    QStringLiteral("current_timestamp()"), QStringLiteral("localtimestamp"),
-                                    QStringLiteral("transaction_timestamp()"), QStringLiteral("statement_timestamp()")};
-    if (now.contains(s))
-        return QStringLiteral("now");
-    if (s == u"null")
-        return {};
-    if (s == u"false" || s == u"'f'" || s == u"0" || s == u"'0'")
-        return QStringLiteral("0");
-    if (s == u"true" || s == u"'t'" || s == u"1" || s == u"'1'")
-        return QStringLiteral("1");
-    return s;
-}
-
-QString typeText(const SqlType &t) { return t.canonicalName(); }
-
-struct PairScore
-{
-    RenameCandidate candidate;
-    bool identical = false;
-    bool conflict = false;
-    double name = 0;
-};
-
-
-// The table name as a column prefix would spell it: words, last one singular.
-QStringList tableWords(const QString &table)
-{
-    QStringList w = NameSimilarity::words(table);
-    if (!w.isEmpty())
-        w.last() = NameSimilarity::singular(w.last());
-    return w;
-}
-
-// Whether `to` is `from` with the words of a renamed table replaced by its
-// new name's (post_id -> item_id when posts -> items).
-bool followsTableRename(const QString &from, const QString &to, const QString &oldTable, const QString &newTable)
-{
-    const QStringList a = NameSimilarity::words(from), b = NameSimilarity::words(to);
-    const QStringList ow = tableWords(oldTable), nw = tableWords(newTable);
-    if (ow.isEmpty() || ow == nw)
-        return false;
-    for (qsizetype i = 0; i + ow.size() <= a.size(); ++i) {
-        if (a.mid(i, ow.size()) != ow)
-            continue;
-        const QStringList replaced = a.mid(0, i) + nw + a.mid(i + ow.size());
-        if (replaced == b)
-            return true;
-    }
-    return false;
-}
-
-PairScore scoreColumnPair(const Table &ot, const Column &o, const Facts &of, const Table &nt, const Column &n,
-                          const Facts &nf, int dropped, int added, const RenameContext *context = nullptr)
-{
-    PairScore p;
-    RenameCandidate &c = p.candidate;
-    c.kind = RenameCandidate::Kind::Column;
-    c.schema = nt.schema;
-    c.table = nt.name;
-    c.from = o.name;
-    c.to = n.name;
-
-    NameMatch name = NameSimilarity::compare(o.name, n.name, nt.name);
-    if (ot.name != nt.name) {
-        const NameMatch viaOld = NameSimilarity::compare(o.name, n.name, ot.name);
-        if (viaOld.score > name.score)
-            name = viaOld;
-    }
-    // A foreign key to a table renamed in the same change references what
-    // the new one references.
-    QString oldTarget = of.fkTarget;
-    QString followed;   // the renamed table the new name follows
-    if (context && !context->tableRenames.isEmpty()) {
-        if (!of.fkTable.isEmpty()) {
-            const QString renamed = context->tableRenames.value(RenameContext::tableKey(of.fkSchema, of.fkTable));
-            if (!renamed.isEmpty()) {
-                oldTarget = fkTargetText(of.fkSchema, renamed, of.fkColumns);
-                if (followsTableRename(o.name, n.name, of.fkTable, renamed))
-                    followed = of.fkTable + QStringLiteral(" -> ") + renamed;
-            }
-        }
-        if (followed.isEmpty() && ot.name != nt.name && followsTableRename(o.name, n.name, ot.name, nt.name))
-            followed = ot.name + QStringLiteral(" -> ") + nt.name;
-    }
-    if (!followed.isEmpty() && name.score < 0.97) {
-        name.score = 0.97;
-        name.conflict = false;
-        name.reason = QStringLiteral("follows the rename of table %1").arg(followed);
-    }
-    // A shape of real renames learned from migration histories (weaker than
-    // the hand-written rules: most learned shapes come from one history).
-    if (name.score < kLearnedShapeName && !name.conflict) {
-        if (const LearnedRenameShapes::Shape *shape = LearnedRenameShapes::find(o.name, n.name)) {
-            name.score = kLearnedShapeName;
-            name.reason = QStringLiteral("a shape of real renames learned from migration histories ('%1', %2 renames)")
-                              .arg(QString::fromLatin1(shape->key)).arg(shape->renames);
-        }
-    }
-    const double type = RenameDetector::typeCompatibility(o.type, n.type);
-    const bool sameNull = o.nullable == n.nullable;
-    const bool sameDefault = normalisedDefault(o.defaultExpr) == normalisedDefault(n.defaultExpr);
-    const bool sameUnique = of.unique == nf.unique;
-    double fk = 1.0;
-    if (oldTarget != nf.fkTarget)
-        fk = (oldTarget.isEmpty() || nf.fkTarget.isEmpty()) ? 0.3 : 0.0;
-    const bool sameFkTarget = !oldTarget.isEmpty() && oldTarget == nf.fkTarget;
-    const double position = 1.0 - std::abs(of.position - nf.position);
-    const bool sameExtras = o.identity == n.identity && o.generatedExpr == n.generatedExpr;
-    p.identical = type == 1.0 && sameNull && sameDefault && sameUnique && fk == 1.0 && sameExtras;
-    p.conflict = name.conflict;
-    p.name = name.score;
-
-    const double definition = 0.55 * type + 0.15 * (sameNull ? 1 : 0) + 0.10 * (sameDefault ? 1 : 0)
-        + 0.10 * (sameUnique ? 1 : 0) + 0.10 * fk;
-    double score = 0.60 * name.score + 0.40 * definition + 0.03 * (2 * position - 1);
-    if (sameFkTarget)
-        score += 0.05;
-    const bool sole = dropped == 1 && added == 1;
-    QString rule;
-    if (p.identical && !name.conflict) {
-        if (sole) {
-            // Django's rule: the only column dropped and the only one added,
-            // with the same definition, is a rename far more often than not.
-            score = std::max(score, 0.82 + 0.03 * (2 * position - 1) + (sameFkTarget ? 0.05 : 0.0));
-            rule = QStringLiteral("the only column dropped and the only one added");
-        }
-    }
-    // The same name transformation in several places of the change.
-    if (context && !name.conflict && type >= 0.4) {
-        const int repeated = context->repeatedTransforms.value(RenameDetector::transformKey(o.name, n.name));
-        if (repeated >= 2) {
-            score = std::max(score, std::min(0.96, 0.86 + 0.03 * (repeated - 2)));
-            rule = QStringLiteral("the same rename in %1 places of this change").arg(repeated);
-        }
-    }
-    // Incompatible types: not a rename the data survives, whatever the names
-    // say, unless the names differ only in case or separators.
-    if (type == 0.0 && NameSimilarity::words(o.name) != NameSimilarity::words(n.name)) {
-        score = std::min(score, 0.6);
-        rule = QStringLiteral("incompatible types");
-    }
-    if (name.conflict)
-        score = std::min(score, 0.45);
-    score = std::clamp(score, 0.0, 1.0);
-    c.reasons.insert(QStringLiteral("uncalibrated"), score);
-    c.score = score;
-    c.reasons.insert(QStringLiteral("name"), name.score);
-    c.reasons.insert(QStringLiteral("type"), type);
-    c.reasons.insert(QStringLiteral("nullability"), sameNull ? 1.0 : 0.0);
-    c.reasons.insert(QStringLiteral("default"), sameDefault ? 1.0 : 0.0);
-    c.reasons.insert(QStringLiteral("unique"), sameUnique ? 1.0 : 0.0);
-    c.reasons.insert(QStringLiteral("foreign_key"), fk);
-    c.reasons.insert(QStringLiteral("position"), position);
-    c.reasons.insert(QStringLiteral("context"), sole ? 1.0 : 1.0 / std::max(dropped, added));
-
-    QStringList parts;
-    if (p.identical) {
-        parts << QStringLiteral("same definition");
-    } else {
-        if (type == 1.0)
-            parts << QStringLiteral("same type");
-        else if (type >= 0.8)
-            parts << QStringLiteral("type widened (%1 -> %2)").arg(typeText(o.type), typeText(n.type));
-        else if (type > 0)
-            parts << QStringLiteral("type changed (%1 -> %2)").arg(typeText(o.type), typeText(n.type));
-        else
-            parts << QStringLiteral("incompatible types (%1 -> %2)").arg(typeText(o.type), typeText(n.type));
-        if (!sameNull)
-            parts << (n.nullable ? QStringLiteral("now nullable") : QStringLiteral("now NOT NULL"));
-        if (!sameDefault)
-            parts << QStringLiteral("default changed");
-        if (fk < 1.0)
-            parts << QStringLiteral("foreign key changed");
-        if (!sameUnique)
-            parts << QStringLiteral("uniqueness changed");
-    }
-    if (sameFkTarget)
-        parts << QStringLiteral("same foreign key target");
-    parts << name.reason;
-    if (!rule.isEmpty() && rule != QStringLiteral("incompatible types"))
-        parts << rule;
-    c.explanation = QStringLiteral("%1 -> %2: %3").arg(o.name, n.name, parts.join(QStringLiteral(", ")));
-    return p;
-}
 
 void sortCandidates(QList<RenameCandidate> &list)
 {
@@ -451,8 +213,8 @@ RenameCandidate RenameDetector::scoreColumns(const Table &oldTable, const Column
                                              const Column &newColumn, int droppedCount, int addedCount,
                                              const RenameContext *context) const
 {
-    RenameCandidate c = scoreColumnPair(oldTable, oldColumn, factsOf(oldTable, oldColumn), newTable, newColumn,
-                                        factsOf(newTable, newColumn), droppedCount, addedCount, context).candidate;
+    RenameCandidate c = ColumnPairScorer::score(oldTable, oldColumn, ColumnPairScorer::factsOf(oldTable, oldColumn), newTable, newColumn,
+                                        ColumnPairScorer::factsOf(newTable, newColumn), droppedCount, addedCount, context).candidate;
     c.score = shownScore(c.score);
     c.accepted = c.score >= m_options.threshold;
     return c;
@@ -497,11 +259,11 @@ QList<RenameCandidate> RenameDetector::detectColumns(const Table &oldTable, cons
         return out;
     }
 
-    QHash<const Column *, Facts> facts;
-    auto factsFor = [&](const Table &t, const Column *c) -> const Facts & {
+    QHash<const Column *, ColumnFacts> facts;
+    auto factsFor = [&](const Table &t, const Column *c) -> const ColumnFacts & {
         auto it = facts.find(c);
         if (it == facts.end())
-            it = facts.insert(c, factsOf(t, *c));
+            it = facts.insert(c, ColumnPairScorer::factsOf(t, *c));
         return *it;
     };
 
@@ -515,8 +277,8 @@ QList<RenameCandidate> RenameDetector::detectColumns(const Table &oldTable, cons
         for (const Column *x : dropped) {
             if (typeCompatibility(x->type, n.type) < 1.0)
                 continue;
-            const PairScore withX = scoreColumnPair(oldTable, *x, factsFor(oldTable, x), newTable, n, factsFor(newTable, &n), 1, 1);
-            const PairScore withSame = scoreColumnPair(oldTable, *same, factsFor(oldTable, same), newTable, n, factsFor(newTable, &n), 1, 1);
+            const ColumnPairScore withX = ColumnPairScorer::score(oldTable, *x, factsFor(oldTable, x), newTable, n, factsFor(newTable, &n), 1, 1);
+            const ColumnPairScore withSame = ColumnPairScorer::score(oldTable, *same, factsFor(oldTable, same), newTable, n, factsFor(newTable, &n), 1, 1);
             const double defX = withX.candidate.reasons.value(QStringLiteral("type")), defSame = withSame.candidate.reasons.value(QStringLiteral("type"));
             if (defX - defSame >= 0.5) {
                 reuseTargets.insert(n.name);
@@ -577,13 +339,13 @@ QList<RenameCandidate> RenameDetector::detectColumns(const Table &oldTable, cons
     const int dCount = int(rows.size()), aCount = int(cols.size());
 
     std::vector<std::vector<double>> matrix(size_t(rows.size()), std::vector<double>(size_t(cols.size()), 0.0));
-    std::vector<std::vector<PairScore>> scored(size_t(rows.size()));
+    std::vector<std::vector<ColumnPairScore>> scored(size_t(rows.size()));
     QList<RenameCandidate> decided;
     for (qsizetype r = 0; r < rows.size(); ++r) {
         scored[size_t(r)].reserve(size_t(cols.size()));
         for (qsizetype k = 0; k < cols.size(); ++k) {
             const Column *o = rows.at(r), *n = cols.at(k);
-            PairScore p = scoreColumnPair(oldTable, *o, factsFor(oldTable, o), newTable, *n, factsFor(newTable, n), dCount, aCount, context);
+            ColumnPairScore p = ColumnPairScorer::score(oldTable, *o, factsFor(oldTable, o), newTable, *n, factsFor(newTable, n), dCount, aCount, context);
             if (reuseTargets.contains(n->name)) {
                 p.candidate.reusesDroppedName = n->name;
                 p.candidate.explanation += QStringLiteral(", reuses the name of dropped column %1").arg(n->name);
@@ -591,7 +353,7 @@ QList<RenameCandidate> RenameDetector::detectColumns(const Table &oldTable, cons
             if (reuseSources.contains(o->name) && !reuseTargets.contains(n->name)) {
                 if (p.candidate.reasons.value(QStringLiteral("type")) == 1.0 && !p.conflict)
                     p.candidate.score = std::max(p.candidate.score, kReverseReuse);
-                p.candidate.explanation += QStringLiteral(", its name is reused by a new %1 column").arg(typeText(newTable.column(o->name)->type));
+                p.candidate.explanation += QStringLiteral(", its name is reused by a new %1 column").arg(ColumnPairScorer::typeText(newTable.column(o->name)->type));
             }
             matrix[size_t(r)][size_t(k)] = p.candidate.score;
             scored[size_t(r)].push_back(p);
@@ -602,7 +364,7 @@ QList<RenameCandidate> RenameDetector::detectColumns(const Table &oldTable, cons
     std::vector<std::vector<double>> adjusted = matrix;
     for (qsizetype r = 0; r < rows.size(); ++r) {
         for (qsizetype k = 0; k < cols.size(); ++k) {
-            const PairScore &p = scored[size_t(r)][size_t(k)];
+            const ColumnPairScore &p = scored[size_t(r)][size_t(k)];
             if (p.name >= 0.85)
                 continue;
             const double s = matrix[size_t(r)][size_t(k)];
