@@ -92,11 +92,18 @@ private:
         for (const RenameCandidate &c : tables)
             if (c.accepted)
                 context.tableRenames.insert(RenameContext::tableKey(c.schema, c.from), c.to);
+        // A new table that takes the name of one moved aside has no old table.
+        auto oldTableOf = [&](const Table &nt) -> const Table * {
+            const QString key = tkey(nt.schema, nt.name);
+            if (!oldName.contains(key) && context.tableRenames.contains(RenameContext::tableKey(nt.schema, nt.name)))
+                return nullptr;
+            return fromTables.value(tkey(nt.schema, oldName.value(key, nt.name)));
+        };
         struct Pair { const Table *old; const Table *now; QList<RenameCandidate> columns; };
         QList<Pair> pairs;
         QHash<QString, int> transforms;
         for (const Table &nt : m_to.tables) {
-            const Table *ot = fromTables.value(tkey(nt.schema, oldName.value(tkey(nt.schema, nt.name), nt.name)));
+            const Table *ot = oldTableOf(nt);
             if (!ot)
                 continue;
             Pair p{ot, &nt, detector.detectColumns(*ot, nt, m_options.hints, m_options.decisions, &context)};

@@ -537,6 +537,27 @@ QList<RenameCandidate> RenameDetector::detectTables(const Schema &from, const Sc
     for (const Table &t : to.tables)
         if (!from.table(t.name, t.schema))
             added[t.schema] << &t;
+    // A table moved aside while a new table takes its name (abstracts ->
+    // legacy_abstracts, payments -> payments_old, and a new abstracts): the
+    // old table shares little with the new one of its name and much with an
+    // added one. It is a rename source too.
+    QSet<QString> movedAside;
+    if (!added.isEmpty()) {
+        for (const Table &t : from.tables) {
+            const QList<const Table *> news = added.value(t.schema);
+            const Table *same = news.isEmpty() ? nullptr : to.table(t.name, t.schema);
+            if (!same || scoreTables(t, *same).reasons.value(QStringLiteral("column_overlap")) >= kMovedAsideOverlap)
+                continue;
+            for (const Table *n : news) {
+                const RenameCandidate c = scoreTables(t, *n);
+                if (c.reasons.value(QStringLiteral("column_overlap")) >= kMovedAsideMatch) {
+                    dropped[t.schema] << &t;
+                    movedAside.insert(RenameContext::tableKey(t.schema, t.name));
+                    break;
+                }
+            }
+        }
+    }
 
     for (auto it = dropped.cbegin(); it != dropped.cend(); ++it) {
         const QString ns = it.key();
@@ -573,6 +594,8 @@ QList<RenameCandidate> RenameDetector::detectTables(const Schema &from, const Sc
         for (qsizetype r = 0; r < rows.size(); ++r) {
             for (qsizetype k = 0; k < cols.size(); ++k) {
                 RenameCandidate c = scoreTables(*rows.at(r), *cols.at(k), int(rows.size()), int(cols.size()));
+                if (movedAside.contains(RenameContext::tableKey(ns, c.from)))
+                    c.explanation += QStringLiteral(", moved aside: a new table takes the name %1").arg(c.from);
                 if (decisions && decisions->verdict(c)) {
                     applyDecision(c, decisions);
                     scored[size_t(r)].push_back(c);

@@ -69,6 +69,10 @@ public:
     static constexpr double kCalibratedFrom = 0.8;
 
     static constexpr double kFloor = 0.3;
+    // A table moved aside: column overlap with the new table of its name
+    // below the first, with an added table at least the second.
+    static constexpr double kMovedAsideOverlap = 0.4;
+    static constexpr double kMovedAsideMatch = 0.75;
     static constexpr double kNearCertain = 0.9;       // Assignment::keepNearCertain
     static constexpr double kNearCertainMargin = 0.1;
 

@@ -3,7 +3,8 @@
 // used to refuse ("the differ made a plan that does not apply to the source
 // schema"): constraints over renamed columns, a unique column renamed onto
 // the primary key's name while the key changes type, foreign-key columns
-// renamed while their target table is renamed. Each plan must apply in
+// renamed while their target table is renamed, a table moved aside while a
+// new table takes its name. Each plan must apply in
 // memory, reach the target, and run forward on SQLite, PostgreSQL and
 // MariaDB (a server suite fails under CI=true when its server is missing).
 #include "../sql/richschema.h"
@@ -21,6 +22,8 @@ using namespace covet;
 using test::makeColumn;
 using K = SqlType::Kind;
 using covet::test::ScratchRun;
+
+constexpr int kPatterns = 5;
 
 namespace {
 
@@ -150,6 +153,31 @@ Pair primaryKeyTypeChangeReverse()
     return p;
 }
 
+// 5. A table moved aside while a new table takes its name (abstracts ->
+// legacy_abstracts and a new abstracts), with a foreign key to the old one.
+Pair tableMovedAside()
+{
+    Pair p;
+    Table abstracts = table(QStringLiteral("abstracts"), {col("id", SqlType(K::Integer), false), col("title", SqlType::varchar(200), false),
+                                                         col("body", SqlType(K::Text)), col("state", SqlType(K::Integer), false),
+                                                         col("submitted_dt", SqlType(K::Timestamp))});
+    Table reviews = table(QStringLiteral("reviews"), {col("id", SqlType(K::Integer), false), col("abstract_id", SqlType(K::Integer), false),
+                                                     col("verdict", SqlType(K::Text))});
+    reviews.foreignKeys << fk(QStringLiteral("reviews_abstract_fk"), QStringLiteral("abstract_id"), QStringLiteral("abstracts"));
+    p.from.tables << abstracts << reviews;
+    Table legacy = abstracts;
+    legacy.name = QStringLiteral("legacy_abstracts");
+    legacy.primaryKey->name = QStringLiteral("abstracts_pkey");   // PostgreSQL keeps the key's name on a rename
+    Table fresh = table(QStringLiteral("abstracts"), {col("id", SqlType(K::Integer), false), col("friendly_id", SqlType(K::Integer), false),
+                                                     col("track_id", SqlType(K::Integer)), col("description", SqlType(K::Text), false)});
+    fresh.primaryKey->name = QStringLiteral("abstracts_pkey2");
+    Table reviewsAfter = reviews;
+    reviewsAfter.foreignKeys.first().refTable = QStringLiteral("legacy_abstracts");
+    p.to.tables << legacy << fresh << reviewsAfter;
+    p.expected << QStringLiteral("Rename table abstracts to legacy_abstracts") << QStringLiteral("Create table abstracts");
+    return p;
+}
+
 void prepare(Pair &p, Dialect d)
 {
     // MySQL has no uuid type: the columns are char(36) there.
@@ -220,7 +248,7 @@ private:
     static Pair make(int which)
     {
         return which == 0 ? uniqueOntoPrimaryKey() : which == 1 ? foreignKeysRetargeted()
-             : which == 2 ? constrainedColumnRenamed() : primaryKeyTypeChangeReverse();
+             : which == 2 ? constrainedColumnRenamed() : which == 3 ? primaryKeyTypeChangeReverse() : tableMovedAside();
     }
 
 private slots:
@@ -228,8 +256,9 @@ private slots:
     {
         QTest::addColumn<int>("which");
         QTest::addColumn<int>("dialect");
-        const char *names[] = {"unique onto primary key", "foreign keys retargeted", "constrained column renamed", "reverse"};
-        for (int w = 0; w < 4; ++w)
+        const char *names[] = {"unique onto primary key", "foreign keys retargeted", "constrained column renamed", "reverse",
+                               "table moved aside"};
+        for (int w = 0; w < kPatterns; ++w)
             for (Dialect d : {Dialect::SQLite, Dialect::PostgreSQL, Dialect::MySQL})
                 QTest::newRow(qPrintable(QStringLiteral("%1 %2").arg(QString::fromLatin1(names[w]), dialectName(d)))) << w << int(d);
     }
@@ -242,21 +271,21 @@ private slots:
 
     void sqlite()
     {
-        for (int w = 0; w < 4; ++w)
+        for (int w = 0; w < kPatterns; ++w)
             checkOnDatabase(make(w), Dialect::SQLite, QString());
     }
 
     void postgres()
     {
         COVET_REQUIRE_SERVER(url, "COVET_TEST_PG_URL");
-        for (int w = 0; w < 4; ++w)
+        for (int w = 0; w < kPatterns; ++w)
             checkOnDatabase(make(w), Dialect::PostgreSQL, url);
     }
 
     void mysql()
     {
         COVET_REQUIRE_SERVER(url, "COVET_TEST_MYSQL_URL");
-        for (int w = 0; w < 4; ++w)
+        for (int w = 0; w < kPatterns; ++w)
             checkOnDatabase(make(w), Dialect::MySQL, url);
     }
 };
