@@ -64,6 +64,35 @@ std::vector<int> solveMinCost(const std::vector<std::vector<double>> &cost, size
 
 } // namespace
 
+void Assignment::keepNearCertain(std::vector<std::vector<double>> &scores, double certain, double margin)
+{
+    const size_t rows = scores.size();
+    const size_t cols = rows == 0 ? 0 : scores.front().size();
+    std::vector<std::pair<size_t, size_t>> keep;
+    for (size_t r = 0; r < rows; ++r) {
+        for (size_t c = 0; c < cols; ++c) {
+            const double s = scores[r][c];
+            if (s < certain)
+                continue;
+            bool clear = true;
+            for (size_t k = 0; k < cols && clear; ++k)
+                clear = k == c || scores[r][k] <= s - margin;
+            for (size_t k = 0; k < rows && clear; ++k)
+                clear = k == r || scores[k][c] <= s - margin;
+            if (clear)
+                keep.emplace_back(r, c);
+        }
+    }
+    for (const auto &[r, c] : keep) {
+        const double s = scores[r][c];
+        for (size_t k = 0; k < cols; ++k)
+            scores[r][k] = 0.0;
+        for (size_t k = 0; k < rows; ++k)
+            scores[k][c] = 0.0;
+        scores[r][c] = s;
+    }
+}
+
 std::vector<int> Assignment::maximize(const std::vector<std::vector<double>> &scores, double floor)
 {
     const size_t rows = scores.size();

@@ -32,6 +32,13 @@ public:
     {
         if (auto ok = renames(); !ok)
             return std::unexpected(ok.error());
+        // With the renames applied, what the database made by itself for the
+        // renamed columns (MySQL's implicit foreign-key indexes) is seen again.
+        // (MySQL only: elsewhere alignedActual does nothing a rename changes.)
+        if (!m_columnRenames.isEmpty() && (m_to.dialect ? m_to.dialect : m_from.dialect) == Dialect::MySQL) {
+            m_work = m_norm.alignedActual(m_work, m_to);
+            m_workIndex.clear();
+        }
         compare();
         DiffResult result;
         result.operations = OperationOrder::order(m_ops, m_work);
@@ -79,23 +86,85 @@ private:
         QHash<QString, const Table *> fromTables;
         for (const Table &t : m_from.tables)
             fromTables.insert(tkey(t.schema, t.name), &t);
+        // What the whole change says: the tables it renames, then (a first
+        // pass) the name transformations its candidate pairs share.
+        RenameContext context;
+        for (const RenameCandidate &c : tables)
+            if (c.accepted)
+                context.tableRenames.insert(RenameContext::tableKey(c.schema, c.from), c.to);
+        // A new table that takes the name of one moved aside has no old table.
+        auto oldTableOf = [&](const Table &nt) -> const Table * {
+            const QString key = tkey(nt.schema, nt.name);
+            if (!oldName.contains(key) && context.tableRenames.contains(RenameContext::tableKey(nt.schema, nt.name)))
+                return nullptr;
+            return fromTables.value(tkey(nt.schema, oldName.value(key, nt.name)));
+        };
+        struct Pair { const Table *old; const Table *now; QList<RenameCandidate> columns; };
+        QList<Pair> pairs;
+        QHash<QString, int> transforms;
         for (const Table &nt : m_to.tables) {
-            const Table *ot = fromTables.value(tkey(nt.schema, oldName.value(tkey(nt.schema, nt.name), nt.name)));
+            const Table *ot = oldTableOf(nt);
             if (!ot)
                 continue;
-            const QList<RenameCandidate> columns = detector.detectColumns(*ot, nt, m_options.hints, m_options.decisions);
+            Pair p{ot, &nt, detector.detectColumns(*ot, nt, m_options.hints, m_options.decisions, &context)};
+            for (const RenameCandidate &c : p.columns)
+                if (c.score >= kTransformEvidence)
+                    if (const QString key = RenameDetector::transformKey(c.from, c.to); !key.isEmpty())
+                        ++transforms[key];
+            pairs << p;
+        }
+        for (auto it = transforms.cbegin(); it != transforms.cend(); ++it)
+            if (it.value() >= 2)
+                context.repeatedTransforms.insert(it.key(), it.value());
+        for (Pair &p : pairs) {
+            // Second pass only where a repeated transformation could change
+            // something: a dropped column not yet renamed, and a pair of the
+            // table sharing a repeated transformation.
+            if (!context.repeatedTransforms.isEmpty() && !allRenamed(*p.old, *p.now, p.columns)
+                && hasRepeatedTransform(*p.old, *p.now, context))
+                p.columns = detector.detectColumns(*p.old, *p.now, m_options.hints, m_options.decisions, &context);
             QList<RenameCandidate> accepted;
-            for (const RenameCandidate &c : columns) {
+            for (const RenameCandidate &c : p.columns) {
                 m_candidates << c;
                 if (c.accepted)
                     accepted << c;
             }
-            if (auto ok = applyColumnRenames(nt, accepted); !ok)
+            if (auto ok = applyColumnRenames(*p.now, accepted); !ok)
                 return ok;
         }
         OperationApplier::renameColumns(m_work, m_columnRenames);
         return {};
     }
+
+    static bool allRenamed(const Table &ot, const Table &nt, const QList<RenameCandidate> &candidates)
+    {
+        QSet<QString> from;
+        for (const RenameCandidate &c : candidates)
+            if (c.accepted)
+                from.insert(c.from);
+        for (const Column &o : ot.columns)
+            if (!nt.column(o.name) && !from.contains(o.name))
+                return false;
+        return true;
+    }
+
+    // Whether a dropped x added column pair of this table has a transformation
+    // that other pairs of the change share.
+    static bool hasRepeatedTransform(const Table &ot, const Table &nt, const RenameContext &context)
+    {
+        for (const Column &o : ot.columns) {
+            if (nt.column(o.name))
+                continue;
+            for (const Column &n : nt.columns)
+                if (!ot.column(n.name) && context.repeatedTransforms.contains(RenameDetector::transformKey(o.name, n.name)))
+                    return true;
+        }
+        return false;
+    }
+
+    // A candidate pair this likely counts towards the transformations the
+    // change shares.
+    static constexpr double kTransformEvidence = 0.5;
 
     Status applyColumnRenames(const Table &nt, QList<RenameCandidate> pending)
     {
@@ -221,6 +290,7 @@ private:
             }
         }
         recreateForeignKeysOverRetypedColumns();
+        recreateForeignKeysOverChangedKeys();
         recreateDependentTriggers();
         compareViews();
     }
@@ -340,8 +410,23 @@ private:
                 changed.insert(c.name.toLower());
             }
         }
-        if (!m_norm.samePrimaryKey(w.primaryKey, t.primaryKey))
-            m_ops << SetPrimaryKey{ns, name, w.primaryKey, t.primaryKey};
+        if (!m_norm.samePrimaryKey(w.primaryKey, t.primaryKey)) {
+            // A key column that becomes nullable must leave the key first
+            // (PostgreSQL refuses DROP NOT NULL on a key column): the old key
+            // is dropped before the column changes, the new one set after.
+            const bool loosened = w.primaryKey && t.primaryKey
+                && std::any_of(w.primaryKey->columns.begin(), w.primaryKey->columns.end(), [&](const QString &c) {
+                       const Column *now = t.column(c);
+                       const Column *was = w.column(c);
+                       return now && was && now->nullable && !was->nullable;
+                   });
+            if (loosened)
+                m_ops << SetPrimaryKey{ns, name, w.primaryKey, std::nullopt} << SetPrimaryKey{ns, name, std::nullopt, t.primaryKey};
+            else
+                m_ops << SetPrimaryKey{ns, name, w.primaryKey, t.primaryKey};
+            if (w.primaryKey)
+                m_changedKeys.insert(keyOf(ns, name, w.primaryKey->columns));
+        }
         // What a regenerated column took with it comes back as it is in `t`.
         for (const UniqueConstraint &u : t.uniques)
             if (redoneUniques.contains(u.name))
@@ -361,15 +446,22 @@ private:
             [](const UniqueConstraint &a, const UniqueConstraint &b) {
                 return a.columns == b.columns && (a.name.isEmpty() || b.name.isEmpty() || a.name == b.name);
             },
-            [&](const UniqueConstraint &u) { m_ops << DropUnique{ns, name, u}; },
+            [&](const UniqueConstraint &u) {
+                m_ops << DropUnique{ns, name, sourceNames(ns, name, u)};
+                m_changedKeys.insert(keyOf(ns, name, u.columns));
+            },
             [&](const UniqueConstraint &u) { m_ops << AddUnique{ns, name, u}; });
         matchLists(
             without(w.indexes, redoneIndexes), without(t.indexes, redoneIndexes), [&](const Index &a, const Index &b) { return m_norm.sameIndex(a, b); },
-            [&](const Index &i) { m_ops << DropIndex{ns, name, i.name}; },
+            [&](const Index &i) {
+                m_ops << DropIndex{ns, name, i.name};
+                if (i.unique)
+                    m_changedKeys.insert(keyOf(ns, name, i.columnNames()));
+            },
             [&](const Index &i) { m_ops << CreateIndex{ns, name, i}; });
         matchLists(
             w.foreignKeys, t.foreignKeys, [&](const ForeignKey &a, const ForeignKey &b) { return m_norm.sameForeignKey(a, b); },
-            [&](const ForeignKey &f) { m_ops << DropForeignKey{ns, name, f}; },
+            [&](const ForeignKey &f) { m_ops << DropForeignKey{ns, name, sourceNames(ns, name, f)}; },
             [&](const ForeignKey &f) { m_ops << AddForeignKey{ns, name, f}; });
         matchLists(
             without(w.checks, redoneChecks), without(t.checks, redoneChecks), [&](const Check &a, const Check &b) { return m_norm.sameCheck(a, b); },
@@ -404,10 +496,75 @@ private:
                     continue;
                 const qsizetype old = OperationApplier::findForeignKey(*w, fk);
                 if (old >= 0)
-                    m_ops << DropForeignKey{t.schema, t.name, w->foreignKeys.at(old)};
+                    m_ops << DropForeignKey{t.schema, t.name, sourceNames(t.schema, t.name, w->foreignKeys.at(old))};
                 m_ops << add;
             }
         }
+    }
+
+    // A key (primary key, unique constraint or unique index) that is dropped
+    // or replaced cannot stay referenced: the databases refuse to drop it
+    // (PostgreSQL, MySQL) or find the reference broken (SQLite). A foreign
+    // key that stays but references such a key is dropped before and
+    // re-added after.
+    void recreateForeignKeysOverChangedKeys()
+    {
+        if (m_changedKeys.isEmpty())
+            return;
+        for (const Table &t : m_to.tables) {
+            const Table *w = workTable(t.schema, t.name);
+            if (!w)
+                continue;
+            for (const ForeignKey &fk : t.foreignKeys) {
+                if (!m_changedKeys.contains(keyOf(fk.refSchema, fk.refTable, fk.refColumns)))
+                    continue;
+                const AddForeignKey add{t.schema, t.name, fk};
+                if (alreadyHas(add))
+                    continue;
+                const qsizetype old = OperationApplier::findForeignKey(*w, fk);
+                if (old < 0)
+                    continue;
+                m_ops << DropForeignKey{t.schema, t.name, sourceNames(t.schema, t.name, w->foreignKeys.at(old))} << add;
+            }
+        }
+    }
+
+    static QString keyOf(const QString &ns, const QString &table, const QStringList &columns)
+    {
+        QStringList lower;
+        for (const QString &c : columns)
+            lower << c.toLower();
+        return tkey(ns, table) + u'\x1f' + lower.join(u',');
+    }
+
+    // Drops run before the column renames (OperationOrder): they name the
+    // columns as the source schema does.
+    QString sourceColumn(const QString &ns, const QString &table, const QString &column) const
+    {
+        const auto it = m_columnRenames.constFind(OperationApplier::tableKey(ns, table));
+        if (it == m_columnRenames.cend())
+            return column;
+        for (auto r = it->cbegin(); r != it->cend(); ++r)
+            if (r.value() == column)
+                return r.key();
+        return column;
+    }
+    QStringList sourceColumns(const QString &ns, const QString &table, QStringList columns) const
+    {
+        for (QString &c : columns)
+            c = sourceColumn(ns, table, c);
+        return columns;
+    }
+    ForeignKey sourceNames(const QString &ns, const QString &table, ForeignKey fk) const
+    {
+        fk.columns = sourceColumns(ns, table, fk.columns);
+        fk.refColumns = sourceColumns(fk.refSchema, fk.refTable, fk.refColumns);
+        return fk;
+    }
+    UniqueConstraint sourceNames(const QString &ns, const QString &table, UniqueConstraint u) const
+    {
+        u.columns = sourceColumns(ns, table, u.columns);
+        return u;
     }
 
     // A trigger that names a column which is dropped or altered, or a table
@@ -498,6 +655,7 @@ private:
     QSet<QString> m_touchedTables;                    // lower-case names of tables dropped or renamed
     QHash<QString, QSet<QString>> m_changedColumns;   // table key -> lower-case dropped/altered/renamed columns
     QHash<QString, QSet<QString>> m_retyped;          // table key -> columns whose type changes
+    QSet<QString> m_changedKeys;                      // keyOf(): keys dropped or replaced (names after renames)
     QHash<QString, QHash<QString, QString>> m_columnRenames;   // table key -> old -> new column name
     QHash<QString, const Table *> m_workIndex;
     QHash<QString, const Table *> m_toIndex;

@@ -16,7 +16,7 @@ namespace {
 // table by its new name (it compares the schema with the renames applied).
 enum Phase {
     RenameTables, DropViews, DropTriggers, DropForeignKeys, DropIndexes, DropChecks, DropUniques, CreateNamespaces,
-    CreateEnums, AlterEnums, DropReusedColumns, RenameColumns, AlterColumns, AddColumns, SetPrimaryKeys, DropColumns,
+    CreateEnums, AlterEnums, DropReusedColumns, RenameColumns, DropPrimaryKeys, AlterColumns, AddColumns, SetPrimaryKeys, DropColumns,
     AddUniques, AddChecks, CreateTables, CreateIndexes, AddForeignKeys, CreateTriggers, CreateViews, DropTables, DropEnums,
     DropNamespaces, RawSql, PhaseCount
 };
@@ -72,7 +72,9 @@ struct Classifier
     void operator()(const DropCheck &op) { phase = DropChecks; key = {op.schema, op.table, op.check.name, op.check.expression}; }
     void operator()(const AddUnique &op) { phase = AddUniques; key = {op.schema, op.table, op.unique.name, op.unique.columns.join(u',')}; }
     void operator()(const DropUnique &op) { phase = DropUniques; key = {op.schema, op.table, op.unique.name, op.unique.columns.join(u',')}; }
-    void operator()(const SetPrimaryKey &op) { phase = SetPrimaryKeys; key = {op.schema, op.table}; }
+    // A key only dropped goes before the column changes (a key column may
+    // become nullable); a key set goes after the columns it needs exist.
+    void operator()(const SetPrimaryKey &op) { phase = op.after ? SetPrimaryKeys : DropPrimaryKeys; key = {op.schema, op.table}; }
     void operator()(const CreateView &op) { phase = CreateViews; key = {op.view.schema, op.view.name}; }
     void operator()(const DropView &op) { phase = DropViews; key = {op.schema, op.name}; }
     void operator()(const CreateTrigger &op) { phase = CreateTriggers; key = {op.schema, op.table, op.trigger.name}; }

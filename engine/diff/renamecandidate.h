@@ -33,6 +33,10 @@ struct RenameCandidate
     // Set when `to` is also the name of an old column that this change drops
     // (the Differ emits that drop before the rename).
     QString reusesDroppedName;
+    // Shown for review only: a dropped column's best pair that the one-to-one
+    // matching did not choose (never accepted by score). The candidates that
+    // are not alternatives are one-to-one.
+    bool alternative = false;
 
     bool operator==(const RenameCandidate &) const = default;
 };

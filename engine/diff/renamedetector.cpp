@@ -1,6 +1,8 @@
 #include "renamedetector.h"
 
 #include "assignment.h"
+#include "columnpairscorer.h"
+#include "renamecalibration.h"
 #include "namesimilarity.h"
 
 #include <QHash>
@@ -18,6 +20,8 @@ namespace {
 
 using Kind = SqlType::Kind;
 
+constexpr double kReverseReuse = 0.9;        // raw score of a column whose name a new column of another type reuses
+
 int integerRank(Kind k)
 {
     switch (k) {
@@ -31,168 +35,6 @@ int integerRank(Kind k)
 }
 
 bool isCharacter(Kind k) { return k == Kind::Char || k == Kind::Varchar || k == Kind::Text; }
-
-// What a column is, beyond its own definition: unique, foreign-key target,
-// ordinal position.
-struct Facts
-{
-    bool unique = false;
-    QString fkTarget;   // "schema.table(col)", empty when none
-    double position = 0.5;
-};
-
-Facts factsOf(const Table &t, const Column &c)
-{
-    Facts f;
-    const QStringList one{c.name};
-    if (t.primaryKey && t.primaryKey->columns == one)
-        f.unique = true;
-    for (const UniqueConstraint &u : t.uniques)
-        if (u.columns == one)
-            f.unique = true;
-    for (const Index &i : t.indexes)
-        if (i.unique && i.where.isEmpty() && i.parts.size() == 1 && i.parts.front().column == c.name)
-            f.unique = true;
-    for (const ForeignKey &fk : t.foreignKeys) {
-        if (fk.columns == one) {
-            f.fkTarget = (fk.refSchema.isEmpty() ? QString() : fk.refSchema + u'.') + fk.refTable + u'('
-                + fk.refColumns.join(u',') + u')';
-            break;
-        }
-    }
-    const int idx = t.columnIndex(c.name);
-    f.position = t.columns.size() > 1 ? double(idx) / double(t.columns.size() - 1) : 0.5;
-    return f;
-}
-
-QString normalisedDefault(const std::optional<QString> &d)
-{
-    if (!d)
-        return {};
-    QString s = d->trimmed().toLower();
-    // Drop PostgreSQL casts ('x'::character varying) and wrapping parentheses.
-    static const QRegularExpression cast(QStringLiteral("::[a-z_ ]+(\\([0-9, ]*\\))?(\\[\\])?"));
-    s.remove(cast);
-    while (s.size() > 2 && s.startsWith(u'(') && s.endsWith(u')'))
-        s = s.mid(1, s.size() - 2).trimmed();
-    static const QStringList now = {QStringLiteral("now()"), QStringLiteral("current_timestamp"),
-                                    QStringLiteral("current_timestamp()"), QStringLiteral("localtimestamp"),
-                                    QStringLiteral("transaction_timestamp()"), QStringLiteral("statement_timestamp()")};
-    if (now.contains(s))
-        return QStringLiteral("now");
-    if (s == u"null")
-        return {};
-    if (s == u"false" || s == u"'f'" || s == u"0" || s == u"'0'")
-        return QStringLiteral("0");
-    if (s == u"true" || s == u"'t'" || s == u"1" || s == u"'1'")
-        return QStringLiteral("1");
-    return s;
-}
-
-QString typeText(const SqlType &t) { return t.canonicalName(); }
-
-struct PairScore
-{
-    RenameCandidate candidate;
-    bool identical = false;
-    bool conflict = false;
-    double name = 0;
-};
-
-
-PairScore scoreColumnPair(const Table &ot, const Column &o, const Facts &of, const Table &nt, const Column &n,
-                          const Facts &nf, int dropped, int added)
-{
-    PairScore p;
-    RenameCandidate &c = p.candidate;
-    c.kind = RenameCandidate::Kind::Column;
-    c.schema = nt.schema;
-    c.table = nt.name;
-    c.from = o.name;
-    c.to = n.name;
-
-    NameMatch name = NameSimilarity::compare(o.name, n.name, nt.name);
-    if (ot.name != nt.name) {
-        const NameMatch viaOld = NameSimilarity::compare(o.name, n.name, ot.name);
-        if (viaOld.score > name.score)
-            name = viaOld;
-    }
-    const double type = RenameDetector::typeCompatibility(o.type, n.type);
-    const bool sameNull = o.nullable == n.nullable;
-    const bool sameDefault = normalisedDefault(o.defaultExpr) == normalisedDefault(n.defaultExpr);
-    const bool sameUnique = of.unique == nf.unique;
-    double fk = 1.0;
-    if (of.fkTarget != nf.fkTarget)
-        fk = (of.fkTarget.isEmpty() || nf.fkTarget.isEmpty()) ? 0.3 : 0.0;
-    const bool sameFkTarget = !of.fkTarget.isEmpty() && of.fkTarget == nf.fkTarget;
-    const double position = 1.0 - std::abs(of.position - nf.position);
-    const bool sameExtras = o.identity == n.identity && o.generatedExpr == n.generatedExpr;
-    p.identical = type == 1.0 && sameNull && sameDefault && sameUnique && fk == 1.0 && sameExtras;
-    p.conflict = name.conflict;
-    p.name = name.score;
-
-    const double definition = 0.55 * type + 0.15 * (sameNull ? 1 : 0) + 0.10 * (sameDefault ? 1 : 0)
-        + 0.10 * (sameUnique ? 1 : 0) + 0.10 * fk;
-    double score = 0.60 * name.score + 0.40 * definition + 0.03 * (2 * position - 1);
-    if (sameFkTarget)
-        score += 0.05;
-    const bool sole = dropped == 1 && added == 1;
-    QString rule;
-    if (p.identical && !name.conflict) {
-        if (sole) {
-            // Django's rule: the only column dropped and the only one added,
-            // with the same definition, is a rename far more often than not.
-            score = std::max(score, 0.82 + 0.03 * (2 * position - 1) + (sameFkTarget ? 0.05 : 0.0));
-            rule = QStringLiteral("the only column dropped and the only one added");
-        }
-    }
-    if (type == 0.0 && name.score < 0.97) {
-        score = std::min(score, 0.6);
-        rule = QStringLiteral("incompatible types");
-    }
-    if (name.conflict)
-        score = std::min(score, 0.45);
-    score = std::clamp(score, 0.0, 1.0);
-
-    c.score = score;
-    c.reasons.insert(QStringLiteral("name"), name.score);
-    c.reasons.insert(QStringLiteral("type"), type);
-    c.reasons.insert(QStringLiteral("nullability"), sameNull ? 1.0 : 0.0);
-    c.reasons.insert(QStringLiteral("default"), sameDefault ? 1.0 : 0.0);
-    c.reasons.insert(QStringLiteral("unique"), sameUnique ? 1.0 : 0.0);
-    c.reasons.insert(QStringLiteral("foreign_key"), fk);
-    c.reasons.insert(QStringLiteral("position"), position);
-    c.reasons.insert(QStringLiteral("context"), sole ? 1.0 : 1.0 / std::max(dropped, added));
-
-    QStringList parts;
-    if (p.identical) {
-        parts << QStringLiteral("same definition");
-    } else {
-        if (type == 1.0)
-            parts << QStringLiteral("same type");
-        else if (type >= 0.8)
-            parts << QStringLiteral("type widened (%1 -> %2)").arg(typeText(o.type), typeText(n.type));
-        else if (type > 0)
-            parts << QStringLiteral("type changed (%1 -> %2)").arg(typeText(o.type), typeText(n.type));
-        else
-            parts << QStringLiteral("incompatible types (%1 -> %2)").arg(typeText(o.type), typeText(n.type));
-        if (!sameNull)
-            parts << (n.nullable ? QStringLiteral("now nullable") : QStringLiteral("now NOT NULL"));
-        if (!sameDefault)
-            parts << QStringLiteral("default changed");
-        if (fk < 1.0)
-            parts << QStringLiteral("foreign key changed");
-        if (!sameUnique)
-            parts << QStringLiteral("uniqueness changed");
-    }
-    if (sameFkTarget)
-        parts << QStringLiteral("same foreign key target");
-    parts << name.reason;
-    if (!rule.isEmpty() && rule != QStringLiteral("incompatible types"))
-        parts << rule;
-    c.explanation = QStringLiteral("%1 -> %2: %3").arg(o.name, n.name, parts.join(QStringLiteral(", ")));
-    return p;
-}
 
 void sortCandidates(QList<RenameCandidate> &list)
 {
@@ -272,6 +114,13 @@ double jaccard(const QSet<QString> &a, const QSet<QString> &b)
 
 } // namespace
 
+double RenameDetector::shownScore(double raw)
+{
+    // Above kCalibratedFrom the raw scores already match the share of real
+    // renames in the histories; below it they overstate it (RenameCalibration).
+    return raw >= kCalibratedFrom ? raw : std::min(raw, RenameCalibration::apply(raw));
+}
+
 RenameDetector::RenameDetector(RenameOptions options)
     : m_options(options)
 {
@@ -347,17 +196,33 @@ double RenameDetector::typeCompatibility(const SqlType &a, const SqlType &b)
     return 0.0;
 }
 
-RenameCandidate RenameDetector::scoreColumns(const Table &oldTable, const Column &oldColumn, const Table &newTable,
-                                             const Column &newColumn, int droppedCount, int addedCount) const
+QString RenameDetector::transformKey(const QString &from, const QString &to)
 {
-    RenameCandidate c = scoreColumnPair(oldTable, oldColumn, factsOf(oldTable, oldColumn), newTable, newColumn,
-                                        factsOf(newTable, newColumn), droppedCount, addedCount).candidate;
+    QStringList a = NameSimilarity::words(from), b = NameSimilarity::words(to);
+    QStringList removed, added = b;
+    for (const QString &w : a) {
+        if (!added.removeOne(w))
+            removed << w;
+    }
+    if (removed.isEmpty() && added.isEmpty())
+        return {};
+    return removed.join(u'_') + u'>' + added.join(u'_');
+}
+
+RenameCandidate RenameDetector::scoreColumns(const Table &oldTable, const Column &oldColumn, const Table &newTable,
+                                             const Column &newColumn, int droppedCount, int addedCount,
+                                             const RenameContext *context) const
+{
+    RenameCandidate c = ColumnPairScorer::score(oldTable, oldColumn, ColumnPairScorer::factsOf(oldTable, oldColumn), newTable, newColumn,
+                                        ColumnPairScorer::factsOf(newTable, newColumn), droppedCount, addedCount, context).candidate;
+    c.score = shownScore(c.score);
     c.accepted = c.score >= m_options.threshold;
     return c;
 }
 
 QList<RenameCandidate> RenameDetector::detectColumns(const Table &oldTable, const Table &newTable,
-                                                     const QList<RenameHint> &hints, const RenameDecisions *decisions) const
+                                                     const QList<RenameHint> &hints, const RenameDecisions *decisions,
+                                                     const RenameContext *context) const
 {
     QList<RenameCandidate> out;
     QList<const Column *> dropped, added;
@@ -378,7 +243,7 @@ QList<RenameCandidate> RenameDetector::detectColumns(const Table &oldTable, cons
         const Column *n = newTable.column(h.to);
         if (!o || !n || h.from == h.to || newTable.column(h.from) || takenFrom.contains(h.from) || takenTo.contains(h.to))
             continue;   // not applicable (already applied, or names unknown): the Differ reports those
-        RenameCandidate c = scoreColumns(oldTable, *o, newTable, *n);
+        RenameCandidate c = scoreColumns(oldTable, *o, newTable, *n, 1, 1, context);
         c.accepted = true;
         c.source = RenameCandidate::Source::Hint;
         if (oldTable.column(h.to))
@@ -389,16 +254,16 @@ QList<RenameCandidate> RenameDetector::detectColumns(const Table &oldTable, cons
         takenTo.insert(h.to);
         out << c;
     }
-    if (dropped.isEmpty() && takenFrom.isEmpty()) {
+    if (dropped.isEmpty() && added.isEmpty() && takenFrom.isEmpty()) {
         sortCandidates(out);
         return out;
     }
 
-    QHash<const Column *, Facts> facts;
-    auto factsFor = [&](const Table &t, const Column *c) -> const Facts & {
+    QHash<const Column *, ColumnFacts> facts;
+    auto factsFor = [&](const Table &t, const Column *c) -> const ColumnFacts & {
         auto it = facts.find(c);
         if (it == facts.end())
-            it = facts.insert(c, factsOf(t, *c));
+            it = facts.insert(c, ColumnPairScorer::factsOf(t, *c));
         return *it;
     };
 
@@ -412,14 +277,32 @@ QList<RenameCandidate> RenameDetector::detectColumns(const Table &oldTable, cons
         for (const Column *x : dropped) {
             if (typeCompatibility(x->type, n.type) < 1.0)
                 continue;
-            const PairScore withX = scoreColumnPair(oldTable, *x, factsFor(oldTable, x), newTable, n, factsFor(newTable, &n), 1, 1);
-            const PairScore withSame = scoreColumnPair(oldTable, *same, factsFor(oldTable, same), newTable, n, factsFor(newTable, &n), 1, 1);
+            const ColumnPairScore withX = ColumnPairScorer::score(oldTable, *x, factsFor(oldTable, x), newTable, n, factsFor(newTable, &n), 1, 1);
+            const ColumnPairScore withSame = ColumnPairScorer::score(oldTable, *same, factsFor(oldTable, same), newTable, n, factsFor(newTable, &n), 1, 1);
             const double defX = withX.candidate.reasons.value(QStringLiteral("type")), defSame = withSame.candidate.reasons.value(QStringLiteral("type"));
             if (defX - defSame >= 0.5) {
                 reuseTargets.insert(n.name);
                 added << &n;
                 break;
             }
+        }
+    }
+
+    // The other way round: an old column whose name stays, but with a type
+    // its data cannot take, while an added column has exactly its old type
+    // (`{id uuid}` -> `{id integer, uuid uuid}`): the old column keeps its
+    // data under the new name, and the name is reused by a new column.
+    QSet<QString> reuseSources;
+    for (const Column &o : oldTable.columns) {
+        const Column *same = newTable.column(o.name);
+        if (!same || typeCompatibility(o.type, same->type) > 0.0 || takenFrom.contains(o.name))
+            continue;
+        for (const Column *x : added) {
+            if (reuseTargets.contains(x->name) || typeCompatibility(o.type, x->type) < 1.0)
+                continue;
+            reuseSources.insert(o.name);
+            dropped << &o;
+            break;
         }
     }
 
@@ -456,16 +339,21 @@ QList<RenameCandidate> RenameDetector::detectColumns(const Table &oldTable, cons
     const int dCount = int(rows.size()), aCount = int(cols.size());
 
     std::vector<std::vector<double>> matrix(size_t(rows.size()), std::vector<double>(size_t(cols.size()), 0.0));
-    std::vector<std::vector<PairScore>> scored(size_t(rows.size()));
+    std::vector<std::vector<ColumnPairScore>> scored(size_t(rows.size()));
     QList<RenameCandidate> decided;
     for (qsizetype r = 0; r < rows.size(); ++r) {
         scored[size_t(r)].reserve(size_t(cols.size()));
         for (qsizetype k = 0; k < cols.size(); ++k) {
             const Column *o = rows.at(r), *n = cols.at(k);
-            PairScore p = scoreColumnPair(oldTable, *o, factsFor(oldTable, o), newTable, *n, factsFor(newTable, n), dCount, aCount);
+            ColumnPairScore p = ColumnPairScorer::score(oldTable, *o, factsFor(oldTable, o), newTable, *n, factsFor(newTable, n), dCount, aCount, context);
             if (reuseTargets.contains(n->name)) {
                 p.candidate.reusesDroppedName = n->name;
                 p.candidate.explanation += QStringLiteral(", reuses the name of dropped column %1").arg(n->name);
+            }
+            if (reuseSources.contains(o->name) && !reuseTargets.contains(n->name)) {
+                if (p.candidate.reasons.value(QStringLiteral("type")) == 1.0 && !p.conflict)
+                    p.candidate.score = std::max(p.candidate.score, kReverseReuse);
+                p.candidate.explanation += QStringLiteral(", its name is reused by a new %1 column").arg(ColumnPairScorer::typeText(newTable.column(o->name)->type));
             }
             matrix[size_t(r)][size_t(k)] = p.candidate.score;
             scored[size_t(r)].push_back(p);
@@ -476,7 +364,7 @@ QList<RenameCandidate> RenameDetector::detectColumns(const Table &oldTable, cons
     std::vector<std::vector<double>> adjusted = matrix;
     for (qsizetype r = 0; r < rows.size(); ++r) {
         for (qsizetype k = 0; k < cols.size(); ++k) {
-            const PairScore &p = scored[size_t(r)][size_t(k)];
+            const ColumnPairScore &p = scored[size_t(r)][size_t(k)];
             if (p.name >= 0.85)
                 continue;
             const double s = matrix[size_t(r)][size_t(k)];
@@ -499,6 +387,7 @@ QList<RenameCandidate> RenameDetector::detectColumns(const Table &oldTable, cons
             RenameCandidate c = scored[size_t(r)][size_t(k)].candidate;
             if (!decisions)
                 continue;
+            c.score = shownScore(c.score);
             const auto v = decisions->verdict(c);
             if (!v)
                 continue;
@@ -518,13 +407,40 @@ QList<RenameCandidate> RenameDetector::detectColumns(const Table &oldTable, cons
             for (qsizetype k = 0; k < cols.size(); ++k)
                 if (takenFrom.contains(rows.at(r)->name) || takenTo.contains(cols.at(k)->name))
                     adjusted[size_t(r)][size_t(k)] = 0.0;
+        // A near-certain pair is kept whatever the sum of the others says:
+        // addr -> address (0.99) is not given up for two doubtful pairs.
+        const std::vector<std::vector<double>> beforeLock = adjusted;
+        Assignment::keepNearCertain(adjusted, kNearCertain, kNearCertainMargin);
         const std::vector<int> match = Assignment::maximize(adjusted, kFloor);
+        QSet<qsizetype> matchedCols;
         for (qsizetype r = 0; r < rows.size(); ++r) {
             const int k = match[size_t(r)];
             if (k < 0)
                 continue;
+            matchedCols.insert(k);
             RenameCandidate c = scored[size_t(r)][size_t(k)].candidate;
+            c.score = shownScore(c.score);
             c.accepted = c.score >= m_options.threshold;
+            out << c;
+        }
+        // For review: a dropped column's best pair that the matching gave to
+        // another column, or that it left unmatched, is still shown (never
+        // accepted), so a true rename below the threshold is not hidden.
+        for (qsizetype r = 0; r < rows.size(); ++r) {
+            qsizetype best = -1;
+            for (qsizetype k = 0; k < cols.size(); ++k)
+                if (beforeLock[size_t(r)][size_t(k)] >= kFloor
+                    && (best < 0 || beforeLock[size_t(r)][size_t(k)] > beforeLock[size_t(r)][size_t(best)]))
+                    best = k;
+            if (best < 0 || match[size_t(r)] == int(best))
+                continue;
+            RenameCandidate c = scored[size_t(r)][size_t(best)].candidate;
+            c.score = shownScore(c.score);
+            c.accepted = false;
+            c.alternative = true;
+            c.explanation += match[size_t(r)] >= 0
+                ? QStringLiteral(" (an alternative: the matching paired %1 with %2)").arg(c.from, cols.at(match[size_t(r)])->name)
+                : QStringLiteral(" (an alternative: the matching gave %1 to another column)").arg(c.to);
             out << c;
         }
     }
@@ -621,6 +537,27 @@ QList<RenameCandidate> RenameDetector::detectTables(const Schema &from, const Sc
     for (const Table &t : to.tables)
         if (!from.table(t.name, t.schema))
             added[t.schema] << &t;
+    // A table moved aside while a new table takes its name (abstracts ->
+    // legacy_abstracts, payments -> payments_old, and a new abstracts): the
+    // old table shares little with the new one of its name and much with an
+    // added one. It is a rename source too.
+    QSet<QString> movedAside;
+    if (!added.isEmpty()) {
+        for (const Table &t : from.tables) {
+            const QList<const Table *> news = added.value(t.schema);
+            const Table *same = news.isEmpty() ? nullptr : to.table(t.name, t.schema);
+            if (!same || scoreTables(t, *same).reasons.value(QStringLiteral("column_overlap")) >= kMovedAsideOverlap)
+                continue;
+            for (const Table *n : news) {
+                const RenameCandidate c = scoreTables(t, *n);
+                if (c.reasons.value(QStringLiteral("column_overlap")) >= kMovedAsideMatch) {
+                    dropped[t.schema] << &t;
+                    movedAside.insert(RenameContext::tableKey(t.schema, t.name));
+                    break;
+                }
+            }
+        }
+    }
 
     for (auto it = dropped.cbegin(); it != dropped.cend(); ++it) {
         const QString ns = it.key();
@@ -657,6 +594,8 @@ QList<RenameCandidate> RenameDetector::detectTables(const Schema &from, const Sc
         for (qsizetype r = 0; r < rows.size(); ++r) {
             for (qsizetype k = 0; k < cols.size(); ++k) {
                 RenameCandidate c = scoreTables(*rows.at(r), *cols.at(k), int(rows.size()), int(cols.size()));
+                if (movedAside.contains(RenameContext::tableKey(ns, c.from)))
+                    c.explanation += QStringLiteral(", moved aside: a new table takes the name %1").arg(c.from);
                 if (decisions && decisions->verdict(c)) {
                     applyDecision(c, decisions);
                     scored[size_t(r)].push_back(c);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "renamecandidate.h"
+#include "renamecontext.h"
 #include "renamedecisions.h"
 
 #include "../schema/schema.h"
@@ -40,19 +41,40 @@ public:
     // newTable in `to`, matched by name or by a table rename). Includes a
     // rename onto the name of a column that the same change drops
     // (reusesDroppedName). Sorted by score, highest first.
+    // `context`: what the rest of the change says (tables renamed in it, name
+    // transformations repeated in it); the Differ fills it.
     QList<RenameCandidate> detectColumns(const Table &oldTable, const Table &newTable, const QList<RenameHint> &hints = {},
-                                         const RenameDecisions *decisions = nullptr) const;
+                                         const RenameDecisions *decisions = nullptr,
+                                         const RenameContext *context = nullptr) const;
 
     // Scores one column pair as detectColumns does (context: how many columns
     // the table drops and adds). Exposed for tests and for the GUI's "why".
     RenameCandidate scoreColumns(const Table &oldTable, const Column &oldColumn, const Table &newTable,
-                                 const Column &newColumn, int droppedCount = 1, int addedCount = 1) const;
+                                 const Column &newColumn, int droppedCount = 1, int addedCount = 1,
+                                 const RenameContext *context = nullptr) const;
     RenameCandidate scoreTables(const Table &oldTable, const Table &newTable, int droppedCount = 1, int addedCount = 1) const;
 
     // 1.0 same canonical type, ~0.8 widening, ~0.4 compatible but lossy, 0 incompatible.
     static double typeCompatibility(const SqlType &from, const SqlType &to);
 
+    // The words a rename removes and adds ("count>strings" for
+    // approved_count -> approved_strings); empty when only case or
+    // separators change. RenameContext::repeatedTransforms counts these.
+    static QString transformKey(const QString &from, const QString &to);
+
+    // The score shown for a raw column score: the raw one from
+    // kCalibratedFrom up, below it what such a score meant in real histories
+    // (RenameCalibration, learned). The raw score is in reasons["uncalibrated"].
+    static double shownScore(double raw);
+    static constexpr double kCalibratedFrom = 0.8;
+
     static constexpr double kFloor = 0.3;
+    // A table moved aside: column overlap with the new table of its name
+    // below the first, with an added table at least the second.
+    static constexpr double kMovedAsideOverlap = 0.4;
+    static constexpr double kMovedAsideMatch = 0.75;
+    static constexpr double kNearCertain = 0.9;       // Assignment::keepNearCertain
+    static constexpr double kNearCertainMargin = 0.1;
 
 private:
     RenameOptions m_options;

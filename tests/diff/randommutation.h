@@ -54,8 +54,34 @@ inline void RandomSchemaPair::mutate(RandomCase &rc)
         auto pkColumn = [&](const QString &c) { return t->primaryKey && t->primaryKey->columns.contains(c); };
         // Column changes.
         const QList<Column> cols = t->columns;
+        auto ownForeignKey = [&](const QString &c) {
+            return std::any_of(t->foreignKeys.begin(), t->foreignKeys.end(), [&](const ForeignKey &fk) { return fk.columns.contains(c); });
+        };
+        auto uniqueColumn = [&](const QString &c) {
+            return std::any_of(t->uniques.begin(), t->uniques.end(), [&](const UniqueConstraint &u) { return u.columns.contains(c); });
+        };
         for (const Column &c : cols) {
             const ColInfo info = m_info.value(tname + u'.' + c.name);
+            // A column that carries a foreign key or a unique constraint renamed
+            // (the constraints follow it).
+            if (!pkColumn(c.name) && (ownForeignKey(c.name) || uniqueColumn(c.name)) && chance(15)
+                && !m_without.contains(QStringLiteral("constrained_rename"))) {
+                const QString to = c.name + QStringLiteral("_ref");
+                if (!t->column(to) && !ta.column(to)) {
+                    renameColumnEverywhere(b, t->name, c.name, to);
+                    for (auto &p : kept)
+                        if (p.second == c.name)
+                            p.first = to;
+                    RenameCandidate cand;
+                    cand.kind = RenameCandidate::Kind::Column;
+                    cand.table = t->name;
+                    cand.from = c.name;
+                    cand.to = to;
+                    m_pendingColumnDecisions << cand;
+                    rc.changes << QStringLiteral("rename constrained column %1.%2 -> %3").arg(tname, c.name, to);
+                }
+                continue;
+            }
             if (pkColumn(c.name) || fkColumn(c.name))
                 continue;
             const int roll = pick(100);
@@ -163,6 +189,11 @@ inline void RandomSchemaPair::mutate(RandomCase &rc)
                 rc.changes << QStringLiteral("drop column %1.%2 and rename %3 -> %2").arg(tname, gone, moved);
             }
         }
+        // The primary key changes column and type: the key column goes and a
+        // unique column with all rows different and none NULL takes its name
+        // (a uuid/code column becoming `id`).
+        if (chance(8) && !m_without.contains(QStringLiteral("key_change")))
+            changePrimaryKey(b, *t, ta, kept, rc);
         // A unique constraint over a column whose rows are all different.
         if (chance(15)) {
             for (const Column &c : t->columns) {
@@ -172,7 +203,8 @@ inline void RandomSchemaPair::mutate(RandomCase &rc)
                             return p.second;
                     return QString();
                 }();
-                if (aName.isEmpty() || !m_info.value(tname + u'.' + aName).distinct || !indexable(c.type) || c.type.kind() == K::Text
+                // (Not on the primary key: SQLite folds such a unique into the key.)
+                if (aName.isEmpty() || pkColumn(c.name) || !m_info.value(tname + u'.' + aName).distinct || !indexable(c.type) || c.type.kind() == K::Text
                     || std::any_of(t->uniques.begin(), t->uniques.end(), [&](const UniqueConstraint &u) { return u.columns == QStringList{c.name}; }))
                     continue;
                 const QString name = uniqueName(t->name + u'_' + c.name + QStringLiteral("_uq"));
@@ -306,6 +338,10 @@ inline void RandomSchemaPair::mutate(RandomCase &rc)
             cand.to = to;
             rc.decisions.set(cand, RenameDecisions::Verdict::Accept);
             rc.changes << QStringLiteral("rename table %1 -> %2").arg(from, to);
+            // Foreign-key columns named after the table follow it (several
+            // in one table for a composite key): retargeted references.
+            if (chance(60) && !m_without.contains(QStringLiteral("fk_retarget")))
+                renameReferencingColumns(b, from, to, rc);
         }
     }
     if (!b.views.isEmpty() && chance(15)) {
@@ -321,6 +357,104 @@ inline void RandomSchemaPair::mutate(RandomCase &rc)
     }
     for (const RenameCandidate &c : m_pendingColumnDecisions)
         rc.decisions.set(c, RenameDecisions::Verdict::Accept);
+}
+
+// Renames the columns of foreign keys to `to` (just renamed from `from`)
+// whose names start with the old table name: users_id -> users_archive_id.
+inline void RandomSchemaPair::renameReferencingColumns(Schema &b, const QString &from, const QString &to, RandomCase &rc)
+{
+    for (Table &child : b.tables) {
+        if (child.name == to)
+            continue;
+        QStringList columns;
+        for (const ForeignKey &fk : child.foreignKeys)
+            if (fk.refTable == to)
+                for (const QString &c : fk.columns)
+                    if (c.startsWith(from + u'_'))
+                        columns << c;
+        for (const QString &c : columns) {
+            const QString renamed = to + c.mid(from.size());
+            const QString childName = child.name;
+            QList<QPair<QString, QString>> before = rc.keptColumns.value(childName);
+            // Not a column this change already renamed or added.
+            if (child.column(renamed) || !std::any_of(before.begin(), before.end(), [&](const auto &p) { return p.first == c && p.second == c; }))
+                continue;
+            renameColumnEverywhere(b, childName, c, renamed);
+            QList<QPair<QString, QString>> kept = rc.keptColumns.value(childName);
+            for (auto &p : kept)
+                if (p.first == c)
+                    p.first = renamed;
+            rc.keptColumns.insert(childName, kept);
+            RenameCandidate cand;
+            cand.kind = RenameCandidate::Kind::Column;
+            cand.table = childName;
+            cand.from = c;
+            cand.to = renamed;
+            m_pendingColumnDecisions << cand;
+            rc.changes << QStringLiteral("rename foreign-key column %1.%2 -> %3").arg(childName, c, renamed);
+        }
+    }
+}
+
+// Drops the single-column primary key `id` of t and renames a unique column
+// (every row different, none NULL) to `id`, making it the key. Only when
+// nothing references the key and no view reads the table.
+inline void RandomSchemaPair::changePrimaryKey(Schema &b, Table &t, const Table &ta, QList<QPair<QString, QString>> &kept, RandomCase &rc)
+{
+    if (!t.primaryKey || t.primaryKey->columns != QStringList{QStringLiteral("id")} || !ta.column(QStringLiteral("id")))
+        return;
+    for (const Table &o : b.tables)
+        for (const ForeignKey &fk : o.foreignKeys)
+            if (fk.refTable == t.name)
+                return;
+    const QRegularExpression tableWord(QStringLiteral("\\b%1\\b").arg(QRegularExpression::escape(t.name)));
+    for (const View &v : b.views)
+        if (v.definition.contains(tableWord))
+            return;
+    const Column *oldKey = t.column(QStringLiteral("id"));
+    QString moved;
+    for (const Column &c : t.columns) {
+        const QString aName = [&] {
+            for (const auto &p : kept)
+                if (p.first == c.name)
+                    return p.second;
+            return QString();
+        }();
+        const ColInfo info = m_info.value(t.name + u'.' + aName);
+        const bool inForeignKey = std::any_of(t.foreignKeys.begin(), t.foreignKeys.end(), [&](const ForeignKey &fk) { return fk.columns.contains(c.name); });
+        if (aName.isEmpty() || aName != c.name || c.name == u"id" || !info.distinct || info.hasNull || inForeignKey || !indexable(c.type)
+            || c.type.kind() == K::Text || c.type.kind() == K::Boolean || c.type.equivalent(oldKey->type)
+            || c.type.kind() == K::Real || c.type.kind() == K::Double)
+            continue;
+        moved = c.name;
+        break;
+    }
+    if (moved.isEmpty())
+        return;
+    const QString gone = QStringLiteral("id");
+    t.primaryKey.reset();
+    t.columns.removeIf([&](const Column &x) { return x.name == gone; });
+    t.indexes.removeIf([&](const Index &i) { return i.columnNames().contains(gone); });
+    t.uniques.removeIf([&](const UniqueConstraint &u) { return u.columns.contains(gone); });
+    t.checks.removeIf([&](const Check &k) { return k.expression.contains(QRegularExpression(QStringLiteral("\\bid\\b"))); });
+    kept.removeIf([&](const QPair<QString, QString> &p) { return p.second == gone; });
+    renameColumnEverywhere(b, t.name, moved, gone);
+    for (auto &p : kept)
+        if (p.second == moved)
+            p.first = gone;
+    Column *key = t.column(gone);
+    key->nullable = false;
+    key->defaultExpr.reset();
+    t.uniques.removeIf([&](const UniqueConstraint &u) { return u.columns == QStringList{gone}; });
+    t.indexes.removeIf([&](const Index &i) { return i.unique && i.columnNames() == QStringList{gone}; });
+    t.primaryKey = PrimaryKey{m_d == Dialect::PostgreSQL ? t.name + QStringLiteral("_pkey") : QString(), {gone}};
+    RenameCandidate cand;
+    cand.kind = RenameCandidate::Kind::Column;
+    cand.table = t.name;
+    cand.from = moved;
+    cand.to = gone;
+    m_pendingColumnDecisions << cand;
+    rc.changes << QStringLiteral("drop primary key column %1.id and rename unique %2 -> id as the key").arg(ta.name, moved);
 }
 
 } // namespace covet::test

@@ -5,14 +5,19 @@
 // rows in a scratch database -> Differ::diff(A, B) with the renames decided
 // explicitly -> SqlGenerator -> executed -> inspected; the database must
 // equal B (an empty diff) and every row of every kept column must survive
-// (checksums before/after, renamed tables and columns mapped).
+// (checksums before/after, renamed tables and columns mapped). Then the
+// reverse direction: B created, diffed against A with the decisions turned
+// round, executed, and the result must equal A. The mutations include
+// renames of columns that carry a foreign key or a unique constraint,
+// foreign-key columns following a renamed table, a unique column taking the
+// primary key's name and place (the key changes type), and name reuse.
 //
 // COVET_ROUNDTRIP_SEED (default 20261123) and COVET_ROUNDTRIP_CASES
 // (default 200 per dialect) choose the cases; a failure prints the seed, the
 // case number, A, B, the operations, the SQL and the difference. Re-run one
 // case with COVET_ROUNDTRIP_SEED=<seed> COVET_ROUNDTRIP_FIRST=<case>
-// COVET_ROUNDTRIP_CASES=1. COVET_ROUNDTRIP_WITHOUT=table_rename,reused_name
-// leaves those mutations out; COVET_ROUNDTRIP_SCORED_RENAMES=1 lets the
+// COVET_ROUNDTRIP_CASES=1. COVET_ROUNDTRIP_WITHOUT=table_rename,reused_name,
+// constrained_rename,fk_retarget,key_change leaves those mutations out; COVET_ROUNDTRIP_SCORED_RENAMES=1 lets the
 // rename detector score candidates too (the decisions still apply).
 
 #include "randomschema.h"
@@ -47,6 +52,23 @@ struct Outcome
     QString problem;   // "" when the case passed
     int operations = 0;
 };
+
+// The decisions of A -> B turned round for B -> A: a column's table is named
+// as A has it.
+RenameDecisions reverseDecisions(const RandomCase &rc)
+{
+    RenameDecisions out;
+    for (const RenameDecisions::Entry &e : rc.decisions.entries()) {
+        RenameCandidate c;
+        c.kind = e.kind;
+        c.schema = e.schema;
+        c.from = e.to;
+        c.to = e.from;
+        c.table = e.kind == RenameCandidate::Kind::Table ? e.from : rc.tableFrom.value(e.table, e.table);
+        out.set(c, e.verdict);
+    }
+    return out;
+}
 
 Outcome runCase(ScratchRun &run, Dialect d, quint64 seed, quint64 number)
 {
@@ -116,6 +138,33 @@ Outcome runCase(ScratchRun &run, Dialect d, quint64 seed, quint64 number)
         lost << error;
     if (!lost.isEmpty())
         return {report(QStringLiteral("rows did not survive"), lost.join(u'\n') + QStringLiteral("\noperations:\n") + opsText)};
+
+    // The reverse direction, B -> A: B created (empty), its inspection diffed
+    // against A with every decision turned round, executed, and compared.
+    if (QString e = run.reset(); !e.isEmpty())
+        return {report(QStringLiteral("reset before B -> A failed"), e)};
+    if (QString e = run.exec(gen->schemaStatements(rc.b)); !e.isEmpty())
+        return {report(QStringLiteral("creating B failed"), e)};
+    auto inspectedB = run.inspect();
+    if (!inspectedB)
+        return {report(QStringLiteral("inspecting B failed"), inspectedB.error().toString())};
+    const RenameDecisions reversed = reverseDecisions(rc);
+    DiffOptions backOptions = options;
+    backOptions.decisions = &reversed;
+    auto back = Differ::diff(*inspectedB, rc.a, backOptions);
+    if (!back)
+        return {report(QStringLiteral("the differ failed on B -> A"), back.error().toString())};
+    out.operations += int(back->operations.size());
+    const QString backText = covet::test::operationsText(back->operations);
+    QStringList backSql;
+    if (QString e = run.apply(*gen, back->operations, *inspectedB, &backSql); !e.isEmpty())
+        return {report(QStringLiteral("the B -> A migration SQL failed"), e + QStringLiteral("\noperations:\n") + backText)};
+    auto afterBack = run.inspect();
+    if (!afterBack)
+        return {report(QStringLiteral("inspecting the B -> A result failed"), afterBack.error().toString())};
+    if (QString d3 = covet::test::schemaDifference(*afterBack, rc.a); !d3.isEmpty())
+        return {report(QStringLiteral("B migrated back differs from A"),
+                       QStringLiteral("remaining operations:\n%1\noperations applied:\n%2").arg(d3, backText))};
     return out;
 }
 
