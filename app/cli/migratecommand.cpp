@@ -67,7 +67,7 @@ private:
 
 } // namespace
 
-void MigrateCommand::addTargetOptions(QCommandLineParser &p)
+void MigrateCommand::addTargetOptions(CommandLineSpec &p)
 {
     p.addOption({QStringLiteral("config"), QStringLiteral("The project file (default: covet.yaml in the working directory)."), QStringLiteral("path")});
     p.addOption({QStringLiteral("db"), QStringLiteral("The database URL (overrides the environment's)."), QStringLiteral("url")});
@@ -177,7 +177,7 @@ Status MigrateCommand::confirm(const Target &t, const QCommandLineParser &p, QTe
                     .arg(t.environment));
 }
 
-void MigrateCommand::addOptions(QCommandLineParser &p) const
+void MigrateCommand::addOptions(CommandLineSpec &p) const
 {
     addTargetOptions(p);
     p.addOption({QStringLiteral("to"), QStringLiteral("Apply up to and including this migration."), QStringLiteral("id")});
