@@ -147,7 +147,7 @@ QString CliHelp::manPage() const
 {
     ManPage man(QStringLiteral("covet"), 1, QStringLiteral(COVET_RELEASE_DATE),
                 QStringLiteral("covet ") + QCoreApplication::applicationVersion(), QStringLiteral("User Commands"),
-                kDescription.section(QStringLiteral(": "), 1));
+                kDescription.section(QStringLiteral(": "), 1).chopped(1));   // without the full stop
     man.section(QStringLiteral("SYNOPSIS"));
     man.synopsis(QStringLiteral("covet"), ManPage::italic(QStringLiteral("command")) + QStringLiteral(" [") +
                                               ManPage::italic(QStringLiteral("options")) + u']');
