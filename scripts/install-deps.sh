@@ -1,17 +1,36 @@
 #!/usr/bin/env bash
-# Installs every build and test dependency of Covet from Debian's packages.
-# Idempotent: packages already present are skipped by apt-get.
+# Installs Covet's dependencies from Debian's packages. Idempotent: packages
+# already present are skipped by apt-get.
+#   scripts/install-deps.sh          everything: build, tests, packaging (CI)
+#   scripts/install-deps.sh build    only what building and running Covet Studio
+#                                    needs (scripts/studio-demo.sh)
 set -euo pipefail
 
-PACKAGES=(
-  build-essential cmake ninja-build pkg-config git ca-certificates
-  qt6-base-dev qt6-base-dev-tools libqt6sql6 libqt6sql6-sqlite libqt6sql6-psql libqt6sql6-mysql libsqlite3-dev
+# Building Covet and running it.
+BUILD_PACKAGES=(
+  build-essential cmake ninja-build pkg-config git ca-certificates ccache
+  qt6-base-dev qt6-base-dev-tools libqt6sql6 libqt6sql6-sqlite libqt6sql6-psql libqt6sql6-mysql
   qt6-charts-dev libqt6opengl6-dev qt6-svg-dev
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
-  libqscintilla2-qt6-dev qtkeychain-qt6-dev libgl-dev libfyaml-dev
-  postgresql-15 postgresql-client-15 mariadb-server mariadb-client sqlite3
-  xvfb xauth imagemagick fonts-dejavu-core procps
+  libqscintilla2-qt6-dev qtkeychain-qt6-dev libgl-dev libfyaml-dev libsqlite3-dev
+  librsvg2-bin gzip
 )
+# The test suite: its own PostgreSQL and MariaDB, Xvfb for screenshots, groff
+# for the manual-page test.
+TEST_PACKAGES=(
+  postgresql-15 postgresql-client-15 mariadb-server mariadb-client sqlite3
+  xvfb xauth imagemagick fonts-dejavu-core procps groff-base
+)
+# Building and checking the Debian packages (scripts/package-check.sh).
+PACKAGE_PACKAGES=(
+  dpkg-dev file xz-utils lintian desktop-file-utils appstream man-db
+)
+
+case "${1:-all}" in
+  build) PACKAGES=("${BUILD_PACKAGES[@]}") ;;
+  all) PACKAGES=("${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}" "${PACKAGE_PACKAGES[@]}") ;;
+  *) echo "usage: $0 [build|all]" >&2; exit 2 ;;
+esac
 
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi

@@ -9,7 +9,9 @@ ROOT=$(pwd)
 BUILD="${COVET_BUILD_DIR:-$ROOT/build}"
 
 bash scripts/install-deps.sh
-cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCOVET_WERROR=ON
+# Tests and benchmarks on explicitly: scripts/studio-demo.sh turns them off in the same build tree.
+cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCOVET_WERROR=ON \
+  -DCOVET_BUILD_TESTS=ON -DCOVET_BUILD_BENCHMARKS=ON
 cmake --build "$BUILD" --parallel "$(nproc)"
 export QT_QPA_PLATFORM=offscreen
 bash scripts/test-servers.sh run -- \

@@ -9,7 +9,8 @@
 #         models.yaml against demo.db, with its two rename candidates) and
 #         docs/screenshots/migrations-view.png (covet-studio --view migrations
 #         --dry-run: 0001 applied, 0002 pending, dry-run in a rolled-back
-#         transaction).
+#         transaction) and docs/screenshots/start-page.png (covet-studio
+#         without arguments: the start page, the demos above as recent projects).
 # Needs: xvfb (Xvfb), imagemagick (import), xauth — scripts/install-deps.sh.
 set -euo pipefail
 
@@ -60,7 +61,9 @@ export COVET_DEMO_DIR="$WORK/demo" LANG=C.UTF-8 LC_ALL=C.UTF-8 QT_QPA_PLATFORM=x
 shoot() {
   local view="$1" file="$2"
   shift 2
-  "$STUDIO" --demo --view "$view" "$@" --geometry "$SIZE+0+0" >"$WORK/studio.log" 2>&1 &
+  local args=(--demo --view "$view")
+  [ "$view" = start ] && args=()
+  "$STUDIO" "${args[@]}" "$@" --geometry "$SIZE+0+0" >"$WORK/studio.log" 2>&1 &
   STUDIO_PID=$!
   sleep "$WAIT"
   if ! kill -0 "$STUDIO_PID" 2>/dev/null; then
@@ -78,3 +81,4 @@ shoot() {
 shoot schema schema-browser.png --select "${COVET_SCREENSHOT_SELECT:-order_items}"
 shoot diff diff-view.png
 shoot migrations migrations-view.png --dry-run
+shoot start start-page.png

@@ -58,7 +58,7 @@ Status confirmed(const QCommandLineParser &p, QTextStream &out, const QString &q
 
 } // namespace
 
-void BackupCommand::addOptions(QCommandLineParser &p) const
+void BackupCommand::addOptions(CommandLineSpec &p) const
 {
     MigrateCommand::addTargetOptions(p);
     p.addPositionalArgument(QStringLiteral("action"), QStringLiteral("list | show ID | verify ID | restore ID | drop ID | prune"));

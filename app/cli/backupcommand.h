@@ -11,7 +11,7 @@ class BackupCommand : public CliCommand
 public:
     QString name() const override { return QStringLiteral("backup"); }
     QString summary() const override { return QStringLiteral("List, verify, restore and drop the backups taken before data was destroyed"); }
-    void addOptions(QCommandLineParser &parser) const override;
+    void addOptions(CommandLineSpec &parser) const override;
     int run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) const override;
     bool takesArguments() const override { return true; }
     bool wantsJson(const QCommandLineParser &parser) const override { return parser.isSet(QStringLiteral("json")); }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "commandlinespec.h"
 #include "core/error.h"
 
 #include <QCommandLineParser>
@@ -18,7 +19,7 @@ public:
     virtual QString name() const = 0;
     virtual QString summary() const = 0;
     // Adds the command's options to parser (help is added by the caller).
-    virtual void addOptions(QCommandLineParser &parser) const = 0;
+    virtual void addOptions(CommandLineSpec &parser) const = 0;
     virtual int run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) const = 0;
     // Whether the command takes positional arguments (it checks them itself).
     virtual bool takesArguments() const { return false; }

@@ -70,7 +70,7 @@ QString candidateText(const RenameCandidate &c)
 
 } // namespace
 
-void DiffCommand::addOptions(QCommandLineParser &p) const
+void DiffCommand::addOptions(CommandLineSpec &p) const
 {
     p.addOption({QStringLiteral("from"), QStringLiteral("The current schema: database URL, models .yaml, DDL .sql or .json."), QStringLiteral("src")});
     p.addOption({QStringLiteral("to"), QStringLiteral("The desired schema: database URL, models .yaml, DDL .sql or .json."), QStringLiteral("src")});

@@ -12,7 +12,7 @@ class DiffCommand : public CliCommand
 public:
     QString name() const override { return QStringLiteral("diff"); }
     QString summary() const override { return QStringLiteral("Compare two schemas and print the operations (or SQL) between them"); }
-    void addOptions(QCommandLineParser &parser) const override;
+    void addOptions(CommandLineSpec &parser) const override;
     bool wantsJson(const QCommandLineParser &parser) const override { return parser.value(QStringLiteral("format")).compare(u"json", Qt::CaseInsensitive) == 0; }
     int run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) const override;
 };

@@ -9,7 +9,7 @@
 
 namespace covet::cli {
 
-void InitCommand::addOptions(QCommandLineParser &p) const
+void InitCommand::addOptions(CommandLineSpec &p) const
 {
     p.addOption({QStringLiteral("dialect"), QStringLiteral("The project's dialect: sqlite, postgresql or mysql (default: the --db URL's)."), QStringLiteral("dialect")});
     p.addOption({QStringLiteral("db"), QStringLiteral("The default target database URL (${VAR} references are kept for secrets)."), QStringLiteral("url")});

@@ -12,7 +12,7 @@ class InitCommand : public CliCommand
 public:
     QString name() const override { return QStringLiteral("init"); }
     QString summary() const override { return QStringLiteral("Create covet.yaml and the migrations directory"); }
-    void addOptions(QCommandLineParser &parser) const override;
+    void addOptions(CommandLineSpec &parser) const override;
     int run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) const override;
 };
 

@@ -9,7 +9,7 @@
 
 namespace covet::cli {
 
-void InspectCommand::addOptions(QCommandLineParser &p) const
+void InspectCommand::addOptions(CommandLineSpec &p) const
 {
     p.addOption({QStringLiteral("db"), QStringLiteral("Database URL to inspect (sqlite:FILE, postgresql://…, mysql://…)."), QStringLiteral("url")});
     p.addOption({QStringLiteral("from"), QStringLiteral("Schema file to read instead: models .yaml, DDL .sql or .json."), QStringLiteral("file")});

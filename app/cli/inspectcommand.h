@@ -10,7 +10,7 @@ class InspectCommand : public CliCommand
 public:
     QString name() const override { return QStringLiteral("inspect"); }
     QString summary() const override { return QStringLiteral("Print the schema of a database or a schema file"); }
-    void addOptions(QCommandLineParser &parser) const override;
+    void addOptions(CommandLineSpec &parser) const override;
     // Only an explicit --format json (the default output is JSON too, but a
     // failing default run keeps stdout empty).
     bool wantsJson(const QCommandLineParser &parser) const override

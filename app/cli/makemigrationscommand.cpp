@@ -62,7 +62,7 @@ private:
 
 } // namespace
 
-void MakeMigrationsCommand::addOptions(QCommandLineParser &p) const
+void MakeMigrationsCommand::addOptions(CommandLineSpec &p) const
 {
     p.addOption({QStringLiteral("models"), QStringLiteral("The desired schema: a models file (.yaml) or a DDL file (.sql) (default: covet.yaml's)."), QStringLiteral("file")});
     p.addOption({QStringLiteral("name"), QStringLiteral("The migration's name (lowercase letters, digits, _)."), QStringLiteral("name")});

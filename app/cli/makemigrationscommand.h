@@ -18,7 +18,7 @@ class MakeMigrationsCommand : public CliCommand
 public:
     QString name() const override { return QStringLiteral("makemigrations"); }
     QString summary() const override { return QStringLiteral("Write the next migration from the models file"); }
-    void addOptions(QCommandLineParser &parser) const override;
+    void addOptions(CommandLineSpec &parser) const override;
     int run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) const override;
 };
 

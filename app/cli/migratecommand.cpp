@@ -84,7 +84,7 @@ private:
 
 } // namespace
 
-void MigrateCommand::addTargetOptions(QCommandLineParser &p)
+void MigrateCommand::addTargetOptions(CommandLineSpec &p)
 {
     p.addOption({QStringLiteral("config"), QStringLiteral("The project file (default: covet.yaml in the working directory)."), QStringLiteral("path")});
     p.addOption({QStringLiteral("db"), QStringLiteral("The database URL (overrides the environment's)."), QStringLiteral("url")});
@@ -183,7 +183,7 @@ Status MigrateCommand::confirm(const Target &t, const QCommandLineParser &p, QTe
                 QStringLiteral("%1: pass --yes (or type the confirmation on a terminal); nothing was run").arg(needs.join(QStringLiteral(" and "))));
 }
 
-void MigrateCommand::addOptions(QCommandLineParser &p) const
+void MigrateCommand::addOptions(CommandLineSpec &p) const
 {
     addTargetOptions(p);
     p.addOption({QStringLiteral("to"), QStringLiteral("Apply up to and including this migration."), QStringLiteral("id")});
@@ -191,7 +191,7 @@ void MigrateCommand::addOptions(QCommandLineParser &p) const
     p.addOption({QStringLiteral("fake"), QStringLiteral("Record the migrations as applied without running them.")});
 }
 
-void MigrateCommand::addRunOptions(QCommandLineParser &p)
+void MigrateCommand::addRunOptions(CommandLineSpec &p)
 {
     p.addOption({QStringLiteral("dry-run"), QStringLiteral("Print the SQL and the risk report; change nothing.")});
     p.addOption({QStringLiteral("execute"), QStringLiteral("With --dry-run (PostgreSQL, SQLite): run the SQL in a transaction that is rolled back.")});

@@ -19,7 +19,7 @@ class MigrateCommand : public CliCommand
 public:
     QString name() const override { return QStringLiteral("migrate"); }
     QString summary() const override { return QStringLiteral("Apply pending migrations to a database"); }
-    void addOptions(QCommandLineParser &parser) const override;
+    void addOptions(CommandLineSpec &parser) const override;
     int run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) const override;
 
     // The project, its migrations and (when connect) an open connection.
@@ -39,14 +39,14 @@ public:
         Error,       // rollback: a NotFound error
         ReadEmpty,   // status, verify: read an empty in-memory stand-in, create nothing, say so
     };
-    static void addTargetOptions(QCommandLineParser &parser);
+    static void addTargetOptions(CommandLineSpec &parser);
     static Result<Target> openTarget(const QCommandLineParser &parser, bool connect = true,
                                      MissingSqlite missing = MissingSqlite::Error);
     // For an environment that needs confirmation, or a run that destroys
     // data: --yes, or a typed confirmation on a terminal; else an error.
     static Status confirm(const Target &target, const QCommandLineParser &parser, QTextStream &out, bool destroysData);
     // --dry-run, --execute, --yes, --accept-risk, --resume, --json.
-    static void addRunOptions(QCommandLineParser &parser);
+    static void addRunOptions(CommandLineSpec &parser);
     static Result<int> lockTimeout(const QCommandLineParser &parser);
     // --to, --dry-run, --execute, --accept-risk, --resume and the
     // environment's run settings (ProjectConfig::runSettings).

@@ -4,7 +4,7 @@
 
 namespace covet::cli {
 
-void RollbackCommand::addOptions(QCommandLineParser &p) const
+void RollbackCommand::addOptions(CommandLineSpec &p) const
 {
     MigrateCommand::addTargetOptions(p);
     p.addOption({QStringLiteral("to"), QStringLiteral("Roll back every migration applied after this one (it stays applied)."), QStringLiteral("id")});

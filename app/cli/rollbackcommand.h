@@ -10,7 +10,7 @@ class RollbackCommand : public CliCommand
 public:
     QString name() const override { return QStringLiteral("rollback"); }
     QString summary() const override { return QStringLiteral("Roll back applied migrations"); }
-    void addOptions(QCommandLineParser &parser) const override;
+    void addOptions(CommandLineSpec &parser) const override;
     int run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) const override;
 };
 

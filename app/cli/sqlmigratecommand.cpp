@@ -4,7 +4,7 @@
 
 namespace covet::cli {
 
-void SqlMigrateCommand::addOptions(QCommandLineParser &p) const
+void SqlMigrateCommand::addOptions(CommandLineSpec &p) const
 {
     MigrateCommand::addTargetOptions(p);
     p.addOption({QStringLiteral("backwards"), QStringLiteral("The SQL that rolls it back.")});

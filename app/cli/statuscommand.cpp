@@ -9,7 +9,7 @@
 
 namespace covet::cli {
 
-void StatusCommand::addOptions(QCommandLineParser &p) const
+void StatusCommand::addOptions(CommandLineSpec &p) const
 {
     MigrateCommand::addTargetOptions(p);
     p.addOption({QStringLiteral("json"),

@@ -4,7 +4,7 @@
 
 namespace covet::cli {
 
-void VerifyCommand::addOptions(QCommandLineParser &p) const
+void VerifyCommand::addOptions(CommandLineSpec &p) const
 {
     MigrateCommand::addTargetOptions(p);
 }

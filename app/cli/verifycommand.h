@@ -11,7 +11,7 @@ class VerifyCommand : public CliCommand
 public:
     QString name() const override { return QStringLiteral("verify"); }
     QString summary() const override { return QStringLiteral("Check applied migrations against their files (checksums)"); }
-    void addOptions(QCommandLineParser &parser) const override;
+    void addOptions(CommandLineSpec &parser) const override;
     int run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) const override;
 };
 

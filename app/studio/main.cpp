@@ -4,6 +4,7 @@
 #include "app/studiooptions.h"
 #include "app/studiotranslations.h"
 #include "views/migrationsview.h"
+#include "studiodocs.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -11,6 +12,9 @@
 
 int main(int argc, char **argv)
 {
+    // For the build (man page and completion of the packages), not for people.
+    if (covet::StudioDocs::printIfAsked(argc, argv))
+        return 0;
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Covet"));
     QApplication::setApplicationName(QStringLiteral("Covet Studio"));
@@ -43,8 +47,7 @@ int main(int argc, char **argv)
         window.openDemo(dir);
     } else if (!options.target.isEmpty()) {
         window.openTarget(options.target);
-    } else {
-        window.openLastProject();
     }
+    // Otherwise the start page: open a project, connect, the demo, recent projects.
     return app.exec();
 }

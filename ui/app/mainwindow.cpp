@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "app/recentprojects.h"
+#include "app/studiooptions.h"
 #include "app/targetcontroller.h"
 #include "dialogs/connectiondialog.h"
 #include "dialogs/preferencesdialog.h"
@@ -9,6 +11,7 @@
 #include "views/diffview.h"
 #include "views/migrationsview.h"
 #include "views/schemabrowserview.h"
+#include "views/startpage.h"
 
 #include <QAction>
 #include <QApplication>
@@ -24,6 +27,7 @@
 #include <QProgressBar>
 #include <QScreen>
 #include <QSettings>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QToolBar>
@@ -74,12 +78,18 @@ MainWindow::MainWindow(QWidget *parent)
     m_pages->addTab(m_diffView, icon("diff"), tr("Diff"));
     m_pages->addTab(m_migrationsView, icon("migrations"), tr("Migrations"));
 
+    // Until a database is chosen, the start page instead of empty views.
+    m_startPage = new StartPage(this);
+    m_stack = new QStackedWidget(this);
+    m_stack->addWidget(m_startPage);
+    m_stack->addWidget(m_pages);
+
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(m_errorBanner);
-    layout->addWidget(m_pages, 1);
+    layout->addWidget(m_stack, 1);
     setCentralWidget(central);
 
     createActions();
@@ -88,6 +98,14 @@ MainWindow::MainWindow(QWidget *parent)
 
     // Applied migrations change the schema the other views show.
     connect(m_migrationsView, &MigrationsView::databaseChanged, this, &MainWindow::reload);
+    connect(m_startPage, &StartPage::openProjectRequested, this, &MainWindow::askForProject);
+    connect(m_startPage, &StartPage::connectRequested, this, &MainWindow::showConnectionDialog);
+    connect(m_startPage, &StartPage::demoRequested, this, &MainWindow::openFreshDemo);
+    connect(m_startPage, &StartPage::recentProjectRequested, this, [this](const QString &dir) { openProject(dir); });
+    connect(m_startPage, &StartPage::forgetRecentProjectRequested, this, [this](const QString &dir) {
+        RecentProjects::remove(dir);
+        m_startPage->setRecentProjects(RecentProjects::load());
+    });
     connect(m_targets, &TargetController::targetReady, this, &MainWindow::connectTo);
     connect(m_targets, &TargetController::failed, this, &MainWindow::showError);
     connect(m_job, &InspectJob::finished, this, &MainWindow::onInspected);
@@ -106,6 +124,7 @@ MainWindow::MainWindow(QWidget *parent)
     }
     restoreState(settings.value(kStateKey).toByteArray());
     setBusy(false);
+    showStartPage();
 }
 
 MainWindow::~MainWindow() = default;
@@ -158,6 +177,9 @@ void MainWindow::createActions()
     m_migrationsAction->setStatusTip(tr("Review, dry-run and apply the project's pending migrations"));
     m_migrationsAction->setCheckable(true);
     connect(m_migrationsAction, &QAction::triggered, this, [this]() { showView(QStringLiteral("migrations")); });
+    m_startPageAction = new QAction(icon("covet"), tr("S&tart Page"), this);
+    m_startPageAction->setStatusTip(tr("Open a project, connect to a database, open the demo or a recent project"));
+    connect(m_startPageAction, &QAction::triggered, this, &MainWindow::showStartPage);
     connect(m_pages, &QTabWidget::currentChanged, this, [this]() {
         m_schemaAction->setChecked(m_pages->currentWidget() == m_browser);
         m_diffAction->setChecked(m_pages->currentWidget() == m_diffView);
@@ -194,6 +216,8 @@ void MainWindow::createMenus()
     edit->addAction(m_preferencesAction);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_startPageAction);
+    view->addSeparator();
     view->addAction(m_schemaAction);
     view->addAction(m_diffAction);
     view->addAction(m_migrationsAction);
@@ -233,8 +257,22 @@ void MainWindow::createStatusBar()
     statusBar()->addPermanentWidget(m_connectionLabel);
 }
 
+void MainWindow::showStartPage()
+{
+    m_startPage->setRecentProjects(RecentProjects::load());
+    m_stack->setCurrentWidget(m_startPage);
+}
+
+bool MainWindow::isStartPageShown() const
+{
+    return m_stack->currentWidget() == m_startPage;
+}
+
 bool MainWindow::showView(const QString &name)
 {
+    if (!StudioOptions::viewNames().contains(name))
+        return false;
+    m_stack->setCurrentWidget(m_pages);
     if (name == u"schema") {
         m_pages->setCurrentWidget(m_browser);
         m_browser->filterEdit()->setFocus();
@@ -323,6 +361,7 @@ void MainWindow::connectTo(const StudioTarget &target)
     if (m_target && m_target->url.toString() != target.url.toString())
         m_migrationsView->clear();
     m_target = target;
+    m_stack->setCurrentWidget(m_pages);
     if (target.kind == StudioTarget::Kind::Environment)
         QSettings().setValue(kLastEnvironmentKey, target.name);
     else if (target.kind == StudioTarget::Kind::ProjectDatabase)
@@ -358,6 +397,7 @@ void MainWindow::openProject(const QString &dir, const QString &environment)
         QSettings().setValue(kLastProjectKey, absolute);
     if (!m_targets->openProject(absolute, environment))
         return;
+    RecentProjects::add(absolute);
     setWindowTitle(tr("%1 — Covet Studio").arg(QFileInfo(absolute).fileName()));
 }
 
@@ -427,6 +467,16 @@ void MainWindow::askForProject()
     const QString dir = QFileDialog::getExistingDirectory(this, tr("Open Covet Project"), start);
     if (!dir.isEmpty())
         openProject(dir);
+}
+
+void MainWindow::openFreshDemo()
+{
+    QString error;
+    const QString dir = StudioOptions::freshDemoDirectory(&error);
+    if (dir.isEmpty())
+        showError(tr("Cannot create the demo project: %1").arg(error));
+    else
+        openDemo(dir);
 }
 
 void MainWindow::askForDatabaseUrl()

@@ -10,6 +10,7 @@
 class QAction;
 class QLabel;
 class QProgressBar;
+class QStackedWidget;
 class QTabWidget;
 class QToolButton;
 
@@ -21,6 +22,7 @@ class InspectJob;
 class MigrationsView;
 class PreferencesDialog;
 class SchemaBrowserView;
+class StartPage;
 class TargetController;
 struct InspectOutcome;
 
@@ -47,6 +49,11 @@ public:
     bool openDemo(const QString &dir);
     // Reopens the project used last, if there is one; false otherwise.
     bool openLastProject();
+    // The start page (open a project, connect, the demo, recent projects):
+    // shown until a database is chosen, and from View > Start Page.
+    void showStartPage();
+    bool isStartPageShown() const;
+    StartPage *startPage() const { return m_startPage; }
     // Selects this table or view as soon as a schema is shown.
     void setPendingSelection(const QString &name) { m_pendingSelection = name; }
 
@@ -89,12 +96,15 @@ private:
     void connectTo(const StudioTarget &target);
     void askForProject();
     void askForDatabaseUrl();
+    void openFreshDemo();
     void about();
 
     SchemaBrowserView *m_browser = nullptr;
     DiffView *m_diffView = nullptr;
     MigrationsView *m_migrationsView = nullptr;
     QTabWidget *m_pages = nullptr;
+    StartPage *m_startPage = nullptr;
+    QStackedWidget *m_stack = nullptr;
     InspectJob *m_job = nullptr;
     TargetController *m_targets = nullptr;
     QLabel *m_errorBanner = nullptr;
@@ -111,6 +121,7 @@ private:
     QAction *m_schemaAction = nullptr;
     QAction *m_diffAction = nullptr;
     QAction *m_migrationsAction = nullptr;
+    QAction *m_startPageAction = nullptr;
     QAction *m_reloadAction = nullptr;
     QAction *m_cancelAction = nullptr;
     QAction *m_aboutAction = nullptr;

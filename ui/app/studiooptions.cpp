@@ -8,33 +8,52 @@
 
 namespace covet {
 
+QString StudioOptions::description()
+{
+    return QCoreApplication::translate("StudioOptions", "Covet Studio: review schemas and migrations of PostgreSQL, "
+                                                        "MySQL/MariaDB and SQLite databases.");
+}
+
+QList<QCommandLineOption> StudioOptions::options()
+{
+    return {
+        QCommandLineOption(QStringLiteral("demo"),
+                           QCoreApplication::translate("StudioOptions", "Create the built-in SQLite demo shop in a new directory "
+                                                                        "($COVET_DEMO_DIR or the application data directory) and open it.")),
+        QCommandLineOption(QStringLiteral("select"),
+                           QCoreApplication::translate("StudioOptions", "Select the table or view NAME once the schema is shown."),
+                           QStringLiteral("NAME")),
+        QCommandLineOption(QStringLiteral("view"),
+                           QCoreApplication::translate("StudioOptions", "Show the view NAME first: schema, diff or migrations."),
+                           QStringLiteral("NAME")),
+        QCommandLineOption(QStringLiteral("dry-run"),
+                           QCoreApplication::translate("StudioOptions", "Show the Migrations view and dry-run the pending migrations once they are "
+                                                                        "listed: their SQL and, on PostgreSQL and SQLite, the result of executing it "
+                                                                        "in a transaction that is rolled back. Nothing is changed.")),
+    };
+}
+
+StudioOptions::Argument StudioOptions::targetArgument()
+{
+    return {QStringLiteral("target"),
+            QCoreApplication::translate("StudioOptions", "A database URL (sqlite:shop.db, postgresql://user@host/db, "
+                                                         "mysql://user@host/db), a SQLite file or a Covet project directory."),
+            QStringLiteral("[target]")};
+}
+
+QStringList StudioOptions::viewNames()
+{
+    return {QStringLiteral("schema"), QStringLiteral("diff"), QStringLiteral("migrations")};
+}
+
 void StudioOptions::setup(QCommandLineParser &parser)
 {
-    parser.setApplicationDescription(
-        QCoreApplication::translate("StudioOptions", "Covet Studio: review schemas and migrations of PostgreSQL, "
-                                                     "MySQL/MariaDB and SQLite databases."));
+    parser.setApplicationDescription(description());
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addOption(QCommandLineOption(
-        QStringLiteral("demo"),
-        QCoreApplication::translate("StudioOptions", "Create the built-in SQLite demo shop in a new directory "
-                                                     "($COVET_DEMO_DIR or the application data directory) and open it.")));
-    parser.addOption(QCommandLineOption(
-        QStringLiteral("select"), QCoreApplication::translate("StudioOptions", "Select the table or view NAME once the schema is shown."),
-        QStringLiteral("NAME")));
-    parser.addOption(QCommandLineOption(
-        QStringLiteral("view"), QCoreApplication::translate("StudioOptions", "Show the view NAME first: schema, diff or migrations."),
-        QStringLiteral("NAME")));
-    parser.addOption(QCommandLineOption(
-        QStringLiteral("dry-run"),
-        QCoreApplication::translate("StudioOptions", "Show the Migrations view and dry-run the pending migrations once they are "
-                                                     "listed: their SQL and, on PostgreSQL and SQLite, the result of executing it "
-                                                     "in a transaction that is rolled back. Nothing is changed.")));
-    parser.addPositionalArgument(
-        QStringLiteral("target"),
-        QCoreApplication::translate("StudioOptions", "A database URL (sqlite:shop.db, postgresql://user@host/db, "
-                                                     "mysql://user@host/db), a SQLite file or a Covet project directory."),
-        QStringLiteral("[target]"));
+    parser.addOptions(options());
+    const Argument target = targetArgument();
+    parser.addPositionalArgument(target.name, target.description, target.syntax);
 }
 
 StudioOptions StudioOptions::fromParser(const QCommandLineParser &parser)

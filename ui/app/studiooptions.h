@@ -1,6 +1,9 @@
 #pragma once
 
+#include <QCommandLineOption>
+#include <QList>
 #include <QString>
+#include <QStringList>
 
 class QCommandLineParser;
 
@@ -17,8 +20,20 @@ struct StudioOptions
     QString target;    // a database URL, a SQLite file or a project directory
     bool dryRun = false;   // dry-run the pending migrations once listed (implies --view migrations)
 
-    // Adds the options and the positional argument to parser.
+    // Adds the description, --help, --version, the options and the
+    // positional argument to parser, in this order. The manual page and the
+    // bash completion (covet-studio --help-man, --help-bash-completion) are
+    // written from the same pieces.
     static void setup(QCommandLineParser &parser);
+    static QString description();
+    static QList<QCommandLineOption> options();
+    struct Argument
+    {
+        QString name, description, syntax;
+    };
+    static Argument targetArgument();
+    // The names --view accepts.
+    static QStringList viewNames();
     static StudioOptions fromParser(const QCommandLineParser &parser);
 
     // A new, empty directory for a demo project: under $COVET_DEMO_DIR when
