@@ -24,4 +24,17 @@ int CliCommand::usageError(const QString &message, QTextStream &err)
     return report(Error(Error::Category::InvalidInput, message + QStringLiteral(" (see --help)")), err);
 }
 
+std::optional<int> CliCommand::positiveOption(const QCommandLineParser &parser, const QString &name, int fallback, QTextStream &err,
+                                              int *exitCode)
+{
+    if (!parser.isSet(name))
+        return fallback;
+    bool ok = false;
+    const int value = parser.value(name).toInt(&ok);
+    if (ok && value >= 1)
+        return value;
+    *exitCode = usageError(QStringLiteral("--%1 must be a positive number, got '%2'").arg(name, parser.value(name)), err);
+    return std::nullopt;
+}
+
 } // namespace covet::cli

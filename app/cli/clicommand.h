@@ -8,6 +8,8 @@
 #include <QStringList>
 #include <QTextStream>
 
+#include <optional>
+
 namespace covet::cli {
 
 // One `covet <command>`: gathers its options, calls the engine, prints the
@@ -33,6 +35,10 @@ public:
     // Prints "covet: error: ..." and returns the error's exit code.
     static int report(const Error &error, QTextStream &err);
     static int usageError(const QString &message, QTextStream &err);
+    // The value of a positive-number option (fallback when it is not set);
+    // nullopt after printing the usage error, then return *exitCode.
+    static std::optional<int> positiveOption(const QCommandLineParser &parser, const QString &name, int fallback, QTextStream &err,
+                                             int *exitCode);
 
 private:
     static inline QTextStream *s_jsonOut = nullptr;

@@ -1,4 +1,5 @@
 #include "backupcommand.h"
+#include "lintcommand.h"
 #include "clicommand.h"
 #include "clihelp.h"
 #include "diffcommand.h"
@@ -35,6 +36,7 @@ std::vector<std::unique_ptr<CliCommand>> commands()
     list.push_back(std::make_unique<SqlMigrateCommand>());
     list.push_back(std::make_unique<InitCommand>());
     list.push_back(std::make_unique<MakeMigrationsCommand>());
+    list.push_back(std::make_unique<LintCommand>());
     list.push_back(std::make_unique<BackupCommand>());
     return list;
 }

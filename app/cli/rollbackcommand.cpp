@@ -16,13 +16,11 @@ int RollbackCommand::run(const QCommandLineParser &p, QTextStream &out, QTextStr
 {
     if (p.isSet(QStringLiteral("to")) && p.isSet(QStringLiteral("steps")))
         return usageError(QStringLiteral("give either --to ID or --steps N, not both"), err);
-    int steps = 1;
-    if (p.isSet(QStringLiteral("steps"))) {
-        bool ok = false;
-        steps = p.value(QStringLiteral("steps")).toInt(&ok);
-        if (!ok || steps < 1)
-            return usageError(QStringLiteral("--steps must be a positive number, got '%1'").arg(p.value(QStringLiteral("steps"))), err);
-    }
+    int rc = 0;
+    const std::optional<int> stepsOption = positiveOption(p, QStringLiteral("steps"), 1, err, &rc);
+    if (!stepsOption)
+        return rc;
+    const int steps = *stepsOption;
     return MigrateCommand::execute(p, out, err, false, steps);
 }
 

@@ -1,7 +1,6 @@
 #include "migration.h"
 
-#include "../sql/sqlscriptsplitter.h"
-#include "../sql/sqltokenizer.h"
+#include "../safety/destructivesql.h"
 
 #include <QRegularExpression>
 
@@ -37,101 +36,17 @@ QString qualified(const QString &schema, const QString &name)
     return schema.isEmpty() ? name : schema + u'.' + name;
 }
 
-// Whether a statement, read by the dialect's rules, destroys stored data:
-// DROP TABLE/SCHEMA/DATABASE, TRUNCATE, DELETE (also in a WITH), ALTER
-// TABLE ... DROP of a column or partition. A PostgreSQL DO block is read
-// for the statements in its body.
-bool destroysData(const QString &sql, Dialect dialect, QStringList &inner)
-{
-    using Kind = SqlTokenizer::Kind;
-    QList<SqlTokenizer::Token> code = SqlTokenizer::tokenize(sql, SqlTokenizer::Rules::forDialect(dialect));
-    code.removeIf([](const SqlTokenizer::Token &t) { return t.isComment(); });
-    auto word = [&](qsizetype i) {
-        const bool keyword = i >= 0 && i < code.size() && code.at(i).kind == Kind::Word
-            && !(i > 0 && SqlTokenizer::isPunct(code.at(i - 1), sql, u'.'));
-        return keyword ? code.at(i).source(sql).toString().toUpper() : QString();
-    };
-    const QString first = word(0);
-    if (first == u"BEGIN" && code.size() > 1 && word(1) != u"TRANSACTION" && word(1) != u"WORK") {
-        inner << sql.mid(code.at(1).start);   // a statement at the start of a procedural block
-        return false;
-    }
-    if (first == u"TRUNCATE" || first == u"DELETE")
-        return true;
-    if (first == u"WITH") {
-        for (qsizetype i = 1; i < code.size(); ++i)
-            if (word(i) == u"DELETE" || word(i) == u"TRUNCATE")
-                return true;
-        return false;
-    }
-    if (first == u"DROP") {
-        qsizetype i = 1;
-        while (word(i) == u"TEMPORARY" || word(i) == u"TEMP")
-            ++i;
-        return word(i) == u"TABLE" || word(i) == u"SCHEMA" || word(i) == u"DATABASE";
-    }
-    if (first == u"ALTER") {
-        qsizetype i = 1;
-        if (word(i) == u"IGNORE" || word(i) == u"ONLINE")
-            ++i;
-        if (word(i) != u"TABLE")
-            return false;
-        static const QStringList notData = {QStringLiteral("CONSTRAINT"), QStringLiteral("INDEX"), QStringLiteral("KEY"),
-                                            QStringLiteral("FOREIGN"), QStringLiteral("PRIMARY"), QStringLiteral("CHECK"),
-                                            QStringLiteral("DEFAULT"), QStringLiteral("NOT"), QStringLiteral("IDENTITY"),
-                                            QStringLiteral("EXPRESSION"), QStringLiteral("UNIQUE"), QStringLiteral("FULLTEXT"),
-                                            QStringLiteral("SPATIAL"), QStringLiteral("SYSTEM"), QStringLiteral("PERIOD")};
-        int depth = 0;
-        for (++i; i < code.size(); ++i) {
-            if (SqlTokenizer::isPunct(code.at(i), sql, u'('))
-                ++depth;
-            else if (SqlTokenizer::isPunct(code.at(i), sql, u')'))
-                --depth;
-            if (depth != 0 || word(i) != u"DROP")
-                continue;
-            qsizetype j = i + 1;
-            if (word(j) == u"COLUMN")
-                ++j;
-            if (word(j) == u"IF" && word(j + 1) == u"EXISTS")
-                j += 2;
-            if (j < code.size() && !notData.contains(word(j)))
-                return true;
-        }
-        return false;
-    }
-    if (first == u"DO" && dialect == Dialect::PostgreSQL) {
-        for (const SqlTokenizer::Token &t : std::as_const(code)) {
-            if (t.kind != Kind::DollarString || t.unterminated)
-                continue;
-            const QStringView body = t.source(sql);
-            const qsizetype tag = body.indexOf(u'$', 1) + 1;   // "$$" or "$name$", closing the same way
-            inner << body.mid(tag, body.size() - 2 * tag).toString();
-        }
-    }
-    return false;
-}
-
 // "runs <statement>" for every statement of sql that destroys data, read
 // by each dialect's rules (a migration file does not know its dialect).
 void destructiveStatements(const QString &sql, QStringList &out)
 {
     for (Dialect d : {Dialect::PostgreSQL, Dialect::MySQL, Dialect::SQLite}) {
-        QStringList pending{sql};
-        for (int round = 0; round < 8 && !pending.isEmpty(); ++round) {
-            QStringList inner;
-            for (const QString &script : std::as_const(pending)) {
-                auto statements = SqlScriptSplitter::split(script, d);
-                const QList<SqlScriptSplitter::Statement> list = statements ? *statements
-                                                                            : QList<SqlScriptSplitter::Statement>{{script, 1}};
-                for (const SqlScriptSplitter::Statement &st : list) {
-                    if (!destroysData(st.sql, d, inner))
-                        continue;
-                    const QString line = QStringLiteral("runs %1").arg(st.sql.simplified().left(80));
-                    if (!out.contains(line))
-                        out << line;
-                }
-            }
-            pending = inner;
+        for (const DestructiveSql &x : DestructiveSql::scan(sql, d)) {
+            if (!x.losesData())
+                continue;
+            const QString line = QStringLiteral("runs %1").arg(x.statement.simplified().left(80));
+            if (!out.contains(line))
+                out << line;
         }
     }
 }

@@ -1,55 +1,209 @@
 #include "destructivesql.h"
 
-#include <QRegularExpression>
+#include "../sql/sqlscriptsplitter.h"
+#include "../sql/sqltokenizer.h"
 
 namespace covet {
 
 namespace {
 
-// One identifier: "quoted", `quoted`, [quoted] or bare.
-const QString kIdent = QStringLiteral(R"((?:"(?:[^"]|"")+"|`(?:[^`]|``)+`|\[[^\]]+\]|[A-Za-z_][A-Za-z0-9_$]*))");
-const QString kName = QStringLiteral(R"((%1)(?:\s*\.\s*(%1))?)").arg(kIdent);
+using Kind = SqlTokenizer::Kind;
+using Token = SqlTokenizer::Token;
 
-QString unquote(const QString &ident)
+// The statement's tokens without comments, and ways to read them.
+class Reader
 {
-    if (ident.size() >= 2) {
-        const QChar a = ident.front();
-        const QChar b = ident.back();
-        if (a == u'"' && b == u'"')
-            return ident.mid(1, ident.size() - 2).replace(QStringLiteral("\"\""), QStringLiteral("\""));
-        if (a == u'`' && b == u'`')
-            return ident.mid(1, ident.size() - 2).replace(QStringLiteral("``"), QStringLiteral("`"));
-        if (a == u'[' && b == u']')
-            return ident.mid(1, ident.size() - 2);
+public:
+    Reader(const QString &sql, Dialect dialect) : m_sql(sql)
+    {
+        m_code = SqlTokenizer::tokenize(sql, SqlTokenizer::Rules::forDialect(dialect));
+        m_code.removeIf([](const Token &t) { return t.isComment(); });
     }
-    return ident;
-}
-
-// Leading blanks and comments removed.
-QString code(const QString &statement)
-{
-    QString s = statement;
-    for (;;) {
-        const QString t = s.trimmed();
-        if (t.startsWith(QLatin1String("--")) || t.startsWith(u'#')) {
-            const qsizetype nl = t.indexOf(u'\n');
-            s = nl < 0 ? QString() : t.mid(nl + 1);
-        } else if (t.startsWith(QLatin1String("/*"))) {
-            const qsizetype end = t.indexOf(QLatin1String("*/"));
-            s = end < 0 ? QString() : t.mid(end + 2);
+    qsizetype size() const { return m_code.size(); }
+    const Token &at(qsizetype i) const { return m_code.at(i); }
+    // The keyword at i, upper-cased (not a part of a qualified name); empty otherwise.
+    QString word(qsizetype i) const
+    {
+        const bool keyword = i >= 0 && i < m_code.size() && m_code.at(i).kind == Kind::Word && !(i > 0 && punct(i - 1, u'.'));
+        return keyword ? m_code.at(i).source(m_sql).toString().toUpper() : QString();
+    }
+    bool punct(qsizetype i, QChar c) const { return i >= 0 && i < m_code.size() && SqlTokenizer::isPunct(m_code.at(i), m_sql, c); }
+    // A name part at i (a word or a quoted identifier), unquoted; empty otherwise.
+    QString namePart(qsizetype i) const
+    {
+        if (i < 0 || i >= m_code.size())
+            return {};
+        const Token &t = m_code.at(i);
+        if (t.kind == Kind::QuotedIdentifier)
+            return SqlTokenizer::unquoted(t, m_sql);
+        if (t.kind == Kind::Word)
+            return t.source(m_sql).toString();
+        return {};
+    }
+    // A possibly qualified name at i: {schema, name}; *next is past it.
+    bool name(qsizetype i, QString *schema, QString *name, qsizetype *next) const
+    {
+        const QString first = namePart(i);
+        if (first.isEmpty())
+            return false;
+        if (punct(i + 1, u'.') && !namePart(i + 2).isEmpty()) {
+            *schema = first;
+            *name = namePart(i + 2);
+            *next = i + 3;
         } else {
-            return t;
+            schema->clear();
+            *name = first;
+            *next = i + 1;
         }
+        return true;
+    }
+    bool hasWordAfter(qsizetype from, QStringView w) const
+    {
+        for (qsizetype i = from; i < m_code.size(); ++i)
+            if (word(i) == w)
+                return true;
+        return false;
+    }
+    const QString &sql() const { return m_sql; }
+
+private:
+    const QString &m_sql;
+    QList<Token> m_code;
+};
+
+void add(QList<DestructiveSql> &out, DestructiveSql::Kind kind, const QString &schema, const QString &table, const QString &statement,
+         const QString &column = {}, bool filtered = false)
+{
+    DestructiveSql d;
+    d.kind = kind;
+    d.schema = schema;
+    d.table = table;
+    d.column = column;
+    d.filtered = filtered;
+    d.statement = statement;
+    out << d;
+}
+
+void alterTable(const Reader &r, qsizetype i, QList<DestructiveSql> &out)
+{
+    if (r.word(i) == u"IF" && r.word(i + 1) == u"EXISTS")
+        i += 2;
+    if (r.word(i) == u"ONLY")
+        ++i;
+    QString schema, table;
+    if (!r.name(i, &schema, &table, &i))
+        return;
+    static const QStringList notData = {QStringLiteral("CONSTRAINT"), QStringLiteral("INDEX"), QStringLiteral("KEY"),
+                                        QStringLiteral("FOREIGN"),    QStringLiteral("PRIMARY"), QStringLiteral("CHECK"),
+                                        QStringLiteral("DEFAULT"),    QStringLiteral("NOT"),   QStringLiteral("IDENTITY"),
+                                        QStringLiteral("EXPRESSION"), QStringLiteral("UNIQUE"), QStringLiteral("FULLTEXT"),
+                                        QStringLiteral("SPATIAL"),    QStringLiteral("SYSTEM"), QStringLiteral("PERIOD"),
+                                        QStringLiteral("TRIGGER"),    QStringLiteral("RULE")};
+    int depth = 0;
+    for (; i < r.size(); ++i) {
+        if (r.punct(i, u'('))
+            ++depth;
+        else if (r.punct(i, u')'))
+            --depth;
+        if (depth != 0 || r.word(i) != u"DROP")
+            continue;
+        qsizetype j = i + 1;
+        if (r.word(j) == u"PARTITION") {
+            add(out, DestructiveSql::Kind::DropPartition, schema, table, r.sql(), r.namePart(j + 1), true);
+            continue;
+        }
+        if (r.word(j) == u"COLUMN")
+            ++j;
+        if (r.word(j) == u"IF" && r.word(j + 1) == u"EXISTS")
+            j += 2;
+        if (j < r.size() && !notData.contains(r.word(j)))
+            add(out, DestructiveSql::Kind::DropColumn, schema, table, r.sql(), r.namePart(j));
     }
 }
 
-void setName(DestructiveSql &d, const QString &first, const QString &second)
+// Reads one statement; bodies of procedural blocks go to `inner`.
+void read(const QString &sql, Dialect dialect, QList<DestructiveSql> &out, QStringList &inner)
 {
-    if (second.isEmpty()) {
-        d.table = unquote(first);
-    } else {
-        d.schema = unquote(first);
-        d.table = unquote(second);
+    const Reader r(sql, dialect);
+    const QString first = r.word(0);
+    if (first == u"BEGIN" && r.size() > 1 && r.word(1) != u"TRANSACTION" && r.word(1) != u"WORK") {
+        inner << sql.mid(r.at(1).start);   // the statements of a procedural block
+        return;
+    }
+    if (first == u"DO" && dialect == Dialect::PostgreSQL) {
+        for (qsizetype i = 0; i < r.size(); ++i) {
+            const Token &t = r.at(i);
+            if (t.kind != Kind::DollarString || t.unterminated)
+                continue;
+            const QStringView body = t.source(sql);
+            const qsizetype tag = body.indexOf(u'$', 1) + 1;   // "$$" or "$name$", closing the same way
+            inner << body.mid(tag, body.size() - 2 * tag).toString();
+        }
+        return;
+    }
+    QString schema, table;
+    qsizetype i = 1;
+    if (first == u"DROP") {
+        while (r.word(i) == u"TEMPORARY" || r.word(i) == u"TEMP")
+            ++i;
+        const QString what = r.word(i++);
+        if (r.word(i) == u"IF" && r.word(i + 1) == u"EXISTS")
+            i += 2;
+        if (what == u"SCHEMA" || what == u"DATABASE") {
+            if (r.name(i, &schema, &table, &i))
+                add(out, DestructiveSql::Kind::DropSchema, {}, table, sql);
+            return;
+        }
+        if (what != u"TABLE")
+            return;
+        while (r.name(i, &schema, &table, &i)) {
+            add(out, DestructiveSql::Kind::DropTable, schema, table, sql);
+            if (!r.punct(i, u','))
+                break;
+            ++i;
+        }
+    } else if (first == u"TRUNCATE") {
+        if (r.word(i) == u"TABLE")
+            ++i;
+        if (r.word(i) == u"ONLY")
+            ++i;
+        while (r.name(i, &schema, &table, &i)) {
+            add(out, DestructiveSql::Kind::Truncate, schema, table, sql);
+            if (!r.punct(i, u','))
+                break;
+            ++i;
+        }
+    } else if (first == u"DELETE") {
+        if (r.word(i) == u"FROM")
+            ++i;
+        if (r.word(i) == u"ONLY")
+            ++i;
+        if (r.name(i, &schema, &table, &i))
+            add(out, DestructiveSql::Kind::Delete, schema, table, sql, {}, r.hasWordAfter(i, u"WHERE"));
+    } else if (first == u"UPDATE") {
+        if (r.word(i) == u"ONLY")
+            ++i;
+        if (r.name(i, &schema, &table, &i))
+            add(out, DestructiveSql::Kind::Update, schema, table, sql, {}, r.hasWordAfter(i, u"WHERE"));
+    } else if (first == u"WITH") {
+        // WITH … DELETE FROM t / UPDATE t: the data-changing part, wherever it is.
+        for (qsizetype k = 1; k < r.size(); ++k) {
+            const QString w = r.word(k);
+            if (w == u"DELETE" || w == u"UPDATE" || w == u"TRUNCATE") {
+                QList<DestructiveSql> part;
+                QStringList ignored;
+                read(sql.mid(r.at(k).start), dialect, part, ignored);
+                for (DestructiveSql &d : part)
+                    d.statement = sql;
+                out << part;
+                return;
+            }
+        }
+    } else if (first == u"ALTER") {
+        if (r.word(i) == u"IGNORE" || r.word(i) == u"ONLINE")
+            ++i;
+        if (r.word(i) == u"TABLE")
+            alterTable(r, i + 1, out);
     }
 }
 
@@ -60,75 +214,48 @@ QString DestructiveSql::describe() const
     const QString t = schema.isEmpty() ? table : schema + u'.' + table;
     switch (kind) {
     case Kind::DropTable: return QStringLiteral("drops table %1").arg(t);
+    case Kind::DropSchema: return QStringLiteral("drops schema %1 and everything in it").arg(table);
     case Kind::Truncate: return QStringLiteral("empties table %1 (TRUNCATE)").arg(t);
     case Kind::Delete: return filtered ? QStringLiteral("deletes rows of %1").arg(t) : QStringLiteral("deletes every row of %1").arg(t);
     case Kind::Update: return filtered ? QStringLiteral("overwrites values in rows of %1").arg(t)
                                        : QStringLiteral("overwrites values in every row of %1").arg(t);
     case Kind::DropColumn: return QStringLiteral("drops column %1.%2").arg(t, column);
+    case Kind::DropPartition: return QStringLiteral("drops partition %1 of %2 with its rows").arg(column, t);
     }
     return {};
 }
 
 QList<DestructiveSql> DestructiveSql::parse(const QString &statement, Dialect dialect)
 {
-    Q_UNUSED(dialect);
-    const QString s = code(statement);
     QList<DestructiveSql> out;
-    static const auto opts = QRegularExpression::CaseInsensitiveOption | QRegularExpression::DotMatchesEverythingOption;
-    static const QRegularExpression dropTable(QStringLiteral(R"(^DROP\s+TABLE\s+(?:IF\s+EXISTS\s+)?(.*)$)"), opts);
-    static const QRegularExpression oneName(QStringLiteral(R"(^\s*%1\s*(,|$|\s))").arg(kName), opts);
-    static const QRegularExpression truncate(QStringLiteral(R"(^TRUNCATE\s+(?:TABLE\s+)?(?:ONLY\s+)?%1)").arg(kName), opts);
-    static const QRegularExpression del(QStringLiteral(R"(^DELETE\s+FROM\s+(?:ONLY\s+)?%1(.*)$)").arg(kName), opts);
-    static const QRegularExpression upd(QStringLiteral(R"(^UPDATE\s+(?:ONLY\s+)?%1\s+(?:AS\s+\S+\s+)?SET\b(.*)$)").arg(kName), opts);
-    static const QRegularExpression alterDrop(
-        QStringLiteral(R"(^ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?%1\s+DROP\s+(?:COLUMN\s+)?(?:IF\s+EXISTS\s+)?(%2))").arg(kName, kIdent),
-        opts);
-    static const QRegularExpression where(QStringLiteral(R"(\bWHERE\b)"), opts);
-    static const QStringList notColumns = {QStringLiteral("constraint"), QStringLiteral("index"), QStringLiteral("key"),
-                                           QStringLiteral("primary"), QStringLiteral("foreign"), QStringLiteral("check"),
-                                           QStringLiteral("default"), QStringLiteral("unique"), QStringLiteral("partition")};
-
-    if (auto m = dropTable.match(s); m.hasMatch()) {
-        QString rest = m.captured(1);
-        for (;;) {
-            auto n = oneName.match(rest);
-            if (!n.hasMatch())
-                break;
-            DestructiveSql d;
-            d.kind = Kind::DropTable;
-            setName(d, n.captured(1), n.captured(2));
-            out << d;
-            if (n.captured(3) != QLatin1String(","))
-                break;
-            rest = rest.mid(n.capturedEnd(0));
+    QStringList pending{statement};
+    bool top = true;
+    // Procedural bodies are scripts of their own; a few levels are enough.
+    for (int round = 0; round < 8 && !pending.isEmpty(); ++round) {
+        QStringList inner;
+        for (const QString &text : std::as_const(pending)) {
+            if (top) {
+                read(text, dialect, out, inner);
+                continue;
+            }
+            auto statements = SqlScriptSplitter::split(text, dialect);
+            const QList<SqlScriptSplitter::Statement> list = statements ? *statements : QList<SqlScriptSplitter::Statement>{{text, 1}};
+            for (const SqlScriptSplitter::Statement &st : list)
+                read(st.sql, dialect, out, inner);
         }
-    } else if (auto m = truncate.match(s); m.hasMatch()) {
-        DestructiveSql d;
-        d.kind = Kind::Truncate;
-        setName(d, m.captured(1), m.captured(2));
-        out << d;
-    } else if (auto m = del.match(s); m.hasMatch()) {
-        DestructiveSql d;
-        d.kind = Kind::Delete;
-        setName(d, m.captured(1), m.captured(2));
-        d.filtered = where.match(m.captured(3)).hasMatch();
-        out << d;
-    } else if (auto m = upd.match(s); m.hasMatch()) {
-        DestructiveSql d;
-        d.kind = Kind::Update;
-        setName(d, m.captured(1), m.captured(2));
-        d.filtered = where.match(m.captured(3)).hasMatch();
-        out << d;
-    } else if (auto m = alterDrop.match(s); m.hasMatch()) {
-        const QString column = unquote(m.captured(3));
-        if (!notColumns.contains(m.captured(3).toLower())) {
-            DestructiveSql d;
-            d.kind = Kind::DropColumn;
-            setName(d, m.captured(1), m.captured(2));
-            d.column = column;
-            out << d;
-        }
+        top = false;
+        pending = inner;
     }
+    return out;
+}
+
+QList<DestructiveSql> DestructiveSql::scan(const QString &script, Dialect dialect)
+{
+    auto statements = SqlScriptSplitter::split(script, dialect);
+    const QList<SqlScriptSplitter::Statement> list = statements ? *statements : QList<SqlScriptSplitter::Statement>{{script, 1}};
+    QList<DestructiveSql> out;
+    for (const SqlScriptSplitter::Statement &st : list)
+        out << parse(st.sql, dialect);
     return out;
 }
 

@@ -2,6 +2,7 @@
 
 #include "../operations/operationapplier.h"
 #include "../operations/operationreverser.h"
+#include "../sql/typeconversion.h"
 #include "destructivesql.h"
 #include "livedata.h"
 #include "locknotes.h"
@@ -87,6 +88,8 @@ private:
                     const QString &rule, const QString &how);
     void dependentsOf(Pending &p, const Schema &before, const QString &schema, const QString &table, const QString &column);
     void lockNotes(const PlannedStep &step, const Operation &op, const Schema &before);
+    void narrowing(const PlannedStep &step, const AlterColumn &op, const Schema &before);
+    void enumValuesRemoved(const PlannedStep &step, const AlterEnum &op, const Schema &before);
     Pending start(const PlannedStep &step, const QString &rule, const QString &schema, const QString &table, const QString &column = {});
     // Queues a count on the live table behind `table` (named as it is at the step); -1 when it is not live.
     int count(const QString &schema, const QString &table, const QString &where = {}, const QVariantList &binds = {});
@@ -352,22 +355,26 @@ void Analysis::judgeRaw(const PlannedStep &step, const QString &statement, const
             dropColumn(step, d.schema, d.table, d.column, before, QStringLiteral("run-sql-destructive"), QStringLiteral("raw SQL drops column"));
             continue;
         }
-        Pending p = start(step, d.kind == DestructiveSql::Kind::Update ? QStringLiteral("run-sql-update") : QStringLiteral("run-sql-destructive"),
-                          d.schema, d.table);
-        p.finding.losesData = d.kind != DestructiveSql::Kind::Update;
-        p.rowsCount = count(d.schema, d.table);
-        p.affectedCount = p.rowsCount;
-        if (p.finding.losesData && isLive(d.schema, d.table))
+        const bool update = d.kind == DestructiveSql::Kind::Update;
+        Pending p = start(step, update ? QStringLiteral("run-sql-update") : QStringLiteral("run-sql-destructive"),
+                          d.kind == DestructiveSql::Kind::DropSchema ? QString() : d.schema,
+                          d.kind == DestructiveSql::Kind::DropSchema ? QString() : d.table);
+        p.finding.losesData = d.losesData();
+        const bool counted = d.kind != DestructiveSql::Kind::DropSchema;
+        if (counted) {
+            p.rowsCount = count(d.schema, d.table);
+            p.affectedCount = p.rowsCount;
+        }
+        if (p.finding.losesData && counted && isLive(d.schema, d.table))
             p.stake = DataAtStake{step.migrationId, step.stepIndex, DataAtStake::Kind::Table, d.schema, d.table, {},
                                   keyOf(before ? before->table(d.table, d.schema) : nullptr), 0};
-        if (before && d.kind != DestructiveSql::Kind::Update)
+        if (before && counted && !update)
             dependentsOf(p, *before, d.schema, d.table, {});
         const QString what = d.describe();
         const bool filtered = d.filtered;
-        const bool update = d.kind == DestructiveSql::Kind::Update;
-        p.grade = [what, filtered, update, how](RiskFinding &f, qint64 rows, qint64) {
+        p.grade = [what, filtered, update, counted, how](RiskFinding &f, qint64 rows, qint64) {
             f.summary = QStringLiteral("%1 %2").arg(how, what);
-            if (rows == 0) {
+            if (counted && rows == 0) {
                 f.level = RiskLevel::Low;
                 f.affected = 0;
                 f.reason = QStringLiteral("%1 %2, which is empty").arg(how, what);
@@ -377,7 +384,7 @@ void Analysis::judgeRaw(const PlannedStep &step, const QString &statement, const
             f.reason = rows > 0 ? QStringLiteral("%1 %2 (%3 rows%4)").arg(how, what, number(rows), filtered ? QStringLiteral(" in the table; the WHERE "
                                                                                                                         "clause picks some") : QString())
                                 : QStringLiteral("%1 %2 (not counted)").arg(how, what);
-            if (filtered)
+            if (filtered || !counted)
                 f.affected = -1;
             f.safeAlternative = update ? QStringLiteral("keep the old values (copy the column aside first) if the change must be undoable")
                                        : QStringLiteral("let Covet back the table up first (safety.backup_before_data_loss), or "
@@ -394,6 +401,7 @@ void Analysis::judgeOperation(const PlannedStep &step, const Operation &op, cons
     } else if (const auto *o = std::get_if<DropColumn>(&op)) {
         dropColumn(step, o->schema, o->table, o->column, &before, QStringLiteral("drop-column"), QStringLiteral("drops column"));
     } else if (const auto *o = std::get_if<AlterColumn>(&op)) {
+        narrowing(step, *o, before);
         if (o->before.nullable && !o->after.nullable && !o->after.defaultExpr && !o->after.isGenerated()) {
             Pending p = start(step, QStringLiteral("not-null-with-nulls"), o->schema, o->table, o->after.name);
             const auto lc = liveColumn(o->schema, o->table, o->before.name);
@@ -433,6 +441,8 @@ void Analysis::judgeOperation(const PlannedStep &step, const Operation &op, cons
             };
             m_pending << p;
         }
+    } else if (const auto *o = std::get_if<AlterEnum>(&op)) {
+        enumValuesRemoved(step, *o, before);
     } else if (const auto *o = std::get_if<RunSql>(&op)) {
         const QString sql = o->forwardByDialect.value(dialectName(m_caps.dialect), o->forward);
         for (const QString &statement : step.rawStatements.isEmpty() ? QStringList{sql} : step.rawStatements)
@@ -461,6 +471,100 @@ void Analysis::judgeOperation(const PlannedStep &step, const Operation &op, cons
         }
     }
     lockNotes(step, op, before);
+}
+
+void Analysis::narrowing(const PlannedStep &step, const AlterColumn &op, const Schema &before)
+{
+    // Narrowed enums (MySQL) read as values removed; everything else through
+    // the one decision of what a type change does to values.
+    const TypeConversion conversion(m_caps.dialect, op.before, op.after);
+    if (!conversion.changesType())
+        return;
+    const auto lc = liveColumn(op.schema, op.table, op.before.name);
+    const QString what = qualified(op.schema, op.table) + u'.' + op.after.name;
+    const QString change = QStringLiteral("%1 -> %2").arg(op.before.type.canonicalName(), op.after.type.canonicalName());
+    const QList<TypeConversion::Check> checks = conversion.checks(m_live && lc ? m_live->quote(*lc) : QString(op.before.name));
+    for (const TypeConversion::Check &c : checks) {
+        const bool lossy = c.problem == TypeConversion::Problem::Lossy;
+        Pending p = start(step, QStringLiteral("narrowing-type"), op.schema, op.table, op.after.name);
+        p.rowsCount = count(op.schema, op.table);
+        if (lc && m_live)
+            p.affectedCount = count(op.schema, op.table, QStringLiteral("%1 IS NOT NULL AND (%2)").arg(m_live->quote(*lc), c.predicate));
+        // Values a lossy change rewrites are lost unless kept: the column with the key.
+        const bool changes = lossy && op.allowLossy;
+        p.finding.losesData = changes;
+        const Table *t = before.table(op.table, op.schema);
+        if (changes && lc && !keyOf(t).isEmpty())
+            p.stake = DataAtStake{step.migrationId, step.stepIndex, DataAtStake::Kind::Columns, op.schema, op.table, {op.before.name}, keyOf(t), 0};
+        const QString problem = c.what;
+        const bool allow = op.allowLossy;
+        const bool offline = !m_live;
+        p.grade = [what, change, problem, lossy, allow, offline](RiskFinding &f, qint64, qint64 n) {
+            f.summary = QStringLiteral("changes %1 (%2)").arg(what, change);
+            if (n == 0) {
+                f.level = RiskLevel::Low;
+                f.reason = QStringLiteral("changes %1 (%2); checked on the live data: 0 values %3").arg(what, change, problem);
+                return;
+            }
+            const QString count = n > 0 ? number(n) : QStringLiteral("an uncounted number of");
+            if (lossy && allow) {
+                f.level = RiskLevel::High;
+                f.reason = QStringLiteral("changes %1 (%2): %3 values %4, and allow_lossy lets them change").arg(what, change, count, problem);
+                f.safeAlternative = QStringLiteral("let Covet back the column up (on by default) so the old values can be restored, or "
+                                                   "clean the values first");
+            } else {
+                f.level = RiskLevel::High;
+                f.reason = QStringLiteral("changes %1 (%2): %3 values %4, so the step will be refused%5")
+                               .arg(what, change, count, problem, offline ? QStringLiteral(" if the table holds such values") : QString());
+                f.safeAlternative = lossy ? QStringLiteral("clean the values first, or set allow_lossy: true on the operation if the change "
+                                                           "is meant (Covet keeps the old values in a backup)")
+                                          : QStringLiteral("clean or convert the values in an earlier migration, or give a using: expression");
+            }
+        };
+        m_pending << p;
+    }
+}
+
+void Analysis::enumValuesRemoved(const PlannedStep &step, const AlterEnum &op, const Schema &before)
+{
+    QStringList removed;
+    for (const QString &v : op.before.values)
+        if (!op.after.values.contains(v))
+            removed << v;
+    if (removed.isEmpty())
+        return;
+    // Every column of that enum type.
+    for (const Table &t : before.tables) {
+        for (const Column &c : t.columns) {
+            if (c.type.kind() != SqlType::Kind::Enum || c.type.enumName() != op.before.name)
+                continue;
+            Pending p = start(step, QStringLiteral("enum-value-removed"), t.schema, t.name, c.name);
+            const auto lc = liveColumn(t.schema, t.name, c.name);
+            p.rowsCount = count(t.schema, t.name);
+            if (lc && m_live) {
+                QStringList marks;
+                QVariantList binds;
+                for (const QString &v : removed) {
+                    marks << QStringLiteral("?");
+                    binds << v;
+                }
+                const QString column = m_caps.dialect == Dialect::PostgreSQL ? m_live->quote(*lc) + QStringLiteral("::text") : m_live->quote(*lc);
+                p.affectedCount = count(t.schema, t.name, QStringLiteral("%1 IN (%2)").arg(column, marks.join(u',')), binds);
+            }
+            const QString what = qualified(t.schema, t.name) + u'.' + c.name;
+            const QString values = removed.join(QStringLiteral(", "));
+            p.grade = [what, values](RiskFinding &f, qint64, qint64 n) {
+                f.summary = QStringLiteral("removes enum values %1 used by %2").arg(values, what);
+                f.level = n == 0 ? RiskLevel::Low : RiskLevel::Critical;
+                f.reason = n == 0 ? QStringLiteral("removes %1 from the enum of %2; no row holds them").arg(values, what)
+                                  : QStringLiteral("removes %1 from the enum of %2, but %3 rows hold them: the change fails or their values "
+                                                   "are lost")
+                                        .arg(values, what, n > 0 ? number(n) : QStringLiteral("an uncounted number of"));
+                f.safeAlternative = QStringLiteral("move the rows to another value in an earlier migration, then remove the value");
+            };
+            m_pending << p;
+        }
+    }
 }
 
 void Analysis::lockNotes(const PlannedStep &step, const Operation &op, const Schema &before)

@@ -5,19 +5,13 @@
 #include "../sql/identifierquoter.h"
 #include "../sql/sqlscriptsplitter.h"
 #include "inspector.h"
+#include "scratchdatabase.h"
 
 #include <QFile>
-#include <QRandomGenerator>
 
 namespace covet {
 
 namespace {
-
-QString scratchName()
-{
-    const quint64 r = QRandomGenerator::system()->generate64();
-    return DdlFile::scratchPrefix() + QString::number(r, 36).rightJustified(13, u'0');
-}
 
 // Runs the statements, then reads the database back.
 Result<Schema> executeAndInspect(Connection &conn, Dialect dialect, const QList<SqlScriptSplitter::Statement> &statements,
@@ -68,65 +62,13 @@ Result<Schema> DdlFile::loadText(const QString &text, const QString &sourceName,
         return executeAndInspect(**conn, dialect, *statements, sourceName);
     }
 
-    if (devUrl.trimmed().isEmpty())
-        return fail(Error::Category::InvalidInput,
-                    QStringLiteral("loading a %1 DDL file needs a server to run it on: pass --dev-url %2 "
-                                   "(Covet creates a temporary database there and drops it afterwards)")
-                        .arg(dialectName(dialect),
-                             dialect == Dialect::PostgreSQL ? QStringLiteral("postgresql://user@host:port/postgres")
-                                                            : QStringLiteral("mysql://user@host:port/mysql")),
-                    sourceName);
-    auto url = DatabaseUrl::parse(devUrl);
-    if (!url)
-        return std::unexpected(url.error().withContext(QStringLiteral("--dev-url")));
-    if (url->dialect() != dialect)
-        return fail(Error::Category::InvalidInput,
-                    QStringLiteral("the --dev-url is a %1 server, but %2 is loaded as %3; pass a %3 server")
-                        .arg(dialectName(url->dialect()), sourceName, dialectName(dialect)),
-                    url->display());
-
-    auto admin = Connection::open(*url, QStringLiteral("ddlfile-admin"));
-    if (!admin)
-        return fail(admin.error().category(),
-                    QStringLiteral("cannot reach the --dev-url server to load %1: %2").arg(sourceName, admin.error().message()),
-                    url->display());
-    SqlExecutor adminSql((*admin)->database(), dialect);
-    const QString name = scratchName();
-    const QString quoted = IdentifierQuoter::quote(dialect, name);
-    if (auto r = adminSql.exec(QStringLiteral("CREATE DATABASE ") + quoted); !r)
-        return fail(r.error().category(),
-                    QStringLiteral("cannot create the scratch database %1 on the --dev-url server: %2 "
-                                   "(the user needs the right to create databases)")
-                        .arg(name, r.error().message()),
-                    url->display());
-
-    Result<Schema> result;
-    {
-        DatabaseUrl scratchUrl = *url;
-        scratchUrl.setDatabase(name);
-        auto conn = Connection::open(scratchUrl, QStringLiteral("ddlfile-scratch"));
-        if (!conn)
-            result = std::unexpected(conn.error().withContext(QStringLiteral("scratch database %1").arg(name)));
-        else
-            result = executeAndInspect(**conn, dialect, *statements, sourceName);
-    }   // the scratch connection is closed before the drop
-
-    Status dropped;
-    if (dialect == Dialect::PostgreSQL) {
-        auto r = adminSql.exec(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(quoted));
-        if (!r)   // before PostgreSQL 13
-            r = adminSql.exec(QStringLiteral("DROP DATABASE IF EXISTS %1").arg(quoted));
-        if (!r)
-            dropped = std::unexpected(r.error());
-    } else {
-        if (auto r = adminSql.exec(QStringLiteral("DROP DATABASE IF EXISTS %1").arg(quoted)); !r)
-            dropped = std::unexpected(r.error());
-    }
-    if (!dropped && result)
-        return fail(dropped.error().category(),
-                    QStringLiteral("the schema was read, but the scratch database %1 could not be dropped: %2; drop it by hand")
-                        .arg(name, dropped.error().message()),
-                    url->display());
+    auto scratch = ScratchDatabase::create(dialect, devUrl);
+    if (!scratch)
+        return fail(scratch.error().category(), scratch.error().message(),
+                    scratch.error().location().isEmpty() ? sourceName : scratch.error().location());
+    Result<Schema> result = executeAndInspect((*scratch)->connection(), dialect, *statements, sourceName);
+    if (auto dropped = (*scratch)->drop(); !dropped && result)
+        return fail(dropped.error().category(), QStringLiteral("the schema was read, but %1").arg(dropped.error().message()), dropped.error().location());
     return result;
 }
 

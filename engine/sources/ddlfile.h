@@ -3,6 +3,7 @@
 #include "../core/error.h"
 #include "../schema/dialect.h"
 #include "../schema/schema.h"
+#include "scratchdatabase.h"
 
 #include <QString>
 
@@ -25,7 +26,7 @@ public:
                                    const QString &devUrl = {});
 
     // The prefix of every scratch database name.
-    static QString scratchPrefix() { return QStringLiteral("covet_dev_"); }
+    static QString scratchPrefix() { return ScratchDatabase::prefix(); }
 };
 
 } // namespace covet

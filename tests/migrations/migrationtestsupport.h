@@ -61,12 +61,14 @@ inline qint64 scalar(Connection &c, const QString &query)
 }
 
 // Applies the migrations of `dir` (up to `to`, when given) with default options.
-inline Result<RunReport> migrateDirectory(Connection &c, const QString &dir, const QString &to = {})
+// confirmDataLoss: the DBA's "yes" to a plan that destroys or rewrites data.
+inline Result<RunReport> migrateDirectory(Connection &c, const QString &dir, const QString &to = {}, bool confirmDataLoss = false)
 {
     const MigrationRepository repo = MigrationRepository::load(dir);
     MigrationRunner runner(c, repo);
     RunOptions o;
     o.target = to;
+    o.confirmDataLoss = confirmDataLoss;
     return runner.migrate(o);
 }
 
