@@ -189,6 +189,10 @@ void MigrateCommand::addOptions(CommandLineSpec &p) const
     p.addOption({QStringLiteral("to"), QStringLiteral("Apply up to and including this migration."), QStringLiteral("id")});
     addRunOptions(p);
     p.addOption({QStringLiteral("fake"), QStringLiteral("Record the migrations as applied without running them.")});
+    p.addOption({QStringLiteral("rehearse"),
+                 QStringLiteral("Rehearse the rollbacks: apply, roll back and apply each pending migration, checking the schema after each, "
+                                "in a transaction that is rolled back (MySQL/MariaDB: on a scratch database); change nothing. Exit 1 when "
+                                "a down part does not undo its up part.")});
 }
 
 void MigrateCommand::addRunOptions(CommandLineSpec &p)
@@ -236,7 +240,8 @@ QJsonObject verificationJson(const RunVerification &v)
 
 int MigrateCommand::execute(const QCommandLineParser &p, QTextStream &out, QTextStream &err, bool forward, int steps)
 {
-    const bool dry = p.isSet(QStringLiteral("dry-run"));
+    const bool rehearse = forward && p.isSet(QStringLiteral("rehearse"));
+    const bool dry = p.isSet(QStringLiteral("dry-run")) || rehearse;
     const bool json = p.isSet(QStringLiteral("json"));
     const bool fake = forward && p.isSet(QStringLiteral("fake"));
     QElapsedTimer timer;
@@ -273,6 +278,20 @@ int MigrateCommand::execute(const QCommandLineParser &p, QTextStream &out, QText
     o.fake = fake;
     o.steps = steps;
     MigrationRunner runner(*target->connection, target->repository);
+    if (rehearse) {
+        if (fake)
+            return failed(Error(Error::Category::InvalidInput, QStringLiteral("--rehearse runs the migrations; it does not go with --fake")));
+        auto rehearsal = runner.rehearse(o);
+        if (!rehearsal)
+            return failed(rehearsal.error());
+        if (json)
+            ProgressPrinter::jsonLine(out, QJsonObject{{QStringLiteral("event"), QStringLiteral("rehearsal")},
+                                                       {QStringLiteral("rehearsal"), rehearsal->toJson()},
+                                                       {QStringLiteral("elapsed_ms"), double(timer.elapsed())}});
+        else
+            out << rehearsal->toText();
+        return rehearsal->ok() ? 0 : 1;
+    }
 
     // The plan and what it puts at risk, before anything is asked or run.
     auto plan = runner.plan(o, forward);

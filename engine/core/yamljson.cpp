@@ -1,5 +1,7 @@
 #include "yamljson.h"
 
+#include <QRegularExpression>
+
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -30,8 +32,16 @@ bool scalarMatches(const YamlNode &given, const QJsonValue &understood)
         return g.toDouble() == understood.toDouble();
     // A number or boolean given where the reader keeps text (or the reverse)
     // survived when the texts agree.
-    if (understood.isString())
-        return given.scalar() == understood.toString();
+    if (understood.isString()) {
+        if (given.scalar() == understood.toString())
+            return true;
+        // A keyword the reader spells its own way (on_delete: CASCADE or
+        // "SET NULL" read as cascade, set_null) survived.
+        static const QRegularExpression keyword(QStringLiteral("^[a-z]+(_[a-z]+)*$"));
+        QString spelled = given.scalar().trimmed().toLower();
+        spelled.replace(u' ', u'_');
+        return keyword.match(understood.toString()).hasMatch() && spelled == understood.toString();
+    }
     if (g.isString() && (understood.isDouble() || understood.isBool()))
         return g.toString() == scalarOfJson(understood);
     return false;

@@ -312,6 +312,15 @@ Result<RunPlan> MigrationRunner::plan(const RunOptions &options, bool forward)
     return makePlan(*history, options, forward);
 }
 
+Result<RehearsalReport> MigrationRunner::rehearse(const RunOptions &options)
+{
+    auto forward = plan(options, true);
+    if (!forward)
+        return std::unexpected(forward.error());
+    MigrationPlanner planner(m_connection.dialect(), forward->graph->ordered(), sqliteVersion(), devUrl(options));
+    return Rehearsal(m_sql, m_caps, devUrl(options), options.progress).run(*forward, planner);
+}
+
 Result<RiskReport> MigrationRunner::assess(const RunPlan &plan)
 {
     auto report = RiskAnalyzer(m_caps).analyze(m_sql, plan.plannedSteps(), plan.forward);

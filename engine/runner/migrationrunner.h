@@ -11,6 +11,7 @@
 #include "../migrations/partialmigrations.h"
 #include "../safety/riskreport.h"
 #include "runoptions.h"
+#include "rehearsal.h"
 #include "runplan.h"
 #include "runverifier.h"
 
@@ -116,6 +117,12 @@ public:
 
     Result<RunReport> migrate(const RunOptions &options);
     Result<RunReport> rollback(const RunOptions &options);
+    // Rollback rehearsal of the pending migrations (up to options.target):
+    // apply, roll back, apply again, each checked — see Rehearsal. Changes
+    // nothing: a rolled-back transaction (PostgreSQL, SQLite) or a scratch
+    // database on the dev server (MySQL/MariaDB; by default the target's
+    // own server).
+    Result<RehearsalReport> rehearse(const RunOptions &options);
 
     // The SQL of one migration (forwards or backwards) for a dialect, from
     // the files alone (no database): for `covet sqlmigrate`.

@@ -17,16 +17,6 @@ namespace covet {
 
 namespace {
 
-// SQLite: turns foreign keys off (outside any transaction), returning the
-// setting to give back with PRAGMA foreign_keys=<it>.
-QString foreignKeysOff(SqlExecutor &sql)
-{
-    auto fk = sql.rows(QStringLiteral("PRAGMA foreign_keys"));
-    const QString remembered = (fk && !fk->isEmpty()) ? fk->first().value(0).toString() : QStringLiteral("1");
-    (void)sql.exec(QStringLiteral("PRAGMA foreign_keys=OFF"));
-    return remembered;
-}
-
 QString pendingWord(const MigrationPlan &plan)
 {
     return plan.forward ? QStringLiteral("still pending") : QStringLiteral("still applied");
@@ -78,6 +68,14 @@ QString PlanExecutor::soFar(bool forward, const RunReport &report)
         return forward ? QStringLiteral(" No migration was applied in this run.") : QStringLiteral(" No migration was rolled back in this run.");
     return (forward ? QStringLiteral(" Applied in this run (they stay applied): %1.") : QStringLiteral(" Rolled back in this run (they stay rolled back): %1."))
         .arg(report.done.join(QStringLiteral(", ")));
+}
+
+QString PlanExecutor::sqliteForeignKeysOff(SqlExecutor &sql)
+{
+    auto fk = sql.rows(QStringLiteral("PRAGMA foreign_keys"));
+    const QString remembered = (fk && !fk->isEmpty()) ? fk->first().value(0).toString() : QStringLiteral("1");
+    (void)sql.exec(QStringLiteral("PRAGMA foreign_keys=OFF"));
+    return remembered;
 }
 
 QStringList PlanExecutor::touchedTables(const QList<MigrationPlan> &plans)
@@ -187,7 +185,7 @@ Status PlanExecutor::executeBatches(const QList<SqlBatch> &batches, int *execute
     for (const SqlBatch &b : batches) {
         if (b.foreignKeysOff && m_connection.dialect() == Dialect::SQLite) {
             // Standalone rebuild, following SqlBatch's contract.
-            const QString remembered = foreignKeysOff(m_sql);
+            const QString remembered = sqliteForeignKeysOff(m_sql);
             auto restore = [&] { (void)m_sql.exec(QStringLiteral("PRAGMA foreign_keys=%1").arg(remembered.toInt())); };
             if (auto r = m_sql.exec(MigrationLock::beginStatement(Dialect::SQLite)); !r) {
                 restore();
@@ -311,7 +309,7 @@ Status PlanExecutor::runTransactional(const MigrationPlan &plan, RunReport &repo
     const Migration &m = *plan.migration;
     const bool sqlite = m_connection.dialect() == Dialect::SQLite;
     const bool fkOff = sqlite && !m_options.fake && plan.anyForeignKeysOff();
-    const QString remembered = fkOff ? foreignKeysOff(m_sql) : QString();
+    const QString remembered = fkOff ? sqliteForeignKeysOff(m_sql) : QString();
     auto restore = [&] {
         if (fkOff)
             (void)m_sql.exec(QStringLiteral("PRAGMA foreign_keys=%1").arg(remembered.toInt()));
@@ -631,7 +629,7 @@ Status PlanExecutor::dryExecute(const QList<MigrationPlan> &plans, RunReport &re
     bool fkOff = false;
     for (const MigrationPlan &p : plans)
         fkOff = fkOff || (d == Dialect::SQLite && p.anyForeignKeysOff());
-    const QString remembered = fkOff ? foreignKeysOff(m_sql) : QString();
+    const QString remembered = fkOff ? sqliteForeignKeysOff(m_sql) : QString();
     auto restore = [&] {
         (void)m_sql.exec(QStringLiteral("ROLLBACK"));
         if (fkOff)

@@ -61,6 +61,9 @@ public:
     // The tables the plans may change: their typed operations' tables and
     // every name raw SQL mentions (for the row-count verification).
     static QStringList touchedTables(const QList<MigrationPlan> &plans);
+    // SQLite: turns foreign keys off (outside any transaction), returning
+    // the setting to give back with PRAGMA foreign_keys=<it>.
+    static QString sqliteForeignKeysOff(SqlExecutor &sql);
 
 private:
     struct Attempt;

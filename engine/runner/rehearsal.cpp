@@ -1,0 +1,283 @@
+#include "rehearsal.h"
+
+#include "../db/migrationlock.h"
+#include "../sources/scratchdatabase.h"
+#include "../sql/sqlgenerator.h"
+#include "planexecutor.h"
+#include "runplan.h"
+#include "runverifier.h"
+
+#include <QJsonArray>
+#include <QSet>
+
+namespace covet {
+
+const RehearsedMigration *RehearsalReport::firstFailure() const
+{
+    for (const RehearsedMigration &m : migrations)
+        if (!m.ok())
+            return &m;
+    return nullptr;
+}
+
+QString RehearsalReport::toText() const
+{
+    QString text = QStringLiteral("Rehearsal (apply, roll back, apply again) %1:\n").arg(where);
+    for (const RehearsedMigration &m : migrations) {
+        if (m.ok()) {
+            text += QStringLiteral("  ok    %1: applied, rolled back to the schema before it, applied again\n").arg(m.id);
+            continue;
+        }
+        text += QStringLiteral("  FAIL  %1: %2\n")
+                    .arg(m.id, m.failedPhase == u"rollback"
+                                   ? QStringLiteral("its down part does not restore what its up part changed")
+                               : m.failedPhase == u"apply again"
+                                   ? QStringLiteral("applied again after its rollback, it does not give the same schema")
+                                   : QStringLiteral("applying it does not give the schema its file describes"));
+        if (!m.error.isEmpty())
+            text += QStringLiteral("        %1\n").arg(m.error);
+        for (const QString &d : m.differences)
+            text += QStringLiteral("        - %1\n").arg(d);
+    }
+    if (!notYet.isEmpty())
+        text += QStringLiteral("  not rehearsed: %1\n").arg(notYet.join(QStringLiteral(", ")));
+    for (const QString &n : notes)
+        text += QStringLiteral("  note: %1\n").arg(n);
+    if (migrations.isEmpty() && notYet.isEmpty())
+        text += QStringLiteral("  nothing is pending\n");
+    else if (ok())
+        text += QStringLiteral("Every pending migration rolls back to where it started. Nothing was changed.\n");
+    else
+        text += QStringLiteral("Nothing was changed.\n");
+    return text;
+}
+
+QJsonObject RehearsalReport::toJson() const
+{
+    QJsonArray list;
+    for (const RehearsedMigration &m : migrations)
+        list.append(QJsonObject{{QStringLiteral("id"), m.id},
+                                {QStringLiteral("ok"), m.ok()},
+                                {QStringLiteral("failed_phase"), m.failedPhase.isEmpty() ? QJsonValue() : QJsonValue(m.failedPhase)},
+                                {QStringLiteral("error"), m.error.isEmpty() ? QJsonValue() : QJsonValue(m.error)},
+                                {QStringLiteral("differences"), QJsonArray::fromStringList(m.differences)}});
+    const RehearsedMigration *f = firstFailure();
+    return QJsonObject{{QStringLiteral("ok"), ok()},
+                       {QStringLiteral("where"), where},
+                       {QStringLiteral("scratch"), onScratch},
+                       {QStringLiteral("migrations"), list},
+                       {QStringLiteral("first_failure"), f ? QJsonValue(f->id) : QJsonValue()},
+                       {QStringLiteral("not_rehearsed"), QJsonArray::fromStringList(notYet)},
+                       {QStringLiteral("notes"), QJsonArray::fromStringList(notes)}};
+}
+
+namespace {
+
+// Runs a plan's statements; the first error, with the step it belongs to.
+Status execute(SqlExecutor &sql, const MigrationPlan &plan)
+{
+    for (const MigrationStep &s : plan.steps)
+        for (const SqlBatch &b : s.batches)
+            for (const QString &st : b.statements)
+                if (auto r = sql.exec(st); !r)
+                    return fail(r.error().category(), QStringLiteral("%1 failed: %2").arg(s.label, r.error().message()), plan.migration->sourcePath);
+    return {};
+}
+
+// Lines of `now` that were not there already.
+QStringList newLines(const QStringList &now, const QStringList &already)
+{
+    const QSet<QString> old(already.cbegin(), already.cend());
+    QStringList out;
+    for (const QString &l : now)
+        if (!old.contains(l))
+            out << l;
+    return out;
+}
+
+} // namespace
+
+Result<RehearsalReport> Rehearsal::run(const RunPlan &forward, MigrationPlanner &planner)
+{
+    RehearsalReport report;
+    QList<MigrationPlan> up;
+    QList<MigrationPlan> down;
+    for (const MigrationPlan &p : forward.plans) {
+        if (p.resume != MigrationPlan::Resume::None)
+            return fail(Error::Category::Conflict,
+                        QStringLiteral("%1 is part-way (a stepwise run stopped in it): finish or undo it first (`covet migrate --resume` or "
+                                       "`covet rollback --resume`), then rehearse")
+                            .arg(p.migration->id));
+        auto back = planner.plan(*p.migration, false);
+        if (!back) {
+            // Irreversible: the rehearsal stops here and says why.
+            report.notes << QStringLiteral("%1 cannot be rolled back: %2").arg(p.migration->id, back.error().message());
+            for (qsizetype i = up.size(); i < forward.plans.size(); ++i)
+                report.notYet << forward.plans.at(i).migration->id;
+            break;
+        }
+        up << p;
+        down << *back;
+    }
+
+    bool nonTransactional = false;
+    for (const MigrationPlan &p : up)
+        nonTransactional = nonTransactional || !p.migration->transactional;
+    const bool scratch = !m_caps.transactionalDdl || (nonTransactional && !m_devUrl.isEmpty());
+    if (!scratch)
+        return runOn(m_target, up, down, true, report);
+
+    if (m_devUrl.isEmpty())
+        return fail(Error::Category::Unsupported,
+                    QStringLiteral("%1 cannot roll back DDL, so Covet rehearses on a scratch database: pass --dev-url with a %1 server "
+                                   "(or set dev_url in covet.yaml); Covet creates covet_dev_… there from this database's schema, "
+                                   "rehearses, and drops it")
+                        .arg(m_caps.productName()));
+    auto current = RunVerifier(m_target).inspect();
+    if (!current)
+        return std::unexpected(current.error());
+    auto db = ScratchDatabase::create(m_caps.dialect, m_devUrl, QStringLiteral("--dev-url"));
+    if (!db)
+        return std::unexpected(db.error().withContext(QStringLiteral("rehearsal")));
+    Result<RehearsalReport> result;
+    {   // the scratch connection's users end before the drop
+        SqlExecutor sql((*db)->connection().database(), m_caps.dialect);
+        for (const QString &st : SqlGenerator::create(m_caps.dialect)->schemaStatements(*current))
+            if (auto r = sql.exec(st); !r)
+                return fail(r.error().category(), QStringLiteral("copying this database's schema to the scratch database %1 failed: %2")
+                                                      .arg((*db)->name(), r.error().message()));
+        report.onScratch = true;
+        report.notes << QStringLiteral("the scratch database holds this database's schema but no rows: statements that depend on the "
+                                       "data are rehearsed on empty tables");
+        if (!m_caps.transactionalDdl)
+            report.notes << QStringLiteral("%1 cannot roll back DDL, so the rehearsal ran on a scratch database").arg(m_caps.productName());
+        else
+            report.notes << QStringLiteral("a non-transactional migration cannot run inside the rehearsal's transaction, so it ran on a "
+                                           "scratch database");
+        result = runOn(sql, up, down, false, report);
+    }
+    if (result)
+        result->where = QStringLiteral("on the scratch database %1 (dropped afterwards)").arg((*db)->name());
+    if (auto dropped = (*db)->drop(); !dropped && result)
+        result->notes << dropped.error().message();
+    return result;
+}
+
+Result<RehearsalReport> Rehearsal::runOn(SqlExecutor &sql, const QList<MigrationPlan> &up, const QList<MigrationPlan> &down, bool transaction,
+                                         RehearsalReport report)
+{
+    const Dialect d = m_caps.dialect;
+    report.where = QStringLiteral("in a transaction rolled back at the end");
+    bool fkOff = false;
+    for (const MigrationPlan &p : up + down)
+        fkOff = fkOff || (d == Dialect::SQLite && p.anyForeignKeysOff());
+    const QString remembered = fkOff ? PlanExecutor::sqliteForeignKeysOff(sql) : QString();
+    auto finish = [&] {
+        if (transaction)
+            (void)sql.exec(QStringLiteral("ROLLBACK"));
+        if (fkOff)
+            (void)sql.exec(QStringLiteral("PRAGMA foreign_keys=%1").arg(remembered.toInt()));
+    };
+    if (transaction)
+        if (auto r = sql.exec(MigrationLock::beginStatement(d)); !r) {
+            finish();
+            return std::unexpected(r.error().withContext(QStringLiteral("starting the rehearsal's transaction")));
+        }
+    RunVerifier verifier(sql);
+    auto start = verifier.inspect();
+    if (!start) {
+        finish();
+        return std::unexpected(start.error());
+    }
+    Schema before = *start;
+    for (qsizetype i = 0; i < up.size(); ++i) {
+        const MigrationPlan &p = up.at(i);
+        const QString id = p.migration->id;
+        if (transaction && !p.migration->transactional) {
+            report.notes << QStringLiteral("%1 is non-transactional (`transactional: false`): it cannot run inside the rehearsal's transaction; "
+                                           "pass --dev-url to rehearse it on a scratch database")
+                                .arg(id);
+            for (qsizetype k = i; k < up.size(); ++k)
+                report.notYet << up.at(k).migration->id;
+            break;
+        }
+        if (m_progress) {
+            if (m_progress->cancelled()) {
+                finish();
+                return fail(Error::Category::Cancelled, QStringLiteral("the rehearsal was cancelled; nothing was changed"));
+            }
+            m_progress->stepStarted(QStringLiteral("migration"), int(i), int(up.size()), id);
+        }
+        RehearsedMigration result;
+        result.id = id;
+        auto stop = [&](const QString &phase, const QString &error, const QStringList &diff) {
+            result.failedPhase = phase;
+            result.error = error;
+            result.differences = diff;
+            report.migrations << result;
+            for (qsizetype k = i + 1; k < up.size(); ++k)
+                report.notYet << up.at(k).migration->id;
+        };
+        // 1. apply, compared with the replayed schema after it (when the
+        // history could be replayed): the rollback plan starts from it.
+        if (auto st = execute(sql, p); !st) {
+            stop(QStringLiteral("apply"), st.error().message(), {});
+            break;
+        }
+        auto applied = verifier.inspect();
+        if (!applied) {
+            finish();
+            return std::unexpected(applied.error());
+        }
+        const MigrationPlan &back = down.at(i);
+        const std::shared_ptr<const Schema> expectedAfter = back.steps.isEmpty() ? nullptr : back.steps.first().before;
+        const std::shared_ptr<const Schema> expectedBefore = p.steps.isEmpty() ? nullptr : p.steps.first().before;
+        // Raw SQL is not replayed into the schema (run_sql, SQL files): only
+        // the rollback and re-apply checks hold such a migration.
+        bool raw = p.migration->isSql();
+        for (const MigrationStep &s : p.steps)
+            raw = raw || s.rawSql;
+        if (expectedAfter && expectedBefore && !raw) {
+            const QStringList drift = RunVerifier::differences(before, *expectedBefore);
+            const QStringList diff = newLines(RunVerifier::differences(*applied, *expectedAfter), drift);
+            if (!diff.isEmpty()) {
+                stop(QStringLiteral("apply"), {}, diff);
+                break;
+            }
+        }
+        // 2. roll back: exactly the schema before the apply.
+        if (auto st = execute(sql, back); !st) {
+            stop(QStringLiteral("rollback"), st.error().message(), {});
+            break;
+        }
+        auto rolledBack = verifier.inspect();
+        if (!rolledBack) {
+            finish();
+            return std::unexpected(rolledBack.error());
+        }
+        if (const QStringList diff = RunVerifier::differences(*rolledBack, before); !diff.isEmpty()) {
+            stop(QStringLiteral("rollback"), {}, diff);
+            break;
+        }
+        // 3. apply again: the same schema as the first time.
+        if (auto st = execute(sql, p); !st) {
+            stop(QStringLiteral("apply again"), st.error().message(), {});
+            break;
+        }
+        auto again = verifier.inspect();
+        if (!again) {
+            finish();
+            return std::unexpected(again.error());
+        }
+        if (const QStringList diff = RunVerifier::differences(*again, *applied); !diff.isEmpty()) {
+            stop(QStringLiteral("apply again"), {}, diff);
+            break;
+        }
+        report.migrations << result;
+        before = *again;
+    }
+    finish();
+    return report;
+}
+
+} // namespace covet

@@ -1,0 +1,89 @@
+#pragma once
+
+#include "../core/error.h"
+#include "../core/progress.h"
+#include "../db/dialectcapabilities.h"
+#include "../db/sqlexecutor.h"
+#include "../migrations/migrationplanner.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace covet {
+
+struct RunPlan;
+
+// What one migration's rehearsal found: apply, roll back, apply again, each
+// checked against the inspected database.
+struct RehearsedMigration
+{
+    QString id;
+    // The phase that went wrong: "" (none), "apply", "rollback", "apply again".
+    QString failedPhase;
+    // What differs (RunVerifier::differences lines, read as: what would make
+    // the database match), or the statement's error.
+    QStringList differences;
+    QString error;
+    bool ok() const { return failedPhase.isEmpty(); }
+};
+
+// The result of `covet migrate --rehearse`.
+struct RehearsalReport
+{
+    // Where it ran: "in a transaction rolled back at the end" or "on the
+    // scratch database covet_dev_… (schema only, no rows)".
+    QString where;
+    bool onScratch = false;
+    QList<RehearsedMigration> migrations;   // in plan order, up to the first that failed
+    QStringList notYet;                     // pending migrations after the first failure, or not rehearsed (why in notes)
+    QStringList notes;
+    // The first migration whose apply, down part or re-apply did not do what it should.
+    const RehearsedMigration *firstFailure() const;
+    bool ok() const { return firstFailure() == nullptr && notYet.isEmpty(); }
+    QString toText() const;
+    QJsonObject toJson() const;
+};
+
+// Rollback rehearsal: for each pending migration in order, apply → roll back
+// → apply, inspecting the database after each and comparing:
+//  - after apply: the inspected schema against the one the history replay
+//    says the migration produces (differences the database had before the
+//    rehearsal are not counted against it);
+//  - after the rollback: against the schema inspected before the apply — the
+//    down part must restore exactly what the up part changed;
+//  - after applying again: against the schema after the first apply.
+// It stops at the first migration that fails and names it with the
+// difference.
+//
+// Where: PostgreSQL and SQLite run it all inside one transaction on the
+// target database that is rolled back at the end (SQLite with foreign keys
+// off, as its table rebuilds need; the transaction holds the tables'
+// locks until it ends). MySQL/MariaDB cannot roll back DDL: the rehearsal
+// runs on a scratch database on the dev server (devUrl), created from the
+// target's inspected schema (no rows) and dropped afterwards. A
+// non-transactional migration (PostgreSQL CREATE INDEX CONCURRENTLY) cannot
+// run inside the transaction: with a dev server the whole rehearsal moves
+// to the scratch database, without one it stops before that migration and
+// says so.
+class Rehearsal
+{
+public:
+    Rehearsal(SqlExecutor &target, const DialectCapabilities &caps, QString devUrl, const ProgressSink *progress = nullptr)
+        : m_target(target), m_caps(caps), m_devUrl(std::move(devUrl)), m_progress(progress) {}
+
+    // forward: the pending migrations' plans (MigrationRunner::plan);
+    // planner: plans their rollbacks from the files.
+    Result<RehearsalReport> run(const RunPlan &forward, MigrationPlanner &planner);
+
+private:
+    Result<RehearsalReport> runOn(SqlExecutor &sql, const QList<MigrationPlan> &up, const QList<MigrationPlan> &down, bool transaction,
+                                  RehearsalReport report);
+    SqlExecutor &m_target;
+    DialectCapabilities m_caps;
+    QString m_devUrl;
+    const ProgressSink *m_progress = nullptr;
+};
+
+} // namespace covet
