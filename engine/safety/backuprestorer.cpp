@@ -115,7 +115,7 @@ Status BackupRestorer::checkTargets(const QList<BackupItem> &items, QList<Target
     return {};
 }
 
-Status BackupRestorer::write(const BackupItem &item, const Target &target)
+Status BackupRestorer::write(const BackupItem &item, const Target &target, std::optional<TableChecksum::Value> *written)
 {
     SqlExecutor &sql = m_store.sql();
     const Dialect d = sql.dialect();
@@ -185,8 +185,15 @@ Status BackupRestorer::write(const BackupItem &item, const Target &target)
                                      set.isEmpty() ? QStringLiteral("NOTHING") : QStringLiteral("UPDATE SET ") + set.join(QStringLiteral(", ")));
         }
     }
-    if (auto r = sql.exec(statement); !r)
+    if (d == Dialect::PostgreSQL && item.kind == DataAtStake::Kind::Columns && !item.key.isEmpty()) {
+        // The rows as written, checksummed in the same pass.
+        auto sum = TableChecksum::ofWritten(sql, statement, QStringLiteral("t"), item.columns);
+        if (!sum)
+            return std::unexpected(sum.error().withContext(QStringLiteral("restoring %1 from %2").arg(item.source(), item.backupTable)));
+        *written = *sum;
+    } else if (auto r = sql.exec(statement); !r) {
         return std::unexpected(r.error().withContext(QStringLiteral("restoring %1 from %2").arg(item.source(), item.backupTable)));
+    }
     if (d == Dialect::PostgreSQL && item.kind == DataAtStake::Kind::Table) {
         for (const QString &c : target.sequenced) {
             if (!values.contains(c))
@@ -202,11 +209,12 @@ Status BackupRestorer::write(const BackupItem &item, const Target &target)
     return {};
 }
 
-Result<BackupCheck::Item> BackupRestorer::verify(const BackupItem &item)
+Result<BackupCheck::Item> BackupRestorer::verify(const BackupItem &item, const std::optional<TableChecksum::Value> &written)
 {
     SqlExecutor &sql = m_store.sql();
     BackupCheck::Item c{item.item, item.source(), false, {}};
-    Result<TableChecksum::Value> now = item.key.isEmpty()
+    Result<TableChecksum::Value> now = written ? Result<TableChecksum::Value>(*written)
+        : item.key.isEmpty()
         ? TableChecksum::of(sql, item.sourceSchema, item.sourceTable, item.columns)
         : TableChecksum::ofMatching(sql, item.sourceSchema, item.sourceTable, item.backupSchema, item.backupTable, item.key, item.columns);
     if (!now)
@@ -231,9 +239,10 @@ Result<BackupCheck> BackupRestorer::writeAll(const QList<BackupItem> &items, con
                 return fail(Error::Category::Cancelled, QStringLiteral("the restore was cancelled before %1").arg(items.at(i).source()));
             progress->report(int(i), int(items.size()), QStringLiteral("restoring %1").arg(items.at(i).source()));
         }
-        if (auto st = write(items.at(i), targets.at(i)); !st)
+        std::optional<TableChecksum::Value> written;
+        if (auto st = write(items.at(i), targets.at(i), &written); !st)
             return std::unexpected(st.error());
-        auto c = verify(items.at(i));
+        auto c = verify(items.at(i), written);
         if (!c)
             return std::unexpected(c.error());
         check.items << *c;

@@ -54,8 +54,10 @@ private:
     Result<Target> target(const BackupItem &item);
     Result<QList<BackupItem>> selected(const BackupRecord &record, const QList<int> &onlyItems);
     Status checkTargets(const QList<BackupItem> &items, QList<Target> &targets);
-    Status write(const BackupItem &item, const Target &target);
-    Result<BackupCheck::Item> verify(const BackupItem &item);
+    // written: the checksum of the rows the statement wrote, when it could
+    // read it in the same pass (PostgreSQL UPDATE … RETURNING).
+    Status write(const BackupItem &item, const Target &target, std::optional<TableChecksum::Value> *written);
+    Result<BackupCheck::Item> verify(const BackupItem &item, const std::optional<TableChecksum::Value> &written = std::nullopt);
     Result<BackupCheck> writeAll(const QList<BackupItem> &items, const QList<Target> &targets, const ProgressSink *progress);
 
     BackupStore &m_store;

@@ -210,6 +210,50 @@ Result<qint64> BackupStore::insertRecord(const BackupContext &c)
     return id.toLongLong();
 }
 
+Status BackupStore::copyInto(const BackupItem &item, const QString &source, const QString &target, const QStringList &cols)
+{
+    auto failed = [&](const Error &e) { return std::unexpected(e.withContext(QStringLiteral("backing up %1 into %2").arg(item.source(), item.backupTable))); };
+    QStringList key;
+    for (const QString &k : item.key)
+        key << q(k);
+    if (m_caps.dialect == Dialect::SQLite && !item.key.isEmpty()) {
+        // Keyed by the saved primary key, so a restore matches rows by it:
+        // a single integer key as the rowid (rows arrive in its order: the
+        // cheapest copy), else a WITHOUT ROWID table. Untyped columns keep
+        // every value exactly as stored. A key those refuse (a text value in
+        // an integer key, a NULL) falls back to a copy with a unique index.
+        QStringList defs;
+        for (qsizetype i = 0; i < cols.size(); ++i)
+            defs << cols.at(i) + (item.key.size() == 1 && item.key.contains(item.columns.at(i)) ? QStringLiteral(" INTEGER PRIMARY KEY") : QString());
+        const QStringList tries{
+            item.key.size() == 1 ? QStringLiteral("CREATE TABLE %1 (%2)").arg(target, defs.join(QStringLiteral(", "))) : QString(),
+            QStringLiteral("CREATE TABLE %1 (%2, PRIMARY KEY (%3)) WITHOUT ROWID").arg(target, cols.join(QStringLiteral(", ")), key.join(QStringLiteral(", ")))};
+        for (const QString &create : tries) {
+            if (create.isEmpty())
+                continue;
+            if (auto r = m_sql.exec(create); !r)
+                return failed(r.error());
+            if (m_sql.exec(QStringLiteral("INSERT INTO %1 (%2) SELECT %2 FROM %3").arg(target, cols.join(QStringLiteral(", ")), source)))
+                return {};
+            if (auto r = m_sql.exec(QStringLiteral("DROP TABLE %1").arg(target)); !r)
+                return failed(r.error());
+        }
+        if (auto r = m_sql.exec(QStringLiteral("CREATE TABLE %1 AS SELECT %2 FROM %3").arg(target, cols.join(QStringLiteral(", ")), source)); !r)
+            return failed(r.error());
+        if (auto r = m_sql.exec(QStringLiteral("CREATE UNIQUE INDEX %1 ON %2 (%3)")
+                                    .arg(q(item.backupTable + QStringLiteral("_key")), q(item.backupTable), key.join(QStringLiteral(", "))));
+            !r)
+            return std::unexpected(r.error().withContext(QStringLiteral("indexing the backup of %1").arg(item.source())));
+        return {};
+    }
+    const QString ddl = m_caps.dialect == Dialect::MySQL && !item.key.isEmpty()
+        ? QStringLiteral("CREATE TABLE %1 (PRIMARY KEY (%2)) AS SELECT %3 FROM %4").arg(target, key.join(QStringLiteral(", ")), cols.join(QStringLiteral(", ")), source)
+        : QStringLiteral("CREATE TABLE %1 AS SELECT %2 FROM %3").arg(target, cols.join(QStringLiteral(", ")), source);
+    if (auto r = m_sql.exec(ddl); !r)
+        return failed(r.error());
+    return {};
+}
+
 Result<BackupItem> BackupStore::saveItem(qint64 id, int n, const DataAtStake &stake)
 {
     BackupItem item;
@@ -237,27 +281,8 @@ Result<BackupItem> BackupStore::saveItem(qint64 id, int n, const DataAtStake &st
     for (const QString &c : std::as_const(item.columns))
         cols << q(c);
     const QString target = qt(item.backupSchema, item.backupTable);
-    QString ddl;
-    if (m_caps.dialect == Dialect::MySQL && !item.key.isEmpty()) {
-        QStringList key;
-        for (const QString &k : std::as_const(item.key))
-            key << q(k);
-        ddl = QStringLiteral("CREATE TABLE %1 (PRIMARY KEY (%2)) AS SELECT %3 FROM %4").arg(target, key.join(QStringLiteral(", ")),
-                                                                                             cols.join(QStringLiteral(", ")), source);
-    } else {
-        ddl = QStringLiteral("CREATE TABLE %1 AS SELECT %2 FROM %3").arg(target, cols.join(QStringLiteral(", ")), source);
-    }
-    if (auto r = m_sql.exec(ddl); !r)
-        return std::unexpected(r.error().withContext(QStringLiteral("backing up %1 into %2").arg(item.source(), item.backupTable)));
-    if (m_caps.dialect == Dialect::SQLite && !item.key.isEmpty()) {
-        QStringList key;
-        for (const QString &k : std::as_const(item.key))
-            key << q(k);
-        if (auto r = m_sql.exec(QStringLiteral("CREATE UNIQUE INDEX %1 ON %2 (%3)")
-                                    .arg(q(item.backupTable + QStringLiteral("_key")), q(item.backupTable), key.join(QStringLiteral(", "))));
-            !r)
-            return std::unexpected(r.error().withContext(QStringLiteral("indexing the backup of %1").arg(item.source())));
-    }
+    if (auto st = copyInto(item, source, target, cols); !st)
+        return std::unexpected(st.error());
     auto sum = TableChecksum::of(m_sql, item.backupSchema, item.backupTable, item.columns);
     if (!sum)
         return std::unexpected(sum.error().withContext(QStringLiteral("checksumming the backup of %1").arg(item.source())));

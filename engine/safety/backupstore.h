@@ -133,6 +133,8 @@ private:
     Result<qint64> insertRecord(const BackupContext &context);
     Result<BackupItem> saveItem(qint64 id, int item, const DataAtStake &stake);
     Status writeItem(qint64 id, const BackupItem &item);
+    // Copies the saved columns `cols` (quoted) of `source` into the new backup table `target`.
+    Status copyInto(const BackupItem &item, const QString &source, const QString &target, const QStringList &cols);
     QString backupTableFor(qint64 id, int item) const;
     QString timestampParam(const QDateTime &utc) const;
 

@@ -44,6 +44,12 @@ public:
     // nothing to do elsewhere.
     static Status prepare(SqlExecutor &sql);
 
+    // PostgreSQL: runs a data-changing statement `dml` (an UPDATE whose
+    // target table has the alias `alias`) with RETURNING the columns and
+    // gives the checksum of the rows it wrote, as ofMatching() would read
+    // them afterwards — without a second pass over the table.
+    static Result<Value> ofWritten(SqlExecutor &sql, const QString &dml, const QString &alias, const QStringList &columns);
+
 private:
     static Result<Value> read(SqlExecutor &sql, const QString &text);
     static QString expression(Dialect dialect, const QString &alias, const QStringList &columns);
