@@ -1,4 +1,5 @@
 #include "differ.h"
+#include "../schema/sqlnames.h"
 
 #include "../operations/operationapplier.h"
 #include "operationorder.h"
@@ -341,8 +342,8 @@ private:
             const Column *old = w.column(c.name);
             if (!old || !old->isGenerated() || !c.isGenerated())
                 continue;
-            const bool usesRetyped = SchemaNormalizer::identifiers(old->generatedExpr).intersects(retyped)
-                || SchemaNormalizer::identifiers(c.generatedExpr).intersects(retyped);
+            const bool usesRetyped = SqlNames::identifiers(old->generatedExpr).intersects(retyped)
+                || SqlNames::identifiers(c.generatedExpr).intersects(retyped);
             Column sameExpression = *old;
             sameExpression.generatedExpr = c.generatedExpr;
             sameExpression.generatedStored = c.generatedStored;
@@ -361,9 +362,9 @@ private:
         const QString name = t.name;
         const QString lower = c.name.toLower();
         for (const Index &i : w.indexes) {
-            bool uses = i.columnNames().contains(c.name) || SchemaNormalizer::identifiers(i.where).contains(lower);
+            bool uses = i.columnNames().contains(c.name) || SqlNames::identifiers(i.where).contains(lower);
             for (const IndexPart &p : i.parts)
-                uses = uses || (p.isExpression() && SchemaNormalizer::identifiers(p.expression).contains(lower));
+                uses = uses || (p.isExpression() && SqlNames::identifiers(p.expression).contains(lower));
             if (uses && !i.name.isEmpty() && !redoneIndexes.contains(i.name)) {
                 redoneIndexes.insert(i.name);
                 m_ops << DropIndex{ns, name, i.name};
@@ -375,7 +376,7 @@ private:
                 m_ops << DropUnique{ns, name, u};
             }
         for (const Check &k : w.checks)
-            if (SchemaNormalizer::identifiers(k.expression).contains(lower) && !k.name.isEmpty() && !redoneChecks.contains(k.name)) {
+            if (SqlNames::identifiers(k.expression).contains(lower) && !k.name.isEmpty() && !redoneChecks.contains(k.name)) {
                 redoneChecks.insert(k.name);
                 m_ops << DropCheck{ns, name, k};
             }
@@ -580,7 +581,7 @@ private:
                 const qsizetype old = OperationApplier::findTrigger(*w, tr.name);
                 if (old < 0 || alreadyHas(CreateTrigger{t.schema, t.name, tr}))
                     continue;
-                const QSet<QString> words = SchemaNormalizer::identifiers(tr.body + u' ' + tr.definition);
+                const QSet<QString> words = SqlNames::identifiers(tr.body + u' ' + tr.definition);
                 if (words.intersects(changed) || usesChanged(tr.body + u' ' + tr.definition, {})) {
                     m_ops << DropTrigger{t.schema, t.name, tr.name};
                     m_ops << CreateTrigger{t.schema, t.name, tr};
@@ -594,7 +595,7 @@ private:
     // table it names ('*' counts as every column).
     bool usesChanged(const QString &sql, const QSet<QString> &recreatedViews) const
     {
-        const QSet<QString> words = SchemaNormalizer::identifiers(sql);
+        const QSet<QString> words = SqlNames::identifiers(sql);
         if (words.intersects(m_touchedTables) || words.intersects(recreatedViews))
             return true;
         for (auto it = m_changedColumns.begin(); it != m_changedColumns.end(); ++it) {

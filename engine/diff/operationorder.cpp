@@ -1,4 +1,5 @@
 #include "operationorder.h"
+#include "../schema/sqlnames.h"
 
 #include "schemanormalizer.h"
 
@@ -197,7 +198,7 @@ void orderViews(QList<Entry> &views, Definition definition, bool dependenciesFir
     QList<QSet<QString>> names;
     QStringList own;
     for (const Entry &e : views) {
-        names << SchemaNormalizer::identifiers(definition(e.op));
+        names << SqlNames::identifiers(definition(e.op));
         own << e.key.last().toLower();
     }
     auto uses = [&](qsizetype i, qsizetype j) { return i != j && names.at(i).contains(own.at(j)); };

@@ -1,7 +1,8 @@
 #include "schemanormalizer.h"
 
 #include "../sql/sqlitegenerator.h"
-#include "../sql/sqltokenizer.h"
+#include "../schema/sqlnames.h"
+#include "../schema/sqltokenizer.h"
 
 #include <QHash>
 #include <QRegularExpression>
@@ -21,60 +22,6 @@ struct Token
     QString text;
 };
 
-// One part of a possibly qualified name: "a", `a`, [a] or a bare word.
-struct Segment
-{
-    qsizetype start = 0;
-    qsizetype end = 0;     // exclusive
-    QString text;          // unquoted
-    QChar quote;           // the opening quote; null for a bare word
-};
-
-bool isNamePart(const SqlTokenizer::Token &t)
-{
-    using Kind = SqlTokenizer::Kind;
-    return t.kind == Kind::Word || t.kind == Kind::Number || t.kind == Kind::QuotedIdentifier;
-}
-
-// The tokens of the engine's tokenizer (dialect-free reading), comments
-// dropped, with qualified names (a.b."c", no spaces around the dots) as one
-// list of segments each.
-struct Lexeme
-{
-    SqlTokenizer::Token token;
-    QList<Segment> name;   // non-empty for a name
-};
-
-QList<Lexeme> lexemes(const QString &sql)
-{
-    QList<SqlTokenizer::Token> toks = SqlTokenizer::tokenize(sql, SqlTokenizer::Rules::generic());
-    toks.removeIf([](const SqlTokenizer::Token &t) { return t.isComment(); });
-    QList<Lexeme> out;
-    for (qsizetype i = 0; i < toks.size(); ++i) {
-        const SqlTokenizer::Token &t = toks.at(i);
-        if (!isNamePart(t)) {
-            out << Lexeme{t, {}};
-            continue;
-        }
-        Lexeme l{t, {}};
-        for (;;) {
-            const SqlTokenizer::Token &part = toks.at(i);
-            const bool quoted = part.kind == SqlTokenizer::Kind::QuotedIdentifier;
-            l.name << Segment{part.start, part.end, quoted ? SqlTokenizer::unquoted(part, sql) : sql.mid(part.start, part.end - part.start),
-                              quoted ? sql.at(part.start) : QChar()};
-            if (i + 2 < toks.size() && SqlTokenizer::isPunct(toks.at(i + 1), sql, u'.') && toks.at(i + 1).start == part.end
-                && isNamePart(toks.at(i + 2)) && toks.at(i + 2).start == toks.at(i + 1).end) {
-                i += 2;
-                continue;
-            }
-            break;
-        }
-        l.token.end = toks.at(i).end;
-        out << l;
-    }
-    return out;
-}
-
 // Splits SQL into names (lower-cased, quotes removed, qualifiers joined by
 // '.'), string literals (kept) and symbols; whitespace and comments dropped.
 QList<Token> tokenize(const QString &sql)
@@ -82,13 +29,13 @@ QList<Token> tokenize(const QString &sql)
     static const QStringList twoChar = {QStringLiteral("::"), QStringLiteral("<>"), QStringLiteral(">="), QStringLiteral("<="),
                                         QStringLiteral("!="), QStringLiteral("||"), QStringLiteral("->")};
     QList<Token> out;
-    const QList<Lexeme> lex = lexemes(sql);
+    const QList<SqlNames::Lexeme> lex = SqlNames::lexemes(sql);
     for (qsizetype i = 0; i < lex.size(); ++i) {
         const SqlTokenizer::Token &t = lex.at(i).token;
         if (!lex.at(i).name.isEmpty()) {
             QStringList parts;
             bool quoted = true;
-            for (const Segment &seg : lex.at(i).name) {
+            for (const SqlNames::Segment &seg : lex.at(i).name) {
                 parts << seg.text.toLower();
                 quoted = quoted && !seg.quote.isNull();
             }
@@ -256,40 +203,6 @@ QString SchemaNormalizer::expression(const QString &sql) const
             t.remove(i + 1, 2);
     removeGroupingParentheses(t);
     return joined(t);
-}
-
-QSet<QString> SchemaNormalizer::identifiers(const QString &sql)
-{
-    QSet<QString> out;
-    for (const Token &t : tokenize(sql))
-        if (t.kind == TokenKind::Quoted || t.kind == TokenKind::Word)
-            for (const QString &part : t.text.split(u'.', Qt::SkipEmptyParts))
-                out.insert(part);
-    return out;
-}
-
-QString SchemaNormalizer::renameIdentifier(const QString &sql, const QString &from, const QString &to)
-{
-    if (sql.isEmpty() || from.compare(to, Qt::CaseInsensitive) == 0 || identifiers(sql).contains(to.toLower()))
-        return sql;
-    static const QRegularExpression plain(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
-    QString out;
-    qsizetype copied = 0;
-    for (const Lexeme &l : lexemes(sql)) {
-        for (const Segment &s : l.name) {
-            if (s.text.compare(from, Qt::CaseInsensitive) != 0)
-                continue;
-            out += sql.mid(copied, s.start - copied);
-            if (!s.quote.isNull()) {
-                const QChar close = s.quote == u'[' ? QChar(u']') : s.quote;
-                out += s.quote + (close == u']' ? to : QString(to).replace(close, QString(close) + close)) + close;
-            } else {
-                out += plain.match(to).hasMatch() ? to : u'"' + QString(to).replace(u'"', QStringLiteral("\"\"")) + u'"';
-            }
-            copied = s.end;
-        }
-    }
-    return out + sql.mid(copied);
 }
 
 QString SchemaNormalizer::defaultValue(const std::optional<QString> &expr) const

@@ -31,15 +31,6 @@ public:
     // CURRENT_TIMESTAMP() == CURRENT_TIMESTAMP.
     QString defaultValue(const std::optional<QString> &expr) const;
     static QString indexMethod(const QString &method);   // lower case, "" for btree
-    // The identifiers (and keywords) an SQL text mentions, lower-cased,
-    // qualified names split: what a view or trigger may depend on.
-    static QSet<QString> identifiers(const QString &sql);
-    // The SQL text with the identifier `from` (any part of a qualified name,
-    // quoted or not, any letter case) renamed to `to`, literals and comments
-    // untouched. Left as it is when `to` already occurs in it, so that a
-    // rename and its reverse give back the original text.
-    static QString renameIdentifier(const QString &sql, const QString &from, const QString &to);
-
     // The schema in the shape the Differ compares: canonical order; MySQL
     // unique constraints as unique indexes; column collation/charset equal
     // to the table's default left empty; enum columns of a named (PostgreSQL)

@@ -1,4 +1,5 @@
 #include "operationapplier.h"
+#include "../schema/sqlnames.h"
 
 #include <QSet>
 
@@ -6,7 +7,6 @@
 
 #include "operationjson.h"
 
-#include "../diff/schemanormalizer.h"
 
 namespace covet {
 
@@ -48,7 +48,7 @@ void renameInTexts(Schema &s, const QString &from, const QString &to, Pick appli
     auto rewritten = [&](const QString &text, const Table *owner) -> std::optional<QString> {
         if (!appliesTo(text, owner))
             return std::nullopt;
-        QString out = SchemaNormalizer::renameIdentifier(text, from, to);
+        QString out = SqlNames::renameIdentifier(text, from, to);
         return out == text ? std::nullopt : std::optional<QString>(out);
     };
     for (qsizetype i = 0; i < s.views.size(); ++i)
@@ -179,7 +179,7 @@ struct Applier
         const QString tableName = op.table.toLower();
         renameInTexts(s, op.from, op.to, [&](const QString &text, const Table *owner) {
             return (owner && owner->name == op.table && owner->schema == op.schema)
-                || SchemaNormalizer::identifiers(text).contains(tableName);
+                || SqlNames::identifiers(text).contains(tableName);
         });
         return {};
     }

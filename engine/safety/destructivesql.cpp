@@ -1,7 +1,7 @@
 #include "destructivesql.h"
 
 #include "../sql/sqlscriptsplitter.h"
-#include "../sql/sqltokenizer.h"
+#include "../schema/sqltokenizer.h"
 
 namespace covet {
 

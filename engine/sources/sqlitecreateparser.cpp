@@ -1,6 +1,6 @@
 #include "sqlitecreateparser.h"
 
-#include "../sql/sqltokenizer.h"
+#include "../schema/sqltokenizer.h"
 
 namespace covet {
 

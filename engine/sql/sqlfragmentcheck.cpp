@@ -1,6 +1,6 @@
 #include "sqlfragmentcheck.h"
 
-#include "sqltokenizer.h"
+#include "../schema/sqltokenizer.h"
 
 #include <QSet>
 

@@ -1,6 +1,6 @@
 #include "sqlscriptsplitter.h"
 
-#include "sqltokenizer.h"
+#include "../schema/sqltokenizer.h"
 
 #include <QRegularExpression>
 

@@ -1,5 +1,6 @@
 // covet-test-labels: engine sqlite postgres mysql
 #include "../sql/richschema.h"
+#include "schema/sqlnames.h"
 #include "testsupport.h"
 
 #include "db/sqlexecutor.h"
@@ -248,10 +249,10 @@ private slots:
         QCOMPARE(n.expression(QStringLiteral("1.50 + t.x")), QStringLiteral("1.50 + x"));
 
         // Renames follow into SQL texts, but never onto a name already there.
-        QCOMPARE(SchemaNormalizer::renameIdentifier(QStringLiteral("UPDATE customers SET name = 'name' WHERE \"Name\" = NEW.name -- name"),
+        QCOMPARE(SqlNames::renameIdentifier(QStringLiteral("UPDATE customers SET name = 'name' WHERE \"Name\" = NEW.name -- name"),
                                                     QStringLiteral("name"), QStringLiteral("full_name")),
                  QStringLiteral("UPDATE customers SET full_name = 'name' WHERE \"full_name\" = NEW.full_name -- name"));
-        QCOMPARE(SchemaNormalizer::renameIdentifier(QStringLiteral("SELECT a, b FROM t"), QStringLiteral("a"), QStringLiteral("b")),
+        QCOMPARE(SqlNames::renameIdentifier(QStringLiteral("SELECT a, b FROM t"), QStringLiteral("a"), QStringLiteral("b")),
                  QStringLiteral("SELECT a, b FROM t"));
     }
 

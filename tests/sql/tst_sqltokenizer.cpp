@@ -3,7 +3,7 @@
 // SqlTokenizer: the engine's one SQL tokenizer, per dialect and per server
 // setting (standard_conforming_strings, NO_BACKSLASH_ESCAPES, ANSI_QUOTES).
 
-#include "sql/sqltokenizer.h"
+#include "schema/sqltokenizer.h"
 
 #include <QTest>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "../schema/dialect.h"
+#include "dialect.h"
 
 #include <QList>
 #include <QString>
