@@ -3,8 +3,7 @@
 #include "diff/differ.h"
 #include "operations/operationdescriber.h"
 #include "operations/operationjson.h"
-#include "sources/modelsfile.h"
-#include "sources/schemasource.h"
+#include "migrations/desiredschema.h"
 #include "sql/sqlgenerator.h"
 
 #include <QFileInfo>
@@ -15,22 +14,6 @@
 namespace covet::cli {
 
 namespace {
-
-Result<Schema> loadSource(const QString &spec, const SchemaSourceOptions &options, QList<RenameHint> *hints)
-{
-    if (QFileInfo(spec).isDir())
-        return fail(Error::Category::Unsupported,
-                    QStringLiteral("a migrations directory is not supported as a schema source yet; "
-                                   "use a database URL, a models file (.yaml), a DDL file (.sql) or a schema JSON file"),
-                    spec);
-    if (hints && SchemaSource::classify(spec) == SchemaSource::Kind::ModelsFile) {
-        auto models = ModelsFile::read(spec);
-        if (!models)
-            return std::unexpected(models.error());
-        *hints = models->renameHints();
-    }
-    return SchemaSource::load(spec, options);
-}
 
 QJsonObject candidateJson(const RenameCandidate &c)
 {
@@ -116,12 +99,27 @@ int DiffCommand::run(const QCommandLineParser &p, QTextStream &out, QTextStream 
         options.decisions = &*decisions;
     }
 
-    auto from = loadSource(p.value(QStringLiteral("from")), sourceOptions, nullptr);
-    if (!from)
-        return report(from.error().withContext(QStringLiteral("--from")), err);
-    auto to = loadSource(p.value(QStringLiteral("to")), sourceOptions, &options.hints);
-    if (!to)
-        return report(to.error().withContext(QStringLiteral("--to")), err);
+    // A migrations directory replays in the dialect given, else in the
+    // other side's when that is a database.
+    const QString fromSpec = p.value(QStringLiteral("from"));
+    const QString toSpec = p.value(QStringLiteral("to"));
+    auto optionsFor = [&](const QString &other) {
+        SchemaSourceOptions o = sourceOptions;
+        if (!o.dialect && DesiredSchemaLoader::classify(other) == DesiredSchema::Kind::Database)
+            if (auto url = DatabaseUrl::parse(other))
+                o.dialect = url->dialect();
+        return o;
+    };
+    auto fromLoaded = DesiredSchemaLoader::load(fromSpec, optionsFor(toSpec));
+    if (!fromLoaded)
+        return report(fromLoaded.error().withContext(QStringLiteral("--from")), err);
+    auto toLoaded = DesiredSchemaLoader::load(toSpec, optionsFor(fromSpec));
+    if (!toLoaded)
+        return report(toLoaded.error().withContext(QStringLiteral("--to")), err);
+    options.hints = toLoaded->hints;
+    options.backfills = toLoaded->backfills;
+    const Schema *from = &fromLoaded->schema;
+    const Schema *to = &toLoaded->schema;
 
     auto result = Differ::diff(*from, *to, options);
     if (!result)

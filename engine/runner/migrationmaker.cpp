@@ -1,5 +1,7 @@
 #include "migrationmaker.h"
 
+#include "../migrations/desiredschema.h"
+
 #include "../db/connection.h"
 #include "../db/databaseurl.h"
 #include "../operations/operationdescriber.h"
@@ -316,31 +318,27 @@ Result<MakeMigrationsResult> MigrationMaker::make(const MakeMigrationsOptions &o
                 diffOptions.renames = *options.renames;
             diffOptions.decisions = options.decisions;
 
-            Schema desired;
-            const SchemaSource::Kind kind = SchemaSource::classify(spec);
-            if (kind == SchemaSource::Kind::ModelsFile) {
-                auto models = ModelsFile::read(spec);
-                if (!models)
-                    return std::unexpected(models.error());
-                desired = models->schema();
-                diffOptions.hints = models->renameHints();
-                diffOptions.backfills = models->backfills();
-            } else if (kind == SchemaSource::Kind::SqlFile || kind == SchemaSource::Kind::JsonFile) {
+            // Models files and DDL files; the dialect (for a DDL file) is
+            // the project's.
+            const DesiredSchema::Kind kind = DesiredSchemaLoader::classify(spec);
+            if (kind != DesiredSchema::Kind::ModelsFile && kind != DesiredSchema::Kind::SqlFile && kind != DesiredSchema::Kind::JsonFile)
+                return fail(Error::Category::InvalidInput,
+                            QStringLiteral("the desired schema must be a models file (.yaml) or a DDL file (.sql)"), spec);
+            SchemaSourceOptions so;
+            if (kind != DesiredSchema::Kind::ModelsFile) {
                 auto dialect = dialectFor(nullptr);
                 if (!dialect)
                     return std::unexpected(dialect.error());
-                SchemaSourceOptions so;
                 so.dialect = *dialect;
-                so.devUrl = options.devUrl;
-                so.progress = progress;
-                auto loaded = SchemaSource::load(spec, so);
-                if (!loaded)
-                    return std::unexpected(loaded.error());
-                desired = std::move(*loaded);
-            } else {
-                return fail(Error::Category::InvalidInput,
-                            QStringLiteral("the desired schema must be a models file (.yaml) or a DDL file (.sql)"), spec);
             }
+            so.devUrl = options.devUrl;
+            so.progress = progress;
+            auto loaded = DesiredSchemaLoader::load(spec, so);
+            if (!loaded)
+                return std::unexpected(loaded.error());
+            Schema desired = std::move(loaded->schema);
+            diffOptions.hints = loaded->hints;
+            diffOptions.backfills = loaded->backfills;
 
             auto dialect = dialectFor(&desired);
             if (!dialect)

@@ -197,11 +197,20 @@ private slots:
         const QString bad = writeFile(m_dir, QStringLiteral("bad.yaml"), "renames: [ {kind: column, decision: maybe} ]\n");
         QVERIFY(test::runCli(diffArgs({QStringLiteral("--renames"), bad}), &out, &err) >= 2);
         QVERIFY2(err.contains(QStringLiteral("bad.yaml")), qPrintable(err));
-        // A migrations directory is not a source yet.
+        // A migrations directory is a source: its history replayed, in the
+        // dialect given (or the other side's database's).
         QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("migrations")));
-        QCOMPARE(test::runCli({QStringLiteral("diff"), QStringLiteral("--from"), m_dir.filePath(QStringLiteral("migrations")),
-                               QStringLiteral("--to"), m_to}, &out, &err), Error(Error::Category::Unsupported, {}).exitCode());
-        QVERIFY2(err.contains(QStringLiteral("migrations directory")), qPrintable(err));
+        const QString migrations = m_dir.filePath(QStringLiteral("migrations"));
+        writeFile(m_dir, QStringLiteral("migrations/0001_only.yaml"),
+                  "operations:\n  - op: create_table\n    definition:\n      name: zz_only_in_history\n      columns:\n"
+                  "        - {name: id, type: integer, nullable: false}\n      primary_key: {columns: [id]}\n");
+        QCOMPARE(test::runCli({QStringLiteral("diff"), QStringLiteral("--from"), migrations, QStringLiteral("--to"), migrations}, &out, &err), 2);
+        QVERIFY2(err.contains(QStringLiteral("--dialect")) && err.contains(QStringLiteral("migrations directory")), qPrintable(err));
+        QCOMPARE(test::runCli({QStringLiteral("diff"), QStringLiteral("--from"), migrations, QStringLiteral("--to"), m_to}, &out, &err), 1);
+        QVERIFY2(out.contains(QStringLiteral("Drop table zz_only_in_history")), qPrintable(out + err));
+        QCOMPARE(test::runCli({QStringLiteral("diff"), QStringLiteral("--dialect"), QStringLiteral("sqlite"), QStringLiteral("--from"), migrations,
+                               QStringLiteral("--to"), migrations}, &out, &err), 0);
+        QVERIFY2(out.contains(QStringLiteral("No differences.")), qPrintable(out + err));
     }
 
     void modelsFileAgainstServers_data()

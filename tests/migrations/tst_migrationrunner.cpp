@@ -73,6 +73,37 @@ private:
     std::unique_ptr<test::ScratchDatabase> scratch(Dialect d, QString *skip);
 
 private slots:
+    // Issue 12.7: the Migrations listing replays the history once, not 2N times.
+    void overviewReplaysOnce()
+    {
+        COVET_SCRATCH_DB(db, Dialect::SQLite, QString());
+        QTemporaryDir dir;
+        QString previous;
+        for (int i = 1; i <= 40; ++i) {
+            const QString id = QStringLiteral("%1_t%2").arg(i, 4, 10, QLatin1Char('0')).arg(i);
+            const QByteArray deps = previous.isEmpty() ? QByteArray() : "dependencies: [" + previous.toUtf8() + "]\n";
+            test::writeMigration(dir.path(), id + QStringLiteral(".yaml"),
+                                 deps + "operations:\n  - op: create_table\n    definition:\n      name: t" + QByteArray::number(i)
+                                     + "\n      columns:\n        - {name: id, type: integer, nullable: false}\n"
+                                       "      primary_key: {columns: [id]}\n");
+            previous = id;
+        }
+        {
+            auto r = test::migrateDirectory(db->connection(), dir.path(), QStringLiteral("0025_t25"));
+            COVET_VERIFY_OK(r);
+        }
+        const MigrationRepository repo = MigrationRepository::load(dir.path());
+        MigrationRunner runner(db->connection(), repo);
+        auto o = runner.overview(true);
+        COVET_VERIFY_OK(o);
+        QCOMPARE(o->states.size(), 40);
+        QCOMPARE(o->upSql.size(), 40);
+        QCOMPARE(o->downSql.size(), 40);
+        QVERIFY(o->pendingRisk);
+        QCOMPARE(o->pendingUpTo(QStringLiteral("0030_t30")).size(), 5);
+        QCOMPARE(o->replays, 1);   // was 2 x 40 with a planner per migration and direction
+    }
+
     void runner_data();
     void runner();
     void concurrentRunners_data();

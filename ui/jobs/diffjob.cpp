@@ -1,9 +1,7 @@
 #include "diffjob.h"
 
 #include "core/progress.h"
-#include "migrations/historyreplay.h"
-#include "migrations/migrationgraph.h"
-#include "migrations/migrationrepository.h"
+#include "migrations/desiredschema.h"
 #include "sources/modelsfile.h"
 #include "sources/schemasource.h"
 #include "sql/sqlgenerator.h"
@@ -14,17 +12,6 @@
 namespace covet {
 
 namespace {
-
-Result<Schema> loadHistory(const QString &dir, Dialect dialect, const ProgressSink *sink)
-{
-    const MigrationRepository repo = MigrationRepository::load(dir);
-    if (auto s = repo.status(); !s)
-        return std::unexpected(s.error());
-    const MigrationGraph graph = MigrationGraph::build(repo.migrations());
-    if (auto s = graph.check(); !s)
-        return std::unexpected(s.error());
-    return HistoryReplay::replay(graph.ordered(), dialect, sink);
-}
 
 Error cancelledError(const QString &where)
 {
@@ -75,22 +62,10 @@ Result<DiffSides> DiffJob::loadSides(const QString &desiredSpec, const DatabaseU
     // The desired side first: a broken models file fails without a connection.
     if (desiredSpec.trimmed().isEmpty())
         return fail(Error::Category::InvalidInput, QStringLiteral("no desired schema given"), desiredSpec);
-    Result<Schema> desired;
-    if (QFileInfo(desiredSpec).isDir()) {
-        desired = loadHistory(desiredSpec, url.dialect(), &sink);
-    } else if (SchemaSource::classify(desiredSpec) == SchemaSource::Kind::ModelsFile) {
-        // Read once for both its schema and its renamed_from hints.
-        auto models = ModelsFile::read(desiredSpec);
-        if (!models)
-            return std::unexpected(models.error());
-        sides.hints = models->renameHints();
-        desired = models->schema();
-    } else {
-        SchemaSourceOptions options;
-        options.dialect = url.dialect();
-        options.progress = &sink;
-        desired = SchemaSource::load(desiredSpec, options);
-    }
+    SchemaSourceOptions options;
+    options.dialect = url.dialect();
+    options.progress = &sink;
+    auto desired = DesiredSchemaLoader::load(desiredSpec, options);
     if (!desired)
         return std::unexpected(desired.error());
     if (cancel && cancel->load())
@@ -103,7 +78,8 @@ Result<DiffSides> DiffJob::loadSides(const QString &desiredSpec, const DatabaseU
         return std::unexpected(actual.error());
     if (cancel && cancel->load())
         return std::unexpected(cancelledError(url.display()));
-    sides.desired = std::move(*desired);
+    sides.desired = std::move(desired->schema);
+    sides.hints = desired->hints;
     sides.actual = std::move(*actual);
     return sides;
 }
