@@ -337,6 +337,20 @@ QList<RenameCandidate> RenameDetector::detectColumns(const Table &oldTable, cons
         if (!takenTo.contains(n->name))
             cols << n;
     const int dCount = int(rows.size()), aCount = int(cols.size());
+    // The only reference (foreign key or `*_id`) dropped and the only one added.
+    {
+        QList<const Column *> refRows, refCols;
+        for (const Column *o : rows)
+            if (factsFor(oldTable, o).reference)
+                refRows << o;
+        for (const Column *n : cols)
+            if (factsFor(newTable, n).reference)
+                refCols << n;
+        if (refRows.size() == 1 && refCols.size() == 1) {
+            facts[refRows.front()].soleReference = true;
+            facts[refCols.front()].soleReference = true;
+        }
+    }
 
     std::vector<std::vector<double>> matrix(size_t(rows.size()), std::vector<double>(size_t(cols.size()), 0.0));
     std::vector<std::vector<ColumnPairScore>> scored(size_t(rows.size()));

@@ -2,6 +2,7 @@
 #include "testsupport.h"
 
 #include "diff/assignment.h"
+#include "diff/columnpairscorer.h"
 #include "diff/namesimilarity.h"
 #include "diff/renamedecisions.h"
 #include "diff/renamedetector.h"
@@ -97,6 +98,56 @@ private slots:
         std::vector<std::vector<double>> close = {{0.92, 0.88}, {0.10, 0.20}};
         Assignment::keepNearCertain(close, 0.9, 0.1);
         QCOMPARE(close[0][1], 0.88);   // not clear by the margin: left to the matching
+    }
+
+    // The only reference a table drops and the only one it adds, of the same
+    // type, are a reference renamed for what it now means (post_id ->
+    // target_id), whatever the names say; but not when both declare foreign
+    // keys to different tables (a new relation), nor with other references
+    // added beside it.
+    void soleReferencesAreARename()
+    {
+        const Table before = table("likes", {col("id", "integer", false), col("post_id", "integer", false),
+                                             col("positive", "boolean")});
+        Table after = table("likes", {col("id", "integer", false), col("target_id", "integer", false),
+                                      col("positive", "boolean"), col("target_type", "varchar(60)")});
+        const QList<RenameCandidate> list = RenameDetector().detectColumns(before, after);
+        const RenameCandidate *c = find(list, "post_id", "target_id");
+        QVERIFY(c);
+        QVERIFY2(c->accepted && c->score >= 0.8 && c->score < 0.9, qPrintable(c->explanation));
+        QVERIFY2(c->explanation.contains("the only reference dropped and the only one added"), qPrintable(c->explanation));
+
+        Table other = after;
+        other.columns << col("author_id", "integer");   // two references added: no longer the sole pair
+        const RenameCandidate *two = find(RenameDetector().detectColumns(before, other), "post_id", "target_id");
+        QVERIFY(!two || !two->accepted);
+
+        Table fkBefore = table("projects", {col("id", "integer", false), col("name", "varchar(100)"), col("user_id", "integer")});
+        fkBefore.foreignKeys << ForeignKey{QStringLiteral("p_user_fk"), {QStringLiteral("user_id")}, {}, QStringLiteral("users"), {QStringLiteral("id")}};
+        Table fkAfter = table("projects", {col("id", "integer", false), col("name", "varchar(100)"), col("team_id", "integer")});
+        fkAfter.foreignKeys << ForeignKey{QStringLiteral("p_team_fk"), {QStringLiteral("team_id")}, {}, QStringLiteral("teams"), {QStringLiteral("id")}};
+        const RenameCandidate *retargeted = find(RenameDetector().detectColumns(fkBefore, fkAfter), "user_id", "team_id");
+        QVERIFY(retargeted);
+        QVERIFY2(!retargeted->accepted, qPrintable(retargeted->explanation));
+    }
+
+    // A column named after a dropped one plus a word for a representation
+    // derived from it (password -> password_digest, body -> body_html) is
+    // offered for review, never accepted by score.
+    void derivedSiblingsAreNotAcceptedByScore()
+    {
+        QVERIFY(ColumnPairScorer::isDerivedSibling("password", "password_digest"));
+        QVERIFY(ColumnPairScorer::isDerivedSibling("body", "bodyHtml"));
+        QVERIFY(!ColumnPairScorer::isDerivedSibling("password", "encrypted_password"));
+        QVERIFY(!ColumnPairScorer::isDerivedSibling("description", "description_json"));
+        const Table before = table("documents", {col("id", "integer", false), col("title", "varchar(200)"), col("body", "text")});
+        const Table after = table("documents", {col("id", "integer", false), col("title", "varchar(200)"), col("body_html", "text")});
+        const QList<RenameCandidate> list = RenameDetector().detectColumns(before, after);
+        const RenameCandidate *c = find(list, "body", "body_html");
+        QVERIFY(c);   // still a candidate
+        QVERIFY2(!c->accepted, qPrintable(c->explanation));
+        QVERIFY2(c->explanation.contains("derived from it"), qPrintable(c->explanation));
+        QVERIFY(c->reasons.value("uncalibrated") <= ColumnPairScorer::kDerivedSibling);
     }
 
     // Foreign keys that point to a table renamed in the same change, and
