@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <initializer_list>
 
 namespace covet {
 
@@ -21,6 +22,7 @@ namespace {
 using Kind = SqlType::Kind;
 
 constexpr double kReverseReuse = 0.9;        // raw score of a column whose name a new column of another type reuses
+constexpr double kStaging = 0.9;             // raw score of a staging column taking the name it was made for
 
 int integerRank(Kind k)
 {
@@ -110,6 +112,37 @@ double jaccard(const QSet<QString> &a, const QSet<QString> &b)
     for (const QString &x : a)
         inter += b.contains(x) ? 1 : 0;
     return double(inter) / double(a.size() + b.size() - inter);
+}
+
+// The words of `name` with a marker word (one of `markers`) added before or
+// after the words of `base`: new_category_id / category_id_new for
+// category_id.
+bool isMarked(const QString &name, const QString &base, std::initializer_list<const char16_t *> markers)
+{
+    const QStringList w = NameSimilarity::words(name), b = NameSimilarity::words(base);
+    if (b.isEmpty() || w.size() != b.size() + 1)
+        return false;
+    for (const char16_t *m : markers) {
+        const QString marker = QString::fromUtf16(m);
+        if ((w.first() == marker && w.mid(1) == b) || (w.last() == marker && w.mid(0, b.size()) == b))
+            return true;
+    }
+    return false;
+}
+
+bool isStagingOf(const QString &name, const QString &base) { return isMarked(name, base, {u"new", u"tmp", u"temp"}); }
+bool isRetiredOf(const QString &name, const QString &base)
+{
+    return isMarked(name, base, {u"old", u"legacy", u"deprecated", u"previous", u"orig", u"original"});
+}
+
+// The definition part of a scored pair (type, nullability, default, unique,
+// foreign key), as ColumnPairScorer weighs it.
+double definitionOf(const RenameCandidate &c)
+{
+    return 0.55 * c.reasons.value(QStringLiteral("type")) + 0.15 * c.reasons.value(QStringLiteral("nullability"))
+        + 0.10 * c.reasons.value(QStringLiteral("default")) + 0.10 * c.reasons.value(QStringLiteral("unique"))
+        + 0.10 * c.reasons.value(QStringLiteral("foreign_key"));
 }
 
 } // namespace
@@ -306,6 +339,40 @@ QList<RenameCandidate> RenameDetector::detectColumns(const Table &oldTable, cons
         }
     }
 
+    // Expand and contract: a staging column (new_X, X_new, tmp_X) added
+    // earlier takes the name of the column it replaces. X keeps its name but
+    // its data is the staging column's: either X's definition now matches the
+    // staging column's better than X's old one, or X itself moves aside to a
+    // retired name (X -> old_X, new_X -> X; the Differ orders the two).
+    QSet<QString> stagingTargets, swapSources;
+    for (const Column *s : QList<const Column *>(dropped)) {
+        if (reuseSources.contains(s->name))
+            continue;
+        for (const Column &n : newTable.columns) {
+            const Column *same = oldTable.column(n.name);
+            if (!same || reuseTargets.contains(n.name) || stagingTargets.contains(n.name) || !isStagingOf(s->name, n.name)
+                || typeCompatibility(s->type, n.type) < 0.8)
+                continue;
+            const Column *retired = nullptr;
+            for (const Column *a : added)
+                if (!reuseTargets.contains(a->name) && isRetiredOf(a->name, n.name))
+                    retired = a;
+            const double staged = definitionOf(ColumnPairScorer::score(oldTable, *s, factsFor(oldTable, s), newTable, n, factsFor(newTable, &n), 1, 1).candidate);
+            const double kept = definitionOf(ColumnPairScorer::score(oldTable, *same, factsFor(oldTable, same), newTable, n, factsFor(newTable, &n), 1, 1).candidate);
+            if (!retired && staged <= kept)
+                continue;
+            stagingTargets.insert(n.name);
+            if (retired && !reuseSources.contains(same->name)) {
+                swapSources.insert(same->name);
+                dropped << same;
+            } else {
+                reuseTargets.insert(n.name);
+            }
+            added << &n;
+            break;
+        }
+    }
+
     // A person's accept decision for a rename onto the name of a column that
     // goes counts whatever the types: that new column is a rename target too.
     if (decisions) {
@@ -360,6 +427,17 @@ QList<RenameCandidate> RenameDetector::detectColumns(const Table &oldTable, cons
         for (qsizetype k = 0; k < cols.size(); ++k) {
             const Column *o = rows.at(r), *n = cols.at(k);
             ColumnPairScore p = ColumnPairScorer::score(oldTable, *o, factsFor(oldTable, o), newTable, *n, factsFor(newTable, n), dCount, aCount, context);
+            if (o->name == n->name) {   // a column moved aside and its name taken: not a rename onto itself
+                p.candidate.score = 0.0;
+                matrix[size_t(r)][size_t(k)] = 0.0;
+                scored[size_t(r)].push_back(p);
+                continue;
+            }
+            if (stagingTargets.contains(n->name) && isStagingOf(o->name, n->name)) {
+                if (p.candidate.reasons.value(QStringLiteral("type")) >= 0.8 && !p.conflict)
+                    p.candidate.score = std::max(p.candidate.score, kStaging);
+                p.candidate.explanation += QStringLiteral(", a staging column takes the name of the column it replaces");
+            }
             if (reuseTargets.contains(n->name)) {
                 p.candidate.reusesDroppedName = n->name;
                 p.candidate.explanation += QStringLiteral(", reuses the name of dropped column %1").arg(n->name);

@@ -131,6 +131,32 @@ private slots:
         QVERIFY2(!retargeted->accepted, qPrintable(retargeted->explanation));
     }
 
+    // Expand and contract: a staging column new_X takes the name of X, whose
+    // data goes (X's definition now is the staging column's), or which moves
+    // aside to old_X in the same change (a swap the Differ orders).
+    void stagingColumnTakesTheNameItWasMadeFor()
+    {
+        const Table before = table("orders", {col("id", "integer", false), col("total", "integer"), col("new_total", "numeric(12,2)")});
+        const Table after = table("orders", {col("id", "integer", false), col("total", "numeric(12,2)")});
+        const QList<RenameCandidate> list = RenameDetector().detectColumns(before, after);
+        const RenameCandidate *c = find(list, "new_total", "total");
+        QVERIFY(c);
+        QVERIFY2(c->accepted && c->reusesDroppedName == u"total", qPrintable(c->explanation));
+        // X unchanged: the staging column was simply dropped.
+        const Table kept = table("orders", {col("id", "integer", false), col("total", "integer")});
+        const RenameCandidate *none = find(RenameDetector().detectColumns(before, kept), "new_total", "total");
+        QVERIFY(!none || !none->accepted);
+
+        const Table swapBefore = table("listings", {col("id", "integer", false), col("category_id", "integer"), col("new_category_id", "integer")});
+        const Table swapAfter = table("listings", {col("id", "integer", false), col("category_id", "integer"), col("old_category_id", "integer")});
+        const QList<RenameCandidate> swap = RenameDetector().detectColumns(swapBefore, swapAfter);
+        const RenameCandidate *promoted = find(swap, "new_category_id", "category_id");
+        const RenameCandidate *retired = find(swap, "category_id", "old_category_id");
+        QVERIFY(promoted && retired);
+        QVERIFY2(promoted->accepted && promoted->reusesDroppedName.isEmpty(), qPrintable(promoted->explanation));
+        QVERIFY2(retired->accepted, qPrintable(retired->explanation));
+    }
+
     // A column named after a dropped one plus a word for a representation
     // derived from it (password -> password_digest, body -> body_html) is
     // offered for review, never accepted by score.
