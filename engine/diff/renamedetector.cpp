@@ -23,6 +23,9 @@ using Kind = SqlType::Kind;
 
 constexpr double kReverseReuse = 0.9;        // raw score of a column whose name a new column of another type reuses
 constexpr double kStaging = 0.9;             // raw score of a staging column taking the name it was made for
+constexpr double kAmbiguousCap = 0.79;       // raw score cap of a pair with a rival as likely (below the default threshold)
+constexpr double kAlternativeMargin = 0.05;  // alternatives shown: pairs this close to a dropped column's best
+constexpr int kMaxAlternatives = 3;          // per dropped column
 
 int integerRank(Kind k)
 {
@@ -452,8 +455,23 @@ QList<RenameCandidate> RenameDetector::detectColumns(const Table &oldTable, cons
         }
     }
     // Ambiguity: a pair whose names say little, with a rival almost as good in
-    // its row or column, is a guess.
+    // its row or column, is a guess: offered, not accepted by score. A rival
+    // that a better pair of its own column (or row) explains is no rival
+    // (notes -> customer_notes is not in doubt because notes ->
+    // internal_notes is close when internal -> internal_notes is better).
     std::vector<std::vector<double>> adjusted = matrix;
+    auto bestInColumn = [&](qsizetype r, qsizetype k) {
+        for (qsizetype r2 = 0; r2 < rows.size(); ++r2)
+            if (r2 != r && matrix[size_t(r2)][size_t(k)] > matrix[size_t(r)][size_t(k)])
+                return false;
+        return true;
+    };
+    auto bestInRow = [&](qsizetype r, qsizetype k) {
+        for (qsizetype k2 = 0; k2 < cols.size(); ++k2)
+            if (k2 != k && matrix[size_t(r)][size_t(k2)] > matrix[size_t(r)][size_t(k)])
+                return false;
+        return true;
+    };
     for (qsizetype r = 0; r < rows.size(); ++r) {
         for (qsizetype k = 0; k < cols.size(); ++k) {
             const ColumnPairScore &p = scored[size_t(r)][size_t(k)];
@@ -462,11 +480,11 @@ QList<RenameCandidate> RenameDetector::detectColumns(const Table &oldTable, cons
             const double s = matrix[size_t(r)][size_t(k)];
             bool rival = false;
             for (qsizetype k2 = 0; k2 < cols.size() && !rival; ++k2)
-                rival = k2 != k && matrix[size_t(r)][size_t(k2)] >= s - 0.02;
+                rival = k2 != k && matrix[size_t(r)][size_t(k2)] >= s - 0.02 && bestInColumn(r, k2);
             for (qsizetype r2 = 0; r2 < rows.size() && !rival; ++r2)
-                rival = r2 != r && matrix[size_t(r2)][size_t(k)] >= s - 0.02;
+                rival = r2 != r && matrix[size_t(r2)][size_t(k)] >= s - 0.02 && bestInRow(r2, k);
             if (rival) {
-                adjusted[size_t(r)][size_t(k)] = std::max(0.0, s - 0.08);
+                adjusted[size_t(r)][size_t(k)] = std::min(std::max(0.0, s - 0.08), kAmbiguousCap);
                 RenameCandidate &c = scored[size_t(r)][size_t(k)].candidate;
                 c.score = adjusted[size_t(r)][size_t(k)];
                 c.explanation += QStringLiteral(", ambiguous (another pair is as likely)");
@@ -518,22 +536,35 @@ QList<RenameCandidate> RenameDetector::detectColumns(const Table &oldTable, cons
         // For review: a dropped column's best pair that the matching gave to
         // another column, or that it left unmatched, is still shown (never
         // accepted), so a true rename below the threshold is not hidden.
+        // Pairs as likely as that best one (within kAlternativeMargin: the
+        // names cannot tell first_name from last_name) are shown too.
         for (qsizetype r = 0; r < rows.size(); ++r) {
             qsizetype best = -1;
             for (qsizetype k = 0; k < cols.size(); ++k)
                 if (beforeLock[size_t(r)][size_t(k)] >= kFloor
                     && (best < 0 || beforeLock[size_t(r)][size_t(k)] > beforeLock[size_t(r)][size_t(best)]))
                     best = k;
-            if (best < 0 || match[size_t(r)] == int(best))
+            if (best < 0)
                 continue;
-            RenameCandidate c = scored[size_t(r)][size_t(best)].candidate;
-            c.score = shownScore(c.score);
-            c.accepted = false;
-            c.alternative = true;
-            c.explanation += match[size_t(r)] >= 0
-                ? QStringLiteral(" (an alternative: the matching paired %1 with %2)").arg(c.from, cols.at(match[size_t(r)])->name)
-                : QStringLiteral(" (an alternative: the matching gave %1 to another column)").arg(c.to);
-            out << c;
+            QList<qsizetype> shown{best};
+            for (qsizetype k = 0; k < cols.size(); ++k)
+                if (k != best && beforeLock[size_t(r)][size_t(k)] >= kFloor
+                    && beforeLock[size_t(r)][size_t(k)] >= beforeLock[size_t(r)][size_t(best)] - kAlternativeMargin)
+                    shown << k;
+            int alternatives = 0;
+            for (qsizetype k : std::as_const(shown)) {
+                if (match[size_t(r)] == int(k) || alternatives == kMaxAlternatives)
+                    continue;
+                ++alternatives;
+                RenameCandidate c = scored[size_t(r)][size_t(k)].candidate;
+                c.score = shownScore(c.score);
+                c.accepted = false;
+                c.alternative = true;
+                c.explanation += match[size_t(r)] >= 0
+                    ? QStringLiteral(" (an alternative: the matching paired %1 with %2)").arg(c.from, cols.at(match[size_t(r)])->name)
+                    : QStringLiteral(" (an alternative: the matching gave %1 to another column)").arg(c.to);
+                out << c;
+            }
         }
     }
     out << decided;
