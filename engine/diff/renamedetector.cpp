@@ -472,17 +472,21 @@ QList<RenameCandidate> RenameDetector::detectColumns(const Table &oldTable, cons
                 return false;
         return true;
     };
+    // Names that say much leave no doubt, unless the column was split into
+    // added columns whose names say as much (custom_color -> custom_color1
+    // or custom_color2). Two dropped columns named like one added column are
+    // left to the matching.
+    auto asNamed = [&](const ColumnPairScore &p, const ColumnPairScore &rival) { return p.name < 0.85 || rival.name >= p.name - 0.02; };
     for (qsizetype r = 0; r < rows.size(); ++r) {
         for (qsizetype k = 0; k < cols.size(); ++k) {
             const ColumnPairScore &p = scored[size_t(r)][size_t(k)];
-            if (p.name >= 0.85)
-                continue;
             const double s = matrix[size_t(r)][size_t(k)];
             bool rival = false;
             for (qsizetype k2 = 0; k2 < cols.size() && !rival; ++k2)
-                rival = k2 != k && matrix[size_t(r)][size_t(k2)] >= s - 0.02 && bestInColumn(r, k2);
+                rival = k2 != k && matrix[size_t(r)][size_t(k2)] >= s - 0.02 && bestInColumn(r, k2)
+                    && asNamed(p, scored[size_t(r)][size_t(k2)]);
             for (qsizetype r2 = 0; r2 < rows.size() && !rival; ++r2)
-                rival = r2 != r && matrix[size_t(r2)][size_t(k)] >= s - 0.02 && bestInRow(r2, k);
+                rival = r2 != r && matrix[size_t(r2)][size_t(k)] >= s - 0.02 && bestInRow(r2, k) && p.name < 0.85;
             if (rival) {
                 adjusted[size_t(r)][size_t(k)] = std::min(std::max(0.0, s - 0.08), kAmbiguousCap);
                 RenameCandidate &c = scored[size_t(r)][size_t(k)].candidate;
