@@ -15,6 +15,11 @@ struct ColumnFacts
     QString fkTarget;   // "schema.table(col)", empty when none
     QString fkSchema, fkTable, fkColumns;
     double position = 0.5;
+    // A reference (a foreign key, or a name ending in `_id`) that is the only
+    // one of its side: the only reference the table drops, or the only one it
+    // adds (RenameDetector::detectColumns sets it).
+    bool reference = false;
+    bool soleReference = false;
 };
 
 // One scored column pair, with what the detector's later steps need.
@@ -40,6 +45,19 @@ public:
                                  const Table &newTable, const Column &newColumn, const ColumnFacts &newFacts, int dropped,
                                  int added, const RenameContext *context = nullptr);
     static QString typeText(const SqlType &type);
+
+    // Whether the new name is the old one with a word appended that names a
+    // representation derived from the old value (`password ->
+    // password_digest`, `body -> body_html`, `code -> code_hash`): a sibling
+    // computed from the column, stored beside or instead of it, not a rename.
+    static bool isDerivedSibling(const QString &from, const QString &to);
+
+    // Score floor of a pair of sole references of the same type (see
+    // docs/rename-detection.md, "Sole references").
+    static constexpr double kSoleReference = 0.84;
+    static constexpr double kSoleRetargeted = 0.75;   // both with foreign keys, to different tables
+    // Score cap of a derived sibling.
+    static constexpr double kDerivedSibling = 0.7;
 };
 
 } // namespace covet

@@ -156,6 +156,7 @@ const QSet<QString> &antonymPairs()
             {"private", "public"}, {"read", "write"}, {"win", "loss"}, {"x", "y"}, {"start", "expires"},
             {"first", "middle"}, {"middle", "last"}, {"input", "result"}, {"allow", "deny"},
             {"like", "dislike"}, {"positive", "negative"}, {"income", "expense"}, {"gross", "net"},
+            {"encrypted", "plain"}, {"encrypted", "decrypted"}, {"ciphertext", "plaintext"},
         };
         for (const auto &p : pairs) {
             s.insert(QString::fromLatin1(p[0]) + u'|' + QString::fromLatin1(p[1]));

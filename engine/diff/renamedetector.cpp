@@ -4,6 +4,7 @@
 #include "columnpairscorer.h"
 #include "renamecalibration.h"
 #include "namesimilarity.h"
+#include "typecompatibility.h"
 
 #include <QHash>
 #include <QRegularExpression>
@@ -11,6 +12,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <initializer_list>
 
 namespace covet {
 
@@ -18,23 +20,11 @@ using std::size_t;
 
 namespace {
 
-using Kind = SqlType::Kind;
-
 constexpr double kReverseReuse = 0.9;        // raw score of a column whose name a new column of another type reuses
-
-int integerRank(Kind k)
-{
-    switch (k) {
-    case Kind::TinyInt: return 1;
-    case Kind::SmallInt: return 2;
-    case Kind::MediumInt: return 3;
-    case Kind::Integer: return 4;
-    case Kind::BigInt: return 5;
-    default: return 0;
-    }
-}
-
-bool isCharacter(Kind k) { return k == Kind::Char || k == Kind::Varchar || k == Kind::Text; }
+constexpr double kStaging = 0.9;             // raw score of a staging column taking the name it was made for
+constexpr double kAmbiguousCap = 0.79;       // raw score cap of a pair with a rival as likely (below the default threshold)
+constexpr double kAlternativeMargin = 0.05;  // alternatives shown: pairs this close to a dropped column's best
+constexpr int kMaxAlternatives = 3;          // per dropped column
 
 void sortCandidates(QList<RenameCandidate> &list)
 {
@@ -112,6 +102,37 @@ double jaccard(const QSet<QString> &a, const QSet<QString> &b)
     return double(inter) / double(a.size() + b.size() - inter);
 }
 
+// The words of `name` with a marker word (one of `markers`) added before or
+// after the words of `base`: new_category_id / category_id_new for
+// category_id.
+bool isMarked(const QString &name, const QString &base, std::initializer_list<const char16_t *> markers)
+{
+    const QStringList w = NameSimilarity::words(name), b = NameSimilarity::words(base);
+    if (b.isEmpty() || w.size() != b.size() + 1)
+        return false;
+    for (const char16_t *m : markers) {
+        const QString marker = QString::fromUtf16(m);
+        if ((w.first() == marker && w.mid(1) == b) || (w.last() == marker && w.mid(0, b.size()) == b))
+            return true;
+    }
+    return false;
+}
+
+bool isStagingOf(const QString &name, const QString &base) { return isMarked(name, base, {u"new", u"tmp", u"temp"}); }
+bool isRetiredOf(const QString &name, const QString &base)
+{
+    return isMarked(name, base, {u"old", u"legacy", u"deprecated", u"previous", u"orig", u"original"});
+}
+
+// The definition part of a scored pair (type, nullability, default, unique,
+// foreign key), as ColumnPairScorer weighs it.
+double definitionOf(const RenameCandidate &c)
+{
+    return 0.55 * c.reasons.value(QStringLiteral("type")) + 0.15 * c.reasons.value(QStringLiteral("nullability"))
+        + 0.10 * c.reasons.value(QStringLiteral("default")) + 0.10 * c.reasons.value(QStringLiteral("unique"))
+        + 0.10 * c.reasons.value(QStringLiteral("foreign_key"));
+}
+
 } // namespace
 
 double RenameDetector::shownScore(double raw)
@@ -126,75 +147,7 @@ RenameDetector::RenameDetector(RenameOptions options)
 {
 }
 
-double RenameDetector::typeCompatibility(const SqlType &a, const SqlType &b)
-{
-    if (a.equivalent(b))
-        return 1.0;
-    if (a.arrayDimensions() != b.arrayDimensions())
-        return 0.0;
-    const Kind ka = a.kind(), kb = b.kind();
-    if (ka == Kind::Other || kb == Kind::Other)
-        return 0.0;
-    const int ra = integerRank(ka), rb = integerRank(kb);
-    if (ra && rb)
-        return rb >= ra ? 0.8 : 0.4;
-    if ((ra && kb == Kind::Boolean) || (ka == Kind::Boolean && rb))
-        return 0.4;
-    if (ra && kb == Kind::Decimal)
-        return 0.8;
-    if (ra && (kb == Kind::Real || kb == Kind::Double))
-        return 0.8;
-    if (ka == Kind::Decimal && rb)
-        return 0.4;
-    if (ka == Kind::Decimal && kb == Kind::Decimal) {
-        const bool wider = (b.precision() < 0 || (a.precision() >= 0 && b.precision() >= a.precision()))
-            && std::max(b.scale(), 0) >= std::max(a.scale(), 0);
-        return wider ? 0.8 : 0.4;
-    }
-    if (ka == Kind::Real && kb == Kind::Double)
-        return 0.8;
-    if ((ka == Kind::Real || ka == Kind::Double || ka == Kind::Decimal)
-        && (kb == Kind::Real || kb == Kind::Double || kb == Kind::Decimal))
-        return 0.4;
-    if ((ka == Kind::Real || ka == Kind::Double) && rb)
-        return 0.4;
-    if (isCharacter(ka) && isCharacter(kb)) {
-        const int la = ka == Kind::Text ? -1 : a.length(), lb = kb == Kind::Text ? -1 : b.length();
-        if (lb < 0 || (la >= 0 && lb >= la))
-            return 0.8;
-        return 0.4;
-    }
-    if (ka == Kind::Enum && isCharacter(kb))
-        return 0.8;
-    if (isCharacter(ka) && kb == Kind::Enum)
-        return 0.4;
-    if (ka == Kind::Enum && kb == Kind::Enum) {
-        const QStringList va = a.enumValues(), vb = b.enumValues();
-        return std::all_of(va.cbegin(), va.cend(), [&](const QString &v) { return vb.contains(v); }) ? 0.8 : 0.4;
-    }
-    auto isTs = [](Kind k) { return k == Kind::Timestamp || k == Kind::TimestampTz; };
-    if (isTs(ka) && isTs(kb))
-        return 0.8;
-    if (ka == Kind::Date && isTs(kb))
-        return 0.8;
-    if (isTs(ka) && kb == Kind::Date)
-        return 0.4;
-    if ((ka == Kind::Time || ka == Kind::TimeTz) && (kb == Kind::Time || kb == Kind::TimeTz))
-        return 0.8;
-    if ((ka == Kind::Json || ka == Kind::Jsonb) && (kb == Kind::Json || kb == Kind::Jsonb))
-        return 0.8;
-    if (((ka == Kind::Json || ka == Kind::Jsonb) && isCharacter(kb)) || (isCharacter(ka) && (kb == Kind::Json || kb == Kind::Jsonb)))
-        return 0.4;
-    if (ka == Kind::Uuid && isCharacter(kb))
-        return (b.length() < 0 || b.length() >= 36) ? 0.8 : 0.4;
-    if (isCharacter(ka) && kb == Kind::Uuid)
-        return 0.4;
-    if (ra && isCharacter(kb))
-        return 0.4;
-    if ((ka == Kind::Blob && isCharacter(kb)) || (isCharacter(ka) && kb == Kind::Blob))
-        return 0.4;
-    return 0.0;
-}
+double RenameDetector::typeCompatibility(const SqlType &a, const SqlType &b) { return TypeCompatibility::score(a, b); }
 
 QString RenameDetector::transformKey(const QString &from, const QString &to)
 {
@@ -306,6 +259,40 @@ QList<RenameCandidate> RenameDetector::detectColumns(const Table &oldTable, cons
         }
     }
 
+    // Expand and contract: a staging column (new_X, X_new, tmp_X) added
+    // earlier takes the name of the column it replaces. X keeps its name but
+    // its data is the staging column's: either X's definition now matches the
+    // staging column's better than X's old one, or X itself moves aside to a
+    // retired name (X -> old_X, new_X -> X; the Differ orders the two).
+    QSet<QString> stagingTargets, swapSources;
+    for (const Column *s : QList<const Column *>(dropped)) {
+        if (reuseSources.contains(s->name))
+            continue;
+        for (const Column &n : newTable.columns) {
+            const Column *same = oldTable.column(n.name);
+            if (!same || reuseTargets.contains(n.name) || stagingTargets.contains(n.name) || !isStagingOf(s->name, n.name)
+                || typeCompatibility(s->type, n.type) < 0.8)
+                continue;
+            const Column *retired = nullptr;
+            for (const Column *a : added)
+                if (!reuseTargets.contains(a->name) && isRetiredOf(a->name, n.name))
+                    retired = a;
+            const double staged = definitionOf(ColumnPairScorer::score(oldTable, *s, factsFor(oldTable, s), newTable, n, factsFor(newTable, &n), 1, 1).candidate);
+            const double kept = definitionOf(ColumnPairScorer::score(oldTable, *same, factsFor(oldTable, same), newTable, n, factsFor(newTable, &n), 1, 1).candidate);
+            if (!retired && staged <= kept)
+                continue;
+            stagingTargets.insert(n.name);
+            if (retired && !reuseSources.contains(same->name)) {
+                swapSources.insert(same->name);
+                dropped << same;
+            } else {
+                reuseTargets.insert(n.name);
+            }
+            added << &n;
+            break;
+        }
+    }
+
     // A person's accept decision for a rename onto the name of a column that
     // goes counts whatever the types: that new column is a rename target too.
     if (decisions) {
@@ -337,6 +324,20 @@ QList<RenameCandidate> RenameDetector::detectColumns(const Table &oldTable, cons
         if (!takenTo.contains(n->name))
             cols << n;
     const int dCount = int(rows.size()), aCount = int(cols.size());
+    // The only reference (foreign key or `*_id`) dropped and the only one added.
+    {
+        QList<const Column *> refRows, refCols;
+        for (const Column *o : rows)
+            if (factsFor(oldTable, o).reference)
+                refRows << o;
+        for (const Column *n : cols)
+            if (factsFor(newTable, n).reference)
+                refCols << n;
+        if (refRows.size() == 1 && refCols.size() == 1) {
+            facts[refRows.front()].soleReference = true;
+            facts[refCols.front()].soleReference = true;
+        }
+    }
 
     std::vector<std::vector<double>> matrix(size_t(rows.size()), std::vector<double>(size_t(cols.size()), 0.0));
     std::vector<std::vector<ColumnPairScore>> scored(size_t(rows.size()));
@@ -346,6 +347,17 @@ QList<RenameCandidate> RenameDetector::detectColumns(const Table &oldTable, cons
         for (qsizetype k = 0; k < cols.size(); ++k) {
             const Column *o = rows.at(r), *n = cols.at(k);
             ColumnPairScore p = ColumnPairScorer::score(oldTable, *o, factsFor(oldTable, o), newTable, *n, factsFor(newTable, n), dCount, aCount, context);
+            if (o->name == n->name) {   // a column moved aside and its name taken: not a rename onto itself
+                p.candidate.score = 0.0;
+                matrix[size_t(r)][size_t(k)] = 0.0;
+                scored[size_t(r)].push_back(p);
+                continue;
+            }
+            if (stagingTargets.contains(n->name) && isStagingOf(o->name, n->name)) {
+                if (p.candidate.reasons.value(QStringLiteral("type")) >= 0.8 && !p.conflict)
+                    p.candidate.score = std::max(p.candidate.score, kStaging);
+                p.candidate.explanation += QStringLiteral(", a staging column takes the name of the column it replaces");
+            }
             if (reuseTargets.contains(n->name)) {
                 p.candidate.reusesDroppedName = n->name;
                 p.candidate.explanation += QStringLiteral(", reuses the name of dropped column %1").arg(n->name);
@@ -360,21 +372,40 @@ QList<RenameCandidate> RenameDetector::detectColumns(const Table &oldTable, cons
         }
     }
     // Ambiguity: a pair whose names say little, with a rival almost as good in
-    // its row or column, is a guess.
+    // its row or column, is a guess: offered, not accepted by score. A rival
+    // that a better pair of its own column (or row) explains is no rival
+    // (notes -> customer_notes is not in doubt because notes ->
+    // internal_notes is close when internal -> internal_notes is better).
     std::vector<std::vector<double>> adjusted = matrix;
+    auto bestInColumn = [&](qsizetype r, qsizetype k) {
+        for (qsizetype r2 = 0; r2 < rows.size(); ++r2)
+            if (r2 != r && matrix[size_t(r2)][size_t(k)] > matrix[size_t(r)][size_t(k)])
+                return false;
+        return true;
+    };
+    auto bestInRow = [&](qsizetype r, qsizetype k) {
+        for (qsizetype k2 = 0; k2 < cols.size(); ++k2)
+            if (k2 != k && matrix[size_t(r)][size_t(k2)] > matrix[size_t(r)][size_t(k)])
+                return false;
+        return true;
+    };
+    // Names that say much leave no doubt, unless the column was split into
+    // added columns whose names say as much (custom_color -> custom_color1
+    // or custom_color2). Two dropped columns named like one added column are
+    // left to the matching.
+    auto asNamed = [&](const ColumnPairScore &p, const ColumnPairScore &rival) { return p.name < 0.85 || rival.name >= p.name - 0.02; };
     for (qsizetype r = 0; r < rows.size(); ++r) {
         for (qsizetype k = 0; k < cols.size(); ++k) {
             const ColumnPairScore &p = scored[size_t(r)][size_t(k)];
-            if (p.name >= 0.85)
-                continue;
             const double s = matrix[size_t(r)][size_t(k)];
             bool rival = false;
             for (qsizetype k2 = 0; k2 < cols.size() && !rival; ++k2)
-                rival = k2 != k && matrix[size_t(r)][size_t(k2)] >= s - 0.02;
+                rival = k2 != k && matrix[size_t(r)][size_t(k2)] >= s - 0.02 && bestInColumn(r, k2)
+                    && asNamed(p, scored[size_t(r)][size_t(k2)]);
             for (qsizetype r2 = 0; r2 < rows.size() && !rival; ++r2)
-                rival = r2 != r && matrix[size_t(r2)][size_t(k)] >= s - 0.02;
+                rival = r2 != r && matrix[size_t(r2)][size_t(k)] >= s - 0.02 && bestInRow(r2, k) && p.name < 0.85;
             if (rival) {
-                adjusted[size_t(r)][size_t(k)] = std::max(0.0, s - 0.08);
+                adjusted[size_t(r)][size_t(k)] = std::min(std::max(0.0, s - 0.08), kAmbiguousCap);
                 RenameCandidate &c = scored[size_t(r)][size_t(k)].candidate;
                 c.score = adjusted[size_t(r)][size_t(k)];
                 c.explanation += QStringLiteral(", ambiguous (another pair is as likely)");
@@ -426,22 +457,35 @@ QList<RenameCandidate> RenameDetector::detectColumns(const Table &oldTable, cons
         // For review: a dropped column's best pair that the matching gave to
         // another column, or that it left unmatched, is still shown (never
         // accepted), so a true rename below the threshold is not hidden.
+        // Pairs as likely as that best one (within kAlternativeMargin: the
+        // names cannot tell first_name from last_name) are shown too.
         for (qsizetype r = 0; r < rows.size(); ++r) {
             qsizetype best = -1;
             for (qsizetype k = 0; k < cols.size(); ++k)
                 if (beforeLock[size_t(r)][size_t(k)] >= kFloor
                     && (best < 0 || beforeLock[size_t(r)][size_t(k)] > beforeLock[size_t(r)][size_t(best)]))
                     best = k;
-            if (best < 0 || match[size_t(r)] == int(best))
+            if (best < 0)
                 continue;
-            RenameCandidate c = scored[size_t(r)][size_t(best)].candidate;
-            c.score = shownScore(c.score);
-            c.accepted = false;
-            c.alternative = true;
-            c.explanation += match[size_t(r)] >= 0
-                ? QStringLiteral(" (an alternative: the matching paired %1 with %2)").arg(c.from, cols.at(match[size_t(r)])->name)
-                : QStringLiteral(" (an alternative: the matching gave %1 to another column)").arg(c.to);
-            out << c;
+            QList<qsizetype> shown{best};
+            for (qsizetype k = 0; k < cols.size(); ++k)
+                if (k != best && beforeLock[size_t(r)][size_t(k)] >= kFloor
+                    && beforeLock[size_t(r)][size_t(k)] >= beforeLock[size_t(r)][size_t(best)] - kAlternativeMargin)
+                    shown << k;
+            int alternatives = 0;
+            for (qsizetype k : std::as_const(shown)) {
+                if (match[size_t(r)] == int(k) || alternatives == kMaxAlternatives)
+                    continue;
+                ++alternatives;
+                RenameCandidate c = scored[size_t(r)][size_t(k)].candidate;
+                c.score = shownScore(c.score);
+                c.accepted = false;
+                c.alternative = true;
+                c.explanation += match[size_t(r)] >= 0
+                    ? QStringLiteral(" (an alternative: the matching paired %1 with %2)").arg(c.from, cols.at(match[size_t(r)])->name)
+                    : QStringLiteral(" (an alternative: the matching gave %1 to another column)").arg(c.to);
+                out << c;
+            }
         }
     }
     out << decided;

@@ -339,6 +339,23 @@ private slots:
         QVERIFY(reported);
     }
 
+    // Expand and contract finished with a swap: category_id moves aside to
+    // old_category_id and the staging new_category_id takes its name. The
+    // plan renames in an order that applies.
+    void stagingColumnSwapsWithTheColumnItReplaces()
+    {
+        Schema a, b;
+        a.tables << table("listings", {makeColumn(QStringLiteral("id"), SqlType(K::Integer), false),
+                                       makeColumn(QStringLiteral("category_id"), SqlType(K::Integer)),
+                                       makeColumn(QStringLiteral("new_category_id"), SqlType(K::Integer))});
+        b.tables << table("listings", {makeColumn(QStringLiteral("id"), SqlType(K::Integer), false),
+                                       makeColumn(QStringLiteral("category_id"), SqlType(K::Integer)),
+                                       makeColumn(QStringLiteral("old_category_id"), SqlType(K::Integer))});
+        const DiffResult r = diffAndCheck(a, b);
+        QCOMPARE(names(r.operations), (QStringList{QStringLiteral("Rename column listings.category_id to old_category_id"),
+                                                  QStringLiteral("Rename column listings.new_category_id to category_id")}));
+    }
+
     // Regression (round-trip seed 20261123): drops on a renamed table named
     // its new name but came before the rename, so the plan did not apply.
     void tableRenameWithDropsNamesTheTableAsItIsThen()

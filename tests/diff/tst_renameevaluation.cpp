@@ -7,9 +7,11 @@
 //    histories (scripts/mine-rename-cases.py); projects split into a training
 //    part, from which scripts/learn-rename-lexicon.py learned the word
 //    substitutions of real renames, and an evaluation part it never read.
-// Targets on the written set and on the mined evaluation part alike:
-// precision >= 0.95, recall >= 0.90, candidate recall (the true rename is
-// among the candidates shown) >= 0.97; no refusal on any case. Prints the
+// Issue 17's targets: precision >= 0.95, recall >= 0.90, candidate recall
+// (the true rename is among the candidates shown) >= 0.97; no refusal on any
+// case. Asserted on the written set and the mined evaluation part; the mined
+// training part and the mined set as a whole do not meet them yet and are
+// held to floors (see below), the gap printed. Prints the
 // figures per project, Django's rule on the same cases, and a calibration
 // table. Deterministic: the data is committed, nothing is timed.
 #include "renameevalmetrics.h"
@@ -20,6 +22,11 @@ using namespace covet;
 using namespace covet::evalset;
 
 namespace {
+
+// Issue 17's targets at the default threshold.
+constexpr double kPrecision = 0.95;
+constexpr double kRecall = 0.90;
+constexpr double kCandidateRecall = 0.97;
 
 void printList(const char *label, const QStringList &items)
 {
@@ -96,11 +103,44 @@ private slots:
             printList("false positive", f->falsePositives);
         }
 
-        for (const auto &[name, f] : {std::pair{"written set", &writtenF}, std::pair{"mined evaluation part", &evalF}}) {
-            const QString line = f->row(QString::fromLatin1(name));
-            QVERIFY2(f->precision() >= 0.95, qPrintable("precision below 0.95: " + line));
-            QVERIFY2(f->recall() >= 0.90, qPrintable("recall below 0.90: " + line));
-            QVERIFY2(f->candidateRecall() >= 0.97, qPrintable("candidate recall below 0.97: " + line));
+        // Issue 17's targets, printed for every part with the gap where one
+        // is missed.
+        struct Part
+        {
+            const char *name;
+            const Figures *figures;
+            double precision, recall, candidateRecall;   // what is asserted
+        };
+        // The written set and the mined evaluation part (held out) meet the
+        // targets and are held to them. The training part (and so the mined
+        // set as a whole) does not yet: for those the asserted figures are
+        // FLOORS equal to what was measured (rounded down to 0.005), guarding
+        // the progress made while issue 17's targets remain open there. Raise
+        // them when detection improves; never lower them to make a change pass.
+        const Part parts[] = {
+            {"written set", &writtenF, kPrecision, kRecall, kCandidateRecall},
+            {"mined evaluation part", &evalF, kPrecision, kRecall, kCandidateRecall},
+            {"mined training part", &trainF, 0.895, 0.825, 0.910},
+            {"mined, all", &minedAll, 0.930, 0.865, 0.945},
+        };
+        qInfo().noquote() << "issue 17 targets (precision >= 0.95, recall >= 0.90, candidate recall >= 0.97):";
+        for (const Part &p : parts) {
+            auto gap = [](const char *what, double target, double measured) {
+                return measured >= target ? QStringLiteral("%1 %2 met").arg(QString::fromLatin1(what)).arg(measured, 0, 'f', 3)
+                                          : QStringLiteral("%1 target %2, measured %3 (NOT MET)")
+                                                .arg(QString::fromLatin1(what)).arg(target, 0, 'f', 2).arg(measured, 0, 'f', 3);
+            };
+            qInfo().noquote() << QStringLiteral("  %1: %2; %3; %4").arg(QString::fromLatin1(p.name),
+                                                                       gap("precision", kPrecision, p.figures->precision()),
+                                                                       gap("recall", kRecall, p.figures->recall()),
+                                                                       gap("candidate recall", kCandidateRecall, p.figures->candidateRecall()));
+        }
+        for (const Part &p : parts) {
+            const QString line = p.figures->row(QString::fromLatin1(p.name));
+            QVERIFY2(p.figures->precision() >= p.precision, qPrintable(QStringLiteral("precision below %1: ").arg(p.precision) + line));
+            QVERIFY2(p.figures->recall() >= p.recall, qPrintable(QStringLiteral("recall below %1: ").arg(p.recall) + line));
+            QVERIFY2(p.figures->candidateRecall() >= p.candidateRecall,
+                     qPrintable(QStringLiteral("candidate recall below %1: ").arg(p.candidateRecall) + line));
         }
         QVERIFY2(writtenF.refusals + minedAll.refusals == 0, "the differ refused a real pair of schemas");
         // Scores mean something: in every band holding 20 or more candidates,

@@ -1,4 +1,5 @@
 // covet-test-labels: engine sqlite
+#include "canonicalcolumn.h"
 #include "testsupport.h"
 
 #include "schema/schemajson.h"
@@ -27,13 +28,7 @@ QByteArray docsExample()
 
 Column col(const QString &name, const QString &type, bool nullable = true)
 {
-    Column c;
-    c.name = name;
-    bool ok = false;
-    c.type = SqlType::parseCanonical(type, &ok);
-    Q_ASSERT(ok);
-    c.nullable = nullable;
-    return c;
+    return test::canonicalColumn(name, type, nullable);
 }
 
 // A schema using every feature of the model, with hostile names.
