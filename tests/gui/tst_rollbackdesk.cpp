@@ -122,7 +122,8 @@ ConfirmEnvironmentDialog *walkToConfirmation(RollbackDesk &desk, Choose choose)
     if (!desk.next() || !desk.next() || !(dry.wait(60000) || dry.count() == 1) || !desk.next())
         return nullptr;
     QTest::mouseClick(desk.rollBackButton(), Qt::LeftButton);
-    QTest::qWaitFor([&]() { return desk.confirmDialog() != nullptr; }, 5000);
+    if (!QTest::qWaitFor([&]() { return desk.confirmDialog() != nullptr; }, 5000))
+        return nullptr;
     return desk.confirmDialog();
 }
 

@@ -11,6 +11,7 @@
 #include "views/diffview.h"
 #include "views/backupsview.h"
 #include "views/migrationsview.h"
+#include "views/riskpanel.h"
 #include "views/rollbackdesk.h"
 #include "views/schemabrowserview.h"
 #include "views/startpage.h"
@@ -307,6 +308,9 @@ bool MainWindow::showView(const QString &name)
         m_pages->setCurrentWidget(m_diffView);
     } else if (name == u"migrations") {
         m_pages->setCurrentWidget(m_migrationsView);
+    } else if (name == u"risk") {
+        m_pages->setCurrentWidget(m_migrationsView);
+        m_migrationsView->detailTabs()->setCurrentWidget(m_migrationsView->riskPanel());
     } else if (name == u"rollback") {
         m_pages->setCurrentWidget(m_rollbackDesk);
     } else if (name == u"backups") {

@@ -24,7 +24,7 @@ QList<QCommandLineOption> StudioOptions::options()
                            QCoreApplication::translate("StudioOptions", "Select the table or view NAME once the schema is shown."),
                            QStringLiteral("NAME")),
         QCommandLineOption(QStringLiteral("view"),
-                           QCoreApplication::translate("StudioOptions", "Show the view NAME first: schema, diff, migrations, rollback or backups."),
+                           QCoreApplication::translate("StudioOptions", "Show the view NAME first: schema, diff, migrations, risk (the Migrations view's Risk tab), rollback or backups."),
                            QStringLiteral("NAME")),
         QCommandLineOption(QStringLiteral("dry-run"),
                            QCoreApplication::translate("StudioOptions", "Show the Migrations view and dry-run the pending migrations once they are "
@@ -48,8 +48,8 @@ StudioOptions::Argument StudioOptions::targetArgument()
 
 QStringList StudioOptions::viewNames()
 {
-    return {QStringLiteral("schema"), QStringLiteral("diff"), QStringLiteral("migrations"), QStringLiteral("rollback"),
-            QStringLiteral("backups")};
+    return {QStringLiteral("schema"), QStringLiteral("diff"), QStringLiteral("migrations"), QStringLiteral("risk"),
+            QStringLiteral("rollback"), QStringLiteral("backups")};
 }
 
 void StudioOptions::setup(QCommandLineParser &parser)

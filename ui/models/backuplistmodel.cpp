@@ -82,6 +82,22 @@ QString BackupListModel::checksumText(qint64 id) const
     return it->ok() ? tr("verified") : tr("differs");
 }
 
+QString BackupListModel::contentsText(const BackupRecord &b)
+{
+    QStringList parts;
+    for (const BackupItem &item : b.items) {
+        if (item.kind == DataAtStake::Kind::Table) {
+            parts << tr("%1 (table)").arg(item.source());
+            continue;
+        }
+        // The key is saved to put the values back; what was destroyed is the rest.
+        QStringList destroyed = item.columns;
+        destroyed.removeIf([&item](const QString &c) { return item.key.contains(c); });
+        parts << item.source() + u'.' + (destroyed.isEmpty() ? item.columns : destroyed).join(QStringLiteral(", "));
+    }
+    return parts.join(QStringLiteral("; "));
+}
+
 QString BackupListModel::toolTip(const BackupRecord &b) const
 {
     QStringList lines;
@@ -109,6 +125,7 @@ QVariant BackupListModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case IdColumn: return QString::number(b.id);
         case MigrationsColumn: return b.migrations.join(QStringLiteral(", "));
+        case ContentsColumn: return contentsText(b);
         case DirectionColumn: return directionText(b.direction);
         case TakenAtColumn: return b.takenAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
         case TakenByColumn: return b.takenBy;
@@ -145,6 +162,7 @@ QVariant BackupListModel::headerData(int section, Qt::Orientation orientation, i
     switch (section) {
     case IdColumn: return tr("Backup");
     case MigrationsColumn: return tr("Migrations");
+    case ContentsColumn: return tr("Holds");
     case DirectionColumn: return tr("Direction");
     case TakenAtColumn: return tr("Taken at");
     case TakenByColumn: return tr("Taken by");

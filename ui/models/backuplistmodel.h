@@ -9,14 +9,14 @@ namespace covet {
 
 // The backups of one database (BackupStore::list()), newest first as the
 // engine lists them: id, the migrations and direction of the run that took
-// it, when and by whom, how many tables and rows it holds, its checksum
+// it, what it holds (table.column, or whole tables), when and by whom, how many tables and rows it holds, its checksum
 // state (from the last Verify or restore in this session) and its status.
 class BackupListModel : public QAbstractTableModel
 {
     Q_OBJECT
 
 public:
-    enum Column { IdColumn, MigrationsColumn, DirectionColumn, TakenAtColumn, TakenByColumn, TablesColumn, RowsColumn,
+    enum Column { IdColumn, MigrationsColumn, ContentsColumn, DirectionColumn, TakenAtColumn, TakenByColumn, TablesColumn, RowsColumn,
                   ChecksumColumn, StatusColumn, ColumnCount };
     enum Roles { BackupIdRole = Qt::UserRole + 1 };
 
@@ -33,6 +33,8 @@ public:
     static QString directionText(const QString &direction);   // translated
     static QString statusText(const QString &status);         // translated
     QString checksumText(qint64 id) const;
+    // "customers.created_at; orders (table)".
+    static QString contentsText(const BackupRecord &b);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

@@ -67,7 +67,7 @@ BackupsView::BackupsView(QWidget *parent) : QWidget(parent), m_job(new BackupJob
     m_list = new QTreeView(this);
     m_list->setObjectName(QStringLiteral("backupList"));
     m_list->setModel(m_model);
-    StudioStyle::setUpList(m_list, BackupListModel::MigrationsColumn);
+    StudioStyle::setUpList(m_list, BackupListModel::ContentsColumn);
     connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &BackupsView::updateActions);
     connect(m_list, &QTreeView::doubleClicked, this, &BackupsView::restoreSelected);
 

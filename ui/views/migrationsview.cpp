@@ -69,7 +69,8 @@ MigrationsView::MigrationsView(QWidget *parent)
     m_list = new QTreeView(this);
     m_list->setObjectName(QStringLiteral("migrationList"));
     m_list->setModel(m_model);
-    StudioStyle::setUpList(m_list, MigrationListModel::IdColumn);
+    // Ids are never cut: they take their width, the last column the rest.
+    StudioStyle::setUpList(m_list, MigrationListModel::DurationColumn);
     m_list->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_list, &QWidget::customContextMenuRequested, this, &MigrationsView::showContextMenu);
     connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this]() {

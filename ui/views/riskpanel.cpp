@@ -4,7 +4,6 @@
 #include "models/riskreportmodel.h"
 
 #include <QCheckBox>
-#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
@@ -50,12 +49,10 @@ RiskPanel::RiskPanel(QWidget *parent) : QWidget(parent), m_model(new RiskReportM
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
 
-    auto *bar = new QHBoxLayout;
-    bar->addWidget(m_summary, 1);
-    bar->addWidget(m_allPending, 0, Qt::AlignTop);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 0);
-    layout->addLayout(bar);
+    layout->addWidget(m_allPending, 0, Qt::AlignRight);
+    layout->addWidget(m_summary);
     layout->addWidget(split, 1);
     clear();
 }

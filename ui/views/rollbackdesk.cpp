@@ -4,6 +4,7 @@
 #include "dialogs/confirmenvironmentdialog.h"
 #include "dialogs/migrationerrordialog.h"
 #include "dialogs/restoredialog.h"
+#include "models/backuplistmodel.h"
 #include "models/migrationlistmodel.h"
 #include "views/dryrunpane.h"
 #include "views/migrationrunpanel.h"
@@ -17,6 +18,7 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QListWidget>
+#include <QPixmap>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
@@ -64,6 +66,7 @@ RollbackDesk::RollbackDesk(QWidget *parent)
     m_stepList->setObjectName(QStringLiteral("rollbackSteps"));
     const QStringList names = {tr("1. Target"), tr("2. Risk"), tr("3. Backup"), tr("4. Dry run"), tr("5. Roll back"), tr("6. Verification")};
     m_stepList->addItems(names);
+    m_stepList->setIconSize(QSize(16, 16));
     m_stepList->setFixedWidth(m_stepList->sizeHintForColumn(0) + 28);
     connect(m_stepList, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row >= 0 && row != m_pages->currentIndex() && !goTo(Step(row)))
@@ -679,8 +682,7 @@ void RollbackDesk::showVerification(const MigrateOutcome &outcome)
         lines << tr("No verification ran (safety.verify_after_run is off, or the run stopped before it).");
     for (const BackupRecord &b : outcome.report.backups) {
         lines << tr("Backup %1: %2 rows of %n table(s), kept in the database.", nullptr, int(b.items.size())).arg(b.id).arg(StudioStyle::count(b.rows()));
-        for (const BackupItem &item : b.items)
-            lines << QStringLiteral("  %1. %2 (%3): %4").arg(item.item).arg(item.source(), item.columns.join(QStringLiteral(", ")), StudioStyle::count(item.rows));
+        lines << QStringLiteral("  %1").arg(BackupListModel::contentsText(b));
     }
     m_verifyText->setPlainText(lines.join(u'\n'));
     const QList<qint64> ids = backupIds();
@@ -758,7 +760,13 @@ void RollbackDesk::updateNavigation()
         QListWidgetItem *item = m_stepList->item(i);
         const bool reachable = i <= m_reached + 1 && (i != VerifyStep || m_outcome);
         item->setFlags(reachable && !running ? (Qt::ItemIsEnabled | Qt::ItemIsSelectable) : Qt::ItemIsSelectable);
-        item->setIcon(i <= m_reached ? StudioStyle::icon("risk-none") : QIcon());
+        // Done steps are ticked; the others keep the same indent.
+        static const QIcon blank = []() {
+            QPixmap p(16, 16);
+            p.fill(Qt::transparent);
+            return QIcon(p);
+        }();
+        item->setIcon(i <= m_reached && i != step ? StudioStyle::icon("risk-none") : blank);
     }
 }
 
