@@ -170,6 +170,8 @@ QWidget *RollbackDesk::createTargetPage()
     });
     connect(m_targetList, &QTreeView::doubleClicked, this, &RollbackDesk::next);
     connect(m_toHere, &QRadioButton::toggled, this, [this]() {
+        if (m_relisting)
+            return;
         invalidateFrom(RiskStep);
         showTargetChoice();
     });
@@ -368,6 +370,9 @@ void RollbackDesk::onListed(const MigrationListing &listing)
         m_targetList->setCurrentIndex(m_model->index(row, 0));
     else if (last >= 0)
         m_targetList->setCurrentIndex(m_model->index(qMax(0, last - 1), 0));
+    // With one applied migration there is no earlier one to roll back to: offer "the last 1".
+    if (applied == 1 && m_wanted.isEmpty() && !m_outcome && currentStep() == TargetStep)
+        m_bySteps->setChecked(true);
     m_relisting = false;
     m_dryRun->setDialect(listing.dialect);
     showTargetChoice();
