@@ -9,8 +9,14 @@
 #         models.yaml against demo.db, with its two rename candidates) and
 #         docs/screenshots/migrations-view.png (covet-studio --view migrations
 #         --dry-run: 0001 applied, 0002 pending, dry-run in a rolled-back
-#         transaction) and docs/screenshots/start-page.png (covet-studio
-#         without arguments: the start page, the demos above as recent projects).
+#         transaction), docs/screenshots/start-page.png (covet-studio
+#         without arguments: the start page, the demos above as recent projects),
+#         and, on a copy of the demo that gains a data-losing migration (0003
+#         drops customers.created_at) and a history of backups made with the
+#         covet CLI: docs/screenshots/risk-tab.png (--view risk: the Risk tab of
+#         0003), docs/screenshots/rollback-desk.png (--rollback-steps 1: the
+#         rollback desk at the risk of rolling 0002 back) and
+#         docs/screenshots/backups-view.png (--view backups).
 # Needs: xvfb (Xvfb), imagemagick (import), xauth — scripts/install-deps.sh.
 set -euo pipefail
 
@@ -18,6 +24,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BUILD="${1:-$ROOT/build}"
 case "$BUILD" in /*) ;; *) BUILD="$ROOT/$BUILD" ;; esac
 STUDIO="$BUILD/app/studio/covet-studio"
+COVET="$BUILD/app/covet"
 OUT_DIR="$ROOT/docs/screenshots"
 SIZE="${COVET_SCREENSHOT_SIZE:-1280x800}"
 WAIT="${COVET_SCREENSHOT_WAIT:-4}"
@@ -63,6 +70,7 @@ shoot() {
   shift 2
   local args=(--demo --view "$view")
   [ "$view" = start ] && args=()
+  [ -n "${PROJECT:-}" ] && args=(--view "$view" "$PROJECT")
   "$STUDIO" "${args[@]}" "$@" --geometry "$SIZE+0+0" >"$WORK/studio.log" 2>&1 &
   STUDIO_PID=$!
   sleep "$WAIT"
@@ -82,3 +90,31 @@ shoot schema schema-browser.png --select "${COVET_SCREENSHOT_SELECT:-order_items
 shoot diff diff-view.png
 shoot migrations migrations-view.png --dry-run
 shoot start start-page.png
+
+# The rollback desk, the Risk tab and the Backups view need a data-losing
+# migration and backups: a copy of the first demo gains 0003 (drops
+# customers.created_at); the covet CLI applies and rolls back through it so
+# that backups exist (one restored), leaving 0001 and 0002 applied, 0003 pending.
+SHOP="$WORK/shop"
+cp -r "$(ls -d "$COVET_DEMO_DIR"/demo-* | head -1)" "$SHOP"
+cat >"$SHOP/migrations/0003_retire_signup_dates.yaml" <<'YAML'
+# The shop no longer keeps when customers signed up: drops customers.created_at
+# (its values are lost; Covet backs them up first).
+dependencies: [0002_product_flags]
+operations:
+  - op: drop_column
+    table: customers
+    column: created_at
+YAML
+(
+  cd "$SHOP"
+  "$COVET" migrate --yes
+  "$COVET" rollback --steps 1 --yes
+  "$COVET" backup restore 1 --yes
+  "$COVET" rollback --steps 1 --yes
+  "$COVET" migrate --to 0002_product_flags --yes
+) >"$WORK/cli.log" 2>&1 || { cat "$WORK/cli.log" >&2; exit 1; }
+PROJECT="$SHOP"
+shoot risk risk-tab.png
+shoot backups backups-view.png
+shoot rollback rollback-desk.png --rollback-steps 1

@@ -117,12 +117,39 @@
         <translation>In %1 kann kein neues Verzeichnis angelegt werden.</translation>
     </message>
     <message>
-        <source>Show the view NAME first: schema, diff or migrations.</source>
-        <translation>Zuerst die Ansicht NAME zeigen: schema, diff oder migrations.</translation>
-    </message>
-    <message>
         <source>Show the Migrations view and dry-run the pending migrations once they are listed: their SQL and, on PostgreSQL and SQLite, the result of executing it in a transaction that is rolled back. Nothing is changed.</source>
         <translation>Die Ansicht „Migrationen“ zeigen und für die ausstehenden Migrationen einen Probelauf ausführen, sobald sie aufgelistet sind: ihr SQL und, unter PostgreSQL und SQLite, das Ergebnis seiner Ausführung in einer Transaktion, die zurückgerollt wird. Es wird nichts verändert.</translation>
+    </message>
+    <message>
+        <source>Show the rollback desk with the last N applied migrations chosen and the risk report of rolling them back. Nothing runs until Roll Back is confirmed.</source>
+        <translation>Den Rollback-Arbeitsplatz mit den letzten N angewendeten Migrationen und dem Risikobericht ihres Zurückrollens zeigen. Nichts läuft, bevor „Zurückrollen“ bestätigt ist.</translation>
+    </message>
+    <message>
+        <source>Show the view NAME first: schema, diff, migrations, risk (the Migrations view&apos;s Risk tab), rollback or backups.</source>
+        <translation>Zuerst die Ansicht NAME zeigen: schema, diff, migrations, risk (der Reiter „Risiko“ der Migrationsansicht), rollback oder backups.</translation>
+    </message>
+</context>
+<context>
+    <name>StudioStyle</name>
+    <message>
+        <source>none</source>
+        <translation>keins</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>niedrig</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation>mittel</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>hoch</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>kritisch</translation>
     </message>
 </context>
 <context>
@@ -137,17 +164,228 @@
     </message>
 </context>
 <context>
+    <name>covet::BackupListModel</name>
+    <message>
+        <source>apply</source>
+        <translation>Anwenden</translation>
+    </message>
+    <message>
+        <source>rollback</source>
+        <translation>Zurückrollen</translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation>manuell</translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation>aufbewahrt</translation>
+    </message>
+    <message>
+        <source>restored</source>
+        <translation>wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>dropped</source>
+        <translation>gelöscht</translation>
+    </message>
+    <message>
+        <source>not verified</source>
+        <translation>nicht geprüft</translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation>geprüft</translation>
+    </message>
+    <message>
+        <source>differs</source>
+        <translation>weicht ab</translation>
+    </message>
+    <message>
+        <source>Backup %1, taken %2 by %3%4</source>
+        <translation>Sicherung %1, erstellt %2 von %3%4</translation>
+    </message>
+    <message>
+        <source> (environment %1)</source>
+        <translation> (Umgebung %1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1. %2: %3 (%Ln row(s))</source>
+        <translation>
+            <numerusform>%1. %2: %3 (%Ln Zeile)</numerusform>
+            <numerusform>%1. %2: %3 (%Ln Zeilen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>whole table</source>
+        <translation>ganze Tabelle</translation>
+    </message>
+    <message>
+        <source>Restored %1 by %2</source>
+        <translation>Wiederhergestellt %1 von %2</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Sicherung</translation>
+    </message>
+    <message>
+        <source>Migrations</source>
+        <translation>Migrationen</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Richtung</translation>
+    </message>
+    <message>
+        <source>Taken at</source>
+        <translation>Erstellt am</translation>
+    </message>
+    <message>
+        <source>Taken by</source>
+        <translation>Erstellt von</translation>
+    </message>
+    <message>
+        <source>Tables</source>
+        <translation>Tabellen</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <source>Checksum</source>
+        <translation>Prüfsumme</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>%1 (table)</source>
+        <translation>%1 (Tabelle)</translation>
+    </message>
+    <message>
+        <source>Holds</source>
+        <translation>Enthält</translation>
+    </message>
+</context>
+<context>
+    <name>covet::BackupsView</name>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Read the backups of the database again</source>
+        <translation>Die Sicherungen der Datenbank neu lesen</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <source>Recompute the checksums of the selected backup&apos;s tables and compare them with the recorded ones</source>
+        <translation>Die Prüfsummen der Tabellen der gewählten Sicherung neu berechnen und mit den gespeicherten vergleichen</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>Wiederherstellen…</translation>
+    </message>
+    <message>
+        <source>Show what restoring the selected backup writes, then restore it</source>
+        <translation>Zeigen, was das Wiederherstellen der gewählten Sicherung schreibt, dann wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Drop…</source>
+        <translation>Löschen…</translation>
+    </message>
+    <message>
+        <source>Drop the selected backup&apos;s tables; it can no longer be restored</source>
+        <translation>Die Tabellen der gewählten Sicherung löschen; sie kann danach nicht mehr wiederhergestellt werden</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Backups in &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>Sicherungen in &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Connect to a database to see its backups.</source>
+        <translation>Verbinden Sie sich mit einer Datenbank, um ihre Sicherungen zu sehen.</translation>
+    </message>
+    <message>
+        <source>Reading the backups…</source>
+        <translation>Sicherungen werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Verifying backup %1…</source>
+        <translation>Sicherung %1 wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Backup %1 was restored.</source>
+        <translation>Sicherung %1 wurde wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>Backup %1 was not restored.</source>
+        <translation>Sicherung %1 wurde nicht wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>Drop backup %1?</source>
+        <translation>Sicherung %1 löschen?</translation>
+    </message>
+    <message>
+        <source>Dropping backup %1 deletes its tables: it can no longer be restored.
+Type %2 to drop it:</source>
+        <translation>Das Löschen von Sicherung %1 entfernt ihre Tabellen: Sie kann danach nicht mehr wiederhergestellt werden.
+Geben Sie %2 ein, um sie zu löschen:</translation>
+    </message>
+    <message>
+        <source>Backup %1 was not dropped: the confirmation did not match.</source>
+        <translation>Sicherung %1 wurde nicht gelöscht: Die Bestätigung stimmte nicht.</translation>
+    </message>
+    <message>
+        <source>Dropping backup %1…</source>
+        <translation>Sicherung %1 wird gelöscht…</translation>
+    </message>
+    <message>
+        <source>No backups yet: Covet takes one before a migration or rollback destroys data.</source>
+        <translation>Noch keine Sicherungen: Covet legt eine an, bevor eine Migration oder ein Zurückrollen Daten zerstört.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n backup(s).</source>
+        <translation>
+            <numerusform>%n Sicherung.</numerusform>
+            <numerusform>%n Sicherungen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Backup %1 verified: every table&apos;s checksum matches.</source>
+        <translation>Sicherung %1 geprüft: Die Prüfsumme jeder Tabelle stimmt.</translation>
+    </message>
+    <message>
+        <source>Backup %1 differs from its checksums: %2</source>
+        <translation>Sicherung %1 weicht von ihren Prüfsummen ab: %2</translation>
+    </message>
+    <message>
+        <source>Backup %1 was dropped.</source>
+        <translation>Sicherung %1 wurde gelöscht.</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1</source>
+        <translation>Abgebrochen: %1</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
     <name>covet::ConfirmEnvironmentDialog</name>
     <message>
         <source>Apply to %1?</source>
         <translation>Auf %1 anwenden?</translation>
-    </message>
-    <message numerus="yes">
-        <source>&lt;p&gt;The environment &lt;b&gt;%1&lt;/b&gt; (%2) asks for confirmation before migrations are applied.&lt;/p&gt;&lt;p&gt;%n migration(s) will be applied:&lt;/p&gt;</source>
-        <translation>
-            <numerusform>&lt;p&gt;Die Umgebung &lt;b&gt;%1&lt;/b&gt; (%2) verlangt eine Bestätigung, bevor Migrationen angewendet werden.&lt;/p&gt;&lt;p&gt;%n Migration wird angewendet:&lt;/p&gt;</numerusform>
-            <numerusform>&lt;p&gt;Die Umgebung &lt;b&gt;%1&lt;/b&gt; (%2) verlangt eine Bestätigung, bevor Migrationen angewendet werden.&lt;/p&gt;&lt;p&gt;%n Migrationen werden angewendet:&lt;/p&gt;</numerusform>
-        </translation>
     </message>
     <message numerus="yes">
         <source>… and %n more</source>
@@ -163,6 +401,76 @@
     <message>
         <source>Apply to %1</source>
         <translation>Auf %1 anwenden</translation>
+    </message>
+    <message>
+        <source>Roll back on %1?</source>
+        <translation>Auf %1 zurückrollen?</translation>
+    </message>
+    <message>
+        <source>Restore on %1?</source>
+        <translation>Auf %1 wiederherstellen?</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The environment &lt;b&gt;%1&lt;/b&gt; (%2) asks for confirmation before migrations are applied.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Die Umgebung &lt;b&gt;%1&lt;/b&gt; (%2) verlangt eine Bestätigung, bevor Migrationen angewendet werden.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The environment &lt;b&gt;%1&lt;/b&gt; (%2) asks for confirmation before migrations are rolled back.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Die Umgebung &lt;b&gt;%1&lt;/b&gt; (%2) verlangt eine Bestätigung, bevor Migrationen zurückgerollt werden.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The environment &lt;b&gt;%1&lt;/b&gt; (%2) asks for confirmation before a backup is restored.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Die Umgebung &lt;b&gt;%1&lt;/b&gt; (%2) verlangt eine Bestätigung, bevor eine Sicherung wiederhergestellt wird.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;This destroys data:&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;%1&lt;/li&gt;&lt;/ul&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Dies zerstört Daten:&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;%1&lt;/li&gt;&lt;/ul&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Covet backs it up first; &lt;i&gt;Backups&lt;/i&gt; can restore it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Covet sichert sie vorher; unter &lt;i&gt;Sicherungen&lt;/i&gt; lassen sie sich wiederherstellen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Backups are off&lt;/b&gt; (safety.backup_before_data_loss): the data cannot be restored by Covet.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Sicherungen sind abgeschaltet&lt;/b&gt; (safety.backup_before_data_loss): Covet kann die Daten nicht wiederherstellen.&lt;/p&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;p&gt;%n migration(s) will be applied:&lt;/p&gt;</source>
+        <translation>
+            <numerusform>&lt;p&gt;%n Migration wird angewendet:&lt;/p&gt;</numerusform>
+            <numerusform>&lt;p&gt;%n Migrationen werden angewendet:&lt;/p&gt;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;p&gt;%n migration(s) will be rolled back:&lt;/p&gt;</source>
+        <translation>
+            <numerusform>&lt;p&gt;%n Migration wird zurückgerollt:&lt;/p&gt;</numerusform>
+            <numerusform>&lt;p&gt;%n Migrationen werden zurückgerollt:&lt;/p&gt;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The restore writes:&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Die Wiederherstellung schreibt:&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Type &lt;b&gt;yes&lt;/b&gt; to confirm:</source>
+        <translation>Geben Sie zur Bestätigung &lt;b&gt;yes&lt;/b&gt; ein:</translation>
+    </message>
+    <message>
+        <source>Destroy the data and apply</source>
+        <translation>Daten zerstören und anwenden</translation>
+    </message>
+    <message>
+        <source>Roll back on %1</source>
+        <translation>Auf %1 zurückrollen</translation>
+    </message>
+    <message>
+        <source>Destroy the data and roll back</source>
+        <translation>Daten zerstören und zurückrollen</translation>
+    </message>
+    <message>
+        <source>Restore on %1</source>
+        <translation>Auf %1 wiederherstellen</translation>
     </message>
 </context>
 <context>
@@ -774,6 +1082,70 @@
     </message>
 </context>
 <context>
+    <name>covet::DryRunPane</name>
+    <message>
+        <source>Running the dry run…</source>
+        <translation>Der Probelauf läuft…</translation>
+    </message>
+    <message>
+        <source>-- Nothing to roll back: the rollback would run no SQL.
+</source>
+        <translation>-- Nichts zurückzurollen: Das Zurückrollen würde kein SQL ausführen.
+</translation>
+    </message>
+    <message>
+        <source>-- Nothing is pending: Apply would run no SQL.
+</source>
+        <translation>-- Nichts ausstehend: Anwenden würde kein SQL ausführen.
+</translation>
+    </message>
+    <message>
+        <source>The dry run was cancelled. Nothing was changed.</source>
+        <translation>Der Probelauf wurde abgebrochen. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>
+Failing statement: %1</source>
+        <translation>
+Fehlgeschlagene Anweisung: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Executed in a transaction that was rolled back: the rollback of %n migration(s) ran without an error. Nothing was changed.</source>
+        <translation>
+            <numerusform>In einer Transaktion ausgeführt, die zurückgerollt wurde: Das Zurückrollen von %n Migration lief ohne Fehler. Nichts wurde geändert.</numerusform>
+            <numerusform>In einer Transaktion ausgeführt, die zurückgerollt wurde: Das Zurückrollen von %n Migrationen lief ohne Fehler. Nichts wurde geändert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Executed in a transaction that was rolled back: the SQL of %n pending migration(s) ran without an error. Nothing was changed.</source>
+        <translation>
+            <numerusform>In einer Transaktion ausgeführt, die zurückgerollt wurde: Das SQL von %n ausstehenden Migration lief ohne Fehler. Nichts wurde geändert.</numerusform>
+            <numerusform>In einer Transaktion ausgeführt, die zurückgerollt wurde: Das SQL von %n ausstehenden Migrationen lief ohne Fehler. Nichts wurde geändert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>MySQL/MariaDB commit each DDL statement at once, so a dry run can only print the SQL of the rollback of %n migration(s); it was not executed.</source>
+        <translation>
+            <numerusform>MySQL/MariaDB schreiben jede DDL-Anweisung sofort fest; ein Probelauf kann daher nur das SQL des Zurückrollens von %n Migration zeigen; es wurde nicht ausgeführt.</numerusform>
+            <numerusform>MySQL/MariaDB schreiben jede DDL-Anweisung sofort fest; ein Probelauf kann daher nur das SQL des Zurückrollens von %n Migrationen zeigen; es wurde nicht ausgeführt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>MySQL/MariaDB commit each DDL statement at once, so a dry run can only print the SQL of %n pending migration(s); it was not executed.</source>
+        <translation>
+            <numerusform>MySQL/MariaDB schreiben jede DDL-Anweisung sofort fest; ein Probelauf kann daher nur das SQL von %n ausstehenden Migration zeigen; es wurde nicht ausgeführt.</numerusform>
+            <numerusform>MySQL/MariaDB schreiben jede DDL-Anweisung sofort fest; ein Probelauf kann daher nur das SQL von %n ausstehenden Migrationen zeigen; es wurde nicht ausgeführt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The SQL of %n migration(s); it was not executed.</source>
+        <translation>
+            <numerusform>Das SQL von %n Migration; es wurde nicht ausgeführt.</numerusform>
+            <numerusform>Das SQL von %n Migrationen; es wurde nicht ausgeführt.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>covet::MainWindow</name>
     <message>
         <source>Covet Studio</source>
@@ -972,14 +1344,37 @@
         <source>The new language takes effect when Covet Studio starts again.</source>
         <translation>Die neue Sprache wird beim nächsten Start von Covet Studio wirksam.</translation>
     </message>
-</context>
-<context>
-    <name>covet::MigrateJob</name>
     <message>
-        <source>-- %1: the file is missing from the migrations directory; there is no SQL to show.
-</source>
-        <translation>-- %1: die Datei fehlt im Migrationsverzeichnis; es gibt kein SQL zum Anzeigen.
-</translation>
+        <source>Rollback</source>
+        <translation>Zurückrollen</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Sicherungen</translation>
+    </message>
+    <message>
+        <source>&amp;Rollback Desk</source>
+        <translation>&amp;Rollback-Arbeitsplatz</translation>
+    </message>
+    <message>
+        <source>Roll migrations back step by step: risk, backup, dry run, rollback, verification</source>
+        <translation>Migrationen Schritt für Schritt zurückrollen: Risiko, Sicherung, Probelauf, Zurückrollen, Prüfung</translation>
+    </message>
+    <message>
+        <source>&amp;Backups</source>
+        <translation>&amp;Sicherungen</translation>
+    </message>
+    <message>
+        <source>Verify, restore and drop the backups Covet took before data was destroyed</source>
+        <translation>Die Sicherungen prüfen, wiederherstellen und löschen, die Covet anlegte, bevor Daten zerstört wurden</translation>
+    </message>
+    <message>
+        <source>S&amp;tart Page</source>
+        <translation>S&amp;tartseite</translation>
+    </message>
+    <message>
+        <source>Open a project, connect to a database, open the demo or a recent project</source>
+        <translation>Ein Projekt öffnen, mit einer Datenbank verbinden, die Demo oder ein zuletzt benutztes Projekt öffnen</translation>
     </message>
 </context>
 <context>
@@ -1119,6 +1514,46 @@
         <source>Duration</source>
         <translation>Dauer</translation>
     </message>
+    <message>
+        <source>Risk: none found%1.</source>
+        <translation>Risiko: keins gefunden%1.</translation>
+    </message>
+    <message>
+        <source> (graded by the live data)</source>
+        <translation> (nach den Live-Daten bewertet)</translation>
+    </message>
+    <message>
+        <source>Risk: %1 — %2</source>
+        <translation>Risiko: %1 — %2</translation>
+    </message>
+    <message>
+        <source>
+Acknowledged: %1</source>
+        <translation>
+Bestätigt: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>
+%n more finding(s): see the Risk tab.</source>
+        <translation>
+            <numerusform>
+%n weiterer Befund: siehe Reiter „Risiko“.</numerusform>
+            <numerusform>
+%n weitere Befunde: siehe Reiter „Risiko“.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>part-way</source>
+        <translation>teilweise</translation>
+    </message>
+    <message>
+        <source>%1 is part-way: %2. Apply with resume finishes it; roll back with resume undoes it.</source>
+        <translation>%1 ist teilweise angewendet: %2. Anwenden mit Fortsetzen schließt sie ab; Zurückrollen mit Fortsetzen macht sie rückgängig.</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>Risiko</translation>
+    </message>
 </context>
 <context>
     <name>covet::MigrationRunPanel</name>
@@ -1252,14 +1687,6 @@
         <translation>Das Projekt kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <source>Running the dry run…</source>
-        <translation>Führe den Probelauf aus…</translation>
-    </message>
-    <message>
-        <source>Not applied: the environment&apos;s name was not confirmed.</source>
-        <translation>Nicht angewendet: der Name der Umgebung wurde nicht bestätigt.</translation>
-    </message>
-    <message>
         <source>every pending migration</source>
         <translation>alle ausstehenden Migrationen</translation>
     </message>
@@ -1317,47 +1744,6 @@
     <message>
         <source>Failed: %1</source>
         <translation>Fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <source>-- Nothing is pending: Apply would run no SQL.
-</source>
-        <translation>-- Nichts ist ausstehend: „Anwenden“ würde kein SQL ausführen.
-</translation>
-    </message>
-    <message>
-        <source>The dry run was cancelled. Nothing was changed.</source>
-        <translation>Der Probelauf wurde abgebrochen. Es wurde nichts verändert.</translation>
-    </message>
-    <message>
-        <source>Dry run cancelled</source>
-        <translation>Probelauf abgebrochen</translation>
-    </message>
-    <message>
-        <source>
-Failing statement: %1</source>
-        <translation>
-Fehlgeschlagene Anweisung: %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>Executed in a transaction that was rolled back: the SQL of %n pending migration(s) ran without an error. Nothing was changed.</source>
-        <translation>
-            <numerusform>In einer Transaktion ausgeführt, die zurückgerollt wurde: das SQL von %n ausstehenden Migration lief ohne Fehler. Es wurde nichts verändert.</numerusform>
-            <numerusform>In einer Transaktion ausgeführt, die zurückgerollt wurde: das SQL von %n ausstehenden Migrationen lief ohne Fehler. Es wurde nichts verändert.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>MySQL/MariaDB commit each DDL statement at once, so a dry run can only print the SQL of %n pending migration(s); it was not executed.</source>
-        <translation>
-            <numerusform>MySQL/MariaDB schreiben jede DDL-Anweisung sofort fest (Commit), daher kann ein Probelauf nur das SQL von %n ausstehenden Migration ausgeben; es wurde nicht ausgeführt.</numerusform>
-            <numerusform>MySQL/MariaDB schreiben jede DDL-Anweisung sofort fest (Commit), daher kann ein Probelauf nur das SQL von %n ausstehenden Migrationen ausgeben; es wurde nicht ausgeführt.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>The SQL of %n pending migration(s); it was not executed.</source>
-        <translation>
-            <numerusform>Das SQL von %n ausstehenden Migration; es wurde nicht ausgeführt.</numerusform>
-            <numerusform>Das SQL von %n ausstehenden Migrationen; es wurde nicht ausgeführt.</numerusform>
-        </translation>
     </message>
     <message>
         <source>file missing</source>
@@ -1430,6 +1816,22 @@ Fehlgeschlagene Anweisung: %1</translation>
     <message>
         <source>Resolve the conflict shown above first</source>
         <translation>Lösen Sie zuerst den oben gezeigten Konflikt</translation>
+    </message>
+    <message>
+        <source>Roll Back to Here…</source>
+        <translation>Bis hierher zurückrollen…</translation>
+    </message>
+    <message>
+        <source>Open the rollback desk to roll back every migration applied after the selected one</source>
+        <translation>Den Rollback-Arbeitsplatz öffnen, um jede nach der gewählten angewendete Migration zurückzurollen</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>Risiko</translation>
+    </message>
+    <message>
+        <source>Not applied: it was not confirmed.</source>
+        <translation>Nicht angewendet: Es wurde nicht bestätigt.</translation>
     </message>
 </context>
 <context>
@@ -1508,6 +1910,510 @@ Fehlgeschlagene Anweisung: %1</translation>
     <message>
         <source>Reasons</source>
         <translation>Gründe</translation>
+    </message>
+</context>
+<context>
+    <name>covet::RestoreDialog</name>
+    <message>
+        <source>Restore backup(s) %1</source>
+        <translation>Sicherung(en) %1 wiederherstellen</translation>
+    </message>
+    <message>
+        <source>The environment &lt;b&gt;%1&lt;/b&gt; asks for confirmation: type its name to restore:</source>
+        <translation>Die Umgebung &lt;b&gt;%1&lt;/b&gt; verlangt eine Bestätigung: Geben Sie ihren Namen ein, um wiederherzustellen:</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Restoring: %1</source>
+        <translation>Wiederherstellung: %1</translation>
+    </message>
+    <message>
+        <source>Reading what restoring %1 would write…</source>
+        <translation>Es wird gelesen, was das Wiederherstellen von %1 schreiben würde…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Restoring %1…</source>
+        <translation>%1 wird wiederhergestellt…</translation>
+    </message>
+    <message>
+        <source>Backup %1:</source>
+        <translation>Sicherung %1:</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1. Backup %2 was not written.</source>
+        <translation>Abgebrochen: %1. Sicherung %2 wurde nicht geschrieben.</translation>
+    </message>
+    <message>
+        <source>Backup %1 cannot be restored now: %2</source>
+        <translation>Sicherung %1 kann jetzt nicht wiederhergestellt werden: %2</translation>
+    </message>
+    <message>
+        <source>The restore of backup %1 failed and wrote nothing: %2</source>
+        <translation>Die Wiederherstellung von Sicherung %1 schlug fehl und schrieb nichts: %2</translation>
+    </message>
+    <message>
+        <source>Restoring writes the following, each backup in one transaction verified by checksum:</source>
+        <translation>Das Wiederherstellen schreibt Folgendes, jede Sicherung in einer Transaktion, per Prüfsumme geprüft:</translation>
+    </message>
+    <message>
+        <source>Restored %1; every table&apos;s checksum matches.</source>
+        <translation>%1 wiederhergestellt; die Prüfsumme jeder Tabelle stimmt.</translation>
+    </message>
+    <message>
+        <source>The restore found differences (below).</source>
+        <translation>Die Wiederherstellung fand Abweichungen (unten).</translation>
+    </message>
+</context>
+<context>
+    <name>covet::RiskPanel</name>
+    <message>
+        <source>All pending migrations</source>
+        <translation>Alle ausstehenden Migrationen</translation>
+    </message>
+    <message>
+        <source>Show the risk of every pending migration instead of the selected one</source>
+        <translation>Das Risiko aller ausstehenden Migrationen statt nur der gewählten zeigen</translation>
+    </message>
+    <message>
+        <source>No risk report yet.</source>
+        <translation>Noch kein Risikobericht.</translation>
+    </message>
+    <message>
+        <source>Nothing is pending.</source>
+        <translation>Nichts ist ausstehend.</translation>
+    </message>
+    <message>
+        <source>No risk report: %1</source>
+        <translation>Kein Risikobericht: %1</translation>
+    </message>
+    <message>
+        <source>Every pending migration</source>
+        <translation>Alle ausstehenden Migrationen</translation>
+    </message>
+    <message numerus="yes">
+        <source>graded by the live data (%n statement(s))</source>
+        <translation>
+            <numerusform>nach den Live-Daten bewertet (%n Anweisung)</numerusform>
+            <numerusform>nach den Live-Daten bewertet (%n Anweisungen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not graded by live data: counts unknown</source>
+        <translation>nicht nach Live-Daten bewertet: Anzahlen unbekannt</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: no risk found, %2.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: kein Risiko gefunden, %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt;: risk &lt;b&gt;%2&lt;/b&gt; · %n finding(s), %3.</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;: Risiko &lt;b&gt;%2&lt;/b&gt; · %n Befund, %3.</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;: Risiko &lt;b&gt;%2&lt;/b&gt; · %n Befunde, %3.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Destroys: %1</source>
+        <translation>Zerstört: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>A backup keeps %n table(s) of data at stake before it runs.</source>
+        <translation>
+            <numerusform>Eine Sicherung bewahrt vorher %n Tabelle mit gefährdeten Daten auf.</numerusform>
+            <numerusform>Eine Sicherung bewahrt vorher %n Tabellen mit gefährdeten Daten auf.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Hinweis: %1</translation>
+    </message>
+</context>
+<context>
+    <name>covet::RiskReportModel</name>
+    <message numerus="yes">
+        <source>%Ln row(s) lost</source>
+        <translation>
+            <numerusform>%Ln Zeile verloren</numerusform>
+            <numerusform>%Ln Zeilen verloren</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln value(s) lost</source>
+        <translation>
+            <numerusform>%Ln Wert verloren</numerusform>
+            <numerusform>%Ln Werte verloren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (of %2 rows)</source>
+        <translation>%1 (von %2 Zeilen)</translation>
+    </message>
+    <message>
+        <source>%1 affected of %2 rows</source>
+        <translation>%1 betroffen von %2 Zeilen</translation>
+    </message>
+    <message>
+        <source>?</source>
+        <translation>?</translation>
+    </message>
+    <message>
+        <source>%1 rows</source>
+        <translation>%1 Zeilen</translation>
+    </message>
+    <message>
+        <source>not counted</source>
+        <translation>nicht gezählt</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Data at stake:&lt;/b&gt; %1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Gefährdete Daten:&lt;/b&gt; %1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Foreign-key dependents:&lt;/b&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Abhängige über Fremdschlüssel:&lt;/b&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Safer:&lt;/b&gt; %1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Sicherer:&lt;/b&gt; %1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Acknowledged&lt;/b&gt; by the migration: %1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Bestätigt&lt;/b&gt; durch die Migration: %1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>(no reason given)</source>
+        <translation>(kein Grund angegeben)</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s)</source>
+        <translation>
+            <numerusform>%n Befund</numerusform>
+            <numerusform>%n Befunde</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (acknowledged)</source>
+        <translation>%1 (bestätigt)</translation>
+    </message>
+    <message>
+        <source>Operation / finding</source>
+        <translation>Operation / Befund</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>Data at stake</source>
+        <translation>Gefährdete Daten</translation>
+    </message>
+</context>
+<context>
+    <name>covet::RollbackDesk</name>
+    <message>
+        <source>1. Target</source>
+        <translation>1. Ziel</translation>
+    </message>
+    <message>
+        <source>2. Risk</source>
+        <translation>2. Risiko</translation>
+    </message>
+    <message>
+        <source>3. Backup</source>
+        <translation>3. Sicherung</translation>
+    </message>
+    <message>
+        <source>4. Dry run</source>
+        <translation>4. Probelauf</translation>
+    </message>
+    <message>
+        <source>5. Roll back</source>
+        <translation>5. Zurückrollen</translation>
+    </message>
+    <message>
+        <source>6. Verification</source>
+        <translation>6. Prüfung</translation>
+    </message>
+    <message>
+        <source>What the rollback puts at risk</source>
+        <translation>Was das Zurückrollen gefährdet</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Zurück</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>&amp;Weiter</translation>
+    </message>
+    <message>
+        <source>Cannot read the migrations: %1</source>
+        <translation>Die Migrationen können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The rollback cannot be planned: %1</source>
+        <translation>Das Zurückrollen kann nicht geplant werden: %1</translation>
+    </message>
+    <message>
+        <source>What to roll back</source>
+        <translation>Was zurückgerollt wird</translation>
+    </message>
+    <message>
+        <source>Roll back to the selected migration (it stays applied)</source>
+        <translation>Bis zur gewählten Migration zurückrollen (sie bleibt angewendet)</translation>
+    </message>
+    <message>
+        <source>Roll back the last</source>
+        <translation>Die letzten</translation>
+    </message>
+    <message>
+        <source> migration(s)</source>
+        <translation> Migration(en) zurückrollen</translation>
+    </message>
+    <message>
+        <source>Backup of the data the rollback destroys</source>
+        <translation>Sicherung der Daten, die das Zurückrollen zerstört</translation>
+    </message>
+    <message>
+        <source>Back up the data at stake before it is destroyed</source>
+        <translation>Die gefährdeten Daten sichern, bevor sie zerstört werden</translation>
+    </message>
+    <message>
+        <source>Dry run</source>
+        <translation>Probelauf</translation>
+    </message>
+    <message>
+        <source>The dry run starts when this step opens.</source>
+        <translation>Der Probelauf startet, wenn dieser Schritt geöffnet wird.</translation>
+    </message>
+    <message>
+        <source>Run the dry run again</source>
+        <translation>Probelauf wiederholen</translation>
+    </message>
+    <message>
+        <source>Roll back</source>
+        <translation>Zurückrollen</translation>
+    </message>
+    <message>
+        <source>&amp;Roll Back</source>
+        <translation>&amp;Zurückrollen</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>Wiederherstellen…</translation>
+    </message>
+    <message>
+        <source>Put the backed-up values back (after migrating forward again, so that their tables and columns exist)</source>
+        <translation>Die gesicherten Werte zurückschreiben (nach erneutem Vorwärtsmigrieren, damit ihre Tabellen und Spalten existieren)</translation>
+    </message>
+    <message>
+        <source>Cannot read the project: %1</source>
+        <translation>Das Projekt kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Roll back migrations of &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>Migrationen von &lt;b&gt;%1&lt;/b&gt; zurückrollen</translation>
+    </message>
+    <message>
+        <source> · environment &lt;b&gt;%1&lt;/b&gt; (asks for confirmation)</source>
+        <translation> · Umgebung &lt;b&gt;%1&lt;/b&gt; (verlangt Bestätigung)</translation>
+    </message>
+    <message>
+        <source> · environment &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation> · Umgebung &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Open a project (a directory with covet.yaml) to roll its migrations back.</source>
+        <translation>Öffnen Sie ein Projekt (ein Verzeichnis mit covet.yaml), um seine Migrationen zurückzurollen.</translation>
+    </message>
+    <message>
+        <source>Nothing is applied: there is nothing to roll back.</source>
+        <translation>Nichts ist angewendet: Es gibt nichts zurückzurollen.</translation>
+    </message>
+    <message>
+        <source>The selected migration is the last applied one: choose an earlier one, or a number of migrations.</source>
+        <translation>Die gewählte Migration ist die zuletzt angewendete: Wählen Sie eine frühere oder eine Anzahl von Migrationen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rolls back %n migration(s), last applied first: %1</source>
+        <translation>
+            <numerusform>Rollt %n Migration zurück, die zuletzt angewendete zuerst: %1</numerusform>
+            <numerusform>Rollt %n Migrationen zurück, die zuletzt angewendete zuerst: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;p&gt;Rolls back %n migration(s): &lt;b&gt;%1&lt;/b&gt;.&lt;/p&gt;</source>
+        <translation>
+            <numerusform>&lt;p&gt;Rollt %n Migration zurück: &lt;b&gt;%1&lt;/b&gt;.&lt;/p&gt;</numerusform>
+            <numerusform>&lt;p&gt;Rollt %n Migrationen zurück: &lt;b&gt;%1&lt;/b&gt;.&lt;/p&gt;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Destroys: %1.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Zerstört: %1.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;A backup is taken first.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Vorher wird eine Sicherung angelegt.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;No backup&lt;/b&gt; is taken: the data cannot be restored by Covet.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Keine Sicherung&lt;/b&gt;: Covet kann die Daten nicht wiederherstellen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;You will be asked to type a confirmation.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Sie werden gebeten, eine Bestätigung einzugeben.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Planning the rollback and counting what it destroys…</source>
+        <translation>Das Zurückrollen wird geplant und gezählt, was es zerstört…</translation>
+    </message>
+    <message>
+        <source>Rollback of %1</source>
+        <translation>Zurückrollen von %1</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;This rollback destroys no data: there is nothing to back up.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Dieses Zurückrollen zerstört keine Daten: Es gibt nichts zu sichern.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;What the rollback destroys, per table:&lt;/p&gt;&lt;ul&gt;</source>
+        <translation>&lt;p&gt;Was das Zurückrollen zerstört, je Tabelle:&lt;/p&gt;&lt;ul&gt;</translation>
+    </message>
+    <message>
+        <source>table &lt;b&gt;%1&lt;/b&gt;: %2 rows</source>
+        <translation>Tabelle &lt;b&gt;%1&lt;/b&gt;: %2 Zeilen</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;.%2: %3 values</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;.%2: %3 Werte</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Covet copies this data into backup tables inside the rollback&apos;s transaction (on MySQL/MariaDB right before it), with a checksum, so the backup holds exactly what is destroyed. Its id appears when the rollback has run, with the progress in the rollback&apos;s log.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Covet kopiert diese Daten mit einer Prüfsumme in Sicherungstabellen, innerhalb der Transaktion des Zurückrollens (bei MySQL/MariaDB direkt davor), sodass die Sicherung genau das enthält, was zerstört wird. Ihre Nummer erscheint, wenn das Zurückrollen gelaufen ist; der Fortschritt steht im Protokoll des Zurückrollens.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;No backup:&lt;/b&gt; once rolled back, this data cannot be restored by Covet.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Keine Sicherung:&lt;/b&gt; Nach dem Zurückrollen kann Covet diese Daten nicht wiederherstellen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Rehearsal: %1</source>
+        <translation>Generalprobe: %1</translation>
+    </message>
+    <message>
+        <source>Not rolled back: it was not confirmed.</source>
+        <translation>Nicht zurückgerollt: Es wurde nicht bestätigt.</translation>
+    </message>
+    <message>
+        <source>Rolling back %1 on %2</source>
+        <translation>%1 wird auf %2 zurückgerollt</translation>
+    </message>
+    <message>
+        <source>Cancelling: Covet stops before the next operation; a migration in progress is rolled back and stays applied; migrations already rolled back stay rolled back.</source>
+        <translation>Abbruch: Covet hält vor der nächsten Operation an; eine laufende Migration wird zurückgesetzt und bleibt angewendet; bereits zurückgerollte Migrationen bleiben zurückgerollt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rolled back %n migration(s): %1</source>
+        <translation>
+            <numerusform>%n Migration zurückgerollt: %1</numerusform>
+            <numerusform>%n Migrationen zurückgerollt: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>beendet</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1</source>
+        <translation>Abgebrochen: %1</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Backup %1 taken: %2 rows in %n table(s).</source>
+        <translation>
+            <numerusform>Sicherung %1 angelegt: %2 Zeilen in %n Tabelle.</numerusform>
+            <numerusform>Sicherung %1 angelegt: %2 Zeilen in %n Tabellen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rolled back: %1</source>
+        <translation>Zurückgerollt: %1</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <source>No verification ran (safety.verify_after_run is off, or the run stopped before it).</source>
+        <translation>Keine Prüfung gelaufen (safety.verify_after_run ist aus, oder der Lauf hielt vorher an).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Backup %1: %2 rows of %n table(s), kept in the database.</source>
+        <translation>
+            <numerusform>Sicherung %1: %2 Zeilen aus %n Tabelle, in der Datenbank aufbewahrt.</numerusform>
+            <numerusform>Sicherung %1: %2 Zeilen aus %n Tabellen, in der Datenbank aufbewahrt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rolled back and verified: the schema equals the target and the untouched tables kept their row counts.</source>
+        <translation>Zurückgerollt und geprüft: Das Schema entspricht dem Ziel, und die unberührten Tabellen behielten ihre Zeilenzahlen.</translation>
+    </message>
+    <message>
+        <source>Rolled back; not verified.</source>
+        <translation>Zurückgerollt; nicht geprüft.</translation>
+    </message>
+    <message>
+        <source>Rolled back, but the verification found differences (below).</source>
+        <translation>Zurückgerollt, aber die Prüfung fand Abweichungen (unten).</translation>
+    </message>
+    <message>
+        <source>The rollback was cancelled (below: what stays rolled back).</source>
+        <translation>Das Zurückrollen wurde abgebrochen (unten: was zurückgerollt bleibt).</translation>
+    </message>
+    <message>
+        <source>The rollback failed (below).</source>
+        <translation>Das Zurückrollen schlug fehl (unten).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Backup id(s): %1.</source>
+        <translation>
+            <numerusform>Sicherungsnummer: %1.</numerusform>
+            <numerusform>Sicherungsnummern: %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1688,6 +2594,77 @@ Fehlgeschlagene Anweisung: %1</translation>
     <message>
         <source>Copy the selected SQL, or all of it when nothing is selected</source>
         <translation>Das ausgewählte SQL kopieren, oder alles, wenn nichts ausgewählt ist</translation>
+    </message>
+</context>
+<context>
+    <name>covet::StartPage</name>
+    <message>
+        <source>Covet Studio</source>
+        <translation>Covet Studio</translation>
+    </message>
+    <message>
+        <source>Review schema changes of PostgreSQL, MySQL/MariaDB and SQLite databases, dry-run them, then apply them with a history of who did what.</source>
+        <translation>Schemaänderungen von PostgreSQL-, MySQL/MariaDB- und SQLite-Datenbanken prüfen, probeweise ausführen und dann anwenden – mit einer Historie, wer was tat.</translation>
+    </message>
+    <message>
+        <source>Open a Project…</source>
+        <translation>Projekt öffnen…</translation>
+    </message>
+    <message>
+        <source>A directory with covet.yaml and its migrations.</source>
+        <translation>Ein Verzeichnis mit covet.yaml und seinen Migrationen.</translation>
+    </message>
+    <message>
+        <source>Connect to a Database…</source>
+        <translation>Mit einer Datenbank verbinden…</translation>
+    </message>
+    <message>
+        <source>PostgreSQL, MySQL/MariaDB or SQLite: a saved connection or a new one.</source>
+        <translation>PostgreSQL, MySQL/MariaDB oder SQLite: eine gespeicherte oder eine neue Verbindung.</translation>
+    </message>
+    <message>
+        <source>Open the Demo</source>
+        <translation>Demo öffnen</translation>
+    </message>
+    <message>
+        <source>A SQLite shop in a new directory: one migration applied, one pending, and a models file with renames to review.</source>
+        <translation>Ein SQLite-Shop in einem neuen Verzeichnis: eine Migration angewendet, eine ausstehend, und eine Modelldatei mit Umbenennungen zum Prüfen.</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Recent projects</source>
+        <translation>Zuletzt benutzte Projekte</translation>
+    </message>
+    <message>
+        <source>Projects you open appear here.</source>
+        <translation>Projekte, die Sie öffnen, erscheinen hier.</translation>
+    </message>
+    <message>
+        <source>Recent Projects</source>
+        <translation>Zuletzt benutzte Projekte</translation>
+    </message>
+    <message>
+        <source>%1 (missing)</source>
+        <translation>%1 (fehlt)</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>%1 öffnen</translation>
+    </message>
+    <message>
+        <source>%1 no longer holds a covet.yaml</source>
+        <translation>%1 enthält keine covet.yaml mehr</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Remove from This List</source>
+        <translation>Aus dieser Liste entfernen</translation>
     </message>
 </context>
 <context>

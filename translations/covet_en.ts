@@ -117,11 +117,38 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Show the view NAME first: schema, diff or migrations.</source>
+        <source>Show the Migrations view and dry-run the pending migrations once they are listed: their SQL and, on PostgreSQL and SQLite, the result of executing it in a transaction that is rolled back. Nothing is changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Show the Migrations view and dry-run the pending migrations once they are listed: their SQL and, on PostgreSQL and SQLite, the result of executing it in a transaction that is rolled back. Nothing is changed.</source>
+        <source>Show the rollback desk with the last N applied migrations chosen and the risk report of rolling them back. Nothing runs until Roll Back is confirmed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the view NAME first: schema, diff, migrations, risk (the Migrations view&apos;s Risk tab), rollback or backups.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StudioStyle</name>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>critical</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -137,17 +164,227 @@
     </message>
 </context>
 <context>
+    <name>covet::BackupListModel</name>
+    <message>
+        <source>apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rollback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>differs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup %1, taken %2 by %3%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (environment %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1. %2: %3 (%Ln row(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>whole table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restored %1 by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Migrations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taken at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taken by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checksum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (table)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Holds</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>covet::BackupsView</name>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the backups of the database again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recompute the checksums of the selected backup&apos;s tables and compare them with the recorded ones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show what restoring the selected backup writes, then restore it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop the selected backup&apos;s tables; it can no longer be restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backups in &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to a database to see its backups.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the backups…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verifying backup %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup %1 was restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup %1 was not restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop backup %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dropping backup %1 deletes its tables: it can no longer be restored.
+Type %2 to drop it:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup %1 was not dropped: the confirmation did not match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dropping backup %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No backups yet: Covet takes one before a migration or rollback destroys data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n backup(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Backup %1 verified: every table&apos;s checksum matches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup %1 differs from its checksums: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup %1 was dropped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>covet::ConfirmEnvironmentDialog</name>
     <message>
         <source>Apply to %1?</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>&lt;p&gt;The environment &lt;b&gt;%1&lt;/b&gt; (%2) asks for confirmation before migrations are applied.&lt;/p&gt;&lt;p&gt;%n migration(s) will be applied:&lt;/p&gt;</source>
-        <translation>
-            <numerusform>&lt;p&gt;The environment &lt;b&gt;%1&lt;/b&gt; (%2) asks for confirmation before migrations are applied.&lt;/p&gt;&lt;p&gt;%n migration will be applied:&lt;/p&gt;</numerusform>
-            <numerusform>&lt;p&gt;The environment &lt;b&gt;%1&lt;/b&gt; (%2) asks for confirmation before migrations are applied.&lt;/p&gt;&lt;p&gt;%n migrations will be applied:&lt;/p&gt;</numerusform>
-        </translation>
     </message>
     <message numerus="yes">
         <source>… and %n more</source>
@@ -162,6 +399,76 @@
     </message>
     <message>
         <source>Apply to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roll back on %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore on %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The environment &lt;b&gt;%1&lt;/b&gt; (%2) asks for confirmation before migrations are applied.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The environment &lt;b&gt;%1&lt;/b&gt; (%2) asks for confirmation before migrations are rolled back.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The environment &lt;b&gt;%1&lt;/b&gt; (%2) asks for confirmation before a backup is restored.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;This destroys data:&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;%1&lt;/li&gt;&lt;/ul&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Covet backs it up first; &lt;i&gt;Backups&lt;/i&gt; can restore it.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Backups are off&lt;/b&gt; (safety.backup_before_data_loss): the data cannot be restored by Covet.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;p&gt;%n migration(s) will be applied:&lt;/p&gt;</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;p&gt;%n migration(s) will be rolled back:&lt;/p&gt;</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The restore writes:&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type &lt;b&gt;yes&lt;/b&gt; to confirm:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destroy the data and apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roll back on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destroy the data and roll back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore on %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -768,6 +1075,67 @@
     </message>
 </context>
 <context>
+    <name>covet::DryRunPane</name>
+    <message>
+        <source>Running the dry run…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>-- Nothing to roll back: the rollback would run no SQL.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>-- Nothing is pending: Apply would run no SQL.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dry run was cancelled. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+Failing statement: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Executed in a transaction that was rolled back: the rollback of %n migration(s) ran without an error. Nothing was changed.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Executed in a transaction that was rolled back: the SQL of %n pending migration(s) ran without an error. Nothing was changed.</source>
+        <translation type="unfinished">
+            <numerusform>Executed in a transaction that was rolled back: the SQL of %n pending migration ran without an error. Nothing was changed.</numerusform>
+            <numerusform>Executed in a transaction that was rolled back: the SQL of %n pending migrations ran without an error. Nothing was changed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>MySQL/MariaDB commit each DDL statement at once, so a dry run can only print the SQL of the rollback of %n migration(s); it was not executed.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>MySQL/MariaDB commit each DDL statement at once, so a dry run can only print the SQL of %n pending migration(s); it was not executed.</source>
+        <translation type="unfinished">
+            <numerusform>MySQL/MariaDB commit each DDL statement at once, so a dry run can only print the SQL of %n pending migration; it was not executed.</numerusform>
+            <numerusform>MySQL/MariaDB commit each DDL statement at once, so a dry run can only print the SQL of %n pending migrations; it was not executed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The SQL of %n migration(s); it was not executed.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>covet::MainWindow</name>
     <message>
         <source>Covet Studio</source>
@@ -965,12 +1333,36 @@
         <source>The new language takes effect when Covet Studio starts again.</source>
         <translation type="unfinished"></translation>
     </message>
-</context>
-<context>
-    <name>covet::MigrateJob</name>
     <message>
-        <source>-- %1: the file is missing from the migrations directory; there is no SQL to show.
-</source>
+        <source>Rollback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rollback Desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roll migrations back step by step: risk, backup, dry run, rollback, verification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify, restore and drop the backups Covet took before data was destroyed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;tart Page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a project, connect to a database, open the demo or a recent project</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1111,6 +1503,43 @@
         <source>Duration</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Risk: none found%1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (graded by the live data)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk: %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+Acknowledged: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>
+%n more finding(s): see the Risk tab.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>part-way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is part-way: %2. Apply with resume finishes it; roll back with resume undoes it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>covet::MigrationRunPanel</name>
@@ -1244,14 +1673,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Running the dry run…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not applied: the environment&apos;s name was not confirmed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>every pending migration</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1309,45 +1730,6 @@
     <message>
         <source>Failed: %1</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>-- Nothing is pending: Apply would run no SQL.
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The dry run was cancelled. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dry run cancelled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>
-Failing statement: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Executed in a transaction that was rolled back: the SQL of %n pending migration(s) ran without an error. Nothing was changed.</source>
-        <translation>
-            <numerusform>Executed in a transaction that was rolled back: the SQL of %n pending migration ran without an error. Nothing was changed.</numerusform>
-            <numerusform>Executed in a transaction that was rolled back: the SQL of %n pending migrations ran without an error. Nothing was changed.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>MySQL/MariaDB commit each DDL statement at once, so a dry run can only print the SQL of %n pending migration(s); it was not executed.</source>
-        <translation>
-            <numerusform>MySQL/MariaDB commit each DDL statement at once, so a dry run can only print the SQL of %n pending migration; it was not executed.</numerusform>
-            <numerusform>MySQL/MariaDB commit each DDL statement at once, so a dry run can only print the SQL of %n pending migrations; it was not executed.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>The SQL of %n pending migration(s); it was not executed.</source>
-        <translation>
-            <numerusform>The SQL of %n pending migration; it was not executed.</numerusform>
-            <numerusform>The SQL of %n pending migrations; it was not executed.</numerusform>
-        </translation>
     </message>
     <message>
         <source>file missing</source>
@@ -1419,6 +1801,22 @@ Failing statement: %1</source>
     </message>
     <message>
         <source>Resolve the conflict shown above first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roll Back to Here…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the rollback desk to roll back every migration applied after the selected one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not applied: it was not confirmed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1498,6 +1896,510 @@ Failing statement: %1</source>
     <message>
         <source>Reasons</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>covet::RestoreDialog</name>
+    <message>
+        <source>Restore backup(s) %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The environment &lt;b&gt;%1&lt;/b&gt; asks for confirmation: type its name to restore:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restoring: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading what restoring %1 would write…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restoring %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: %1. Backup %2 was not written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup %1 cannot be restored now: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The restore of backup %1 failed and wrote nothing: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restoring writes the following, each backup in one transaction verified by checksum:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restored %1; every table&apos;s checksum matches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The restore found differences (below).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>covet::RiskPanel</name>
+    <message>
+        <source>All pending migrations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the risk of every pending migration instead of the selected one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No risk report yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is pending.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No risk report: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every pending migration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>graded by the live data (%n statement(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not graded by live data: counts unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: no risk found, %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt;: risk &lt;b&gt;%2&lt;/b&gt; · %n finding(s), %3.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Destroys: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>A backup keeps %n table(s) of data at stake before it runs.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>covet::RiskReportModel</name>
+    <message numerus="yes">
+        <source>%Ln row(s) lost</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln value(s) lost</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (of %2 rows)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 affected of %2 rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Data at stake:&lt;/b&gt; %1&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Foreign-key dependents:&lt;/b&gt;&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Safer:&lt;/b&gt; %1&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Acknowledged&lt;/b&gt; by the migration: %1&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no reason given)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (acknowledged)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operation / finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data at stake</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>covet::RollbackDesk</name>
+    <message>
+        <source>1. Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2. Risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3. Backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>4. Dry run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>5. Roll back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>6. Verification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the rollback puts at risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the migrations: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rollback cannot be planned: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to roll back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roll back to the selected migration (it stays applied)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roll back the last</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> migration(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup of the data the rollback destroys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back up the data at stake before it is destroyed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dry run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dry run starts when this step opens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the dry run again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roll back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Roll Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the backed-up values back (after migrating forward again, so that their tables and columns exist)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the project: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roll back migrations of &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · environment &lt;b&gt;%1&lt;/b&gt; (asks for confirmation)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · environment &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a project (a directory with covet.yaml) to roll its migrations back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is applied: there is nothing to roll back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The selected migration is the last applied one: choose an earlier one, or a number of migrations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Rolls back %n migration(s), last applied first: %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;p&gt;Rolls back %n migration(s): &lt;b&gt;%1&lt;/b&gt;.&lt;/p&gt;</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Destroys: %1.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;A backup is taken first.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;No backup&lt;/b&gt; is taken: the data cannot be restored by Covet.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;You will be asked to type a confirmation.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planning the rollback and counting what it destroys…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rollback of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;This rollback destroys no data: there is nothing to back up.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;What the rollback destroys, per table:&lt;/p&gt;&lt;ul&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>table &lt;b&gt;%1&lt;/b&gt;: %2 rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;.%2: %3 values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Covet copies this data into backup tables inside the rollback&apos;s transaction (on MySQL/MariaDB right before it), with a checksum, so the backup holds exactly what is destroyed. Its id appears when the rollback has run, with the progress in the rollback&apos;s log.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;No backup:&lt;/b&gt; once rolled back, this data cannot be restored by Covet.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rehearsal: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not rolled back: it was not confirmed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rolling back %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling: Covet stops before the next operation; a migration in progress is rolled back and stays applied; migrations already rolled back stay rolled back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Rolled back %n migration(s): %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Backup %1 taken: %2 rows in %n table(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rolled back: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No verification ran (safety.verify_after_run is off, or the run stopped before it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Backup %1: %2 rows of %n table(s), kept in the database.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rolled back and verified: the schema equals the target and the untouched tables kept their row counts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rolled back; not verified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rolled back, but the verification found differences (below).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rollback was cancelled (below: what stays rolled back).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rollback failed (below).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Backup id(s): %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1677,6 +2579,77 @@ Failing statement: %1</source>
     </message>
     <message>
         <source>Copy the selected SQL, or all of it when nothing is selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>covet::StartPage</name>
+    <message>
+        <source>Covet Studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review schema changes of PostgreSQL, MySQL/MariaDB and SQLite databases, dry-run them, then apply them with a history of who did what.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a Project…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A directory with covet.yaml and its migrations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to a Database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PostgreSQL, MySQL/MariaDB or SQLite: a saved connection or a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the Demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A SQLite shop in a new directory: one migration applied, one pending, and a models file with renames to review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent projects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Projects you open appear here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent Projects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (missing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 no longer holds a covet.yaml</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove from This List</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -4,6 +4,7 @@
 #include "app/studiooptions.h"
 #include "app/studiotranslations.h"
 #include "views/migrationsview.h"
+#include "views/rollbackdesk.h"
 #include "studiodocs.h"
 
 #include <QApplication>
@@ -32,11 +33,14 @@ int main(int argc, char **argv)
     window.setPendingSelection(options.select);
     window.show();
     if (!options.view.isEmpty() && !window.showView(options.view)) {
-        qCritical("covet-studio: unknown view '%s'; use schema, diff or migrations", qPrintable(options.view));
+        qCritical("covet-studio: unknown view '%s'; use %s", qPrintable(options.view),
+                  qPrintable(covet::StudioOptions::viewNames().join(QStringLiteral(", "))));
         return 2;
     }
     if (options.dryRun)
         window.migrationsView()->dryRunWhenListed();
+    if (options.rollbackSteps > 0)
+        window.rollbackDesk()->rollBackSteps(options.rollbackSteps);
     if (options.demo) {
         QString error;
         const QString dir = covet::StudioOptions::freshDemoDirectory(&error);

@@ -123,6 +123,26 @@ QList<RiskFinding> RiskReport::findingsOf(const QString &migrationId) const
     return out;
 }
 
+RiskLevel RiskOperation::level() const
+{
+    RiskLevel out = RiskLevel::None;
+    for (const RiskFinding &f : findings)
+        if (!f.acknowledged && f.level > out)
+            out = f.level;
+    return out;
+}
+
+QList<RiskOperation> RiskReport::operations() const
+{
+    QList<RiskOperation> out;
+    for (const RiskFinding &f : findings) {
+        if (out.isEmpty() || out.last().migrationId != f.migrationId || out.last().step != f.step || out.last().operation != f.operation)
+            out.append(RiskOperation{f.migrationId, f.step, f.operation, {}});
+        out.last().findings << f;
+    }
+    return out;
+}
+
 bool RiskReport::losesData() const
 {
     for (const RiskFinding &f : findings)
@@ -191,20 +211,17 @@ QString RiskReport::toText() const
     QString out = QStringLiteral("Risk of this %1: %2%3\n")
                       .arg(forward ? QStringLiteral("migration run") : QStringLiteral("rollback"), riskLevelName(level()).toUpper(),
                            live ? QStringLiteral(" (graded by the live data)") : QStringLiteral(" (not graded: no live data)"));
-    QString lastOperation;
-    for (const RiskFinding &f : findings) {
-        const QString op = f.migrationId + QStringLiteral(" · ") + f.operation;
-        if (op != lastOperation) {
-            out += QStringLiteral("  %1\n").arg(op);
-            lastOperation = op;
+    for (const RiskOperation &op : operations()) {
+        out += QStringLiteral("  %1 · %2\n").arg(op.migrationId, op.operation);
+        for (const RiskFinding &f : op.findings) {
+            out += QStringLiteral("    [%1] %2: %3\n").arg(riskLevelName(f.level), f.rule, f.reason);
+            for (const QString &d : f.dependents)
+                out += QStringLiteral("        dependent: %1\n").arg(d);
+            if (!f.safeAlternative.isEmpty())
+                out += QStringLiteral("        safer: %1\n").arg(f.safeAlternative);
+            if (f.acknowledged)
+                out += QStringLiteral("        acknowledged: %1\n").arg(f.acknowledgement.isEmpty() ? QStringLiteral("(no reason given)") : f.acknowledgement);
         }
-        out += QStringLiteral("    [%1] %2: %3\n").arg(riskLevelName(f.level), f.rule, f.reason);
-        for (const QString &d : f.dependents)
-            out += QStringLiteral("        dependent: %1\n").arg(d);
-        if (!f.safeAlternative.isEmpty())
-            out += QStringLiteral("        safer: %1\n").arg(f.safeAlternative);
-        if (f.acknowledged)
-            out += QStringLiteral("        acknowledged: %1\n").arg(f.acknowledgement.isEmpty() ? QStringLiteral("(no reason given)") : f.acknowledgement);
     }
     for (const QString &n : notes)
         out += QStringLiteral("  note: %1\n").arg(n);

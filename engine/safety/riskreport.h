@@ -57,6 +57,16 @@ struct DataAtStake
     bool operator==(const DataAtStake &) const = default;
 };
 
+// The findings of one operation (a step of a migration's plan), in plan order.
+struct RiskOperation
+{
+    QString migrationId;
+    int step = -1;
+    QString operation;           // the step's label
+    QList<RiskFinding> findings;
+    RiskLevel level() const;     // the highest unacknowledged level (None when all are acknowledged)
+};
+
 // The risk of one plan (the pending migrations forward, or a rollback),
 // per operation, graded by the live data when it was read.
 struct RiskReport
@@ -74,6 +84,8 @@ struct RiskReport
     // The most severe unacknowledged finding of a migration (its reason is a badge's tooltip).
     std::optional<RiskFinding> topFinding(const QString &migrationId) const;
     QList<RiskFinding> findingsOf(const QString &migrationId) const;
+    // The findings grouped by the operation they belong to, in plan order.
+    QList<RiskOperation> operations() const;
     bool losesData() const;      // some finding destroys counted data
     bool needsBackup() const { return !stakes.isEmpty(); }
     // Unacknowledged findings at or above `level`.

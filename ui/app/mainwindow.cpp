@@ -9,7 +9,10 @@
 #include "settings/connectionprofilestore.h"
 #include "migrations/demoproject.h"
 #include "views/diffview.h"
+#include "views/backupsview.h"
 #include "views/migrationsview.h"
+#include "views/riskpanel.h"
+#include "views/rollbackdesk.h"
 #include "views/schemabrowserview.h"
 #include "views/startpage.h"
 
@@ -70,6 +73,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_browser = new SchemaBrowserView(this);
     m_diffView = new DiffView(this);
     m_migrationsView = new MigrationsView(this);
+    m_rollbackDesk = new RollbackDesk(this);
+    m_backupsView = new BackupsView(this);
     // The views, one tab each.
     m_pages = new QTabWidget(this);
     m_pages->setObjectName(QStringLiteral("views"));
@@ -77,6 +82,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_pages->addTab(m_browser, icon("table"), tr("Schema"));
     m_pages->addTab(m_diffView, icon("diff"), tr("Diff"));
     m_pages->addTab(m_migrationsView, icon("migrations"), tr("Migrations"));
+    m_pages->addTab(m_rollbackDesk, icon("rollback"), tr("Rollback"));
+    m_pages->addTab(m_backupsView, icon("backup"), tr("Backups"));
 
     // Until a database is chosen, the start page instead of empty views.
     m_startPage = new StartPage(this);
@@ -98,6 +105,13 @@ MainWindow::MainWindow(QWidget *parent)
 
     // Applied migrations change the schema the other views show.
     connect(m_migrationsView, &MigrationsView::databaseChanged, this, &MainWindow::reload);
+    connect(m_migrationsView, &MigrationsView::rollbackRequested, this, [this](const QString &id) {
+        showView(QStringLiteral("rollback"));
+        m_rollbackDesk->rollBackTo(id);
+    });
+    // A rollback or a restore changes what every view shows.
+    connect(m_rollbackDesk, &RollbackDesk::databaseChanged, this, &MainWindow::reload);
+    connect(m_backupsView, &BackupsView::databaseChanged, this, &MainWindow::reload);
     connect(m_startPage, &StartPage::openProjectRequested, this, &MainWindow::askForProject);
     connect(m_startPage, &StartPage::connectRequested, this, &MainWindow::showConnectionDialog);
     connect(m_startPage, &StartPage::demoRequested, this, &MainWindow::openFreshDemo);
@@ -177,6 +191,16 @@ void MainWindow::createActions()
     m_migrationsAction->setStatusTip(tr("Review, dry-run and apply the project's pending migrations"));
     m_migrationsAction->setCheckable(true);
     connect(m_migrationsAction, &QAction::triggered, this, [this]() { showView(QStringLiteral("migrations")); });
+    m_rollbackAction = new QAction(icon("rollback"), tr("&Rollback Desk"), this);
+    m_rollbackAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_4));
+    m_rollbackAction->setStatusTip(tr("Roll migrations back step by step: risk, backup, dry run, rollback, verification"));
+    m_rollbackAction->setCheckable(true);
+    connect(m_rollbackAction, &QAction::triggered, this, [this]() { showView(QStringLiteral("rollback")); });
+    m_backupsAction = new QAction(icon("backup"), tr("&Backups"), this);
+    m_backupsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_5));
+    m_backupsAction->setStatusTip(tr("Verify, restore and drop the backups Covet took before data was destroyed"));
+    m_backupsAction->setCheckable(true);
+    connect(m_backupsAction, &QAction::triggered, this, [this]() { showView(QStringLiteral("backups")); });
     m_startPageAction = new QAction(icon("covet"), tr("S&tart Page"), this);
     m_startPageAction->setStatusTip(tr("Open a project, connect to a database, open the demo or a recent project"));
     connect(m_startPageAction, &QAction::triggered, this, &MainWindow::showStartPage);
@@ -184,6 +208,8 @@ void MainWindow::createActions()
         m_schemaAction->setChecked(m_pages->currentWidget() == m_browser);
         m_diffAction->setChecked(m_pages->currentWidget() == m_diffView);
         m_migrationsAction->setChecked(m_pages->currentWidget() == m_migrationsView);
+        m_rollbackAction->setChecked(m_pages->currentWidget() == m_rollbackDesk);
+        m_backupsAction->setChecked(m_pages->currentWidget() == m_backupsView);
     });
 
     m_reloadAction = new QAction(icon("reload"), tr("&Reload Schema"), this);
@@ -221,6 +247,8 @@ void MainWindow::createMenus()
     view->addAction(m_schemaAction);
     view->addAction(m_diffAction);
     view->addAction(m_migrationsAction);
+    view->addAction(m_rollbackAction);
+    view->addAction(m_backupsAction);
     view->addSeparator();
     view->addAction(m_reloadAction);
     view->addAction(m_cancelAction);
@@ -280,6 +308,13 @@ bool MainWindow::showView(const QString &name)
         m_pages->setCurrentWidget(m_diffView);
     } else if (name == u"migrations") {
         m_pages->setCurrentWidget(m_migrationsView);
+    } else if (name == u"risk") {
+        m_pages->setCurrentWidget(m_migrationsView);
+        m_migrationsView->detailTabs()->setCurrentWidget(m_migrationsView->riskPanel());
+    } else if (name == u"rollback") {
+        m_pages->setCurrentWidget(m_rollbackDesk);
+    } else if (name == u"backups") {
+        m_pages->setCurrentWidget(m_backupsView);
     } else {
         return false;
     }
@@ -358,8 +393,11 @@ void MainWindow::connectTo(const StudioTarget &target)
     clearError();
     // Another database: the Migrations view must not act on the old one
     // while the new one is read.
-    if (m_target && m_target->url.toString() != target.url.toString())
+    if (m_target && m_target->url.toString() != target.url.toString()) {
         m_migrationsView->clear();
+        m_rollbackDesk->clear();
+        m_backupsView->clear();
+    }
     m_target = target;
     m_stack->setCurrentWidget(m_pages);
     if (target.kind == StudioTarget::Kind::Environment)
@@ -432,6 +470,8 @@ void MainWindow::onInspected(const InspectOutcome &outcome)
         // view knows the environment (confirmation, audit).
         m_diffView->setTarget(m_target->url, m_target->projectDir, outcome.schema);
         m_migrationsView->setTarget(m_target->url, m_target->projectDir, m_target->environment());
+        m_rollbackDesk->setTarget(m_target->url, m_target->projectDir, m_target->environment());
+        m_backupsView->setDatabase(m_target->url, m_migrationsView->needsConfirmation() ? m_migrationsView->environment() : QString());
     }
     m_connectionLabel->setText(tr("%1 · %2").arg(outcome.serverVersion, outcome.displayUrl));
     m_connectionLabel->setToolTip(tr("Connected to %1").arg(outcome.displayUrl));
@@ -450,6 +490,8 @@ void MainWindow::onFailed(const Error &error)
     m_connectionLabel->setText(tr("Not connected"));
     m_browser->clear();
     m_migrationsView->clear();
+    m_rollbackDesk->clear();
+    m_backupsView->clear();
     const QString where = m_target ? m_target->url.display() : QString();
     showError(tr("Could not read the schema of %1.\n%2").arg(where, error.toString()));
 }

@@ -16,11 +16,13 @@ class QToolButton;
 
 namespace covet {
 
+class BackupsView;
 class DiffView;
 class Error;
 class InspectJob;
 class MigrationsView;
 class PreferencesDialog;
+class RollbackDesk;
 class SchemaBrowserView;
 class StartPage;
 class TargetController;
@@ -60,6 +62,8 @@ public:
     SchemaBrowserView *schemaBrowser() const { return m_browser; }
     DiffView *diffView() const { return m_diffView; }
     MigrationsView *migrationsView() const { return m_migrationsView; }
+    RollbackDesk *rollbackDesk() const { return m_rollbackDesk; }
+    BackupsView *backupsView() const { return m_backupsView; }
     // Shows a view by name ("schema", "diff", "migrations"); false for an unknown name.
     bool showView(const QString &name);
     QString connectionText() const;
@@ -102,6 +106,8 @@ private:
     SchemaBrowserView *m_browser = nullptr;
     DiffView *m_diffView = nullptr;
     MigrationsView *m_migrationsView = nullptr;
+    RollbackDesk *m_rollbackDesk = nullptr;
+    BackupsView *m_backupsView = nullptr;
     QTabWidget *m_pages = nullptr;
     StartPage *m_startPage = nullptr;
     QStackedWidget *m_stack = nullptr;
@@ -121,6 +127,8 @@ private:
     QAction *m_schemaAction = nullptr;
     QAction *m_diffAction = nullptr;
     QAction *m_migrationsAction = nullptr;
+    QAction *m_rollbackAction = nullptr;
+    QAction *m_backupsAction = nullptr;
     QAction *m_startPageAction = nullptr;
     QAction *m_reloadAction = nullptr;
     QAction *m_cancelAction = nullptr;

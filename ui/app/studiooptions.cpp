@@ -24,12 +24,17 @@ QList<QCommandLineOption> StudioOptions::options()
                            QCoreApplication::translate("StudioOptions", "Select the table or view NAME once the schema is shown."),
                            QStringLiteral("NAME")),
         QCommandLineOption(QStringLiteral("view"),
-                           QCoreApplication::translate("StudioOptions", "Show the view NAME first: schema, diff or migrations."),
+                           QCoreApplication::translate("StudioOptions", "Show the view NAME first: schema, diff, migrations, risk (the Migrations view's Risk tab), rollback or backups."),
                            QStringLiteral("NAME")),
         QCommandLineOption(QStringLiteral("dry-run"),
                            QCoreApplication::translate("StudioOptions", "Show the Migrations view and dry-run the pending migrations once they are "
                                                                         "listed: their SQL and, on PostgreSQL and SQLite, the result of executing it "
                                                                         "in a transaction that is rolled back. Nothing is changed.")),
+        QCommandLineOption(QStringLiteral("rollback-steps"),
+                           QCoreApplication::translate("StudioOptions", "Show the rollback desk with the last N applied migrations chosen and the "
+                                                                        "risk report of rolling them back. Nothing runs until Roll Back is "
+                                                                        "confirmed."),
+                           QStringLiteral("N")),
     };
 }
 
@@ -43,7 +48,8 @@ StudioOptions::Argument StudioOptions::targetArgument()
 
 QStringList StudioOptions::viewNames()
 {
-    return {QStringLiteral("schema"), QStringLiteral("diff"), QStringLiteral("migrations")};
+    return {QStringLiteral("schema"), QStringLiteral("diff"), QStringLiteral("migrations"), QStringLiteral("risk"),
+            QStringLiteral("rollback"), QStringLiteral("backups")};
 }
 
 void StudioOptions::setup(QCommandLineParser &parser)
@@ -65,6 +71,9 @@ StudioOptions StudioOptions::fromParser(const QCommandLineParser &parser)
     o.dryRun = parser.isSet(QStringLiteral("dry-run"));
     if (o.dryRun && o.view.isEmpty())
         o.view = QStringLiteral("migrations");
+    o.rollbackSteps = qMax(0, parser.value(QStringLiteral("rollback-steps")).toInt());
+    if (o.rollbackSteps > 0 && o.view.isEmpty())
+        o.view = QStringLiteral("rollback");
     const QStringList positional = parser.positionalArguments();
     if (!positional.isEmpty())
         o.target = positional.first();

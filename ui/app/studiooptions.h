@@ -10,15 +10,17 @@ class QCommandLineParser;
 namespace covet {
 
 // Covet Studio's command line:
-//   covet-studio [--demo] [--select NAME] [--view schema|diff|migrations] [--dry-run] [DATABASE-URL | PROJECT-DIR]
+//   covet-studio [--demo] [--select NAME] [--view schema|diff|migrations|rollback|backups] [--dry-run]
+//                [--rollback-steps N] [DATABASE-URL | PROJECT-DIR]
 // (--help and --version come from QCommandLineParser).
 struct StudioOptions
 {
     bool demo = false;
     QString select;    // a table or view to select once the schema is shown
-    QString view;      // the view to show first: "schema" (default), "diff" or "migrations"
+    QString view;      // the view to show first: "schema" (default), "diff", "migrations", "rollback" or "backups"
     QString target;    // a database URL, a SQLite file or a project directory
     bool dryRun = false;   // dry-run the pending migrations once listed (implies --view migrations)
+    int rollbackSteps = 0; // choose the last N applied migrations in the rollback desk (implies --view rollback)
 
     // Adds the description, --help, --version, the options and the
     // positional argument to parser, in this order. The manual page and the

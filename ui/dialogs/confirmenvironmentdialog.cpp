@@ -11,19 +11,23 @@ namespace covet {
 
 ConfirmEnvironmentDialog::ConfirmEnvironmentDialog(const QString &environment, const QString &database,
                                                    const QStringList &migrations, const QStringList &destroyedData, bool backups,
-                                                   QWidget *parent)
+                                                   QWidget *parent, Action action)
     : QDialog(parent), m_environment(environment), m_word(environment.isEmpty() ? QStringLiteral("yes") : environment)
 {
     setObjectName(QStringLiteral("confirmEnvironmentDialog"));
     const QString where = environment.isEmpty() ? database : environment;
-    setWindowTitle(tr("Apply to %1?").arg(where));
+    setWindowTitle(action == Action::Apply      ? tr("Apply to %1?").arg(where)
+                   : action == Action::RollBack ? tr("Roll back on %1?").arg(where)
+                                                : tr("Restore on %1?").arg(where));
 
     auto *intro = new QLabel(this);
     intro->setWordWrap(true);
     intro->setTextFormat(Qt::RichText);
     QString text;
     if (!environment.isEmpty())
-        text += tr("<p>The environment <b>%1</b> (%2) asks for confirmation before migrations are applied.</p>")
+        text += (action == Action::Apply      ? tr("<p>The environment <b>%1</b> (%2) asks for confirmation before migrations are applied.</p>")
+                 : action == Action::RollBack ? tr("<p>The environment <b>%1</b> (%2) asks for confirmation before migrations are rolled back.</p>")
+                                              : tr("<p>The environment <b>%1</b> (%2) asks for confirmation before a backup is restored.</p>"))
                     .arg(environment.toHtmlEscaped(), database.toHtmlEscaped());
     if (!destroyedData.isEmpty()) {
         QStringList lines;
@@ -33,7 +37,9 @@ ConfirmEnvironmentDialog::ConfirmEnvironmentDialog(const QString &environment, c
         text += backups ? tr("<p>Covet backs it up first; <i>Backups</i> can restore it.</p>")
                         : tr("<p><b>Backups are off</b> (safety.backup_before_data_loss): the data cannot be restored by Covet.</p>");
     }
-    text += tr("<p>%n migration(s) will be applied:</p>", nullptr, int(migrations.size()));
+    text += action == Action::Apply      ? tr("<p>%n migration(s) will be applied:</p>", nullptr, int(migrations.size()))
+            : action == Action::RollBack ? tr("<p>%n migration(s) will be rolled back:</p>", nullptr, int(migrations.size()))
+                                         : tr("<p>The restore writes:</p>");
     intro->setText(text);
     // The first few ids; a long list would push the question off the screen.
     constexpr qsizetype kShown = 12;
@@ -51,10 +57,17 @@ ConfirmEnvironmentDialog::ConfirmEnvironmentDialog(const QString &environment, c
     ask->setBuddy(m_nameEdit);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    m_applyButton = buttons->addButton(destroyedData.isEmpty() ? tr("Apply to %1").arg(where) : tr("Destroy the data and apply"),
-                                       QDialogButtonBox::AcceptRole);
+    QString verb;
+    switch (action) {
+    case Action::Apply: verb = destroyedData.isEmpty() ? tr("Apply to %1").arg(where) : tr("Destroy the data and apply"); break;
+    case Action::RollBack: verb = destroyedData.isEmpty() ? tr("Roll back on %1").arg(where) : tr("Destroy the data and roll back"); break;
+    case Action::Restore: verb = tr("Restore on %1").arg(where); break;
+    }
+    m_applyButton = buttons->addButton(verb, QDialogButtonBox::AcceptRole);
     m_applyButton->setObjectName(QStringLiteral("confirmApplyButton"));
-    m_applyButton->setIcon(QIcon(QStringLiteral(":/covet/icons/apply.svg")));
+    m_applyButton->setIcon(QIcon(action == Action::Apply      ? QStringLiteral(":/covet/icons/apply.svg")
+                                 : action == Action::RollBack ? QStringLiteral(":/covet/icons/rollback.svg")
+                                                              : QStringLiteral(":/covet/icons/restore.svg")));
     // Enter applies only once the name matches: a disabled default button does nothing.
     m_applyButton->setEnabled(false);
     m_applyButton->setDefault(true);

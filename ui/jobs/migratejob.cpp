@@ -92,6 +92,7 @@ MigrateOutcome MigrateJob::execute(const MigrateRequest &request, const Progress
     MigrationRunner runner(**conn, repo);
     RunOptions options;
     options.target = request.target;
+    options.steps = request.steps;
     options.settings = request.settings;
     options.dryRun = request.dryRun;
     options.executeDryRun = request.dryRun && DialectCapabilities::of(**conn).executesDryRun;
@@ -99,7 +100,8 @@ MigrateOutcome MigrateJob::execute(const MigrateRequest &request, const Progress
     options.confirmDataLoss = request.confirmDataLoss;
     options.acceptRisk = request.acceptRisk;
     options.progress = &tracking;
-    auto report = runner.migrate(options);
+    const auto run = [&runner, &request](const RunOptions &o) { return request.rollback ? runner.rollback(o) : runner.migrate(o); };
+    auto report = run(options);
     if (report) {
         out.report = *report;
         return out;
@@ -109,7 +111,7 @@ MigrateOutcome MigrateJob::execute(const MigrateRequest &request, const Progress
     if (request.dryRun && options.executeDryRun && !out.cancelled()) {
         // The execution failed: print the SQL anyway, to show where.
         options.executeDryRun = false;
-        if (auto printed = runner.migrate(options))
+        if (auto printed = run(options))
             out.report = *printed;
     }
     return out;

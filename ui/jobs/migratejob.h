@@ -33,12 +33,14 @@ struct MigrationListing
     MigrationOverview overview;        // the engine's listing: pending-up-to, rollback-to, pending risk
 };
 
-// One run of the migration runner, as the Migrations view asks for it.
+// One run of the migration runner, as the Migrations view and the rollback desk ask for it.
 struct MigrateRequest
 {
     DatabaseUrl url;
     QString migrationsDir;
-    QString target;        // empty: every pending migration; else up to and including it
+    QString target;        // empty: every pending migration; else up to and including it (rollback: to it, it stays applied)
+    bool rollback = false; // roll back instead of applying (MigrationRunner::rollback)
+    int steps = 0;         // rollback without a target: how many migrations (0: one)
     RunSettings settings;  // ProjectConfig::runSettings() of the environment (audit, backups, verification)
     bool dryRun = false;   // print the SQL; on PostgreSQL/SQLite also execute it in a rolled-back transaction
     QStringList expected;  // the migrations the person reviewed and confirmed, in order

@@ -1,5 +1,7 @@
 #include "migrationlistmodel.h"
 
+#include "app/studiostyle.h"
+
 #include <QDateTime>
 #include <QFileInfo>
 #include <QHash>
@@ -30,7 +32,41 @@ void MigrationListModel::setStates(const QList<MigrationState> &states)
 
 void MigrationListModel::clear()
 {
+    m_risk.reset();
     setStates({});
+}
+
+void MigrationListModel::setRisk(const std::optional<RiskReport> &risk)
+{
+    m_risk = risk;
+    if (!m_states.isEmpty())
+        emit dataChanged(index(0, RiskColumn), index(rowCount() - 1, RiskColumn));
+}
+
+QVariant MigrationListModel::riskData(const MigrationState &s, int role) const
+{
+    if (s.state != MigrationState::State::Pending || !m_risk)
+        return role == RiskLevelRole ? QVariant(-1) : QVariant();
+    const RiskLevel level = m_risk->levelOf(s.id);
+    switch (role) {
+    case Qt::DisplayRole: return StudioStyle::riskText(level);
+    case Qt::DecorationRole: return StudioStyle::riskIcon(level);
+    case Qt::ForegroundRole: return StudioStyle::riskColor(level);
+    case RiskLevelRole: return int(level);
+    case Qt::ToolTipRole: {
+        const std::optional<RiskFinding> top = m_risk->topFinding(s.id);
+        if (!top)
+            return tr("Risk: none found%1.").arg(m_risk->live ? tr(" (graded by the live data)") : QString());
+        const int more = int(m_risk->findingsOf(s.id).size()) - 1;
+        QString tip = tr("Risk: %1 — %2").arg(StudioStyle::riskText(level), top->reason);
+        if (top->acknowledged)
+            tip += tr("\nAcknowledged: %1").arg(top->acknowledgement);
+        if (more > 0)
+            tip += tr("\n%n more finding(s): see the Risk tab.", nullptr, more);
+        return tip;
+    }
+    default: return {};
+    }
 }
 
 const MigrationState *MigrationListModel::stateAt(int row) const
@@ -146,6 +182,9 @@ QVariant MigrationListModel::data(const QModelIndex &index, int role) const
         return {};
     const MigrationState &s = m_states.at(index.row());
     const bool applied = s.state != MigrationState::State::Pending;
+    if (index.column() == RiskColumn && (role == Qt::DisplayRole || role == Qt::DecorationRole || role == Qt::ForegroundRole
+                                         || role == Qt::ToolTipRole))
+        return riskData(s, role);
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
@@ -168,6 +207,8 @@ QVariant MigrationListModel::data(const QModelIndex &index, int role) const
         return int(s.state);
     case IdRole:
         return s.id;
+    case RiskLevelRole:
+        return riskData(s, role);
     default:
         return {};
     }
@@ -180,6 +221,7 @@ QVariant MigrationListModel::headerData(int section, Qt::Orientation orientation
     switch (section) {
     case IdColumn: return tr("Migration");
     case StateColumn: return tr("State");
+    case RiskColumn: return tr("Risk");
     case AppliedAtColumn: return tr("Applied at");
     case AppliedByColumn: return tr("Applied by");
     case DurationColumn: return tr("Duration");

@@ -17,10 +17,11 @@ class MigrationListModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { IdColumn, StateColumn, AppliedAtColumn, AppliedByColumn, DurationColumn, ColumnCount };
+    enum Column { IdColumn, StateColumn, RiskColumn, AppliedAtColumn, AppliedByColumn, DurationColumn, ColumnCount };
     enum Roles {
         StateRole = Qt::UserRole + 1,   // int(MigrationState::State)
         IdRole,                         // QString
+        RiskLevelRole,                  // int(RiskLevel) of a pending migration; -1 when not graded
     };
 
     explicit MigrationListModel(QObject *parent = nullptr);
@@ -32,6 +33,10 @@ public:
     int rowOf(const QString &id) const;
     int count(MigrationState::State state) const;
     void clear();
+    // The engine's report of the pending migrations (MigrationOverview::
+    // pendingRisk): each pending row shows its level and top reason.
+    void setRisk(const std::optional<RiskReport> &risk);
+    const std::optional<RiskReport> &risk() const { return m_risk; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -48,8 +53,10 @@ public:
 
 private:
     QString toolTip(const MigrationState &s) const;
+    QVariant riskData(const MigrationState &s, int role) const;
 
     QList<MigrationState> m_states;
+    std::optional<RiskReport> m_risk;
 };
 
 } // namespace covet

@@ -1,11 +1,14 @@
 #include "migrationsview.h"
 
+#include "app/studiostyle.h"
 #include "dialogs/confirmenvironmentdialog.h"
 #include "dialogs/migrationerrordialog.h"
 #include "editors/sqleditor.h"
 #include "models/migrationlistmodel.h"
 #include "views/conflictbanner.h"
+#include "views/dryrunpane.h"
 #include "views/migrationrunpanel.h"
+#include "views/riskpanel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -30,7 +33,7 @@ namespace {
 
 QIcon icon(const char *name)
 {
-    return QIcon(QStringLiteral(":/covet/icons/%1.svg").arg(QLatin1String(name)));
+    return StudioStyle::icon(name);
 }
 
 QToolButton *toolButton(QAction *action, QWidget *parent)
@@ -39,23 +42,6 @@ QToolButton *toolButton(QAction *action, QWidget *parent)
     b->setDefaultAction(action);
     b->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     return b;
-}
-
-// A coloured box over a pane: green (ok), amber (note) or red (failure).
-void setBanner(QLabel *label, const QString &text, const char *kind)
-{
-    static const QHash<QByteArray, QString> styles = {
-        {"ok", QStringLiteral("background: #e7f4ec; color: #1b4d2b; border: 1px solid #b7dcc3;")},
-        {"note", QStringLiteral("background: #fff4e0; color: #5c3a00; border: 1px solid #f0d29a;")},
-        {"error", QStringLiteral("background: #fdecea; color: #611a15; border: 1px solid #f5c2c0;")},
-        {"info", QStringLiteral("background: #eef3f8; color: #23384d; border: 1px solid #c9d6e3;")},
-    };
-    // The space inside is the label's margin, not CSS padding: QLabel's
-    // height-for-width counts its margin, so wrapped text is never cut.
-    label->setStyleSheet(QStringLiteral("QLabel { %1 border-radius: 4px; }").arg(styles.value(kind)));
-    label->setMargin(6);
-    label->setText(text);
-    label->setVisible(!text.isEmpty());
 }
 
 // A tab page: `top` over a read-only SQL view.
@@ -83,15 +69,9 @@ MigrationsView::MigrationsView(QWidget *parent)
     m_list = new QTreeView(this);
     m_list->setObjectName(QStringLiteral("migrationList"));
     m_list->setModel(m_model);
-    m_list->setRootIsDecorated(false);
-    m_list->setUniformRowHeights(true);
-    m_list->setAlternatingRowColors(true);
-    m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
+    // Ids are never cut: they take their width, the last column the rest.
+    StudioStyle::setUpList(m_list, MigrationListModel::DurationColumn);
     m_list->setContextMenuPolicy(Qt::CustomContextMenu);
-    m_list->header()->setStretchLastSection(false);
-    m_list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_list->header()->setSectionResizeMode(MigrationListModel::IdColumn, QHeaderView::Stretch);
     connect(m_list, &QWidget::customContextMenuRequested, this, &MigrationsView::showContextMenu);
     connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this]() {
         showSelected();
@@ -165,6 +145,9 @@ void MigrationsView::createActions()
     m_applyToHereAction = new QAction(icon("apply-to-here"), tr("Apply to Here"), this);
     m_applyToHereAction->setToolTip(tr("Apply the pending migrations up to and including the selected one"));
     connect(m_applyToHereAction, &QAction::triggered, this, [this]() { apply(selectedId()); });
+    m_rollbackToHereAction = new QAction(icon("rollback"), tr("Roll Back to Here…"), this);
+    m_rollbackToHereAction->setToolTip(tr("Open the rollback desk to roll back every migration applied after the selected one"));
+    connect(m_rollbackToHereAction, &QAction::triggered, this, [this]() { emit rollbackRequested(selectedId()); });
 }
 
 QWidget *MigrationsView::createHeader()
@@ -230,17 +213,12 @@ QWidget *MigrationsView::createDetails()
     bar->addWidget(m_backwards);
     m_tabs->addTab(sqlPage(m_tabs, bar, QStringLiteral("migrationSql"), &m_sql), icon("migration-new"), tr("SQL"));
 
-    m_dryRunResult = new QLabel(m_tabs);
-    m_dryRunResult->setObjectName(QStringLiteral("dryRunResult"));
-    m_dryRunResult->setWordWrap(true);
-    m_dryRunResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    setBanner(m_dryRunResult,
-              tr("Dry Run shows the SQL Apply would run and, on PostgreSQL and SQLite, executes it in a transaction "
-                 "that is then rolled back: nothing changes."),
-              "info");
-    auto *banner = new QVBoxLayout;
-    banner->addWidget(m_dryRunResult);
-    m_tabs->addTab(sqlPage(m_tabs, banner, QStringLiteral("dryRunSql"), &m_dryRunSql), icon("dry-run"), tr("Dry Run"));
+    m_dryRun = new DryRunPane(tr("Dry Run shows the SQL Apply would run and, on PostgreSQL and SQLite, executes it in a "
+                                 "transaction that is then rolled back: nothing changes."),
+                              m_tabs);
+    m_tabs->addTab(m_dryRun, icon("dry-run"), tr("Dry Run"));
+    m_risk = new RiskPanel(m_tabs);
+    m_tabs->addTab(m_risk, icon("risk-medium"), tr("Risk"));
     return m_tabs;
 }
 
@@ -389,12 +367,17 @@ void MigrationsView::showConflicts()
 
 QString MigrationsView::dryRunResultText() const
 {
-    return m_dryRunResult->text();
+    return m_dryRun->resultText();
+}
+
+SqlEditor *MigrationsView::dryRunEditor() const
+{
+    return m_dryRun->editor();
 }
 
 void MigrationsView::showError(const QString &message)
 {
-    setBanner(m_error, message, "error");
+    StudioStyle::setBanner(m_error, message, StudioStyle::Banner::Error);
     emit listFailed(message);
 }
 
@@ -422,9 +405,8 @@ void MigrationsView::dryRun(const QString &target)
     if (!m_url || isRunning())
         return;
     const MigrateRequest r = request(target, true);
-    m_tabs->setCurrentIndex(1);
-    setBanner(m_dryRunResult, tr("Running the dry run…"), "info");
-    m_dryRunSql->setSql(QString());
+    m_tabs->setCurrentWidget(m_dryRun);
+    m_dryRun->start();
     start(r);
 }
 
@@ -473,7 +455,8 @@ void MigrationsView::onListed(const MigrationListing &listing)
     m_listing = listing;
     m_model->setStates(listing.states);
     m_sql->setDialect(listing.dialect);
-    m_dryRunSql->setDialect(listing.dialect);
+    m_dryRun->setDialect(listing.dialect);
+    m_model->setRisk(listing.overview.pendingRisk);
     // Keep the selection; else the first pending migration (what runs next), else the last one.
     if (previous.isEmpty() || !selectMigration(previous)) {
         int row = m_model->rowCount() - 1;
@@ -551,50 +534,9 @@ void MigrationsView::onRunFinished(const MigrateOutcome &outcome)
 
 void MigrationsView::showDryRun(const MigrateOutcome &outcome)
 {
-    m_tabs->setCurrentIndex(1);
-    m_dryRunSql->setDialect(outcome.dialect);
-    const QString sql = outcome.report.sql;
-    m_dryRunSql->setSql(sql.isEmpty() && outcome.succeeded() ? tr("-- Nothing is pending: Apply would run no SQL.\n") : sql);
-    const int count = int(pendingUpTo(outcome.request.target).size());
-    QString text;
-    if (outcome.cancelled()) {
-        setBanner(m_dryRunResult, tr("The dry run was cancelled. Nothing was changed."), "note");
-        text = tr("Dry run cancelled");
-    } else if (!outcome.succeeded()) {
-        const Error &e = *outcome.error;
-        // The runner's message names the migration and the operation.
-        text = MigrationErrorDialog::readableMessage(e);
-        if (!e.statement().isEmpty())
-            text += tr("\nFailing statement: %1").arg(e.statement().simplified());
-        setBanner(m_dryRunResult, text, "error");
-        // Point at the failing statement in the SQL.
-        const QString statement = e.statement().trimmed();
-        const qsizetype at = statement.isEmpty() ? -1 : sql.indexOf(statement);
-        if (at >= 0) {
-            int line = 0, index = 0;
-            m_dryRunSql->lineIndexFromPosition(int(sql.left(at).toUtf8().size()), &line, &index);
-            int endLine = 0, endIndex = 0;
-            m_dryRunSql->lineIndexFromPosition(int(sql.left(at + statement.size()).toUtf8().size()), &endLine, &endIndex);
-            m_dryRunSql->setSelection(line, index, endLine, endIndex);
-            m_dryRunSql->ensureLineVisible(line);
-        }
-    } else if (outcome.report.executedDryRun) {
-        text = tr("Executed in a transaction that was rolled back: the SQL of %n pending migration(s) ran without an error. "
-                  "Nothing was changed.",
-                  nullptr, count);
-        setBanner(m_dryRunResult, text, "ok");
-    } else if (outcome.dialect == Dialect::MySQL) {
-        text = tr("MySQL/MariaDB commit each DDL statement at once, so a dry run can only print the SQL of %n pending "
-                  "migration(s); it was not executed.",
-                  nullptr, count);
-        setBanner(m_dryRunResult, text, "note");
-    } else {
-        text = tr("The SQL of %n pending migration(s); it was not executed.", nullptr, count);
-        setBanner(m_dryRunResult, text, "note");
-    }
-    if (!outcome.report.warnings.isEmpty())
-        m_dryRunResult->setText(m_dryRunResult->text() + QStringLiteral("\n") + outcome.report.warnings.join(u'\n'));
-    m_runPanel->finish(text.section(u'\n', 0, 0), outcome.succeeded());
+    m_tabs->setCurrentWidget(m_dryRun);
+    const QString line = m_dryRun->show(outcome, int(pendingUpTo(outcome.request.target).size()));
+    m_runPanel->finish(line, outcome.succeeded());
 }
 
 void MigrationsView::showRunError(const MigrateOutcome &outcome)
@@ -609,6 +551,11 @@ void MigrationsView::showRunError(const MigrateOutcome &outcome)
 void MigrationsView::showSelected()
 {
     const MigrationState *s = m_model->stateAt(m_list->currentIndex().row());
+    if (!m_listing)
+        m_risk->clear();
+    else
+        m_risk->setPending(m_listing->overview.pendingRisk,
+                           s && s->state == MigrationState::State::Pending ? s->id : QString(), m_listing->overview.riskError);
     if (!s || !m_listing) {
         m_selectedTitle->setText(tr("Select a migration to see its SQL."));
         m_sql->setSql(QString());
@@ -629,6 +576,7 @@ void MigrationsView::showContextMenu(const QPoint &pos)
     QMenu menu(this);
     menu.addAction(m_applyToHereAction);
     menu.addAction(m_dryRunToHereAction);
+    menu.addAction(m_rollbackToHereAction);
     menu.addSeparator();
     QAction *copy = menu.addAction(icon("copy"), tr("Copy SQL"));
     connect(copy, &QAction::triggered, this, [this]() { QApplication::clipboard()->setText(m_sql->text()); });
@@ -683,6 +631,7 @@ void MigrationsView::updateActions()
     const bool blocked = hasBlockingConflict();
     m_applyAction->setEnabled(listed && !running && pending > 0 && !blocked);
     m_applyToHereAction->setEnabled(listed && !running && selectedPending && !blocked);
+    m_rollbackToHereAction->setEnabled(listed && !running && s && s->state == MigrationState::State::Applied);
     m_applyAction->setToolTip(blocked ? tr("Resolve the conflict shown above first") : tr("Apply every pending migration"));
     m_applyToHereAction->setToolTip(blocked           ? tr("Resolve the conflict shown above first")
                                     : selectedPending ? tr("Apply the pending migrations up to and including %1").arg(s->id)

@@ -22,6 +22,8 @@ namespace covet {
 
 class ConfirmEnvironmentDialog;
 class ConflictBanner;
+class DryRunPane;
+class RiskPanel;
 class MigrationErrorDialog;
 class MigrationListModel;
 class MigrationRunPanel;
@@ -34,7 +36,8 @@ class SqlEditor;
 // executing it in a transaction that is rolled back), Apply (every pending
 // migration) and Apply to Here (up to the selected pending one). Runs go
 // through a MigrateJob; the run panel shows progress, the running operation
-// and a log, with Cancel. An environment that needs confirmation asks for
+// and a log, with Cancel. The Risk column and tab show the engine's risk
+// report of the pending migrations (RiskPanel). An environment that needs confirmation asks for
 // its name first; a failure opens a MigrationErrorDialog.
 class MigrationsView : public QWidget
 {
@@ -84,7 +87,8 @@ public:
     MigrationListModel *model() const { return m_model; }
     QTreeView *list() const { return m_list; }
     SqlEditor *sqlEditor() const { return m_sql; }
-    SqlEditor *dryRunEditor() const { return m_dryRunSql; }
+    SqlEditor *dryRunEditor() const;
+    RiskPanel *riskPanel() const { return m_risk; }
     QCheckBox *backwardsToggle() const { return m_backwards; }
     QTabWidget *detailTabs() const { return m_tabs; }
     MigrationRunPanel *runPanel() const { return m_runPanel; }
@@ -104,6 +108,8 @@ signals:
     // Migrations were applied (or a failed run may have changed something):
     // other views should read the schema again.
     void databaseChanged();
+    // Roll Back to Here on an applied migration: the rollback desk takes over.
+    void rollbackRequested(const QString &id);
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -142,8 +148,8 @@ private:
     QLabel *m_selectedTitle = nullptr;
     QCheckBox *m_backwards = nullptr;
     SqlEditor *m_sql = nullptr;
-    QLabel *m_dryRunResult = nullptr;
-    SqlEditor *m_dryRunSql = nullptr;
+    DryRunPane *m_dryRun = nullptr;
+    RiskPanel *m_risk = nullptr;
     MigrationRunPanel *m_runPanel = nullptr;
     QToolButton *m_refreshButton = nullptr;
     QToolButton *m_dryRunButton = nullptr;
@@ -155,6 +161,7 @@ private:
     QAction *m_dryRunToHereAction = nullptr;
     QAction *m_applyAction = nullptr;
     QAction *m_applyToHereAction = nullptr;
+    QAction *m_rollbackToHereAction = nullptr;
 
     QPointer<ConfirmEnvironmentDialog> m_confirm;
     QPointer<MigrationErrorDialog> m_errorDialog;
