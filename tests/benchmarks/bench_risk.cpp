@@ -40,7 +40,7 @@ int fail(const QString &message)
 
 QString tableName(int i) { return QStringLiteral("t%1").arg(i, 4, 10, QLatin1Char('0')); }
 
-// Tables t0000… with kRows rows; migrations 0001…0020 drop t0000.note … t0019.note.
+// Tables t0000… with kRows rows; migrations 0002…0021 drop t0000.note … t0019.note.
 Status populate(Connection &conn, int tables, const QString &dir)
 {
     SqlExecutor sql(conn.database(), conn.dialect());
@@ -65,13 +65,13 @@ Status populate(Connection &conn, int tables, const QString &dir)
         init += "  - op: create_table\n    definition:\n      name: " + tableName(i).toUtf8()
               + "\n      columns:\n        - {name: id, type: integer, nullable: false}\n        - {name: note, type: text}\n"
                 "        - {name: v, type: integer}\n      primary_key: {columns: [id]}\n";
-    QFile f(dir + QStringLiteral("/0000_init.yaml"));
+    QFile f(dir + QStringLiteral("/0001_init.yaml"));
     if (!f.open(QIODevice::WriteOnly) || f.write(init) < 0)
         return fail(Error::Category::NotFound, QStringLiteral("cannot write the migrations"));
     f.close();
-    QString previous = QStringLiteral("0000_init");
+    QString previous = QStringLiteral("0001_init");
     for (int i = 0; i < kPlanned; ++i) {
-        const QString id = QStringLiteral("%1_drop_note").arg(i + 1, 4, 10, QLatin1Char('0'));
+        const QString id = QStringLiteral("%1_drop_note").arg(i + 2, 4, 10, QLatin1Char('0'));
         QFile m(dir + u'/' + id + QStringLiteral(".yaml"));
         if (!m.open(QIODevice::WriteOnly))
             return fail(Error::Category::NotFound, QStringLiteral("cannot write the migrations"));
@@ -82,7 +82,7 @@ Status populate(Connection &conn, int tables, const QString &dir)
     MigrationRunner runner(conn, repo);
     RunOptions o;
     o.fake = true;
-    o.target = QStringLiteral("0000_init");
+    o.target = QStringLiteral("0001_init");
     if (auto r = runner.migrate(o); !r)
         return std::unexpected(r.error());
     return {};
