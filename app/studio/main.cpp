@@ -16,6 +16,21 @@ int main(int argc, char **argv)
     // For the build (man page and completion of the packages), not for people.
     if (covet::StudioDocs::printIfAsked(argc, argv))
         return 0;
+    // --help and --version need no display: answered before QApplication
+    // (which needs one) exists, with the same parser.
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "--help" || arg == "-h" || arg == "--help-all" || arg == "--version" || arg == "-v") {
+            QCoreApplication core(argc, argv);
+            QCoreApplication::setApplicationName(QStringLiteral("Covet Studio"));
+            QCoreApplication::setApplicationVersion(QStringLiteral(COVET_VERSION));
+            covet::StudioTranslations::install(&core);
+            QCommandLineParser parser;
+            covet::StudioOptions::setup(parser);
+            parser.process(core);   // prints and exits
+            return 0;
+        }
+    }
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Covet"));
     QApplication::setApplicationName(QStringLiteral("Covet Studio"));

@@ -1,5 +1,6 @@
 #include "migrationplanner.h"
 
+#include "../db/dialectcapabilities.h"
 #include "../operations/operationapplier.h"
 #include "../operations/operationdescriber.h"
 #include "../operations/operationreverser.h"
@@ -251,7 +252,7 @@ RunPreconditions MigrationPlanner::preconditions(const QList<MigrationPlan> &pla
     for (const MigrationPlan &p : plans) {
         // Nothing of the run is committed before the first migration's
         // transaction ends: its step's own failure changes nothing.
-        const bool first = &p == &plans.first() && p.migration->transactional && m_dialect != Dialect::MySQL;
+        const bool first = &p == &plans.first() && p.migration->transactional && DialectCapabilities::of(m_dialect).transactionalDdl;
         for (const MigrationStep &s : p.steps) {
             for (const MigrationPrecondition &c : s.preconditions) {
                 if (touched(c.table))

@@ -5,6 +5,7 @@
 // groff reads the page without a warning.
 #include "../cli/helpdocs.h"
 
+#include <QProcess>
 #include <QTemporaryDir>
 
 using namespace covet::test;
@@ -39,6 +40,26 @@ private slots:
         QFile f(m_completionFile);
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(studio({QStringLiteral("--help-bash-completion")}).toUtf8());
+    }
+
+    // Issue 11.9: --help and --version work without a display (no DISPLAY,
+    // no QT_QPA_PLATFORM): a packager's or a CI's shell.
+    void helpWithoutDisplay()
+    {
+        for (const QString &arg : {QStringLiteral("--version"), QStringLiteral("--help")}) {
+            QProcess p;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.remove(QStringLiteral("DISPLAY"));
+            env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+            env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+            p.setProcessEnvironment(env);
+            p.start(m_studio, {arg});
+            QVERIFY(p.waitForFinished(30000));
+            const QString out = QString::fromUtf8(p.readAllStandardOutput());
+            QVERIFY2(p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0,
+                     qPrintable(arg + u' ' + QString::fromUtf8(p.readAllStandardError())));
+            QVERIFY2(arg == u"--version" ? out.contains(QStringLiteral(COVET_VERSION)) : out.startsWith(QStringLiteral("Usage: ")), qPrintable(out));
+        }
     }
 
     void optionsAgree()
