@@ -32,7 +32,7 @@ int main(int argc, char **argv)
     window.setPendingSelection(options.select);
     window.show();
     if (!options.view.isEmpty() && !window.showView(options.view)) {
-        qCritical("covet-studio: unknown view '%s'; use schema, diff or migrations", qPrintable(options.view));
+        qCritical("covet-studio: unknown view '%s'; use schema, diff, migrations, audit or dashboard", qPrintable(options.view));
         return 2;
     }
     if (options.dryRun)

@@ -9,6 +9,7 @@
 #include "settings/connectionprofilestore.h"
 #include "migrations/demoproject.h"
 #include "views/diffview.h"
+#include "views/auditview.h"
 #include "views/migrationsview.h"
 #include "views/schemabrowserview.h"
 #include "views/startpage.h"
@@ -70,6 +71,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_browser = new SchemaBrowserView(this);
     m_diffView = new DiffView(this);
     m_migrationsView = new MigrationsView(this);
+    m_auditView = new AuditView(this);
     // The views, one tab each.
     m_pages = new QTabWidget(this);
     m_pages->setObjectName(QStringLiteral("views"));
@@ -77,6 +79,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_pages->addTab(m_browser, icon("table"), tr("Schema"));
     m_pages->addTab(m_diffView, icon("diff"), tr("Diff"));
     m_pages->addTab(m_migrationsView, icon("migrations"), tr("Migrations"));
+    m_pages->addTab(m_auditView, icon("check"), tr("Audit"));
 
     // Until a database is chosen, the start page instead of empty views.
     m_startPage = new StartPage(this);
@@ -177,6 +180,11 @@ void MainWindow::createActions()
     m_migrationsAction->setStatusTip(tr("Review, dry-run and apply the project's pending migrations"));
     m_migrationsAction->setCheckable(true);
     connect(m_migrationsAction, &QAction::triggered, this, [this]() { showView(QStringLiteral("migrations")); });
+    m_auditAction = new QAction(icon("check"), tr("&Audit"), this);
+    m_auditAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_4));
+    m_auditAction->setStatusTip(tr("Every execution: history, chain verification, dashboard, compliance reports"));
+    m_auditAction->setCheckable(true);
+    connect(m_auditAction, &QAction::triggered, this, [this]() { showView(QStringLiteral("audit")); });
     m_startPageAction = new QAction(icon("covet"), tr("S&tart Page"), this);
     m_startPageAction->setStatusTip(tr("Open a project, connect to a database, open the demo or a recent project"));
     connect(m_startPageAction, &QAction::triggered, this, &MainWindow::showStartPage);
@@ -184,6 +192,7 @@ void MainWindow::createActions()
         m_schemaAction->setChecked(m_pages->currentWidget() == m_browser);
         m_diffAction->setChecked(m_pages->currentWidget() == m_diffView);
         m_migrationsAction->setChecked(m_pages->currentWidget() == m_migrationsView);
+        m_auditAction->setChecked(m_pages->currentWidget() == m_auditView);
     });
 
     m_reloadAction = new QAction(icon("reload"), tr("&Reload Schema"), this);
@@ -221,6 +230,7 @@ void MainWindow::createMenus()
     view->addAction(m_schemaAction);
     view->addAction(m_diffAction);
     view->addAction(m_migrationsAction);
+    view->addAction(m_auditAction);
     view->addSeparator();
     view->addAction(m_reloadAction);
     view->addAction(m_cancelAction);
@@ -280,6 +290,9 @@ bool MainWindow::showView(const QString &name)
         m_pages->setCurrentWidget(m_diffView);
     } else if (name == u"migrations") {
         m_pages->setCurrentWidget(m_migrationsView);
+    } else if (name == u"audit" || name == u"dashboard") {
+        m_pages->setCurrentWidget(m_auditView);
+        m_auditView->showDashboard(name == u"dashboard");
     } else {
         return false;
     }
@@ -358,8 +371,10 @@ void MainWindow::connectTo(const StudioTarget &target)
     clearError();
     // Another database: the Migrations view must not act on the old one
     // while the new one is read.
-    if (m_target && m_target->url.toString() != target.url.toString())
+    if (m_target && m_target->url.toString() != target.url.toString()) {
         m_migrationsView->clear();
+        m_auditView->clear();
+    }
     m_target = target;
     m_stack->setCurrentWidget(m_pages);
     if (target.kind == StudioTarget::Kind::Environment)
@@ -432,6 +447,7 @@ void MainWindow::onInspected(const InspectOutcome &outcome)
         // view knows the environment (confirmation, audit).
         m_diffView->setTarget(m_target->url, m_target->projectDir, outcome.schema);
         m_migrationsView->setTarget(m_target->url, m_target->projectDir, m_target->environment());
+        m_auditView->setTarget(m_target->url, m_target->projectDir);
     }
     m_connectionLabel->setText(tr("%1 · %2").arg(outcome.serverVersion, outcome.displayUrl));
     m_connectionLabel->setToolTip(tr("Connected to %1").arg(outcome.displayUrl));
@@ -450,6 +466,7 @@ void MainWindow::onFailed(const Error &error)
     m_connectionLabel->setText(tr("Not connected"));
     m_browser->clear();
     m_migrationsView->clear();
+    m_auditView->clear();
     const QString where = m_target ? m_target->url.display() : QString();
     showError(tr("Could not read the schema of %1.\n%2").arg(where, error.toString()));
 }

@@ -16,6 +16,7 @@ class QToolButton;
 
 namespace covet {
 
+class AuditView;
 class DiffView;
 class Error;
 class InspectJob;
@@ -60,6 +61,7 @@ public:
     SchemaBrowserView *schemaBrowser() const { return m_browser; }
     DiffView *diffView() const { return m_diffView; }
     MigrationsView *migrationsView() const { return m_migrationsView; }
+    AuditView *auditView() const { return m_auditView; }
     // Shows a view by name ("schema", "diff", "migrations"); false for an unknown name.
     bool showView(const QString &name);
     QString connectionText() const;
@@ -102,6 +104,7 @@ private:
     SchemaBrowserView *m_browser = nullptr;
     DiffView *m_diffView = nullptr;
     MigrationsView *m_migrationsView = nullptr;
+    AuditView *m_auditView = nullptr;
     QTabWidget *m_pages = nullptr;
     StartPage *m_startPage = nullptr;
     QStackedWidget *m_stack = nullptr;
@@ -121,6 +124,7 @@ private:
     QAction *m_schemaAction = nullptr;
     QAction *m_diffAction = nullptr;
     QAction *m_migrationsAction = nullptr;
+    QAction *m_auditAction = nullptr;
     QAction *m_startPageAction = nullptr;
     QAction *m_reloadAction = nullptr;
     QAction *m_cancelAction = nullptr;
