@@ -20,12 +20,14 @@ void AuditLogModel::reset(const QList<AuditRow> &rows, qint64 total, const Chain
 
 void AuditLogModel::append(qint64 offset, const QList<AuditRow> &rows)
 {
-    m_fetching = false;
-    if (offset != m_rows.size() || rows.isEmpty())
-        return;   // a stale page
-    beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + rows.size() - 1));
-    m_rows += rows;
-    endInsertRows();
+    if (offset == m_rows.size() && !rows.isEmpty()) {
+        // Still "fetching" while views hear of the insertion, so none asks
+        // for the page that is arriving.
+        beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + rows.size() - 1));
+        m_rows += rows;
+        endInsertRows();
+    }
+    m_fetching = false;   // a stale page: ask again
 }
 
 void AuditLogModel::clear()

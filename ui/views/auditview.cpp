@@ -29,6 +29,7 @@
 #include <QStackedBarSeries>
 #include <QBarSeries>
 #include <QTabWidget>
+#include <QTimer>
 #include <QTableView>
 #include <QValueAxis>
 #include <QVBoxLayout>
@@ -45,7 +46,7 @@ QChartView *chartView(QWidget *parent, const QString &name)
     auto *view = new QChartView(parent);
     view->setObjectName(name);
     view->setRenderHint(QPainter::Antialiasing);
-    view->setMinimumSize(300, 220);
+    view->setMinimumSize(200, 140);
     return view;
 }
 
@@ -63,19 +64,32 @@ QChart *freshChart(QChartView *view, const QString &title)
 
 // Puts bar series on the chart with its categories along one axis
 // (vertical bars: at the bottom; horizontal: at the left) and a value axis.
-void addBars(QChart *chart, QAbstractBarSeries *series, const QList<QBarSet *> &sets, const QStringList &categories, bool horizontal)
+// countMax > 0: the values are counts up to it (whole-number ticks).
+void addBars(QChart *chart, QAbstractBarSeries *series, const QList<QBarSet *> &sets, const QStringList &categories, bool horizontal,
+             int countMax = 0)
 {
     for (QBarSet *set : sets)
         series->append(set);
     chart->addSeries(series);
     auto *categoryAxis = new QBarCategoryAxis();
     categoryAxis->append(categories);
+    categoryAxis->setTruncateLabels(false);
+    if (!horizontal && categories.size() > 10)
+        categoryAxis->setLabelsAngle(-90);
     chart->addAxis(categoryAxis, horizontal ? Qt::AlignLeft : Qt::AlignBottom);
     series->attachAxis(categoryAxis);
     auto *values = new QValueAxis();
-    values->setLabelFormat(QStringLiteral("%d"));
     chart->addAxis(values, horizontal ? Qt::AlignBottom : Qt::AlignLeft);
     series->attachAxis(values);
+    if (categories.isEmpty()) {
+        values->setRange(0, 1);
+    } else if (countMax > 0 && countMax <= 10) {
+        values->setRange(0, countMax);
+        values->setTickCount(countMax + 1);
+    } else {
+        values->applyNiceNumbers();
+    }
+    values->setLabelFormat(QStringLiteral("%.0f"));
 }
 
 } // namespace
@@ -191,9 +205,11 @@ AuditView::AuditView(QWidget *parent) : QWidget(parent), m_job(new AuditJob(this
     connect(m_direction, &QComboBox::currentIndexChanged, this, &AuditView::refresh);
     connect(m_job, &AuditJob::finished, this, &AuditView::onFinished);
     connect(m_job, &AuditJob::failed, this, &AuditView::onFailed);
+    // The next page, asked for from the event loop (not from inside the
+    // model's or the job's signal), or when the running read is done.
     connect(m_model, &AuditLogModel::fetchMoreRequested, this, [this](qint64 offset) {
-        if (m_hasUrl && !m_job->isRunning())
-            m_job->start(m_url, filter(), offset, kPageSize);
+        m_pendingOffset = offset;
+        QTimer::singleShot(0, this, &AuditView::startPending);
     });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &AuditView::showDetail);
     clear();
@@ -252,16 +268,28 @@ void AuditView::showDashboard(bool on)
     m_tabs->setCurrentIndex(on ? 1 : 0);
 }
 
+void AuditView::startPending()
+{
+    if (m_job->isRunning())
+        return;   // onFinished() comes back here
+    const qint64 offset = m_pendingOffset;
+    m_pendingOffset = -1;
+    if (offset > 0 && m_hasUrl && offset == m_model->rowCount())
+        m_job->start(m_url, filter(), offset, kPageSize);
+}
+
 void AuditView::onFinished(const AuditOutcome &outcome)
 {
     if (outcome.offset > 0) {
         m_model->append(outcome.offset, outcome.page.rows);
+        QTimer::singleShot(0, this, &AuditView::startPending);
         return;
     }
+    m_pendingOffset = -1;
     const ChainVerification chain = outcome.chain.value_or(ChainVerification());
     m_model->reset(outcome.page.rows, outcome.page.total, chain);
     m_stats = outcome.statistics;
-    m_chain->setText(chain.intact() ? tr("✔ Chain intact (%n row(s))", nullptr, int(chain.rows))
+    m_chain->setText(chain.intact() ? tr("✔ Chain intact: %1 rows").arg(chain.rows)
                                     : tr("✖ Chain broken at row %1: %2").arg(chain.rowId).arg(ChainVerification::breakName(chain.kind)));
     m_chain->setToolTip(chain.message());
     m_chain->setForegroundRole(chain.intact() ? QPalette::WindowText : QPalette::Link);
@@ -281,6 +309,8 @@ void AuditView::onFailed(const Error &error)
 {
     m_chain->setText(tr("Could not read the audit log"));
     m_alerts->setText(error.toString());
+    m_pendingOffset = -1;
+    m_model->append(-1, {});   // lets the table ask again
     emit loaded();
 }
 
@@ -321,12 +351,14 @@ void AuditView::updateCharts()
         auto *ok = new QBarSet(tr("Succeeded"));
         auto *bad = new QBarSet(tr("Failed or cancelled"));
         QStringList days;
+        int most = 1;
         for (const DayFigures &d : s.days.mid(std::max<qsizetype>(0, s.days.size() - 30))) {
             *ok << double(d.successes);
             *bad << double(d.failures);
             days << d.day.toString(QStringLiteral("MM-dd"));
+            most = std::max(most, int(d.executions));
         }
-        addBars(chart, new QStackedBarSeries(), {ok, bad}, days, false);
+        addBars(chart, new QStackedBarSeries(), {ok, bad}, days, false, most);
     }
     // Success and rollback rates per day against their thresholds.
     {

@@ -62,10 +62,12 @@ private:
     void onFinished(const AuditOutcome &outcome);
     void onFailed(const Error &error);
     void showDetail();
+    void startPending();
     void updateCharts();
 
     DatabaseUrl m_url;
     bool m_hasUrl = false;
+    qint64 m_pendingOffset = -1;   // a page the table asked for while a read was running
     AuditThresholds m_thresholds;
     AuditJob *m_job;
     AuditLogModel *m_model;
