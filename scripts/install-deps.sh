@@ -16,10 +16,11 @@ BUILD_PACKAGES=(
   librsvg2-bin gzip
 )
 # The test suite: its own PostgreSQL and MariaDB, Xvfb for screenshots, groff
-# for the manual-page test.
+# for the manual-page test, pdftotext (poppler-utils) to read the audit
+# reports' PDF back.
 TEST_PACKAGES=(
   postgresql-15 postgresql-client-15 mariadb-server mariadb-client sqlite3
-  xvfb xauth imagemagick fonts-dejavu-core procps groff-base
+  xvfb xauth imagemagick fonts-dejavu-core procps groff-base poppler-utils
 )
 # Building and checking the Debian packages (scripts/package-check.sh).
 PACKAGE_PACKAGES=(

@@ -9,7 +9,9 @@
 #         models.yaml against demo.db, with its two rename candidates) and
 #         docs/screenshots/migrations-view.png (covet-studio --view migrations
 #         --dry-run: 0001 applied, 0002 pending, dry-run in a rolled-back
-#         transaction), docs/screenshots/start-page.png (covet-studio
+#         transaction), docs/screenshots/audit-view.png and
+#         audit-dashboard.png (--view audit / dashboard: the demo's scripted
+#         audit history), docs/screenshots/start-page.png (covet-studio
 #         without arguments: the start page, the demos above as recent projects),
 #         and, on a copy of the demo that gains a data-losing migration (0003
 #         drops customers.created_at) and a history of backups made with the
@@ -89,6 +91,8 @@ shoot() {
 shoot schema schema-browser.png --select "${COVET_SCREENSHOT_SELECT:-order_items}"
 shoot diff diff-view.png
 shoot migrations migrations-view.png --dry-run
+shoot audit audit-view.png
+shoot dashboard audit-dashboard.png
 shoot start start-page.png
 
 # The rollback desk, the Risk tab and the Backups view need a data-losing

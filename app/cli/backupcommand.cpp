@@ -73,24 +73,14 @@ void BackupCommand::addOptions(CommandLineSpec &p) const
 
 int BackupCommand::run(const QCommandLineParser &p, QTextStream &out, QTextStream &err) const
 {
-    const QStringList args = p.positionalArguments();
     static const QStringList actions = {QStringLiteral("list"), QStringLiteral("show"), QStringLiteral("verify"), QStringLiteral("restore"),
                                         QStringLiteral("drop"), QStringLiteral("prune")};
-    if (args.isEmpty() || !actions.contains(args.first()))
-        return usageError(QStringLiteral("say what to do: covet backup %1").arg(actions.join(u'|')), err);
-    const QString action = args.first();
-    const bool needsId = action != u"list" && action != u"prune";
-    if (needsId != (args.size() == 2) || args.size() > 2)
-        return usageError(needsId ? QStringLiteral("covet backup %1 needs the backup's id").arg(action)
-                                  : QStringLiteral("covet backup %1 takes no id").arg(action),
-                          err);
-    qint64 id = 0;
-    if (needsId) {
-        bool ok = false;
-        id = args.at(1).toLongLong(&ok);
-        if (!ok || id <= 0)
-            return usageError(QStringLiteral("'%1' is not a backup id (a number; see `covet backup list`)").arg(args.at(1)), err);
-    }
+    int code = 0;
+    const auto parsed = actionArguments(p, name(), actions, actions.mid(1, 4), QStringLiteral("the backup"), QStringLiteral("covet backup list"), err, &code);
+    if (!parsed)
+        return code;
+    const QString action = parsed->action;
+    const qint64 id = parsed->id;
     const bool json = p.isSet(QStringLiteral("json"));
     auto target = MigrateCommand::openTarget(p, true, MigrateCommand::MissingSqlite::Error);
     if (!target)

@@ -37,4 +37,32 @@ std::optional<int> CliCommand::positiveOption(const QCommandLineParser &parser, 
     return std::nullopt;
 }
 
+std::optional<CliCommand::ActionArguments> CliCommand::actionArguments(const QCommandLineParser &parser, const QString &command,
+                                                                     const QStringList &actions, const QStringList &withId, const QString &what,
+                                                                     const QString &listCommand, QTextStream &err, int *exitCode)
+{
+    const QStringList args = parser.positionalArguments();
+    if (args.isEmpty() || !actions.contains(args.first())) {
+        *exitCode = usageError(QStringLiteral("say what to do: covet %1 %2").arg(command, actions.join(u'|')), err);
+        return std::nullopt;
+    }
+    ActionArguments a{args.first()};
+    const bool needsId = withId.contains(a.action);
+    if (needsId != (args.size() == 2) || args.size() > 2) {
+        *exitCode = usageError(needsId ? QStringLiteral("covet %1 %2 needs %3's id").arg(command, a.action, what)
+                                       : QStringLiteral("covet %1 %2 takes no id").arg(command, a.action),
+                               err);
+        return std::nullopt;
+    }
+    if (needsId) {
+        bool ok = false;
+        a.id = args.at(1).toLongLong(&ok);
+        if (!ok || a.id <= 0) {
+            *exitCode = usageError(QStringLiteral("'%1' is not an id (a number; see `%2`)").arg(args.at(1), listCommand), err);
+            return std::nullopt;
+        }
+    }
+    return a;
+}
+
 } // namespace covet::cli

@@ -40,6 +40,19 @@ public:
     static std::optional<int> positiveOption(const QCommandLineParser &parser, const QString &name, int fallback, QTextStream &err,
                                              int *exitCode);
 
+    // `covet COMMAND ACTION [ID]`: the action, one of `actions`, and its
+    // numeric id when it is one of `withId` (`what` names the id in the
+    // usage error: "the backup"); nullopt after printing the usage error,
+    // then return *exitCode.
+    struct ActionArguments
+    {
+        QString action;
+        qint64 id = 0;
+    };
+    static std::optional<ActionArguments> actionArguments(const QCommandLineParser &parser, const QString &command, const QStringList &actions,
+                                                          const QStringList &withId, const QString &what, const QString &listCommand,
+                                                          QTextStream &err, int *exitCode);
+
 private:
     static inline QTextStream *s_jsonOut = nullptr;
 };

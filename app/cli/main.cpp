@@ -1,3 +1,4 @@
+#include "auditcommand.h"
 #include "backupcommand.h"
 #include "lintcommand.h"
 #include "clicommand.h"
@@ -13,6 +14,7 @@
 #include "makemigrationscommand.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QTextStream>
 
 #include <algorithm>
@@ -38,6 +40,7 @@ std::vector<std::unique_ptr<CliCommand>> commands()
     list.push_back(std::make_unique<MakeMigrationsCommand>());
     list.push_back(std::make_unique<LintCommand>());
     list.push_back(std::make_unique<BackupCommand>());
+    list.push_back(std::make_unique<AuditCommand>());
     return list;
 }
 
@@ -45,7 +48,19 @@ std::vector<std::unique_ptr<CliCommand>> commands()
 
 int main(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
+    // A report's PDF is laid out by QtGui: a QGuiApplication on the
+    // offscreen platform, which needs no display (a headless server).
+    std::unique_ptr<QCoreApplication> app;
+    QStringList raw;
+    for (int i = 0; i < argc; ++i)
+        raw << QString::fromLocal8Bit(argv[i]);
+    if (AuditCommand::needsGui(raw)) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        app = std::make_unique<QGuiApplication>(argc, argv);
+    } else {
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    }
     QCoreApplication::setApplicationName(QStringLiteral("covet"));
     QCoreApplication::setApplicationVersion(QStringLiteral(COVET_VERSION));
     QTextStream out(stdout);

@@ -1,35 +1,73 @@
 #include "auditrecorder.h"
 
-#include "../sql/identifierquoter.h"
+#include "auditchain.h"
+
 #include "../migrations/checksum.h"
 #include "../migrations/migrationhistory.h"
+#include "../sql/identifierquoter.h"
+
+#include <QSqlRecord>
 
 namespace covet {
 
 namespace {
 
-const char *const kColumns[] = {"migration_id", "direction", "status", "started_at", "finished_at", "duration_ms",
-                                "os_user", "host", "environment", "sql_text", "error_text", "prev_hash", "row_hash"};
+// Version 1 columns, then the ones hash version 2 added (nullable, so an
+// existing table is upgraded by ALTER TABLE ADD COLUMN).
+const char *const kEntryColumns[] = {"migration_id", "direction", "status", "started_at", "finished_at", "duration_ms", "os_user", "host",
+                                     "environment", "sql_text", "error_text", "db_user", "file_checksum", "risk_level", "rows_at_risk",
+                                     "acknowledged", "backup_id", "hash_version"};
+constexpr int kVersion1Columns = 11;
 
-QString q(const SqlExecutor &sql, const char *name)
+QString q(const SqlExecutor &sql, const QString &name)
 {
-    return IdentifierQuoter::quote(sql.dialect(), QString::fromLatin1(name));
+    return IdentifierQuoter::quote(sql.dialect(), name);
 }
 
 QString table(const SqlExecutor &sql)
 {
-    return IdentifierQuoter::quote(sql.dialect(), AuditRecorder::tableName());
-}
-
-QString columnList(const SqlExecutor &sql)
-{
-    QStringList cols;
-    for (const char *c : kColumns)
-        cols << q(sql, c);
-    return cols.join(QStringLiteral(", "));
+    return q(sql, AuditRecorder::tableName());
 }
 
 } // namespace
+
+QStringList AuditRecorder::entryColumns()
+{
+    QStringList out;
+    for (const char *c : kEntryColumns)
+        out << QString::fromLatin1(c);
+    return out;
+}
+
+AuditEntry AuditRecorder::entryFrom(const QVariantList &r, int at)
+{
+    AuditEntry e;
+    e.migrationId = r.value(at + 0).toString();
+    e.direction = r.value(at + 1).toString();
+    e.status = r.value(at + 2).toString();
+    e.startedAt = r.value(at + 3).toString();
+    e.finishedAt = r.value(at + 4).toString();
+    e.durationMs = r.value(at + 5).toLongLong();
+    e.user = r.value(at + 6).toString();
+    e.host = r.value(at + 7).toString();
+    e.environment = r.value(at + 8).toString();
+    e.sql = r.value(at + 9).toString();
+    e.error = r.value(at + 10).toString();
+    e.databaseUser = r.value(at + 11).toString();
+    e.checksum = r.value(at + 12).toString();
+    e.riskLevel = r.value(at + 13).toString();
+    e.rowsAtRisk = r.value(at + 14).toLongLong();
+    e.acknowledged = r.value(at + 15).toString();
+    e.backupId = r.value(at + 16).toLongLong();
+    const QVariant v = r.value(at + 17);
+    e.hashVersion = v.isNull() ? 1 : v.toInt();
+    return e;
+}
+
+Result<bool> AuditRecorder::exists(SqlExecutor &sql)
+{
+    return MigrationHistory::tableExists(sql, tableName());
+}
 
 Status AuditRecorder::ensure(SqlExecutor &sql)
 {
@@ -53,35 +91,72 @@ Status AuditRecorder::ensure(SqlExecutor &sql)
     const QString ddl = QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (%2 %3, %4 %5 NOT NULL, %6 %5 NOT NULL, %7 %5 NOT NULL, "
                                        "%8 %5 NOT NULL, %9 %5 NOT NULL, %10 BIGINT NOT NULL, %11 %5 NOT NULL, %12 %5 NOT NULL, "
                                        "%13 %5, %14 %15, %16 %15, %17 %5, %18 %5 NOT NULL)")
-                            .arg(table(sql), q(sql, "id"), idCol, q(sql, "migration_id"), shortText, q(sql, "direction"), q(sql, "status"),
-                                 q(sql, "started_at"), q(sql, "finished_at"))
-                            .arg(q(sql, "duration_ms"), q(sql, "os_user"), q(sql, "host"), q(sql, "environment"), q(sql, "sql_text"),
-                                 longText, q(sql, "error_text"), q(sql, "prev_hash"), q(sql, "row_hash"));
+                            .arg(table(sql), q(sql, QStringLiteral("id")), idCol, q(sql, QStringLiteral("migration_id")), shortText,
+                                 q(sql, QStringLiteral("direction")), q(sql, QStringLiteral("status")), q(sql, QStringLiteral("started_at")),
+                                 q(sql, QStringLiteral("finished_at")))
+                            .arg(q(sql, QStringLiteral("duration_ms")), q(sql, QStringLiteral("os_user")), q(sql, QStringLiteral("host")),
+                                 q(sql, QStringLiteral("environment")), q(sql, QStringLiteral("sql_text")), longText,
+                                 q(sql, QStringLiteral("error_text")), q(sql, QStringLiteral("prev_hash")), q(sql, QStringLiteral("row_hash")));
     auto r = sql.exec(ddl);
     if (!r)
         return std::unexpected(r.error().withContext(QStringLiteral("creating the audit table %1").arg(tableName())));
+    // Upgrade in place: add the version 2 columns a table written by an
+    // older Covet lacks (one statement to read the columns, one per missing).
+    auto probe = sql.exec(QStringLiteral("SELECT * FROM %1 WHERE 1 = 0").arg(table(sql)));
+    if (!probe)
+        return std::unexpected(probe.error().withContext(QStringLiteral("reading the columns of %1").arg(tableName())));
+    const QSqlRecord record = probe->record();
+    QStringList have;
+    for (int i = 0; i < record.count(); ++i)
+        have << record.fieldName(i).toLower();
+    const QStringList cols = entryColumns();
+    for (int i = kVersion1Columns; i < cols.size(); ++i) {
+        if (have.contains(cols.at(i)))
+            continue;
+        const bool number = cols.at(i) == u"rows_at_risk" || cols.at(i) == u"backup_id" || cols.at(i) == u"hash_version";
+        auto add = sql.exec(QStringLiteral("ALTER TABLE %1 ADD COLUMN %2 %3").arg(table(sql), q(sql, cols.at(i)),
+                                                                                  number ? QStringLiteral("BIGINT") : shortText));
+        if (!add)
+            return std::unexpected(add.error().withContext(QStringLiteral("upgrading the audit table %1").arg(tableName())));
+    }
     return {};
 }
 
 QString AuditRecorder::content(const AuditEntry &e)
 {
     const QChar sep(0x1f);
-    return QStringList{e.migrationId, e.direction, e.status, e.startedAt, e.finishedAt, QString::number(e.durationMs), e.user, e.host,
-                       e.environment, e.sql, e.error}
-        .join(sep);
+    QStringList fields{e.migrationId, e.direction, e.status, e.startedAt, e.finishedAt, QString::number(e.durationMs), e.user, e.host,
+                       e.environment, e.sql, e.error};
+    if (e.hashVersion >= 2)
+        fields << e.databaseUser << e.checksum << e.riskLevel << QString::number(e.rowsAtRisk) << e.acknowledged
+               << QString::number(e.backupId) << QString::number(e.hashVersion);
+    return fields.join(sep);
+}
+
+QString AuditRecorder::rowHash(const QString &prev, const AuditEntry &entry)
+{
+    return Checksum::sha256((prev + content(entry)).toUtf8());
 }
 
 Status AuditRecorder::record(SqlExecutor &sql, const AuditEntry &entry)
 {
-    auto last = sql.rows(QStringLiteral("SELECT %1 FROM %2 ORDER BY %3 DESC LIMIT 1").arg(q(sql, "row_hash"), table(sql), q(sql, "id")));
+    auto last = sql.rows(QStringLiteral("SELECT %1 FROM %2 ORDER BY %3 DESC LIMIT 1")
+                             .arg(q(sql, QStringLiteral("row_hash")), table(sql), q(sql, QStringLiteral("id"))));
     if (!last)
         return std::unexpected(last.error().withContext(QStringLiteral("reading the audit chain")));
+    AuditEntry e = entry;
+    e.hashVersion = 2;
     const QString prev = last->isEmpty() ? QString() : last->first().value(0).toString();
-    const QString hash = Checksum::sha256((prev + content(entry)).toUtf8());
-    const QString placeholders = QStringLiteral("?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?");
-    auto r = sql.exec(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(table(sql), columnList(sql), placeholders),
-                      {entry.migrationId, entry.direction, entry.status, entry.startedAt, entry.finishedAt, entry.durationMs, entry.user,
-                       entry.host, entry.environment, entry.sql, entry.error, prev, hash});
+    const QString hash = rowHash(prev, e);
+    QStringList cols;
+    QStringList marks;
+    for (const QString &c : entryColumns() + QStringList{QStringLiteral("prev_hash"), QStringLiteral("row_hash")}) {
+        cols << q(sql, c);
+        marks << QStringLiteral("?");
+    }
+    auto r = sql.exec(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(table(sql), cols.join(QStringLiteral(", ")), marks.join(QStringLiteral(", "))),
+                      {e.migrationId, e.direction, e.status, e.startedAt, e.finishedAt, e.durationMs, e.user, e.host, e.environment, e.sql,
+                       e.error, e.databaseUser, e.checksum, e.riskLevel, e.rowsAtRisk, e.acknowledged, e.backupId, e.hashVersion, prev, hash});
     if (!r)
         return std::unexpected(r.error().withContext(QStringLiteral("writing the audit row for %1").arg(entry.migrationId)));
     return {};
@@ -89,22 +164,11 @@ Status AuditRecorder::record(SqlExecutor &sql, const AuditEntry &entry)
 
 Status AuditRecorder::verifyChain(SqlExecutor &sql)
 {
-    auto rows = sql.rows(QStringLiteral("SELECT %1, %2 FROM %3 ORDER BY %1").arg(q(sql, "id"), columnList(sql), table(sql)));
-    if (!rows)
-        return std::unexpected(rows.error());
-    QString prev;
-    for (const QVariantList &r : *rows) {
-        AuditEntry e{r.value(1).toString(), r.value(2).toString(), r.value(3).toString(), r.value(4).toString(), r.value(5).toString(),
-                     r.value(6).toLongLong(), r.value(7).toString(), r.value(8).toString(), r.value(9).toString(), r.value(10).toString(),
-                     r.value(11).toString()};
-        const QString expected = Checksum::sha256((prev + content(e)).toUtf8());
-        if (r.value(12).toString() != prev || r.value(13).toString() != expected)
-            return fail(Error::Category::Conflict,
-                        QStringLiteral("the audit chain is broken at row %1 (migration %2): a row was edited or deleted")
-                            .arg(r.value(0).toString(), e.migrationId),
-                        tableName());
-        prev = expected;
-    }
+    auto v = AuditChain::verify(sql);
+    if (!v)
+        return std::unexpected(v.error());
+    if (!v->intact())
+        return fail(Error::Category::Conflict, v->message(), tableName());
     return {};
 }
 
@@ -113,11 +177,11 @@ Result<qint64> AuditRecorder::count(SqlExecutor &sql, const QString &migrationId
     QString where = QStringLiteral(" WHERE 1 = 1");
     QVariantList binds;
     if (!migrationId.isEmpty()) {
-        where += QStringLiteral(" AND %1 = ?").arg(q(sql, "migration_id"));
+        where += QStringLiteral(" AND %1 = ?").arg(q(sql, QStringLiteral("migration_id")));
         binds << migrationId;
     }
     if (!status.isEmpty()) {
-        where += QStringLiteral(" AND %1 = ?").arg(q(sql, "status"));
+        where += QStringLiteral(" AND %1 = ?").arg(q(sql, QStringLiteral("status")));
         binds << status;
     }
     auto rows = sql.rows(QStringLiteral("SELECT count(*) FROM %1").arg(table(sql)) + where, binds);

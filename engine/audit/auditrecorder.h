@@ -12,8 +12,8 @@ struct AuditEntry
 {
     QString migrationId;
     QString direction;     // "apply" | "rollback"
-    QString status;        // "success" | "failure"
-    QString startedAt;     // ISO 8601 UTC
+    QString status;        // "success" | "failure" | "cancelled"
+    QString startedAt;     // ISO 8601 UTC with milliseconds ("2026-12-05T21:14:56.123Z")
     QString finishedAt;
     qint64 durationMs = 0;
     QString user;          // OS user
@@ -21,14 +21,27 @@ struct AuditEntry
     QString environment;   // covet.yaml environment name, or empty
     QString sql;           // the statements, one per line, ';'-terminated
     QString error;         // empty on success
+    // Hash version 2 (rows written since the audit reading of issue 15):
+    QString databaseUser = {};   // the user the database knows the connection as
+    QString checksum = {};       // the migration file's checksum, as reviewed
+    QString riskLevel = {};      // the safety analysis' level: none|low|medium|high|critical (empty: not analysed)
+    qint64 rowsAtRisk = 0;       // rows / values the run destroys (counted on the live data before it ran)
+    QString acknowledged = {};   // what the person accepted: "accept-risk", "confirmed-data-loss", rules the migration acknowledged
+    qint64 backupId = 0;         // the backup taken before it destroyed data (0: none)
+    int hashVersion = 2;         // 1: rows written before these fields existed; the chain covers only the first eleven fields
+    bool operator==(const AuditEntry &) const = default;
 };
 
 // Writes every execution to _covet_migration_audit, hash-chained: each row
 // holds SHA-256(previous row's hash + this row's content), so a deleted or
-// edited row breaks the chain (verifyChain()).
+// edited row breaks the chain (AuditChain::verify() says where and how).
 //
 // A success is recorded inside the migration's transaction; a failure after
 // the rollback, in its own transaction, so it survives.
+//
+// Tables written before the fields of hash version 2 existed are upgraded in
+// place by ensure() (nullable columns added); their rows keep hash version 1
+// and verify as they were written.
 class AuditRecorder
 {
 public:
@@ -36,11 +49,23 @@ public:
 
     static Status ensure(SqlExecutor &sql);
     static Status record(SqlExecutor &sql, const AuditEntry &entry);
-    // The content a row's hash covers (fields joined with a unit separator).
+    // The content a row's hash covers (fields joined with a unit separator;
+    // version 1 rows: the first eleven fields only).
     static QString content(const AuditEntry &entry);
-    // Recomputes the chain; an error names the first row that does not match.
+    // SHA-256 of prev + content(entry).
+    static QString rowHash(const QString &prev, const AuditEntry &entry);
+    // Recomputes the chain; an error names the first row that does not match
+    // and how it was broken (AuditChain::verify).
     static Status verifyChain(SqlExecutor &sql);
     static Result<qint64> count(SqlExecutor &sql, const QString &migrationId = {}, const QString &status = {});
+    // Whether the table exists on this connection (one statement).
+    static Result<bool> exists(SqlExecutor &sql);
+
+    // The stored columns, in the order of AuditEntry's fields, without id
+    // and the two hashes (for readers: AuditLog, AuditChain).
+    static QStringList entryColumns();
+    // An entry from values read in entryColumns() order starting at `at`.
+    static AuditEntry entryFrom(const QVariantList &row, int at);
 };
 
 } // namespace covet

@@ -1,5 +1,6 @@
 #include "demoproject.h"
 
+#include "../audit/auditrecorder.h"
 #include "../db/connection.h"
 #include "../db/sqlexecutor.h"
 #include "../sql/sqlscriptsplitter.h"
@@ -76,6 +77,70 @@ Status recordApplied(SqlExecutor &sql, const QString &migrationText)
     return MigrationHistory::record(sql, row);
 }
 
+// Six weeks of a team's pipeline in the audit log (deterministic), so the
+// Audit view's history and dashboard have something to show: applies to
+// dev, staging and production, a few failures, two rollbacks, and the
+// demo's own 0001_initial last.
+Status recordDemoAudit(SqlExecutor &sql, const QString &checksum)
+{
+    if (Status st = AuditRecorder::ensure(sql); !st)
+        return st;
+    const char *ids[] = {"0101_orders_status", "0102_customer_email_index", "0103_invoice_totals", "0104_product_flags",
+                         "0105_shipping_zones", "0106_backfill_slugs"};
+    const char *envs[] = {"dev", "staging", "production"};
+    const char *users[] = {"alice", "bob", "deploy"};
+    quint32 seed = 20261206;
+    auto next = [&seed](quint32 n) {
+        seed = seed * 1103515245u + 12345u;
+        return (seed >> 16) % n;
+    };
+    const QDateTime start = QDateTime::currentDateTimeUtc().addDays(-42);
+    for (int day = 0; day < 42; ++day) {
+        const int runs = int(next(4));
+        for (int r = 0; r < runs; ++r) {
+            AuditEntry e;
+            const int m = (day / 7 + r) % 6;
+            e.migrationId = QString::fromLatin1(ids[m]);
+            e.environment = QString::fromLatin1(envs[(day + r) % 3]);
+            e.user = e.environment == u"production" ? QStringLiteral("deploy") : QString::fromLatin1(users[next(2)]);
+            e.host = e.environment == u"production" ? QStringLiteral("ci-runner") : QStringLiteral("laptop");
+            e.databaseUser = QStringLiteral("app_owner");
+            const bool rollback = next(20) == 0;
+            const bool failed = !rollback && next(12) == 0;
+            e.direction = rollback ? QStringLiteral("rollback") : QStringLiteral("apply");
+            e.status = failed ? QStringLiteral("failure") : QStringLiteral("success");
+            e.error = failed ? QStringLiteral("statement failed: lock timeout on %1").arg(e.migrationId.section(u'_', 1)) : QString();
+            e.durationMs = qint64(40 + m * 120 + next(300) + (e.environment == u"production" ? 400 : 0));
+            const QDateTime at = start.addDays(day).addSecs(9 * 3600 + r * 1800 + qint64(next(900)));
+            e.startedAt = at.toString(Qt::ISODateWithMs);
+            e.finishedAt = at.addMSecs(e.durationMs).toString(Qt::ISODateWithMs);
+            e.sql = QStringLiteral("-- %1 %2 (demo history)\n").arg(e.direction, e.migrationId);
+            e.checksum = QStringLiteral("%1").arg(qHash(e.migrationId), 16, 16, QChar(u'0'));
+            e.riskLevel = m == 3 ? QStringLiteral("high") : QStringLiteral("low");
+            if (m == 3 && !failed) {
+                e.rowsAtRisk = 1200;
+                e.acknowledged = QStringLiteral("confirmed-data-loss");
+            }
+            if (Status st = AuditRecorder::record(sql, e); !st)
+                return st;
+        }
+    }
+    AuditEntry own;
+    own.migrationId = DemoProject::appliedMigration();
+    own.direction = QStringLiteral("apply");
+    own.status = QStringLiteral("success");
+    own.startedAt = MigrationHistory::nowUtc();
+    own.finishedAt = own.startedAt;
+    own.durationMs = 35;
+    own.user = MigrationHistory::osUser();
+    own.host = QStringLiteral("localhost");
+    own.environment = QStringLiteral("dev");
+    own.sql = QStringLiteral("-- the demo database, built by covet-studio --demo\n");
+    own.checksum = checksum;
+    own.riskLevel = QStringLiteral("none");
+    return AuditRecorder::record(sql, own);
+}
+
 Status buildDatabase(const QString &dbPath)
 {
     auto migration = readResource(QStringLiteral("migrations/0001_initial.sql"));
@@ -102,6 +167,10 @@ Status buildDatabase(const QString &dbPath)
         st = runScript(sql, *seed, QStringLiteral("seed.sql"));
     if (st)
         st = recordApplied(sql, *migration);
+    if (st) {
+        auto m = MigrationFile::parse(migration->toUtf8(), DemoProject::appliedMigration() + QStringLiteral(".sql"));
+        st = m ? recordDemoAudit(sql, m->checksum) : Status(std::unexpected(m.error()));
+    }
     if (st) {
         auto violations = sql.rows(QStringLiteral("PRAGMA foreign_key_check"));
         if (!violations)

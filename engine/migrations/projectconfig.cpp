@@ -27,6 +27,8 @@ const YamlShape &configShape()
          {"safety", YamlShape::mapping({{"backup_before_data_loss", any}, {"backup_retention_days", any}, {"verify_after_run", any},
                                         {"fail_on", any}})},
          {"audit_log", any}, {"default_environment", any},
+         {"audit", YamlShape::mapping({{"alerts", YamlShape::mapping({{"success_rate_below", any}, {"rollback_rate_above", any},
+                                                                      {"conflict_rate_above", any}, {"failures_in_a_row", any}})}})},
          {"environments", YamlShape::mapOf(YamlShape::mapping({{"database", any}, {"confirm", any}}))}});
     return s;
 }
@@ -69,6 +71,49 @@ Result<YamlNode> section(const YamlNode &root, const QString &key, const QString
     if (!n->isMapping())
         return std::unexpected(invalid(QStringLiteral("'%1' must be a mapping (%2)").arg(key, known.join(QStringLiteral(", "))), *n));
     return *n;
+}
+
+// A percentage: "95%" or 95 (0 to 100), as a fraction.
+Status readPercent(const YamlNode &map, const QString &key, double *out)
+{
+    const YamlNode *n = map.get(key);
+    if (!n || n->isNull())
+        return {};
+    QString text = n->scalar().trimmed();
+    if (text.endsWith(u'%'))
+        text.chop(1);
+    bool ok = false;
+    const double v = text.trimmed().toDouble(&ok);
+    if (!n->isScalar() || !ok || v < 0.0 || v > 100.0)
+        return std::unexpected(invalid(QStringLiteral("'%1' must be a percentage from 0 to 100 (e.g. 95%)").arg(key), *n));
+    *out = v / 100.0;
+    return {};
+}
+
+Status readAuditAlerts(const YamlNode &root, AuditThresholds *out)
+{
+    auto audit = section(root, QStringLiteral("audit"), {QStringLiteral("alerts")});
+    if (!audit)
+        return std::unexpected(audit.error());
+    auto alerts = section(*audit, QStringLiteral("alerts"),
+                          {QStringLiteral("success_rate_below"), QStringLiteral("rollback_rate_above"), QStringLiteral("conflict_rate_above"),
+                           QStringLiteral("failures_in_a_row")});
+    if (!alerts)
+        return std::unexpected(alerts.error());
+    if (Status st = readPercent(*alerts, QStringLiteral("success_rate_below"), &out->successRateBelow); !st)
+        return st;
+    if (Status st = readPercent(*alerts, QStringLiteral("rollback_rate_above"), &out->rollbackRateAbove); !st)
+        return st;
+    if (Status st = readPercent(*alerts, QStringLiteral("conflict_rate_above"), &out->conflictRateAbove); !st)
+        return st;
+    if (const YamlNode *n = alerts->get(QStringLiteral("failures_in_a_row")); n && !n->isNull()) {
+        bool ok = false;
+        const int v = n->scalar().toInt(&ok);
+        if (!n->isScalar() || !ok || n->isQuoted() || v < 0)
+            return std::unexpected(invalid(QStringLiteral("'failures_in_a_row' must be a whole number (0: no alert)"), *n));
+        out->failuresInARow = v;
+    }
+    return {};
 }
 
 Status readEnvironments(const YamlNode &root, QList<EnvironmentConfig> *out, QHash<QString, QString> *locations)
@@ -218,6 +263,8 @@ Result<ProjectConfig> ProjectConfig::parse(const QByteArray &text, const QString
         return std::unexpected(r.error());
     if (!QStringList{QStringLiteral("low"), QStringLiteral("medium"), QStringLiteral("high"), QStringLiteral("critical")}.contains(c.m_failOn))
         return std::unexpected(invalid(QStringLiteral("'fail_on' must be low, medium, high or critical"), *safety->get(QStringLiteral("fail_on"))));
+    if (Status r = readAuditAlerts(*doc, &c.m_thresholds); !r)
+        return std::unexpected(r.error());
     if (Status r = readEnvironments(*doc, &c.m_environments, &c.m_locations); !r)
         return std::unexpected(r.error());
     if (!c.m_defaultEnvironment.isEmpty() && !c.environment(c.m_defaultEnvironment))
@@ -258,7 +305,13 @@ QByteArray ProjectConfig::toYaml() const
            + QStringLiteral("  ") + line(QStringLiteral("verify_after_run"), YamlNode::boolean(m_verify))
            + QStringLiteral("  ") + line(QStringLiteral("fail_on"), YamlNode::string(m_failOn))
            + QStringLiteral("# Record every execution in _covet_migration_audit.\n")
-           + line(QStringLiteral("audit_log"), YamlNode::boolean(m_auditLog));
+           + line(QStringLiteral("audit_log"), YamlNode::boolean(m_auditLog))
+           + QStringLiteral("# When `covet audit stats` (exit code 10) and Studio's dashboard raise an alert (docs/audit.md).\n"
+                            "audit:\n  alerts:\n")
+           + QStringLiteral("    success_rate_below: %1%\n    rollback_rate_above: %2%\n    conflict_rate_above: %3%\n    failures_in_a_row: %4\n")
+                 .arg(QString::number(m_thresholds.successRateBelow * 100.0, 'g', 10),
+                      QString::number(m_thresholds.rollbackRateAbove * 100.0, 'g', 10),
+                      QString::number(m_thresholds.conflictRateAbove * 100.0, 'g', 10), QString::number(m_thresholds.failuresInARow));
     if (!m_defaultEnvironment.isEmpty())
         out += line(QStringLiteral("default_environment"), YamlNode::string(m_defaultEnvironment));
     if (!m_environments.isEmpty()) {

@@ -3,6 +3,7 @@
 #include "../core/error.h"
 #include "../schema/dialect.h"
 #include "runsettings.h"
+#include "../audit/auditthresholds.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -36,6 +37,9 @@ struct EnvironmentConfig
 //     safety: {backup_before_data_loss: true, backup_retention_days: 30,
 //              verify_after_run: true, fail_on: high}
 //     audit_log: true
+//     audit:
+//       alerts: {success_rate_below: 95%, rollback_rate_above: 5%,
+//                conflict_rate_above: 1%, failures_in_a_row: 3}
 //     default_environment: dev
 //     environments:
 //       dev: {database: "sqlite:dev.db"}
@@ -92,6 +96,9 @@ public:
     QString lintFailOn() const { return m_failOn; }
     bool auditLog() const { return m_auditLog; }
     void setAuditLog(bool on) { m_auditLog = on; }
+    // audit.alerts: when `covet audit stats|alerts` and Studio's dashboard alert.
+    AuditThresholds auditThresholds() const { return m_thresholds; }
+    void setAuditThresholds(const AuditThresholds &t) { m_thresholds = t; }
 
     const QList<EnvironmentConfig> &environments() const { return m_environments; }
     const EnvironmentConfig *environment(const QString &name) const;
@@ -133,6 +140,7 @@ private:
     bool m_verify = true;
     QString m_failOn = QStringLiteral("high");
     bool m_auditLog = true;
+    AuditThresholds m_thresholds;
     QList<EnvironmentConfig> m_environments;
     QString m_defaultEnvironment;
     QHash<QString, QString> m_locations;   // "database", "env:NAME" -> "file:line"

@@ -228,14 +228,16 @@ Status PlanExecutor::finish(const MigrationPlan &plan, qint64 ms)
     return MigrationHistory::remove(m_sql, plan.migration->id);
 }
 
-void PlanExecutor::audit(const MigrationPlan &plan, const Attempt &attempt, const QString &error)
+void PlanExecutor::audit(const MigrationPlan &plan, const Attempt &attempt, const QString &error, Error::Category category, qint64 backupId)
 {
     if (!m_options.settings.audit)
         return;
     AuditEntry e;
     e.migrationId = plan.migration->id;
     e.direction = plan.forward ? QStringLiteral("apply") : QStringLiteral("rollback");
-    e.status = error.isEmpty() ? QStringLiteral("success") : QStringLiteral("failure");
+    e.status = error.isEmpty() ? QStringLiteral("success")
+               : category == Error::Category::Cancelled ? QStringLiteral("cancelled")
+                                                        : QStringLiteral("failure");
     e.startedAt = attempt.started;
     e.finishedAt = MigrationHistory::nowUtc();
     e.durationMs = attempt.timer.elapsed();
@@ -244,8 +246,36 @@ void PlanExecutor::audit(const MigrationPlan &plan, const Attempt &attempt, cons
     e.environment = m_options.settings.environment;
     e.sql = m_options.fake ? QStringLiteral("-- faked: recorded without running\n") + plan.script() : plan.script();
     e.error = error;
+    e.databaseUser = databaseUser();
+    e.checksum = plan.migration->checksum;
+    e.backupId = backupId;
+    // What the safety analysis found, and what the person accepted.
+    QStringList acknowledged;
+    if (m_risk) {
+        e.riskLevel = riskLevelName(m_risk->levelOf(plan.migration->id));
+        for (const DataAtStake &s : stakesOf(plan))
+            e.rowsAtRisk += s.rows;
+        for (const RiskFinding &f : m_risk->findingsOf(plan.migration->id))
+            if (f.acknowledged && !acknowledged.contains(f.rule))
+                acknowledged << f.rule;
+    }
+    if (m_options.acceptRisk)
+        acknowledged.prepend(QStringLiteral("accept-risk"));
+    if (m_options.confirmDataLoss && e.rowsAtRisk > 0)
+        acknowledged.prepend(QStringLiteral("confirmed-data-loss"));
+    e.acknowledged = acknowledged.join(u',');
     if (auto st = AuditRecorder::record(m_sql, e); !st && m_options.progress)
         m_options.progress->message(QStringLiteral("warning: could not write the audit row: %1").arg(st.error().toString()));
+}
+
+QString PlanExecutor::databaseUser()
+{
+    if (!m_databaseUserRead) {
+        m_databaseUserRead = true;
+        if (auto u = Catalog::currentUser(m_sql))
+            m_databaseUser = *u;
+    }
+    return m_databaseUser;
 }
 
 QList<DataAtStake> PlanExecutor::stakesOf(const MigrationPlan &plan) const
@@ -266,13 +296,8 @@ Result<std::optional<BackupRecord>> PlanExecutor::backup(const MigrationPlan &pl
     const QList<DataAtStake> stakes = stakesOf(plan);
     if (stakes.isEmpty())
         return std::optional<BackupRecord>();
-    if (!m_databaseUserRead) {
-        m_databaseUserRead = true;
-        if (auto u = Catalog::currentUser(m_sql))
-            m_databaseUser = *u;
-    }
     BackupContext context{{plan.migration->id}, plan.forward ? QStringLiteral("apply") : QStringLiteral("rollback"), LocalUser::atHost(),
-                          m_databaseUser, m_options.settings.environment};
+                          databaseUser(), m_options.settings.environment};
     if (m_options.progress)
         m_options.progress->message(QStringLiteral("  backing up what %1 destroys").arg(plan.migration->id));
     auto taken = BackupStore(m_sql, m_caps).take(stakes, context, nullptr);
@@ -343,7 +368,7 @@ Status PlanExecutor::runTransactional(const MigrationPlan &plan, RunReport &repo
                 + soFar(plan.forward, report);
         if (h.category == Error::Category::Database && !report.done.isEmpty())
             msg += u'.' + soFar(plan.forward, report);
-        audit(plan, attempt, msg);
+        audit(plan, attempt, msg, h.category);
         return std::unexpected(Error(h.category, msg, m.sourcePath).withStatement(h.cause.statement()));
     };
     auto failWith = [&](const QString &where, const Error &e) {
@@ -383,7 +408,7 @@ Status PlanExecutor::runTransactional(const MigrationPlan &plan, RunReport &repo
     }
     if (auto st = finish(plan, attempt.timer.elapsed()); !st)
         return failWith(QStringLiteral("recording it in %1").arg(MigrationHistory::tableName()), st.error());
-    audit(plan, attempt, QString());
+    audit(plan, attempt, QString(), Error::Category::Database, *kept ? (*kept)->id : 0);
     if (auto r = m_sql.exec(QStringLiteral("COMMIT")); !r)
         return failWith(QStringLiteral("COMMIT"), r.error());
     restore();
@@ -470,7 +495,7 @@ Status PlanExecutor::runStepwise(const MigrationPlan &plan, RunReport &report)
         return fail(Error::Category::Database, msg, m.sourcePath);
     }
     (void)PartialMigrations::clear(m_sql, m.id);
-    audit(plan, attempt, QString());
+    audit(plan, attempt, QString(), Error::Category::Database, *kept ? (*kept)->id : 0);
     return {};
 }
 
@@ -485,7 +510,7 @@ Error PlanExecutor::abortStepwise(const MigrationPlan &plan, int inEffect, const
                           "undoes it.")
                .arg(PartialMigrations::tableName());
     msg += soFar(plan.forward, report);
-    audit(plan, attempt, msg);
+    audit(plan, attempt, msg, Error::Category::Cancelled);
     return Error(Error::Category::Cancelled, msg, m.sourcePath);
 }
 
@@ -613,7 +638,7 @@ Error PlanExecutor::stopStepwise(const MigrationPlan &plan, const QList<qsizetyp
     }
     if (halt.category != Error::Category::Database || !report.done.isEmpty())
         msg += soFar(plan.forward, report);
-    audit(plan, attempt, msg);
+    audit(plan, attempt, msg, aborted ? Error::Category::Cancelled : halt.category, backup ? backup->id : 0);
     const bool clean = !stuck && !aborted && notRestored.isEmpty() && verified;
     return Error(aborted ? Error::Category::Cancelled : clean ? halt.category : Error::Category::Database, msg, m.sourcePath)
         .withStatement(halt.cause.statement());

@@ -94,7 +94,12 @@ private:
     std::optional<Halt> brokenByStep(const MigrationStep &step);
     Status executeBatches(const QList<SqlBatch> &batches, int *executed = nullptr);
     Status finish(const MigrationPlan &plan, qint64 ms);   // history row
-    void audit(const MigrationPlan &plan, const Attempt &attempt, const QString &error);
+    // Writes the audit row: status from error (empty: success) and category
+    // (Cancelled: "cancelled"), the risk graded before the run, what the
+    // person accepted, and the backup taken first (0: none).
+    void audit(const MigrationPlan &plan, const Attempt &attempt, const QString &error,
+               Error::Category category = Error::Category::Database, qint64 backupId = 0);
+    QString databaseUser();   // read once per run
     // The data at stake in `plan`, backed up when the settings ask for it.
     Result<std::optional<BackupRecord>> backup(const MigrationPlan &plan);
     QList<DataAtStake> stakesOf(const MigrationPlan &plan) const;

@@ -92,7 +92,7 @@ void TestMigrationCancel::cancelBetweenOperations()
         QVERIFY(!sql.exec(QStringLiteral("SELECT colour FROM crates WHERE 1 = 0")));
         QCOMPARE(scalar(conn, QStringLiteral("SELECT count(*) FROM _covet_migrations")), 1);
         QCOMPARE(scalar(conn, QStringLiteral("SELECT count(*) FROM _covet_migrations WHERE id = '0001_crates'")), 1);
-        QCOMPARE(*AuditRecorder::count(sql, QStringLiteral("0002_lids"), QStringLiteral("failure")), 1);
+        QCOMPARE(*AuditRecorder::count(sql, QStringLiteral("0002_lids"), QStringLiteral("cancelled")), 1);
         COVET_VERIFY_OK(AuditRecorder::verifyChain(sql));
         auto st = runner.status();
         COVET_VERIFY_OK(st);

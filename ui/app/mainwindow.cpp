@@ -10,6 +10,7 @@
 #include "migrations/demoproject.h"
 #include "views/diffview.h"
 #include "views/backupsview.h"
+#include "views/auditview.h"
 #include "views/migrationsview.h"
 #include "views/riskpanel.h"
 #include "views/rollbackdesk.h"
@@ -75,6 +76,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_migrationsView = new MigrationsView(this);
     m_rollbackDesk = new RollbackDesk(this);
     m_backupsView = new BackupsView(this);
+    m_auditView = new AuditView(this);
     // The views, one tab each.
     m_pages = new QTabWidget(this);
     m_pages->setObjectName(QStringLiteral("views"));
@@ -84,6 +86,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_pages->addTab(m_migrationsView, icon("migrations"), tr("Migrations"));
     m_pages->addTab(m_rollbackDesk, icon("rollback"), tr("Rollback"));
     m_pages->addTab(m_backupsView, icon("backup"), tr("Backups"));
+    m_pages->addTab(m_auditView, icon("check"), tr("Audit"));
 
     // Until a database is chosen, the start page instead of empty views.
     m_startPage = new StartPage(this);
@@ -201,6 +204,11 @@ void MainWindow::createActions()
     m_backupsAction->setStatusTip(tr("Verify, restore and drop the backups Covet took before data was destroyed"));
     m_backupsAction->setCheckable(true);
     connect(m_backupsAction, &QAction::triggered, this, [this]() { showView(QStringLiteral("backups")); });
+    m_auditAction = new QAction(icon("check"), tr("&Audit"), this);
+    m_auditAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_6));
+    m_auditAction->setStatusTip(tr("Every execution: history, chain verification, dashboard, compliance reports"));
+    m_auditAction->setCheckable(true);
+    connect(m_auditAction, &QAction::triggered, this, [this]() { showView(QStringLiteral("audit")); });
     m_startPageAction = new QAction(icon("covet"), tr("S&tart Page"), this);
     m_startPageAction->setStatusTip(tr("Open a project, connect to a database, open the demo or a recent project"));
     connect(m_startPageAction, &QAction::triggered, this, &MainWindow::showStartPage);
@@ -210,6 +218,7 @@ void MainWindow::createActions()
         m_migrationsAction->setChecked(m_pages->currentWidget() == m_migrationsView);
         m_rollbackAction->setChecked(m_pages->currentWidget() == m_rollbackDesk);
         m_backupsAction->setChecked(m_pages->currentWidget() == m_backupsView);
+        m_auditAction->setChecked(m_pages->currentWidget() == m_auditView);
     });
 
     m_reloadAction = new QAction(icon("reload"), tr("&Reload Schema"), this);
@@ -249,6 +258,7 @@ void MainWindow::createMenus()
     view->addAction(m_migrationsAction);
     view->addAction(m_rollbackAction);
     view->addAction(m_backupsAction);
+    view->addAction(m_auditAction);
     view->addSeparator();
     view->addAction(m_reloadAction);
     view->addAction(m_cancelAction);
@@ -315,6 +325,9 @@ bool MainWindow::showView(const QString &name)
         m_pages->setCurrentWidget(m_rollbackDesk);
     } else if (name == u"backups") {
         m_pages->setCurrentWidget(m_backupsView);
+    } else if (name == u"audit" || name == u"dashboard") {
+        m_pages->setCurrentWidget(m_auditView);
+        m_auditView->showDashboard(name == u"dashboard");
     } else {
         return false;
     }
@@ -397,6 +410,7 @@ void MainWindow::connectTo(const StudioTarget &target)
         m_migrationsView->clear();
         m_rollbackDesk->clear();
         m_backupsView->clear();
+        m_auditView->clear();
     }
     m_target = target;
     m_stack->setCurrentWidget(m_pages);
@@ -472,6 +486,7 @@ void MainWindow::onInspected(const InspectOutcome &outcome)
         m_migrationsView->setTarget(m_target->url, m_target->projectDir, m_target->environment());
         m_rollbackDesk->setTarget(m_target->url, m_target->projectDir, m_target->environment());
         m_backupsView->setDatabase(m_target->url, m_migrationsView->needsConfirmation() ? m_migrationsView->environment() : QString());
+        m_auditView->setTarget(m_target->url, m_target->projectDir);
     }
     m_connectionLabel->setText(tr("%1 · %2").arg(outcome.serverVersion, outcome.displayUrl));
     m_connectionLabel->setToolTip(tr("Connected to %1").arg(outcome.displayUrl));
@@ -492,6 +507,7 @@ void MainWindow::onFailed(const Error &error)
     m_migrationsView->clear();
     m_rollbackDesk->clear();
     m_backupsView->clear();
+    m_auditView->clear();
     const QString where = m_target ? m_target->url.display() : QString();
     showError(tr("Could not read the schema of %1.\n%2").arg(where, error.toString()));
 }

@@ -17,6 +17,7 @@ class QToolButton;
 namespace covet {
 
 class BackupsView;
+class AuditView;
 class DiffView;
 class Error;
 class InspectJob;
@@ -64,6 +65,7 @@ public:
     MigrationsView *migrationsView() const { return m_migrationsView; }
     RollbackDesk *rollbackDesk() const { return m_rollbackDesk; }
     BackupsView *backupsView() const { return m_backupsView; }
+    AuditView *auditView() const { return m_auditView; }
     // Shows a view by name ("schema", "diff", "migrations"); false for an unknown name.
     bool showView(const QString &name);
     QString connectionText() const;
@@ -108,6 +110,7 @@ private:
     MigrationsView *m_migrationsView = nullptr;
     RollbackDesk *m_rollbackDesk = nullptr;
     BackupsView *m_backupsView = nullptr;
+    AuditView *m_auditView = nullptr;
     QTabWidget *m_pages = nullptr;
     StartPage *m_startPage = nullptr;
     QStackedWidget *m_stack = nullptr;
@@ -129,6 +132,7 @@ private:
     QAction *m_migrationsAction = nullptr;
     QAction *m_rollbackAction = nullptr;
     QAction *m_backupsAction = nullptr;
+    QAction *m_auditAction = nullptr;
     QAction *m_startPageAction = nullptr;
     QAction *m_reloadAction = nullptr;
     QAction *m_cancelAction = nullptr;

@@ -24,7 +24,7 @@ QList<QCommandLineOption> StudioOptions::options()
                            QCoreApplication::translate("StudioOptions", "Select the table or view NAME once the schema is shown."),
                            QStringLiteral("NAME")),
         QCommandLineOption(QStringLiteral("view"),
-                           QCoreApplication::translate("StudioOptions", "Show the view NAME first: schema, diff, migrations, risk (the Migrations view's Risk tab), rollback or backups."),
+                           QCoreApplication::translate("StudioOptions", "Show the view NAME first: schema, diff, migrations, risk (the Migrations view's Risk tab), rollback, backups, audit or dashboard (the audit dashboard)."),
                            QStringLiteral("NAME")),
         QCommandLineOption(QStringLiteral("dry-run"),
                            QCoreApplication::translate("StudioOptions", "Show the Migrations view and dry-run the pending migrations once they are "
@@ -49,7 +49,7 @@ StudioOptions::Argument StudioOptions::targetArgument()
 QStringList StudioOptions::viewNames()
 {
     return {QStringLiteral("schema"), QStringLiteral("diff"), QStringLiteral("migrations"), QStringLiteral("risk"),
-            QStringLiteral("rollback"), QStringLiteral("backups")};
+            QStringLiteral("rollback"), QStringLiteral("backups"), QStringLiteral("audit"), QStringLiteral("dashboard")};
 }
 
 void StudioOptions::setup(QCommandLineParser &parser)

@@ -1,0 +1,109 @@
+#include "auditchain.h"
+
+#include "auditlog.h"
+
+
+#include <QHash>
+#include <QList>
+
+namespace covet {
+
+QString ChainVerification::breakName(Break b)
+{
+    switch (b) {
+    case Break::None: return QStringLiteral("intact");
+    case Break::Edited: return QStringLiteral("edited");
+    case Break::Deleted: return QStringLiteral("deleted");
+    case Break::Inserted: return QStringLiteral("inserted");
+    case Break::Reordered: return QStringLiteral("reordered");
+    }
+    return QStringLiteral("intact");
+}
+
+QString ChainVerification::message() const
+{
+    if (intact())
+        return QStringLiteral("the audit chain is intact: %1 rows").arg(rows);
+    return QStringLiteral("the audit chain is broken at row %1 (migration %2): %3: %4")
+        .arg(QString::number(rowId), migrationId, breakName(kind), detail);
+}
+
+QJsonObject ChainVerification::toJson() const
+{
+    QJsonObject o{{QStringLiteral("intact"), intact()},
+                  {QStringLiteral("rows"), double(rows)},
+                  {QStringLiteral("version1_rows"), double(version1Rows)},
+                  {QStringLiteral("head_hash"), headHash},
+                  {QStringLiteral("message"), message()}};
+    if (!intact())
+        o.insert(QStringLiteral("break"), QJsonObject{{QStringLiteral("kind"), breakName(kind)},
+                                                      {QStringLiteral("row_id"), double(rowId)},
+                                                      {QStringLiteral("migration_id"), migrationId},
+                                                      {QStringLiteral("detail"), detail}});
+    return o;
+}
+
+Result<ChainVerification> AuditChain::verify(SqlExecutor &sql)
+{
+    ChainVerification v;
+    auto read = AuditLog::all(sql, AuditFilter());
+    if (!read)
+        return std::unexpected(read.error().withContext(QStringLiteral("verifying the audit chain")));
+    const QList<AuditRow> &rows = *read;
+    QHash<QString, qsizetype> position;   // row hash -> index
+    for (qsizetype i = 0; i < rows.size(); ++i)
+        position.insert(rows.at(i).rowHash, i);
+    v.rows = rows.size();
+    auto broken = [&](qsizetype i, ChainVerification::Break kind, const QString &detail) {
+        v.kind = kind;
+        v.rowId = rows.at(i).id;
+        v.migrationId = rows.at(i).entry.migrationId;
+        v.detail = detail;
+        return v;
+    };
+    QString expectedPrev;   // the previous row's stored hash
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        const AuditRow &c = rows.at(i);
+        if (c.entry.hashVersion < 2)
+            ++v.version1Rows;
+        const bool linked = c.prevHash == expectedPrev;
+        const bool selfConsistent = AuditRecorder::rowHash(c.prevHash, c.entry) == c.rowHash;
+        if (linked && selfConsistent) {
+            expectedPrev = c.rowHash;
+            continue;
+        }
+        const QString previous = i == 0 ? QStringLiteral("the start of the chain") : QStringLiteral("row %1").arg(rows.at(i - 1).id);
+        if (!selfConsistent) {
+            // The next row links past this one: it was slipped in.
+            const bool skippedByNext = i + 1 < rows.size() && rows.at(i + 1).prevHash == expectedPrev;
+            if (!linked || skippedByNext)
+                return broken(i, ChainVerification::Break::Inserted,
+                              QStringLiteral("this row was not written by Covet: its hash does not match its content, and %1")
+                                  .arg(skippedByNext ? QStringLiteral("the next row links to %1, past it").arg(previous)
+                                                     : QStringLiteral("it does not link to %1").arg(previous)));
+            return broken(i, ChainVerification::Break::Edited,
+                          QStringLiteral("its content was changed after it was written: the stored hash no longer matches its fields"));
+        }
+        // Consistent in itself, but linked to something else.
+        const auto at = position.constFind(c.prevHash);
+        if (at != position.constEnd() && *at > i)
+            return broken(i, ChainVerification::Break::Reordered,
+                          QStringLiteral("it links to row %1, which comes after it: rows were swapped or renumbered").arg(rows.at(*at).id));
+        if (at != position.constEnd() && *at < i - 1)
+            return broken(i, ChainVerification::Break::Reordered,
+                          QStringLiteral("it links to row %1, not to %2: rows were moved").arg(rows.at(*at).id).arg(previous));
+        const qint64 previousId = i == 0 ? 0 : rows.at(i - 1).id;
+        if (i > 0 && c.id == previousId + 1)
+            return broken(i - 1, ChainVerification::Break::Edited,
+                          QStringLiteral("its content was changed and its hash recomputed: row %1 no longer links to it").arg(c.id));
+        return broken(i, ChainVerification::Break::Deleted,
+                      i == 0 ? QStringLiteral("it links to a row that no longer exists: the first rows (ids below %1) were deleted").arg(c.id)
+                             : QStringLiteral("it links to a row that no longer exists: rows between %1 and %2 were deleted")
+                                   .arg(previousId)
+                                   .arg(c.id));
+    }
+    v.headHash = expectedPrev;
+    return v;
+}
+
+} // namespace covet

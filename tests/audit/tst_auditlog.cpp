@@ -1,0 +1,423 @@
+// covet-test-labels: engine sqlite postgres mysql
+// The audit log read back on all three databases: filters and paging over a
+// scripted history, statistics equal to the hand counts of auditseed.h,
+// alerts firing exactly at their thresholds, each kind of chain break
+// (edited, deleted, inserted, reordered) detected and named, and an audit
+// table of the first layout upgraded in place with its chain still verifying.
+#include "audit/auditchain.h"
+#include "audit/auditlog.h"
+#include "audit/auditrecorder.h"
+#include "audit/auditstatistics.h"
+#include "audit/conflictrecorder.h"
+#include "migrations/projectconfig.h"
+#include "sql/identifierquoter.h"
+#include "../migrations/migrationtestsupport.h"
+#include "auditseed.h"
+
+#include <QTest>
+#include <QTimeZone>
+
+using namespace covet;
+
+namespace {
+
+QDateTime utc(const char *iso)
+{
+    QDateTime t = QDateTime::fromString(QString::fromLatin1(iso), Qt::ISODate);
+    t.setTimeSpec(Qt::UTC);
+    return t;
+}
+
+} // namespace
+
+class TestAuditLog : public QObject
+{
+    Q_OBJECT
+
+private:
+    void dialects() { test::addDialectRows(); }
+    static QString serverFor(Dialect d) { return test::serverFor(d); }
+    static bool haveServer(Dialect d) { return d == Dialect::SQLite || !serverFor(d).isEmpty(); }
+    static bool seed(SqlExecutor &sql)
+    {
+        if (!AuditRecorder::ensure(sql))
+            return false;
+        for (const AuditEntry &e : test::seededAudit())
+            if (!AuditRecorder::record(sql, e))
+                return false;
+        return true;
+    }
+    QString table(SqlExecutor &sql) const { return IdentifierQuoter::quote(sql.dialect(), AuditRecorder::tableName()); }
+    QString col(SqlExecutor &sql, const char *c) const { return IdentifierQuoter::quote(sql.dialect(), QString::fromLatin1(c)); }
+
+#define NEED_SERVER(d)                                                                                                  \
+    do {                                                                                                                \
+        if (!haveServer(d)) {                                                                                           \
+            if (test::inCi())                                                                                           \
+                QFAIL("the PostgreSQL/MariaDB test servers are not set (scripts/test-servers.sh); CI=true forbids skipping"); \
+            QSKIP("no test server; start scripts/test-servers.sh");                                                     \
+        }                                                                                                               \
+    } while (false)
+
+private slots:
+    void filtersAndPaging_data() { dialects(); }
+    void filtersAndPaging()
+    {
+        QFETCH(int, dialect);
+        const Dialect d = Dialect(dialect);
+        NEED_SERVER(d);
+        COVET_SCRATCH_DB(db, d, serverFor(d));
+        SqlExecutor sql(db->connection().database(), d);
+        // No table yet: an empty log, not an error.
+        auto none = AuditLog::page(sql, AuditFilter());
+        COVET_VERIFY_OK(none);
+        QCOMPARE(none->total, 0);
+        QVERIFY(seed(sql));
+
+        auto count = [&](const AuditFilter &f) {
+            auto n = AuditLog::count(sql, f);
+            return n ? *n : -1;
+        };
+        QCOMPARE(count({}), 12);
+        AuditFilter f;
+        f.environment = QStringLiteral("prod");
+        QCOMPARE(count(f), 6);
+        f = {};
+        f.user = QStringLiteral("carol");
+        QCOMPARE(count(f), 4);
+        f.user = QStringLiteral("app_rw");   // the database user
+        QCOMPARE(count(f), 2);
+        f = {};
+        f.status = QStringLiteral("failure");
+        QCOMPARE(count(f), 4);
+        f.status = QStringLiteral("cancelled");
+        QCOMPARE(count(f), 1);
+        f = {};
+        f.direction = QStringLiteral("rollback");
+        QCOMPARE(count(f), 1);
+        f = {};
+        f.migration = QStringLiteral("0003_c");
+        QCOMPARE(count(f), 8);
+        f = {};
+        f.since = utc("2026-11-10T00:00:00");
+        QCOMPARE(count(f), 6);
+        f = {};
+        f.until = utc("2026-11-03T00:00:00");
+        QCOMPARE(count(f), 4);
+        f.since = utc("2026-11-02T00:00:00");
+        f.until = utc("2026-11-11T00:00:00");
+        QCOMPARE(count(f), 6);
+        f = {};
+        f.search = QStringLiteral("0002");
+        QCOMPARE(count(f), 2);
+        f.search = QStringLiteral("boom");
+        QCOMPARE(count(f), 4);
+        f.search = QStringLiteral("100%");   // a literal %, not a wildcard
+        QCOMPARE(count(f), 0);
+        f = {};
+        f.environment = QStringLiteral("prod'; DROP TABLE x; --");   // bound, not spliced
+        QCOMPARE(count(f), 0);
+        f = {};
+        f.environment = QStringLiteral("prod");
+        f.status = QStringLiteral("failure");
+        f.user = QStringLiteral("dave");
+        QCOMPARE(count(f), 2);
+
+        // Pages, newest first; a page costs the same statements whatever its size.
+        sql.resetStatementCount();
+        auto first = AuditLog::page(sql, AuditFilter(), 0, 5);
+        const int small = sql.statementCount();
+        COVET_VERIFY_OK(first);
+        QCOMPARE(first->total, 12);
+        QCOMPARE(first->rows.size(), 5);
+        QCOMPARE(first->rows.first().id, 12);
+        QCOMPARE(first->rows.last().id, 8);
+        sql.resetStatementCount();
+        auto all = AuditLog::page(sql, AuditFilter(), 0, 100);
+        QCOMPARE(sql.statementCount(), small);
+        QCOMPARE(all->rows.size(), 12);
+        auto last = AuditLog::page(sql, AuditFilter(), 10, 5);
+        COVET_VERIFY_OK(last);
+        QCOMPARE(last->rows.size(), 2);
+        QCOMPARE(last->rows.at(0).id, 2);
+        QCOMPARE(last->rows.at(1).id, 1);
+        QList<qint64> paged;
+        for (qint64 off = 0; off < 12; off += 5) {
+            auto p = AuditLog::page(sql, AuditFilter(), off, 5);
+            QVERIFY(p);
+            for (const AuditRow &r : p->rows)
+                paged << r.id;
+        }
+        QCOMPARE(paged, (QList<qint64>{12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1}));
+
+        // A row reads back as it was written.
+        auto row = AuditLog::get(sql, 5);
+        COVET_VERIFY_OK(row);
+        AuditEntry expected = test::seededAudit().at(4);
+        QCOMPARE(row->entry, expected);
+        QCOMPARE(AuditLog::get(sql, 999).error().category(), Error::Category::NotFound);
+    }
+
+    void statistics_data() { dialects(); }
+    void statistics()
+    {
+        QFETCH(int, dialect);
+        const Dialect d = Dialect(dialect);
+        NEED_SERVER(d);
+        COVET_SCRATCH_DB(db, d, serverFor(d));
+        SqlExecutor sql(db->connection().database(), d);
+        QVERIFY(seed(sql));
+        // One open conflict, detected now.
+        auto synced = ConflictRecorder::sync(sql, {MigrationConflict{QStringLiteral("modified"), {QStringLiteral("0002_b")},
+                                                                     QStringLiteral("0002_b changed after it was applied")}},
+                                             QStringLiteral("prod"));
+        COVET_VERIFY_OK(synced);
+        sql.resetStatementCount();
+        auto s = AuditStatistics::compute(sql, AuditFilter());
+        COVET_VERIFY_OK(s);
+        QVERIFY2(sql.statementCount() <= 4, qPrintable(QString::number(sql.statementCount())));
+        QCOMPARE(s->executions, 12);
+        QCOMPARE(s->successes, 7);
+        QCOMPARE(s->failures, 4);
+        QCOMPARE(s->cancelled, 1);
+        QCOMPARE(s->rollbacks, 1);
+        QCOMPARE(s->applies, 11);
+        QCOMPARE(s->conflicts, 1);
+        QCOMPARE(s->failuresInARow, 4);
+        QCOMPARE(s->longestFailureRun, 4);
+        QCOMPARE(s->rowsAtRisk, 7);
+        QCOMPARE(s->riskyExecutions, 1);
+        QCOMPARE(s->withBackup, 1);
+        QCOMPARE(s->successRate(), 7.0 / 12.0);
+        QCOMPARE(s->rollbackRate(), 1.0 / 12.0);
+        QCOMPARE(s->overall.averageMs, 118.75);
+        QCOMPARE(s->overall.medianMs, 75.0);
+        QCOMPARE(s->overall.p95Ms, 310.0);
+        QCOMPARE(s->overall.maxMs, 310);
+        QCOMPARE(s->users, (QStringList{QStringLiteral("alice"), QStringLiteral("bob"), QStringLiteral("carol"), QStringLiteral("dave [app_rw]")}));
+        QCOMPARE(s->perMigration.size(), 3);
+        const DurationFigures &c = s->perMigration.at(2);
+        QCOMPARE(c.key, QStringLiteral("0003_c"));
+        QCOMPARE(c.executions, 8);
+        QCOMPARE(c.failures, 5);
+        QCOMPARE(c.averageMs, 98.125);
+        QCOMPARE(c.medianMs, 35.0);
+        QCOMPARE(c.p95Ms, 310.0);
+        QCOMPARE(s->perEnvironment.size(), 2);
+        QCOMPARE(s->perEnvironment.at(0).key, QStringLiteral("prod"));
+        QCOMPARE(s->perEnvironment.at(0).medianMs, 27.5);
+        QVERIFY(qFuzzyCompare(s->perEnvironment.at(0).averageMs, 425.0 / 6.0));
+        QCOMPARE(s->perEnvironment.at(1).medianMs, 150.0);
+        QCOMPARE(s->slowest.first().key, QStringLiteral("0003_c"));
+        QCOMPARE(s->days.size(), 6);
+        QCOMPARE(s->days.first().day, QDate(2026, 11, 1));
+        QCOMPARE(s->days.first().executions, 2);
+        QCOMPARE(s->days.at(2).rollbacks, 1);
+        QCOMPARE(s->days.last().failures, 2);
+
+        // Filtered: staging only (the conflict was seen in prod).
+        AuditFilter staging;
+        staging.environment = QStringLiteral("staging");
+        auto st = AuditStatistics::compute(sql, staging);
+        COVET_VERIFY_OK(st);
+        QCOMPARE(st->executions, 6);
+        QCOMPARE(st->successes, 5);
+        QCOMPARE(st->conflicts, 0);
+        QCOMPARE(st->failuresInARow, 0);
+        QCOMPARE(st->longestFailureRun, 1);
+
+        // Alerts fire past their thresholds, not at them.
+        AuditThresholds t;
+        QCOMPARE(s->alerts(t).size(), 4);
+        t.successRateBelow = 7.0 / 12.0;
+        t.rollbackRateAbove = 1.0 / 12.0;
+        t.conflictRateAbove = 1.0 / 12.0;
+        t.failuresInARow = 5;
+        QCOMPARE(s->alerts(t).size(), 0);
+        t.failuresInARow = 4;
+        QCOMPARE(s->alerts(t).size(), 1);
+        QCOMPARE(s->alerts(t).first().key, QStringLiteral("failures_in_a_row"));
+        t.successRateBelow = 0.59;
+        QCOMPARE(s->alerts(t).size(), 2);
+        QCOMPARE(s->alerts(t).first().key, QStringLiteral("success_rate_below"));
+        t = AuditThresholds();
+        t.failuresInARow = 0;   // never
+        QCOMPARE(st->alerts(t).size(), 2);   // staging: 5 of 6 succeeded (83%), 1 of 6 rolled back
+    }
+
+    void chainBreaks_data()
+    {
+        QTest::addColumn<int>("dialect");
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<qint64>("row");
+        for (auto [name, d] : {std::pair{"sqlite", Dialect::SQLite}, std::pair{"postgresql", Dialect::PostgreSQL}, std::pair{"mysql", Dialect::MySQL}}) {
+            QTest::addRow("%s edited", name) << int(d) << QStringLiteral("edited") << qint64(4);
+            QTest::addRow("%s rehashed", name) << int(d) << QStringLiteral("rehashed") << qint64(4);
+            QTest::addRow("%s deleted", name) << int(d) << QStringLiteral("deleted") << qint64(5);
+            QTest::addRow("%s deleted first", name) << int(d) << QStringLiteral("deleted-first") << qint64(2);
+            QTest::addRow("%s inserted", name) << int(d) << QStringLiteral("inserted") << qint64(13);
+            QTest::addRow("%s inserted before", name) << int(d) << QStringLiteral("inserted-first") << qint64(-1);
+            QTest::addRow("%s reordered", name) << int(d) << QStringLiteral("reordered") << qint64(4);
+        }
+    }
+    void chainBreaks()
+    {
+        QFETCH(int, dialect);
+        QFETCH(QString, kind);
+        QFETCH(qint64, row);
+        const Dialect d = Dialect(dialect);
+        NEED_SERVER(d);
+        COVET_SCRATCH_DB(db, d, serverFor(d));
+        SqlExecutor sql(db->connection().database(), d);
+        QVERIFY(seed(sql));
+        auto intact = AuditChain::verify(sql);
+        COVET_VERIFY_OK(intact);
+        QVERIFY2(intact->intact(), qPrintable(intact->message()));
+        QCOMPARE(intact->rows, 12);
+        COVET_VERIFY_OK(AuditRecorder::verifyChain(sql));
+
+        const QString t = table(sql);
+        const QString id = col(sql, "id");
+        auto exec = [&](const QString &text, const QVariantList &binds = {}) {
+            auto r = sql.exec(text, binds);
+            QVERIFY2(r, qPrintable(test::errorText(r)));
+        };
+        QString expectedKind = kind;
+        if (kind == u"edited") {
+            // Someone shortens a slow run.
+            exec(QStringLiteral("UPDATE %1 SET %2 = 1 WHERE %3 = 4").arg(t, col(sql, "duration_ms"), id));
+        } else if (kind == u"rehashed") {
+            // ... and recomputes its hash: the next row no longer links to it.
+            auto r = AuditLog::get(sql, 4);
+            QVERIFY(r);
+            AuditEntry e = r->entry;
+            e.user = QStringLiteral("mallory");
+            exec(QStringLiteral("UPDATE %1 SET %2 = ?, %3 = ? WHERE %4 = 4").arg(t, col(sql, "os_user"), col(sql, "row_hash"), id),
+                 {e.user, AuditRecorder::rowHash(r->prevHash, e)});
+            expectedKind = QStringLiteral("edited");
+        } else if (kind == u"deleted") {
+            exec(QStringLiteral("DELETE FROM %1 WHERE %2 = 4").arg(t, id));
+        } else if (kind == u"deleted-first") {
+            exec(QStringLiteral("DELETE FROM %1 WHERE %2 = 1").arg(t, id));
+            expectedKind = QStringLiteral("deleted");
+        } else if (kind == u"inserted" || kind == u"inserted-first") {
+            AuditEntry e = test::seededAudit().first();
+            e.migrationId = QStringLiteral("9999_forged");
+            QStringList cols;
+            QStringList marks;
+            QVariantList values{e.migrationId, e.direction, e.status, e.startedAt, e.finishedAt, e.durationMs, e.user, e.host, e.environment,
+                                e.sql, e.error, QString(), QString(), QString(), 0, QString(), 0, 2};
+            for (const QString &c : AuditRecorder::entryColumns()) {
+                cols << IdentifierQuoter::quote(d, c);
+                marks << QStringLiteral("?");
+            }
+            cols << col(sql, "prev_hash") << col(sql, "row_hash");
+            marks << QStringLiteral("?") << QStringLiteral("?");
+            values << (kind == u"inserted" ? QStringLiteral("not-a-link") : QString()) << QStringLiteral("not-a-hash");
+            if (kind == u"inserted-first") {
+                cols.prepend(id);
+                marks.prepend(QStringLiteral("?"));
+                values.prepend(-1);
+            }
+            exec(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(t, cols.join(u','), marks.join(u',')), values);
+            expectedKind = QStringLiteral("inserted");
+        } else if (kind == u"reordered") {
+            exec(QStringLiteral("UPDATE %1 SET %2 = 1000 WHERE %2 = 4").arg(t, id));
+            exec(QStringLiteral("UPDATE %1 SET %2 = 4 WHERE %2 = 5").arg(t, id));
+            exec(QStringLiteral("UPDATE %1 SET %2 = 5 WHERE %2 = 1000").arg(t, id));
+        }
+        auto v = AuditChain::verify(sql);
+        COVET_VERIFY_OK(v);
+        QVERIFY(!v->intact());
+        QCOMPARE(ChainVerification::breakName(v->kind), expectedKind);
+        QCOMPARE(v->rowId, row);
+        QVERIFY2(v->message().contains(QStringLiteral("row %1").arg(row)), qPrintable(v->message()));
+        QCOMPARE(AuditRecorder::verifyChain(sql).error().category(), Error::Category::Conflict);
+    }
+
+    void upgradeKeepsOldChain_data() { dialects(); }
+    void upgradeKeepsOldChain()
+    {
+        QFETCH(int, dialect);
+        const Dialect d = Dialect(dialect);
+        NEED_SERVER(d);
+        COVET_SCRATCH_DB(db, d, serverFor(d));
+        SqlExecutor sql(db->connection().database(), d);
+        // The first layout: the version 2 columns dropped again.
+        COVET_VERIFY_OK(AuditRecorder::ensure(sql));
+        const QStringList cols = AuditRecorder::entryColumns();
+        for (int i = 11; i < cols.size(); ++i) {
+            auto dropped = sql.exec(QStringLiteral("ALTER TABLE %1 DROP COLUMN %2").arg(table(sql), IdentifierQuoter::quote(d, cols.at(i))));
+            COVET_VERIFY_OK(dropped);
+        }
+        // Two rows as the old recorder wrote them.
+        QString prev;
+        for (const AuditEntry &seeded : test::seededAudit().mid(0, 2)) {
+            AuditEntry e = seeded;
+            e.databaseUser.clear();
+            e.checksum.clear();
+            e.riskLevel.clear();
+            e.hashVersion = 1;
+            const QString hash = AuditRecorder::rowHash(prev, e);
+            QStringList quoted;
+            for (int i = 0; i < 11; ++i)
+                quoted << IdentifierQuoter::quote(d, cols.at(i));
+            auto inserted = sql.exec(QStringLiteral("INSERT INTO %1 (%2, %3, %4) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                                         .arg(table(sql), quoted.join(u','), col(sql, "prev_hash"), col(sql, "row_hash")),
+                                     {e.migrationId, e.direction, e.status, e.startedAt, e.finishedAt, e.durationMs, e.user, e.host,
+                                      e.environment, e.sql, e.error, prev, hash});
+            COVET_VERIFY_OK(inserted);
+            prev = hash;
+        }
+        // Upgraded in place; a new row chains onto the old ones.
+        auto upgraded = AuditRecorder::ensure(sql);
+        COVET_VERIFY_OK(upgraded);
+        auto again = AuditRecorder::ensure(sql);   // idempotent
+        COVET_VERIFY_OK(again);
+        auto recorded = AuditRecorder::record(sql, test::seededAudit().at(4));
+        COVET_VERIFY_OK(recorded);
+        auto v = AuditChain::verify(sql);
+        COVET_VERIFY_OK(v);
+        QVERIFY2(v->intact(), qPrintable(v->message()));
+        QCOMPARE(v->rows, 3);
+        QCOMPARE(v->version1Rows, 2);
+        auto old = AuditLog::get(sql, 1);
+        QCOMPARE(old->entry.hashVersion, 1);
+        QCOMPARE(AuditLog::get(sql, 3)->entry.rowsAtRisk, 7);
+        // An old row edited is still caught.
+        auto edited = sql.exec(QStringLiteral("UPDATE %1 SET %2 = 'eve' WHERE %3 = 1").arg(table(sql), col(sql, "os_user"), col(sql, "id")));
+        COVET_VERIFY_OK(edited);
+        auto broken = AuditChain::verify(sql);
+        QCOMPARE(broken->kind, ChainVerification::Break::Edited);
+        QCOMPARE(broken->rowId, 1);
+    }
+
+    void thresholdsFromConfig()
+    {
+        auto c = ProjectConfig::parse("audit:\n  alerts:\n    success_rate_below: 99%\n    rollback_rate_above: 10\n"
+                                      "    conflict_rate_above: 0.5%\n    failures_in_a_row: 2\n",
+                                      QStringLiteral("covet.yaml"), QString());
+        COVET_VERIFY_OK(c);
+        QCOMPARE(c->auditThresholds().successRateBelow, 0.99);
+        QCOMPARE(c->auditThresholds().rollbackRateAbove, 0.10);
+        QCOMPARE(c->auditThresholds().conflictRateAbove, 0.005);
+        QCOMPARE(c->auditThresholds().failuresInARow, 2);
+        auto back = ProjectConfig::parse(c->toYaml(), QStringLiteral("covet.yaml"), QString());
+        COVET_VERIFY_OK(back);
+        QCOMPARE(back->auditThresholds(), c->auditThresholds());
+        auto defaults = ProjectConfig::parse("audit_log: true\n", QStringLiteral("covet.yaml"), QString());
+        QCOMPARE(defaults->auditThresholds(), AuditThresholds());
+
+        auto typo = ProjectConfig::parse("audit:\n  alerts:\n    success_rate_under: 90%\n", QStringLiteral("covet.yaml"), QString());
+        QVERIFY(!typo);
+        QVERIFY2(typo.error().toString().contains(QStringLiteral("success_rate_under")), qPrintable(typo.error().toString()));
+        QVERIFY2(typo.error().toString().contains(QStringLiteral("covet.yaml:3")), qPrintable(typo.error().toString()));
+        auto bad = ProjectConfig::parse("audit:\n  alerts:\n    rollback_rate_above: lots\n", QStringLiteral("covet.yaml"), QString());
+        QVERIFY(!bad);
+        QVERIFY2(bad.error().toString().contains(QStringLiteral("percentage")), qPrintable(bad.error().toString()));
+        QVERIFY(!ProjectConfig::parse("audit:\n  alert: {}\n", QStringLiteral("covet.yaml"), QString()));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAuditLog)
+#include "tst_auditlog.moc"

@@ -1,0 +1,172 @@
+// bench_audit: `covet audit stats` and `verify` over 100,000 audit rows
+// (COVET_BENCH_AUDIT_ROWS), on SQLite and, when COVET_TEST_PG_URL is set,
+// PostgreSQL. Prints the time and statement count of AuditStatistics,
+// AuditChain::verify and a first AuditLog page, and the ratio against the
+// floor: the same aggregate (count, successes, average duration per
+// migration) written by hand and run by sqlite3 / psql.
+#include "audit/auditchain.h"
+#include "audit/auditlog.h"
+#include "audit/auditrecorder.h"
+#include "audit/auditstatistics.h"
+#include "db/migrationlock.h"
+#include "sql/identifierquoter.h"
+#include "testsupport.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTextStream>
+
+#include <cstdio>
+
+using namespace covet;
+
+namespace {
+
+QTextStream out(stdout);
+
+int rowCount()
+{
+    return qEnvironmentVariableIsSet("COVET_BENCH_AUDIT_ROWS") ? qEnvironmentVariableIntValue("COVET_BENCH_AUDIT_ROWS") : 100000;
+}
+
+// rows executions of 200 migrations over 100 days, 3% failures, 4% rollbacks,
+// chained as AuditRecorder writes them, inserted 500 rows a statement.
+bool seed(SqlExecutor &sql, int rows)
+{
+    if (!AuditRecorder::ensure(sql))
+        return false;
+    const Dialect d = sql.dialect();
+    QStringList cols;
+    for (const QString &c : AuditRecorder::entryColumns())
+        cols << IdentifierQuoter::quote(d, c);
+    cols << IdentifierQuoter::quote(d, QStringLiteral("prev_hash")) << IdentifierQuoter::quote(d, QStringLiteral("row_hash"));
+    const QString one = QStringLiteral("(") + QStringList(cols.size(), QStringLiteral("?")).join(u',') + u')';
+    QString prev;
+    if (!sql.exec(MigrationLock::beginStatement(d)))
+        return false;
+    for (int start = 0; start < rows; start += 500) {
+        const int n = std::min(500, rows - start);
+        QVariantList binds;
+        QStringList tuples;
+        for (int i = start; i < start + n; ++i) {
+            AuditEntry e;
+            e.migrationId = QStringLiteral("%1_change").arg(i % 200, 4, 10, QChar(u'0'));
+            e.direction = i % 25 == 7 ? QStringLiteral("rollback") : QStringLiteral("apply");
+            e.status = i % 33 == 5 ? QStringLiteral("failure") : QStringLiteral("success");
+            e.startedAt = QDateTime(QDate(2026, 8, 1).addDays(i * 100 / rows), QTime(0, 0), Qt::UTC).addSecs(i % 86400).toString(Qt::ISODateWithMs);
+            e.finishedAt = e.startedAt;
+            e.durationMs = 20 + (i * 7919) % 5000;
+            e.user = i % 3 ? QStringLiteral("deploy") : QStringLiteral("alice");
+            e.host = QStringLiteral("ci");
+            e.environment = i % 4 ? QStringLiteral("production") : QStringLiteral("staging");
+            e.sql = QStringLiteral("ALTER TABLE t%1 ADD COLUMN c%2 INTEGER;").arg(i % 200).arg(i);
+            e.error = e.status == u"failure" ? QStringLiteral("statement failed") : QString();
+            e.riskLevel = QStringLiteral("low");
+            e.checksum = QStringLiteral("0123456789abcdef");
+            const QString hash = AuditRecorder::rowHash(prev, e);
+            binds << e.migrationId << e.direction << e.status << e.startedAt << e.finishedAt << e.durationMs << e.user << e.host << e.environment
+                  << e.sql << e.error << e.databaseUser << e.checksum << e.riskLevel << e.rowsAtRisk << e.acknowledged << e.backupId
+                  << e.hashVersion << prev << hash;
+            tuples << one;
+            prev = hash;
+        }
+        if (!sql.exec(QStringLiteral("INSERT INTO %1 (%2) VALUES %3")
+                          .arg(IdentifierQuoter::quote(d, AuditRecorder::tableName()), cols.join(u','), tuples.join(u',')),
+                      binds))
+            return false;
+    }
+    return bool(sql.exec(QStringLiteral("COMMIT")));
+}
+
+double seconds(const QElapsedTimer &t)
+{
+    return double(t.nsecsElapsed()) / 1e9;
+}
+
+// The floor: a hand-written aggregate through the database's own shell.
+double floorSeconds(const QString &exe, const QStringList &args, const QString &query)
+{
+    QProcess p;
+    QElapsedTimer t;
+    t.start();
+    p.start(exe, args + QStringList{query});
+    if (!p.waitForFinished(600000) || p.exitCode() != 0) {
+        out << "  (floor failed: " << QString::fromUtf8(p.readAllStandardError()) << ")\n";
+        return -1;
+    }
+    return seconds(t);
+}
+
+void measure(const QString &name, SqlExecutor &sql, const QString &floorExe, const QStringList &floorArgs)
+{
+    const int rows = rowCount();
+    QElapsedTimer t;
+    t.start();
+    if (!seed(sql, rows)) {
+        out << name << ": seeding failed\n";
+        return;
+    }
+    out << name << ": " << rows << " audit rows written in " << QString::number(seconds(t), 'f', 2) << " s\n";
+    sql.resetStatementCount();
+    t.restart();
+    auto s = AuditStatistics::compute(sql, AuditFilter());
+    const double stats = seconds(t);
+    const int statsStatements = sql.statementCount();
+    sql.resetStatementCount();
+    t.restart();
+    auto v = AuditChain::verify(sql);
+    const double verify = seconds(t);
+    const int verifyStatements = sql.statementCount();
+    sql.resetStatementCount();
+    t.restart();
+    auto page = AuditLog::page(sql, AuditFilter(), 0, 100);
+    const double pageTime = seconds(t);
+    const int pageStatements = sql.statementCount();
+    if (!s || !v || !page || !v->intact()) {
+        out << "  failed\n";
+        return;
+    }
+    const QString query = QStringLiteral("SELECT migration_id, count(*), sum(CASE WHEN status = 'success' THEN 1 ELSE 0 END), avg(duration_ms), "
+                                         "max(duration_ms) FROM _covet_migration_audit GROUP BY migration_id ORDER BY migration_id");
+    const double floor = floorExe.isEmpty() ? -1 : floorSeconds(floorExe, floorArgs, query);
+    out << "  stats:  " << QString::number(stats * 1000, 'f', 1) << " ms, " << statsStatements << " statements ("
+        << s->executions << " executions, success " << QString::number(s->successRate() * 100, 'f', 2) << "%, p95 "
+        << s->overall.p95Ms << " ms, " << s->perMigration.size() << " migrations, " << s->days.size() << " days)\n"
+        << "  verify: " << QString::number(verify * 1000, 'f', 1) << " ms, " << verifyStatements << " statements (" << v->rows << " rows, "
+        << QString::number(double(v->rows) / verify, 'f', 0) << " rows/s)\n"
+        << "  first page of 100: " << QString::number(pageTime * 1000, 'f', 1) << " ms, " << pageStatements << " statements\n";
+    if (floor > 0)
+        out << "  floor (" << floorExe.section(u'/', -1) << ", the per-migration aggregate by hand, process start included): "
+            << QString::number(floor * 1000, 'f', 1) << " ms; stats/floor = " << QString::number(stats / floor, 'f', 2) << '\n';
+    out.flush();
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    {
+        QString error;
+        auto db = test::ScratchDatabase::create(Dialect::SQLite, {}, &error);
+        SqlExecutor sql(db->connection().database(), Dialect::SQLite);
+        measure(QStringLiteral("SQLite"), sql, QStandardPaths::findExecutable(QStringLiteral("sqlite3")), {db->url().database()});
+    }
+    const QString pg = test::serverUrl("COVET_TEST_PG_URL");
+    if (!pg.isEmpty()) {
+        QString error;
+        auto db = test::ScratchDatabase::create(Dialect::PostgreSQL, pg, &error);
+        if (!db) {
+            out << "PostgreSQL: " << error << '\n';
+            return 1;
+        }
+        SqlExecutor sql(db->connection().database(), Dialect::PostgreSQL);
+        measure(QStringLiteral("PostgreSQL"), sql, QStandardPaths::findExecutable(QStringLiteral("psql")),
+                {db->urlString(), QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-o"), QStringLiteral("/dev/null"), QStringLiteral("-c")});
+    } else {
+        out << "PostgreSQL: COVET_TEST_PG_URL is not set (scripts/test-servers.sh); skipped\n";
+    }
+    return 0;
+}

@@ -1,0 +1,65 @@
+#include "auditjob.h"
+
+#include "db/connection.h"
+#include "db/sqlexecutor.h"
+
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace covet {
+
+AuditJob::AuditJob(QObject *parent) : QObject(parent)
+{
+    connect(&m_watcher, &QFutureWatcher<Result<AuditOutcome>>::finished, this, &AuditJob::onFinished);
+}
+
+void AuditJob::onFinished()
+{
+    const Result<AuditOutcome> r = m_watcher.result();
+    if (r)
+        emit finished(*r);
+    else
+        emit failed(r.error());
+}
+
+AuditJob::~AuditJob()
+{
+    m_watcher.disconnect(this);
+    m_watcher.waitForFinished();
+}
+
+Result<AuditOutcome> AuditJob::run(const DatabaseUrl &url, const AuditFilter &filter, qint64 offset, qint64 pageSize)
+{
+    auto conn = Connection::open(url, QStringLiteral("audit"));
+    if (!conn)
+        return std::unexpected(conn.error());
+    SqlExecutor sql((*conn)->database(), url.dialect());
+    AuditOutcome out;
+    out.offset = offset;
+    auto page = AuditLog::page(sql, filter, offset, pageSize, true);
+    if (!page)
+        return std::unexpected(page.error());
+    out.page = std::move(*page);
+    if (offset == 0) {
+        auto stats = AuditStatistics::compute(sql, filter);
+        if (!stats)
+            return std::unexpected(stats.error());
+        out.statistics = std::move(*stats);
+        auto chain = AuditChain::verify(sql);
+        if (!chain)
+            return std::unexpected(chain.error());
+        out.chain = std::move(*chain);
+    }
+    return out;
+}
+
+void AuditJob::start(const DatabaseUrl &url, const AuditFilter &filter, qint64 offset, qint64 pageSize)
+{
+    if (m_watcher.isRunning()) {
+        m_watcher.disconnect(this);
+        m_watcher.waitForFinished();
+        connect(&m_watcher, &QFutureWatcher<Result<AuditOutcome>>::finished, this, &AuditJob::onFinished);
+    }
+    m_watcher.setFuture(QtConcurrent::run([url, filter, offset, pageSize]() { return run(url, filter, offset, pageSize); }));
+}
+
+} // namespace covet

@@ -1,0 +1,122 @@
+#include "auditlogmodel.h"
+
+#include <QBrush>
+#include <QGuiApplication>
+#include <QPalette>
+
+namespace covet {
+
+AuditLogModel::AuditLogModel(QObject *parent) : QAbstractTableModel(parent) {}
+
+void AuditLogModel::reset(const QList<AuditRow> &rows, qint64 total, const ChainVerification &chain)
+{
+    beginResetModel();
+    m_rows = rows;
+    m_total = total;
+    m_chain = chain;
+    m_fetching = false;
+    endResetModel();
+}
+
+void AuditLogModel::append(qint64 offset, const QList<AuditRow> &rows)
+{
+    if (offset == m_rows.size() && !rows.isEmpty()) {
+        // Still "fetching" while views hear of the insertion, so none asks
+        // for the page that is arriving.
+        beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + rows.size() - 1));
+        m_rows += rows;
+        endInsertRows();
+    }
+    m_fetching = false;   // a stale page: ask again
+}
+
+void AuditLogModel::clear()
+{
+    reset({}, 0, ChainVerification());
+}
+
+const AuditRow *AuditLogModel::rowAt(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? &m_rows.at(row) : nullptr;
+}
+
+QString AuditLogModel::chainState(const AuditRow &row) const
+{
+    if (m_chain.intact())
+        return tr("verified");
+    if (row.id == m_chain.rowId)
+        return ChainVerification::breakName(m_chain.kind);
+    return row.id < m_chain.rowId ? tr("verified") : tr("after a break");
+}
+
+int AuditLogModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int AuditLogModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant AuditLogModel::data(const QModelIndex &index, int role) const
+{
+    const AuditRow *r = index.isValid() ? rowAt(index.row()) : nullptr;
+    if (!r || index.column() < 0 || index.column() >= ColumnCount)
+        return {};
+    const AuditEntry &e = r->entry;
+    if (role == Qt::DisplayRole) {
+        switch (index.column()) {
+        case Id: return r->id;
+        case Started: return e.startedAt.left(19).replace(u'T', u' ');
+        case Migration: return e.migrationId;
+        case Direction: return e.direction;
+        case Status: return e.status;
+        case Duration: return tr("%1 ms").arg(e.durationMs);
+        case User: return e.databaseUser.isEmpty() ? QStringLiteral("%1@%2").arg(e.user, e.host)
+                                                    : QStringLiteral("%1@%2 [%3]").arg(e.user, e.host, e.databaseUser);
+        case Environment: return e.environment;
+        case Chain: return chainState(*r);
+        }
+    }
+    if (role == Qt::ForegroundRole && index.column() == Status && e.status != u"success")
+        return QGuiApplication::palette().brush(QPalette::Active, QPalette::Link);
+    if (role == Qt::ToolTipRole && !e.error.isEmpty())
+        return e.error;
+    if (role == Qt::TextAlignmentRole && (index.column() == Id || index.column() == Duration))
+        return int(Qt::AlignRight | Qt::AlignVCenter);
+    return {};
+}
+
+QVariant AuditLogModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Id: return tr("#");
+    case Started: return tr("Started (UTC)");
+    case Migration: return tr("Migration");
+    case Direction: return tr("Direction");
+    case Status: return tr("Status");
+    case Duration: return tr("Duration");
+    case User: return tr("User");
+    case Environment: return tr("Environment");
+    case Chain: return tr("Chain");
+    }
+    return {};
+}
+
+bool AuditLogModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && !m_fetching && m_rows.size() < m_total;
+}
+
+void AuditLogModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    m_fetching = true;
+    emit fetchMoreRequested(m_rows.size());
+}
+
+} // namespace covet
