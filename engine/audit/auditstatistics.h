@@ -1,7 +1,7 @@
 #pragma once
 
 #include "auditfilter.h"
-#include "auditthresholds.h"
+#include "../migrations/auditthresholds.h"
 
 #include "../core/error.h"
 #include "../db/sqlexecutor.h"

@@ -3,7 +3,7 @@
 #include "../core/error.h"
 #include "../schema/dialect.h"
 #include "runsettings.h"
-#include "../audit/auditthresholds.h"
+#include "auditthresholds.h"
 
 #include <QByteArray>
 #include <QHash>

@@ -1,7 +1,7 @@
 #pragma once
 // Fresh copies of the SQLite demo project for GUI tests: one directory per
 // call under a temporary directory that lives as long as the fixture.
-#include "migrations/demoproject.h"
+#include "runner/demoproject.h"
 #include "db/databaseurl.h"
 
 #include <QDir>

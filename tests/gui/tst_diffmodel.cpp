@@ -1,7 +1,7 @@
 // covet-test-labels: gui sqlite
 #include "delegates/scorebardelegate.h"
 #include "jobs/diffjob.h"
-#include "migrations/demoproject.h"
+#include "runner/demoproject.h"
 #include "migrations/projectconfig.h"
 #include "models/diffmodel.h"
 #include "models/renamecandidatemodel.h"

@@ -6,7 +6,7 @@
 #include "dialogs/createmigrationdialog.h"
 #include "diff/renamedecisions.h"
 #include "editors/sqleditor.h"
-#include "migrations/demoproject.h"
+#include "runner/demoproject.h"
 #include "migrations/migrationfile.h"
 #include "models/diffmodel.h"
 #include "models/renamecandidatemodel.h"

@@ -2,7 +2,7 @@
 #include "app/mainwindow.h"
 #include "app/studiooptions.h"
 #include "editors/sqleditor.h"
-#include "migrations/demoproject.h"
+#include "runner/demoproject.h"
 #include "migrations/projectconfig.h"
 #include "models/schematreemodel.h"
 #include "views/schemabrowserview.h"

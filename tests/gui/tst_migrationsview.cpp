@@ -5,7 +5,7 @@
 #include "dialogs/confirmenvironmentdialog.h"
 #include "dialogs/migrationerrordialog.h"
 #include "editors/sqleditor.h"
-#include "migrations/demoproject.h"
+#include "runner/demoproject.h"
 #include "migrations/migrationhistory.h"
 #include "migrations/projectconfig.h"
 #include "models/migrationlistmodel.h"

@@ -3,7 +3,7 @@
 #include "db/sqlexecutor.h"
 #include "editors/sqleditor.h"
 #include "jobs/inspectjob.h"
-#include "migrations/demoproject.h"
+#include "runner/demoproject.h"
 #include "models/schematreemodel.h"
 #include "views/schemabrowserview.h"
 

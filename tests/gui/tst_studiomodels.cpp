@@ -7,7 +7,7 @@
 #include "largeschemafixture.h"
 
 #include "jobs/inspectjob.h"
-#include "migrations/demoproject.h"
+#include "runner/demoproject.h"
 #include "models/diffmodel.h"
 #include "models/renamecandidatemodel.h"
 #include "models/schematreemodel.h"

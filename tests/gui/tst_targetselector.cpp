@@ -3,7 +3,7 @@
 
 #include "app/mainwindow.h"
 #include "app/targetcontroller.h"
-#include "migrations/demoproject.h"
+#include "runner/demoproject.h"
 #include "migrations/projectconfig.h"
 #include "models/diffmodel.h"
 #include "models/schematreemodel.h"

@@ -1,7 +1,7 @@
 // covet-test-labels: engine sqlite
 #include "db/connection.h"
 #include "db/sqlexecutor.h"
-#include "migrations/demoproject.h"
+#include "runner/demoproject.h"
 #include "sources/modelsfile.h"
 #include "testsupport.h"
 

@@ -7,7 +7,7 @@
 #include "dialogs/preferencesdialog.h"
 #include "jobs/inspectjob.h"
 #include "settings/connectionprofilestore.h"
-#include "migrations/demoproject.h"
+#include "runner/demoproject.h"
 #include "views/diffview.h"
 #include "views/backupsview.h"
 #include "views/auditview.h"

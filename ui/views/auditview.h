@@ -1,7 +1,7 @@
 #pragma once
 
 #include "audit/auditstatistics.h"
-#include "audit/auditthresholds.h"
+#include "migrations/auditthresholds.h"
 #include "db/databaseurl.h"
 #include "jobs/auditjob.h"
 

@@ -4,8 +4,8 @@
 #include "../db/connection.h"
 #include "../db/sqlexecutor.h"
 #include "../sql/sqlscriptsplitter.h"
-#include "migrationfile.h"
-#include "migrationhistory.h"
+#include "../migrations/migrationfile.h"
+#include "../migrations/migrationhistory.h"
 
 #include <QDir>
 #include <QDirIterator>
