@@ -18,7 +18,9 @@
 #         covet CLI: docs/screenshots/risk-tab.png (--view risk: the Risk tab of
 #         0003), docs/screenshots/rollback-desk.png (--rollback-steps 1: the
 #         rollback desk at the risk of rolling 0002 back) and
-#         docs/screenshots/backups-view.png (--view backups).
+#         docs/screenshots/backups-view.png (--view backups), and
+#         docs/screenshots/rollback-rehearsal.png (--rollback-steps 1 --dry-run:
+#         the desk's dry run of rolling 0002 back and its rehearsal).
 # Needs: xvfb (Xvfb), imagemagick (import), xauth — scripts/install-deps.sh.
 set -euo pipefail
 
@@ -122,3 +124,4 @@ PROJECT="$SHOP"
 shoot risk risk-tab.png
 shoot backups backups-view.png
 shoot rollback rollback-desk.png --rollback-steps 1
+shoot rollback rollback-rehearsal.png --rollback-steps 1 --dry-run

@@ -48,6 +48,89 @@
     </message>
 </context>
 <context>
+    <name>RehearsalBanner</name>
+    <message>
+        <source>applied again after the rollback, it does not give back the schema it had</source>
+        <translation>nach dem Zurückrollen erneut angewendet, ergibt sie nicht wieder das Schema, das sie hatte</translation>
+    </message>
+    <message>
+        <source>rolled back a second time, it does not give the same schema</source>
+        <translation>ein zweites Mal zurückgerollt, ergibt sie nicht dasselbe Schema</translation>
+    </message>
+    <message>
+        <source>rolling it back does not give the schema before it</source>
+        <translation>ihr Zurückrollen ergibt nicht das Schema vor ihr</translation>
+    </message>
+    <message>
+        <source>its rollback does not restore what applying it changed</source>
+        <translation>ihr Zurückrollen stellt nicht wieder her, was ihr Anwenden geändert hat</translation>
+    </message>
+    <message>
+        <source>applied again after its rollback, it does not give the same schema</source>
+        <translation>nach ihrem Zurückrollen erneut angewendet, ergibt sie nicht dasselbe Schema</translation>
+    </message>
+    <message>
+        <source>applying it does not give the schema its file describes</source>
+        <translation>ihr Anwenden ergibt nicht das Schema, das ihre Datei beschreibt</translation>
+    </message>
+    <message>
+        <source>Rehearsing the rollback: roll back, apply again, roll back again…</source>
+        <translation>Generalprobe des Zurückrollens: zurückrollen, erneut anwenden, erneut zurückrollen…</translation>
+    </message>
+    <message>
+        <source>Rehearsing: apply, roll back, apply again…</source>
+        <translation>Generalprobe: anwenden, zurückrollen, erneut anwenden…</translation>
+    </message>
+    <message>
+        <source>It could not be rehearsed: %1</source>
+        <translation>Die Generalprobe war nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Rehearsal:&lt;/b&gt; nothing to roll back.</source>
+        <translation>&lt;b&gt;Generalprobe:&lt;/b&gt; nichts zurückzurollen.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Rehearsal:&lt;/b&gt; nothing is pending.</source>
+        <translation>&lt;b&gt;Generalprobe:&lt;/b&gt; nichts ist ausstehend.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Rehearsal:&lt;/b&gt; rolled back, applied again to the schema it had, and rolled back again — the way back works.</source>
+        <translation>&lt;b&gt;Generalprobe:&lt;/b&gt; zurückgerollt, erneut angewendet bis zum vorherigen Schema und wieder zurückgerollt — der Rückweg funktioniert.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Rehearsal:&lt;/b&gt; applied, rolled back to the schema before it, and applied again — the rollback works.</source>
+        <translation>&lt;b&gt;Generalprobe:&lt;/b&gt; angewendet, auf das Schema davor zurückgerollt und erneut angewendet — das Zurückrollen funktioniert.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Rehearsal failed&lt;/b&gt; at %1.</source>
+        <translation>&lt;b&gt;Generalprobe fehlgeschlagen&lt;/b&gt; bei %1.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Rehearsal incomplete:&lt;/b&gt; not every migration could be rehearsed.</source>
+        <translation>&lt;b&gt;Generalprobe unvollständig:&lt;/b&gt; nicht jede Migration konnte geprobt werden.</translation>
+    </message>
+    <message>
+        <source>%1: ok</source>
+        <translation>%1: in Ordnung</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Not rehearsed: %1</source>
+        <translation>Nicht geprobt: %1</translation>
+    </message>
+    <message>
+        <source>Rehearsed on a scratch database holding this database&apos;s schema but no rows (this server cannot roll back DDL); it was dropped afterwards.</source>
+        <translation>Auf einer Wegwerf-Datenbank mit dem Schema dieser Datenbank, aber ohne Zeilen geprobt (dieser Server kann DDL nicht zurückrollen); sie wurde danach gelöscht.</translation>
+    </message>
+    <message>
+        <source>Rehearsed in a transaction that was rolled back: nothing was changed.</source>
+        <translation>In einer Transaktion geprobt, die zurückgerollt wurde: nichts wurde verändert.</translation>
+    </message>
+</context>
+<context>
     <name>RenameCandidateModel</name>
     <message>
         <source>name</source>
@@ -117,16 +200,16 @@
         <translation>In %1 kann kein neues Verzeichnis angelegt werden.</translation>
     </message>
     <message>
-        <source>Show the Migrations view and dry-run the pending migrations once they are listed: their SQL and, on PostgreSQL and SQLite, the result of executing it in a transaction that is rolled back. Nothing is changed.</source>
-        <translation>Die Ansicht „Migrationen“ zeigen und für die ausstehenden Migrationen einen Probelauf ausführen, sobald sie aufgelistet sind: ihr SQL und, unter PostgreSQL und SQLite, das Ergebnis seiner Ausführung in einer Transaktion, die zurückgerollt wird. Es wird nichts verändert.</translation>
-    </message>
-    <message>
         <source>Show the rollback desk with the last N applied migrations chosen and the risk report of rolling them back. Nothing runs until Roll Back is confirmed.</source>
         <translation>Den Rollback-Arbeitsplatz mit den letzten N angewendeten Migrationen und dem Risikobericht ihres Zurückrollens zeigen. Nichts läuft, bevor „Zurückrollen“ bestätigt ist.</translation>
     </message>
     <message>
         <source>Show the view NAME first: schema, diff, migrations, risk (the Migrations view&apos;s Risk tab), rollback or backups.</source>
         <translation>Zuerst die Ansicht NAME zeigen: schema, diff, migrations, risk (der Reiter „Risiko“ der Migrationsansicht), rollback oder backups.</translation>
+    </message>
+    <message>
+        <source>Show the Migrations view and dry-run the pending migrations once they are listed: their SQL and, on PostgreSQL and SQLite, the result of executing it in a transaction that is rolled back. With --rollback-steps: the rollback desk&apos;s dry run and rehearsal of that rollback. Nothing is changed.</source>
+        <translation>Die Ansicht „Migrationen“ zeigen und für die ausstehenden Migrationen einen Probelauf ausführen, sobald sie aufgelistet sind: ihr SQL und, unter PostgreSQL und SQLite, das Ergebnis seiner Ausführung in einer Transaktion, die zurückgerollt wird. Mit --rollback-steps: Probelauf und Generalprobe dieses Zurückrollens im Rollback-Arbeitsplatz. Es wird nichts verändert.</translation>
     </message>
 </context>
 <context>
@@ -1832,6 +1915,26 @@ Bestätigt: %1</translation>
     <message>
         <source>Not applied: it was not confirmed.</source>
         <translation>Nicht angewendet: Es wurde nicht bestätigt.</translation>
+    </message>
+    <message>
+        <source>Rehearsal passed: every pending migration rolls back to where it started.</source>
+        <translation>Generalprobe bestanden: jede ausstehende Migration rollt dorthin zurück, wo sie begann.</translation>
+    </message>
+    <message>
+        <source>Rehearsal did not pass: see the Dry Run tab.</source>
+        <translation>Generalprobe nicht bestanden: siehe Reiter „Probelauf“.</translation>
+    </message>
+    <message>
+        <source>Rehearse</source>
+        <translation>Generalprobe</translation>
+    </message>
+    <message>
+        <source>Apply, roll back and apply again each pending migration, checking the schema after each, without changing the database: does every rollback restore what its migration changed?</source>
+        <translation>Jede ausstehende Migration anwenden, zurückrollen und erneut anwenden, das Schema nach jedem Schritt prüfen, ohne die Datenbank zu verändern: stellt jedes Zurückrollen wieder her, was seine Migration geändert hat?</translation>
+    </message>
+    <message>
+        <source>Rehearsing every pending migration on %1…</source>
+        <translation>Generalprobe aller ausstehenden Migrationen auf %1…</translation>
     </message>
 </context>
 <context>

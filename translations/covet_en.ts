@@ -48,6 +48,89 @@
     </message>
 </context>
 <context>
+    <name>RehearsalBanner</name>
+    <message>
+        <source>applied again after the rollback, it does not give back the schema it had</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rolled back a second time, it does not give the same schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rolling it back does not give the schema before it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its rollback does not restore what applying it changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>applied again after its rollback, it does not give the same schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>applying it does not give the schema its file describes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rehearsing the rollback: roll back, apply again, roll back again…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rehearsing: apply, roll back, apply again…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It could not be rehearsed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Rehearsal:&lt;/b&gt; nothing to roll back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Rehearsal:&lt;/b&gt; nothing is pending.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Rehearsal:&lt;/b&gt; rolled back, applied again to the schema it had, and rolled back again — the way back works.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Rehearsal:&lt;/b&gt; applied, rolled back to the schema before it, and applied again — the rollback works.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Rehearsal failed&lt;/b&gt; at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Rehearsal incomplete:&lt;/b&gt; not every migration could be rehearsed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: ok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not rehearsed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rehearsed on a scratch database holding this database&apos;s schema but no rows (this server cannot roll back DDL); it was dropped afterwards.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rehearsed in a transaction that was rolled back: nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RenameCandidateModel</name>
     <message>
         <source>name</source>
@@ -117,15 +200,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Show the Migrations view and dry-run the pending migrations once they are listed: their SQL and, on PostgreSQL and SQLite, the result of executing it in a transaction that is rolled back. Nothing is changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Show the rollback desk with the last N applied migrations chosen and the risk report of rolling them back. Nothing runs until Roll Back is confirmed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Show the view NAME first: schema, diff, migrations, risk (the Migrations view&apos;s Risk tab), rollback or backups.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the Migrations view and dry-run the pending migrations once they are listed: their SQL and, on PostgreSQL and SQLite, the result of executing it in a transaction that is rolled back. With --rollback-steps: the rollback desk&apos;s dry run and rehearsal of that rollback. Nothing is changed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1817,6 +1900,26 @@ Acknowledged: %1</source>
     </message>
     <message>
         <source>Not applied: it was not confirmed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rehearsal passed: every pending migration rolls back to where it started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rehearsal did not pass: see the Dry Run tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rehearse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply, roll back and apply again each pending migration, checking the schema after each, without changing the database: does every rollback restore what its migration changed?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rehearsing every pending migration on %1…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -240,7 +240,7 @@ QJsonObject verificationJson(const RunVerification &v)
 
 int MigrateCommand::execute(const QCommandLineParser &p, QTextStream &out, QTextStream &err, bool forward, int steps)
 {
-    const bool rehearse = forward && p.isSet(QStringLiteral("rehearse"));
+    const bool rehearse = p.isSet(QStringLiteral("rehearse"));   // migrate and rollback both have it
     const bool dry = p.isSet(QStringLiteral("dry-run")) || rehearse;
     const bool json = p.isSet(QStringLiteral("json"));
     const bool fake = forward && p.isSet(QStringLiteral("fake"));
@@ -281,7 +281,7 @@ int MigrateCommand::execute(const QCommandLineParser &p, QTextStream &out, QText
     if (rehearse) {
         if (fake)
             return failed(Error(Error::Category::InvalidInput, QStringLiteral("--rehearse runs the migrations; it does not go with --fake")));
-        auto rehearsal = runner.rehearse(o);
+        auto rehearsal = forward ? runner.rehearse(o) : runner.rehearseRollback(o);
         if (!rehearsal)
             return failed(rehearsal.error());
         if (json)

@@ -10,6 +10,10 @@ void RollbackCommand::addOptions(CommandLineSpec &p) const
     p.addOption({QStringLiteral("to"), QStringLiteral("Roll back every migration applied after this one (it stays applied)."), QStringLiteral("id")});
     p.addOption({QStringLiteral("steps"), QStringLiteral("How many migrations to roll back (default 1)."), QStringLiteral("n")});
     MigrateCommand::addRunOptions(p);
+    p.addOption({QStringLiteral("rehearse"),
+                 QStringLiteral("Rehearse this rollback: roll back, apply again and roll back again each migration it undoes, checking "
+                                "that applying again gives back the schema the database has now, in a transaction that is rolled back "
+                                "(MySQL/MariaDB: on a scratch database); change nothing. Exit 1 when the way back does not work.")});
 }
 
 int RollbackCommand::run(const QCommandLineParser &p, QTextStream &out, QTextStream &err) const

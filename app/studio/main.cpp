@@ -52,8 +52,14 @@ int main(int argc, char **argv)
                   qPrintable(covet::StudioOptions::viewNames().join(QStringLiteral(", "))));
         return 2;
     }
-    if (options.dryRun)
+    if (options.dryRun && options.rollbackSteps > 0) {
+        // The rollback desk's dry run and its rehearsal, once the risk is there.
+        covet::RollbackDesk *desk = window.rollbackDesk();
+        QObject::connect(
+            desk, &covet::RollbackDesk::assessed, desk, [desk]() { desk->next() && desk->next(); }, Qt::SingleShotConnection);
+    } else if (options.dryRun) {
         window.migrationsView()->dryRunWhenListed();
+    }
     if (options.rollbackSteps > 0)
         window.rollbackDesk()->rollBackSteps(options.rollbackSteps);
     if (options.demo) {

@@ -321,6 +321,15 @@ Result<RehearsalReport> MigrationRunner::rehearse(const RunOptions &options)
     return Rehearsal(m_sql, m_caps, devUrl(options), options.progress).run(*forward, planner);
 }
 
+Result<RehearsalReport> MigrationRunner::rehearseRollback(const RunOptions &options)
+{
+    auto backward = plan(options, false);
+    if (!backward)
+        return std::unexpected(backward.error());
+    MigrationPlanner planner(m_connection.dialect(), backward->graph->ordered(), sqliteVersion(), devUrl(options));
+    return Rehearsal(m_sql, m_caps, devUrl(options), options.progress).run(*backward, planner);
+}
+
 Result<RiskReport> MigrationRunner::assess(const RunPlan &plan)
 {
     auto report = RiskAnalyzer(m_caps).analyze(m_sql, plan.plannedSteps(), plan.forward);

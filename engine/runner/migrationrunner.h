@@ -123,6 +123,11 @@ public:
     // database on the dev server (MySQL/MariaDB; by default the target's
     // own server).
     Result<RehearsalReport> rehearse(const RunOptions &options);
+    // Rehearsal of the rollback these options describe (target or steps):
+    // roll back, apply again, roll back again, each checked — applying
+    // again must give back the schema the database has now. Changes
+    // nothing, the same way as rehearse().
+    Result<RehearsalReport> rehearseRollback(const RunOptions &options);
 
     // The SQL of one migration (forwards or backwards) for a dialect, from
     // the files alone (no database): for `covet sqlmigrate`.

@@ -22,18 +22,24 @@ const RehearsedMigration *RehearsalReport::firstFailure() const
 
 QString RehearsalReport::toText() const
 {
-    QString text = QStringLiteral("Rehearsal (apply, roll back, apply again) %1:\n").arg(where);
+    QString text = rollback ? QStringLiteral("Rehearsal of the rollback (roll back, apply again, roll back again) %1:\n").arg(where)
+                            : QStringLiteral("Rehearsal (apply, roll back, apply again) %1:\n").arg(where);
     for (const RehearsedMigration &m : migrations) {
         if (m.ok()) {
-            text += QStringLiteral("  ok    %1: applied, rolled back to the schema before it, applied again\n").arg(m.id);
+            text += rollback ? QStringLiteral("  ok    %1: rolled back, applied again to the schema it had, rolled back again\n").arg(m.id)
+                             : QStringLiteral("  ok    %1: applied, rolled back to the schema before it, applied again\n").arg(m.id);
             continue;
         }
-        text += QStringLiteral("  FAIL  %1: %2\n")
-                    .arg(m.id, m.failedPhase == u"rollback"
-                                   ? QStringLiteral("its down part does not restore what its up part changed")
-                               : m.failedPhase == u"apply again"
-                                   ? QStringLiteral("applied again after its rollback, it does not give the same schema")
-                                   : QStringLiteral("applying it does not give the schema its file describes"));
+        QString why;
+        if (!rollback)
+            why = m.failedPhase == u"rollback" ? QStringLiteral("its down part does not restore what its up part changed")
+                : m.failedPhase == u"apply again" ? QStringLiteral("applied again after its rollback, it does not give the same schema")
+                                                   : QStringLiteral("applying it does not give the schema its file describes");
+        else
+            why = m.failedPhase == u"re-apply" ? QStringLiteral("applied again after its rollback, it does not give back the schema it had")
+                : m.failedPhase == u"rollback again" ? QStringLiteral("rolled back a second time, it does not give the same schema")
+                                                      : QStringLiteral("rolling it back does not give the schema before it");
+        text += QStringLiteral("  FAIL  %1: %2\n").arg(m.id, why);
         if (!m.error.isEmpty())
             text += QStringLiteral("        %1\n").arg(m.error);
         for (const QString &d : m.differences)
@@ -44,9 +50,10 @@ QString RehearsalReport::toText() const
     for (const QString &n : notes)
         text += QStringLiteral("  note: %1\n").arg(n);
     if (migrations.isEmpty() && notYet.isEmpty())
-        text += QStringLiteral("  nothing is pending\n");
+        text += rollback ? QStringLiteral("  nothing to roll back\n") : QStringLiteral("  nothing is pending\n");
     else if (ok())
-        text += QStringLiteral("Every pending migration rolls back to where it started. Nothing was changed.\n");
+        text += rollback ? QStringLiteral("Every migration rolls back and applies again to where it started. Nothing was changed.\n")
+                         : QStringLiteral("Every pending migration rolls back to where it started. Nothing was changed.\n");
     else
         text += QStringLiteral("Nothing was changed.\n");
     return text;
@@ -63,6 +70,7 @@ QJsonObject RehearsalReport::toJson() const
                                 {QStringLiteral("differences"), QJsonArray::fromStringList(m.differences)}});
     const RehearsedMigration *f = firstFailure();
     return QJsonObject{{QStringLiteral("ok"), ok()},
+                       {QStringLiteral("direction"), rollback ? QStringLiteral("rollback") : QStringLiteral("forward")},
                        {QStringLiteral("where"), where},
                        {QStringLiteral("scratch"), onScratch},
                        {QStringLiteral("migrations"), list},
@@ -100,6 +108,7 @@ QStringList newLines(const QStringList &now, const QStringList &already)
 Result<RehearsalReport> Rehearsal::run(const RunPlan &forward, MigrationPlanner &planner)
 {
     RehearsalReport report;
+    report.rollback = !forward.forward;
     QList<MigrationPlan> up;
     QList<MigrationPlan> down;
     for (const MigrationPlan &p : forward.plans) {
@@ -108,10 +117,11 @@ Result<RehearsalReport> Rehearsal::run(const RunPlan &forward, MigrationPlanner 
                         QStringLiteral("%1 is part-way (a stepwise run stopped in it): finish or undo it first (`covet migrate --resume` or "
                                        "`covet rollback --resume`), then rehearse")
                             .arg(p.migration->id));
-        auto back = planner.plan(*p.migration, false);
+        auto back = planner.plan(*p.migration, !forward.forward);
         if (!back) {
             // Irreversible: the rehearsal stops here and says why.
-            report.notes << QStringLiteral("%1 cannot be rolled back: %2").arg(p.migration->id, back.error().message());
+            report.notes << (forward.forward ? QStringLiteral("%1 cannot be rolled back: %2") : QStringLiteral("%1 cannot be applied again: %2"))
+                                .arg(p.migration->id, back.error().message());
             for (qsizetype i = up.size(); i < forward.plans.size(); ++i)
                 report.notYet << forward.plans.at(i).migration->id;
             break;
@@ -168,6 +178,10 @@ Result<RehearsalReport> Rehearsal::runOn(SqlExecutor &sql, const QList<Migration
 {
     const Dialect d = m_caps.dialect;
     report.where = QStringLiteral("in a transaction rolled back at the end");
+    // The three phases: the plan's direction, the other one, the plan's again.
+    const QString first = report.rollback ? QStringLiteral("rollback") : QStringLiteral("apply");
+    const QString second = report.rollback ? QStringLiteral("re-apply") : QStringLiteral("rollback");
+    const QString third = report.rollback ? QStringLiteral("rollback again") : QStringLiteral("apply again");
     bool fkOff = false;
     for (const MigrationPlan &p : up + down)
         fkOff = fkOff || (d == Dialect::SQLite && p.anyForeignKeysOff());
@@ -221,7 +235,7 @@ Result<RehearsalReport> Rehearsal::runOn(SqlExecutor &sql, const QList<Migration
         // 1. apply, compared with the replayed schema after it (when the
         // history could be replayed): the rollback plan starts from it.
         if (auto st = execute(sql, p); !st) {
-            stop(QStringLiteral("apply"), st.error().message(), {});
+            stop(first, st.error().message(), {});
             break;
         }
         auto applied = verifier.inspect();
@@ -241,13 +255,13 @@ Result<RehearsalReport> Rehearsal::runOn(SqlExecutor &sql, const QList<Migration
             const QStringList drift = RunVerifier::differences(before, *expectedBefore);
             const QStringList diff = newLines(RunVerifier::differences(*applied, *expectedAfter), drift);
             if (!diff.isEmpty()) {
-                stop(QStringLiteral("apply"), {}, diff);
+                stop(first, {}, diff);
                 break;
             }
         }
         // 2. roll back: exactly the schema before the apply.
         if (auto st = execute(sql, back); !st) {
-            stop(QStringLiteral("rollback"), st.error().message(), {});
+            stop(second, st.error().message(), {});
             break;
         }
         auto rolledBack = verifier.inspect();
@@ -256,12 +270,12 @@ Result<RehearsalReport> Rehearsal::runOn(SqlExecutor &sql, const QList<Migration
             return std::unexpected(rolledBack.error());
         }
         if (const QStringList diff = RunVerifier::differences(*rolledBack, before); !diff.isEmpty()) {
-            stop(QStringLiteral("rollback"), {}, diff);
+            stop(second, {}, diff);
             break;
         }
         // 3. apply again: the same schema as the first time.
         if (auto st = execute(sql, p); !st) {
-            stop(QStringLiteral("apply again"), st.error().message(), {});
+            stop(third, st.error().message(), {});
             break;
         }
         auto again = verifier.inspect();
@@ -270,7 +284,7 @@ Result<RehearsalReport> Rehearsal::runOn(SqlExecutor &sql, const QList<Migration
             return std::unexpected(again.error());
         }
         if (const QStringList diff = RunVerifier::differences(*again, *applied); !diff.isEmpty()) {
-            stop(QStringLiteral("apply again"), {}, diff);
+            stop(third, {}, diff);
             break;
         }
         report.migrations << result;

@@ -20,7 +20,8 @@ struct RunPlan;
 struct RehearsedMigration
 {
     QString id;
-    // The phase that went wrong: "" (none), "apply", "rollback", "apply again".
+    // The phase that went wrong: "" (none), "apply", "rollback", "apply again";
+    // rehearsing a rollback: "rollback", "re-apply", "rollback again".
     QString failedPhase;
     // What differs (RunVerifier::differences lines, read as: what would make
     // the database match), or the statement's error.
@@ -36,6 +37,10 @@ struct RehearsalReport
     // scratch database covet_dev_… (schema only, no rows)".
     QString where;
     bool onScratch = false;
+    // A rollback's rehearsal (MigrationRunner::rehearseRollback): roll back
+    // → apply again → roll back again, phases "rollback", "re-apply",
+    // "rollback again".
+    bool rollback = false;
     QList<RehearsedMigration> migrations;   // in plan order, up to the first that failed
     QStringList notYet;                     // pending migrations after the first failure, or not rehearsed (why in notes)
     QStringList notes;
@@ -57,6 +62,12 @@ struct RehearsalReport
 // It stops at the first migration that fails and names it with the
 // difference.
 //
+// A rollback plan (RunPlan::forward false: applied migrations, last applied
+// first) is rehearsed the same way with the directions swapped: roll back →
+// apply again → roll back again. Applying again must give back exactly the
+// schema the database had before the rollback — what a DBA needs to know
+// before rolling back: that the way back works too.
+//
 // Where: PostgreSQL and SQLite run it all inside one transaction on the
 // target database that is rolled back at the end (SQLite with foreign keys
 // off, as its table rebuilds need; the transaction holds the tables'
@@ -73,9 +84,9 @@ public:
     Rehearsal(SqlExecutor &target, const DialectCapabilities &caps, QString devUrl, const ProgressSink *progress = nullptr)
         : m_target(target), m_caps(caps), m_devUrl(std::move(devUrl)), m_progress(progress) {}
 
-    // forward: the pending migrations' plans (MigrationRunner::plan);
-    // planner: plans their rollbacks from the files.
-    Result<RehearsalReport> run(const RunPlan &forward, MigrationPlanner &planner);
+    // plan: the pending migrations' plans, or a rollback's plans
+    // (MigrationRunner::plan); planner: plans the other direction from the files.
+    Result<RehearsalReport> run(const RunPlan &plan, MigrationPlanner &planner);
 
 private:
     Result<RehearsalReport> runOn(SqlExecutor &sql, const QList<MigrationPlan> &up, const QList<MigrationPlan> &down, bool transaction,

@@ -4,6 +4,7 @@
 // populated column; 0 on an empty table; --fail-on; --json), `covet
 // migrate --rehearse` naming a down part that does not undo its up part,
 // and `covet backup list|verify|restore` after a rollback that lost data.
+#include "runner/runverifier.h"
 #include "../migrations/migrationtestsupport.h"
 
 #include <QDir>
@@ -155,6 +156,25 @@ operations:
         QCOMPARE(r.value(QStringLiteral("first_failure")).toString(), QStringLiteral("0003_broken"));
         // Nothing was applied: no table of the migrations exists.
         QVERIFY(test::inspectSchema(p->conn()).tables.isEmpty());
+
+        // `covet rollback --rehearse`: roll back, apply again, roll back again.
+        COVET_CLI_RC(p, 0, args({"migrate", "--to", "0002_drop_legacy", "--yes"}));
+        QCOMPARE(p->cli(args({"rollback", "--rehearse"}), &out, &err), 0);
+        QVERIFY2(out.contains(QStringLiteral("ok    0002_drop_legacy: rolled back, applied again to the schema it had")), qPrintable(out + err));
+        // Applied; its raw SQL is not replayed into the described schema, so
+        // the verification afterwards names audit_trail (exit 6).
+        QCOMPARE(p->cli(args({"migrate", "--yes"}), &out, &err), 6);
+        QVERIFY2(out.contains(QStringLiteral("Applied 0003_broken")), qPrintable(out + err));
+        const Schema applied = test::inspectSchema(p->conn());
+        QCOMPARE(p->cli(args({"rollback", "--rehearse"}), &out, &err), 1);
+        QVERIFY2(out.contains(QStringLiteral("FAIL  0003_broken: applied again after its rollback, it does not give back the schema it had")),
+                 qPrintable(out + err));
+        QCOMPARE(p->cli(args({"rollback", "--rehearse", "--json"}), &out, &err), 1);
+        const QJsonObject back = QJsonDocument::fromJson(out.toUtf8()).object().value(QStringLiteral("rehearsal")).toObject();
+        QCOMPARE(back.value(QStringLiteral("direction")).toString(), QStringLiteral("rollback"));
+        QCOMPARE(back.value(QStringLiteral("first_failure")).toString(), QStringLiteral("0003_broken"));
+        QVERIFY(RunVerifier::differences(test::inspectSchema(p->conn()), applied).isEmpty());
+        QCOMPARE(scalar(p->conn(), QStringLiteral("SELECT count(*) FROM _covet_migrations")), 3);
     }
 
     void backupCommands_data() { test::addDialectRows(); }

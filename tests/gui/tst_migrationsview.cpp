@@ -23,6 +23,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -257,6 +258,52 @@ private slots:
         QCOMPARE(sqliteSchema(demoUrl(project)), schemaBefore);
         QCOMPARE(history(demoUrl(project)), QStringList{"0001_initial"});
         QCOMPARE(states(view), (QList<State>{State::Applied, State::Pending}));
+    }
+
+    // Rehearse, from the Dry Run button's menu: apply, roll back, apply
+    // again each pending migration; the result above the dry run's SQL;
+    // nothing changes. A migration whose down part forgets its table is
+    // named, red, with the difference.
+    void rehearseFromTheDryRunMenu()
+    {
+        const QString project = newDemo();
+        MigrationsView view;
+        QVERIFY(openView(view, project));
+        const QStringList schemaBefore = sqliteSchema(demoUrl(project));
+        QAction *rehearse = nullptr;
+        for (QAction *a : view.dryRunButton()->findChild<QMenu *>()->actions())
+            if (a->objectName() == u"rehearseAction")
+                rehearse = a;
+        QVERIFY(rehearse && rehearse->isEnabled());
+        QSignalSpy done(&view, &MigrationsView::rehearsalFinished);
+        rehearse->trigger();
+        QVERIFY(!rehearse->isEnabled() || done.count() == 1);   // off while it runs
+        QVERIFY(done.wait(60000) || done.count() == 1);
+        QCOMPARE(done.first().first().toBool(), true);
+        QCOMPARE(view.detailTabs()->currentIndex(), 1);
+        QVERIFY(view.rehearsalBanner()->isVisibleTo(&view));
+        QVERIFY2(view.rehearsalBanner()->text().contains(QStringLiteral("0002_product_flags: ok")), qPrintable(view.rehearsalBanner()->text()));
+        QVERIFY(view.rehearsalBanner()->styleSheet().contains(QStringLiteral("#e7f4ec")));   // green
+        QCOMPARE(sqliteSchema(demoUrl(project)), schemaBefore);
+        QCOMPARE(history(demoUrl(project)), QStringList{"0001_initial"});
+        QVERIFY(waitIdle(view));
+
+        QVERIFY(addMigration(project, QStringLiteral("0003_tags"), QStringLiteral("0002_product_flags"),
+                             QStringLiteral("CREATE TABLE tags (id INTEGER PRIMARY KEY, name VARCHAR(40));"), QStringLiteral("SELECT 1;")));
+        view.refresh();
+        QVERIFY(waitIdle(view));
+        done.clear();
+        rehearse->trigger();
+        QVERIFY(done.wait(60000) || done.count() == 1);
+        QCOMPARE(done.first().first().toBool(), false);
+        QCOMPARE(view.rehearsal()->report->firstFailure()->id, QStringLiteral("0003_tags"));
+        QCOMPARE(view.rehearsal()->report->firstFailure()->failedPhase, QStringLiteral("rollback"));
+        const QString text = view.rehearsalBanner()->text();
+        QVERIFY2(text.contains(QStringLiteral("0003_tags: its rollback does not restore what applying it changed")) && text.contains(QStringLiteral("tags")),
+                 qPrintable(text));
+        QVERIFY(view.rehearsalBanner()->styleSheet().contains(QStringLiteral("#fdecea")));   // red
+        QCOMPARE(sqliteSchema(demoUrl(project)), schemaBefore);
+        QCOMPARE(history(demoUrl(project)), QStringList{"0001_initial"});
     }
 
     void dryRunOfAFailingMigrationShowsTheStatement()

@@ -121,6 +121,8 @@ ConfirmEnvironmentDialog *walkToConfirmation(RollbackDesk &desk, Choose choose)
     QSignalSpy dry(&desk, &RollbackDesk::dryRunFinished);
     if (!desk.next() || !desk.next() || !(dry.wait(60000) || dry.count() == 1) || !desk.next())
         return nullptr;
+    if (!QTest::qWaitFor([&]() { return !desk.isBusy(); }, 60000))   // the rehearsal
+        return nullptr;
     QTest::mouseClick(desk.rollBackButton(), Qt::LeftButton);
     if (!QTest::qWaitFor([&]() { return desk.confirmDialog() != nullptr; }, 5000))
         return nullptr;
@@ -223,6 +225,20 @@ private slots:
         QCOMPARE(dry.first().first().toBool(), true);
         QVERIFY2(desk.dryRunPane()->resultText().contains(d == Dialect::MySQL ? QStringLiteral("not executed") : QStringLiteral("rolled back")),
                  qPrintable(desk.dryRunPane()->resultText()));
+        // Below it the rehearsal of the rollback: roll back, apply again,
+        // roll back again — it restores the schema; still nothing changes.
+        QVERIFY(QTest::qWaitFor([&]() { return desk.rehearsal().has_value(); }, 60000));
+        QVERIFY2(desk.rehearsal()->report && desk.rehearsal()->report->ok(),
+                 qPrintable(desk.rehearsal()->report ? desk.rehearsal()->report->toText() : desk.rehearsal()->error->toString()));
+        QVERIFY(desk.rehearsal()->report->rollback);
+        QCOMPARE(desk.rehearsal()->report->migrations.size(), 2);
+        QVERIFY(desk.rehearsalLabel()->isVisibleTo(&desk));
+        QVERIFY2(desk.rehearsalLabel()->text().contains(QStringLiteral("0003_memo: ok"))
+                     && desk.rehearsalLabel()->text().contains(QStringLiteral("0002_legacy: ok")),
+                 qPrintable(desk.rehearsalLabel()->text()));
+        // Green; amber on MariaDB, where it ran on a scratch database.
+        QVERIFY(desk.rehearsalLabel()->styleSheet().contains(d == Dialect::MySQL ? QStringLiteral("#fff4e0") : QStringLiteral("#e7f4ec")));
+        QCOMPARE(desk.rehearsal()->report->onScratch, d == Dialect::MySQL);
         QVERIFY(hasColumn(c, QStringLiteral("legacy")));
         QCOMPARE(applied(c).size(), 3);
         // Back and forth keeps what was decided.
@@ -307,6 +323,47 @@ private slots:
                                                 && backups.model()->backupAt(backups.model()->rowOf(dropped))->status == u"dropped"; }, 30000));
     }
 
+    // A migration whose down part forgets what its up part did: the desk's
+    // rehearsal names it, red, with the statement that failed on re-apply.
+    void rehearsalNamesABrokenDownPart()
+    {
+        COVET_SCRATCH_DB(db, Dialect::SQLite, QString());
+        const QString project = writeProject(m_tmp, QStringLiteral("p%1").arg(++m_count), db->url());
+        writeMigration(project + QStringLiteral("/migrations"), QStringLiteral("0004_note.yaml"), R"(dependencies: [0003_memo]
+operations:
+  - op: run_sql
+    forward: ALTER TABLE customers ADD COLUMN flag integer
+    reverse: SELECT 1
+)");
+        auto migrated = test::migrateDirectory(db->connection(), project + QStringLiteral("/migrations"));
+        COVET_VERIFY_OK(migrated);
+        const Schema before = test::inspectSchema(db->connection());
+        RollbackDesk desk;
+        desk.resize(1100, 700);
+        desk.setTarget(db->url(), project);
+        desk.show();
+        QVERIFY(waitListed(desk));
+        QSignalSpy assessed(&desk, &RollbackDesk::assessed);
+        QVERIFY(desk.rollBackSteps(1));
+        QVERIFY(assessed.wait(60000) || assessed.count() == 1);
+        QSignalSpy rehearsed(&desk, &RollbackDesk::rehearsalFinished);
+        QVERIFY(desk.next());
+        QVERIFY(desk.next());
+        QCOMPARE(desk.currentStep(), RollbackDesk::DryRunStep);
+        QVERIFY(rehearsed.wait(60000) || rehearsed.count() == 1);
+        QCOMPARE(rehearsed.first().first().toBool(), false);
+        const RehearsedMigration *f = desk.rehearsal()->report->firstFailure();
+        QVERIFY(f);
+        QCOMPARE(f->id, QStringLiteral("0004_note"));
+        QCOMPARE(f->failedPhase, QStringLiteral("re-apply"));
+        const QString text = desk.rehearsalLabel()->text();
+        QVERIFY2(text.contains(QStringLiteral("0004_note: applied again after the rollback, it does not give back the schema it had")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("flag")), qPrintable(text));
+        QVERIFY(desk.rehearsalLabel()->styleSheet().contains(QStringLiteral("#fdecea")));   // red
+        QVERIFY(RunVerifier::differences(test::inspectSchema(db->connection()), before).isEmpty());
+        QCOMPARE(applied(db->connection()).size(), 4);
+    }
+
     void cancelLeavesAConsistentState()
     {
         Setup s;
@@ -380,6 +437,13 @@ private slots:
         const QString text = desk.dryRunPane()->resultText();
         QVERIFY2(text.contains(QStringLiteral("MySQL/MariaDB")) && text.contains(QStringLiteral("not executed")), qPrintable(text));
         QVERIFY(desk.dryRunPane()->banner()->styleSheet().contains(QStringLiteral("#fff4e0")));   // amber
+        // The rehearsal runs on a scratch database: amber, and said.
+        QVERIFY(QTest::qWaitFor([&]() { return desk.rehearsal().has_value(); }, 60000));
+        QVERIFY2(desk.rehearsal()->report, qPrintable(desk.rehearsal()->error ? desk.rehearsal()->error->toString() : QString()));
+        QVERIFY2(desk.rehearsal()->report->onScratch, qPrintable(desk.rehearsal()->report->toText()));
+        QVERIFY2(desk.rehearsal()->report->ok(), qPrintable(desk.rehearsal()->report->toText()));
+        QVERIFY(desk.rehearsalLabel()->styleSheet().contains(QStringLiteral("#fff4e0")));   // amber
+        QVERIFY2(desk.rehearsalLabel()->text().contains(QStringLiteral("scratch database")), qPrintable(desk.rehearsalLabel()->text()));
         QVERIFY(hasColumn(s.db->connection(), QStringLiteral("memo")));
     }
 

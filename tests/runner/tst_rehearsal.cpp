@@ -146,6 +146,86 @@ private slots:
         QCOMPARE(applied->done.size(), 2);
     }
 
+    // Rehearsing a rollback: roll back → apply again → roll back again. The
+    // rollback of 0003_bad leaves its column behind, so applying it again
+    // fails: named, with the phase; 0002_good is not reached; nothing changes.
+    void rollbackRehearsalNamesTheBrokenOne_data() { test::addDialectRows(); }
+    void rollbackRehearsalNamesTheBrokenOne()
+    {
+        QFETCH(int, dialect);
+        const Dialect d = Dialect(dialect);
+        COVET_REQUIRE_DIALECT(d);
+        COVET_SCRATCH_DB(db, d, test::serverFor(d));
+        Connection &conn = db->connection();
+        QTemporaryDir dir;
+        writeMigration(dir.path(), QStringLiteral("0001_init.yaml"), k0001);
+        writeMigration(dir.path(), QStringLiteral("0002_good.yaml"), k0002Good);
+        writeMigration(dir.path(), QStringLiteral("0003_bad.yaml"), k0003Bad);
+        {
+            auto r = test::migrateDirectory(conn, dir.path());
+            COVET_VERIFY_OK(r);
+        }
+        COVET_EXEC_OK(conn, QStringLiteral("INSERT INTO customers (id, name) VALUES (1, 'a'), (2, 'b')"));
+        const Schema before = test::inspectSchema(conn);
+        const qint64 scratchBefore = scratchDatabases(conn);
+        const MigrationRepository repo = MigrationRepository::load(dir.path());
+        MigrationRunner runner(conn, repo);
+
+        RunOptions all;
+        all.target = QStringLiteral("0001_init");
+        auto r = runner.rehearseRollback(all);
+        COVET_VERIFY_OK(r);
+        QVERIFY(r->rollback);
+        QVERIFY2(!r->ok(), qPrintable(r->toText()));
+        const RehearsedMigration *f = r->firstFailure();
+        QVERIFY(f);
+        QCOMPARE(f->id, QStringLiteral("0003_bad"));
+        QCOMPARE(f->failedPhase, QStringLiteral("re-apply"));
+        QVERIFY2(!f->error.isEmpty(), qPrintable(r->toText()));
+        QCOMPARE(r->notYet, QStringList{QStringLiteral("0002_good")});
+        QVERIFY2(r->toText().contains(QStringLiteral("0003_bad: applied again after its rollback, it does not give back the schema it had")),
+                 qPrintable(r->toText()));
+        QCOMPARE(r->onScratch, d == Dialect::MySQL);
+
+        QVERIFY2(RunVerifier::differences(test::inspectSchema(conn), before).isEmpty(),
+                 qPrintable(RunVerifier::differences(test::inspectSchema(conn), before).join(u'\n')));
+        QCOMPARE(scalar(conn, QStringLiteral("SELECT count(*) FROM customers")), 2);
+        QCOMPARE(scalar(conn, QStringLiteral("SELECT count(*) FROM _covet_migrations")), 3);
+        QCOMPARE(scratchDatabases(conn), scratchBefore);
+    }
+
+    void rollbackRehearsalOfAGoodHistoryPasses_data() { test::addDialectRows(); }
+    void rollbackRehearsalOfAGoodHistoryPasses()
+    {
+        QFETCH(int, dialect);
+        const Dialect d = Dialect(dialect);
+        COVET_REQUIRE_DIALECT(d);
+        COVET_SCRATCH_DB(db, d, test::serverFor(d));
+        Connection &conn = db->connection();
+        QTemporaryDir dir;
+        writeMigration(dir.path(), QStringLiteral("0001_init.yaml"), k0001);
+        writeMigration(dir.path(), QStringLiteral("0002_good.yaml"), k0002Good);
+        {
+            auto r = test::migrateDirectory(conn, dir.path());
+            COVET_VERIFY_OK(r);
+        }
+        COVET_EXEC_OK(conn, QStringLiteral("INSERT INTO customers (id, name) VALUES (1, 'a')"));
+        const Schema before = test::inspectSchema(conn);
+        const MigrationRepository repo = MigrationRepository::load(dir.path());
+        MigrationRunner runner(conn, repo);
+        RunOptions two;
+        two.steps = 2;
+        auto r = runner.rehearseRollback(two);
+        COVET_VERIFY_OK(r);
+        QVERIFY2(r->ok(), qPrintable(r->toText()));
+        QCOMPARE(r->migrations.size(), 2);
+        QCOMPARE(r->migrations.at(0).id, QStringLiteral("0002_good"));
+        QVERIFY2(r->toText().contains(QStringLiteral("Every migration rolls back and applies again")), qPrintable(r->toText()));
+        QVERIFY(RunVerifier::differences(test::inspectSchema(conn), before).isEmpty());
+        QCOMPARE(scalar(conn, QStringLiteral("SELECT count(*) FROM customers")), 1);
+        QCOMPARE(scalar(conn, QStringLiteral("SELECT count(*) FROM _covet_migrations")), 2);
+    }
+
     // An irreversible migration cannot be rehearsed: said, not hidden.
     void irreversibleIsNamed()
     {

@@ -29,7 +29,8 @@ QList<QCommandLineOption> StudioOptions::options()
         QCommandLineOption(QStringLiteral("dry-run"),
                            QCoreApplication::translate("StudioOptions", "Show the Migrations view and dry-run the pending migrations once they are "
                                                                         "listed: their SQL and, on PostgreSQL and SQLite, the result of executing it "
-                                                                        "in a transaction that is rolled back. Nothing is changed.")),
+                                                                        "in a transaction that is rolled back. With --rollback-steps: the "
+                                                                        "rollback desk's dry run and rehearsal of that rollback. Nothing is changed.")),
         QCommandLineOption(QStringLiteral("rollback-steps"),
                            QCoreApplication::translate("StudioOptions", "Show the rollback desk with the last N applied migrations chosen and the "
                                                                         "risk report of rolling them back. Nothing runs until Roll Back is "
@@ -69,11 +70,11 @@ StudioOptions StudioOptions::fromParser(const QCommandLineParser &parser)
     o.select = parser.value(QStringLiteral("select"));
     o.view = parser.value(QStringLiteral("view"));
     o.dryRun = parser.isSet(QStringLiteral("dry-run"));
-    if (o.dryRun && o.view.isEmpty())
-        o.view = QStringLiteral("migrations");
     o.rollbackSteps = qMax(0, parser.value(QStringLiteral("rollback-steps")).toInt());
     if (o.rollbackSteps > 0 && o.view.isEmpty())
         o.view = QStringLiteral("rollback");
+    if (o.dryRun && o.view.isEmpty())
+        o.view = QStringLiteral("migrations");
     const QStringList positional = parser.positionalArguments();
     if (!positional.isEmpty())
         o.target = positional.first();

@@ -90,10 +90,7 @@ MigrateOutcome MigrateJob::execute(const MigrateRequest &request, const Progress
     }
     const MigrationRepository repo = MigrationRepository::load(request.migrationsDir);
     MigrationRunner runner(**conn, repo);
-    RunOptions options;
-    options.target = request.target;
-    options.steps = request.steps;
-    options.settings = request.settings;
+    RunOptions options = request.options();
     options.dryRun = request.dryRun;
     options.executeDryRun = request.dryRun && DialectCapabilities::of(**conn).executesDryRun;
     options.expected = request.expected;

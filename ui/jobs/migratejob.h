@@ -47,6 +47,15 @@ struct MigrateRequest
     bool confirmDataLoss = false;   // they confirmed the data the plan destroys may go
     bool acceptRisk = false;        // they accepted a critical plan
     QString environment() const { return settings.environment; }
+    // What the runner is asked: target, steps and settings (a run adds the rest).
+    RunOptions options() const
+    {
+        RunOptions o;
+        o.target = target;
+        o.steps = steps;
+        o.settings = settings;
+        return o;
+    }
 };
 
 // What the run did.

@@ -25,10 +25,7 @@ Result<RiskAssessment> RiskJob::compute(const MigrateRequest &request)
         return std::unexpected(conn.error());
     const MigrationRepository repo = MigrationRepository::load(request.migrationsDir);
     MigrationRunner runner(**conn, repo);
-    RunOptions options;
-    options.target = request.target;
-    options.steps = request.steps;
-    options.settings = request.settings;
+    const RunOptions options = request.options();
     auto plan = runner.plan(options, !request.rollback);
     if (!plan)
         return std::unexpected(plan.error());

@@ -8,6 +8,7 @@
 #include "views/conflictbanner.h"
 #include "views/dryrunpane.h"
 #include "views/migrationrunpanel.h"
+#include "views/rehearsalbanner.h"
 #include "views/riskpanel.h"
 
 #include <QAction>
@@ -61,7 +62,7 @@ QWidget *sqlPage(QTabWidget *tabs, QLayout *top, const QString &name, SqlEditor 
 } // namespace
 
 MigrationsView::MigrationsView(QWidget *parent)
-    : QWidget(parent), m_job(new MigrateJob(this)), m_model(new MigrationListModel(this))
+    : QWidget(parent), m_job(new MigrateJob(this)), m_rehearsalJob(new RehearsalJob(this)), m_model(new MigrationListModel(this))
 {
     setObjectName(QStringLiteral("migrationsView"));
     createActions();
@@ -116,6 +117,14 @@ MigrationsView::MigrationsView(QWidget *parent)
     connect(m_job, &MigrateJob::progress, m_runPanel, &MigrationRunPanel::setProgress);
     connect(m_job, &MigrateJob::stepStarted, m_runPanel, &MigrationRunPanel::setStep);
     connect(m_job, &MigrateJob::logLine, m_runPanel, &MigrationRunPanel::appendLog);
+    connect(m_rehearsalJob, &RehearsalJob::finished, this, [this](const RehearsalOutcome &outcome) {
+        m_rehearsalOutcome = outcome;
+        const bool ok = RehearsalBanner::show(m_rehearsal, outcome);
+        m_runPanel->appendLog(ok ? tr("Rehearsal passed: every pending migration rolls back to where it started.")
+                                 : tr("Rehearsal did not pass: see the Dry Run tab."));
+        updateActions();
+        emit rehearsalFinished(ok);
+    });
     updateHeader();
     updateActions();
 }
@@ -123,6 +132,7 @@ MigrationsView::MigrationsView(QWidget *parent)
 MigrationsView::~MigrationsView()
 {
     m_job->disconnect(this);
+    m_rehearsalJob->disconnect(this);
 }
 
 void MigrationsView::createActions()
@@ -139,6 +149,11 @@ void MigrationsView::createActions()
     m_dryRunToHereAction->setToolTip(tr("Dry-run the pending migrations up to and including the selected one"));
     connect(m_dryRunToHereAction, &QAction::triggered, this, [this]() { dryRun(selectedId()); });
 
+    m_rehearseAction = new QAction(icon("dry-run"), tr("Rehearse"), this);
+    m_rehearseAction->setObjectName(QStringLiteral("rehearseAction"));
+    m_rehearseAction->setToolTip(tr("Apply, roll back and apply again each pending migration, checking the schema after each, without "
+                                    "changing the database: does every rollback restore what its migration changed?"));
+    connect(m_rehearseAction, &QAction::triggered, this, &MigrationsView::rehearse);
     m_applyAction = new QAction(icon("apply"), tr("Apply"), this);
     m_applyAction->setToolTip(tr("Apply every pending migration"));
     connect(m_applyAction, &QAction::triggered, this, [this]() { apply(); });
@@ -168,6 +183,8 @@ QWidget *MigrationsView::createHeader()
     auto *dryMenu = new QMenu(m_dryRunButton);
     dryMenu->addAction(m_dryRunAction);
     dryMenu->addAction(m_dryRunToHereAction);
+    dryMenu->addSeparator();
+    dryMenu->addAction(m_rehearseAction);
     m_dryRunButton->setMenu(dryMenu);
     m_applyButton = toolButton(m_applyAction, header);
     m_applyButton->setObjectName(QStringLiteral("applyButton"));
@@ -216,7 +233,17 @@ QWidget *MigrationsView::createDetails()
     m_dryRun = new DryRunPane(tr("Dry Run shows the SQL Apply would run and, on PostgreSQL and SQLite, executes it in a "
                                  "transaction that is then rolled back: nothing changes."),
                               m_tabs);
-    m_tabs->addTab(m_dryRun, icon("dry-run"), tr("Dry Run"));
+    m_dryRunPage = new QWidget(m_tabs);
+    m_rehearsal = new QLabel(m_dryRunPage);
+    m_rehearsal->setObjectName(QStringLiteral("migrationsRehearsal"));
+    m_rehearsal->setWordWrap(true);
+    m_rehearsal->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_rehearsal->hide();
+    auto *dryLayout = new QVBoxLayout(m_dryRunPage);
+    dryLayout->setContentsMargins(0, 0, 0, 0);
+    dryLayout->addWidget(m_rehearsal);
+    dryLayout->addWidget(m_dryRun, 1);
+    m_tabs->addTab(m_dryRunPage, icon("dry-run"), tr("Dry Run"));
     m_risk = new RiskPanel(m_tabs);
     m_tabs->addTab(m_risk, icon("risk-medium"), tr("Risk"));
     return m_tabs;
@@ -295,9 +322,26 @@ bool MigrationsView::isRunning() const
     return m_job->isRunning();
 }
 
+bool MigrationsView::isRehearsing() const
+{
+    return m_rehearsalJob->isRunning();
+}
+
+void MigrationsView::rehearse()
+{
+    if (!m_url || isRunning() || isRehearsing())
+        return;
+    m_tabs->setCurrentWidget(m_dryRunPage);
+    m_rehearsalOutcome.reset();
+    RehearsalBanner::showRunning(m_rehearsal, false);
+    m_runPanel->appendLog(tr("Rehearsing every pending migration on %1…").arg(m_url->display()));
+    m_rehearsalJob->rehearse(request(QString(), false));
+    updateActions();
+}
+
 bool MigrationsView::isBusy() const
 {
-    return m_job->isListing() || m_job->isRunning();
+    return m_job->isListing() || m_job->isRunning() || m_rehearsalJob->isRunning();
 }
 
 void MigrationsView::markStale()
@@ -402,17 +446,17 @@ MigrateRequest MigrationsView::request(const QString &target, bool dryRun) const
 
 void MigrationsView::dryRun(const QString &target)
 {
-    if (!m_url || isRunning())
+    if (!m_url || isRunning() || isRehearsing())
         return;
     const MigrateRequest r = request(target, true);
-    m_tabs->setCurrentWidget(m_dryRun);
+    m_tabs->setCurrentWidget(m_dryRunPage);
     m_dryRun->start();
     start(r);
 }
 
 void MigrationsView::apply(const QString &target)
 {
-    if (!m_url || isRunning() || m_confirm || hasBlockingConflict())
+    if (!m_url || isRunning() || isRehearsing() || m_confirm || hasBlockingConflict())
         return;
     MigrateRequest r = request(target, false);
     r.expected = pendingUpTo(target);
@@ -534,7 +578,7 @@ void MigrationsView::onRunFinished(const MigrateOutcome &outcome)
 
 void MigrationsView::showDryRun(const MigrateOutcome &outcome)
 {
-    m_tabs->setCurrentWidget(m_dryRun);
+    m_tabs->setCurrentWidget(m_dryRunPage);
     const QString line = m_dryRun->show(outcome, int(pendingUpTo(outcome.request.target).size()));
     m_runPanel->finish(line, outcome.succeeded());
 }
@@ -620,7 +664,7 @@ void MigrationsView::updateHeader()
 
 void MigrationsView::updateActions()
 {
-    const bool running = isRunning();
+    const bool running = isRunning() || isRehearsing();   // a rehearsal holds its transaction's locks
     const bool listed = m_listing.has_value() && m_url.has_value();
     const int pending = m_model->count(MigrationState::State::Pending);
     const MigrationState *s = m_model->stateAt(m_list->currentIndex().row());
@@ -628,6 +672,7 @@ void MigrationsView::updateActions()
     m_refreshAction->setEnabled(!running && m_url && !m_migrationsDir.isEmpty());
     m_dryRunAction->setEnabled(listed && !running && pending > 0);
     m_dryRunToHereAction->setEnabled(listed && !running && selectedPending);
+    m_rehearseAction->setEnabled(listed && !running && pending > 0);
     const bool blocked = hasBlockingConflict();
     m_applyAction->setEnabled(listed && !running && pending > 0 && !blocked);
     m_applyToHereAction->setEnabled(listed && !running && selectedPending && !blocked);

@@ -2,6 +2,7 @@
 
 #include "db/databaseurl.h"
 #include "jobs/migratejob.h"
+#include "jobs/rehearsaljob.h"
 #include "migrations/projectconfig.h"
 
 #include <QPointer>
@@ -62,6 +63,13 @@ public:
     void refresh();
     // target empty: every pending migration; else up to and including it.
     void dryRun(const QString &target = {});
+    // Rehearses the pending migrations (MigrationRunner::rehearse: apply,
+    // roll back, apply again, each checked; nothing is changed): the result
+    // above the Dry Run tab's SQL.
+    void rehearse();
+    bool isRehearsing() const;
+    QLabel *rehearsalBanner() const { return m_rehearsal; }
+    const std::optional<RehearsalOutcome> &rehearsal() const { return m_rehearsalOutcome; }
     // Asks for the environment's name first when it needs confirmation.
     void apply(const QString &target = {});
     void cancel();
@@ -110,6 +118,7 @@ signals:
     void databaseChanged();
     // Roll Back to Here on an applied migration: the rollback desk takes over.
     void rollbackRequested(const QString &id);
+    void rehearsalFinished(bool ok);
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -137,6 +146,7 @@ private:
     QString stateSummary(bool html) const;
 
     MigrateJob *m_job = nullptr;
+    RehearsalJob *m_rehearsalJob = nullptr;
     MigrationListModel *m_model = nullptr;
 
     QLabel *m_title = nullptr;
@@ -149,6 +159,10 @@ private:
     QCheckBox *m_backwards = nullptr;
     SqlEditor *m_sql = nullptr;
     DryRunPane *m_dryRun = nullptr;
+    QWidget *m_dryRunPage = nullptr;
+    QLabel *m_rehearsal = nullptr;
+    std::optional<RehearsalOutcome> m_rehearsalOutcome;
+    QAction *m_rehearseAction = nullptr;
     RiskPanel *m_risk = nullptr;
     MigrationRunPanel *m_runPanel = nullptr;
     QToolButton *m_refreshButton = nullptr;

@@ -8,6 +8,7 @@
 #include "models/migrationlistmodel.h"
 #include "views/dryrunpane.h"
 #include "views/migrationrunpanel.h"
+#include "views/rehearsalbanner.h"
 #include "views/riskpanel.h"
 
 #include <QButtonGroup>
@@ -54,7 +55,7 @@ QWidget *page(QWidget *parent, const QString &heading, QLayout **body)
 } // namespace
 
 RollbackDesk::RollbackDesk(QWidget *parent)
-    : QWidget(parent), m_job(new MigrateJob(this)), m_riskJob(new RiskJob(this)), m_model(new MigrationListModel(this))
+    : QWidget(parent), m_job(new MigrateJob(this)), m_riskJob(new RiskJob(this)), m_rehearsalJob(new RehearsalJob(this)), m_model(new MigrationListModel(this))
 {
     setObjectName(QStringLiteral("rollbackDesk"));
     m_title = new QLabel(this);
@@ -120,6 +121,12 @@ RollbackDesk::RollbackDesk(QWidget *parent)
     connect(m_job, &MigrateJob::stepStarted, m_runPanel, &MigrationRunPanel::setStep);
     connect(m_job, &MigrateJob::logLine, m_runPanel, &MigrationRunPanel::appendLog);
     connect(m_riskJob, &RiskJob::assessed, this, &RollbackDesk::onAssessed);
+    connect(m_rehearsalJob, &RehearsalJob::finished, this, [this](const RehearsalOutcome &outcome) {
+        if (m_rehearsalAsked != m_rehearsalGeneration || !m_dryOutcome)
+            return;   // the choice changed since
+        showRehearsal(outcome);
+        updateNavigation();
+    });
     connect(m_riskJob, &RiskJob::failed, this, [this](const Error &e) {
         m_assessment.reset();
         m_risk->clear(tr("The rollback cannot be planned: %1").arg(MigrationErrorDialog::readableMessage(e)));
@@ -133,6 +140,7 @@ RollbackDesk::~RollbackDesk()
 {
     m_job->disconnect(this);
     m_riskJob->disconnect(this);
+    m_rehearsalJob->disconnect(this);
 }
 
 QWidget *RollbackDesk::createTargetPage()
@@ -339,7 +347,7 @@ bool RollbackDesk::isRunning() const
 
 bool RollbackDesk::isBusy() const
 {
-    return m_job->isListing() || m_job->isRunning() || m_riskJob->isRunning();
+    return m_job->isListing() || m_job->isRunning() || m_riskJob->isRunning() || m_rehearsalJob->isRunning();
 }
 
 bool RollbackDesk::needsConfirmation() const
@@ -477,8 +485,12 @@ void RollbackDesk::invalidateFrom(Step step)
         m_assessment.reset();
         m_risk->clear();
     }
-    if (step <= DryRunStep)
+    if (step <= DryRunStep) {
         m_dryOutcome.reset();
+        m_rehearsalOutcome.reset();
+        ++m_rehearsalGeneration;
+        setRehearsalResult({}, true);
+    }
     if (step <= ExecuteStep && m_outcome) {
         m_outcome.reset();
         m_verifyText->clear();
@@ -594,14 +606,29 @@ void RollbackDesk::startDryRun()
         return;
     m_dryRun->start();
     m_dryOutcome.reset();
+    m_rehearsalOutcome.reset();
+    ++m_rehearsalGeneration;
+    setRehearsalResult({}, true);
     m_job->run(request(true));
     updateNavigation();
 }
 
 void RollbackDesk::setRehearsalResult(const QString &text, bool ok)
 {
+    m_rehearsal->setTextFormat(Qt::PlainText);
     StudioStyle::setBanner(m_rehearsal, text.isEmpty() ? QString() : tr("Rehearsal: %1").arg(text),
                            ok ? StudioStyle::Banner::Ok : StudioStyle::Banner::Error);
+}
+
+bool RollbackDesk::isRehearsing() const
+{
+    return m_rehearsalJob->isRunning();
+}
+
+void RollbackDesk::showRehearsal(const RehearsalOutcome &outcome)
+{
+    m_rehearsalOutcome = outcome;
+    emit rehearsalFinished(RehearsalBanner::show(m_rehearsal, outcome));
 }
 
 void RollbackDesk::execute()
@@ -647,6 +674,11 @@ void RollbackDesk::onRunFinished(const MigrateOutcome &outcome)
         m_dryOutcome = outcome;
         const int count = m_assessment ? int(m_assessment->ids.size()) : 0;
         m_runPanel->appendLog(m_dryRun->show(outcome, count));
+        if (outcome.succeeded()) {
+            RehearsalBanner::showRunning(m_rehearsal, true);
+            m_rehearsalAsked = m_rehearsalGeneration;
+            m_rehearsalJob->rehearse(outcome.request);
+        }
         updateNavigation();
         emit dryRunFinished(outcome.succeeded());
         return;

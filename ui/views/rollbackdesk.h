@@ -2,6 +2,7 @@
 
 #include "db/databaseurl.h"
 #include "jobs/migratejob.h"
+#include "jobs/rehearsaljob.h"
 #include "jobs/riskjob.h"
 #include "migrations/projectconfig.h"
 
@@ -74,9 +75,14 @@ public:
     void execute();
     void cancel();
 
-    // The hook where the rehearsal of the rollback appears (engine/runner/
-    // rehearsal, `covet migrate --rehearse`): shown under the dry run.
+    // The rehearsal of the rollback (MigrationRunner::rehearseRollback: roll
+    // back, apply again, roll back again — does the way back work too?),
+    // started when the dry run succeeded: shown under the dry run; amber
+    // when it ran on a scratch database (MySQL/MariaDB).
     void setRehearsalResult(const QString &text, bool ok);
+    void showRehearsal(const RehearsalOutcome &outcome);
+    const std::optional<RehearsalOutcome> &rehearsal() const { return m_rehearsalOutcome; }
+    bool isRehearsing() const;
 
     bool hasListing() const { return m_listing.has_value(); }
     bool isBusy() const;
@@ -112,6 +118,7 @@ signals:
     void listShown();
     void assessed();
     void dryRunFinished(bool succeeded);
+    void rehearsalFinished(bool ok);
     void runFinished(bool succeeded);
     // The rollback (or a restore) changed the database.
     void databaseChanged();
@@ -140,6 +147,7 @@ private:
 
     MigrateJob *m_job = nullptr;
     RiskJob *m_riskJob = nullptr;
+    RehearsalJob *m_rehearsalJob = nullptr;
     MigrationListModel *m_model = nullptr;
 
     QLabel *m_title = nullptr;
@@ -182,6 +190,9 @@ private:
     std::optional<MigrationListing> m_listing;
     std::optional<RiskAssessment> m_assessment;
     std::optional<MigrateOutcome> m_dryOutcome;
+    std::optional<RehearsalOutcome> m_rehearsalOutcome;
+    int m_rehearsalGeneration = 0;   // a rehearsal for an older choice is not shown
+    int m_rehearsalAsked = 0;
     std::optional<MigrateOutcome> m_outcome;
     int m_reached = TargetStep;   // the furthest step whose input is ready
     bool m_stale = false;
