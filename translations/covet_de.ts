@@ -204,12 +204,12 @@
         <translation>Den Rollback-Arbeitsplatz mit den letzten N angewendeten Migrationen und dem Risikobericht ihres Zurückrollens zeigen. Nichts läuft, bevor „Zurückrollen“ bestätigt ist.</translation>
     </message>
     <message>
-        <source>Show the view NAME first: schema, diff, migrations, risk (the Migrations view&apos;s Risk tab), rollback or backups.</source>
-        <translation>Zuerst die Ansicht NAME zeigen: schema, diff, migrations, risk (der Reiter „Risiko“ der Migrationsansicht), rollback oder backups.</translation>
-    </message>
-    <message>
         <source>Show the Migrations view and dry-run the pending migrations once they are listed: their SQL and, on PostgreSQL and SQLite, the result of executing it in a transaction that is rolled back. With --rollback-steps: the rollback desk&apos;s dry run and rehearsal of that rollback. Nothing is changed.</source>
         <translation>Die Ansicht „Migrationen“ zeigen und für die ausstehenden Migrationen einen Probelauf ausführen, sobald sie aufgelistet sind: ihr SQL und, unter PostgreSQL und SQLite, das Ergebnis seiner Ausführung in einer Transaktion, die zurückgerollt wird. Mit --rollback-steps: Probelauf und Generalprobe dieses Zurückrollens im Rollback-Arbeitsplatz. Es wird nichts verändert.</translation>
+    </message>
+    <message>
+        <source>Show the view NAME first: schema, diff, migrations, risk (the Migrations view&apos;s Risk tab), rollback, backups, audit or dashboard (the audit dashboard).</source>
+        <translation>Zuerst die Ansicht NAME zeigen: schema, diff, migrations, risk (der Reiter „Risiko“ der Migrationsansicht), rollback, backups, audit oder dashboard (das Audit-Dashboard).</translation>
     </message>
 </context>
 <context>
@@ -244,6 +244,252 @@
     <message>
         <source>System language (%1)</source>
         <translation>Systemsprache (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>covet::AuditLogModel</name>
+    <message>
+        <source>verified</source>
+        <translation>geprüft</translation>
+    </message>
+    <message>
+        <source>after a break</source>
+        <translation>nach einem Bruch</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Started (UTC)</source>
+        <translation>Beginn (UTC)</translation>
+    </message>
+    <message>
+        <source>Migration</source>
+        <translation>Migration</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Richtung</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <source>Chain</source>
+        <translation>Kette</translation>
+    </message>
+</context>
+<context>
+    <name>covet::AuditView</name>
+    <message>
+        <source>Environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <source>Any outcome</source>
+        <translation>Alle Ergebnisse</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>Erfolgreich</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Applies and rollbacks</source>
+        <translation>Anwenden und Zurückrollen</translation>
+    </message>
+    <message>
+        <source>Applies</source>
+        <translation>Anwenden</translation>
+    </message>
+    <message>
+        <source>Rollbacks</source>
+        <translation>Zurückrollen</translation>
+    </message>
+    <message>
+        <source>Search migrations and errors</source>
+        <translation>Migrationen und Fehler durchsuchen</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Export Report</source>
+        <translation>Bericht exportieren</translation>
+    </message>
+    <message>
+        <source>SOX change-control evidence…</source>
+        <translation>SOX-Nachweis der Änderungskontrolle…</translation>
+    </message>
+    <message>
+        <source>HIPAA audit controls…</source>
+        <translation>HIPAA-Audit-Kontrollen…</translation>
+    </message>
+    <message>
+        <source>GDPR records of processing…</source>
+        <translation>DSGVO-Verzeichnis von Verarbeitungstätigkeiten…</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;HTML (*.html);;CSV (*.csv);;JSON (*.json)</source>
+        <translation>PDF (*.pdf);;HTML (*.html);;CSV (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historie</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>Chain: not read</source>
+        <translation>Kette: nicht gelesen</translation>
+    </message>
+    <message>
+        <source>Reading the audit log…</source>
+        <translation>Audit-Protokoll wird gelesen…</translation>
+    </message>
+    <message>
+        <source>✔ Chain intact: %1 rows</source>
+        <translation>✔ Kette intakt: %1 Zeilen</translation>
+    </message>
+    <message>
+        <source>✖ Chain broken at row %1: %2</source>
+        <translation>✖ Kette unterbrochen bei Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>No alert.</source>
+        <translation>Keine Warnung.</translation>
+    </message>
+    <message>
+        <source>Alerts: %1</source>
+        <translation>Warnungen: %1</translation>
+    </message>
+    <message>
+        <source>Could not read the audit log</source>
+        <translation>Das Audit-Protokoll konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; of &lt;b&gt;%2&lt;/b&gt;: %3, %4 ms</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; von &lt;b&gt;%2&lt;/b&gt;: %3, %4 ms</translation>
+    </message>
+    <message>
+        <source>by %1@%2%3 in %4, %5 to %6</source>
+        <translation>von %1@%2%3 in %4, %5 bis %6</translation>
+    </message>
+    <message>
+        <source> (database user %1)</source>
+        <translation> (Datenbankbenutzer %1)</translation>
+    </message>
+    <message>
+        <source>no environment</source>
+        <translation>keine Umgebung</translation>
+    </message>
+    <message>
+        <source>risk %1, %2 rows/values at stake%3%4</source>
+        <translation>Risiko %1, %2 Zeilen/Werte gefährdet%3%4</translation>
+    </message>
+    <message>
+        <source>, backup %1</source>
+        <translation>, Sicherung %1</translation>
+    </message>
+    <message>
+        <source>, acknowledged: %1</source>
+        <translation>, bestätigt: %1</translation>
+    </message>
+    <message>
+        <source>chain: %1</source>
+        <translation>Kette: %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;error:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Fehler:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>Executions per day</source>
+        <translation>Ausführungen pro Tag</translation>
+    </message>
+    <message>
+        <source>Failed or cancelled</source>
+        <translation>Fehlgeschlagen oder abgebrochen</translation>
+    </message>
+    <message>
+        <source>Success and rollback rate per day</source>
+        <translation>Erfolgs- und Rollback-Quote pro Tag</translation>
+    </message>
+    <message>
+        <source>Success rate</source>
+        <translation>Erfolgsquote</translation>
+    </message>
+    <message>
+        <source>Rollback rate</source>
+        <translation>Rollback-Quote</translation>
+    </message>
+    <message>
+        <source>Success threshold %1%</source>
+        <translation>Erfolgsschwelle %1%</translation>
+    </message>
+    <message>
+        <source>Rollback threshold %1%</source>
+        <translation>Rollback-Schwelle %1%</translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Slowest migrations (ms)</source>
+        <translation>Langsamste Migrationen (ms)</translation>
+    </message>
+    <message>
+        <source>average</source>
+        <translation>Mittelwert</translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
+    <message>
+        <source>Duration per environment (ms)</source>
+        <translation>Dauer je Umgebung (ms)</translation>
+    </message>
+    <message>
+        <source>median</source>
+        <translation>Median</translation>
+    </message>
+    <message>
+        <source>Choose a file ending in .pdf, .html, .csv or .json</source>
+        <translation>Wählen Sie eine Datei mit der Endung .pdf, .html, .csv oder .json</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>%1 geschrieben</translation>
     </message>
 </context>
 <context>
@@ -1458,6 +1704,18 @@ Fehlgeschlagene Anweisung: %1</translation>
     <message>
         <source>Open a project, connect to a database, open the demo or a recent project</source>
         <translation>Ein Projekt öffnen, mit einer Datenbank verbinden, die Demo oder ein zuletzt benutztes Projekt öffnen</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Audit</translation>
+    </message>
+    <message>
+        <source>&amp;Audit</source>
+        <translation>&amp;Audit</translation>
+    </message>
+    <message>
+        <source>Every execution: history, chain verification, dashboard, compliance reports</source>
+        <translation>Jede Ausführung: Historie, Prüfung der Kette, Dashboard, Compliance-Berichte</translation>
     </message>
 </context>
 <context>

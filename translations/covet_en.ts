@@ -204,11 +204,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Show the view NAME first: schema, diff, migrations, risk (the Migrations view&apos;s Risk tab), rollback or backups.</source>
+        <source>Show the Migrations view and dry-run the pending migrations once they are listed: their SQL and, on PostgreSQL and SQLite, the result of executing it in a transaction that is rolled back. With --rollback-steps: the rollback desk&apos;s dry run and rehearsal of that rollback. Nothing is changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Show the Migrations view and dry-run the pending migrations once they are listed: their SQL and, on PostgreSQL and SQLite, the result of executing it in a transaction that is rolled back. With --rollback-steps: the rollback desk&apos;s dry run and rehearsal of that rollback. Nothing is changed.</source>
+        <source>Show the view NAME first: schema, diff, migrations, risk (the Migrations view&apos;s Risk tab), rollback, backups, audit or dashboard (the audit dashboard).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -243,6 +243,252 @@
     </message>
     <message>
         <source>System language (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>covet::AuditLogModel</name>
+    <message>
+        <source>verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>after a break</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Migration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>covet::AuditView</name>
+    <message>
+        <source>Environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applies and rollbacks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rollbacks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search migrations and errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SOX change-control evidence…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HIPAA audit controls…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GDPR records of processing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;HTML (*.html);;CSV (*.csv);;JSON (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chain: not read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the audit log…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ Chain intact: %1 rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✖ Chain broken at row %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No alert.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; of &lt;b&gt;%2&lt;/b&gt;: %3, %4 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by %1@%2%3 in %4, %5 to %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (database user %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>risk %1, %2 rows/values at stake%3%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, backup %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, acknowledged: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chain: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;error:&lt;/b&gt; %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Executions per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed or cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Success and rollback rate per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Success rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rollback rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Success threshold %1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rollback threshold %1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slowest migrations (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>average</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration per environment (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>median</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a file ending in .pdf, .html, .csv or .json</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1446,6 +1692,18 @@ Failing statement: %1</source>
     </message>
     <message>
         <source>Open a project, connect to a database, open the demo or a recent project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Audit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every execution: history, chain verification, dashboard, compliance reports</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
