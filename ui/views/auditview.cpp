@@ -1,5 +1,7 @@
 #include "auditview.h"
 
+#include "app/studiostyle.h"
+
 #include "editors/sqleditor.h"
 #include "migrations/projectconfig.h"
 #include "models/auditlogmodel.h"
@@ -359,6 +361,9 @@ void AuditView::updateCharts()
             most = std::max(most, int(d.executions));
         }
         addBars(chart, new QStackedBarSeries(), {ok, bad}, days, false, most);
+        // After the chart's theme coloured them: failures must not read as fine.
+        ok->setColor(StudioStyle::riskColor(RiskLevel::None));
+        bad->setColor(StudioStyle::riskColor(RiskLevel::Critical));
     }
     // Success and rollback rates per day against their thresholds.
     {
