@@ -114,10 +114,20 @@ Status AuditRecorder::ensure(SqlExecutor &sql)
         if (have.contains(cols.at(i)))
             continue;
         const bool number = cols.at(i) == u"rows_at_risk" || cols.at(i) == u"backup_id" || cols.at(i) == u"hash_version";
-        auto add = sql.exec(QStringLiteral("ALTER TABLE %1 ADD COLUMN %2 %3").arg(table(sql), q(sql, cols.at(i)),
-                                                                                  number ? QStringLiteral("BIGINT") : shortText));
-        if (!add)
+        // Runners starting together may race to add it: IF NOT EXISTS on
+        // PostgreSQL (where a failed statement would end the transaction);
+        // elsewhere a failure because another runner added it first is no
+        // failure (MySQL has no IF NOT EXISTS here; its DDL commits at once).
+        const bool ifNotExists = sql.dialect() == Dialect::PostgreSQL;
+        auto add = sql.exec(QStringLiteral("ALTER TABLE %1 ADD COLUMN %2%3 %4")
+                                .arg(table(sql), ifNotExists ? QStringLiteral("IF NOT EXISTS ") : QString(), q(sql, cols.at(i)),
+                                     number ? QStringLiteral("BIGINT") : shortText));
+        if (!add) {
+            auto again = sql.exec(QStringLiteral("SELECT * FROM %1 WHERE 1 = 0").arg(table(sql)));
+            if (again && again->record().indexOf(cols.at(i)) >= 0)
+                continue;
             return std::unexpected(add.error().withContext(QStringLiteral("upgrading the audit table %1").arg(tableName())));
+        }
     }
     return {};
 }
