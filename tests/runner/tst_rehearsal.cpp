@@ -7,6 +7,7 @@
 // scratch database on MariaDB that is dropped afterwards.
 #include "runner/migrationrunner.h"
 #include "runner/runverifier.h"
+#include "safety/tablechecksum.h"
 #include "../migrations/migrationtestsupport.h"
 
 #include <QTemporaryDir>
@@ -92,6 +93,9 @@ private slots:
         COVET_EXEC_OK(conn, QStringLiteral("INSERT INTO customers (id, name) VALUES (1, 'a'), (2, 'b'), (3, NULL)"));
         const Schema before = test::inspectSchema(conn);
         const qint64 scratchBefore = scratchDatabases(conn);
+        SqlExecutor sql(conn.database(), d);
+        const auto rowsBefore = TableChecksum::of(sql, {}, QStringLiteral("customers"), {QStringLiteral("id"), QStringLiteral("name")});
+        COVET_VERIFY_OK(rowsBefore);
 
         const MigrationRepository repo = MigrationRepository::load(dir.path());
         MigrationRunner runner(conn, repo);
@@ -116,6 +120,9 @@ private slots:
         QVERIFY2(RunVerifier::differences(test::inspectSchema(conn), before).isEmpty(),
                  qPrintable(RunVerifier::differences(test::inspectSchema(conn), before).join(u'\n')));
         QCOMPARE(scalar(conn, QStringLiteral("SELECT count(*) FROM customers")), 3);
+        const auto rowsAfter = TableChecksum::of(sql, {}, QStringLiteral("customers"), {QStringLiteral("id"), QStringLiteral("name")});
+        COVET_VERIFY_OK(rowsAfter);
+        QCOMPARE(*rowsAfter, *rowsBefore);   // every value as it was
         QCOMPARE(scalar(conn, QStringLiteral("SELECT count(*) FROM _covet_migrations")), 1);
         QCOMPARE(scratchDatabases(conn), scratchBefore);
         if (d == Dialect::SQLite)

@@ -14,6 +14,7 @@
 class QAbstractButton;
 class QCheckBox;
 class QLabel;
+class QLayout;
 class QListWidget;
 class QPlainTextEdit;
 class QPushButton;
@@ -127,6 +128,9 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
+    // A page of the desk with its heading; its layout goes to *body.
+    static QWidget *page(QWidget *parent, const QString &heading, QLayout **body);
+    static QLabel *wrappedLabel(QWidget *parent, const char *name);
     QWidget *createTargetPage();
     QWidget *createBackupPage();
     QWidget *createDryRunPage();
