@@ -296,6 +296,34 @@
         <source>Chain</source>
         <translation>Kette</translation>
     </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>Erfolgreich</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Interrupted (killed or connection lost)</source>
+        <translation>Unterbrochen (beendet oder Verbindung verloren)</translation>
+    </message>
+    <message>
+        <source>Refused before running</source>
+        <translation>Vor dem Lauf abgelehnt</translation>
+    </message>
+    <message>
+        <source>Run started</source>
+        <translation>Lauf begonnen</translation>
+    </message>
+    <message>
+        <source>Run finished (verification)</source>
+        <translation>Lauf beendet (Prüfung)</translation>
+    </message>
 </context>
 <context>
     <name>covet::AuditView</name>
@@ -310,14 +338,6 @@
     <message>
         <source>Succeeded</source>
         <translation>Erfolgreich</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>Fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>Abgebrochen</translation>
     </message>
     <message>
         <source>Applies and rollbacks</source>

@@ -4,6 +4,7 @@
 
 #include "audit/auditchain.h"
 #include "audit/auditlog.h"
+#include "audit/auditstatus.h"
 #include "audit/auditstatistics.h"
 #include "audit/compliancereport.h"
 #include "reportrenderer.h"
@@ -67,7 +68,10 @@ void printStats(QTextStream &out, const AuditStatistics &s, const QList<AuditAle
         out << ", " << s.firstAt << " to " << s.lastAt;
     out << '\n'
         << "Success rate: " << percent(s.successRate()) << " (" << s.successes << " succeeded, " << s.failures << " failed, " << s.cancelled
-        << " cancelled)\n"
+        << " cancelled, " << s.interrupted << " interrupted)\n"
+        << "Refused before running: " << s.refusals << '\n'
+        << "Runs: " << s.runs << " finished, " << s.verifiedRuns << " verified afterwards, " << s.verificationFailures
+        << " failed verification\n"
         << "Rollback rate: " << percent(s.rollbackRate()) << '\n'
         << "Conflict rate: " << percent(s.conflictRate()) << " (" << s.conflicts << " conflicts detected)\n"
         << "Failures in a row: " << s.failuresInARow << " now, " << s.longestFailureRun << " at most\n"
@@ -114,8 +118,14 @@ void AuditCommand::addOptions(CommandLineSpec &p) const
     p.addOption({QStringLiteral("env"), QStringLiteral("Only executions recorded in this environment."), QStringLiteral("name")});
     p.addOption({QStringLiteral("migration"), QStringLiteral("Only executions of this migration."), QStringLiteral("id")});
     p.addOption({QStringLiteral("user"), QStringLiteral("Only executions by this OS or database user."), QStringLiteral("name")});
-    p.addOption({QStringLiteral("status"), QStringLiteral("Only executions with this outcome: success, failure or cancelled."), QStringLiteral("status")});
-    p.setValueChoices(QStringLiteral("status"), {QStringLiteral("success"), QStringLiteral("failure"), QStringLiteral("cancelled")});
+    p.addOption({QStringLiteral("status"), QStringLiteral("Only rows with this status: %1 (refused: Covet refused the run before changing "
+                                                          "anything; interrupted: the run was killed or lost its connection; started and "
+                                                          "finished: a run's first and last rows, the last with its verification).")
+                                               .arg(AuditStatus::all().join(QStringLiteral(", "))),
+                 QStringLiteral("status")});
+    p.setValueChoices(QStringLiteral("status"), AuditStatus::all());
+    p.addOption({QStringLiteral("runs"), QStringLiteral("Also the rows that mark each run's start and end (the end with the after-run "
+                                                        "verification result).")});
     p.addOption({QStringLiteral("direction"), QStringLiteral("Only executions in this direction: apply or rollback."), QStringLiteral("direction")});
     p.setValueChoices(QStringLiteral("direction"), {QStringLiteral("apply"), QStringLiteral("rollback")});
     p.addOption({QStringLiteral("search"), QStringLiteral("Only executions whose migration id or error contains this text."), QStringLiteral("text")});
@@ -144,10 +154,12 @@ Result<AuditFilter> AuditCommand::filter(const QCommandLineParser &p)
     f.migration = p.value(QStringLiteral("migration"));
     f.user = p.value(QStringLiteral("user"));
     f.status = p.value(QStringLiteral("status"));
+    f.runRows = p.isSet(QStringLiteral("runs"));
     f.direction = p.value(QStringLiteral("direction"));
     f.search = p.value(QStringLiteral("search"));
-    if (!f.status.isEmpty() && !QStringList{QStringLiteral("success"), QStringLiteral("failure"), QStringLiteral("cancelled")}.contains(f.status))
-        return fail(Error::Category::InvalidInput, QStringLiteral("--status takes success, failure or cancelled, got '%1'").arg(f.status));
+    if (!f.status.isEmpty() && !AuditStatus::all().contains(f.status))
+        return fail(Error::Category::InvalidInput,
+                    QStringLiteral("--status takes %1, got '%2'").arg(AuditStatus::all().join(QStringLiteral(", ")), f.status));
     if (!f.direction.isEmpty() && f.direction != u"apply" && f.direction != u"rollback")
         return fail(Error::Category::InvalidInput, QStringLiteral("--direction takes apply or rollback, got '%1'").arg(f.direction));
     return f;

@@ -316,12 +316,18 @@ int MigrateCommand::execute(const QCommandLineParser &p, QTextStream &out, QText
                                                    {QStringLiteral("risk"), risk ? risk->toJson() : QJsonObject()}});
     const bool destroys = risk && risk->losesData();
     if (!dry && !plan->plans.isEmpty()) {
+        // A refusal is audited like a run.
+        auto refuse = [&](const Error &why) {
+            if (const QString w = runner.recordRefusal(*plan, o, why); !w.isEmpty())
+                err << "covet: warning: " << w << '\n';
+            return failed(why);
+        };
         if (risk && !o.acceptRisk && !risk->atLeast(RiskLevel::Critical).isEmpty())
-            return failed(Error(Error::Category::Conflict,
+            return refuse(Error(Error::Category::Conflict,
                                 QStringLiteral("the risk of this plan is critical (see the report); nothing was run. Accept it explicitly "
                                                "with --accept-risk to go ahead")));
         if (auto ok = confirm(*target, p, out, destroys); !ok)
-            return failed(ok.error());
+            return refuse(ok.error());
     }
     o.expected = plan->ids();
     o.confirmDataLoss = !dry;   // confirm() passed (or nothing is destroyed)

@@ -46,7 +46,9 @@ QJsonObject ChainVerification::toJson() const
 Result<ChainVerification> AuditChain::verify(SqlExecutor &sql)
 {
     ChainVerification v;
-    auto read = AuditLog::all(sql, AuditFilter());
+    AuditFilter every;
+    every.runRows = true;
+    auto read = AuditLog::all(sql, every);
     if (!read)
         return std::unexpected(read.error().withContext(QStringLiteral("verifying the audit chain")));
     const QList<AuditRow> &rows = *read;

@@ -14,7 +14,10 @@ struct AuditFilter
     QString environment;
     QString migration;      // exact migration id
     QString user;           // the OS user or the database user
-    QString status;         // success | failure | cancelled
+    QString status;         // AuditStatus (naming started or finished selects those rows)
+    // Include the rows that mark a run's start and end (AuditStatus::Started,
+    // Finished): left out unless asked for, as they are not executions.
+    bool runRows = false;
     QString direction;      // apply | rollback
     QString search;         // a piece of the migration id or the error (case-sensitive, LIKE)
     bool operator==(const AuditFilter &) const = default;

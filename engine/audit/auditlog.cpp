@@ -1,5 +1,7 @@
 #include "auditlog.h"
 
+#include "auditstatus.h"
+
 #include "../sql/identifierquoter.h"
 
 #include <QJsonArray>
@@ -23,6 +25,8 @@ QJsonObject AuditFilter::toJson() const
     put("status", status);
     put("direction", direction);
     put("search", search);
+    if (runRows)
+        o.insert(QStringLiteral("run_rows"), true);
     return o;
 }
 
@@ -60,6 +64,8 @@ QJsonObject AuditRow::toJson(bool withSql) const
                   {QStringLiteral("acknowledged"), e.acknowledged},
                   {QStringLiteral("backup_id"), double(e.backupId)},
                   {QStringLiteral("hash_version"), e.hashVersion},
+                  {QStringLiteral("run_id"), e.runId},
+                  {QStringLiteral("verification"), e.verification},
                   {QStringLiteral("row_hash"), rowHash}};
     if (withSql)
         o.insert(QStringLiteral("sql"), e.sql);
@@ -108,6 +114,10 @@ QString AuditLog::whereClause(const SqlExecutor &sql, const AuditFilter &f, QVar
     equals("environment", f.environment);
     equals("migration_id", f.migration);
     equals("status", f.status);
+    if (f.status.isEmpty() && !f.runRows) {
+        parts << QStringLiteral("%1 NOT IN (?, ?)").arg(col("status"));
+        *binds << AuditStatus::Started << AuditStatus::Finished;
+    }
     equals("direction", f.direction);
     if (!f.user.isEmpty()) {
         parts << QStringLiteral("(%1 = ? OR %2 = ?)").arg(col("os_user"), col("db_user"));

@@ -16,7 +16,7 @@ namespace {
 // existing table is upgraded by ALTER TABLE ADD COLUMN).
 const char *const kEntryColumns[] = {"migration_id", "direction", "status", "started_at", "finished_at", "duration_ms", "os_user", "host",
                                      "environment", "sql_text", "error_text", "db_user", "file_checksum", "risk_level", "rows_at_risk",
-                                     "acknowledged", "backup_id", "hash_version"};
+                                     "acknowledged", "backup_id", "hash_version", "run_id", "verification"};
 constexpr int kVersion1Columns = 11;
 
 QString q(const SqlExecutor &sql, const QString &name)
@@ -61,6 +61,8 @@ AuditEntry AuditRecorder::entryFrom(const QVariantList &r, int at)
     e.backupId = r.value(at + 16).toLongLong();
     const QVariant v = r.value(at + 17);
     e.hashVersion = v.isNull() ? 1 : v.toInt();
+    e.runId = r.value(at + 18).toString();
+    e.verification = r.value(at + 19).toString();
     return e;
 }
 
@@ -129,6 +131,16 @@ Status AuditRecorder::ensure(SqlExecutor &sql)
             return std::unexpected(add.error().withContext(QStringLiteral("upgrading the audit table %1").arg(tableName())));
         }
     }
+    // Finding the runs that never finished reads by run (AuditRuns): indexed
+    // when the column is added. MySQL has no CREATE INDEX IF NOT EXISTS; a
+    // runner that lost the race to create it finds it there (not a failure).
+    if (!have.contains(QStringLiteral("run_id"))) {
+        auto made = sql.exec(QStringLiteral("CREATE INDEX %1%2 ON %3 (%4, %5)")
+                                 .arg(d == Dialect::MySQL ? QString() : QStringLiteral("IF NOT EXISTS "), q(sql, QStringLiteral("_covet_migration_audit_run")),
+                                      table(sql), q(sql, QStringLiteral("run_id")), q(sql, QStringLiteral("status"))));
+        if (!made && d != Dialect::MySQL)
+            return std::unexpected(made.error().withContext(QStringLiteral("indexing the audit table %1").arg(tableName())));
+    }
     return {};
 }
 
@@ -140,6 +152,8 @@ QString AuditRecorder::content(const AuditEntry &e)
     if (e.hashVersion >= 2)
         fields << e.databaseUser << e.checksum << e.riskLevel << QString::number(e.rowsAtRisk) << e.acknowledged
                << QString::number(e.backupId) << QString::number(e.hashVersion);
+    if (e.hashVersion >= 3)
+        fields << e.runId << e.verification;
     return fields.join(sep);
 }
 
@@ -155,7 +169,7 @@ Status AuditRecorder::record(SqlExecutor &sql, const AuditEntry &entry)
     if (!last)
         return std::unexpected(last.error().withContext(QStringLiteral("reading the audit chain")));
     AuditEntry e = entry;
-    e.hashVersion = 2;
+    e.hashVersion = 3;
     const QString prev = last->isEmpty() ? QString() : last->first().value(0).toString();
     const QString hash = rowHash(prev, e);
     QStringList cols;
@@ -165,11 +179,16 @@ Status AuditRecorder::record(SqlExecutor &sql, const AuditEntry &entry)
         marks << QStringLiteral("?");
     }
     auto r = sql.exec(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(table(sql), cols.join(QStringLiteral(", ")), marks.join(QStringLiteral(", "))),
-                      {e.migrationId, e.direction, e.status, e.startedAt, e.finishedAt, e.durationMs, e.user, e.host, e.environment, e.sql,
-                       e.error, e.databaseUser, e.checksum, e.riskLevel, e.rowsAtRisk, e.acknowledged, e.backupId, e.hashVersion, prev, hash});
+                      values(e) + QVariantList{prev, hash});
     if (!r)
         return std::unexpected(r.error().withContext(QStringLiteral("writing the audit row for %1").arg(entry.migrationId)));
     return {};
+}
+
+QVariantList AuditRecorder::values(const AuditEntry &e)
+{
+    return {e.migrationId, e.direction, e.status, e.startedAt, e.finishedAt, e.durationMs, e.user, e.host, e.environment, e.sql, e.error,
+            e.databaseUser, e.checksum, e.riskLevel, e.rowsAtRisk, e.acknowledged, e.backupId, e.hashVersion, e.runId, e.verification};
 }
 
 Status AuditRecorder::verifyChain(SqlExecutor &sql)

@@ -12,7 +12,7 @@ struct AuditEntry
 {
     QString migrationId;
     QString direction;     // "apply" | "rollback"
-    QString status;        // "success" | "failure" | "cancelled"
+    QString status;        // AuditStatus: success | failure | cancelled | interrupted | refused | started | finished
     QString startedAt;     // ISO 8601 UTC with milliseconds ("2026-12-05T21:14:56.123Z")
     QString finishedAt;
     qint64 durationMs = 0;
@@ -28,7 +28,10 @@ struct AuditEntry
     qint64 rowsAtRisk = 0;       // rows / values the run destroys (counted on the live data before it ran)
     QString acknowledged = {};   // what the person accepted: "accept-risk", "confirmed-data-loss", rules the migration acknowledged
     qint64 backupId = 0;         // the backup taken before it destroyed data (0: none)
-    int hashVersion = 2;         // 1: rows written before these fields existed; the chain covers only the first eleven fields
+    // Hash version 3 (rows written since runs are recorded whole):
+    QString runId = {};          // the run this row belongs to (every row of one `covet migrate` / `rollback`)
+    QString verification = {};   // finished rows: verified | mismatch | not verified | (empty: verification off)
+    int hashVersion = 3;         // 1 / 2: rows written before these fields existed; the chain covers the fields of their version
     bool operator==(const AuditEntry &) const = default;
 };
 
@@ -37,11 +40,15 @@ struct AuditEntry
 // edited row breaks the chain (AuditChain::verify() says where and how).
 //
 // A success is recorded inside the migration's transaction; a failure after
-// the rollback, in its own transaction, so it survives.
+// the rollback, in its own transaction, so it survives. A run writes a
+// `started` row before its first migration (committed on its own, so a run
+// killed mid-way leaves it behind: the next run appends an `interrupted` row,
+// see AuditRuns) and a `finished` row after its last, with the result of the
+// after-run verification.
 //
-// Tables written before the fields of hash version 2 existed are upgraded in
-// place by ensure() (nullable columns added); their rows keep hash version 1
-// and verify as they were written.
+// Tables written before the fields of hash versions 2 and 3 existed are
+// upgraded in place by ensure() (nullable columns added); their rows keep
+// their hash version and verify as they were written.
 class AuditRecorder
 {
 public:
@@ -49,6 +56,8 @@ public:
 
     static Status ensure(SqlExecutor &sql);
     static Status record(SqlExecutor &sql, const AuditEntry &entry);
+    // The values of an entry in entryColumns() order (for writers: record, the benchmark).
+    static QVariantList values(const AuditEntry &entry);
     // The content a row's hash covers (fields joined with a unit separator;
     // version 1 rows: the first eleven fields only).
     static QString content(const AuditEntry &entry);

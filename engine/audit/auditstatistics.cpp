@@ -2,6 +2,7 @@
 
 #include "auditlog.h"
 #include "auditrecorder.h"
+#include "auditstatus.h"
 #include "conflictrecorder.h"
 
 #include "../sql/identifierquoter.h"
@@ -140,6 +141,11 @@ QJsonObject AuditStatistics::toJson(const AuditThresholds &t) const
             {QStringLiteral("successes"), double(successes)},
             {QStringLiteral("failures"), double(failures)},
             {QStringLiteral("cancelled"), double(cancelled)},
+            {QStringLiteral("interrupted"), double(interrupted)},
+            {QStringLiteral("refusals"), double(refusals)},
+            {QStringLiteral("runs"), double(runs)},
+            {QStringLiteral("verified_runs"), double(verifiedRuns)},
+            {QStringLiteral("verification_failures"), double(verificationFailures)},
             {QStringLiteral("applies"), double(applies)},
             {QStringLiteral("rollbacks"), double(rollbacks)},
             {QStringLiteral("success_rate"), successRate()},
@@ -179,11 +185,13 @@ Result<AuditStatistics> AuditStatistics::compute(SqlExecutor &sql, const AuditFi
         const Dialect d = sql.dialect();
         QStringList cols;
         for (const char *c : {"migration_id", "direction", "status", "started_at", "duration_ms", "os_user", "db_user", "environment",
-                              "risk_level", "rows_at_risk", "backup_id"})
+                              "risk_level", "rows_at_risk", "backup_id", "verification"})
             cols << IdentifierQuoter::quote(d, QString::fromLatin1(c));
         QVariantList binds;
+        AuditFilter withRuns = filter;   // the `finished` rows hold the verification results
+        withRuns.runRows = true;
         auto read = sql.rows(QStringLiteral("SELECT %1 FROM %2").arg(cols.join(QStringLiteral(", ")), IdentifierQuoter::quote(d, AuditRecorder::tableName()))
-                                 + AuditLog::whereClause(sql, filter, &binds) + QStringLiteral(" ORDER BY %1").arg(IdentifierQuoter::quote(d, QStringLiteral("id"))),
+                                 + AuditLog::whereClause(sql, withRuns, &binds) + QStringLiteral(" ORDER BY %1").arg(IdentifierQuoter::quote(d, QStringLiteral("id"))),
                              binds);
         if (!read)
             return std::unexpected(read.error().withContext(QStringLiteral("reading the audit log for statistics")));
@@ -203,12 +211,32 @@ Result<AuditStatistics> AuditStatistics::compute(SqlExecutor &sql, const AuditFi
             const QString dbUser = r.value(6).toString();
             const QString env = r.value(7).toString();
             const QString risk = r.value(8).toString();
-            const bool ok = status == u"success";
+            if (!AuditStatus::isExecution(status)) {
+                if (status == AuditStatus::Refused)
+                    ++s.refusals;
+                if (status == AuditStatus::Finished) {
+                    ++s.runs;
+                    const QString v = r.value(11).toString();
+                    if (v == u"verified")
+                        ++s.verifiedRuns;
+                    else if (v == u"mismatch")
+                        ++s.verificationFailures;
+                }
+                continue;
+            }
+            const bool ok = status == AuditStatus::Success;
             ++s.executions;
             if (s.firstAt.isEmpty())
                 s.firstAt = started;
             s.lastAt = started;
-            ok ? ++s.successes : (status == u"cancelled" ? ++s.cancelled : ++s.failures);
+            if (ok)
+                ++s.successes;
+            else if (status == AuditStatus::Cancelled)
+                ++s.cancelled;
+            else if (status == AuditStatus::Interrupted)
+                ++s.interrupted;
+            else
+                ++s.failures;
             rollback ? ++s.rollbacks : ++s.applies;
             s.rowsAtRisk += r.value(9).toLongLong();
             if (risk == u"high" || risk == u"critical")

@@ -56,6 +56,11 @@ struct AuditStatistics
     qint64 successes = 0;
     qint64 failures = 0;            // status failure
     qint64 cancelled = 0;           // status cancelled
+    qint64 interrupted = 0;         // status interrupted: the run was killed or lost its connection
+    qint64 refusals = 0;            // migrations Covet refused to run (not executions)
+    qint64 runs = 0;                // runs that reached their end (`finished` rows)
+    qint64 verifiedRuns = 0;        // runs verified after they ran
+    qint64 verificationFailures = 0; // runs whose verification found a mismatch
     qint64 applies = 0;
     qint64 rollbacks = 0;           // executions in the rollback direction
     qint64 conflicts = 0;           // conflicts first detected in the period (environment filter applies)

@@ -1,5 +1,7 @@
 #include "compliancereport.h"
 
+#include "auditstatus.h"
+
 #include "../core/localuser.h"
 
 #include <QJsonArray>
@@ -112,9 +114,11 @@ QStringList ComplianceReport::people() const
         const QString who = r.entry.databaseUser.isEmpty() || r.entry.databaseUser == r.entry.user
                                 ? r.entry.user
                                 : QStringLiteral("%1 (database user %2)").arg(r.entry.user, r.entry.databaseUser);
+        if (!AuditStatus::isExecution(r.entry.status))
+            continue;
         Counts &c = by[who];
         ++c.all;
-        if (r.entry.status != u"success")
+        if (r.entry.status != AuditStatus::Success)
             ++c.failed;
         else if (r.entry.direction == u"rollback")
             ++c.rolledBack;
@@ -136,7 +140,7 @@ QList<AuditRow> ComplianceReport::failures() const
 {
     QList<AuditRow> out;
     for (const AuditRow &r : rows)
-        if (r.entry.status != u"success")
+        if (AuditStatus::isExecution(r.entry.status) && r.entry.status != AuditStatus::Success)
             out << r;
     return out;
 }
@@ -145,7 +149,7 @@ QList<AuditRow> ComplianceReport::rollbacks() const
 {
     QList<AuditRow> out;
     for (const AuditRow &r : rows)
-        if (r.entry.direction == u"rollback")
+        if (AuditStatus::isExecution(r.entry.status) && r.entry.direction == u"rollback")
             out << r;
     return out;
 }
@@ -212,7 +216,7 @@ QStringList ComplianceReport::csvHeader()
             QStringLiteral("started_at"), QStringLiteral("finished_at"), QStringLiteral("duration_ms"), QStringLiteral("os_user"),
             QStringLiteral("host"), QStringLiteral("db_user"), QStringLiteral("environment"), QStringLiteral("file_checksum"),
             QStringLiteral("risk_level"), QStringLiteral("rows_at_risk"), QStringLiteral("acknowledged"), QStringLiteral("backup_id"),
-            QStringLiteral("error"), QStringLiteral("row_hash")};
+            QStringLiteral("error"), QStringLiteral("row_hash"), QStringLiteral("run_id"), QStringLiteral("verification")};
 }
 
 QByteArray ComplianceReport::toCsv() const
@@ -222,7 +226,8 @@ QByteArray ComplianceReport::toCsv() const
         const AuditEntry &e = row.entry;
         const QStringList fields{QString::number(row.id), e.migrationId, e.direction, e.status, e.startedAt, e.finishedAt,
                                  QString::number(e.durationMs), e.user, e.host, e.databaseUser, e.environment, e.checksum, e.riskLevel,
-                                 QString::number(e.rowsAtRisk), e.acknowledged, QString::number(e.backupId), e.error, row.rowHash};
+                                 QString::number(e.rowsAtRisk), e.acknowledged, QString::number(e.backupId), e.error, row.rowHash, e.runId,
+                                 e.verification};
         QStringList quoted;
         for (const QString &f : fields)
             quoted << csvField(f);

@@ -1,7 +1,9 @@
 #include "localuser.h"
 
 #ifdef Q_OS_UNIX
+#include <cerrno>
 #include <pwd.h>
+#include <signal.h>
 #include <unistd.h>
 #endif
 
@@ -46,6 +48,19 @@ QString LocalUser::atHost()
 QString LocalUser::nowUtc()
 {
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+bool LocalUser::processAlive(qint64 pid)
+{
+#ifdef Q_OS_UNIX
+    if (pid <= 0)
+        return false;
+    // Signal 0 checks without sending: EPERM means it exists, as another user.
+    return ::kill(pid_t(pid), 0) == 0 || errno == EPERM;
+#else
+    Q_UNUSED(pid);
+    return true;
+#endif
 }
 
 } // namespace covet

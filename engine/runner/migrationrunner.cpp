@@ -9,6 +9,7 @@
 #include "../safety/riskanalyzer.h"
 #include "partialresume.h"
 #include "planexecutor.h"
+#include "runaudit.h"
 
 #include <QHash>
 #include <QSet>
@@ -501,12 +502,17 @@ Status MigrationRunner::decide(const RunPlan &plan, const RiskReport &risk, cons
     return {};
 }
 
-Result<RunReport> MigrationRunner::execute(const RunPlan &plan, const RunOptions &options, RunReport &report)
+Result<RunReport> MigrationRunner::execute(const RunPlan &plan, const RunOptions &options, RunReport &report, RunAudit &audit)
 {
     report.sql = plan.script();
-    if (auto st = checkBeforeRun(plan.checks, options, report); !st)
+    if (auto st = checkBeforeRun(plan.checks, options, report); !st) {
+        if (!options.dryRun)
+            if (const QString w = audit.refused(plan, st.error()); !w.isEmpty())
+                report.warnings << w;
         return std::unexpected(st.error());
+    }
     PlanExecutor executor(m_connection, m_sql, options, m_caps, &report.risk);
+    executor.setRunAudit(&audit);
     if (options.dryRun) {
         if (options.executeDryRun)
             if (auto st = executor.dryExecute(plan.plans, report); !st)
@@ -521,25 +527,35 @@ Result<RunReport> MigrationRunner::execute(const RunPlan &plan, const RunOptions
         else
             report.warnings << QStringLiteral("could not read the database before the run to verify it afterwards: %1").arg(snap.error().toString());
     }
+    if (const QString w = audit.started(plan); !w.isEmpty())
+        report.warnings << w;
+    // Every run that is not killed ends with a `finished` audit row.
+    auto stopped = [&](const Error &e) -> Result<RunReport> {
+        if (const QString w = audit.finished(plan, report, e.message()); !w.isEmpty())
+            report.warnings << w;
+        return std::unexpected(e);
+    };
     int n = 0;
     for (const MigrationPlan &p : plan.plans) {
         if (options.progress && options.progress->cancelled())
-            return fail(Error::Category::Cancelled,
-                        QStringLiteral("cancelled after %1 of %2 migrations, before %3; it and the rest are %4.%5")
-                            .arg(n)
-                            .arg(plan.plans.size())
-                            .arg(p.migration->id, p.forward ? QStringLiteral("still pending") : QStringLiteral("still applied"),
-                                 PlanExecutor::soFar(p.forward, report)));
+            return stopped(Error(Error::Category::Cancelled,
+                                 QStringLiteral("cancelled after %1 of %2 migrations, before %3; it and the rest are %4.%5")
+                                     .arg(n)
+                                     .arg(plan.plans.size())
+                                     .arg(p.migration->id, p.forward ? QStringLiteral("still pending") : QStringLiteral("still applied"),
+                                          PlanExecutor::soFar(p.forward, report))));
         if (options.progress)
             options.progress->report(n, int(plan.plans.size()), p.migration->id);
         if (auto st = executor.run(p, report); !st)
-            return std::unexpected(st.error());
+            return stopped(st.error());
         ++n;
     }
     if (options.progress)
         options.progress->report(n, int(plan.plans.size()), QString());
     if (before)
         verifyAfter(plan, before, report);
+    if (const QString w = audit.finished(plan, report); !w.isEmpty())
+        report.warnings << w;
     if (!report.backups.isEmpty() && options.settings.backupRetentionDays > 0) {
         BackupStore store(m_sql, m_caps);
         if (auto pruned = store.prune(options.settings.backupRetentionDays); !pruned)
@@ -619,6 +635,8 @@ Result<RunReport> MigrationRunner::run(const RunOptions &options, bool forward)
         return std::unexpected(session.error());
     RunReport report;
     report.warnings = session->warnings;
+    RunAudit audit(m_sql, options, m_caps.transactionalDdl);
+    report.warnings << audit.markInterrupted(session->history.applied, session->history.partials);
     auto plan = makePlan(session->history, options, forward);
     if (!plan)
         return std::unexpected(plan.error());
@@ -634,10 +652,22 @@ Result<RunReport> MigrationRunner::run(const RunOptions &options, bool forward)
         if (!plan->ids().contains(id))
             report.skipped << id;   // done meanwhile by another runner
     m_lastReport = report;
-    if (auto st = decide(*plan, report.risk, options); !st)
+    if (auto st = decide(*plan, report.risk, options); !st) {
+        if (const QString w = audit.refused(*plan, st.error()); !w.isEmpty())
+            m_lastReport.warnings << w;
         return std::unexpected(st.error());
-    auto done = execute(*plan, options, m_lastReport);
+    }
+    auto done = execute(*plan, options, m_lastReport, audit);
     return done;
+}
+
+QString MigrationRunner::recordRefusal(const RunPlan &plan, const RunOptions &options, const Error &why)
+{
+    if (!options.settings.audit || options.dryRun || options.fake || plan.plans.isEmpty())
+        return {};
+    if (auto st = ensureTables(options); !st)
+        return QStringLiteral("could not record the refusal in the audit: %1").arg(st.error().toString());
+    return RunAudit(m_sql, options, m_caps.transactionalDdl).refused(plan, why);
 }
 
 Result<RunReport> MigrationRunner::migrate(const RunOptions &options)

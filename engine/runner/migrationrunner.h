@@ -24,6 +24,8 @@
 
 namespace covet {
 
+class RunAudit;
+
 // Where one migration stands against a database.
 struct MigrationState
 {
@@ -117,6 +119,12 @@ public:
 
     Result<RunReport> migrate(const RunOptions &options);
     Result<RunReport> rollback(const RunOptions &options);
+    // Records in the audit that the run of `plan` was refused before it
+    // changed anything (a confirmation not given, a critical risk not
+    // accepted, decided by the caller after plan() and assess()); migrate()
+    // and rollback() record their own refusals. Returns a warning when the
+    // audit could not be written (empty: written, or the audit is off).
+    QString recordRefusal(const RunPlan &plan, const RunOptions &options, const Error &why);
     // Rollback rehearsal of the pending migrations (up to options.target):
     // apply, roll back, apply again, each checked — see Rehearsal. Changes
     // nothing: a rolled-back transaction (PostgreSQL, SQLite) or a scratch
@@ -162,7 +170,7 @@ private:
     Result<RunPlan> makePlan(const History &history, const RunOptions &options, bool forward);
     Result<RunReport> run(const RunOptions &options, bool forward);
     Status decide(const RunPlan &plan, const RiskReport &risk, const RunOptions &options);
-    Result<RunReport> execute(const RunPlan &plan, const RunOptions &options, RunReport &report);
+    Result<RunReport> execute(const RunPlan &plan, const RunOptions &options, RunReport &report, RunAudit &audit);
     Status checkBeforeRun(const RunPreconditions &checks, const RunOptions &options, RunReport &report);
     void verifyAfter(const RunPlan &plan, const std::optional<DatabaseSnapshot> &before, RunReport &report);
     Status checkRepository() const;

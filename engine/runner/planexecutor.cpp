@@ -7,6 +7,7 @@
 #include "../migrations/migrationhistory.h"
 #include "../migrations/partialmigrations.h"
 #include "../safety/backuprestorer.h"
+#include "runaudit.h"
 #include "runverifier.h"
 
 #include <QLocale>
@@ -264,12 +265,16 @@ void PlanExecutor::audit(const MigrationPlan &plan, const Attempt &attempt, cons
     if (m_options.confirmDataLoss && e.rowsAtRisk > 0)
         acknowledged.prepend(QStringLiteral("confirmed-data-loss"));
     e.acknowledged = acknowledged.join(u',');
+    if (m_runAudit)
+        e.runId = m_runAudit->runId();
     if (auto st = AuditRecorder::record(m_sql, e); !st && m_options.progress)
         m_options.progress->message(QStringLiteral("warning: could not write the audit row: %1").arg(st.error().toString()));
 }
 
 QString PlanExecutor::databaseUser()
 {
+    if (m_runAudit)
+        return m_runAudit->databaseUser();
     if (!m_databaseUserRead) {
         m_databaseUserRead = true;
         if (auto u = Catalog::currentUser(m_sql))

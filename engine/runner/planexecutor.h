@@ -15,6 +15,8 @@
 
 namespace covet {
 
+class RunAudit;
+
 struct DatabaseSnapshot;
 
 // Runs the plans MigrationRunner chose, one migration at a time, writing
@@ -46,6 +48,8 @@ class PlanExecutor
 public:
     PlanExecutor(Connection &connection, SqlExecutor &sql, const RunOptions &options, const DialectCapabilities &caps,
                  const RiskReport *risk = nullptr);
+    // The run this executes for: its audit rows carry the run's id.
+    void setRunAudit(RunAudit *audit) { m_runAudit = audit; }
 
     // Runs one plan; report.done lists what this run did before it.
     Status run(const MigrationPlan &plan, RunReport &report);
@@ -99,7 +103,7 @@ private:
     // person accepted, and the backup taken first (0: none).
     void audit(const MigrationPlan &plan, const Attempt &attempt, const QString &error,
                Error::Category category = Error::Category::Database, qint64 backupId = 0);
-    QString databaseUser();   // read once per run
+    QString databaseUser();   // read once per run (by the run's RunAudit when there is one)
     // The data at stake in `plan`, backed up when the settings ask for it.
     Result<std::optional<BackupRecord>> backup(const MigrationPlan &plan);
     QList<DataAtStake> stakesOf(const MigrationPlan &plan) const;
@@ -114,6 +118,7 @@ private:
     const RunOptions &m_options;
     DialectCapabilities m_caps;
     const RiskReport *m_risk;
+    RunAudit *m_runAudit = nullptr;
     QString m_databaseUser;
     bool m_databaseUserRead = false;
 };

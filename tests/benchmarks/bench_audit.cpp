@@ -66,9 +66,7 @@ bool seed(SqlExecutor &sql, int rows)
             e.riskLevel = QStringLiteral("low");
             e.checksum = QStringLiteral("0123456789abcdef");
             const QString hash = AuditRecorder::rowHash(prev, e);
-            binds << e.migrationId << e.direction << e.status << e.startedAt << e.finishedAt << e.durationMs << e.user << e.host << e.environment
-                  << e.sql << e.error << e.databaseUser << e.checksum << e.riskLevel << e.rowsAtRisk << e.acknowledged << e.backupId
-                  << e.hashVersion << prev << hash;
+            binds << AuditRecorder::values(e) << prev << hash;
             tuples << one;
             prev = hash;
         }

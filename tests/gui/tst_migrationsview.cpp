@@ -426,7 +426,7 @@ private slots:
         QVERIFY(finished.first().first().toBool());
         QVERIFY(waitIdle(view));
         QCOMPARE(history(url), (QStringList{"0001_initial", "0002_product_flags"}));
-        QCOMPARE(column(query(url, "SELECT environment FROM _covet_migration_audit WHERE migration_id = '0002_product_flags'")),
+        QCOMPARE(column(query(url, "SELECT environment FROM _covet_migration_audit WHERE migration_id = '0002_product_flags' AND status = 'success'")),
                  QStringList{"production"});
     }
 

@@ -1,5 +1,7 @@
 #include "auditlogmodel.h"
 
+#include "audit/auditstatus.h"
+
 #include <QBrush>
 #include <QGuiApplication>
 #include <QPalette>
@@ -79,13 +81,32 @@ QVariant AuditLogModel::data(const QModelIndex &index, int role) const
         case Chain: return chainState(*r);
         }
     }
-    if (role == Qt::ForegroundRole && index.column() == Status && e.status != u"success")
+    if (role == Qt::ForegroundRole && index.column() == Status && AuditStatus::isExecution(e.status) && e.status != AuditStatus::Success)
         return QGuiApplication::palette().brush(QPalette::Active, QPalette::Link);
     if (role == Qt::ToolTipRole && !e.error.isEmpty())
         return e.error;
     if (role == Qt::TextAlignmentRole && (index.column() == Id || index.column() == Duration))
         return int(Qt::AlignRight | Qt::AlignVCenter);
     return {};
+}
+
+QString AuditLogModel::statusLabel(const QString &status)
+{
+    if (status == AuditStatus::Success)
+        return tr("Succeeded");
+    if (status == AuditStatus::Failure)
+        return tr("Failed");
+    if (status == AuditStatus::Cancelled)
+        return tr("Cancelled");
+    if (status == AuditStatus::Interrupted)
+        return tr("Interrupted (killed or connection lost)");
+    if (status == AuditStatus::Refused)
+        return tr("Refused before running");
+    if (status == AuditStatus::Started)
+        return tr("Run started");
+    if (status == AuditStatus::Finished)
+        return tr("Run finished (verification)");
+    return status;
 }
 
 QVariant AuditLogModel::headerData(int section, Qt::Orientation orientation, int role) const

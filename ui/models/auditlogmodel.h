@@ -26,6 +26,8 @@ public:
     qint64 total() const { return m_total; }
     // The row's state in the chain: "verified", or the break's name at the first bad row, "after a break" past it.
     QString chainState(const AuditRow &row) const;
+    // A status (AuditStatus) as the person reads it, translated.
+    static QString statusLabel(const QString &status);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

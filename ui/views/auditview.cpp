@@ -7,6 +7,7 @@
 #include "models/auditlogmodel.h"
 #include "reportrenderer.h"
 
+#include "audit/auditstatus.h"
 #include "audit/compliancereport.h"
 #include "db/connection.h"
 #include "db/sqlexecutor.h"
@@ -105,9 +106,8 @@ AuditView::AuditView(QWidget *parent) : QWidget(parent), m_job(new AuditJob(this
     m_status = new QComboBox(this);
     m_status->setObjectName(QStringLiteral("auditStatus"));
     m_status->addItem(tr("Any outcome"), QString());
-    m_status->addItem(tr("Succeeded"), QStringLiteral("success"));
-    m_status->addItem(tr("Failed"), QStringLiteral("failure"));
-    m_status->addItem(tr("Cancelled"), QStringLiteral("cancelled"));
+    for (const QString &status : AuditStatus::all())
+        m_status->addItem(AuditLogModel::statusLabel(status), status);
     m_direction = new QComboBox(this);
     m_direction->setObjectName(QStringLiteral("auditDirection"));
     m_direction->addItem(tr("Applies and rollbacks"), QString());
