@@ -150,8 +150,9 @@ QString AuditRecorder::rowHash(const QString &prev, const AuditEntry &entry)
 
 Status AuditRecorder::record(SqlExecutor &sql, const AuditEntry &entry)
 {
-    auto last = sql.rows(QStringLiteral("SELECT %1 FROM %2 ORDER BY %3 DESC LIMIT 1")
-                             .arg(q(sql, QStringLiteral("row_hash")), table(sql), q(sql, QStringLiteral("id"))));
+    auto last = sql.rowsPrepared(QStringLiteral("SELECT %1 FROM %2 ORDER BY %3 DESC LIMIT 1")
+                             .arg(q(sql, QStringLiteral("row_hash")), table(sql), q(sql, QStringLiteral("id"))),
+                                 {});
     if (!last)
         return std::unexpected(last.error().withContext(QStringLiteral("reading the audit chain")));
     AuditEntry e = entry;
@@ -164,7 +165,7 @@ Status AuditRecorder::record(SqlExecutor &sql, const AuditEntry &entry)
         cols << q(sql, c);
         marks << QStringLiteral("?");
     }
-    auto r = sql.exec(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(table(sql), cols.join(QStringLiteral(", ")), marks.join(QStringLiteral(", "))),
+    auto r = sql.execPrepared(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(table(sql), cols.join(QStringLiteral(", ")), marks.join(QStringLiteral(", "))),
                       {e.migrationId, e.direction, e.status, e.startedAt, e.finishedAt, e.durationMs, e.user, e.host, e.environment, e.sql,
                        e.error, e.databaseUser, e.checksum, e.riskLevel, e.rowsAtRisk, e.acknowledged, e.backupId, e.hashVersion, prev, hash});
     if (!r)
