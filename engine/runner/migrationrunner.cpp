@@ -13,6 +13,8 @@
 #include <QHash>
 #include <QSet>
 
+#include <utility>
+
 namespace covet {
 
 QString MigrationState::name(State s)
@@ -301,15 +303,33 @@ Result<RunPlan> MigrationRunner::makePlan(const History &history, const RunOptio
     return plan;
 }
 
+QString MigrationRunner::planKey(const History &history, const RunOptions &options, bool forward) const
+{
+    if (!history.partials.isEmpty())
+        return {};
+    QStringList parts{forward ? QStringLiteral("forward") : QStringLiteral("rollback"), options.target, QString::number(options.steps),
+                      options.resume ? QStringLiteral("resume") : QString(), devUrl(options)};
+    for (const AppliedMigration &a : history.applied)
+        parts << a.id << a.checksum;
+    return parts.join(QChar(0x1f));
+}
+
 Result<RunPlan> MigrationRunner::plan(const RunOptions &options, bool forward)
 {
+    m_planned.reset();
     if (auto st = checkRepository(); !st)
         return std::unexpected(st.error());
     auto history = readHistory();
     if (!history)
         return std::unexpected(history.error());
     m_conflicts = ConflictRecorder::detect(m_repository, history->applied);
-    return makePlan(*history, options, forward);
+    auto made = makePlan(*history, options, forward);
+    if (made) {
+        m_plannedKey = planKey(*history, options, forward);
+        if (!m_plannedKey.isEmpty())
+            m_planned = *made;
+    }
+    return made;
 }
 
 Result<RehearsalReport> MigrationRunner::rehearse(const RunOptions &options)
@@ -574,7 +594,7 @@ void MigrationRunner::verifyAfter(const RunPlan &plan, const std::optional<Datab
         for (const Migration &m : history->graph->ordered())
             if (ids.contains(m.id))
                 ordered << m;
-        ReplayedHistory h = HistoryReplay::replayAll(ordered, m_connection.dialect(), scratch, true);
+        ReplayedHistory h = HistoryReplay::replayAll(ordered, m_connection.dialect(), scratch, true, false);
         if (!h.end)
             return std::unexpected(h.endStatus.error());
         return *h.end;
@@ -614,12 +634,21 @@ void MigrationRunner::verifyAfter(const RunPlan &plan, const std::optional<Datab
 Result<RunReport> MigrationRunner::run(const RunOptions &options, bool forward)
 {
     m_lastReport = {};
+    // The history and audit statements prepared for this run live as long as it.
+    struct Release
+    {
+        SqlExecutor &sql;
+        ~Release() { sql.releasePrepared(); }
+    } release{m_sql};
     auto session = begin(options, forward ? QStringLiteral("migrate") : QStringLiteral("roll back"));
     if (!session)
         return std::unexpected(session.error());
     RunReport report;
     report.warnings = session->warnings;
-    auto plan = makePlan(session->history, options, forward);
+    // The plan plan() made from this very history is the one makePlan() would make.
+    std::optional<RunPlan> planned = std::exchange(m_planned, std::nullopt);
+    const bool same = planned && m_plannedKey == planKey(session->history, options, forward);
+    auto plan = same ? Result<RunPlan>(std::move(*planned)) : makePlan(session->history, options, forward);
     if (!plan)
         return std::unexpected(plan.error());
     report.warnings << plan->warnings;
