@@ -69,6 +69,14 @@ int InspectCommand::run(const QCommandLineParser &p, QTextStream &out, QTextStre
             return report(Error(Error::Category::InvalidInput, QStringLiteral("cannot write: %1").arg(f.errorString()), f.fileName()), err);
         return 0;
     }
+    // The text is UTF-8 already: straight to the stream's device (stdout),
+    // not decoded to UTF-16 and encoded again (megabytes for a large schema).
+    out.flush();
+    if (QIODevice *device = out.device()) {
+        if (device->write(text) != text.size())
+            return report(Error(Error::Category::InvalidInput, QStringLiteral("cannot write the output: %1").arg(device->errorString())), err);
+        return 0;
+    }
     out << QString::fromUtf8(text);
     out.flush();
     return 0;

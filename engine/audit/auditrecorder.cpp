@@ -164,8 +164,9 @@ QString AuditRecorder::rowHash(const QString &prev, const AuditEntry &entry)
 
 Status AuditRecorder::record(SqlExecutor &sql, const AuditEntry &entry)
 {
-    auto last = sql.rows(QStringLiteral("SELECT %1 FROM %2 ORDER BY %3 DESC LIMIT 1")
-                             .arg(q(sql, QStringLiteral("row_hash")), table(sql), q(sql, QStringLiteral("id"))));
+    auto last = sql.rowsPrepared(QStringLiteral("SELECT %1 FROM %2 ORDER BY %3 DESC LIMIT 1")
+                             .arg(q(sql, QStringLiteral("row_hash")), table(sql), q(sql, QStringLiteral("id"))),
+                                 {});
     if (!last)
         return std::unexpected(last.error().withContext(QStringLiteral("reading the audit chain")));
     AuditEntry e = entry;
@@ -178,8 +179,8 @@ Status AuditRecorder::record(SqlExecutor &sql, const AuditEntry &entry)
         cols << q(sql, c);
         marks << QStringLiteral("?");
     }
-    auto r = sql.exec(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(table(sql), cols.join(QStringLiteral(", ")), marks.join(QStringLiteral(", "))),
-                      values(e) + QVariantList{prev, hash});
+    auto r = sql.execPrepared(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(table(sql), cols.join(QStringLiteral(", ")), marks.join(QStringLiteral(", "))),
+                              values(e) + QVariantList{prev, hash});
     if (!r)
         return std::unexpected(r.error().withContext(QStringLiteral("writing the audit row for %1").arg(entry.migrationId)));
     return {};

@@ -20,14 +20,22 @@ QString LocalUser::name()
         user = qEnvironmentVariable("USERNAME");
 #ifdef Q_OS_UNIX
     if (user.isEmpty()) {
-        // Services and containers often run without $USER: ask the system.
-        QByteArray buffer(16384, Qt::Uninitialized);
-        struct passwd pw;
-        struct passwd *found = nullptr;
-        if (getpwuid_r(geteuid(), &pw, buffer.data(), size_t(buffer.size()), &found) == 0 && found && found->pw_name)
-            user = QString::fromLocal8Bit(found->pw_name);
-        else
-            user = QStringLiteral("uid%1").arg(geteuid());
+        // Services and containers often run without $USER: ask the system,
+        // once per user id (it reads the password database; a run asks for
+        // every history and audit row).
+        thread_local uid_t askedFor = uid_t(-1);
+        thread_local QString answer;
+        if (askedFor != geteuid() || answer.isEmpty()) {
+            QByteArray buffer(16384, Qt::Uninitialized);
+            struct passwd pw;
+            struct passwd *found = nullptr;
+            if (getpwuid_r(geteuid(), &pw, buffer.data(), size_t(buffer.size()), &found) == 0 && found && found->pw_name)
+                answer = QString::fromLocal8Bit(found->pw_name);
+            else
+                answer = QStringLiteral("uid%1").arg(geteuid());
+            askedFor = geteuid();
+        }
+        user = answer;
     }
 #endif
     if (user.isEmpty())

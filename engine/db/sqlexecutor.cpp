@@ -5,6 +5,16 @@
 
 namespace covet {
 
+namespace {
+
+Error prepareError(const QSqlQuery &q, const QString &sql)
+{
+    return Error(Error::Category::Database, q.lastError().text().simplified(), QStringLiteral("statement: %1").arg(sql.simplified().left(300)))
+        .withStatement(sql);
+}
+
+} // namespace
+
 Result<QSqlQuery> SqlExecutor::exec(const QString &sql, const QVariantList &binds)
 {
     ++m_count;
@@ -16,15 +26,53 @@ Result<QSqlQuery> SqlExecutor::exec(const QString &sql, const QVariantList &bind
     if (binds.isEmpty()) {
         ok = q.exec(sql);
     } else {
-        if (!q.prepare(sql)) {
-            return std::unexpected(Error(Error::Category::Database, q.lastError().text().simplified(),
-                                         QStringLiteral("statement: %1").arg(sql.simplified().left(300)))
-                                       .withStatement(sql));
-        }
+        if (!q.prepare(sql))
+            return std::unexpected(prepareError(q, sql));
         for (const QVariant &v : binds)
             q.addBindValue(v);
         ok = q.exec();
     }
+    return finished(q, ok, sql);
+}
+
+Result<QSqlQuery> SqlExecutor::execPrepared(const QString &sql, const QVariantList &binds)
+{
+    ++m_count;
+    if (m_observer)
+        m_observer(sql);
+    if (!m_prepared)
+        m_prepared = std::make_shared<QHash<QString, QSqlQuery>>();
+    auto it = m_prepared->find(sql);
+    if (it == m_prepared->end()) {
+        QSqlQuery q(m_db);
+        q.setForwardOnly(true);
+        if (!q.prepare(sql))
+            return std::unexpected(prepareError(q, sql));
+        it = m_prepared->insert(sql, q);
+    }
+    QSqlQuery &q = *it;
+    q.finish();   // a SELECT read before may still be open
+    for (int i = 0; i < binds.size(); ++i)
+        q.bindValue(i, binds.at(i));
+    const bool ok = q.exec();
+    auto out = finished(q, ok, sql);
+    if (!out)
+        m_prepared->erase(it);   // prepared again next time (e.g. after a failed transaction)
+    return out;
+}
+
+Result<QList<QVariantList>> SqlExecutor::rowsPrepared(const QString &sql, const QVariantList &binds)
+{
+    auto q = execPrepared(sql, binds);
+    if (!q)
+        return std::unexpected(q.error());
+    auto out = readRows(*q);
+    q->finish();
+    return out;
+}
+
+Result<QSqlQuery> SqlExecutor::finished(QSqlQuery &q, bool ok, const QString &sql)
+{
     if (!ok) {
         const QSqlError e = q.lastError();
         QString text = e.databaseText().simplified();
@@ -50,13 +98,18 @@ Result<QList<QVariantList>> SqlExecutor::rows(const QString &sql, const QVariant
     auto q = exec(sql, binds);
     if (!q)
         return std::unexpected(q.error());
+    return readRows(*q);
+}
+
+QList<QVariantList> SqlExecutor::readRows(QSqlQuery &q)
+{
     QList<QVariantList> out;
-    const int n = q->record().count();
-    while (q->next()) {
+    const int n = q.record().count();
+    while (q.next()) {
         QVariantList row;
         row.reserve(n);
         for (int i = 0; i < n; ++i)
-            row << q->value(i);
+            row << q.value(i);
         out << row;
     }
     return out;

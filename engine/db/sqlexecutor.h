@@ -3,12 +3,14 @@
 #include "../core/error.h"
 #include "../schema/dialect.h"
 
+#include <QHash>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
 #include <QVariantList>
 
 #include <functional>
+#include <memory>
 
 namespace covet {
 
@@ -24,6 +26,14 @@ public:
     Result<QSqlQuery> exec(const QString &sql, const QVariantList &binds = {});
     // Executes and reads every row into lists of values.
     Result<QList<QVariantList>> rows(const QString &sql, const QVariantList &binds = {});
+    // The same for a statement that runs many times with other values
+    // (history and audit rows, once per migration): prepared once and kept
+    // until releasePrepared() or the executor's end, so that PostgreSQL
+    // parses it once instead of PREPARE/EXECUTE/DEALLOCATE every time. The
+    // returned query is the kept one: read it before the next call.
+    Result<QSqlQuery> execPrepared(const QString &sql, const QVariantList &binds);
+    Result<QList<QVariantList>> rowsPrepared(const QString &sql, const QVariantList &binds);
+    void releasePrepared() { m_prepared.reset(); }
 
     int statementCount() const { return m_count; }
     void resetStatementCount() { m_count = 0; }
@@ -34,10 +44,15 @@ public:
     void setStatementObserver(std::function<void(const QString &)> observer) { m_observer = std::move(observer); }
 
 private:
+    // q after exec(): itself, or the error naming the statement.
+    Result<QSqlQuery> finished(QSqlQuery &q, bool ok, const QString &sql);
+    static QList<QVariantList> readRows(QSqlQuery &q);
+
     QSqlDatabase m_db;
     Dialect m_dialect;
     int m_count = 0;
     std::function<void(const QString &)> m_observer;
+    std::shared_ptr<QHash<QString, QSqlQuery>> m_prepared;   // shared by copies, like the connection
 };
 
 } // namespace covet

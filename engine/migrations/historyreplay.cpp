@@ -20,7 +20,7 @@ QString source(const Migration &m)
 
 } // namespace
 
-ReplayedHistory HistoryReplay::replayAll(const QList<Migration> &ordered, Dialect dialect, const QString &devUrl, bool wantEnd)
+ReplayedHistory HistoryReplay::replayAll(const QList<Migration> &ordered, Dialect dialect, const QString &devUrl, bool wantEnd, bool keepBefore)
 {
     ReplayedHistory out;
     Schema schema;
@@ -46,7 +46,7 @@ ReplayedHistory HistoryReplay::replayAll(const QList<Migration> &ordered, Dialec
             flush();
         if (broken)
             out.unknown.insert(m.id, *broken);
-        else
+        else if (keepBefore)
             out.before.insert(m.id, schema);
         if (broken)
             continue;

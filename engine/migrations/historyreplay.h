@@ -47,7 +47,10 @@ class HistoryReplay
 {
 public:
     // Every migration's schema before it; wantEnd: also the final schema.
-    static ReplayedHistory replayAll(const QList<Migration> &ordered, Dialect dialect, const QString &devUrl = {}, bool wantEnd = false);
+    // keepBefore false: only the final one (and `unknown`), without a copy
+    // of the schema per migration.
+    static ReplayedHistory replayAll(const QList<Migration> &ordered, Dialect dialect, const QString &devUrl = {}, bool wantEnd = false,
+                                     bool keepBefore = true);
 
     // `ordered`: dependencies first (MigrationGraph::ordered()). Cancelling
     // through the sink stops between migrations with a Cancelled error.

@@ -64,7 +64,7 @@ Result<QList<AppliedMigration>> MigrationHistory::load(SqlExecutor &sql)
 
 Result<bool> MigrationHistory::contains(SqlExecutor &sql, const QString &id)
 {
-    auto rows = sql.rows(QStringLiteral("SELECT count(*) FROM %1 WHERE %2 = ?").arg(table(sql), IdentifierQuoter::quote(sql.dialect(), QStringLiteral("id"))),
+    auto rows = sql.rowsPrepared(QStringLiteral("SELECT count(*) FROM %1 WHERE %2 = ?").arg(table(sql), IdentifierQuoter::quote(sql.dialect(), QStringLiteral("id"))),
                          {id});
     if (!rows)
         return std::unexpected(rows.error());
@@ -75,7 +75,7 @@ Status MigrationHistory::record(SqlExecutor &sql, const AppliedMigration &row)
 {
     const Dialect d = sql.dialect();
     auto q = [d](const char *n) { return IdentifierQuoter::quote(d, QString::fromLatin1(n)); };
-    auto r = sql.exec(QStringLiteral("INSERT INTO %1 (%2, %3, %4, %5, %6) VALUES (?, ?, ?, ?, ?)")
+    auto r = sql.execPrepared(QStringLiteral("INSERT INTO %1 (%2, %3, %4, %5, %6) VALUES (?, ?, ?, ?, ?)")
                           .arg(table(sql), q("id"), q("checksum"), q("applied_at"), q("applied_by"), q("duration_ms")),
                       {row.id, row.checksum, row.appliedAt, row.appliedBy, row.durationMs});
     if (!r)
@@ -85,7 +85,7 @@ Status MigrationHistory::record(SqlExecutor &sql, const AppliedMigration &row)
 
 Status MigrationHistory::remove(SqlExecutor &sql, const QString &id)
 {
-    auto r = sql.exec(QStringLiteral("DELETE FROM %1 WHERE %2 = ?").arg(table(sql), IdentifierQuoter::quote(sql.dialect(), QStringLiteral("id"))), {id});
+    auto r = sql.execPrepared(QStringLiteral("DELETE FROM %1 WHERE %2 = ?").arg(table(sql), IdentifierQuoter::quote(sql.dialect(), QStringLiteral("id"))), {id});
     if (!r)
         return std::unexpected(r.error().withContext(QStringLiteral("removing %1 from %2").arg(id, tableName())));
     return {};

@@ -76,6 +76,11 @@ MigrationPlanner::MigrationPlanner(Dialect dialect, const QList<Migration> &orde
     if (sqliteVersion > 0)
         m_generator->setSqliteVersion(sqliteVersion);
     m_generator->setFillsNulls(true);
+    m_cursor.dialect = dialect;
+    for (qsizetype i = 0; i < m_ordered.size(); ++i) {
+        m_position.insert(m_ordered.at(i).id, i);
+        m_incremental = m_incremental && (dialect == Dialect::SQLite || !m_ordered.at(i).isSql());
+    }
 }
 
 MigrationPlanner::~MigrationPlanner() = default;
@@ -126,6 +131,7 @@ Result<MigrationPlan> MigrationPlanner::plan(const Migration &m, bool forward)
             return std::unexpected(st.error().withContext(QStringLiteral("%1: %2").arg(m.sourcePath, OperationDescriber::describe(op))));
         states << std::make_shared<const Schema>(std::move(next));
     }
+    passCursor(m.id, *states.last());
     const qsizetype count = m.operations.size();
     // One step per operation, except that consecutive operations sharing
     // one SQLite table rebuild are one step (one rebuild, not one each).
@@ -268,8 +274,43 @@ RunPreconditions MigrationPlanner::preconditions(const QList<MigrationPlan> &pla
     return out;
 }
 
+std::optional<Result<Schema>> MigrationPlanner::fromCursor(const QString &id)
+{
+    if (m_replayed || !m_incremental)
+        return std::nullopt;
+    if (id == m_lastId)
+        return m_lastBefore;
+    const qsizetype at = m_position.value(id, -1);
+    if (at < m_cursorAt)
+        return std::nullopt;
+    if (m_cursorAt == 0 && m_lastId.isEmpty())
+        ++m_replays;   // the cursor's one pass over the history
+    while (!m_cursorBroken && m_cursorAt < at) {
+        if (Status st = HistoryReplay::apply(m_cursor, m_ordered.at(m_cursorAt), m_dialect, m_devUrl); !st)
+            m_cursorBroken = st.error();
+        else
+            ++m_cursorAt;
+    }
+    if (m_cursorBroken)
+        return std::unexpected(m_cursorBroken->withContext(QStringLiteral("planning %1 needs the schema before it").arg(id)));
+    m_lastId = id;
+    m_lastBefore = m_cursor;
+    return m_cursor;
+}
+
+void MigrationPlanner::passCursor(const QString &id, const Schema &after)
+{
+    if (m_replayed || !m_incremental || m_cursorBroken || m_cursorAt >= m_ordered.size() || m_ordered.at(m_cursorAt).id != id)
+        return;
+    m_cursor = after;
+    m_cursor.dialect = m_dialect;
+    ++m_cursorAt;
+}
+
 Result<Schema> MigrationPlanner::schemaBefore(const QString &id)
 {
+    if (auto fast = fromCursor(id))
+        return std::move(*fast);
     if (!m_replayed)
         replay();
     if (const auto u = m_unknown.constFind(id); u != m_unknown.cend())

@@ -98,7 +98,8 @@ public:
     ~MigrationPlanner();
 
     Result<MigrationPlan> plan(const Migration &m, bool forward);
-    // How many times the history was replayed (once, on the first plan()).
+    // How many passes over the history planning took (one, by the cursor or
+    // the full replay; two when a plan behind the cursor needed the replay).
     int replays() const { return m_replays; }
     // Splits the preconditions of plans that run in this order.
     RunPreconditions preconditions(const QList<MigrationPlan> &plans) const;
@@ -109,6 +110,14 @@ private:
     Result<Schema> schemaBefore(const QString &id);
     std::shared_ptr<const Schema> schemaAfter(const QString &id);
     void replay();
+    // Plans asked for in history order (a run's pending migrations) read
+    // the schema from a cursor that applies each migration once and keeps
+    // no copy of the schema before the ones not asked for; a request behind
+    // the cursor replays the whole history once (replay()).
+    std::optional<Result<Schema>> fromCursor(const QString &id);
+    // The plan of the migration at the cursor worked out the schema after
+    // it: the cursor moves past it without applying it again.
+    void passCursor(const QString &id, const Schema &after);
     // The fill statements and preconditions of the operations a step renders.
     void tighten(const OperationList &ops, MigrationStep &step, QList<SqlBatch> &batches) const;
 
@@ -121,6 +130,13 @@ private:
     bool m_replayed = false;
     int m_replays = 0;
     QHash<QString, std::shared_ptr<const Schema>> m_after;   // plain SQL migrations, for their rollback
+    bool m_incremental = true;         // no plain SQL migration to replay on a server (they go in batches)
+    QHash<QString, qsizetype> m_position;   // id -> index in m_ordered
+    Schema m_cursor;                   // the schema before m_ordered[m_cursorAt]
+    qsizetype m_cursorAt = 0;
+    std::optional<Error> m_cursorBroken;    // the history does not apply from m_cursorAt on
+    QString m_lastId;                  // the last schema the cursor gave, asked again (forward, then backward)
+    Schema m_lastBefore;
 };
 
 } // namespace covet

@@ -1,4 +1,5 @@
 #include "migrationrunner.h"
+#include "migrationrunnerhistory.h"
 
 #include "../audit/auditrecorder.h"
 #include "../audit/conflictrecorder.h"
@@ -13,6 +14,8 @@
 
 #include <QHash>
 #include <QSet>
+
+#include <utility>
 
 namespace covet {
 
@@ -51,12 +54,6 @@ QStringList MigrationOverview::rollbackTo(const QString &id) const
     return ids ? *ids : QStringList();
 }
 
-struct MigrationRunner::History
-{
-    QList<AppliedMigration> applied;
-    QList<PartialMigration> partials;
-    std::shared_ptr<const MigrationGraph> graph;
-};
 
 MigrationRunner::MigrationRunner(Connection &connection, const MigrationRepository &repository)
     : m_connection(connection), m_repository(repository), m_caps(DialectCapabilities::of(connection)),
@@ -302,15 +299,33 @@ Result<RunPlan> MigrationRunner::makePlan(const History &history, const RunOptio
     return plan;
 }
 
+QString MigrationRunner::planKey(const History &history, const RunOptions &options, bool forward) const
+{
+    if (!history.partials.isEmpty())
+        return {};
+    QStringList parts{forward ? QStringLiteral("forward") : QStringLiteral("rollback"), options.target, QString::number(options.steps),
+                      options.resume ? QStringLiteral("resume") : QString(), devUrl(options)};
+    for (const AppliedMigration &a : history.applied)
+        parts << a.id << a.checksum;
+    return parts.join(QChar(0x1f));
+}
+
 Result<RunPlan> MigrationRunner::plan(const RunOptions &options, bool forward)
 {
+    m_planned.reset();
     if (auto st = checkRepository(); !st)
         return std::unexpected(st.error());
     auto history = readHistory();
     if (!history)
         return std::unexpected(history.error());
     m_conflicts = ConflictRecorder::detect(m_repository, history->applied);
-    return makePlan(*history, options, forward);
+    auto made = makePlan(*history, options, forward);
+    if (made) {
+        m_plannedKey = planKey(*history, options, forward);
+        if (!m_plannedKey.isEmpty())
+            m_planned = *made;
+    }
+    return made;
 }
 
 Result<RehearsalReport> MigrationRunner::rehearse(const RunOptions &options)
@@ -564,72 +579,15 @@ Result<RunReport> MigrationRunner::execute(const RunPlan &plan, const RunOptions
     return report;
 }
 
-void MigrationRunner::verifyAfter(const RunPlan &plan, const std::optional<DatabaseSnapshot> &before, RunReport &report)
-{
-    RunVerification &v = report.verification;
-    auto after = RunVerifier(m_sql).capture(PlanExecutor::touchedTables(plan.plans));
-    if (!after) {
-        report.warnings << QStringLiteral("could not verify the run: %1").arg(after.error().toString());
-        return;
-    }
-    v.countChanges = RunVerifier::countChanges(*before, *after);
-    v.countsUnchanged = v.countChanges.isEmpty();
-    v.tablesCounted = int(before->rows.size());
-    // What the history says the database is now.
-    auto history = readHistory();
-    if (!history) {
-        report.warnings << QStringLiteral("could not verify the run: %1").arg(history.error().toString());
-        return;
-    }
-    QSet<QString> applied;
-    for (const AppliedMigration &a : std::as_const(history->applied))
-        applied.insert(a.id);
-    const QString scratch = devUrl(RunOptions{});
-    auto replayed = [&](const QSet<QString> &ids) -> Result<Schema> {
-        QList<Migration> ordered;
-        for (const Migration &m : history->graph->ordered())
-            if (ids.contains(m.id))
-                ordered << m;
-        ReplayedHistory h = HistoryReplay::replayAll(ordered, m_connection.dialect(), scratch, true);
-        if (!h.end)
-            return std::unexpected(h.endStatus.error());
-        return *h.end;
-    };
-    auto expected = replayed(applied);
-    if (!expected) {
-        report.warnings << QStringLiteral("the schema was not verified: %1").arg(expected.error().toString());
-        return;
-    }
-    v.done = true;
-    v.differences = RunVerifier::differences(after->schema, *expected);
-    if (!v.differences.isEmpty()) {
-        // Differences that were already there before the run are drift, not
-        // the run's doing: reported apart, they do not fail it.
-        QSet<QString> wasApplied = applied;
-        for (const QString &id : std::as_const(report.done)) {
-            if (plan.forward)
-                wasApplied.remove(id);
-            else
-                wasApplied.insert(id);
-        }
-        if (auto expectedBefore = replayed(wasApplied)) {
-            const QStringList old = RunVerifier::differences(before->schema, *expectedBefore);
-            QStringList fresh;
-            for (const QString &d : std::as_const(v.differences)) {
-                if (old.contains(d))
-                    v.drift << d;
-                else
-                    fresh << d;
-            }
-            v.differences = fresh;
-        }
-    }
-    v.schemaMatches = v.differences.isEmpty();
-}
-
 Result<RunReport> MigrationRunner::run(const RunOptions &options, bool forward)
 {
     m_lastReport = {};
+    // The history and audit statements prepared for this run live as long as it.
+    struct Release
+    {
+        SqlExecutor &sql;
+        ~Release() { sql.releasePrepared(); }
+    } release{m_sql};
     auto session = begin(options, forward ? QStringLiteral("migrate") : QStringLiteral("roll back"));
     if (!session)
         return std::unexpected(session.error());
@@ -637,7 +595,10 @@ Result<RunReport> MigrationRunner::run(const RunOptions &options, bool forward)
     report.warnings = session->warnings;
     RunAudit audit(m_sql, options, m_caps.transactionalDdl);
     report.warnings << audit.markInterrupted(session->history.applied, session->history.partials);
-    auto plan = makePlan(session->history, options, forward);
+    // The plan plan() made from this very history is the one makePlan() would make.
+    std::optional<RunPlan> planned = std::exchange(m_planned, std::nullopt);
+    const bool same = planned && m_plannedKey == planKey(session->history, options, forward);
+    auto plan = same ? Result<RunPlan>(std::move(*planned)) : makePlan(session->history, options, forward);
     if (!plan)
         return std::unexpected(plan.error());
     report.warnings << plan->warnings;

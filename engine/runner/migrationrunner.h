@@ -168,6 +168,10 @@ private:
     Result<Session> begin(const RunOptions &options, const QString &verb);
     Result<History> readHistory();
     Result<RunPlan> makePlan(const History &history, const RunOptions &options, bool forward);
+    // What makePlan() depends on (the history, the options it reads, the
+    // direction); empty when the plan reads the database (a part-way
+    // migration) and must be made again.
+    QString planKey(const History &history, const RunOptions &options, bool forward) const;
     Result<RunReport> run(const RunOptions &options, bool forward);
     Status decide(const RunPlan &plan, const RiskReport &risk, const RunOptions &options);
     Result<RunReport> execute(const RunPlan &plan, const RunOptions &options, RunReport &report, RunAudit &audit);
@@ -189,6 +193,11 @@ private:
     QStringList m_warnings;
     QList<MigrationConflict> m_conflicts;
     RunReport m_lastReport;
+    // The last plan() (the CLI shows it before it runs it): migrate() and
+    // rollback() take it instead of planning again when the history they
+    // read under the lock is the one it was made from.
+    QString m_plannedKey;
+    std::optional<RunPlan> m_planned;
 };
 
 } // namespace covet

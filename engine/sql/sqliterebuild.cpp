@@ -18,6 +18,8 @@ bool namesColumn(const QString &sql, const QString &column)
 {
     if (sql.contains(IdentifierQuoter::quote(Dialect::SQLite, column)))
         return true;
+    if (!sql.contains(column, Qt::CaseInsensitive))
+        return false;   // no word to look for: no pattern to compile (most texts, every migration)
     const QRegularExpression word(QStringLiteral("(?<![\\w$])%1(?![\\w$])").arg(QRegularExpression::escape(column)),
                                   QRegularExpression::CaseInsensitiveOption);
     return word.match(sql).hasMatch();

@@ -12,6 +12,7 @@
 //
 //   bench_migrate     environment: COVET_BENCH_MIGRATIONS (default 500), COVET_BENCH_RUNS (default 3),
 //                     COVET_TEST_PG_URL (PostgreSQL part; skipped when unset), COVET_BENCH_PG=0 to skip it
+#include "migratebench.h"
 #include "testsupport.h"
 
 #include "db/sqlexecutor.h"
@@ -50,44 +51,14 @@ int fail(const QString &why)
     return 1;
 }
 
+using bench::migrationYaml;
+using bench::processTime;
+using bench::seconds;
+using bench::statementsFor;
+
 bool writeFile(const QString &path, const QByteArray &text)
 {
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(text) == text.size();
-}
-
-// Migration i (1-based) of a realistic mix: every fourth one creates a
-// table, the next two add a column to it, the fourth indexes one.
-QByteArray migrationYaml(int i)
-{
-    const int table = (i - 1) / 4 + 1;
-    const QByteArray t = "t" + QByteArray::number(table);
-    QByteArray deps = i == 1 ? "[]" : "[" + QString::asprintf("%04d_m%d", i - 1, i - 1).toUtf8() + "]";
-    QByteArray y = "dependencies: " + deps + "\noperations:\n";
-    switch ((i - 1) % 4) {
-    case 0:
-        y += "  - op: create_table\n    definition:\n      name: " + t
-           + "\n      columns:\n        - {name: id, type: bigint, nullable: false}\n"
-             "        - {name: name, type: varchar(100), nullable: false}\n"
-             "        - {name: created_at, type: timestamp}\n"
-             "      primary_key: {columns: [id]}\n";
-        break;
-    case 1:
-        y += "  - op: add_column\n    table: " + t + "\n    column: {name: qty, type: integer, nullable: false, default: \"0\"}\n";
-        break;
-    case 2:
-        y += "  - op: add_column\n    table: " + t + "\n    column: {name: note, type: text}\n";
-        break;
-    default:
-        y += "  - op: create_index\n    table: " + t + "\n    index: {name: idx_" + t + "_name, parts: [{column: name}]}\n";
-        break;
-    }
-    return y;
-}
-
-double seconds(const QElapsedTimer &t)
-{
-    return t.nsecsElapsed() / 1e9;
+    return bench::writeMigrationFile(path, text);
 }
 
 // One way of applying the migrations: run(round) applies them to a fresh
@@ -114,53 +85,9 @@ Status race(QList<Contender> &contenders, int rounds)
     return {};
 }
 
-Result<double> processTime(const QString &exe, const QStringList &args, const QString &stdinFile = {}, const QString &workDir = {},
-                           const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
-
-Result<double> processTime(const QString &exe, const QStringList &args, const QString &stdinFile, const QString &workDir,
-                           const QProcessEnvironment &env)
-{
-    QProcess p;
-    p.setProcessEnvironment(env);
-    if (!stdinFile.isEmpty())
-        p.setStandardInputFile(stdinFile);
-    if (!workDir.isEmpty())
-        p.setWorkingDirectory(workDir);
-    QElapsedTimer t;
-    t.start();
-    p.start(exe, args);
-    const bool finished = p.waitForFinished(1800000);
-    const double s = seconds(t);
-    if (!finished || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
-        return fail(Error::Category::Internal, QStringLiteral("%1 failed: %2").arg(exe, QString::fromUtf8(p.readAllStandardError()).left(2000)));
-    return s;
-}
-
-// The statements of every migration, rendered by the engine's planner.
-Result<QList<QStringList>> statementsFor(const MigrationRepository &repo, Dialect dialect, int sqliteVersion)
-{
-    const MigrationGraph graph = MigrationGraph::build(repo.migrations());
-    MigrationPlanner planner(dialect, graph.ordered(), sqliteVersion);
-    QList<QStringList> out;
-    for (const Migration &m : graph.ordered()) {
-        auto plan = planner.plan(m, true);
-        if (!plan)
-            return std::unexpected(plan.error());
-        out << plan->statements();
-    }
-    return out;
-}
-
 QByteArray script(const QList<QStringList> &migrations, const QString &prelude = {})
 {
-    QString s = prelude;
-    for (const QStringList &stmts : migrations) {
-        s += QStringLiteral("BEGIN;\n");
-        for (const QString &st : stmts)
-            s += st + QStringLiteral(";\n");
-        s += QStringLiteral("COMMIT;\n");
-    }
-    return s.toUtf8();
+    return bench::perTransactionScript(migrations, prelude);
 }
 
 Result<double> runEngine(const QString &url, const MigrationRepository &repo, int expected)

@@ -1,0 +1,260 @@
+// Benchmark: how `covet migrate` grows with the size of the history. For
+// each point N (default 100, 500, 1,000, 2,000, 5,000) a project of the
+// first N migrations of bench_migrate's mix is applied to a fresh database
+// by the `covet migrate` binary (process, loading, planning, risk, history
+// and audit rows, verification: everything a user waits for), against the
+// floor measured in the same run: the same statements, each migration in
+// its own BEGIN/COMMIT, through the sqlite3 shell (SQLite on tmpfs, and on
+// disk with COVET_BENCH_DISK=1) and through `psql -f` (PostgreSQL). Each
+// figure is the median of COVET_BENCH_RUNS runs, the contenders
+// interleaved. Printed per point: seconds, milliseconds per migration, the
+// marginal cost of the migrations added since the previous point (flat
+// when nothing grows with the history faster than the floor's own), and
+// the ratio against the floor (target <= 1.2).
+//
+//   bench_migrate_scaling   environment: COVET_BENCH_POINTS (comma-separated, default 100,500,1000,2000,5000),
+//                           COVET_BENCH_RUNS (default 3), COVET_BENCH_DISK=1 (also SQLite on the temporary
+//                           directory's disk), COVET_TEST_PG_URL (PostgreSQL; skipped when unset),
+//                           COVET_BENCH_PG=0 to skip it, COVET_BENCH_CLI (another covet binary to time)
+#include "migratebench.h"
+#include "testsupport.h"
+
+#include "db/connection.h"
+#include "db/sqlexecutor.h"
+
+#include <QCoreApplication>
+#include <QDebug>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTextStream>
+
+#include <functional>
+
+using namespace covet;
+
+namespace {
+
+QTextStream cout(stdout);
+
+int failed(const QString &why)
+{
+    qCritical().noquote() << "bench_migrate_scaling:" << why;
+    return 1;
+}
+
+QList<int> points()
+{
+    QList<int> out;
+    const QString spec = qEnvironmentVariable("COVET_BENCH_POINTS", QStringLiteral("100,500,1000,2000,5000"));
+    for (const QString &p : spec.split(u',', Qt::SkipEmptyParts))
+        if (const int n = p.trimmed().toInt(); n > 0)
+            out << n;
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+// One point of one place: the floor's and covet's medians.
+struct Figures
+{
+    int n = 0;
+    double floor = 0;
+    double covet = 0;
+};
+
+// Runs floor(round) and covet(round) interleaved `runs` times; their medians.
+Result<Figures> race(int n, int runs, const std::function<Result<double>(int)> &floor, const std::function<Result<double>(int)> &covet)
+{
+    QList<double> f, c;
+    for (int round = 0; round < runs; ++round) {
+        auto a = floor(round);
+        if (!a)
+            return std::unexpected(a.error().withContext(QStringLiteral("floor, %1 migrations").arg(n)));
+        auto b = covet(round);
+        if (!b)
+            return std::unexpected(b.error().withContext(QStringLiteral("covet migrate, %1 migrations").arg(n)));
+        f << *a;
+        c << *b;
+    }
+    return Figures{n, bench::median(f), bench::median(c)};
+}
+
+void printHeader(const QString &place, const QString &floorName)
+{
+    cout << place << QStringLiteral(" (floor: %1)").arg(floorName) << Qt::endl;
+    cout << QStringLiteral("  %1 %2 %3 %4 %5 %6 %7 %8")
+                .arg(QStringLiteral("migrations"), 10)
+                .arg(QStringLiteral("floor s"), 9)
+                .arg(QStringLiteral("covet s"), 9)
+                .arg(QStringLiteral("floor ms/m"), 11)
+                .arg(QStringLiteral("covet ms/m"), 11)
+                .arg(QStringLiteral("marginal floor"), 15)
+                .arg(QStringLiteral("marginal covet"), 15)
+                .arg(QStringLiteral("ratio"), 6)
+         << Qt::endl;
+}
+
+// One row; the marginal cost is per migration added since `prev`.
+void printRow(const Figures &f, const Figures *prev)
+{
+    auto ms = [](double s, int n) { return QString::number(s * 1000 / n, 'f', 3); };
+    QString mf = QStringLiteral("-"), mc = QStringLiteral("-");
+    if (prev) {
+        mf = ms(f.floor - prev->floor, f.n - prev->n);
+        mc = ms(f.covet - prev->covet, f.n - prev->n);
+    }
+    cout << QStringLiteral("  %1 %2 %3 %4 %5 %6 %7 %8")
+                .arg(f.n, 10)
+                .arg(f.floor, 9, 'f', 3)
+                .arg(f.covet, 9, 'f', 3)
+                .arg(ms(f.floor, f.n), 11)
+                .arg(ms(f.covet, f.n), 11)
+                .arg(mf, 15)
+                .arg(mc, 15)
+                .arg(f.covet / f.floor, 6, 'f', 2)
+         << Qt::endl;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const QList<int> ns = points();
+    const int runs = qEnvironmentVariableIsSet("COVET_BENCH_RUNS") ? std::max(1, qEnvironmentVariableIntValue("COVET_BENCH_RUNS")) : 3;
+    const QString cli = qEnvironmentVariable("COVET_BENCH_CLI", QStringLiteral(COVET_CLI_PATH));
+    const QString sqlite3 = QStandardPaths::findExecutable(QStringLiteral("sqlite3"));
+    if (sqlite3.isEmpty())
+        return failed(QStringLiteral("sqlite3 is not installed"));
+    if (ns.isEmpty())
+        return failed(QStringLiteral("COVET_BENCH_POINTS names no point"));
+    QTemporaryDir dir;
+    QTemporaryDir shm(QStringLiteral("/dev/shm/covet-scaling-XXXXXX"));
+    int sqliteVersion = 0;
+    {
+        auto c = Connection::open(QStringLiteral("sqlite::memory:"));
+        if (!c)
+            return failed(c.error().toString());
+        sqliteVersion = (*c)->serverVersionNumber();
+    }
+    const QString pgUrl = test::serverUrl("COVET_TEST_PG_URL");
+    const bool withPg = !pgUrl.isEmpty() && qEnvironmentVariable("COVET_BENCH_PG") != u"0";
+    cout << QStringLiteral("bench_migrate_scaling: covet migrate (%1) against the per-transaction floor, median of %2 runs, fresh database each run")
+                .arg(cli)
+                .arg(runs)
+         << Qt::endl;
+
+    // The projects and the floors' scripts, one per point.
+    QHash<int, QString> projects, sqliteScripts, pgScripts;
+    for (int n : ns) {
+        const QString project = dir.filePath(QStringLiteral("p%1").arg(n));
+        if (!bench::writeProject(project, n))
+            return failed(QStringLiteral("cannot write the project of %1 migrations").arg(n));
+        const MigrationRepository repo = MigrationRepository::load(project + QStringLiteral("/migrations"));
+        if (!repo.isValid())
+            return failed(repo.status().error().toString());
+        projects.insert(n, project);
+        auto st = bench::statementsFor(repo, Dialect::SQLite, sqliteVersion);
+        if (!st)
+            return failed(st.error().toString());
+        sqliteScripts.insert(n, dir.filePath(QStringLiteral("sqlite-%1.sql").arg(n)));
+        bench::writeMigrationFile(sqliteScripts.value(n), bench::perTransactionScript(*st));
+        if (withPg) {
+            auto pg = bench::statementsFor(repo, Dialect::PostgreSQL, 0);
+            if (!pg)
+                return failed(pg.error().toString());
+            pgScripts.insert(n, dir.filePath(QStringLiteral("pg-%1.sql").arg(n)));
+            bench::writeMigrationFile(pgScripts.value(n), bench::perTransactionScript(*pg));
+        }
+    }
+    bool met = true;
+
+    // ---------------------------------------------------------------- SQLite
+    QList<std::pair<QString, QString>> places;
+    if (shm.isValid())
+        places.append({QStringLiteral("SQLite on tmpfs (/dev/shm)"), shm.path()});
+    if (qEnvironmentVariable("COVET_BENCH_DISK") == u"1" || !shm.isValid())
+        places.append({QStringLiteral("SQLite on disk (%1)").arg(QDir::tempPath()), dir.path()});
+    for (const auto &[place, base] : places) {
+        printHeader(place, QStringLiteral("sqlite3 shell, one script"));
+        std::optional<Figures> prev;
+        for (int n : ns) {
+            auto fresh = [&](const QString &who, int round) {
+                const QString path = QStringLiteral("%1/%2-%3-%4.db").arg(base, who).arg(n).arg(round);
+                QFile::remove(path);
+                return path;
+            };
+            auto f = race(
+                n, runs, [&](int round) { return bench::processTime(sqlite3, {fresh(QStringLiteral("floor"), round)}, sqliteScripts.value(n)); },
+                [&](int round) {
+                    return bench::processTime(cli, {QStringLiteral("migrate"), QStringLiteral("--db"), QStringLiteral("sqlite:") + fresh(QStringLiteral("covet"), round)},
+                                              {}, projects.value(n));
+                });
+            if (!f)
+                return failed(f.error().toString());
+            printRow(*f, prev ? &*prev : nullptr);
+            met = met && f->covet / f->floor <= 1.2;
+            prev = *f;
+            for (int round = 0; round < runs; ++round) {
+                (void)fresh(QStringLiteral("floor"), round);
+                (void)fresh(QStringLiteral("covet"), round);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------ PostgreSQL
+    if (!withPg) {
+        cout << (pgUrl.isEmpty() ? "PostgreSQL: skipped (COVET_TEST_PG_URL is not set)" : "PostgreSQL: skipped (COVET_BENCH_PG=0)") << Qt::endl;
+    } else {
+        const QString psql = QStandardPaths::findExecutable(QStringLiteral("psql"));
+        if (psql.isEmpty())
+            return failed(QStringLiteral("psql is not installed"));
+        auto admin = Connection::open(pgUrl, QStringLiteral("bench-admin"));
+        if (!admin)
+            return failed(admin.error().toString());
+        SqlExecutor adminSql((*admin)->database(), Dialect::PostgreSQL);
+        const DatabaseUrl parsed = (*admin)->url();
+        QProcessEnvironment psqlEnv = QProcessEnvironment::systemEnvironment();
+        if (const QString password = parsed.resolvePassword(); !password.isEmpty())
+            psqlEnv.insert(QStringLiteral("PGPASSWORD"), password);
+        const QStringList psqlArgs{QStringLiteral("-h"), parsed.host(), QStringLiteral("-p"), QString::number(parsed.port() > 0 ? parsed.port() : 5432),
+                                   QStringLiteral("-U"), parsed.user(), QStringLiteral("-d"), parsed.database(), QStringLiteral("-q"),
+                                   QStringLiteral("-X"), QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1")};
+        // A fresh schema per run, dropped right after it.
+        auto inSchema = [&](const QString &who, int n, int round, const std::function<Result<double>(const QString &)> &work) -> Result<double> {
+            const QString schema = QStringLiteral("covet_scaling_%1_%2_%3_%4").arg(QCoreApplication::applicationPid()).arg(who).arg(n).arg(round);
+            if (auto r = adminSql.exec(QStringLiteral("CREATE SCHEMA \"%1\"").arg(schema)); !r)
+                return std::unexpected(r.error());
+            auto s = work(schema);
+            (void)adminSql.exec(QStringLiteral("DROP SCHEMA IF EXISTS \"%1\" CASCADE").arg(schema));
+            return s;
+        };
+        printHeader(QStringLiteral("PostgreSQL (%1)").arg(parsed.display()), QStringLiteral("psql -f, one script"));
+        std::optional<Figures> prev;
+        for (int n : ns) {
+            auto f = race(
+                n, runs,
+                [&](int round) {
+                    return inSchema(QStringLiteral("psql"), n, round, [&](const QString &schema) {
+                        return bench::processTime(psql, psqlArgs + QStringList{QStringLiteral("-c"), QStringLiteral("SET client_min_messages = warning"),
+                                                                               QStringLiteral("-c"), QStringLiteral("SET search_path TO \"%1\"").arg(schema),
+                                                                               QStringLiteral("-f"), pgScripts.value(n)},
+                                                  {}, {}, psqlEnv);
+                    });
+                },
+                [&](int round) {
+                    return inSchema(QStringLiteral("covet"), n, round, [&](const QString &schema) {
+                        const QString url = pgUrl + (pgUrl.contains(u'?') ? QStringLiteral("&") : QStringLiteral("?")) + QStringLiteral("schema=") + schema;
+                        return bench::processTime(cli, {QStringLiteral("migrate"), QStringLiteral("--db"), url}, {}, projects.value(n));
+                    });
+                });
+            if (!f)
+                return failed(f.error().toString());
+            printRow(*f, prev ? &*prev : nullptr);
+            met = met && f->covet / f->floor <= 1.2;
+            prev = *f;
+        }
+    }
+    cout << QStringLiteral("target: covet migrate <= 1.2x the floor at every point: %1").arg(met ? QStringLiteral("met") : QStringLiteral("NOT met"))
+         << Qt::endl;
+    return met ? 0 : 2;
+}
