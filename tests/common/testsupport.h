@@ -45,6 +45,12 @@ private:
 int runCli(const QStringList &args, QString *out = nullptr, QString *err = nullptr,
            const QString &workingDir = {}, const QStringList &extraEnv = {});
 
+// Appends a CLI run (arguments, stdout, stderr) to the suite's transcript in
+// <build>/cli-transcripts/<test program>.log; runCli() does it for every run.
+// tst_clicredentials scans the transcripts for the test passwords.
+void recordCliTranscript(const QStringList &args, const QString &out, const QString &err);
+QString cliTranscriptDir();
+
 QString sourcePath(const QString &relative);   // a path in the source tree
 
 // The error text of a Result, or empty when it holds a value. Use this in
