@@ -293,4 +293,21 @@ private:
     QString m_kept;
 };
 
+// The data rows "postgresql" and "mariadb" of an int column "dialect".
+inline void addServerRows()
+{
+    QTest::addColumn<int>("dialect");
+    QTest::newRow("postgresql") << int(Dialect::PostgreSQL);
+    QTest::newRow("mariadb") << int(Dialect::MySQL);
+}
+
 } // namespace covet::test
+
+// The row's dialect `d` and a FaultProject `p` set up on it (returns on failure).
+#define COVET_FAULT_PROJECT(p)                    \
+    QFETCH(int, dialect);                         \
+    const covet::Dialect d = covet::Dialect(dialect); \
+    COVET_REQUIRE_DIALECT(d);                     \
+    covet::test::FaultProject p;                  \
+    if (!p.setUp(d))                              \
+    return

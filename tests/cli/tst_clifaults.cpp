@@ -94,13 +94,8 @@ void TestCliFaults::resolvePartial(FaultProject &p, bool finish, const QString &
 
 void TestCliFaults::killMatrix()
 {
-    QFETCH(int, dialect);
+    COVET_FAULT_PROJECT(p);
     QFETCH(bool, forward);
-    const Dialect d = Dialect(dialect);
-    COVET_REQUIRE_DIALECT(d);
-    FaultProject p;
-    if (!p.setUp(d))
-        return;
     const QStringList args = forward ? QStringList{QStringLiteral("migrate")} : FaultProject::rollbackArgs();
     // Rolling back starts from the state after 0002_long.
     auto toStart = [&] {
