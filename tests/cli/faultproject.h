@@ -164,7 +164,7 @@ public:
     {
         auto p = std::make_unique<QProcess>();
         p->setWorkingDirectory(dir());
-        p->start(QStringLiteral(COVET_CLI_PATH), args + QStringList{QStringLiteral("--db"), url()});
+        p->start(cliPath(), args + QStringList{QStringLiteral("--db"), url()});
         p->waitForStarted();
         return p;
     }

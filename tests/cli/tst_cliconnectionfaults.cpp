@@ -163,7 +163,7 @@ void TestCliConnectionFaults::diskFull()
         QProcess proc;
         proc.setWorkingDirectory(p.dir());
         proc.start(QStringLiteral("bash"), QStringList{QStringLiteral("-c"), QStringLiteral("ulimit -f \"$1\"; trap '' XFSZ; shift; exec \"$@\""),
-                                                       QStringLiteral("covet-disk-full"), QString::number(limitKiB), QStringLiteral(COVET_CLI_PATH)}
+                                                       QStringLiteral("covet-disk-full"), QString::number(limitKiB), cliPath()}
                                                   + args);
         const CliRun r = FaultProject::finish(proc, args);
         const QString context = QStringLiteral("SQLite file limited to %1 KiB (%2 KiB + %3%)").arg(limitKiB).arg(size / 1024).arg(room * 100);

@@ -123,7 +123,7 @@ int runCli(const QStringList &args, QString *out, QString *err, const QString &w
     p.setProcessEnvironment(env);
     if (!workingDir.isEmpty())
         p.setWorkingDirectory(workingDir);
-    p.start(QStringLiteral(COVET_CLI_PATH), args);
+    p.start(cliPath(), args);
     p.closeWriteChannel();
     if (!p.waitForFinished(120000)) {
         p.kill();
@@ -140,6 +140,12 @@ int runCli(const QStringList &args, QString *out, QString *err, const QString &w
         *err = stderrText;
     recordCliTranscript(args, stdoutText, stderrText);
     return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+}
+
+QString cliPath()
+{
+    const QString env = qEnvironmentVariable("COVET_CLI");
+    return env.isEmpty() ? QStringLiteral(COVET_CLI_PATH) : env;
 }
 
 QString cliTranscriptDir()

@@ -41,6 +41,10 @@ private:
     std::unique_ptr<Connection> m_conn;
 };
 
+// The covet binary the suites run: $COVET_CLI when set (scripts/fault-matrix.sh
+// runs a copy, so the build can go on meanwhile), else the one built here.
+QString cliPath();
+
 // Runs the covet CLI with arguments; returns exit code, fills stdout/stderr.
 int runCli(const QStringList &args, QString *out = nullptr, QString *err = nullptr,
            const QString &workingDir = {}, const QStringList &extraEnv = {});
