@@ -3,6 +3,7 @@
 #include "lintcommand.h"
 #include "clicommand.h"
 #include "clihelp.h"
+#include "db/databaseurl.h"
 #include "diffcommand.h"
 #include "inspectcommand.h"
 #include "migratecommand.h"
@@ -104,7 +105,7 @@ int main(int argc, char **argv)
         if (cmd->wantsJson(parser))
             CliCommand::setJsonErrorStream(&out);
         if (!cmd->takesArguments() && !parser.positionalArguments().isEmpty())
-            return CliCommand::usageError(QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()), err);
+            return CliCommand::usageError(QStringLiteral("unexpected argument '%1'").arg(covet::DatabaseUrl::redacted(parser.positionalArguments().first())), err);
         return cmd->run(parser, out, err);
     }
     err << "covet: error: unknown command '" << name << "' (see covet --help)\n";

@@ -293,8 +293,21 @@ int MigrateCommand::execute(const QCommandLineParser &p, QTextStream &out, QText
         return rehearsal->ok() ? 0 : 1;
     }
 
-    // The plan and what it puts at risk, before anything is asked or run.
-    auto plan = runner.plan(o, forward);
+    // The plan and what it puts at risk, before anything is asked or run;
+    // for a run, read once no other runner is at work (saying who is).
+    ProgressSink waiting;
+    waiting.log = [&](const QString &line) {
+        if (json) {
+            ProgressPrinter::jsonLine(out, QJsonObject{{QStringLiteral("event"), QStringLiteral("log")}, {QStringLiteral("message"), line},
+                                                       {QStringLiteral("elapsed_ms"), double(timer.elapsed())}});
+        } else {
+            err << "covet: " << line << '\n';
+            err.flush();
+        }
+    };
+    RunOptions planning = o;
+    planning.progress = &waiting;
+    auto plan = dry ? runner.plan(o, forward) : runner.planSettled(planning, forward);
     if (!plan)
         return failed(plan.error());
     if (!fake) {

@@ -1,6 +1,7 @@
 #include "statuscommand.h"
 
 #include "migratecommand.h"
+#include "runner/partialresume.h"
 
 #include <QJsonArray>
 #include <algorithm>
@@ -45,6 +46,13 @@ int StatusCommand::run(const QCommandLineParser &p, QTextStream &out, QTextStrea
                 o.insert(QStringLiteral("applied_at"), s.appliedAt);
             if (!s.file.isEmpty())
                 o.insert(QStringLiteral("file"), s.file);
+            if (s.partial)
+                o.insert(QStringLiteral("partial"), QJsonObject{{QStringLiteral("direction"), s.partial->direction},
+                                                               {QStringLiteral("steps_done"), s.partial->stepsDone},
+                                                               {QStringLiteral("step_count"), s.partial->stepCount},
+                                                               {QStringLiteral("running_step"), s.partial->runningStep},
+                                                               {QStringLiteral("in_effect"), s.partial->describe()},
+                                                               {QStringLiteral("way_out"), PartialResume::wayOut(*s.partial)}});
             list.append(o);
         }
         QJsonArray conflictList;
@@ -64,6 +72,9 @@ int StatusCommand::run(const QCommandLineParser &p, QTextStream &out, QTextStrea
         if (!s.appliedAt.isEmpty())
             out << "  (applied " << s.appliedAt << ')';
         out << '\n';
+        // A migration a stopped run left part-way: what is in effect, and the way out.
+        if (s.partial)
+            out << "            " << s.partial->describe() << ".\n            " << PartialResume::wayOut(*s.partial) << ".\n";
     }
     if (!conflicts.isEmpty()) {
         const bool blocking = std::any_of(conflicts.begin(), conflicts.end(), &MigrationRunner::blocksMigrate);

@@ -103,10 +103,17 @@ Result<DatabaseUrl> DatabaseUrl::parse(const QString &input)
                     QStringLiteral("database URL"));
 
     const QUrl url(text, QUrl::StrictMode);
-    if (!url.isValid() || url.host().isEmpty())
+    if (!url.isValid() || url.host().isEmpty()) {
+        // QUrl's message quotes the URL and its user info: quote the URL with the password masked instead.
+        const QUrl masked(redacted(text), QUrl::StrictMode);
         return fail(Error::Category::InvalidInput,
-                    QStringLiteral("malformed URL (%1); expected %2://user@host:port/database").arg(url.errorString(), scheme),
+                    QStringLiteral("malformed URL (%1); expected %2://user@host:port/database")
+                        .arg(!masked.isValid()         ? masked.errorString()
+                             : masked.host().isEmpty() ? QStringLiteral("no host in \"%1\"").arg(redacted(text))
+                                                       : QStringLiteral("the password holds characters a URL cannot; percent-encode them"),
+                             scheme),
                     QStringLiteral("database URL"));
+    }
     u.m_host = url.host();
     u.m_port = url.port(-1);
     u.m_user = url.userName(QUrl::FullyDecoded);
@@ -121,6 +128,18 @@ Result<DatabaseUrl> DatabaseUrl::parse(const QString &input)
     for (const auto &item : query.queryItems(QUrl::FullyDecoded))
         u.m_params.insert(item.first, item.second);
     return u;
+}
+
+QString DatabaseUrl::redacted(const QString &text)
+{
+    const qsizetype start = text.indexOf(QStringLiteral("://"));
+    if (start < 0)
+        return text;
+    const qsizetype at = text.lastIndexOf(u'@');
+    const qsizetype colon = text.indexOf(u':', start + 3);
+    if (at < 0 || colon < 0 || colon > at)
+        return text;
+    return text.left(colon + 1) + QStringLiteral("***") + text.mid(at);
 }
 
 QString DatabaseUrl::resolvePassword() const

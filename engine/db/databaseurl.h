@@ -18,6 +18,10 @@ class DatabaseUrl
 public:
     static Result<DatabaseUrl> parse(const QString &text);
     static DatabaseUrl sqliteFile(const QString &path);
+    // Text that may be a URL, with the password of its user info (between
+    // the user's ':' and the last '@') replaced by ***; for quoting input
+    // that did not parse.
+    static QString redacted(const QString &text);
 
     Dialect dialect() const { return m_dialect; }
     QString host() const { return m_host; }

@@ -114,6 +114,7 @@ Result<std::unique_ptr<MigrationLock>> MigrationLock::acquire(Connection &connec
     case Dialect::MySQL: {
         QElapsedTimer timer;
         timer.start();
+        bool announced = false;
         for (;;) {
             const int remaining = int(std::max<qint64>(0, timeoutMs - timer.elapsed()));
             // Wait in slices of at most one second so cancellation is seen.
@@ -131,6 +132,10 @@ Result<std::unique_ptr<MigrationLock>> MigrationLock::acquire(Connection &connec
                                 .arg(mysqlLockName(connection), holder(connection))
                                 .arg(timeoutMs / 1000.0),
                             what);
+            if (!announced && progress) {
+                progress->message(QStringLiteral("waiting for the migration lock '%1', held by %2").arg(mysqlLockName(connection), holder(connection)));
+                announced = true;
+            }
         }
         break;
     }

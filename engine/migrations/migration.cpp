@@ -12,7 +12,7 @@ namespace {
 
 const QRegularExpression &idPattern()
 {
-    static const QRegularExpression re(QStringLiteral("^(\\d{4})_([a-z0-9_]+)$"));
+    static const QRegularExpression re(QStringLiteral("^(\\d{4}|[1-9]\\d{4,8})_([a-z0-9_]+)$"));
     return re;
 }
 
@@ -107,7 +107,7 @@ QString Migration::makeId(int number, const QString &name)
 
 bool Migration::isValidFileName(const QString &fileName)
 {
-    static const QRegularExpression re(QStringLiteral("^\\d{4}_[a-z0-9_]+\\.(yaml|sql)$"));
+    static const QRegularExpression re(QStringLiteral("^(\\d{4}|[1-9]\\d{4,8})_[a-z0-9_]+\\.(yaml|sql)$"));
     return re.match(fileName).hasMatch();
 }
 

@@ -408,7 +408,7 @@ Result<Migration> MigrationFile::read(const QString &path)
     if (!Migration::isValidFileName(info.fileName()))
         return fail(Error::Category::InvalidInput,
                     QStringLiteral("'%1' is not a migration file name; use NNNN_name.yaml or NNNN_name.sql "
-                                   "(four digits, lowercase letters, digits and _)").arg(info.fileName()),
+                                   "(four digits — from 10000 on, the number without leading zeros — then lowercase letters, digits and _)").arg(info.fileName()),
                     path);
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))

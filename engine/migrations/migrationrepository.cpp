@@ -23,7 +23,8 @@ QString nameProblem(const QString &fileName)
     if (fileName.toLower().endsWith(QLatin1String(".yml")))
         return QStringLiteral("'%1': migration files end in .yaml, not .yml; rename it").arg(fileName);
     return QStringLiteral("'%1' is not a migration file name; use NNNN_name.yaml or NNNN_name.sql "
-                          "(four digits, then lowercase letters, digits and _), or move the file out of the directory")
+                          "(four digits — from 10000 on, the number without leading zeros — then lowercase letters, digits and _), or move the file "
+                          "out of the directory")
         .arg(fileName);
 }
 

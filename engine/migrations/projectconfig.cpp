@@ -446,14 +446,15 @@ Result<QString> ProjectConfig::interpolate(const QString &text, const QProcessEn
         }
         const qsizetype close = text.indexOf(u'}', i + 2);
         if (close < 0)
-            return fail(Error::Category::InvalidInput, QStringLiteral("'${' without a closing '}' in \"%1\"").arg(text), where);
+            return fail(Error::Category::InvalidInput, QStringLiteral("'${' without a closing '}' in \"%1\"").arg(DatabaseUrl::redacted(text)), where);
         const QString name = text.mid(i + 2, close - i - 2);
         bool valid = !name.isEmpty() && !name.at(0).isDigit();
         for (const QChar n : name)
             valid = valid && (n == u'_' || (n.unicode() < 128 && n.isLetterOrNumber()));
         if (!valid)
             return fail(Error::Category::InvalidInput,
-                        QStringLiteral("'${%1}' is not a variable reference; write ${NAME} with letters, digits and _").arg(name), where);
+                        QStringLiteral("'${%1}' is not a variable reference; write ${NAME} with letters, digits and _").arg(DatabaseUrl::redacted(name)),
+                        where);
         if (!env.contains(name))
             return fail(Error::Category::InvalidInput,
                         QStringLiteral("the environment variable %1 is not set; export it before running Covet").arg(name), where);

@@ -290,7 +290,7 @@ Result<MakeMigrationsResult> MigrationMaker::make(const MakeMigrationsOptions &o
                         repo.directory());
         QStringList numbers;
         for (const QString &leaf : std::as_const(result.leaves))
-            numbers << leaf.left(4);
+            numbers << leaf.section(u'_', 0, 0);
         migration.name = options.name.isEmpty() ? limited(QStringLiteral("merge_") + numbers.join(u'_')) : options.name;
         migration.description = QStringLiteral("Merges the branches %1.").arg(result.leaves.join(QStringLiteral(", ")));
     } else {

@@ -328,6 +328,16 @@ Result<RunPlan> MigrationRunner::plan(const RunOptions &options, bool forward)
     return made;
 }
 
+Result<RunPlan> MigrationRunner::planSettled(const RunOptions &options, bool forward)
+{
+    if (auto st = checkRepository(); !st)
+        return std::unexpected(st.error());
+    auto lock = MigrationLock::acquire(m_connection, options.lockTimeoutMs, options.progress);
+    if (!lock)
+        return std::unexpected(lock.error());
+    return plan(options, forward);   // the lock is released when this returns; migrate() takes it again
+}
+
 Result<RehearsalReport> MigrationRunner::rehearse(const RunOptions &options)
 {
     auto forward = plan(options, true);

@@ -112,6 +112,14 @@ public:
     // What migrate() (forward) or rollback() would run with these options,
     // from the history as it is now: no lock, nothing written.
     Result<RunPlan> plan(const RunOptions &options, bool forward);
+    // The plan a run reviews and confirms before migrate()/rollback(): as
+    // plan(), but read once no other runner holds the migration lock
+    // (waiting up to options.lockTimeoutMs, saying who holds it through
+    // options.progress). A runner at work has its history and its part-way
+    // record (MySQL/MariaDB) in flux: read without the lock, a run in
+    // progress looked like one that had stopped part-way, and a waiter
+    // blocked on the tables the other run was changing without a word.
+    Result<RunPlan> planSettled(const RunOptions &options, bool forward);
     // The plan's risk, graded by the live data (a fixed number of statements).
     Result<RiskReport> assess(const RunPlan &plan);
     // The listing of every migration; with risk, the pending ones assessed.

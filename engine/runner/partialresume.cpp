@@ -60,11 +60,16 @@ Result<int> stepsInEffect(const MigrationPlan &full, const PartialMigration &p, 
 
 } // namespace
 
+QString PartialResume::wayOut(const PartialMigration &p)
+{
+    return QStringLiteral("`covet migrate --resume` %1 it; `covet rollback --resume` %2 it")
+        .arg(p.direction == u"apply" ? QStringLiteral("finishes") : QStringLiteral("re-applies what the rollback undid of"),
+             p.direction == u"apply" ? QStringLiteral("undoes what is in effect of") : QStringLiteral("finishes rolling back"));
+}
+
 QString PartialResume::refusal(const PartialMigration &p)
 {
-    return QStringLiteral("%1 is part-way: %2. Nothing was run. `covet migrate --resume` %3 it; `covet rollback --resume` %4 it")
-        .arg(p.id, p.describe(), p.direction == u"apply" ? QStringLiteral("finishes") : QStringLiteral("re-applies what the rollback undid of"),
-             p.direction == u"apply" ? QStringLiteral("undoes what is in effect of") : QStringLiteral("finishes rolling back"));
+    return QStringLiteral("%1 is part-way: %2. Nothing was run. %3").arg(p.id, p.describe(), wayOut(p));
 }
 
 Result<MigrationPlan> PartialResume::plan(MigrationPlanner &planner, const MigrationGraph &graph, const PartialMigration &p, bool finish,

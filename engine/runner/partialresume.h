@@ -22,6 +22,8 @@ public:
                                       SqlExecutor &live);
     // The message for a run that meets a part-way migration without --resume.
     static QString refusal(const PartialMigration &partial);
+    // How to finish or undo it: "`covet migrate --resume` finishes it; ...".
+    static QString wayOut(const PartialMigration &partial);
 };
 
 } // namespace covet

@@ -610,7 +610,12 @@ Error PlanExecutor::stopStepwise(const MigrationPlan &plan, const QList<qsizetyp
             msg += QStringLiteral(" Covet could not read the tables before the migration, so it cannot verify that the database is as it "
                                   "was before; check it.");
         } else if (auto now = RunVerifier(m_sql).captureOnly(touchedTables({plan})); !now) {
-            msg += QStringLiteral(" Verifying the undo failed (%1); check the database.").arg(now.error().toString());
+            // Typically the connection is gone (killed, the server stopped): the
+            // part-way record written before the step stays, so say where to look.
+            msg += QStringLiteral(" Verifying the undo failed (%1). %2 was running and may or may not be in effect; %3 records %4 as "
+                                  "part-way: `covet status` shows what is in effect, `covet migrate --resume` finishes it, "
+                                  "`covet rollback --resume` undoes it.")
+                       .arg(now.error().toString(), plan.steps.at(at).label, PartialMigrations::tableName(), m.id);
         } else {
             const QStringList diff = RunVerifier::differences(now->schema, snapshot->schema);
             const QStringList counts = RunVerifier::countChanges(*snapshot, *now);

@@ -1,7 +1,8 @@
 // bench_audit: `covet audit stats` and `verify` over 100,000 audit rows
-// (COVET_BENCH_AUDIT_ROWS), on SQLite and, when COVET_TEST_PG_URL is set,
-// PostgreSQL. Prints the time and statement count of AuditStatistics,
-// AuditChain::verify and a first AuditLog page, and the ratio against the
+// (COVET_BENCH_AUDIT_ROWS), on SQLite and, when COVET_TEST_PG_URL and
+// COVET_TEST_MYSQL_URL are set, PostgreSQL and MariaDB; and `covet audit
+// list` and `covet audit stats` over them from the command line. Prints
+// the time and statement count of AuditStatistics, AuditChain::verify and a first AuditLog page, and the ratio against the
 // floor: the same aggregate (count, successes, average duration per
 // migration) written by hand and run by sqlite3 / psql.
 #include "audit/auditchain.h"
@@ -16,6 +17,7 @@
 #include <QElapsedTimer>
 #include <QProcess>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTextStream>
 
 #include <cstdio>
@@ -97,7 +99,26 @@ double floorSeconds(const QString &exe, const QStringList &args, const QString &
     return seconds(t);
 }
 
-void measure(const QString &name, SqlExecutor &sql, const QString &floorExe, const QStringList &floorArgs)
+// `covet audit <action> --db url` from a project directory: the wall time,
+// process start included; -1 when it failed.
+double cliSeconds(const QString &url, const QStringList &action)
+{
+    QTemporaryDir project;
+    QFile config(project.filePath(QStringLiteral("covet.yaml")));
+    if (!config.open(QIODevice::WriteOnly) || config.write("audit_log: true\n") < 0)
+        return -1;
+    config.close();
+    QProcess p;
+    p.setWorkingDirectory(project.path());
+    QElapsedTimer t;
+    t.start();
+    p.start(QStringLiteral(COVET_CLI_PATH), QStringList{QStringLiteral("audit")} + action + QStringList{QStringLiteral("--db"), url});
+    if (!p.waitForFinished(600000) || p.exitStatus() != QProcess::NormalExit || (p.exitCode() != 0 && p.exitCode() != 10))
+        return -1;
+    return seconds(t);
+}
+
+void measure(const QString &name, SqlExecutor &sql, const QString &floorExe, const QStringList &floorArgs, const QString &url)
 {
     const int rows = rowCount();
     QElapsedTimer t;
@@ -135,6 +156,9 @@ void measure(const QString &name, SqlExecutor &sql, const QString &floorExe, con
         << "  verify: " << QString::number(verify * 1000, 'f', 1) << " ms, " << verifyStatements << " statements (" << v->rows << " rows, "
         << QString::number(double(v->rows) / verify, 'f', 0) << " rows/s)\n"
         << "  first page of 100: " << QString::number(pageTime * 1000, 'f', 1) << " ms, " << pageStatements << " statements\n";
+    out << "  covet audit list: " << QString::number(cliSeconds(url, {QStringLiteral("list")}) * 1000, 'f', 1)
+        << " ms; covet audit stats: " << QString::number(cliSeconds(url, {QStringLiteral("stats")}) * 1000, 'f', 1)
+        << " ms (the command line, process start included)\n";
     if (floor > 0)
         out << "  floor (" << floorExe.section(u'/', -1) << ", the per-migration aggregate by hand, process start included): "
             << QString::number(floor * 1000, 'f', 1) << " ms; stats/floor = " << QString::number(stats / floor, 'f', 2) << '\n';
@@ -150,7 +174,7 @@ int main(int argc, char **argv)
         QString error;
         auto db = test::ScratchDatabase::create(Dialect::SQLite, {}, &error);
         SqlExecutor sql(db->connection().database(), Dialect::SQLite);
-        measure(QStringLiteral("SQLite"), sql, QStandardPaths::findExecutable(QStringLiteral("sqlite3")), {db->url().database()});
+        measure(QStringLiteral("SQLite"), sql, QStandardPaths::findExecutable(QStringLiteral("sqlite3")), {db->url().database()}, db->urlString());
     }
     const QString pg = test::serverUrl("COVET_TEST_PG_URL");
     if (!pg.isEmpty()) {
@@ -162,9 +186,21 @@ int main(int argc, char **argv)
         }
         SqlExecutor sql(db->connection().database(), Dialect::PostgreSQL);
         measure(QStringLiteral("PostgreSQL"), sql, QStandardPaths::findExecutable(QStringLiteral("psql")),
-                {db->urlString(), QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-o"), QStringLiteral("/dev/null"), QStringLiteral("-c")});
+                {db->urlString(), QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-o"), QStringLiteral("/dev/null"), QStringLiteral("-c")},
+                db->urlString());
     } else {
         out << "PostgreSQL: COVET_TEST_PG_URL is not set (scripts/test-servers.sh); skipped\n";
+    }
+    const QString my = test::serverUrl("COVET_TEST_MYSQL_URL");
+    if (!my.isEmpty()) {
+        QString error;
+        auto db = test::ScratchDatabase::create(Dialect::MySQL, my, &error);
+        if (!db) {
+            out << "MariaDB: " << error << '\n';
+            return 1;
+        }
+        SqlExecutor sql(db->connection().database(), Dialect::MySQL);
+        measure(QStringLiteral("MariaDB"), sql, {}, {}, db->urlString());
     }
     return 0;
 }

@@ -4,6 +4,9 @@
 #include "sql/identifierquoter.h"
 #include "sql/sqlscriptsplitter.h"
 
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QRandomGenerator>
@@ -120,7 +123,7 @@ int runCli(const QStringList &args, QString *out, QString *err, const QString &w
     p.setProcessEnvironment(env);
     if (!workingDir.isEmpty())
         p.setWorkingDirectory(workingDir);
-    p.start(QStringLiteral(COVET_CLI_PATH), args);
+    p.start(cliPath(), args);
     p.closeWriteChannel();
     if (!p.waitForFinished(120000)) {
         p.kill();
@@ -129,11 +132,34 @@ int runCli(const QStringList &args, QString *out, QString *err, const QString &w
             *err = QStringLiteral("covet did not finish within 120 s");
         return -1;
     }
+    const QString stdoutText = QString::fromUtf8(p.readAllStandardOutput());
+    const QString stderrText = QString::fromUtf8(p.readAllStandardError());
     if (out)
-        *out = QString::fromUtf8(p.readAllStandardOutput());
+        *out = stdoutText;
     if (err)
-        *err = QString::fromUtf8(p.readAllStandardError());
+        *err = stderrText;
+    recordCliTranscript(args, stdoutText, stderrText);
     return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+}
+
+QString cliPath()
+{
+    const QString env = qEnvironmentVariable("COVET_CLI");
+    return env.isEmpty() ? QStringLiteral(COVET_CLI_PATH) : env;
+}
+
+QString cliTranscriptDir()
+{
+    return QStringLiteral(COVET_BINARY_DIR) + QStringLiteral("/cli-transcripts");
+}
+
+void recordCliTranscript(const QStringList &args, const QString &out, const QString &err)
+{
+    QDir().mkpath(cliTranscriptDir());
+    QFile f(cliTranscriptDir() + u'/' + QCoreApplication::applicationName() + QStringLiteral(".log"));
+    if (!f.open(QIODevice::Append))
+        return;
+    f.write("$ covet " + args.join(u' ').toUtf8() + "\n" + out.toUtf8() + err.toUtf8() + "\n");
 }
 
 QString sourcePath(const QString &relative)

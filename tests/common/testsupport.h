@@ -41,9 +41,19 @@ private:
     std::unique_ptr<Connection> m_conn;
 };
 
+// The covet binary the suites run: $COVET_CLI when set (scripts/fault-matrix.sh
+// runs a copy, so the build can go on meanwhile), else the one built here.
+QString cliPath();
+
 // Runs the covet CLI with arguments; returns exit code, fills stdout/stderr.
 int runCli(const QStringList &args, QString *out = nullptr, QString *err = nullptr,
            const QString &workingDir = {}, const QStringList &extraEnv = {});
+
+// Appends a CLI run (arguments, stdout, stderr) to the suite's transcript in
+// <build>/cli-transcripts/<test program>.log; runCli() does it for every run.
+// tst_clicredentials scans the transcripts for the test passwords.
+void recordCliTranscript(const QStringList &args, const QString &out, const QString &err);
+QString cliTranscriptDir();
 
 QString sourcePath(const QString &relative);   // a path in the source tree
 

@@ -372,6 +372,11 @@ operations:
             QVERIFY2(!m, qPrintable(bad));
             QVERIFY2(m.error().message().contains(QStringLiteral("not a migration file name")), qPrintable(m.error().toString()));
         }
+        // A history past 9999 goes on with 10000 (bench_history runs 10,000 migrations).
+        auto past = MigrationFile::parse("operations: []\n", QStringLiteral("10000_x.yaml"));
+        COVET_VERIFY_OK(past);
+        QCOMPARE(past->number, 10000);
+        QCOMPARE(past->id, QStringLiteral("10000_x"));
         auto zero = MigrationFile::parse("operations: []\n", QStringLiteral("0000_x.yaml"));
         QVERIFY(!zero);
         QVERIFY(zero.error().message().contains(QStringLiteral("start at 0001")));
