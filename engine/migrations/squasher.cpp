@@ -6,6 +6,7 @@
 #include "historyreplay.h"
 #include "migrationfile.h"
 #include "migrationgraph.h"
+#include "squashscratch.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -94,8 +95,11 @@ QString SquashProof::summary() const
 {
     if (!proven)
         return QStringLiteral("not proven: %1 difference(s) between the originals and the squashed migration").arg(differences.size());
-    return reversible ? QStringLiteral("proven: same schema as the originals, and its down part gives back the schema before")
-                      : QStringLiteral("proven: same schema as the originals (irreversible: a run_sql has no reverse SQL)");
+    QString text = reversible ? QStringLiteral("proven: same schema as the originals, and its down part gives back the schema before")
+                              : QStringLiteral("proven: same schema as the originals (irreversible: a run_sql has no reverse SQL)");
+    if (scratchChecked)
+        text += QStringLiteral("; applied to scratch databases, the inspected schemas are equal");
+    return text;
 }
 
 double SquashPlan::reduction() const
@@ -212,7 +216,7 @@ Result<SquashPlan> Squasher::plan(const QList<Migration> &migrations, Dialect di
                 dependencies << dep;
     }
     std::sort(dependencies.begin(), dependencies.end());
-    plan.optimized = SquashOptimizer::optimize(all);
+    plan.optimized = SquashOptimizer::optimize(all, DialectCapabilities::of(dialect));
     plan.operationsAfter = int(plan.optimized.operations.size());
 
     int number = 0;
@@ -247,6 +251,15 @@ Result<SquashPlan> Squasher::plan(const QList<Migration> &migrations, Dialect di
         plan.proof.differences << QStringLiteral("the history before the range does not replay: %1").arg(start.error().message());
     else
         plan.proof = prove(*start, range, s.operations, dialect);
+    if (start && plan.proof.proven && request.scratch && (dialect == Dialect::SQLite || !request.devUrl.isEmpty())) {
+        auto scratch = SquashScratch::compare(*start, range, s.operations, dialect, request.devUrl);
+        if (!scratch)
+            plan.proof.differences << QStringLiteral("the scratch database check failed: %1").arg(scratch.error().toString());
+        else
+            plan.proof.differences << *scratch;
+        plan.proof.scratchChecked = true;
+        plan.proof.proven = plan.proof.differences.isEmpty();
+    }
     return plan;
 }
 

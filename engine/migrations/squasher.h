@@ -20,6 +20,10 @@ struct SquashRequest
     QString to;           // last one; empty: the last
     int keepRecent = 0;   // leave the newest N of the range out
     QString name;         // the squashed migration's name; empty: squashed_<first>_<last>
+    // Where the proof also applies both for real (SquashScratch): SQLite
+    // always (in memory); PostgreSQL/MySQL only with a scratch server here.
+    QString devUrl;
+    bool scratch = true;  // false: the in-memory proof only (the property test's replay half)
 };
 
 // Something that stands in the way of squashing a range, or that the user
@@ -46,6 +50,7 @@ struct SquashProof
 {
     bool proven = false;
     bool reversible = false;      // every operation has a way back
+    bool scratchChecked = false;  // also applied to scratch databases and compared
     QStringList differences;      // what differs, one line each (empty when proven)
     QString summary() const;      // one line for people
 };

@@ -63,7 +63,7 @@ std::optional<AlterColumn> mergedAlter(const AlterColumn &a, const AlterColumn &
 class Pass
 {
 public:
-    explicit Pass(SquashedOperations &result) : m_result(result) {}
+    Pass(SquashedOperations &result, const DialectCapabilities &caps) : m_result(result), m_caps(caps) {}
 
     void feed(const Operation &op);
     OperationList output() const
@@ -90,6 +90,7 @@ private:
     int findMember(const QString &table, int limit, const std::function<bool(const Slot &)> &match) const;
 
     SquashedOperations &m_result;
+    const DialectCapabilities &m_caps;
     QList<Slot> m_slots;
     int m_floor = -1;   // the last barrier: nothing moves before it
     QHash<QString, std::set<int>> m_writers;
@@ -410,7 +411,8 @@ void Pass::feed(const Operation &op)
         m_floor = int(m_slots.size()) - 1;
         return;
     }
-    if (foldIntoCreate(x) || pairWithEarlier(x))
+    const bool keep = m_caps.foreignKeyLeavesIndex && std::holds_alternative<DropForeignKey>(op);
+    if (!keep && (foldIntoCreate(x) || pairWithEarlier(x)))
         return;
     dropDeadOps(x);
     if (const auto *r = std::get_if<RenameTable>(&op)) {
@@ -470,7 +472,7 @@ void Pass::feed(const Operation &op)
 
 } // namespace
 
-SquashedOperations SquashOptimizer::optimize(const OperationList &operations)
+SquashedOperations SquashOptimizer::optimize(const OperationList &operations, const DialectCapabilities &capabilities)
 {
     SquashedOperations result;
     OperationList current = operations;
@@ -478,7 +480,7 @@ SquashedOperations SquashOptimizer::optimize(const OperationList &operations)
     // that a later rule removed); stop when a pass changes nothing.
     for (int round = 0; round < 8; ++round) {
         SquashedOperations pass;
-        Pass p(pass);
+        Pass p(pass, capabilities);
         for (const Operation &op : std::as_const(current))
             p.feed(op);
         OperationList next = p.output();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "../db/dialectcapabilities.h"
 #include "operation.h"
 
 #include <QMap>
@@ -38,13 +39,15 @@ struct SquashedOperations
 //    no USING expression, no lossy conversion, no NOT NULL fill whose
 //    default changes afterwards); alter_enum folds into create_enum;
 //  - run_sql is a barrier nothing moves across, unless marked
-//    `elidable: true`: then it is left out; namespaces are barriers too.
+//    `elidable: true`: then it is left out; namespaces are barriers too;
+//  - where the dialect keeps a foreign key's index after the key is dropped
+//    (DialectCapabilities::foreignKeyLeavesIndex), drop_foreign_key stays.
 // Deterministic: the same input gives the same output, in the input's order
 // (an operation folded into an earlier one takes its place).
 class SquashOptimizer
 {
 public:
-    static SquashedOperations optimize(const OperationList &operations);
+    static SquashedOperations optimize(const OperationList &operations, const DialectCapabilities &capabilities);
 };
 
 } // namespace covet
