@@ -45,6 +45,8 @@ int StatusCommand::run(const QCommandLineParser &p, QTextStream &out, QTextStrea
                 o.insert(QStringLiteral("applied_at"), s.appliedAt);
             if (!s.file.isEmpty())
                 o.insert(QStringLiteral("file"), s.file);
+            if (!s.squash.isEmpty())
+                o.insert(QStringLiteral("squash"), s.squash);
             list.append(o);
         }
         QJsonArray conflictList;
@@ -64,6 +66,8 @@ int StatusCommand::run(const QCommandLineParser &p, QTextStream &out, QTextStrea
         if (!s.appliedAt.isEmpty())
             out << "  (applied " << s.appliedAt << ')';
         out << '\n';
+        if (!s.squash.isEmpty())
+            out << "            " << s.squash << '\n';
     }
     if (!conflicts.isEmpty()) {
         const bool blocking = std::any_of(conflicts.begin(), conflicts.end(), &MigrationRunner::blocksMigrate);

@@ -150,6 +150,15 @@ Result<SquashPlan> Squasher::plan(const QList<Migration> &migrations, Dialect di
         return fail(Error::Category::InvalidInput, QStringLiteral("there are %1 migration(s); squashing needs at least two").arg(order.size()));
     const qsizetype first = request.from.isEmpty() ? 0 : position(order, migrations, request.from);
     qsizetype last = request.to.isEmpty() ? order.size() - 1 : position(order, migrations, request.to);
+    for (const QString &given : {request.from, request.to}) {
+        const qsizetype at = given.isEmpty() ? 0 : position(graph.skipped(), migrations, given);
+        if (at >= 0 && !given.isEmpty())
+            return fail(Error::Category::InvalidInput,
+                        QStringLiteral("%1 is already replaced by a squashed migration; give the squashed migration (or a later one) "
+                                       "as the end of the range")
+                            .arg(graph.skipped().at(at)),
+                        given == request.from ? QStringLiteral("--from") : QStringLiteral("--to"));
+    }
     if (first < 0 || last < 0)
         return fail(Error::Category::NotFound,
                     QStringLiteral("migration %1 is not in the migrations directory (give an id such as 0003_add_sku or its number)")
