@@ -311,7 +311,7 @@ QByteArray ProjectConfig::toYaml() const
            + QStringLiteral("  ") + line(QStringLiteral("fail_on"), YamlNode::string(m_failOn))
            + QStringLiteral("# Record every execution in _covet_migration_audit.\n")
            + line(QStringLiteral("audit_log"), YamlNode::boolean(m_auditLog))
-           + QStringLiteral("# `covet squash` and Studio's Squash… (false: refused, e.g. while a release is cut).\nsquashing:\n  ")
+           + QStringLiteral("# `covet squash` (false: refused, e.g. while a release is cut).\nsquashing:\n  ")
            + line(QStringLiteral("enabled"), YamlNode::boolean(m_squashing))
            + QStringLiteral("# When `covet audit stats` (exit code 10) and Studio's dashboard raise an alert (docs/audit.md).\n"
                             "audit:\n  alerts:\n")

@@ -97,7 +97,7 @@ public:
     bool auditLog() const { return m_auditLog; }
     void setAuditLog(bool on) { m_auditLog = on; }
     // squashing.enabled (the seed's enable_squashing): whether `covet squash`
-    // and Studio's Squash… may write a squashed migration; default true.
+    // may write a squashed migration; default true.
     bool squashingEnabled() const { return m_squashing; }
     void setSquashingEnabled(bool on) { m_squashing = on; }
     // audit.alerts: when `covet audit stats|alerts` and Studio's dashboard alert.

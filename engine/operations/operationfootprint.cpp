@@ -42,9 +42,24 @@ void readText(OperationFootprint &f, const QString &ns, const QString &sql)
     }
 }
 
+// Finer keys of a table that a foreign key of another table depends on:
+// its name ("n:"), the referenced columns ("c:") and its keys ("k:", the
+// unique index the reference needs). Adding a column to the referenced
+// table commutes with the foreign key; renaming, dropping or changing what
+// it references does not.
+QString nameKey(const QString &ns, const QString &table) { return QStringLiteral("n:") + OperationFootprint::tableKey(ns, table).mid(2); }
+QString columnKey(const QString &ns, const QString &table, const QString &column)
+{
+    return QStringLiteral("c:") + OperationFootprint::tableKey(ns, table).mid(2) + u'.' + column.toLower();
+}
+QString keysKey(const QString &ns, const QString &table) { return QStringLiteral("k:") + OperationFootprint::tableKey(ns, table).mid(2); }
+
 void readForeignKey(OperationFootprint &f, const QString &ns, const ForeignKey &fk)
 {
-    f.reads << OperationFootprint::tableKey(fk.refSchema.isEmpty() ? ns : fk.refSchema, fk.refTable);
+    const QString refNs = fk.refSchema.isEmpty() ? ns : fk.refSchema;
+    f.reads << nameKey(refNs, fk.refTable) << keysKey(refNs, fk.refTable);
+    for (const QString &c : fk.refColumns)
+        f.reads << columnKey(refNs, fk.refTable, c);
 }
 
 struct Footprinter
@@ -56,6 +71,7 @@ struct Footprinter
     void operator()(const CreateTable &op)
     {
         onTable(op.table.schema, op.table.name);
+        f.writes << nameKey(op.table.schema, op.table.name);
         for (const Column &c : op.table.columns)
             readColumnType(f, c);
         for (const Index &i : op.table.indexes)
@@ -69,32 +85,58 @@ struct Footprinter
         for (const Trigger &t : op.table.triggers)
             readText(f, op.table.schema, t.body + u' ' + t.definition);
     }
-    void operator()(const DropTable &op) { onTable(op.schema, op.name); f.anyIndex = true; }
+    void operator()(const DropTable &op)
+    {
+        onTable(op.schema, op.name);
+        f.writes << nameKey(op.schema, op.name);
+        f.anyIndex = true;
+    }
     void operator()(const RenameTable &op)
     {
         onTable(op.schema, op.from);
         onTable(op.schema, op.to);
+        f.writes << nameKey(op.schema, op.from) << nameKey(op.schema, op.to);
         // Renaming follows into every view and trigger text that names it.
         f.writes << viewKey(op.schema, op.from) << viewKey(op.schema, op.to) << viewKey(QString(), op.from) << viewKey(QString(), op.to);
     }
-    void operator()(const AddColumn &op) { onTable(op.schema, op.table); readColumnType(f, op.column); }
-    void operator()(const DropColumn &op) { onTable(op.schema, op.table); f.anyIndex = true; }
+    void operator()(const AddColumn &op)
+    {
+        onTable(op.schema, op.table);
+        f.writes << columnKey(op.schema, op.table, op.column.name);
+        readColumnType(f, op.column);
+    }
+    void operator()(const DropColumn &op)
+    {
+        onTable(op.schema, op.table);
+        f.writes << columnKey(op.schema, op.table, op.column) << keysKey(op.schema, op.table);
+        f.anyIndex = true;
+    }
     void operator()(const AlterColumn &op)
     {
         onTable(op.schema, op.table);
+        f.writes << columnKey(op.schema, op.table, op.before.name) << columnKey(op.schema, op.table, op.after.name);
         readColumnType(f, op.before);
         readColumnType(f, op.after);
     }
-    void operator()(const RenameColumn &op) { onTable(op.schema, op.table); f.writes << viewKey(QString(), QStringLiteral("*")); }
-    void operator()(const CreateIndex &op) { onTable(op.schema, op.table); f.writes << indexKey(op.index.name); }
-    void operator()(const DropIndex &op) { onTable(op.schema, op.table); f.writes << indexKey(op.name); }
+    void operator()(const RenameColumn &op)
+    {
+        onTable(op.schema, op.table);
+        f.writes << viewKey(QString(), QStringLiteral("*")) << columnKey(op.schema, op.table, op.from) << columnKey(op.schema, op.table, op.to);
+    }
+    void operator()(const CreateIndex &op) { onTable(op.schema, op.table); f.writes << indexKey(op.index.name) << keysKey(op.schema, op.table); }
+    void operator()(const DropIndex &op) { onTable(op.schema, op.table); f.writes << indexKey(op.name) << keysKey(op.schema, op.table); }
     void operator()(const AddForeignKey &op) { onTable(op.schema, op.table); readForeignKey(f, op.schema, op.foreignKey); }
     void operator()(const DropForeignKey &op) { onTable(op.schema, op.table); }
     void operator()(const AddCheck &op) { onTable(op.schema, op.table); }
     void operator()(const DropCheck &op) { onTable(op.schema, op.table); }
-    void operator()(const AddUnique &op) { onTable(op.schema, op.table); f.writes << indexKey(op.unique.name); }
-    void operator()(const DropUnique &op) { onTable(op.schema, op.table); f.writes << indexKey(op.unique.name); }
-    void operator()(const SetPrimaryKey &op) { onTable(op.schema, op.table); f.anyIndex = true; }
+    void operator()(const AddUnique &op) { onTable(op.schema, op.table); f.writes << indexKey(op.unique.name) << keysKey(op.schema, op.table); }
+    void operator()(const DropUnique &op) { onTable(op.schema, op.table); f.writes << indexKey(op.unique.name) << keysKey(op.schema, op.table); }
+    void operator()(const SetPrimaryKey &op)
+    {
+        onTable(op.schema, op.table);
+        f.writes << keysKey(op.schema, op.table);
+        f.anyIndex = true;
+    }
     void operator()(const CreateView &op)
     {
         f.writes << viewKey(op.view.schema, op.view.name);
@@ -143,7 +185,31 @@ void collectStrings(const QJsonValue &v, QStringList &out)
             collectStrings(x, out);
 }
 
+void collectNames(const QJsonValue &v, const QString &key, QStringList &out)
+{
+    static const QStringList named{QStringLiteral("name"), QStringLiteral("column"), QStringLiteral("columns"), QStringLiteral("from"),
+                                   QStringLiteral("to"), QStringLiteral("index"), QStringLiteral("trigger"), QStringLiteral("after")};
+    if (v.isString() && named.contains(key))
+        out << v.toString();
+    else if (v.isArray())
+        for (const QJsonValue &x : v.toArray())
+            collectNames(x, key, out);
+    else if (v.isObject()) {
+        const QJsonObject o = v.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it)
+            collectNames(it.value(), it.key(), out);
+    }
+}
+
 } // namespace
+
+QStringList OperationFootprint::names(const Operation &op)
+{
+    QStringList out;
+    collectNames(OperationJson::toJson(op), QString(), out);
+    out.removeDuplicates();
+    return out;
+}
 
 QString OperationFootprint::tableKey(const QString &ns, const QString &name)
 {

@@ -12,8 +12,11 @@ namespace covet {
 // commute when neither writes a key the other reads or writes.
 //
 // Keys (names lower-cased, so a clash of letter case only holds more back):
-//   "t:<ns>.<table>"  a table: every operation on it writes it; a foreign
-//                     key, a view or a trigger that names it reads it
+//   "t:<ns>.<table>"  a table: every operation on it writes it; a view or a
+//                     trigger that names it reads it
+//   "n:", "c:", "k:"  finer keys of a table that a foreign key of another
+//                     table reads: its name, the referenced columns, its
+//                     keys (so adding a column to it commutes with the key)
 //   "v:<ns>.<view>"   a view
 //   "e:<type>"        an enum type (columns of that type read it)
 //   "i:<name>"        an index name (schema-wide on PostgreSQL and SQLite)
@@ -37,6 +40,9 @@ struct OperationFootprint
     // Whether the operation names `name` (a column, index or constraint
     // name): in any field, or as an identifier in any expression it holds.
     static bool mentions(const Operation &op, const QStringList &names);
+    // The names an operation on a table gives or uses: columns, indexes,
+    // constraints, triggers (not the table's, not types or expressions).
+    static QStringList names(const Operation &op);
 };
 
 } // namespace covet

@@ -77,7 +77,7 @@ public:
 
 private:
     bool blocked(const OperationFootprint &fp, int after) const;
-    bool pairClear(int q, const Slot &x, const QStringList &names) const;
+    bool pairClear(int q, const Slot &x, const QStringList &names, bool keepColumnOrder = false) const;
     void add(Slot slot);
     void kill(int pos);
     void replace(int pos, const Operation &op);
@@ -197,7 +197,7 @@ void Pass::replace(int pos, const Operation &op)
 
 // Whether x can meet the operation at q: every live operation in between
 // commutes with x, or is on the same table and names none of `names`.
-bool Pass::pairClear(int q, const Slot &x, const QStringList &names) const
+bool Pass::pairClear(int q, const Slot &x, const QStringList &names, bool keepColumnOrder) const
 {
     if (q <= m_floor)
         return false;
@@ -207,6 +207,8 @@ bool Pass::pairClear(int q, const Slot &x, const QStringList &names) const
         const Slot &y = m_slots.at(i);
         if (!y.live || !y.fp.clashesWith(x.fp))
             continue;
+        if (keepColumnOrder && y.table == x.table && std::holds_alternative<AddColumn>(y.op))
+            return false;   // x would land before it: the column order would change
         if (y.table == x.table && isMemberOp(y.op) && !OperationFootprint::mentions(y.op, names))
             continue;
         return false;
@@ -235,7 +237,10 @@ bool Pass::foldIntoCreate(const Slot &x)
     if (it == m_creator.cend() || !m_slots.at(*it).live)
         return false;
     const int p = *it;
-    if (blocked(x.fp, p))
+    // Past operations on the same table that name nothing x names (and do
+    // not fix the column order x would change) it may still move.
+    if (blocked(x.fp, p)
+        && (!isMemberOp(x.op) || !pairClear(p, x, OperationFootprint::names(x.op), std::holds_alternative<AddColumn>(x.op))))
         return false;
     Schema mini;
     mini.tables << std::get<CreateTable>(m_slots.at(p).op).table;
