@@ -9,6 +9,7 @@
 #include "migratecommand.h"
 #include "rollbackcommand.h"
 #include "sqlmigratecommand.h"
+#include "squashcommand.h"
 #include "statuscommand.h"
 #include "verifycommand.h"
 #include "initcommand.h"
@@ -40,6 +41,7 @@ std::vector<std::unique_ptr<CliCommand>> commands()
     list.push_back(std::make_unique<InitCommand>());
     list.push_back(std::make_unique<MakeMigrationsCommand>());
     list.push_back(std::make_unique<LintCommand>());
+    list.push_back(std::make_unique<SquashCommand>());
     list.push_back(std::make_unique<BackupCommand>());
     list.push_back(std::make_unique<AuditCommand>());
     return list;

@@ -53,6 +53,8 @@ int StatusCommand::run(const QCommandLineParser &p, QTextStream &out, QTextStrea
                                                                {QStringLiteral("running_step"), s.partial->runningStep},
                                                                {QStringLiteral("in_effect"), s.partial->describe()},
                                                                {QStringLiteral("way_out"), PartialResume::wayOut(*s.partial)}});
+            if (!s.squash.isEmpty())
+                o.insert(QStringLiteral("squash"), s.squash);
             list.append(o);
         }
         QJsonArray conflictList;
@@ -75,6 +77,8 @@ int StatusCommand::run(const QCommandLineParser &p, QTextStream &out, QTextStrea
         // A migration a stopped run left part-way: what is in effect, and the way out.
         if (s.partial)
             out << "            " << s.partial->describe() << ".\n            " << PartialResume::wayOut(*s.partial) << ".\n";
+        if (!s.squash.isEmpty())
+            out << "            " << s.squash << '\n';
     }
     if (!conflicts.isEmpty()) {
         const bool blocking = std::any_of(conflicts.begin(), conflicts.end(), &MigrationRunner::blocksMigrate);

@@ -28,6 +28,7 @@ QString kindName(GraphConflict::Kind k)
     case GraphConflict::Kind::Cycle: return QStringLiteral("cycle");
     case GraphConflict::Kind::MissingDependency: return QStringLiteral("missing_dependency");
     case GraphConflict::Kind::DivergentLeaves: return QStringLiteral("divergent_leaves");
+    case GraphConflict::Kind::MissingReplaced: return QStringLiteral("missing_replaced");
     }
     return QStringLiteral("graph");
 }

@@ -44,6 +44,7 @@ DialectCapabilities DialectCapabilities::of(Dialect dialect, int version, bool m
         c.executesDryRun = false;
         c.advisoryLocks = true;
         c.columnPosition = true;
+        c.foreignKeyLeavesIndex = true;
         // RENAME COLUMN: MySQL 8.0, MariaDB 10.5.2 (older: CHANGE with the
         // full definition, which the generator writes anyway).
         c.nativeRenameColumn = c.mariadb ? c.version >= 100502 : c.version >= 80000;

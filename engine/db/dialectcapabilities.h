@@ -38,6 +38,10 @@ struct DialectCapabilities
     // ALTER TABLE changes beyond rename/add/drop column need SQLite's
     // 12-step table rebuild.
     bool rebuildsTables = false;
+    // Adding a foreign key creates an index on its columns (named after the
+    // key) that dropping the key leaves behind (InnoDB): a squash must not
+    // cancel a foreign key's drop.
+    bool foreignKeyLeavesIndex = false;
     // ADD COLUMN … AFTER c / FIRST: a column can be put back where it was.
     bool columnPosition = false;
     // CREATE INDEX CONCURRENTLY; ADD CONSTRAINT … NOT VALID.

@@ -36,6 +36,7 @@ void MigrationGraph::resolveReplacements(const QList<Migration> &migrations, con
     for (const Migration &m : migrations) {
         if (m.replaces.isEmpty())
             continue;
+        m_squashReplaces.insert(m.id, m.replaces);
         qsizetype appliedCount = 0;
         for (const QString &r : m.replaces)
             appliedCount += applied.contains(r) ? 1 : 0;
@@ -44,13 +45,25 @@ void MigrationGraph::resolveReplacements(const QList<Migration> &migrations, con
             // Use the originals; a dependency on the squash means its last original.
             skip.insert(m.id);
             QString last;
+            QStringList gone;
             for (const QString &r : m.replaces) {
                 if (present.contains(r) && r > last)
                     last = r;
+                if (!present.contains(r) && !applied.contains(r))
+                    gone << r;
             }
             if (!last.isEmpty())
                 m_redirect.insert(m.id, last);
+            m_squashCases.insert(m.id, gone.isEmpty() ? SquashCase::Partial : SquashCase::PartialMissing);
+            if (!gone.isEmpty())
+                m_conflicts << GraphConflict{GraphConflict::Kind::MissingReplaced, QStringList{m.id} + gone,
+                                             QStringLiteral("this database applied only part of what %1 replaces, and the files of %2 are "
+                                                            "gone: restore them (from version control) and run `covet migrate` to apply "
+                                                            "them; after that %1 counts as applied here and the files can go again")
+                                                 .arg(m.id, listText(gone))};
         } else {
+            m_squashCases.insert(m.id, appliedCount == m.replaces.size() && !applied.contains(m.id) ? SquashCase::AllApplied
+                                                                                                     : SquashCase::Fresh);
             for (const QString &r : m.replaces) {
                 m_redirect.insert(r, m.id);
                 if (present.contains(r))
@@ -65,6 +78,22 @@ void MigrationGraph::resolveReplacements(const QList<Migration> &migrations, con
             m_nodes.insert(m.id, m);
     }
     m_skipped.sort();
+}
+
+QString MigrationGraph::squashCaseText(const QString &id) const
+{
+    const QString replaced = listText(m_squashReplaces.value(id));
+    switch (squashCase(id)) {
+    case SquashCase::NotSquashed: return {};
+    case SquashCase::AllApplied:
+        return QStringLiteral("replaces %1, all applied here: counts as applied and is not run").arg(replaced);
+    case SquashCase::Fresh: return QStringLiteral("replaces %1, none applied here: this migration is applied instead of them").arg(replaced);
+    case SquashCase::Partial:
+        return QStringLiteral("replaces %1, partly applied here: the remaining originals are applied, not this migration").arg(replaced);
+    case SquashCase::PartialMissing:
+        return QStringLiteral("replaces %1, partly applied here, and files of the rest are gone: restore them (see the conflict)").arg(replaced);
+    }
+    return {};
 }
 
 void MigrationGraph::linkEdges()

@@ -18,6 +18,7 @@ struct GraphConflict
         Cycle,               // ids: the migrations on the cycle, in order
         MissingDependency,   // ids: {migration, missing dependency}
         DivergentLeaves,     // ids: the leaves (migrations nothing depends on)
+        MissingReplaced,     // ids: {squashed migration, the replaced ones not applied whose files are gone}
     };
     Kind kind;
     QStringList ids;
@@ -32,6 +33,16 @@ struct GraphConflict
 // originals are used and the squashed one is left out (it cannot be applied
 // partly); otherwise the squashed one is used, the replaced ones are left
 // out, and a dependency on a replaced id means the squashed migration.
+//
+// Which of the four cases a squashed migration is in for one database
+// (squashCase()), the one answer `covet status`, the runner and Studio use:
+//  - AllApplied: every replaced migration is applied; the squashed one
+//    counts as applied (isApplied()) and is never run there;
+//  - Fresh: none is applied (or the squashed one itself is): it is used;
+//  - Partial: some are applied and the files of the others exist: the
+//    originals are used, the squashed migration is left out;
+//  - PartialMissing: some are applied and a file of the others is gone: a
+//    MissingReplaced conflict naming the files to restore.
 //
 // Conflicts — cycles, dependencies that do not exist, and more than one leaf
 // (two migrations with the same parent: branches made in parallel) — are
@@ -67,6 +78,16 @@ public:
     // squashed ids left out because their originals are partly applied).
     const QStringList &skipped() const { return m_skipped; }
 
+    enum class SquashCase { NotSquashed, AllApplied, Fresh, Partial, PartialMissing };
+    SquashCase squashCase(const QString &squashedId) const { return m_squashCases.value(squashedId, SquashCase::NotSquashed); }
+    // One line for people: what the case means for this database.
+    QString squashCaseText(const QString &squashedId) const;
+    // The squashed migrations and their cases.
+    const QHash<QString, SquashCase> &squashCases() const { return m_squashCases; }
+    // Squashed migrations whose replaced migrations are all applied: they
+    // count as applied, though the history records only the originals.
+    bool appliedThroughReplaced(const QString &id) const { return squashCase(id) == SquashCase::AllApplied; }
+
 private:
     void resolveReplacements(const QList<Migration> &migrations, const QSet<QString> &applied);
     void linkEdges();
@@ -83,6 +104,8 @@ private:
     QStringList m_order;
     QStringList m_skipped;
     QList<GraphConflict> m_conflicts;
+    QHash<QString, SquashCase> m_squashCases;
+    QHash<QString, QStringList> m_squashReplaces;
 };
 
 } // namespace covet

@@ -26,7 +26,7 @@ const YamlShape &configShape()
          {"backups", YamlShape::mapping({{"before_destructive", any}})},
          {"safety", YamlShape::mapping({{"backup_before_data_loss", any}, {"backup_retention_days", any}, {"verify_after_run", any},
                                         {"fail_on", any}})},
-         {"audit_log", any}, {"default_environment", any},
+         {"audit_log", any}, {"default_environment", any}, {"squashing", YamlShape::mapping({{"enabled", any}})},
          {"audit", YamlShape::mapping({{"alerts", YamlShape::mapping({{"success_rate_below", any}, {"rollback_rate_above", any},
                                                                       {"conflict_rate_above", any}, {"failures_in_a_row", any}})}})},
          {"environments", YamlShape::mapOf(YamlShape::mapping({{"database", any}, {"confirm", any}}))}});
@@ -234,6 +234,11 @@ Result<ProjectConfig> ProjectConfig::parse(const QByteArray &text, const QString
             return std::unexpected(invalid(QStringLiteral("'threshold' must be a number from 0 to 1 (e.g. 0.8)"), *t));
         c.m_renameThreshold = v;
     }
+    auto squashing = section(*doc, QStringLiteral("squashing"), {QStringLiteral("enabled")});
+    if (!squashing)
+        return std::unexpected(squashing.error());
+    if (Status r = readBool(*squashing, QStringLiteral("enabled"), &c.m_squashing); !r)
+        return std::unexpected(r.error());
     auto backups = section(*doc, QStringLiteral("backups"), {QStringLiteral("before_destructive")});
     if (!backups)
         return std::unexpected(backups.error());
@@ -306,6 +311,8 @@ QByteArray ProjectConfig::toYaml() const
            + QStringLiteral("  ") + line(QStringLiteral("fail_on"), YamlNode::string(m_failOn))
            + QStringLiteral("# Record every execution in _covet_migration_audit.\n")
            + line(QStringLiteral("audit_log"), YamlNode::boolean(m_auditLog))
+           + QStringLiteral("# `covet squash` (false: refused, e.g. while a release is cut).\nsquashing:\n  ")
+           + line(QStringLiteral("enabled"), YamlNode::boolean(m_squashing))
            + QStringLiteral("# When `covet audit stats` (exit code 10) and Studio's dashboard raise an alert (docs/audit.md).\n"
                             "audit:\n  alerts:\n")
            + QStringLiteral("    success_rate_below: %1%\n    rollback_rate_above: %2%\n    conflict_rate_above: %3%\n    failures_in_a_row: %4\n")

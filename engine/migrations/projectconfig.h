@@ -96,6 +96,10 @@ public:
     QString lintFailOn() const { return m_failOn; }
     bool auditLog() const { return m_auditLog; }
     void setAuditLog(bool on) { m_auditLog = on; }
+    // squashing.enabled (the seed's enable_squashing): whether `covet squash`
+    // may write a squashed migration; default true.
+    bool squashingEnabled() const { return m_squashing; }
+    void setSquashingEnabled(bool on) { m_squashing = on; }
     // audit.alerts: when `covet audit stats|alerts` and Studio's dashboard alert.
     AuditThresholds auditThresholds() const { return m_thresholds; }
     void setAuditThresholds(const AuditThresholds &t) { m_thresholds = t; }
@@ -134,6 +138,7 @@ private:
     QString m_models;
     QString m_devUrl;
     bool m_renameDetection = true;
+    bool m_squashing = true;
     double m_renameThreshold = 0.80;
     bool m_backups = true;
     int m_retentionDays = 30;

@@ -108,13 +108,16 @@ struct DropNamespace { QString name; bool operator==(const DropNamespace &) cons
 
 // Raw SQL written by a person. Per-dialect texts override the generic one
 // (keys: "sqlite", "postgresql", "mysql"). Without reverse SQL it is
-// irreversible.
+// irreversible. `elidable: true` says it does nothing the schema or a later
+// migration needs (a data fix-up), so squashing may leave it out; otherwise
+// it is a barrier the squash optimiser moves nothing across.
 struct RunSql
 {
     QString forward;
     QString reverse;
     QMap<QString, QString> forwardByDialect;
     QMap<QString, QString> reverseByDialect;
+    bool elidable = false;
     bool reversible() const { return !reverse.isEmpty() || !reverseByDialect.isEmpty(); }
     bool operator==(const RunSql &) const = default;
 };

@@ -255,6 +255,8 @@ struct Writer
             o.insert(key("forward_by_dialect"), dialectMap(op.forwardByDialect));
         if (!op.reverseByDialect.isEmpty())
             o.insert(key("reverse_by_dialect"), dialectMap(op.reverseByDialect));
+        if (op.elidable)
+            o.insert(key("elidable"), true);
     }
     void operator()(const CreateNamespace &op) { put("name", op.name); }
     void operator()(const DropNamespace &op) { put("name", op.name); }
@@ -372,6 +374,7 @@ const QMap<QString, Parser> &parsers()
              op.reverse = r.o.value(key("reverse")).toString();
              op.forwardByDialect = dialectMap(r.o.value(key("forward_by_dialect")));
              op.reverseByDialect = dialectMap(r.o.value(key("reverse_by_dialect")));
+             op.elidable = r.o.value(key("elidable")).toBool();
              if (op.forward.isEmpty() && op.forwardByDialect.isEmpty())
                  r.error = Error(Error::Category::InvalidInput, QStringLiteral("run_sql needs 'forward' or 'forward_by_dialect'"), r.where);
              return op;

@@ -103,7 +103,7 @@ const YamlShape &OperationShape::operation()
          {"drop_enum", base.plus({{"name", kAny}})},
          {"alter_enum", base.plus({{"name", kAny}, {"before", names()}, {"values", names()}})},
          {"run_sql", bare.plus({{"forward", kAny}, {"reverse", kAny}, {"forward_by_dialect", dialectTexts()},
-                                {"reverse_by_dialect", dialectTexts()}})},
+                                {"reverse_by_dialect", dialectTexts()}, {"elidable", kAny}})},
          {"create_namespace", bare.plus({{"name", kAny}})},
          {"drop_namespace", bare.plus({{"name", kAny}})}});
     return s;

@@ -135,8 +135,12 @@ Result<QList<MigrationState>> MigrationRunner::status()
     QSet<QString> listed;
     QStringList order = graph.order();
     for (const QString &id : graph.skipped())
-        if (byId.contains(id))
+        if (byId.contains(id) || graph.squashCase(id) != MigrationGraph::SquashCase::NotSquashed)
             order << id;
+    // A database that applied part of a squash whose other files are gone.
+    for (const GraphConflict &c : graph.conflicts())
+        if (c.kind == GraphConflict::Kind::MissingReplaced)
+            m_conflicts << MigrationConflict{QStringLiteral("missing_replaced"), c.ids, c.message};
     for (const AppliedMigration &a : std::as_const(history->applied))
         if (!order.contains(a.id))
             order << a.id;
@@ -158,9 +162,12 @@ Result<QList<MigrationState>> MigrationRunner::status()
             s.state = !fileMatches ? MigrationState::State::Missing
                       : m->checksum != a.checksum ? MigrationState::State::Modified
                                                   : MigrationState::State::Applied;
+        } else if (graph.appliedThroughReplaced(id)) {
+            s.state = MigrationState::State::Applied;   // through the migrations it replaces
         } else {
             s.state = MigrationState::State::Pending;
         }
+        s.squash = graph.squashCaseText(id);
         if (partial.contains(id)) {
             s.state = MigrationState::State::Partial;
             s.partial = partial.value(id);

@@ -39,6 +39,8 @@ struct MigrationState
     QString recordedChecksum;
     QString fileChecksum;
     std::optional<PartialMigration> partial;   // State::Partial: which steps are in effect
+    // A squashed migration: which case it is in here (MigrationGraph::squashCaseText).
+    QString squash;
     static QString name(State s);   // "applied" | "pending" | "modified" | "missing" | "partial"
 };
 

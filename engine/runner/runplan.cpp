@@ -7,6 +7,10 @@ RunSelection::RunSelection(std::shared_ptr<const MigrationGraph> graph, const QL
 {
     for (const AppliedMigration &a : applied)
         m_applied.insert(a.id);
+    // A squashed migration whose originals are all applied counts as applied.
+    for (auto it = m_graph->squashCases().cbegin(); it != m_graph->squashCases().cend(); ++it)
+        if (it.value() == MigrationGraph::SquashCase::AllApplied)
+            m_applied.insert(it.key());
     for (const QString &id : m_graph->order())
         if (m_applied.contains(id))
             m_appliedOrder << id;
