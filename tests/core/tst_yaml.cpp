@@ -7,6 +7,10 @@
 #include <QRegularExpression>
 #include <QTest>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 using namespace covet;
 
 namespace {
@@ -315,6 +319,24 @@ private slots:
         QCOMPARE(r.error().category(), Error::Category::InvalidInput);
         QVERIFY2(r.error().location().startsWith(location), qPrintable(r.error().toString()));
         QVERIFY2(r.error().message().contains(message), qPrintable(r.error().toString()));
+    }
+
+    // Every refused file used to leak libfyaml's collected error messages
+    // (the diagnostics object was unref'd, not destroyed; found by
+    // tests/fuzz/fuzz_yaml). LeakSanitizer checks it in the sanitizer build;
+    // elsewhere the heap must not grow with the number of refused files.
+    void refusedFilesLeakNothing()
+    {
+        const QByteArray bad("a: [x] y\n- b\n");
+        for (int i = 0; i < 50; ++i)
+            QVERIFY(!YamlReader::parse(bad, QStringLiteral("t.yaml")));
+#if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__)
+        const size_t before = mallinfo2().uordblks;
+        for (int i = 0; i < 2000; ++i)
+            QVERIFY(!YamlReader::parse(bad, QStringLiteral("t.yaml")));
+        const size_t after = mallinfo2().uordblks;
+        QVERIFY2(after < before + 64 * 1024, qPrintable(QStringLiteral("the heap grew by %1 bytes").arg(after - before)));
+#endif
     }
 
     // YAML the first, hand-written reader refused and libfyaml (rightly) reads.
