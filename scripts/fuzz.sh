@@ -25,6 +25,10 @@ cmake --build "$BUILD" --parallel "$(nproc)" --target covet_fuzzers
 echo "== fuzz: harnesses built in $(( $(date +%s) - start )) s"
 
 mkdir -p "$BUILD/findings" "$BUILD/logs"
+# Readable stacks in the logs (llvm-16 ships the symbolizer).
+if [ -x /usr/lib/llvm-16/bin/llvm-symbolizer ]; then
+  export ASAN_SYMBOLIZER_PATH=/usr/lib/llvm-16/bin/llvm-symbolizer
+fi
 run_one() {
   local name=$1 build=$2 seconds=$3 root=$4
   local work="$build/corpus/$name"
