@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QString>
 #include <QStringList>
 
@@ -84,12 +85,14 @@ public:
 
 private:
     qsizetype keyIndex(const QString &key) const;
+    static constexpr size_t kIndexFrom = 16;
 
     Type m_type = Type::Null;
     QString m_scalar;
     bool m_quoted = false;
     std::vector<YamlNode> m_keys;    // mappings: key scalars
     std::vector<YamlNode> m_items;   // sequence items, mapping values
+    QHash<QString, qsizetype> m_keyIndex;   // key -> index, once a mapping has kIndexFrom keys
     QString m_source;
     int m_line = 0;
     int m_column = 0;

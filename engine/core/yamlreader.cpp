@@ -307,9 +307,12 @@ struct ParserDeleter
 {
     void operator()(fy_parser *p) const { fy_parser_destroy(p); }
 };
+// fy_diag_destroy, not fy_diag_unref: only destroy frees the errors the
+// object collected (unref frees the object alone, and every malformed file
+// leaked its messages; found by tests/fuzz/fuzz_yaml).
 struct DiagDeleter
 {
-    void operator()(fy_diag *d) const { fy_diag_unref(d); }
+    void operator()(fy_diag *d) const { fy_diag_destroy(d); }
 };
 
 } // namespace

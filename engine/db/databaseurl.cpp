@@ -159,38 +159,43 @@ QString DatabaseUrl::resolvePassword() const
     return {};
 }
 
-QString DatabaseUrl::display() const
+// The URL's text, the password masked or not: one composition, so that
+// display() and toString() cannot drift apart and toString() parses back
+// to the same URL (tests/fuzz/fuzz_databaseurl checks it).
+QString DatabaseUrl::compose(bool withPassword) const
 {
-    if (m_dialect == Dialect::SQLite)
-        return QStringLiteral("sqlite:") + m_database;
+    auto encoded = [](const QString &text) { return QString::fromUtf8(QUrl::toPercentEncoding(text)); };
+    QStringList kv;
+    for (auto it = m_params.cbegin(); it != m_params.cend(); ++it)
+        kv << encoded(it.key()) + u'=' + encoded(it.value());
+    const QString query = kv.isEmpty() ? QString() : u'?' + kv.join(u'&');
+    if (m_dialect == Dialect::SQLite) {
+        // sqlite://X reads as X: a path starting with // needs the prefix.
+        if (m_database.startsWith(QLatin1String("//")))
+            return QStringLiteral("sqlite://") + m_database + query;
+        return QStringLiteral("sqlite:") + m_database + query;
+    }
     QString s = m_scheme + QStringLiteral("://");
-    if (!m_user.isEmpty()) {
-        s += QString::fromUtf8(QUrl::toPercentEncoding(m_user));
+    if (!m_user.isEmpty() || !m_password.isEmpty()) {
+        s += encoded(m_user);
         if (!m_password.isEmpty())
-            s += QStringLiteral(":***");
+            s += u':' + (withPassword ? encoded(m_password) : QStringLiteral("***"));
         s += u'@';
     }
     s += m_host.contains(u':') ? u'[' + m_host + u']' : m_host;
     if (m_port >= 0)
         s += u':' + QString::number(m_port);
-    s += u'/' + QString::fromUtf8(QUrl::toPercentEncoding(m_database));
-    if (!m_params.isEmpty()) {
-        QStringList kv;
-        for (auto it = m_params.cbegin(); it != m_params.cend(); ++it)
-            kv << it.key() + u'=' + it.value();
-        s += u'?' + kv.join(u'&');
-    }
-    return s;
+    return s + u'/' + encoded(m_database) + query;
+}
+
+QString DatabaseUrl::display() const
+{
+    return compose(false);
 }
 
 QString DatabaseUrl::toString() const
 {
-    if (m_dialect == Dialect::SQLite || m_password.isEmpty())
-        return display();
-    QString s = display();
-    const QString needle = QString::fromUtf8(QUrl::toPercentEncoding(m_user)) + QStringLiteral(":***@");
-    s.replace(needle, QString::fromUtf8(QUrl::toPercentEncoding(m_user)) + u':' + QString::fromUtf8(QUrl::toPercentEncoding(m_password)) + u'@');
-    return s;
+    return compose(true);
 }
 
 QString DatabaseUrl::driverName() const

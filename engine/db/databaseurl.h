@@ -53,6 +53,8 @@ public:
     QString mask(QString text) const;
 
 private:
+    QString compose(bool withPassword) const;
+
     Dialect m_dialect = Dialect::SQLite;
     QString m_scheme;
     QString m_host;

@@ -3,9 +3,14 @@
 #include "core/yamlreader.h"
 #include "core/yamlwriter.h"
 
+#include <QElapsedTimer>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QTest>
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 using namespace covet;
 
@@ -315,6 +320,44 @@ private slots:
         QCOMPARE(r.error().category(), Error::Category::InvalidInput);
         QVERIFY2(r.error().location().startsWith(location), qPrintable(r.error().toString()));
         QVERIFY2(r.error().message().contains(message), qPrintable(r.error().toString()));
+    }
+
+    // Every refused file used to leak libfyaml's collected error messages
+    // (the diagnostics object was unref'd, not destroyed; found by
+    // tests/fuzz/fuzz_yaml). LeakSanitizer checks it in the sanitizer build;
+    // elsewhere the heap must not grow with the number of refused files.
+    void refusedFilesLeakNothing()
+    {
+        const QByteArray bad("a: [x] y\n- b\n");
+        for (int i = 0; i < 50; ++i)
+            QVERIFY(!YamlReader::parse(bad, QStringLiteral("t.yaml")));
+#if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__)
+        const size_t before = mallinfo2().uordblks;
+        for (int i = 0; i < 2000; ++i)
+            QVERIFY(!YamlReader::parse(bad, QStringLiteral("t.yaml")));
+        const size_t after = mallinfo2().uordblks;
+        QVERIFY2(after < before + 64 * 1024, qPrintable(QStringLiteral("the heap grew by %1 bytes").arg(after - before)));
+#endif
+    }
+
+    // A mapping of n keys took n² steps to read (each insert searched the
+    // keys one by one: 20,000 keys took a minute in the fuzz build; these
+    // 100,000 take about a second).
+    void largeMappingReadsInLinearTime()
+    {
+        QByteArray text;
+        for (int i = 0; i < 100000; ++i)
+            text += "key" + QByteArray::number(i) + ": v\n";
+        QElapsedTimer timer;
+        timer.start();
+        const auto r = YamlReader::parse(text, QStringLiteral("t.yaml"));
+        QVERIFY(r);
+        QCOMPARE(r->size(), 100000);
+        QVERIFY(r->get(QStringLiteral("key99999")));
+        QVERIFY(!r->get(QStringLiteral("key100000")));
+        YamlNode copy = *r;
+        QVERIFY(!copy.insert(QStringLiteral("key123"), YamlNode::plain(QStringLiteral("again"))));
+        QVERIFY2(timer.elapsed() < 10000, qPrintable(QStringLiteral("%1 ms").arg(timer.elapsed())));
     }
 
     // YAML the first, hand-written reader refused and libfyaml (rightly) reads.

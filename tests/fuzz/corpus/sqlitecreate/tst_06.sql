@@ -1,0 +1,1 @@
+CREATE INDEX ix_partial ON t (email) WHERE deleted = 0

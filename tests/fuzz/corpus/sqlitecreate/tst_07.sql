@@ -1,0 +1,1 @@
+CREATE INDEX ix_expr ON t (lower(email), n DESC)

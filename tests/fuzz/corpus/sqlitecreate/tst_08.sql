@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX ux_n ON t (n, id)

@@ -1,0 +1,1 @@
+CREATE TRIGGER trg_orders_touch AFTER UPDATE OF total ON orders FOR EACH ROW BEGIN UPDATE orders SET updated = 'now; really' WHERE id = NEW.id; END

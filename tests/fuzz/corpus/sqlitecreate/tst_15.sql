@@ -1,0 +1,1 @@
+CREATE TABLE "select" ("order" INTEGER PRIMARY KEY, "we""ird`; DROP TABLE x;--" TEXT, "Müller_ß_表" TEXT, "with space" INTEGER)

@@ -1,0 +1,1 @@
+CREATE INDEX "ix; ""quoted""" ON "select" ("Müller_ß_表")

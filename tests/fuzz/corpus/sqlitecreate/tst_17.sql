@@ -1,0 +1,1 @@
+CREATE TABLE "child table" ("ref" INTEGER, CONSTRAINT "fk ""x""" FOREIGN KEY ("ref") REFERENCES "select" ("order"))

@@ -1,0 +1,1 @@
+CREATE TABLE _covet_migrations (id TEXT PRIMARY KEY)

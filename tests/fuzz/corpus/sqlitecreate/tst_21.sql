@@ -1,0 +1,1 @@
+CREATE INDEX ix_t%1 ON t%1 (name)

@@ -1,0 +1,1 @@
+CREATE INDEX ix_b ON b (a_id DESC) WHERE a_id > 3

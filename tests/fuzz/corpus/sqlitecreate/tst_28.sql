@@ -1,0 +1,1 @@
+CREATE TABLE b (a_id int REFERENCES a (id))

@@ -1,0 +1,1 @@
+CREATE TABLE "covet_new_

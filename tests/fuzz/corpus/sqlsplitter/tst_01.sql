@@ -1,0 +1,4 @@
+CREATE TABLE a (x int);
+
+  CREATE TABLE b (y int);
+SELECT 1

@@ -1,0 +1,1 @@
+CREATE TABLE `a;b` (`c``;` int); SELECT 1

@@ -1,0 +1,4 @@
+-- first; not a statement
+SELECT 1 /* a; b
+ c; */ + 2;
+/* leading; */ SELECT 3; -- trailing;

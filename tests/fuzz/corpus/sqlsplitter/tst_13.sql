@@ -1,0 +1,2 @@
+# a; b
+SELECT 1; SELECT 5--1;

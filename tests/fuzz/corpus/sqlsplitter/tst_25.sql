@@ -1,0 +1,3 @@
+SELECT 1;
+
+CREATE FUNCTION f() AS $fn$ BEGIN; END $f$;
