@@ -117,8 +117,10 @@ Result<std::unique_ptr<MigrationLock>> MigrationLock::acquire(Connection &connec
         bool announced = false;
         for (;;) {
             const int remaining = int(std::max<qint64>(0, timeoutMs - timer.elapsed()));
-            // Wait in slices of at most one second so cancellation is seen.
-            auto rows = sql.rows(QStringLiteral("SELECT GET_LOCK(?, ?)"), {mysqlLockName(connection), remaining > 0 ? 1 : 0});
+            // First without waiting, so that a busy lock is announced at once
+            // (naming its holder); then in slices of at most one second so
+            // cancellation is seen.
+            auto rows = sql.rows(QStringLiteral("SELECT GET_LOCK(?, ?)"), {mysqlLockName(connection), announced && remaining > 0 ? 1 : 0});
             if (!rows)
                 return std::unexpected(rows.error().withContext(what));
             if (!rows->isEmpty() && rows->first().value(0).toInt() == 1)
@@ -132,10 +134,9 @@ Result<std::unique_ptr<MigrationLock>> MigrationLock::acquire(Connection &connec
                                 .arg(mysqlLockName(connection), holder(connection))
                                 .arg(timeoutMs / 1000.0),
                             what);
-            if (!announced && progress) {
+            if (!announced && progress)
                 progress->message(QStringLiteral("waiting for the migration lock '%1', held by %2").arg(mysqlLockName(connection), holder(connection)));
-                announced = true;
-            }
+            announced = true;
         }
         break;
     }

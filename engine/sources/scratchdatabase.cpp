@@ -3,6 +3,7 @@
 #include "../sql/identifierquoter.h"
 #include "../db/sqlexecutor.h"
 
+#include <QCoreApplication>
 #include <QRandomGenerator>
 
 namespace covet {
@@ -12,7 +13,7 @@ namespace {
 QString scratchName()
 {
     const quint64 r = QRandomGenerator::system()->generate64();
-    return ScratchDatabase::prefix() + QString::number(r, 36).rightJustified(13, u'0');
+    return ScratchDatabase::ownPrefix() + QString::number(r, 36).rightJustified(13, u'0');
 }
 
 } // namespace

@@ -3,6 +3,7 @@
 #include "../core/error.h"
 #include "../db/connection.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 #include <memory>
@@ -31,6 +32,9 @@ public:
     Status drop();
 
     static QString prefix() { return QStringLiteral("covet_dev_"); }
+    // The names this process creates: covet_dev_<pid>_<random> (so that a
+    // leak is traced to its process, and checked without other runs' names).
+    static QString ownPrefix() { return prefix() + QString::number(QCoreApplication::applicationPid()) + u'_'; }
 
 private:
     ScratchDatabase() = default;

@@ -8,6 +8,7 @@
 #include "runner/migrationrunner.h"
 #include "runner/runverifier.h"
 #include "safety/tablechecksum.h"
+#include "sources/scratchdatabase.h"
 #include "../migrations/migrationtestsupport.h"
 
 #include <QTemporaryDir>
@@ -63,7 +64,9 @@ qint64 scratchDatabases(Connection &c)
 {
     if (c.dialect() != Dialect::MySQL)
         return 0;
-    return scalar(c, QStringLiteral("SELECT count(*) FROM information_schema.schemata WHERE schema_name LIKE 'covet\\_dev\\_%'"));
+    // This process's only: other suites create theirs meanwhile.
+    const QString own = ScratchDatabase::ownPrefix().replace(u'_', QStringLiteral("\\_"));
+    return scalar(c, QStringLiteral("SELECT count(*) FROM information_schema.schemata WHERE schema_name LIKE '%1%'").arg(own));
 }
 
 } // namespace

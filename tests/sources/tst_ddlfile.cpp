@@ -4,6 +4,7 @@
 // scratch database (in-memory SQLite; a covet_dev_* database on the
 // --dev-url server, always dropped) and inspecting that.
 
+#include "sources/scratchdatabase.h"
 #include "../sql/richschema.h"
 #include "../sql/schemacompare.h"
 #include "testsupport.h"
@@ -40,9 +41,11 @@ QStringList scratchDatabases(Dialect d, const QString &serverUrl)
     if (!conn)
         return {QStringLiteral("<cannot connect: %1>").arg(conn.error().toString())};
     SqlExecutor ex((*conn)->database(), d);
+    // This process's only: other suites create theirs meanwhile.
+    const QString own = ScratchDatabase::ownPrefix().replace(u'_', QStringLiteral("\\_"));
     auto rows = d == Dialect::PostgreSQL
-                  ? ex.rows(QStringLiteral("SELECT datname FROM pg_database WHERE datname LIKE 'covet\\_dev\\_%' ORDER BY 1"))
-                  : ex.rows(QStringLiteral("SELECT schema_name FROM information_schema.schemata WHERE schema_name LIKE 'covet\\_dev\\_%' ORDER BY 1"));
+                  ? ex.rows(QStringLiteral("SELECT datname FROM pg_database WHERE datname LIKE '%1%' ORDER BY 1").arg(own))
+                  : ex.rows(QStringLiteral("SELECT schema_name FROM information_schema.schemata WHERE schema_name LIKE '%1%' ORDER BY 1").arg(own));
     if (!rows)
         return {QStringLiteral("<query failed: %1>").arg(rows.error().toString())};
     QStringList names;
