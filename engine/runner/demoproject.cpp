@@ -1,6 +1,7 @@
 #include "demoproject.h"
 
 #include "../audit/auditrecorder.h"
+#include "../audit/auditstatus.h"
 #include "../db/connection.h"
 #include "../db/sqlexecutor.h"
 #include "../sql/sqlscriptsplitter.h"
@@ -108,7 +109,7 @@ Status recordDemoAudit(SqlExecutor &sql, const QString &checksum)
             const bool rollback = next(20) == 0;
             const bool failed = !rollback && next(12) == 0;
             e.direction = rollback ? QStringLiteral("rollback") : QStringLiteral("apply");
-            e.status = failed ? QStringLiteral("failure") : QStringLiteral("success");
+            e.status = failed ? AuditStatus::Failure : AuditStatus::Success;
             e.error = failed ? QStringLiteral("statement failed: lock timeout on %1").arg(e.migrationId.section(u'_', 1)) : QString();
             e.durationMs = qint64(40 + m * 120 + next(300) + (e.environment == u"production" ? 400 : 0));
             const QDateTime at = start.addDays(day).addSecs(9 * 3600 + r * 1800 + qint64(next(900)));
@@ -125,10 +126,42 @@ Status recordDemoAudit(SqlExecutor &sql, const QString &checksum)
                 return st;
         }
     }
+    // This morning: a run to production killed in 0106 (recorded interrupted
+    // by the next run), and a refused one (data loss without confirmation).
+    const QDateTime killedAt = QDateTime::currentDateTimeUtc().addSecs(-3 * 3600);
+    const QString run = QStringLiteral("demo-run-0106");
+    QList<AuditEntry> recent;
+    for (const QString &status : {AuditStatus::Started, AuditStatus::Success, AuditStatus::Interrupted, AuditStatus::Refused}) {
+        AuditEntry e;
+        e.migrationId = QString::fromLatin1(status == AuditStatus::Started || status == AuditStatus::Success ? ids[4] : ids[5]);
+        e.direction = QStringLiteral("apply");
+        e.status = status;
+        e.environment = QStringLiteral("production");
+        e.user = QStringLiteral("deploy");
+        e.host = QStringLiteral("ci-runner");
+        e.databaseUser = QStringLiteral("app_owner");
+        e.runId = status == AuditStatus::Refused ? QString() : run;
+        const QDateTime at = status == AuditStatus::Refused ? killedAt.addSecs(1800) : killedAt;
+        e.startedAt = at.toString(Qt::ISODateWithMs);
+        e.durationMs = status == AuditStatus::Success ? 840 : status == AuditStatus::Interrupted ? 95000 : 0;
+        e.finishedAt = at.addMSecs(e.durationMs).toString(Qt::ISODateWithMs);
+        e.checksum = QStringLiteral("%1").arg(qHash(e.migrationId), 16, 16, QChar(u'0'));
+        if (status == AuditStatus::Interrupted)
+            e.error = QStringLiteral("the run started at %1 by deploy@ci-runner ended without finishing (killed, or its connection or server was "
+                                     "lost): %2 is still pending: its transaction did not commit, nothing of it is in effect; done before it: %3")
+                          .arg(e.startedAt, e.migrationId, QString::fromLatin1(ids[4]));
+        if (status == AuditStatus::Refused)
+            e.error = QStringLiteral("environment 'production' requires confirmation and this run destroys data: pass --yes (or type the "
+                                     "confirmation on a terminal); nothing was run");
+        recent << e;
+    }
+    for (const AuditEntry &e : std::as_const(recent))
+        if (Status st = AuditRecorder::record(sql, e); !st)
+            return st;
     AuditEntry own;
     own.migrationId = DemoProject::appliedMigration();
     own.direction = QStringLiteral("apply");
-    own.status = QStringLiteral("success");
+    own.status = AuditStatus::Success;
     own.startedAt = MigrationHistory::nowUtc();
     own.finishedAt = own.startedAt;
     own.durationMs = 35;
