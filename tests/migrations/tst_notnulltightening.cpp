@@ -5,6 +5,7 @@
 #include "migrations/migrationhistory.h"
 #include "runner/migrationmaker.h"
 #include "runner/migrationrunner.h"
+#include "safety/tablechecksum.h"
 #include "migrationtestsupport.h"
 
 #include <QDir>
@@ -134,6 +135,10 @@ void TestNotNullTightening::runtime()
     writeMigration(dir.path(), QStringLiteral("0003_other.yaml"), k0003Other);
     writeMigration(dir.path(), QStringLiteral("0004_tighten.yaml"), k0004Tighten);
     const Schema before = inspectSchema(conn);
+    SqlExecutor sql(conn.database(), d);
+    const QStringList orderColumns{QStringLiteral("id"), QStringLiteral("note"), QStringLiteral("qty")};
+    const auto rowsBefore = TableChecksum::of(sql, {}, QStringLiteral("orders"), orderColumns);
+    COVET_VERIFY_OK(rowsBefore);
     auto expectRefused = [&](const Result<RunReport> &r) {
         QVERIFY(!r);
         QCOMPARE(r.error().category(), Error::Category::Conflict);
@@ -142,6 +147,9 @@ void TestNotNullTightening::runtime()
                  qPrintable(msg));
         QVERIFY2(msg.contains(QStringLiteral("Nothing was changed")), qPrintable(msg));
         QVERIFY(inspectSchema(conn) == before);
+        const auto rowsNow = TableChecksum::of(sql, {}, QStringLiteral("orders"), orderColumns);
+        COVET_VERIFY_OK(rowsNow);
+        QCOMPARE(rowsNow->toString(), rowsBefore->toString());
         QCOMPARE(scalar(conn, QStringLiteral("SELECT count(*) FROM _covet_migrations")), 2);
         QCOMPARE(scalar(conn, QStringLiteral("SELECT count(*) FROM orders WHERE note IS NULL")), 2);
     };
