@@ -24,6 +24,8 @@ cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCOVET_
 cmake --build "$BUILD" --parallel "$(nproc)" --target covet_fuzzers
 echo "== fuzz: harnesses built in $(( $(date +%s) - start )) s"
 
+# Findings of this run only: an earlier run's are kept in findings.old.
+if [ -d "$BUILD/findings" ]; then rm -rf "$BUILD/findings.old"; mv "$BUILD/findings" "$BUILD/findings.old"; fi
 mkdir -p "$BUILD/findings" "$BUILD/logs"
 # Readable stacks in the logs (llvm-16 ships the symbolizer).
 if [ -x /usr/lib/llvm-16/bin/llvm-symbolizer ]; then
@@ -50,9 +52,14 @@ for name in "${NAMES[@]}"; do
   echo "fuzz_$name: ${runs:-?} executions in ${SECONDS_EACH} s, $found findings"
   if [ "$found" -gt 0 ] || ! grep -q "^Done [0-9]* runs" "$log"; then
     status=1
-    grep -E "ERROR|SUMMARY|fuzz property failed|runtime error" "$log" | head -20 || true
+    # The property's detail is the line after it.
+    grep -A1 -E "ERROR|SUMMARY|fuzz property failed|runtime error" "$log" | head -20 || true
     for f in "$BUILD/findings/$name-"*; do
-      [ -e "$f" ] && echo "  reproduce: $BUILD/tests/fuzz/fuzz_$name $f"
+      [ -e "$f" ] || continue
+      echo "  reproduce: $BUILD/tests/fuzz/fuzz_$name $f"
+      # The input itself, so that a CI log alone reproduces it (xxd -r -p).
+      echo "  input ($(stat -c %s "$f") bytes, first 512 as hex):"
+      head -c 512 "$f" | od -An -tx1 -v | sed 's/^/   /'
     done
   fi
 done

@@ -86,6 +86,9 @@ Result<DatabaseUrl> DatabaseUrl::parse(const QString &input)
                     u.m_params.insert(item.first, item.second);
                 rest = rest.left(q);
             }
+            // The text was trimmed as a whole; the file name before a '?' is trimmed too
+            // ("sqlite:my ?mode=ro" names "my"), so that toString() reads back the same.
+            rest = rest.trimmed();
             if (rest.isEmpty())
                 return fail(Error::Category::InvalidInput, QStringLiteral("SQLite URL names no file; use sqlite:path/to/file.db or sqlite::memory:"),
                             QStringLiteral("'%1'").arg(text));

@@ -28,6 +28,7 @@ private slots:
         QTest::newRow("absolute") << "sqlite:///var/lib/app.db" << "/var/lib/app.db";
         QTest::newRow("memory") << "sqlite::memory:" << ":memory:";
         QTest::newRow("spaces") << "sqlite:my dir/a b.db" << "my dir/a b.db";
+        QTest::newRow("space before parameters") << "sqlite:my ?mode=ro" << "my";
     }
     void sqliteForms()
     {
@@ -76,8 +77,8 @@ private slots:
 
     // toString() is what child processes get: it must name the same
     // database (found by tests/fuzz/fuzz_databaseurl: "sqlite:////v/a"
-    // came back relative, a password without a user was dropped, and a
-    // parameter holding & or = split in two).
+    // came back relative, a password without a user was dropped, a
+    // parameter holding & or = split in two, and "sqlite:my ?" named "my ").
     void toStringParsesBack_data()
     {
         QTest::addColumn<QString>("url");
@@ -86,6 +87,7 @@ private slots:
         QTest::newRow("password without user") << "mysql://:s3cret@h/d";
         QTest::newRow("parameter with & and =") << "postgresql://u@h/d?application_name=a%26b%3Dc&sslmode=require";
         QTest::newRow("database with /") << "postgresql://u:pw@h:5433/a%2Fb";
+        QTest::newRow("sqlite space before ?") << "sqlite:my ?";
     }
     void toStringParsesBack()
     {
