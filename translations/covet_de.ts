@@ -2701,10 +2701,6 @@ Bestätigt: %1</translation>
         <translation>&lt;p&gt;&lt;b&gt;Keine Sicherung:&lt;/b&gt; Nach dem Zurückrollen kann Covet diese Daten nicht wiederherstellen.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>Rehearsal: %1</source>
-        <translation>Generalprobe: %1</translation>
-    </message>
-    <message>
         <source>Not rolled back: it was not confirmed.</source>
         <translation>Nicht zurückgerollt: Es wurde nicht bestätigt.</translation>
     </message>

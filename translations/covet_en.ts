@@ -2687,10 +2687,6 @@ Acknowledged: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Rehearsal: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Not rolled back: it was not confirmed.</source>
         <translation type="unfinished"></translation>
     </message>

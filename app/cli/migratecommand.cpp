@@ -281,7 +281,7 @@ int MigrateCommand::execute(const QCommandLineParser &p, QTextStream &out, QText
     if (rehearse) {
         if (fake)
             return failed(Error(Error::Category::InvalidInput, QStringLiteral("--rehearse runs the migrations; it does not go with --fake")));
-        auto rehearsal = forward ? runner.rehearse(o) : runner.rehearseRollback(o);
+        auto rehearsal = runner.rehearse(o, forward);
         if (!rehearsal)
             return failed(rehearsal.error());
         if (json)

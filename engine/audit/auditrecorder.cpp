@@ -174,12 +174,9 @@ Status AuditRecorder::record(SqlExecutor &sql, const AuditEntry &entry)
     const QString prev = last->isEmpty() ? QString() : last->first().value(0).toString();
     const QString hash = rowHash(prev, e);
     QStringList cols;
-    QStringList marks;
-    for (const QString &c : entryColumns() + QStringList{QStringLiteral("prev_hash"), QStringLiteral("row_hash")}) {
+    for (const QString &c : entryColumns() + QStringList{QStringLiteral("prev_hash"), QStringLiteral("row_hash")})
         cols << q(sql, c);
-        marks << QStringLiteral("?");
-    }
-    auto r = sql.execPrepared(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(table(sql), cols.join(QStringLiteral(", ")), marks.join(QStringLiteral(", "))),
+    auto r = sql.execPrepared(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(table(sql), cols.join(QStringLiteral(", ")), SqlExecutor::placeholders(cols.size())),
                               values(e) + QVariantList{prev, hash});
     if (!r)
         return std::unexpected(r.error().withContext(QStringLiteral("writing the audit row for %1").arg(entry.migrationId)));

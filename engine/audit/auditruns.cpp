@@ -45,21 +45,17 @@ Result<QList<OpenRun>> AuditRuns::open(SqlExecutor &sql)
         cols << QStringLiteral("a.") + IdentifierQuoter::quote(d, c);
     const QStringList ends = AuditStatus::runEnds();
     QVariantList binds{AuditStatus::Started};
-    QStringList marks;
-    for (const QString &e : ends) {
+    for (const QString &e : ends)
         binds << e;
-        marks << QStringLiteral("?");
-    }
     auto started = sql.rows(QStringLiteral("SELECT %1 FROM %2 a WHERE a.%3 = ? AND a.%4 IS NOT NULL AND NOT EXISTS "
                                            "(SELECT 1 FROM %2 b WHERE b.%4 = a.%4 AND b.%3 IN (%5)) ORDER BY a.%6")
-                                .arg(cols.join(QStringLiteral(", ")), table, q("status"), q("run_id"), marks.join(QStringLiteral(", ")), q("id")),
+                                .arg(cols.join(QStringLiteral(", ")), table, q("status"), q("run_id"), SqlExecutor::placeholders(ends.size()), q("id")),
                             binds);
     if (!started)
         return std::unexpected(started.error().withContext(QStringLiteral("reading the runs of %1 that never ended").arg(AuditRecorder::tableName())));
     QList<OpenRun> out;
     QHash<QString, qsizetype> byRun;
     QVariantList ids;
-    QStringList idMarks;
     for (const QVariantList &r : *started) {
         OpenRun run;
         run.rowId = r.value(0).toLongLong();
@@ -68,13 +64,12 @@ Result<QList<OpenRun>> AuditRuns::open(SqlExecutor &sql)
         run.pid = pidOf(run.started.sql);
         byRun.insert(run.started.runId, out.size());
         ids << run.started.runId;
-        idMarks << QStringLiteral("?");
         out << run;
     }
     if (out.isEmpty())
         return out;
     auto done = sql.rows(QStringLiteral("SELECT %1, %2 FROM %3 WHERE %4 = ? AND %1 IN (%5) ORDER BY %6")
-                             .arg(q("run_id"), q("migration_id"), table, q("status"), idMarks.join(QStringLiteral(", ")), q("id")),
+                             .arg(q("run_id"), q("migration_id"), table, q("status"), SqlExecutor::placeholders(ids.size()), q("id")),
                          QVariantList{AuditStatus::Success} + ids);
     if (!done)
         return std::unexpected(done.error().withContext(QStringLiteral("reading what the unfinished runs did")));

@@ -217,9 +217,9 @@ Result<AuditStatistics> AuditStatistics::compute(SqlExecutor &sql, const AuditFi
                 if (status == AuditStatus::Finished) {
                     ++s.runs;
                     const QString v = r.value(11).toString();
-                    if (v == u"verified")
+                    if (v == AuditVerification::Verified)
                         ++s.verifiedRuns;
-                    else if (v == u"mismatch")
+                    else if (v == AuditVerification::Mismatch)
                         ++s.verificationFailures;
                 }
                 continue;

@@ -44,4 +44,13 @@ inline QStringList runEnds()
 
 } // namespace AuditStatus
 
+// The after-run verification a `finished` row records (empty: it was off).
+namespace AuditVerification {
+
+inline const QString Verified = QStringLiteral("verified");
+inline const QString Mismatch = QStringLiteral("mismatch");
+inline const QString NotVerified = QStringLiteral("not verified");
+
+} // namespace AuditVerification
+
 } // namespace covet

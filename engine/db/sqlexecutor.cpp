@@ -101,6 +101,15 @@ Result<QList<QVariantList>> SqlExecutor::rows(const QString &sql, const QVariant
     return readRows(*q);
 }
 
+QString SqlExecutor::placeholders(qsizetype n)
+{
+    QStringList out;
+    out.reserve(n);
+    for (qsizetype i = 0; i < n; ++i)
+        out << QStringLiteral("?");
+    return out.join(QStringLiteral(", "));
+}
+
 QList<QVariantList> SqlExecutor::readRows(QSqlQuery &q)
 {
     QList<QVariantList> out;

@@ -40,6 +40,9 @@ public:
     QSqlDatabase database() const { return m_db; }
     Dialect dialect() const { return m_dialect; }
 
+    // "?, ?, ?": n placeholders for binding a list (an IN list, a row).
+    static QString placeholders(qsizetype n);
+
     // Called with each statement before it runs (for logs, dry runs, tests).
     void setStatementObserver(std::function<void(const QString &)> observer) { m_observer = std::move(observer); }
 

@@ -10,7 +10,6 @@
 
 #include <QDir>
 #include <QFileInfo>
-#include <QJsonDocument>
 
 #include <algorithm>
 
@@ -18,55 +17,6 @@ namespace covet {
 
 namespace {
 
-QString compact(const QJsonObject &o)
-{
-    const QString text = QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
-    return text.size() > 300 ? text.left(300) + QStringLiteral("…") : text;
-}
-
-// What differs between two canonical schemas, one line per object.
-QStringList differences(Schema a, Schema b)
-{
-    a.canonicalize();
-    b.canonicalize();
-    QStringList out;
-    const auto compare = [&](const QString &kind, const QMap<QString, QString> &x, const QMap<QString, QString> &y) {
-        for (auto it = x.cbegin(); it != x.cend(); ++it) {
-            if (!y.contains(it.key()))
-                out << QStringLiteral("%1 %2: in the originals' result, missing from the squashed one").arg(kind, it.key());
-            else if (y.value(it.key()) != it.value())
-                out << QStringLiteral("%1 %2 differs: originals give %3; squashed gives %4").arg(kind, it.key(), it.value(), y.value(it.key()));
-        }
-        for (auto it = y.cbegin(); it != y.cend(); ++it)
-            if (!x.contains(it.key()))
-                out << QStringLiteral("%1 %2: only in the squashed result").arg(kind, it.key());
-    };
-    const auto tables = [](const Schema &s) {
-        QMap<QString, QString> m;
-        for (const Table &t : s.tables)
-            m.insert(t.qualifiedName(), compact(SchemaJson::tableToJson(t)));
-        return m;
-    };
-    const auto views = [](const Schema &s) {
-        QMap<QString, QString> m;
-        for (const View &v : s.views)
-            m.insert(v.schema.isEmpty() ? v.name : v.schema + u'.' + v.name, v.definition);
-        return m;
-    };
-    const auto enums = [](const Schema &s) {
-        QMap<QString, QString> m;
-        for (const EnumType &e : s.enums)
-            m.insert(e.schema.isEmpty() ? e.name : e.schema + u'.' + e.name, e.values.join(QStringLiteral(", ")));
-        return m;
-    };
-    compare(QStringLiteral("table"), tables(a), tables(b));
-    compare(QStringLiteral("view"), views(a), views(b));
-    compare(QStringLiteral("enum"), enums(a), enums(b));
-    if (a.namespaces != b.namespaces)
-        out << QStringLiteral("namespaces differ: originals give %1; squashed gives %2")
-                   .arg(a.namespaces.join(QStringLiteral(", ")), b.namespaces.join(QStringLiteral(", ")));
-    return out;
-}
 
 qsizetype position(const QStringList &order, const QList<Migration> &migrations, const QString &idOrNumber)
 {
@@ -127,14 +77,14 @@ SquashProof Squasher::prove(const Schema &start, const QList<Migration> &origina
         proof.differences << QStringLiteral("the squashed operations do not replay: %1").arg(viaSquashed.error().message());
         return proof;
     }
-    proof.differences = differences(viaOriginals, *viaSquashed);
+    proof.differences = SquashScratch::differences(viaOriginals, *viaSquashed);
     if (auto down = OperationReverser::reverseAll(squashed, start); down) {
         proof.reversible = true;
         auto back = OperationApplier::applyAll(*viaSquashed, *down);
         if (!back)
             proof.differences << QStringLiteral("the down part does not replay: %1").arg(back.error().message());
         else
-            for (const QString &d : differences(start, *back))
+            for (const QString &d : SquashScratch::differences(start, *back))
                 proof.differences << QStringLiteral("down part: ") + d;
     }
     proof.proven = proof.differences.isEmpty();

@@ -7,6 +7,8 @@
 #include "../sources/scratchdatabase.h"
 #include "../sql/sqlgenerator.h"
 
+#include <QJsonDocument>
+
 namespace covet {
 
 namespace {
@@ -48,7 +50,59 @@ Result<Schema> applyFor(Dialect dialect, const QString &devUrl, const Schema &st
     return inspected;
 }
 
+
+QString compact(const QJsonObject &o)
+{
+    const QString text = QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+    return text.size() > 300 ? text.left(300) + QStringLiteral("…") : text;
+}
+
 } // namespace
+
+QStringList SquashScratch::differences(Schema a, Schema b)
+
+{
+    a.canonicalize();
+    b.canonicalize();
+    QStringList out;
+    const auto compare = [&](const QString &kind, const QMap<QString, QString> &x, const QMap<QString, QString> &y) {
+        for (auto it = x.cbegin(); it != x.cend(); ++it) {
+            if (!y.contains(it.key()))
+                out << QStringLiteral("%1 %2: in the originals' result, missing from the squashed one").arg(kind, it.key());
+            else if (y.value(it.key()) != it.value())
+                out << QStringLiteral("%1 %2 differs: originals give %3; squashed gives %4").arg(kind, it.key(), it.value(), y.value(it.key()));
+        }
+        for (auto it = y.cbegin(); it != y.cend(); ++it)
+            if (!x.contains(it.key()))
+                out << QStringLiteral("%1 %2: only in the squashed result").arg(kind, it.key());
+    };
+    const auto tables = [](const Schema &s) {
+        QMap<QString, QString> m;
+        for (const Table &t : s.tables)
+            m.insert(t.qualifiedName(), compact(SchemaJson::tableToJson(t)));
+        return m;
+    };
+    const auto views = [](const Schema &s) {
+        QMap<QString, QString> m;
+        for (const View &v : s.views)
+            m.insert(v.schema.isEmpty() ? v.name : v.schema + u'.' + v.name, v.definition);
+        return m;
+    };
+    const auto enums = [](const Schema &s) {
+        QMap<QString, QString> m;
+        for (const EnumType &e : s.enums)
+            m.insert(e.schema.isEmpty() ? e.name : e.schema + u'.' + e.name, e.values.join(QStringLiteral(", ")));
+        return m;
+    };
+    compare(QStringLiteral("table"), tables(a), tables(b));
+    compare(QStringLiteral("view"), views(a), views(b));
+    compare(QStringLiteral("enum"), enums(a), enums(b));
+    if (a.namespaces != b.namespaces)
+        out << QStringLiteral("namespaces differ: originals give %1; squashed gives %2")
+                   .arg(a.namespaces.join(QStringLiteral(", ")), b.namespaces.join(QStringLiteral(", ")));
+    return out;
+}
+
 
 Result<QStringList> SquashScratch::compare(const Schema &start, const QList<Migration> &originals, const OperationList &squashed,
                                            Dialect dialect, const QString &devUrl)
@@ -63,22 +117,8 @@ Result<QStringList> SquashScratch::compare(const Schema &start, const QList<Migr
     if (!b)
         return std::unexpected(b.error());
     QStringList out;
-    for (const Table &t : a->tables) {
-        const Table *o = b->table(t.name, t.schema);
-        if (!o)
-            out << QStringLiteral("scratch database: table %1 is missing after the squashed migration").arg(t.qualifiedName());
-        else if (*o != t)
-            out << QStringLiteral("scratch database: table %1 differs: originals give %2; squashed gives %3")
-                       .arg(t.qualifiedName(), QString::fromUtf8(SchemaJson::toCanonicalJson(Schema{{}, {}, {t}, {}, {}})).simplified(),
-                            QString::fromUtf8(SchemaJson::toCanonicalJson(Schema{{}, {}, {*o}, {}, {}})).simplified());
-    }
-    for (const Table &t : b->tables)
-        if (!a->table(t.name, t.schema))
-            out << QStringLiteral("scratch database: table %1 exists only after the squashed migration").arg(t.qualifiedName());
-    if (a->views != b->views)
-        out << QStringLiteral("scratch database: the views differ");
-    if (a->enums != b->enums)
-        out << QStringLiteral("scratch database: the enum types differ");
+    for (const QString &d : differences(*a, *b))
+        out << QStringLiteral("scratch database: ") + d;
     return out;
 }
 

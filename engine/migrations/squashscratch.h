@@ -24,6 +24,10 @@ public:
     // error when a scratch database could not be made or a statement failed.
     static Result<QStringList> compare(const Schema &start, const QList<Migration> &originals, const OperationList &squashed,
                                        Dialect dialect, const QString &devUrl);
+    // What differs between two schemas once canonical, one line per table,
+    // view, enum type, and the namespaces ("…: in the originals' result,
+    // missing from the squashed one").
+    static QStringList differences(Schema originals, Schema squashed);
 };
 
 } // namespace covet

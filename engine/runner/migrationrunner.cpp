@@ -137,10 +137,6 @@ Result<QList<MigrationState>> MigrationRunner::status()
     for (const QString &id : graph.skipped())
         if (byId.contains(id) || graph.squashCase(id) != MigrationGraph::SquashCase::NotSquashed)
             order << id;
-    // A database that applied part of a squash whose other files are gone.
-    for (const GraphConflict &c : graph.conflicts())
-        if (c.kind == GraphConflict::Kind::MissingReplaced)
-            m_conflicts << MigrationConflict{QStringLiteral("missing_replaced"), c.ids, c.message};
     for (const AppliedMigration &a : std::as_const(history->applied))
         if (!order.contains(a.id))
             order << a.id;
@@ -345,22 +341,13 @@ Result<RunPlan> MigrationRunner::planSettled(const RunOptions &options, bool for
     return plan(options, forward);   // the lock is released when this returns; migrate() takes it again
 }
 
-Result<RehearsalReport> MigrationRunner::rehearse(const RunOptions &options)
+Result<RehearsalReport> MigrationRunner::rehearse(const RunOptions &options, bool forward)
 {
-    auto forward = plan(options, true);
-    if (!forward)
-        return std::unexpected(forward.error());
-    MigrationPlanner planner(m_connection.dialect(), forward->graph->ordered(), sqliteVersion(), devUrl(options));
-    return Rehearsal(m_sql, m_caps, devUrl(options), options.progress).run(*forward, planner);
-}
-
-Result<RehearsalReport> MigrationRunner::rehearseRollback(const RunOptions &options)
-{
-    auto backward = plan(options, false);
-    if (!backward)
-        return std::unexpected(backward.error());
-    MigrationPlanner planner(m_connection.dialect(), backward->graph->ordered(), sqliteVersion(), devUrl(options));
-    return Rehearsal(m_sql, m_caps, devUrl(options), options.progress).run(*backward, planner);
+    auto planned = plan(options, forward);
+    if (!planned)
+        return std::unexpected(planned.error());
+    MigrationPlanner planner(m_connection.dialect(), planned->graph->ordered(), sqliteVersion(), devUrl(options));
+    return Rehearsal(m_sql, m_caps, devUrl(options), options.progress).run(*planned, planner);
 }
 
 Result<RiskReport> MigrationRunner::assess(const RunPlan &plan)
@@ -518,8 +505,7 @@ Status MigrationRunner::decide(const RunPlan &plan, const RiskReport &risk, cons
                                                                    : QStringLiteral("; backups are off (safety.backup_before_data_loss)")));
     if (!options.settings.backupBeforeDataLoss && risk.needsBackup() && !options.acceptRisk) {
         for (const MigrationPlan &p : plan.plans) {
-            const bool stepwise = !m_caps.transactionalDdl || !p.migration->transactional || p.resume != MigrationPlan::Resume::None;
-            if (!stepwise)
+            if (!PlanExecutor::stepwise(m_caps, p))
                 continue;
             for (const DataAtStake &s : risk.stakes)
                 if (s.migrationId == p.migration->id)
@@ -538,13 +524,11 @@ Result<RunReport> MigrationRunner::execute(const RunPlan &plan, const RunOptions
 {
     report.sql = plan.script();
     if (auto st = checkBeforeRun(plan.checks, options, report); !st) {
-        if (!options.dryRun)
-            if (const QString w = audit.refused(plan, st.error()); !w.isEmpty())
-                report.warnings << w;
+        if (const QString w = audit.refused(plan, st.error()); !w.isEmpty())
+            report.warnings << w;
         return std::unexpected(st.error());
     }
-    PlanExecutor executor(m_connection, m_sql, options, m_caps, &report.risk);
-    executor.setRunAudit(&audit);
+    PlanExecutor executor(m_connection, m_sql, options, m_caps, audit, &report.risk);
     if (options.dryRun) {
         if (options.executeDryRun)
             if (auto st = executor.dryExecute(plan.plans, report); !st)
@@ -556,8 +540,10 @@ Result<RunReport> MigrationRunner::execute(const RunPlan &plan, const RunOptions
         auto snap = RunVerifier(m_sql).capture(PlanExecutor::touchedTables(plan.plans));
         if (snap)
             before = std::move(*snap);
-        else
-            report.warnings << QStringLiteral("could not read the database before the run to verify it afterwards: %1").arg(snap.error().toString());
+        else {
+            report.verification.notDone = QStringLiteral("could not read the database before the run to verify it afterwards: %1").arg(snap.error().toString());
+            report.warnings << report.verification.notDone;
+        }
     }
     if (const QString w = audit.started(plan); !w.isEmpty())
         report.warnings << w;
@@ -610,8 +596,12 @@ Result<RunReport> MigrationRunner::run(const RunOptions &options, bool forward)
         return std::unexpected(session.error());
     RunReport report;
     report.warnings = session->warnings;
-    RunAudit audit(m_sql, options, m_caps.transactionalDdl);
-    report.warnings << audit.markInterrupted(session->history.applied, session->history.partials);
+    RunAudit audit(m_sql, options);
+    const MigrationGraph &graph = *session->history.graph;
+    report.warnings << audit.markInterrupted(session->history.applied, session->history.partials, [&](const QString &id) {
+        const Migration *m = graph.migration(id);
+        return m && PlanExecutor::inOneTransaction(m_caps, *m);
+    });
     // The plan plan() made from this very history is the one makePlan() would make.
     std::optional<RunPlan> planned = std::exchange(m_planned, std::nullopt);
     const bool same = planned && m_plannedKey == planKey(session->history, options, forward);
@@ -641,11 +631,11 @@ Result<RunReport> MigrationRunner::run(const RunOptions &options, bool forward)
 
 QString MigrationRunner::recordRefusal(const RunPlan &plan, const RunOptions &options, const Error &why)
 {
-    if (!options.settings.audit || options.dryRun || options.fake || plan.plans.isEmpty())
+    if (!RunAudit::enabledFor(options) || plan.plans.isEmpty())
         return {};
     if (auto st = ensureTables(options); !st)
         return QStringLiteral("could not record the refusal in the audit: %1").arg(st.error().toString());
-    return RunAudit(m_sql, options, m_caps.transactionalDdl).refused(plan, why);
+    return RunAudit(m_sql, options).refused(plan, why);
 }
 
 Result<RunReport> MigrationRunner::migrate(const RunOptions &options)

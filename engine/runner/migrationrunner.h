@@ -140,12 +140,10 @@ public:
     // nothing: a rolled-back transaction (PostgreSQL, SQLite) or a scratch
     // database on the dev server (MySQL/MariaDB; by default the target's
     // own server).
-    Result<RehearsalReport> rehearse(const RunOptions &options);
-    // Rehearsal of the rollback these options describe (target or steps):
-    // roll back, apply again, roll back again, each checked — applying
-    // again must give back the schema the database has now. Changes
-    // nothing, the same way as rehearse().
-    Result<RehearsalReport> rehearseRollback(const RunOptions &options);
+    // With forward false, the rollback these options describe (target or
+    // steps): roll back, apply again, roll back again, each checked —
+    // applying again must give back the schema the database has now.
+    Result<RehearsalReport> rehearse(const RunOptions &options, bool forward = true);
 
     // The SQL of one migration (forwards or backwards) for a dialect, from
     // the files alone (no database): for `covet sqlmigrate`.

@@ -14,9 +14,13 @@ namespace covet {
 void MigrationRunner::verifyAfter(const RunPlan &plan, const std::optional<DatabaseSnapshot> &before, RunReport &report)
 {
     RunVerification &v = report.verification;
+    auto cannot = [&](const QString &why) {
+        v.notDone = why;
+        report.warnings << why;
+    };
     auto after = RunVerifier(m_sql).capture(PlanExecutor::touchedTables(plan.plans));
     if (!after) {
-        report.warnings << QStringLiteral("could not verify the run: %1").arg(after.error().toString());
+        cannot(QStringLiteral("could not verify the run: %1").arg(after.error().toString()));
         return;
     }
     v.countChanges = RunVerifier::countChanges(*before, *after);
@@ -25,7 +29,7 @@ void MigrationRunner::verifyAfter(const RunPlan &plan, const std::optional<Datab
     // What the history says the database is now.
     auto history = readHistory();
     if (!history) {
-        report.warnings << QStringLiteral("could not verify the run: %1").arg(history.error().toString());
+        cannot(QStringLiteral("could not verify the run: %1").arg(history.error().toString()));
         return;
     }
     QSet<QString> applied;
@@ -44,7 +48,7 @@ void MigrationRunner::verifyAfter(const RunPlan &plan, const std::optional<Datab
     };
     auto expected = replayed(applied);
     if (!expected) {
-        report.warnings << QStringLiteral("the schema was not verified: %1").arg(expected.error().toString());
+        cannot(QStringLiteral("the schema was not verified: %1").arg(expected.error().toString()));
         return;
     }
     v.done = true;

@@ -2,11 +2,11 @@
 
 #include "../audit/auditrecorder.h"
 #include "../core/localuser.h"
-#include "../db/catalog.h"
 #include "../db/migrationlock.h"
 #include "../migrations/migrationhistory.h"
 #include "../migrations/partialmigrations.h"
 #include "../safety/backuprestorer.h"
+#include "../audit/auditstatus.h"
 #include "runaudit.h"
 #include "runverifier.h"
 
@@ -44,8 +44,8 @@ struct PlanExecutor::Attempt
 };
 
 PlanExecutor::PlanExecutor(Connection &connection, SqlExecutor &sql, const RunOptions &options, const DialectCapabilities &caps,
-                           const RiskReport *risk)
-    : m_connection(connection), m_sql(sql), m_options(options), m_caps(caps), m_risk(risk)
+                           RunAudit &audit, const RiskReport *risk)
+    : m_connection(connection), m_sql(sql), m_options(options), m_caps(caps), m_risk(risk), m_runAudit(audit)
 {
 }
 
@@ -108,9 +108,7 @@ QStringList PlanExecutor::touchedTables(const QList<MigrationPlan> &plans)
 
 bool PlanExecutor::stepwise(const MigrationPlan &plan) const
 {
-    if (m_options.fake)
-        return false;
-    return !m_caps.transactionalDdl || !plan.migration->transactional || plan.resume != MigrationPlan::Resume::None;
+    return !m_options.fake && stepwise(m_caps, plan);
 }
 
 int PlanExecutor::recordedDone(const MigrationPlan &plan, int doneInPlan)
@@ -233,21 +231,14 @@ void PlanExecutor::audit(const MigrationPlan &plan, const Attempt &attempt, cons
 {
     if (!m_options.settings.audit)
         return;
-    AuditEntry e;
-    e.migrationId = plan.migration->id;
-    e.direction = plan.forward ? QStringLiteral("apply") : QStringLiteral("rollback");
-    e.status = error.isEmpty() ? QStringLiteral("success")
-               : category == Error::Category::Cancelled ? QStringLiteral("cancelled")
-                                                        : QStringLiteral("failure");
+    AuditEntry e = m_runAudit.entry(plan.migration->id, plan.forward,
+                                    error.isEmpty()                             ? AuditStatus::Success
+                                    : category == Error::Category::Cancelled    ? AuditStatus::Cancelled
+                                                                                : AuditStatus::Failure);
     e.startedAt = attempt.started;
-    e.finishedAt = MigrationHistory::nowUtc();
     e.durationMs = attempt.timer.elapsed();
-    e.user = MigrationHistory::osUser();
-    e.host = LocalUser::host();
-    e.environment = m_options.settings.environment;
     e.sql = m_options.fake ? QStringLiteral("-- faked: recorded without running\n") + plan.script() : plan.script();
     e.error = error;
-    e.databaseUser = databaseUser();
     e.checksum = plan.migration->checksum;
     e.backupId = backupId;
     // What the safety analysis found, and what the person accepted.
@@ -265,22 +256,8 @@ void PlanExecutor::audit(const MigrationPlan &plan, const Attempt &attempt, cons
     if (m_options.confirmDataLoss && e.rowsAtRisk > 0)
         acknowledged.prepend(QStringLiteral("confirmed-data-loss"));
     e.acknowledged = acknowledged.join(u',');
-    if (m_runAudit)
-        e.runId = m_runAudit->runId();
     if (auto st = AuditRecorder::record(m_sql, e); !st && m_options.progress)
         m_options.progress->message(QStringLiteral("warning: could not write the audit row: %1").arg(st.error().toString()));
-}
-
-QString PlanExecutor::databaseUser()
-{
-    if (m_runAudit)
-        return m_runAudit->databaseUser();
-    if (!m_databaseUserRead) {
-        m_databaseUserRead = true;
-        if (auto u = Catalog::currentUser(m_sql))
-            m_databaseUser = *u;
-    }
-    return m_databaseUser;
 }
 
 QList<DataAtStake> PlanExecutor::stakesOf(const MigrationPlan &plan) const
@@ -302,7 +279,7 @@ Result<std::optional<BackupRecord>> PlanExecutor::backup(const MigrationPlan &pl
     if (stakes.isEmpty())
         return std::optional<BackupRecord>();
     BackupContext context{{plan.migration->id}, plan.forward ? QStringLiteral("apply") : QStringLiteral("rollback"), LocalUser::atHost(),
-                          databaseUser(), m_options.settings.environment};
+                          m_runAudit.databaseUser(), m_options.settings.environment};
     if (m_options.progress)
         m_options.progress->message(QStringLiteral("  backing up what %1 destroys").arg(plan.migration->id));
     auto taken = BackupStore(m_sql, m_caps).take(stakes, context, nullptr);

@@ -46,10 +46,23 @@ struct DatabaseSnapshot;
 class PlanExecutor
 {
 public:
-    PlanExecutor(Connection &connection, SqlExecutor &sql, const RunOptions &options, const DialectCapabilities &caps,
+    // `audit`: the run this executes for (its audit rows carry the run's id
+    // and the database user it read once).
+    PlanExecutor(Connection &connection, SqlExecutor &sql, const RunOptions &options, const DialectCapabilities &caps, RunAudit &audit,
                  const RiskReport *risk = nullptr);
-    // The run this executes for: its audit rows carry the run's id.
-    void setRunAudit(RunAudit *audit) { m_runAudit = audit; }
+
+    // Whether a migration runs in one transaction (transactional DDL, and not
+    // marked transactional: false), so that nothing of it stays in effect
+    // unless it commits; and whether a plan of it runs step by step instead
+    // (or resumes a part-way one).
+    static bool inOneTransaction(const DialectCapabilities &caps, const Migration &migration)
+    {
+        return caps.transactionalDdl && migration.transactional;
+    }
+    static bool stepwise(const DialectCapabilities &caps, const MigrationPlan &plan)
+    {
+        return !inOneTransaction(caps, *plan.migration) || plan.resume != MigrationPlan::Resume::None;
+    }
 
     // Runs one plan; report.done lists what this run did before it.
     Status run(const MigrationPlan &plan, RunReport &report);
@@ -80,7 +93,7 @@ private:
         Error cause;
         Error::Category category = Error::Category::Database;
     };
-    bool stepwise(const MigrationPlan &plan) const;
+    bool stepwise(const MigrationPlan &plan) const;   // and not fake
     Status runTransactional(const MigrationPlan &plan, RunReport &report, bool &skipped);
     Status runStepwise(const MigrationPlan &plan, RunReport &report);
     // Undoes the done steps of a stepwise plan stopped at step `at` (of
@@ -103,7 +116,6 @@ private:
     // person accepted, and the backup taken first (0: none).
     void audit(const MigrationPlan &plan, const Attempt &attempt, const QString &error,
                Error::Category category = Error::Category::Database, qint64 backupId = 0);
-    QString databaseUser();   // read once per run (by the run's RunAudit when there is one)
     // The data at stake in `plan`, backed up when the settings ask for it.
     Result<std::optional<BackupRecord>> backup(const MigrationPlan &plan);
     QList<DataAtStake> stakesOf(const MigrationPlan &plan) const;
@@ -118,9 +130,7 @@ private:
     const RunOptions &m_options;
     DialectCapabilities m_caps;
     const RiskReport *m_risk;
-    RunAudit *m_runAudit = nullptr;
-    QString m_databaseUser;
-    bool m_databaseUserRead = false;
+    RunAudit &m_runAudit;
 };
 
 } // namespace covet

@@ -32,12 +32,12 @@ QString RehearsalReport::toText() const
         }
         QString why;
         if (!rollback)
-            why = m.failedPhase == u"rollback" ? QStringLiteral("its down part does not restore what its up part changed")
-                : m.failedPhase == u"apply again" ? QStringLiteral("applied again after its rollback, it does not give the same schema")
+            why = m.failedPhase == RehearsedMigration::Rollback ? QStringLiteral("its down part does not restore what its up part changed")
+                : m.failedPhase == RehearsedMigration::ApplyAgain ? QStringLiteral("applied again after its rollback, it does not give the same schema")
                                                    : QStringLiteral("applying it does not give the schema its file describes");
         else
-            why = m.failedPhase == u"re-apply" ? QStringLiteral("applied again after its rollback, it does not give back the schema it had")
-                : m.failedPhase == u"rollback again" ? QStringLiteral("rolled back a second time, it does not give the same schema")
+            why = m.failedPhase == RehearsedMigration::ReApply ? QStringLiteral("applied again after its rollback, it does not give back the schema it had")
+                : m.failedPhase == RehearsedMigration::RollbackAgain ? QStringLiteral("rolled back a second time, it does not give the same schema")
                                                       : QStringLiteral("rolling it back does not give the schema before it");
         text += QStringLiteral("  FAIL  %1: %2\n").arg(m.id, why);
         if (!m.error.isEmpty())
@@ -179,9 +179,9 @@ Result<RehearsalReport> Rehearsal::runOn(SqlExecutor &sql, const QList<Migration
     const Dialect d = m_caps.dialect;
     report.where = QStringLiteral("in a transaction rolled back at the end");
     // The three phases: the plan's direction, the other one, the plan's again.
-    const QString first = report.rollback ? QStringLiteral("rollback") : QStringLiteral("apply");
-    const QString second = report.rollback ? QStringLiteral("re-apply") : QStringLiteral("rollback");
-    const QString third = report.rollback ? QStringLiteral("rollback again") : QStringLiteral("apply again");
+    const QString first = report.rollback ? RehearsedMigration::Rollback : RehearsedMigration::Apply;
+    const QString second = report.rollback ? RehearsedMigration::ReApply : RehearsedMigration::Rollback;
+    const QString third = report.rollback ? RehearsedMigration::RollbackAgain : RehearsedMigration::ApplyAgain;
     bool fkOff = false;
     for (const MigrationPlan &p : up + down)
         fkOff = fkOff || (d == Dialect::SQLite && p.anyForeignKeysOff());

@@ -20,8 +20,14 @@ struct RunPlan;
 struct RehearsedMigration
 {
     QString id;
-    // The phase that went wrong: "" (none), "apply", "rollback", "apply again";
-    // rehearsing a rollback: "rollback", "re-apply", "rollback again".
+    // The phases, in order: apply, rollback, apply again; rehearsing a
+    // rollback: rollback, re-apply, rollback again.
+    static inline const QString Apply = QStringLiteral("apply");
+    static inline const QString Rollback = QStringLiteral("rollback");
+    static inline const QString ApplyAgain = QStringLiteral("apply again");
+    static inline const QString ReApply = QStringLiteral("re-apply");
+    static inline const QString RollbackAgain = QStringLiteral("rollback again");
+    // The phase that went wrong ("": none).
     QString failedPhase;
     // What differs (RunVerifier::differences lines, read as: what would make
     // the database match), or the statement's error.
@@ -37,7 +43,7 @@ struct RehearsalReport
     // scratch database covet_dev_… (schema only, no rows)".
     QString where;
     bool onScratch = false;
-    // A rollback's rehearsal (MigrationRunner::rehearseRollback): roll back
+    // A rollback's rehearsal (MigrationRunner::rehearse(…, false)): roll back
     // → apply again → roll back again, phases "rollback", "re-apply",
     // "rollback again".
     bool rollback = false;

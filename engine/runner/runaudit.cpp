@@ -13,9 +13,8 @@
 
 namespace covet {
 
-RunAudit::RunAudit(SqlExecutor &sql, const RunOptions &options, bool transactionalDdl)
-    : m_sql(sql), m_options(options), m_runId(QUuid::createUuid().toString(QUuid::WithoutBraces)),
-      m_enabled(options.settings.audit && !options.dryRun && !options.fake), m_transactionalDdl(transactionalDdl)
+RunAudit::RunAudit(SqlExecutor &sql, const RunOptions &options)
+    : m_sql(sql), m_options(options), m_runId(QUuid::createUuid().toString(QUuid::WithoutBraces))
 {
     m_timer.start();
     m_startedAt = LocalUser::nowUtc();
@@ -31,7 +30,7 @@ QString RunAudit::databaseUser()
     return m_databaseUser;
 }
 
-AuditEntry RunAudit::entry(const QString &migrationId, bool forward, const QString &status) const
+AuditEntry RunAudit::entry(const QString &migrationId, bool forward, const QString &status)
 {
     AuditEntry e;
     e.migrationId = migrationId;
@@ -44,6 +43,7 @@ AuditEntry RunAudit::entry(const QString &migrationId, bool forward, const QStri
     e.host = LocalUser::host();
     e.environment = m_options.settings.environment;
     e.runId = m_runId;
+    e.databaseUser = databaseUser();
     return e;
 }
 
@@ -65,22 +65,20 @@ QString RunAudit::write(const QList<AuditEntry> &entries)
 
 QString RunAudit::started(const RunPlan &plan)
 {
-    if (!m_enabled || plan.plans.isEmpty())
+    if (!enabledFor(m_options) || plan.plans.isEmpty())
         return {};
     AuditEntry e = entry(plan.plans.first().migration->id, plan.forward, AuditStatus::Started);
     e.finishedAt = e.startedAt;   // written as it starts
     e.durationMs = 0;
     e.sql = AuditRuns::startedText(plan.ids(), QCoreApplication::applicationPid());
-    e.databaseUser = databaseUser();
     return write({e});
 }
 
 QString RunAudit::finished(const RunPlan &plan, const RunReport &report, const QString &error)
 {
-    if (!m_enabled || plan.plans.isEmpty())
+    if (!enabledFor(m_options) || plan.plans.isEmpty())
         return {};
     AuditEntry e = entry(report.done.isEmpty() ? plan.plans.last().migration->id : report.done.last(), plan.forward, AuditStatus::Finished);
-    e.databaseUser = databaseUser();
     e.sql = QStringLiteral("-- done: %1\n-- skipped (done meanwhile by another runner): %2")
                 .arg(report.done.isEmpty() ? QStringLiteral("nothing") : report.done.join(QStringLiteral(", ")),
                      report.skipped.isEmpty() ? QStringLiteral("none") : report.skipped.join(QStringLiteral(", ")));
@@ -90,22 +88,18 @@ QString RunAudit::finished(const RunPlan &plan, const RunReport &report, const Q
     } else if (!m_options.settings.verifyAfterRun) {
         e.verification.clear();
     } else if (v.done) {
-        e.verification = v.ok() ? QStringLiteral("verified") : QStringLiteral("mismatch");
+        e.verification = v.ok() ? AuditVerification::Verified : AuditVerification::Mismatch;
         e.error = v.ok() ? QString() : v.toText().trimmed();
     } else {
-        e.verification = QStringLiteral("not verified");
-        QStringList why;
-        for (const QString &w : report.warnings)
-            if (w.contains(QStringLiteral("verif")))
-                why << w;
-        e.error = why.join(u'\n');
+        e.verification = AuditVerification::NotVerified;
+        e.error = v.notDone;
     }
     return write({e});
 }
 
 QString RunAudit::refused(const RunPlan &plan, const Error &why)
 {
-    if (!m_enabled || plan.plans.isEmpty())
+    if (!enabledFor(m_options) || plan.plans.isEmpty())
         return {};
     QList<AuditEntry> rows;
     for (const MigrationPlan &p : plan.plans) {
@@ -113,15 +107,15 @@ QString RunAudit::refused(const RunPlan &plan, const Error &why)
         e.error = why.message();
         e.sql = p.script();
         e.checksum = p.migration->checksum;
-        e.databaseUser = databaseUser();
         rows << e;
     }
     return write(rows);
 }
 
-QStringList RunAudit::markInterrupted(const QList<AppliedMigration> &applied, const QList<PartialMigration> &partials)
+QStringList RunAudit::markInterrupted(const QList<AppliedMigration> &applied, const QList<PartialMigration> &partials,
+                                      const std::function<bool(const QString &)> &inTransaction)
 {
-    if (!m_options.settings.audit || m_options.dryRun)
+    if (!enabledFor(m_options))
         return {};
     auto open = AuditRuns::open(m_sql);
     if (!open)
@@ -164,7 +158,7 @@ QStringList RunAudit::markInterrupted(const QList<AppliedMigration> &applied, co
             else if (isApplied.contains(current) == forward)
                 state = QStringLiteral("%1 was %2 before the run ended (its history row is there)")
                             .arg(current, forward ? QStringLiteral("applied") : QStringLiteral("rolled back"));
-            else if (m_transactionalDdl)
+            else if (inTransaction(current))
                 state = QStringLiteral("%1 is %2: its transaction did not commit, nothing of it is in effect")
                             .arg(current, forward ? QStringLiteral("still pending") : QStringLiteral("still applied"));
             else

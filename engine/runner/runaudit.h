@@ -12,6 +12,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 namespace covet {
 
 // The audit rows of one run besides each migration's own (PlanExecutor):
@@ -28,12 +30,14 @@ namespace covet {
 class RunAudit
 {
 public:
-    // transactionalDdl: whether a migration's changes commit with it (what an
-    // interrupted run left in effect is told accordingly).
-    RunAudit(SqlExecutor &sql, const RunOptions &options, bool transactionalDdl);
+    RunAudit(SqlExecutor &sql, const RunOptions &options);
+
+    // Whether a run with these options writes its run rows (started,
+    // finished, refused, interrupted): the audit is on, and it is neither a
+    // dry run nor a fake one.
+    static bool enabledFor(const RunOptions &options) { return options.settings.audit && !options.dryRun && !options.fake; }
 
     const QString &runId() const { return m_runId; }
-    bool enabled() const { return m_enabled; }
     // The user the database knows the connection as (read once).
     QString databaseUser();
 
@@ -46,17 +50,23 @@ public:
     // of a process still alive on this machine are left alone); returns a
     // line per run for the person, and a warning when the audit could not
     // be read or written.
-    QStringList markInterrupted(const QList<AppliedMigration> &applied, const QList<PartialMigration> &partials);
+    // `inTransaction(id)`: whether that migration ran in one transaction (as
+    // PlanExecutor decides: transactional DDL, and the migration not marked
+    // transactional: false), so that nothing of it is in effect unless it
+    // is recorded as applied.
+    QStringList markInterrupted(const QList<AppliedMigration> &applied, const QList<PartialMigration> &partials,
+                                const std::function<bool(const QString &)> &inTransaction);
+
+    // A row of this run, as of now: who, where, the environment, the run id,
+    // the database user; started when the run started.
+    AuditEntry entry(const QString &migrationId, bool forward, const QString &status);
 
 private:
-    AuditEntry entry(const QString &migrationId, bool forward, const QString &status) const;
     QString write(const QList<AuditEntry> &entries);
 
     SqlExecutor &m_sql;
     const RunOptions &m_options;
     QString m_runId;
-    bool m_enabled = false;
-    bool m_transactionalDdl = true;
     QString m_startedAt;
     QElapsedTimer m_timer;
     QString m_databaseUser;

@@ -54,6 +54,7 @@ struct RunVerification
     bool countsUnchanged = false;    // untouched tables kept their row counts
     QStringList countChanges;        // "orders: 5000 -> 4998"
     int tablesCounted = 0;
+    QString notDone;                 // why it could not run (empty: it ran, or it is off)
     bool ok() const { return done && schemaMatches && countsUnchanged; }
     QString toText() const;
 };

@@ -6,19 +6,6 @@
 
 namespace covet {
 
-namespace {
-
-QString placeholders(qsizetype n)
-{
-    QStringList out;
-    out.reserve(n);
-    for (qsizetype i = 0; i < n; ++i)
-        out << QStringLiteral("?");
-    return out.join(u',');
-}
-
-} // namespace
-
 QString LiveData::key(const QString &schema, const QString &name)
 {
     return schema + QChar(0x1f) + name;
@@ -60,7 +47,7 @@ Status LiveData::readTables(const QList<QPair<QString, QString>> &tables)
         // SQLite names compare without case; the row estimate is the count itself.
         sql = QStringLiteral("SELECT '', m.name, p.name, -1, -1, 1 FROM sqlite_master m JOIN pragma_table_info(m.name) p "
                              "WHERE m.type = 'table' AND lower(m.name) IN (%1) ORDER BY m.name, p.cid")
-                  .arg(placeholders(names.size()));
+                  .arg(SqlExecutor::placeholders(names.size()));
         for (QVariant &b : binds)
             b = b.toString().toLower();
         break;
@@ -70,7 +57,7 @@ Status LiveData::readTables(const QList<QPair<QString, QString>> &tables)
                              "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
                              "JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped "
                              "WHERE c.relkind IN ('r', 'p') AND c.relname IN (%1) ORDER BY n.nspname, c.relname, a.attnum")
-                  .arg(placeholders(names.size()));
+                  .arg(SqlExecutor::placeholders(names.size()));
         break;
     case Dialect::MySQL:
         sql = QStringLiteral("SELECT t.TABLE_SCHEMA, t.TABLE_NAME, c.COLUMN_NAME, t.TABLE_ROWS, t.DATA_LENGTH + t.INDEX_LENGTH, "
@@ -79,8 +66,8 @@ Status LiveData::readTables(const QList<QPair<QString, QString>> &tables)
                              "ON c.TABLE_SCHEMA = t.TABLE_SCHEMA AND c.TABLE_NAME = t.TABLE_NAME "
                              "WHERE t.TABLE_TYPE = 'BASE TABLE' AND t.TABLE_NAME IN (%1) AND (t.TABLE_SCHEMA = DATABASE()%2) "
                              "ORDER BY t.TABLE_SCHEMA, t.TABLE_NAME, c.ORDINAL_POSITION")
-                  .arg(placeholders(names.size()),
-                       schemas.isEmpty() ? QString() : QStringLiteral(" OR t.TABLE_SCHEMA IN (%1)").arg(placeholders(schemas.size())));
+                  .arg(SqlExecutor::placeholders(names.size()),
+                       schemas.isEmpty() ? QString() : QStringLiteral(" OR t.TABLE_SCHEMA IN (%1)").arg(SqlExecutor::placeholders(schemas.size())));
         for (const QString &s : std::as_const(schemas))
             binds << s;
         break;

@@ -542,14 +542,11 @@ void Analysis::enumValuesRemoved(const PlannedStep &step, const AlterEnum &op, c
             const auto lc = liveColumn(t.schema, t.name, c.name);
             p.rowsCount = count(t.schema, t.name);
             if (lc && m_live) {
-                QStringList marks;
                 QVariantList binds;
-                for (const QString &v : removed) {
-                    marks << QStringLiteral("?");
+                for (const QString &v : removed)
                     binds << v;
-                }
                 const QString column = m_caps.dialect == Dialect::PostgreSQL ? m_live->quote(*lc) + QStringLiteral("::text") : m_live->quote(*lc);
-                p.affectedCount = count(t.schema, t.name, QStringLiteral("%1 IN (%2)").arg(column, marks.join(u',')), binds);
+                p.affectedCount = count(t.schema, t.name, QStringLiteral("%1 IN (%2)").arg(column, SqlExecutor::placeholders(binds.size())), binds);
             }
             const QString what = qualified(t.schema, t.name) + u'.' + c.name;
             const QString values = removed.join(QStringLiteral(", "));

@@ -140,7 +140,8 @@ void TestCliAuditRuns::history()
     penv.insert(QStringLiteral("COVET_T_URL"), db->urlString());
     run.setProcessEnvironment(penv);
     run.setWorkingDirectory(dir);
-    run.start(QStringLiteral(COVET_CLI_PATH), {QStringLiteral("migrate"), QStringLiteral("--yes")});
+    const QStringList killedArgs{QStringLiteral("migrate"), QStringLiteral("--yes")};
+    run.start(test::cliPath(), killedArgs);
     QVERIFY(run.waitForStarted());
     QDeadlineTimer deadline(60000);
     // Its `started` row is committed before 0002 begins.
@@ -148,10 +149,11 @@ void TestCliAuditRuns::history()
            && !deadline.hasExpired() && run.state() == QProcess::Running)
         QThread::msleep(50);
     QThread::msleep(500);   // into 0002's slow statement
-    QVERIFY2(run.state() == QProcess::Running, qPrintable(QString::fromUtf8(run.readAllStandardError())));
+    QVERIFY(run.state() == QProcess::Running);
     run.kill();   // SIGKILL
     QVERIFY(run.waitForFinished());
     QCOMPARE(run.exitStatus(), QProcess::CrashExit);
+    test::recordCliTranscript(killedArgs, QString::fromUtf8(run.readAllStandardOutput()), QString::fromUtf8(run.readAllStandardError()));
     // A server goes on with the killed client's statement until it notices:
     // end it, as a DBA would (the lock goes with the session).
     if (d == Dialect::PostgreSQL)

@@ -183,7 +183,7 @@ private slots:
 
         RunOptions all;
         all.target = QStringLiteral("0001_init");
-        auto r = runner.rehearseRollback(all);
+        auto r = runner.rehearse(all, false);
         COVET_VERIFY_OK(r);
         QVERIFY(r->rollback);
         QVERIFY2(!r->ok(), qPrintable(r->toText()));
@@ -225,7 +225,7 @@ private slots:
         MigrationRunner runner(conn, repo);
         RunOptions two;
         two.steps = 2;
-        auto r = runner.rehearseRollback(two);
+        auto r = runner.rehearse(two, false);
         COVET_VERIFY_OK(r);
         QVERIFY2(r->ok(), qPrintable(r->toText()));
         QCOMPARE(r->migrations.size(), 2);

@@ -30,7 +30,7 @@ RehearsalOutcome RehearsalJob::compute(const MigrateRequest &request)
     const MigrationRepository repo = MigrationRepository::load(request.migrationsDir);
     MigrationRunner runner(**conn, repo);
     const RunOptions options = request.options();
-    auto report = request.rollback ? runner.rehearseRollback(options) : runner.rehearse(options);
+    auto report = runner.rehearse(options, !request.rollback);
     if (report)
         out.report = *report;
     else

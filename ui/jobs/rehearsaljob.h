@@ -19,7 +19,7 @@ struct RehearsalOutcome
 };
 
 // Rehearses a run off the GUI thread, on a connection of its own: a
-// rollback request → MigrationRunner::rehearseRollback (roll back, apply
+// rollback request → MigrationRunner::rehearse(…, false) (roll back, apply
 // again, roll back again), else MigrationRunner::rehearse (apply, roll
 // back, apply again). Nothing is changed.
 class RehearsalJob : public QObject

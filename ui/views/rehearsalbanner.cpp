@@ -9,15 +9,16 @@ namespace covet {
 
 namespace {
 
+// The engine's failed phase (RehearsedMigration), told in the person's language.
 QString why(const RehearsalReport &r, const QString &phase)
 {
     if (r.rollback)
-        return phase == u"re-apply" ? RehearsalBanner::tr("applied again after the rollback, it does not give back the schema it had")
-             : phase == u"rollback again" ? RehearsalBanner::tr("rolled back a second time, it does not give the same schema")
-                                          : RehearsalBanner::tr("rolling it back does not give the schema before it");
-    return phase == u"rollback" ? RehearsalBanner::tr("its rollback does not restore what applying it changed")
-         : phase == u"apply again" ? RehearsalBanner::tr("applied again after its rollback, it does not give the same schema")
-                                   : RehearsalBanner::tr("applying it does not give the schema its file describes");
+        return phase == RehearsedMigration::ReApply ? RehearsalBanner::tr("applied again after the rollback, it does not give back the schema it had")
+             : phase == RehearsedMigration::RollbackAgain ? RehearsalBanner::tr("rolled back a second time, it does not give the same schema")
+                                                          : RehearsalBanner::tr("rolling it back does not give the schema before it");
+    return phase == RehearsedMigration::Rollback ? RehearsalBanner::tr("its rollback does not restore what applying it changed")
+         : phase == RehearsedMigration::ApplyAgain ? RehearsalBanner::tr("applied again after its rollback, it does not give the same schema")
+                                                   : RehearsalBanner::tr("applying it does not give the schema its file describes");
 }
 
 } // namespace

@@ -334,7 +334,7 @@ void RollbackDesk::invalidateFrom(Step step)
         m_dryOutcome.reset();
         m_rehearsalOutcome.reset();
         ++m_rehearsalGeneration;
-        setRehearsalResult({}, true);
+        clearRehearsal();
     }
     if (step <= ExecuteStep && m_outcome) {
         m_outcome.reset();
@@ -453,21 +453,14 @@ void RollbackDesk::startDryRun()
     m_dryOutcome.reset();
     m_rehearsalOutcome.reset();
     ++m_rehearsalGeneration;
-    setRehearsalResult({}, true);
+    clearRehearsal();
     m_job->run(request(true));
     updateNavigation();
 }
 
-void RollbackDesk::setRehearsalResult(const QString &text, bool ok)
+void RollbackDesk::clearRehearsal()
 {
-    m_rehearsal->setTextFormat(Qt::PlainText);
-    StudioStyle::setBanner(m_rehearsal, text.isEmpty() ? QString() : tr("Rehearsal: %1").arg(text),
-                           ok ? StudioStyle::Banner::Ok : StudioStyle::Banner::Error);
-}
-
-bool RollbackDesk::isRehearsing() const
-{
-    return m_rehearsalJob->isRunning();
+    StudioStyle::setBanner(m_rehearsal, QString(), StudioStyle::Banner::Ok);
 }
 
 void RollbackDesk::showRehearsal(const RehearsalOutcome &outcome)

@@ -43,8 +43,7 @@ class RiskPanel;
 //     (MySQL/MariaDB), so it holds exactly what the rollback destroys.
 //  4. Dry run: executed in a transaction that is rolled back (PostgreSQL,
 //     SQLite) or the SQL only with an amber note (MySQL/MariaDB); below it
-//     the rehearsal result (setRehearsalResult, the hook for the rehearsal
-//     engine).
+//     the rehearsal result (showRehearsal).
 //  5. Roll back: progress, the current operation, a log and Cancel; a typed
 //     confirmation for protected environments and for data loss.
 //  6. Verification: the schema equals the target, untouched row counts are
@@ -76,14 +75,12 @@ public:
     void execute();
     void cancel();
 
-    // The rehearsal of the rollback (MigrationRunner::rehearseRollback: roll
+    // The rehearsal of the rollback (MigrationRunner::rehearse(…, false): roll
     // back, apply again, roll back again — does the way back work too?),
     // started when the dry run succeeded: shown under the dry run; amber
     // when it ran on a scratch database (MySQL/MariaDB).
-    void setRehearsalResult(const QString &text, bool ok);
     void showRehearsal(const RehearsalOutcome &outcome);
     const std::optional<RehearsalOutcome> &rehearsal() const { return m_rehearsalOutcome; }
-    bool isRehearsing() const;
 
     bool hasListing() const { return m_listing.has_value(); }
     bool isBusy() const;
@@ -128,6 +125,7 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
+    void clearRehearsal();
     // A page of the desk with its heading; its layout goes to *body.
     static QWidget *page(QWidget *parent, const QString &heading, QLayout **body);
     static QLabel *wrappedLabel(QWidget *parent, const char *name);
