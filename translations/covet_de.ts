@@ -2044,10 +2044,6 @@ Bestätigt: %1</translation>
         <translation>Das Projekt nennt keine nutzbare Datenbank: %1</translation>
     </message>
     <message>
-        <source>Cannot read the project: %1</source>
-        <translation>Das Projekt kann nicht gelesen werden: %1</translation>
-    </message>
-    <message>
         <source>every pending migration</source>
         <translation>alle ausstehenden Migrationen</translation>
     </message>
@@ -2609,10 +2605,6 @@ Bestätigt: %1</translation>
     <message>
         <source>Put the backed-up values back (after migrating forward again, so that their tables and columns exist)</source>
         <translation>Die gesicherten Werte zurückschreiben (nach erneutem Vorwärtsmigrieren, damit ihre Tabellen und Spalten existieren)</translation>
-    </message>
-    <message>
-        <source>Cannot read the project: %1</source>
-        <translation>Das Projekt kann nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>Roll back migrations of &lt;b&gt;%1&lt;/b&gt;</source>

@@ -2030,10 +2030,6 @@ Acknowledged: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cannot read the project: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>every pending migration</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2594,10 +2590,6 @@ Acknowledged: %1</source>
     </message>
     <message>
         <source>Put the backed-up values back (after migrating forward again, so that their tables and columns exist)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot read the project: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -5,6 +5,7 @@
 // loading, the detail pane, the chain badge turning red on a tampered row,
 // the alerts, the dashboard's charts, a report exported from the view, and
 // the demo project's history.
+#include "studiotargetfixture.h"
 #include "../audit/auditseed.h"
 #include "demofixture.h"
 
@@ -70,7 +71,7 @@ private slots:
         view.resize(1200, 800);
         view.show();
         QSignalSpy spy(&view, &AuditView::loaded);
-        view.setTarget(seeded(QStringLiteral("a.db")), QString());
+        view.setTarget(test::studioTarget(seeded(QStringLiteral("a.db"))));
         QVERIFY(spy.wait(30000));
         QCOMPARE(view.model()->rowCount(), 12);
         QCOMPARE(view.model()->total(), 12);
@@ -107,7 +108,7 @@ private slots:
         view.show();
         view.showDashboard(true);
         QSignalSpy spy(&view, &AuditView::loaded);
-        view.setTarget(seeded(QStringLiteral("b.db")), QString());
+        view.setTarget(test::studioTarget(seeded(QStringLiteral("b.db"))));
         QVERIFY(spy.wait(30000));
         QCOMPARE(view.charts().size(), 4);
         QChart *perDay = view.charts().at(0)->chart();
@@ -131,7 +132,7 @@ private slots:
         view.resize(1000, 600);
         view.show();
         QSignalSpy spy(&view, &AuditView::loaded);
-        view.setTarget(seeded(QStringLiteral("c.db"), 438), QString());   // 450 rows
+        view.setTarget(test::studioTarget(seeded(QStringLiteral("c.db"), 438)));   // 450 rows
         QVERIFY(spy.wait(30000));
         QCOMPARE(view.model()->total(), 450);
         QCOMPARE(view.model()->rowCount(), 200);
@@ -150,7 +151,7 @@ private slots:
         view.show();
         const DatabaseUrl url = seeded(QStringLiteral("d.db"));
         QSignalSpy spy(&view, &AuditView::loaded);
-        view.setTarget(url, QString());
+        view.setTarget(test::studioTarget(url));
         QVERIFY(spy.wait(30000));
         // A report from the view, written by a worker.
         const QString pdf = m_dir.filePath(QStringLiteral("sox.pdf"));
@@ -183,7 +184,7 @@ private slots:
         AuditView view;
         view.show();
         QSignalSpy spy(&view, &AuditView::loaded);
-        view.setTarget(test::DemoProjects::databaseUrl(project), project);
+        view.setTarget(test::studioTarget(test::DemoProjects::databaseUrl(project), project));
         QVERIFY(spy.wait(30000));
         QVERIFY(view.model()->total() > 20);
         QVERIFY2(view.chainText().contains(QStringLiteral("intact")), qPrintable(view.chainText()));

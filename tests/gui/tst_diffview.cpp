@@ -1,4 +1,5 @@
 // covet-test-labels: gui sqlite
+#include "studiotargetfixture.h"
 #include "testsupport.h"
 #include "demofixture.h"
 
@@ -46,7 +47,7 @@ private:
         view.show();
         if (!QTest::qWaitForWindowExposed(&view))
             return false;
-        view.setTarget(demoUrl(project), project);
+        view.setTarget(test::studioTarget(demoUrl(project), project));
         return QTest::qWaitFor([&]() { return view.hasResult() && !view.isBusy(); }, 15000);
     }
 
@@ -302,7 +303,7 @@ private slots:
         // demo would show only its few changes, not every table as new.
         Schema empty;
         empty.dialect = Dialect::SQLite;
-        view.setTarget(demoUrl(project), project, empty);
+        view.setTarget(test::studioTarget(demoUrl(project), project), empty);
         QTRY_VERIFY_WITH_TIMEOUT(view.hasResult() && !view.isBusy(), 15000);
         QVERIFY(view.reusedDatabaseSchema());
         QCOMPARE(view.model()->objectIndex(QStringLiteral("customers")).data(DiffModel::ChangeKindRole).toInt(),
@@ -314,7 +315,7 @@ private slots:
         QCOMPARE(view.model()->objectIndex(QStringLiteral("customers")).data(DiffModel::ChangeKindRole).toInt(),
                  int(DiffModel::ChangeKind::Added));
         // Without one, the view reads the database itself.
-        view.setTarget(demoUrl(project), project);
+        view.setTarget(test::studioTarget(demoUrl(project), project));
         QTRY_VERIFY_WITH_TIMEOUT(shown.count() >= 2 && !view.isBusy(), 15000);
         QVERIFY(!view.reusedDatabaseSchema());
         QCOMPARE(view.model()->objectIndex(QStringLiteral("customers")).data(DiffModel::ChangeKindRole).toInt(),
@@ -327,7 +328,7 @@ private slots:
         DiffView view;
         view.show();
         view.setDesiredSource(DiffView::SourceKind::ModelsFile, QDir(project).filePath(QStringLiteral("models.yaml")));
-        view.setTarget(demoUrl(project));
+        view.setTarget(test::studioTarget(demoUrl(project)));
         QTRY_VERIFY_WITH_TIMEOUT(view.hasResult() && !view.isBusy(), 15000);
         QVERIFY(!view.createMigrationButton()->isEnabled());
         const Status path = view.createMigration(QStringLiteral("x"));

@@ -5,6 +5,9 @@
 #include "runner/demoproject.h"
 #include "migrations/projectconfig.h"
 #include "models/schematreemodel.h"
+#include "models/migrationlistmodel.h"
+#include "views/diffview.h"
+#include "views/migrationsview.h"
 #include "views/schemabrowserview.h"
 
 #include <QAction>
@@ -63,6 +66,35 @@ private slots:
         QVERIFY(w.connectionText().startsWith(QStringLiteral("SQLite")));
         // A second demo goes into another fresh directory.
         QVERIFY(StudioOptions::freshDemoDirectory() != dir);
+    }
+
+    // covet.yaml is read once, when the project is opened: every view asks
+    // the target for it. A file broken on disk afterwards changes nothing
+    // until the project is opened again (and then it is named).
+    void viewsUseTheProjectReadAtOpen()
+    {
+        MainWindow w;
+        w.show();
+        const QString dir = StudioOptions::freshDemoDirectory();
+        QVERIFY(w.openDemo(dir));
+        QTRY_VERIFY_WITH_TIMEOUT(!w.isBusy() && w.connectionText().contains(QStringLiteral("SQLite 3.")), 15000);
+        QVERIFY(w.target() && w.target()->project);
+        QCOMPARE(w.target()->projectDir(), w.projectDir());
+        QFile config(QDir(dir).filePath(ProjectConfig::fileName()));
+        QVERIFY(config.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        config.write("database: [unclosed\n");
+        config.close();
+        w.reload();
+        QTRY_VERIFY_WITH_TIMEOUT(!w.isBusy(), 15000);
+        QVERIFY2(w.errorText().isEmpty(), qPrintable(w.errorText()));
+        MigrationsView *migrations = w.migrationsView();
+        migrations->refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(!migrations->isBusy() && migrations->model()->rowCount() > 0, 15000);
+        QVERIFY2(migrations->errorText().isEmpty(), qPrintable(migrations->errorText()));
+        QCOMPARE(w.diffView()->desiredSpec(), QDir(dir).filePath(QStringLiteral("models.yaml")));
+        // Opening it again reads the file: the error names it.
+        w.openProject(dir);
+        QTRY_VERIFY_WITH_TIMEOUT(w.errorText().contains(ProjectConfig::fileName()), 5000);
     }
 
     void menusHoldOnlyRealItems()

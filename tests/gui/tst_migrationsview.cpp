@@ -1,4 +1,5 @@
 // covet-test-labels: gui sqlite postgres
+#include "studiotargetfixture.h"
 #include "app/mainwindow.h"
 #include "db/connection.h"
 #include "db/sqlexecutor.h"
@@ -128,7 +129,7 @@ private:
         view.show();
         if (!QTest::qWaitForWindowExposed(&view))
             return false;
-        view.setTarget(demoUrl(project), project);
+        view.setTarget(test::studioTarget(demoUrl(project), project));
         return waitIdle(view);
     }
 
@@ -543,7 +544,7 @@ private slots:
         view.resize(1200, 800);
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
-        view.setTarget(db->url(), dir.path());
+        view.setTarget(test::studioTarget(db->url(), dir.path()));
         QVERIFY(waitIdle(view));
         QCOMPARE(states(view), (QList<State>{State::Pending, State::Pending}));
 

@@ -5,6 +5,7 @@
 // environments want their name typed; MySQL/MariaDB dry runs print only;
 // the Risk tab shows the engine's counts; the Backups view verifies,
 // restores and drops.
+#include "studiotargetfixture.h"
 #include "dialogs/confirmenvironmentdialog.h"
 #include "dialogs/restoredialog.h"
 #include "models/backuplistmodel.h"
@@ -172,7 +173,7 @@ private slots:
         Connection &c = s.db->connection();
         RollbackDesk desk;
         desk.resize(1100, 700);
-        desk.setTarget(s.db->url(), s.project);
+        desk.setTarget(test::studioTarget(s.db->url(), s.project));
         desk.show();
         QVERIFY(waitListed(desk));
         // Applied migrations only are offered.
@@ -340,7 +341,7 @@ operations:
         const Schema before = test::inspectSchema(db->connection());
         RollbackDesk desk;
         desk.resize(1100, 700);
-        desk.setTarget(db->url(), project);
+        desk.setTarget(test::studioTarget(db->url(), project));
         desk.show();
         QVERIFY(waitListed(desk));
         QSignalSpy assessed(&desk, &RollbackDesk::assessed);
@@ -372,7 +373,7 @@ operations:
             return;
         Connection &c = s.db->connection();
         RollbackDesk desk;
-        desk.setTarget(s.db->url(), s.project);
+        desk.setTarget(test::studioTarget(s.db->url(), s.project));
         desk.show();
         QVERIFY(waitListed(desk));
         QVERIFY(walkToConfirmation(desk, [&]() { return desk.rollBackSteps(3); }));
@@ -401,7 +402,7 @@ operations:
         if (!s.db)
             return;
         RollbackDesk desk;
-        desk.setTarget(s.db->url(), s.project, QStringLiteral("prod"));
+        desk.setTarget(test::studioTarget(s.db->url(), s.project, QStringLiteral("prod")));
         desk.show();
         QVERIFY(waitListed(desk));
         QVERIFY(desk.needsConfirmation());
@@ -424,7 +425,7 @@ operations:
         if (!s.db)
             return;
         RollbackDesk desk;
-        desk.setTarget(s.db->url(), s.project);
+        desk.setTarget(test::studioTarget(s.db->url(), s.project));
         desk.show();
         QVERIFY(waitListed(desk));
         QSignalSpy assessed(&desk, &RollbackDesk::assessed);

@@ -3,6 +3,7 @@
 // data — the demo database and the 2,000-table schema — through what the
 // views do to them: resets, filtering, accepting and rejecting renames,
 // threshold changes, another desired side, failures.
+#include "studiotargetfixture.h"
 #include "testsupport.h"
 #include "largeschemafixture.h"
 
@@ -163,7 +164,7 @@ private slots:
         Tester changes(view.model(), kQtTest);
         Tester renames(view.renameModel(), kQtTest);
         QSignalSpy shown(&view, &DiffView::diffShown);
-        view.setTarget(DatabaseUrl::sqliteFile(QDir(m_demo).filePath(DemoProject::databaseFileName())), m_demo);
+        view.setTarget(test::studioTarget(DatabaseUrl::sqliteFile(QDir(m_demo).filePath(DemoProject::databaseFileName())), m_demo));
         QTRY_VERIFY_WITH_TIMEOUT(shown.count() == 1 && !view.isBusy(), 15000);
         QVERIFY(walk(view.model()) > 5);
         QCOMPARE(view.renameModel()->rowCount(), 2);
@@ -199,7 +200,7 @@ private slots:
         Tester changes(view.model(), kQtTest);
         Tester renames(view.renameModel(), kQtTest);
         view.setDesiredSource(DiffView::SourceKind::ModelsFile, m_largeModels);
-        view.setTarget(DatabaseUrl::sqliteFile(m_large), QString(), m_largeSchema.schema);
+        view.setTarget(test::studioTarget(DatabaseUrl::sqliteFile(m_large)), m_largeSchema.schema);
         QTRY_VERIFY_WITH_TIMEOUT(view.hasResult() && !view.isBusy(), 120000);
         QVERIFY2(view.errorText().isEmpty(), qPrintable(view.errorText()));
         // 200 tables changed, 40 dropped, 40 lose their FK, 20 new.

@@ -482,11 +482,11 @@ void MainWindow::onInspected(const InspectOutcome &outcome)
     if (m_target) {
         // The Diff view compares with the schema read here; the Migrations
         // view knows the environment (confirmation, audit).
-        m_diffView->setTarget(m_target->url, m_target->projectDir, outcome.schema);
-        m_migrationsView->setTarget(m_target->url, m_target->projectDir, m_target->environment());
-        m_rollbackDesk->setTarget(m_target->url, m_target->projectDir, m_target->environment());
+        m_diffView->setTarget(*m_target, outcome.schema);
+        m_migrationsView->setTarget(*m_target);
+        m_rollbackDesk->setTarget(*m_target);
         m_backupsView->setDatabase(m_target->url, m_migrationsView->needsConfirmation() ? m_migrationsView->environment() : QString());
-        m_auditView->setTarget(m_target->url, m_target->projectDir);
+        m_auditView->setTarget(*m_target);
     }
     m_connectionLabel->setText(tr("%1 · %2").arg(outcome.serverVersion, outcome.displayUrl));
     m_connectionLabel->setToolTip(tr("Connected to %1").arg(outcome.displayUrl));

@@ -59,7 +59,7 @@ QString TargetController::projectDir() const
 
 bool TargetController::openProject(const QString &dir, const QString &environment)
 {
-    auto config = ProjectConfig::read(QDir(dir).filePath(ProjectConfig::fileName()));
+    auto config = ProjectConfig::find({}, dir);
     if (!config) {
         emit failed(tr("Cannot open the project %1: %2").arg(QDir::toNativeSeparators(dir), config.error().toString()));
         return false;
@@ -100,7 +100,7 @@ void TargetController::chooseProjectDatabase()
     }
     StudioTarget t;
     t.kind = StudioTarget::Kind::ProjectDatabase;
-    t.projectDir = projectDir();
+    t.project = m_project;
     t.url = *url;
     propose(t);
 }
@@ -119,7 +119,7 @@ void TargetController::chooseEnvironment(const QString &name)
     StudioTarget t;
     t.kind = StudioTarget::Kind::Environment;
     t.name = name;
-    t.projectDir = projectDir();
+    t.project = m_project;
     t.url = *url;
     propose(t);
 }
@@ -191,7 +191,7 @@ void TargetController::chooseUrl(const DatabaseUrl &url, const QString &profileN
     StudioTarget t;
     t.kind = profileName.isEmpty() ? StudioTarget::Kind::Url : StudioTarget::Kind::Profile;
     t.name = profileName;
-    t.projectDir = projectDir();
+    t.project = m_project;
     t.url = url;
     propose(t);
 }

@@ -227,15 +227,12 @@ AuditFilter AuditView::filter() const
     return f;
 }
 
-void AuditView::setTarget(const DatabaseUrl &url, const QString &projectDir)
+void AuditView::setTarget(const StudioTarget &target)
 {
-    m_url = url;
+    m_url = target.url;
     m_hasUrl = true;
-    m_thresholds = AuditThresholds();
-    if (!projectDir.isEmpty())
-        if (auto config = ProjectConfig::find({}, projectDir))
-            m_thresholds = config->auditThresholds();
-    m_sql->setDialect(url.dialect());
+    m_thresholds = target.project ? target.project->auditThresholds() : AuditThresholds();
+    m_sql->setDialect(target.url.dialect());
     refresh();
 }
 

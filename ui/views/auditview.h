@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/studiotarget.h"
 #include "audit/auditstatistics.h"
 #include "migrations/auditthresholds.h"
 #include "db/databaseurl.h"
@@ -36,8 +37,8 @@ class AuditView : public QWidget
 public:
     explicit AuditView(QWidget *parent = nullptr);
 
-    // The database and the project (its covet.yaml thresholds; empty: defaults).
-    void setTarget(const DatabaseUrl &url, const QString &projectDir);
+    // The database and its project's alert thresholds (no project: defaults).
+    void setTarget(const StudioTarget &target);
     void clear();
     void refresh();
     AuditFilter filter() const;

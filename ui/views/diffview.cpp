@@ -41,16 +41,6 @@ QIcon icon(const char *name)
     return QIcon(QStringLiteral(":/covet/icons/%1.svg").arg(QLatin1String(name)));
 }
 
-std::optional<ProjectConfig> projectConfig(const QString &projectDir)
-{
-    if (projectDir.isEmpty())
-        return std::nullopt;
-    auto config = ProjectConfig::read(QDir(projectDir).filePath(ProjectConfig::fileName()));
-    if (!config)
-        return std::nullopt;
-    return *config;
-}
-
 // The DDL of one table, view or enum of a schema; empty when it has none by that name.
 QString objectDdl(const Schema &schema, Dialect dialect, const QString &name, const QString &ns)
 {
@@ -322,7 +312,7 @@ DiffJob::Options DiffView::options() const
 
 QString DiffView::defaultSpec(SourceKind kind) const
 {
-    const auto config = projectConfig(m_projectDir);
+    const auto &config = m_project;
     if (!config)
         return {};
     switch (kind) {
@@ -334,15 +324,15 @@ QString DiffView::defaultSpec(SourceKind kind) const
     return {};
 }
 
-void DiffView::setTarget(const DatabaseUrl &url, const QString &projectDir, const std::optional<Schema> &actualSchema)
+void DiffView::setTarget(const StudioTarget &target, const std::optional<Schema> &actualSchema)
 {
-    const bool newProject = projectDir != m_projectDir;
-    m_url = url;
-    m_projectDir = projectDir;
+    const bool newProject = target.projectDir() != projectDir();
+    m_url = target.url;
+    m_project = target.project;
     m_actualSchema = actualSchema;
     m_actualReadAt = QDateTime::currentDateTime();
     if (newProject || m_sourceEdit->text().isEmpty()) {
-        if (const auto config = projectConfig(projectDir)) {
+        if (const auto &config = m_project) {
             QSignalBlocker block(m_threshold);
             m_threshold->setValue(qRound(config->renameThreshold() * 100));
             showThreshold();
@@ -384,7 +374,7 @@ void DiffView::onSourceKindChanged()
 void DiffView::browse()
 {
     const auto kind = SourceKind(m_sourceKind->currentData().toInt());
-    const QString start = desiredSpec().isEmpty() ? m_projectDir : QFileInfo(desiredSpec()).absolutePath();
+    const QString start = desiredSpec().isEmpty() ? projectDir() : QFileInfo(desiredSpec()).absolutePath();
     QString chosen;
     if (kind == SourceKind::MigrationHistory)
         chosen = QFileDialog::getExistingDirectory(this, tr("Choose the Migrations Directory"), start);
@@ -554,7 +544,7 @@ QString DiffView::saveDecisions(const QString &path)
 
 void DiffView::askToSaveDecisions()
 {
-    const QString start = m_projectDir.isEmpty() ? QStringLiteral("renames.yaml") : QDir(m_projectDir).filePath(QStringLiteral("renames.yaml"));
+    const QString start = m_project ? QDir(projectDir()).filePath(QStringLiteral("renames.yaml")) : QStringLiteral("renames.yaml");
     const QString path = QFileDialog::getSaveFileName(this, tr("Save Rename Decisions"), start, tr("Decisions files (*.yaml *.yml)"));
     if (path.isEmpty())
         return;
@@ -565,9 +555,8 @@ void DiffView::askToSaveDecisions()
 
 Status DiffView::createMigration(const QString &name)
 {
-    const auto config = projectConfig(m_projectDir);
-    if (!config)
-        return fail(Error::Category::InvalidInput, tr("creating a migration needs a project (covet.yaml); open one"), m_projectDir);
+    if (!m_project)
+        return fail(Error::Category::InvalidInput, tr("creating a migration needs a project (covet.yaml); open one"), m_url ? m_url->display() : QString());
     const auto kind = SourceKind(m_sourceKind->currentData().toInt());
     if (kind != SourceKind::ModelsFile && kind != SourceKind::SqlFile)
         return fail(Error::Category::InvalidInput,
@@ -591,7 +580,7 @@ Status DiffView::createMigration(const QString &name)
     m_writeOptions = options;
     options.dryRun = true;
     m_previewing = true;
-    m_makeJob->start(*config, options, m_renames->decisions(), m_url);
+    m_makeJob->start(*m_project, options, m_renames->decisions(), m_url);
     m_makeProgress->setRange(0, 0);
     m_makeProgress->show();
     m_summary->setText(tr("Computing the next migration…"));
@@ -649,10 +638,9 @@ void DiffView::confirmMigration(const MakeMigrationsResult &preview)
 
 void DiffView::writeMigration()
 {
-    const auto config = projectConfig(m_projectDir);
-    if (!m_writeOptions || !config)
-        return onMigrationFailed(Error(Error::Category::InvalidInput, tr("the project is gone; open it again"), m_projectDir));
-    m_makeJob->start(*config, *m_writeOptions, m_renames->decisions());
+    if (!m_writeOptions || !m_project)
+        return onMigrationFailed(Error(Error::Category::InvalidInput, tr("the project is gone; open it again"), projectDir()));
+    m_makeJob->start(*m_project, *m_writeOptions, m_renames->decisions());
     m_makeProgress->show();
     m_summary->setText(tr("Writing the next migration…"));
     updateActions();
@@ -688,7 +676,7 @@ void DiffView::updateActions()
     const bool haveChanges = m_outcome && !m_outcome->result.isEmpty();
     m_compareButton->setEnabled(m_url.has_value() && !desiredSpec().isEmpty());
     const auto kind = SourceKind(m_sourceKind->currentData().toInt());
-    m_createMigration->setEnabled(haveChanges && !m_busy && !isCreatingMigration() && !m_projectDir.isEmpty()
+    m_createMigration->setEnabled(haveChanges && !m_busy && !isCreatingMigration() && m_project
                                   && (kind == SourceKind::ModelsFile || kind == SourceKind::SqlFile));
     const bool rowSelected = m_renameTable->selectionModel()->hasSelection();
     m_acceptButton->setEnabled(rowSelected);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/error.h"
+#include "app/studiotarget.h"
 #include "db/databaseurl.h"
 #include "jobs/diffjob.h"
 #include "runner/migrationmaker.h"
@@ -51,14 +52,13 @@ public:
     explicit DiffView(QWidget *parent = nullptr);
     ~DiffView() override;
 
-    // The connected database and its project directory (may be empty). The
+    // The connected database and its project (may be none). The
     // desired side defaults to the project's models file. Compares at once
     // when the view is visible, else when it is shown. actualSchema: the
     // database's schema as the caller just read it (the schema browser's),
     // used instead of inspecting the database again until the next
     // setTarget() (View > Reload Schema); absent: each comparison inspects.
-    void setTarget(const DatabaseUrl &url, const QString &projectDir = {},
-                   const std::optional<Schema> &actualSchema = std::nullopt);
+    void setTarget(const StudioTarget &target, const std::optional<Schema> &actualSchema = std::nullopt);
     void setDesiredSource(SourceKind kind, const QString &spec);
     QString desiredSpec() const;
 
@@ -158,7 +158,8 @@ private:
     QLabel *m_thresholdLabel = nullptr;
 
     std::optional<DatabaseUrl> m_url;
-    QString m_projectDir;
+    std::optional<ProjectConfig> m_project;
+    QString projectDir() const { return m_project ? m_project->baseDirectory() : QString(); }
     std::optional<DiffOutcome> m_outcome;
     std::optional<Schema> m_actualSchema;
     QDateTime m_actualReadAt;

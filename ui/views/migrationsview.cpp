@@ -260,7 +260,7 @@ MigrationErrorDialog *MigrationsView::errorDialog() const { return m_errorDialog
 void MigrationsView::useProject(const ProjectConfig &config, const QString &environment)
 {
     m_config = config;
-    m_environment = environment.isEmpty() ? config.defaultEnvironment() : environment;
+    m_environment = StudioTarget::settingsEnvironment(config, environment);
     m_migrationsDir = config.migrationsPath();
 }
 
@@ -282,19 +282,14 @@ void MigrationsView::setDatabase(const DatabaseUrl &url)
     markStale();
 }
 
-void MigrationsView::setTarget(const DatabaseUrl &url, const QString &projectDir, const QString &environment)
+void MigrationsView::setTarget(const StudioTarget &target)
 {
-    m_url = url;
+    m_url = target.url;
     m_config.reset();
     m_migrationsDir.clear();
     m_environment.clear();
-    if (!projectDir.isEmpty()) {
-        auto config = ProjectConfig::read(QDir(projectDir).filePath(ProjectConfig::fileName()));
-        if (config)
-            useProject(*config, environment);
-        else
-            showError(tr("Cannot read the project: %1").arg(config.error().toString()));
-    }
+    if (target.project)
+        useProject(*target.project, target.environment());
     markStale();
 }
 

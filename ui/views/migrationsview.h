@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/studiotarget.h"
 #include "db/databaseurl.h"
 #include "jobs/migratejob.h"
 #include "jobs/rehearsaljob.h"
@@ -54,9 +55,9 @@ public:
     void setProject(const ProjectConfig &config, const QString &environment = {});
     // The database to list and migrate.
     void setDatabase(const DatabaseUrl &url);
-    // Both at once, for the main window: the project in projectDir (its
-    // covet.yaml; none: no migrations to show) and the connected database.
-    void setTarget(const DatabaseUrl &url, const QString &projectDir, const QString &environment = {});
+    // Both at once, for the main window: the target's project (none: no
+    // migrations to show), its environment and database.
+    void setTarget(const StudioTarget &target);
     void clear();
 
     // Reads the status again (at once when visible, else when shown).

@@ -120,8 +120,11 @@ RollbackDesk::~RollbackDesk()
     m_rehearsalJob->disconnect(this);
 }
 
-void RollbackDesk::setTarget(const DatabaseUrl &url, const QString &projectDir, const QString &environment)
+void RollbackDesk::setTarget(const StudioTarget &target)
 {
+    const DatabaseUrl &url = target.url;
+    const QString projectDir = target.projectDir();
+    const QString environment = target.environment();
     // The same target read again (after a run): keep the desk where it is.
     if (m_url && m_url->toString() == url.toString() && m_projectDir == projectDir && m_requestedEnvironment == environment) {
         m_stale = true;
@@ -133,15 +136,10 @@ void RollbackDesk::setTarget(const DatabaseUrl &url, const QString &projectDir, 
     m_url = url;
     m_projectDir = projectDir;
     m_requestedEnvironment = environment;
-    if (!projectDir.isEmpty()) {
-        auto config = ProjectConfig::read(QDir(projectDir).filePath(ProjectConfig::fileName()));
-        if (config) {
-            m_config = *config;
-            m_environment = environment.isEmpty() ? config->defaultEnvironment() : environment;
-            m_migrationsDir = config->migrationsPath();
-        } else {
-            StudioStyle::setBanner(m_targetSummary, tr("Cannot read the project: %1").arg(config.error().toString()), StudioStyle::Banner::Error);
-        }
+    if (target.project) {
+        m_config = target.project;
+        m_environment = target.settingsEnvironment();
+        m_migrationsDir = target.project->migrationsPath();
     }
     QString title = tr("Roll back migrations of <b>%1</b>").arg(url.display().toHtmlEscaped());
     if (!m_environment.isEmpty())

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/studiotarget.h"
 #include "db/databaseurl.h"
 #include "jobs/migratejob.h"
 #include "jobs/rehearsaljob.h"
@@ -58,8 +59,8 @@ public:
     explicit RollbackDesk(QWidget *parent = nullptr);
     ~RollbackDesk() override;
 
-    // The project in projectDir (its covet.yaml) and the connected database.
-    void setTarget(const DatabaseUrl &url, const QString &projectDir, const QString &environment = {});
+    // The target's project, its environment and the connected database.
+    void setTarget(const StudioTarget &target);
     void clear();
     void refresh();
 
