@@ -14,6 +14,7 @@
 #include "verifycommand.h"
 #include "initcommand.h"
 #include "makemigrationscommand.h"
+#include "terminaloutput.h"
 
 #include <QCoreApplication>
 #include <QGuiApplication>
@@ -21,6 +22,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <unistd.h>
 #include <memory>
 #include <vector>
 
@@ -66,8 +68,11 @@ int main(int argc, char **argv)
     }
     QCoreApplication::setApplicationName(QStringLiteral("covet"));
     QCoreApplication::setApplicationVersion(QStringLiteral(COVET_VERSION));
-    QTextStream out(stdout);
-    QTextStream err(stderr);
+    // On a terminal, control characters from outside are shown escaped.
+    TerminalOutput stdoutDevice(STDOUT_FILENO);
+    TerminalOutput stderrDevice(STDERR_FILENO);
+    QTextStream out(&stdoutDevice);
+    QTextStream err(&stderrDevice);
     const auto cmds = commands();
 
     QStringList args = QCoreApplication::arguments();

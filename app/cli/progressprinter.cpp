@@ -1,4 +1,5 @@
 #include "progressprinter.h"
+#include "terminaloutput.h"
 
 #include <algorithm>
 
@@ -16,7 +17,8 @@ namespace {
 constexpr auto kTick = std::chrono::milliseconds(250);
 constexpr qint64 kMinRedrawMs = 40;   // many tiny operations do not flood the terminal
 
-const QString kEraseLine = QStringLiteral("\r\x1b[2K");
+// Written as it is (TerminalOutput::writeControl): the only escape sequence Covet sends.
+const QByteArray kEraseLine = QByteArrayLiteral("\r\x1b[2K");
 
 int terminalWidth()
 {
@@ -197,7 +199,8 @@ void ProgressPrinter::drawStatus()
 {
     if (m_mode != Mode::Terminal || m_id.isEmpty())
         return;
-    m_err << kEraseLine << statusText();
+    TerminalOutput::writeControl(m_err, kEraseLine);
+    m_err << statusText();
     m_err.flush();
     m_statusShown = true;
     m_drawn.restart();
@@ -207,8 +210,7 @@ void ProgressPrinter::clearStatus()
 {
     if (!m_statusShown)
         return;
-    m_err << kEraseLine;
-    m_err.flush();
+    TerminalOutput::writeControl(m_err, kEraseLine);
     m_statusShown = false;
 }
 
