@@ -250,6 +250,29 @@ public:
         return out;
     }
 
+    // Audit rows of every migration by status (started, interrupted, …).
+    QMap<QString, qint64> auditStatuses()
+    {
+        QMap<QString, qint64> out;
+        SqlExecutor sql(connection().database(), m_dialect);
+        auto rows = sql.rows(QStringLiteral("SELECT status, count(*) FROM _covet_migration_audit GROUP BY status"));
+        if (rows)
+            for (const QVariantList &r : *rows)
+                out.insert(r.value(0).toString(), r.value(1).toLongLong());
+        return out;
+    }
+
+    // The text of the newest audit row with this status.
+    QString lastAuditText(const QString &status)
+    {
+        SqlExecutor sql(connection().database(), m_dialect);
+        auto rows = sql.rows(QStringLiteral("SELECT migration_id, error_text, sql_text FROM _covet_migration_audit WHERE status = ? ORDER BY id DESC"), {status});
+        if (!rows || rows->isEmpty())
+            return {};
+        const QVariantList &r = rows->first();
+        return r.value(0).toString() + u'\n' + r.value(1).toString() + u'\n' + r.value(2).toString();
+    }
+
     // Judges the database after a fault; fails the test (returns nullopt)
     // when it is neither before nor after 0002_long and no part-way state
     // is recorded, or when a kept row changed.

@@ -12,8 +12,11 @@
 // to docs/reliability.md.
 #include "migrations/partialmigrations.h"
 #include "faultproject.h"
+#include "audit/auditstatus.h"
 
 #include <QTest>
+
+#include <algorithm>
 #include <QThread>
 
 using namespace covet;
@@ -25,15 +28,18 @@ struct Tally
 {
     QMap<QString, int> outcomes;   // "before", "after", "part-way (recorded)", "ended before the kill"
     int auditRowsAdded = 0;        // audit rows written by the killed runs
+    int interruptedRows = 0;       // written by the next run for a killed run that had started
     qint64 maxLockWaitMs = 0;
     QString summary(const char *what) const
     {
         QStringList parts;
         for (auto it = outcomes.begin(); it != outcomes.end(); ++it)
             parts << QStringLiteral("%1 %2").arg(it.value()).arg(it.key());
-        return QStringLiteral("%1: %2; audit rows added by killed runs: %3; lock free again within %4 ms")
+        return QStringLiteral("%1: %2; audit rows added by killed runs: %3; 'interrupted' rows written by the next run: %4; "
+                              "lock free again within %5 ms")
             .arg(QString::fromLatin1(what), parts.join(QStringLiteral(", ")))
             .arg(auditRowsAdded)
+            .arg(interruptedRows)
             .arg(maxLockWaitMs);
     }
 };
@@ -117,6 +123,7 @@ void TestCliFaults::killMatrix()
         const qint64 at = timed.ms * (2 * i + 1) / (2 * points);
         const QString context = QStringLiteral("kill -9 of covet %1 at %2 of %3 ms").arg(args.first()).arg(at).arg(timed.ms);
         const QMap<QString, qint64> auditBefore = p.auditRows();
+        const QMap<QString, qint64> statusesBefore = p.auditStatuses();
         auto proc = p.start(args);
         const bool endedFirst = proc->waitForFinished(int(std::max<qint64>(at, 1)));
         if (!endedFirst) {
@@ -131,6 +138,10 @@ void TestCliFaults::killMatrix()
         if (!outcome)
             return;
         const QMap<QString, qint64> auditAfter = p.auditRows();
+        const QMap<QString, qint64> statusesAtKill = p.auditStatuses();
+        // A killed run that had written its 'started' row has no end: the
+        // next run that takes the lock says so in an 'interrupted' row.
+        const bool startedThenKilled = !endedFirst && statusesAtKill.value(AuditStatus::Started) > statusesBefore.value(AuditStatus::Started);
         const qint64 successes = auditAfter.value(QStringLiteral("apply/success")) - auditBefore.value(QStringLiteral("apply/success"));
         const qint64 undone = auditAfter.value(QStringLiteral("rollback/success")) - auditBefore.value(QStringLiteral("rollback/success"));
         // The audit never claims what is not in effect.
@@ -146,9 +157,31 @@ void TestCliFaults::killMatrix()
             tally.auditRowsAdded += int(total(auditAfter) - total(auditBefore));
         }
         if (*outcome == Outcome::Partial) {
-            resolvePartial(p, i % 2 == 0, context);
+            resolvePartial(p, i % 2 == 0, context);   // --resume takes the lock
             if (QTest::currentTestFailed())
                 return;
+        } else if (startedThenKilled) {
+            // A run that takes the lock and changes nothing.
+            QVERIFY(p.cliOk({QStringLiteral("migrate"), QStringLiteral("--to"), QStringLiteral("0001_base")}));
+        }
+        if (startedThenKilled) {
+            const qint64 interrupted = p.auditStatuses().value(AuditStatus::Interrupted) - statusesAtKill.value(AuditStatus::Interrupted);
+            QVERIFY2(interrupted == 1, qPrintable(context + QStringLiteral(": %1 'interrupted' rows after the next run").arg(interrupted)));
+            const QString text = p.lastAuditText(AuditStatus::Interrupted);
+            QVERIFY2(text.contains(QStringLiteral("0002_long")), qPrintable(context + QStringLiteral(": ") + text));
+            // It says what the kill left in effect, as judged above.
+            QStringList says;
+            if (*outcome == Outcome::Partial)
+                says = {QStringLiteral("is part-way")};
+            else if ((*outcome == Outcome::Before) == forward)   // nothing of the run's change in effect
+                says = {forward ? QStringLiteral("is still pending") : QStringLiteral("is still applied"),
+                        forward ? QStringLiteral("is not recorded as applied") : QStringLiteral("is still recorded as applied")};
+            else
+                says = {forward ? QStringLiteral("was applied before the run ended") : QStringLiteral("was rolled back before the run ended"),
+                        QStringLiteral("had finished")};
+            QVERIFY2(std::any_of(says.cbegin(), says.cend(), [&](const QString &x) { return text.contains(x); }),
+                     qPrintable(context + QStringLiteral(" (%1): the interrupted row says\n").arg(QString::fromLatin1(outcomeName(*outcome))) + text));
+            tally.interruptedRows++;
         }
         QVERIFY(toStart());
         QCOMPARE(p.keptChecksums(), p.expectedChecksums());
