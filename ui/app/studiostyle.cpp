@@ -10,7 +10,12 @@ namespace covet {
 
 QIcon StudioStyle::icon(const char *name)
 {
-    return QIcon(QStringLiteral(":/covet/icons/%1.svg").arg(QLatin1String(name)));
+    return icon(QLatin1String(name));
+}
+
+QIcon StudioStyle::icon(const QString &name)
+{
+    return QIcon(QStringLiteral(":/covet/icons/%1.svg").arg(name));
 }
 
 void StudioStyle::setBanner(QLabel *label, const QString &text, Banner kind)

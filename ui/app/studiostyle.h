@@ -20,6 +20,7 @@ public:
 
     // ":/covet/icons/NAME.svg".
     static QIcon icon(const char *name);
+    static QIcon icon(const QString &name);
     // A coloured box: green (ok), amber (note), red (error) or blue (info);
     // hidden when text is empty. Wrapped text is never cut.
     static void setBanner(QLabel *label, const QString &text, Banner kind);

@@ -1,5 +1,6 @@
 #include "connectiondialog.h"
 
+#include "app/studiostyle.h"
 #include "dialogs/connectionform.h"
 #include "settings/connectionprofilestore.h"
 #include "settings/passwordstore.h"
@@ -20,15 +21,6 @@
 
 namespace covet {
 
-namespace {
-
-QIcon icon(const char *name)
-{
-    return QIcon(QStringLiteral(":/covet/icons/%1.svg").arg(QLatin1String(name)));
-}
-
-} // namespace
-
 ConnectionDialog::ConnectionDialog(QWidget *parent) : QDialog(parent), m_test(new ConnectionTestJob(this))
 {
     setWindowTitle(tr("Connections"));
@@ -37,8 +29,8 @@ ConnectionDialog::ConnectionDialog(QWidget *parent) : QDialog(parent), m_test(ne
     m_list = new QListWidget(this);
     m_list->setObjectName(QStringLiteral("profiles"));
     m_list->setMinimumWidth(180);
-    m_newButton = new QPushButton(icon("database"), tr("&New"), this);
-    m_deleteButton = new QPushButton(icon("cancel"), tr("De&lete…"), this);
+    m_newButton = new QPushButton(StudioStyle::icon("database"), tr("&New"), this);
+    m_deleteButton = new QPushButton(StudioStyle::icon("cancel"), tr("De&lete…"), this);
     auto *left = new QWidget(this);
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
@@ -50,7 +42,7 @@ ConnectionDialog::ConnectionDialog(QWidget *parent) : QDialog(parent), m_test(ne
     leftLayout->addLayout(listButtons);
 
     m_form = new ConnectionForm(this);
-    m_testButton = new QPushButton(icon("check"), tr("&Test Connection"), this);
+    m_testButton = new QPushButton(StudioStyle::icon("check"), tr("&Test Connection"), this);
     m_testButton->setObjectName(QStringLiteral("testButton"));
     m_testResult = new QLabel(this);
     m_testResult->setObjectName(QStringLiteral("testResult"));
@@ -86,10 +78,10 @@ ConnectionDialog::ConnectionDialog(QWidget *parent) : QDialog(parent), m_test(ne
     auto *buttons = new QDialogButtonBox(this);
     m_saveButton = buttons->addButton(tr("&Save"), QDialogButtonBox::ActionRole);
     m_saveButton->setObjectName(QStringLiteral("saveButton"));
-    m_saveButton->setIcon(icon("save"));
+    m_saveButton->setIcon(StudioStyle::icon("save"));
     m_connectButton = buttons->addButton(tr("&Connect"), QDialogButtonBox::AcceptRole);
     m_connectButton->setObjectName(QStringLiteral("connectButton"));
-    m_connectButton->setIcon(icon("database"));
+    m_connectButton->setIcon(StudioStyle::icon("database"));
     buttons->addButton(QDialogButtonBox::Close);
 
     auto *layout = new QVBoxLayout(this);
@@ -138,7 +130,7 @@ void ConnectionDialog::reloadList(const QString &select)
     const QSignalBlocker block(m_list);
     m_list->clear();
     for (const ConnectionProfile &p : ConnectionProfileStore::load()) {
-        auto *item = new QListWidgetItem(icon("database"), p.name, m_list);
+        auto *item = new QListWidgetItem(StudioStyle::icon("database"), p.name, m_list);
         item->setData(Qt::UserRole, p.name);
         item->setToolTip(p.summary());
         if (p.name == select)

@@ -1,5 +1,6 @@
 #include "createmigrationdialog.h"
 
+#include "app/studiostyle.h"
 #include "operations/operationdescriber.h"
 
 #include <QDialogButtonBox>
@@ -95,7 +96,7 @@ CreateMigrationDialog::CreateMigrationDialog(const QString &fileName, const Oper
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     m_writeButton = buttons->addButton(tr("Write Migration"), QDialogButtonBox::AcceptRole);
     m_writeButton->setObjectName(QStringLiteral("writeMigrationButton"));
-    m_writeButton->setIcon(QIcon(QStringLiteral(":/covet/icons/migration-new.svg")));
+    m_writeButton->setIcon(StudioStyle::icon("migration-new"));
     m_writeButton->setDefault(true);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);

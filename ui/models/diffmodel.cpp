@@ -1,5 +1,6 @@
 #include "diffmodel.h"
 
+#include "app/studiostyle.h"
 #include "operations/operationdescriber.h"
 
 #include <QHash>
@@ -86,10 +87,10 @@ QString DiffModel::changeKindName(ChangeKind kind)
 QIcon DiffModel::iconFor(ChangeKind kind)
 {
     switch (kind) {
-    case ChangeKind::Added: return QIcon(QStringLiteral(":/covet/icons/change-added.svg"));
-    case ChangeKind::Removed: return QIcon(QStringLiteral(":/covet/icons/change-removed.svg"));
-    case ChangeKind::Changed: return QIcon(QStringLiteral(":/covet/icons/change-changed.svg"));
-    case ChangeKind::Renamed: return QIcon(QStringLiteral(":/covet/icons/change-renamed.svg"));
+    case ChangeKind::Added: return StudioStyle::icon("change-added");
+    case ChangeKind::Removed: return StudioStyle::icon("change-removed");
+    case ChangeKind::Changed: return StudioStyle::icon("change-changed");
+    case ChangeKind::Renamed: return StudioStyle::icon("change-renamed");
     }
     return {};
 }

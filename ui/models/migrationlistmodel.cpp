@@ -124,11 +124,11 @@ QColor MigrationListModel::colorFor(MigrationState::State state)
 QIcon MigrationListModel::iconFor(MigrationState::State state)
 {
     static const QHash<int, QIcon> icons = {
-        {int(MigrationState::State::Applied), QIcon(QStringLiteral(":/covet/icons/migration-applied.svg"))},
-        {int(MigrationState::State::Pending), QIcon(QStringLiteral(":/covet/icons/migration-pending.svg"))},
-        {int(MigrationState::State::Modified), QIcon(QStringLiteral(":/covet/icons/migration-modified.svg"))},
-        {int(MigrationState::State::Missing), QIcon(QStringLiteral(":/covet/icons/migration-missing.svg"))},
-        {int(MigrationState::State::Partial), QIcon(QStringLiteral(":/covet/icons/migration-modified.svg"))},
+        {int(MigrationState::State::Applied), StudioStyle::icon("migration-applied")},
+        {int(MigrationState::State::Pending), StudioStyle::icon("migration-pending")},
+        {int(MigrationState::State::Modified), StudioStyle::icon("migration-modified")},
+        {int(MigrationState::State::Missing), StudioStyle::icon("migration-missing")},
+        {int(MigrationState::State::Partial), StudioStyle::icon("migration-modified")},
     };
     return icons.value(int(state));
 }
