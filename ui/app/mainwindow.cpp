@@ -62,10 +62,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_errorBanner->setObjectName(QStringLiteral("errorBanner"));
     m_errorBanner->setWordWrap(true);
     m_errorBanner->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_errorBanner->setStyleSheet(QStringLiteral(
-        "QLabel#errorBanner { background: #fdecea; color: #611a15; border: 1px solid #f5c2c0;"
-        " border-radius: 4px; padding: 8px; }"));
-    m_errorBanner->hide();
+    StudioStyle::setBanner(m_errorBanner, QString(), StudioStyle::Banner::Error);
 
     m_browser = new SchemaBrowserView(this);
     m_diffView = new DiffView(this);

@@ -165,7 +165,7 @@ void ConnectionDialog::onSelectionChanged()
     m_loadedName = profile->name;
     m_testedKey.clear();
     m_saveUntested->setChecked(false);
-    setTestResult(tr("Not tested yet."), QString());
+    setTestResult(tr("Not tested yet."), std::nullopt);
     setStatus(QString());
     if (profile->passwordSource == ConnectionProfile::PasswordSource::Keychain) {
         setStatus(tr("Reading the password from the system keychain…"));
@@ -207,7 +207,7 @@ void ConnectionDialog::newProfile()
     m_loadedKey.clear();
     m_testedKey.clear();
     m_saveUntested->setChecked(false);
-    setTestResult(tr("Not tested yet."), QString());
+    setTestResult(tr("Not tested yet."), std::nullopt);
     setStatus(QString());
     m_form->nameEdit()->setFocus();
     updateButtons();
@@ -217,7 +217,7 @@ void ConnectionDialog::onEdited()
 {
     if (!m_test->isRunning())
         setTestResult(fieldsKey() == m_testedKey ? m_testedText : tr("Not tested yet."),
-                      fieldsKey() == m_testedKey ? QStringLiteral("#1b5e20") : QString());
+                      fieldsKey() == m_testedKey ? std::optional(StudioStyle::Tone::Ok) : std::nullopt);
     updateButtons();
 }
 
@@ -225,23 +225,23 @@ void ConnectionDialog::testConnection()
 {
     const auto url = m_form->url();
     if (!url) {
-        setTestResult(tr("Cannot test: %1.").arg(url.error().message()), QStringLiteral("#b71c1c"));
+        setTestResult(tr("Cannot test: %1.").arg(url.error().message()), StudioStyle::Tone::Error);
         return;
     }
     m_testingKey = fieldsKey();
     m_test->start(*url);
-    setTestResult(tr("Connecting to %1…").arg(url->display()), QStringLiteral("#555555"));
+    setTestResult(tr("Connecting to %1…").arg(url->display()), StudioStyle::Tone::Muted);
     updateButtons();
 }
 
 void ConnectionDialog::onTestSucceeded(const ConnectionTestOutcome &outcome)
 {
     if (m_testingKey != fieldsKey()) {
-        setTestResult(tr("The fields changed during the test; test again."), QString());
+        setTestResult(tr("The fields changed during the test; test again."), std::nullopt);
     } else {
         m_testedKey = m_testingKey;
         m_testedText = tr("Connected: %1 at %2").arg(outcome.serverVersion, outcome.displayUrl);
-        setTestResult(m_testedText, QStringLiteral("#1b5e20"));
+        setTestResult(m_testedText, StudioStyle::Tone::Ok);
     }
     updateButtons();
 }
@@ -249,7 +249,7 @@ void ConnectionDialog::onTestSucceeded(const ConnectionTestOutcome &outcome)
 void ConnectionDialog::onTestFailed(const Error &error)
 {
     m_testedKey.clear();
-    setTestResult(tr("Connection failed: %1").arg(error.toString()), QStringLiteral("#b71c1c"));
+    setTestResult(tr("Connection failed: %1").arg(error.toString()), StudioStyle::Tone::Error);
     updateButtons();
 }
 
@@ -359,27 +359,33 @@ void ConnectionDialog::connectNow()
 {
     const auto url = m_form->url();
     if (!url) {
-        setTestResult(tr("Cannot connect: %1.").arg(url.error().message()), QStringLiteral("#b71c1c"));
+        setTestResult(tr("Cannot connect: %1.").arg(url.error().message()), StudioStyle::Tone::Error);
         return;
     }
     emit connectRequested(m_form->profile(), *url);
     accept();
 }
 
-void ConnectionDialog::setTestResult(const QString &text, const QString &color)
+void ConnectionDialog::setTestResult(const QString &text, std::optional<StudioStyle::Tone> tone)
 {
     m_testResult->setText(text);
-    m_testResult->setStyleSheet(color.isEmpty() ? QString() : QStringLiteral("color: %1;").arg(color));
+    if (tone)
+        StudioStyle::setTextTone(m_testResult, *tone);
+    else
+        StudioStyle::clearTextTone(m_testResult);
 }
 
 void ConnectionDialog::setStatus(const QString &text, bool warning)
 {
+    if (warning) {
+        StudioStyle::setBanner(m_status, text, StudioStyle::Banner::Note);
+        return;
+    }
+    m_status->setStyleSheet(QString());
+    m_status->setMargin(0);
     m_status->setText(text);
-    m_status->setStyleSheet(warning ? QStringLiteral("QLabel { background: #fff4e5; color: #663c00; border: 1px solid #ffd8a8;"
-                                                     " border-radius: 4px; padding: 6px; }")
-                                    : QString());
+    m_status->show();
 }
-
 QString ConnectionDialog::testResultText() const
 {
     return m_testResult->text();

@@ -98,10 +98,10 @@ QIcon DiffModel::iconFor(ChangeKind kind)
 QColor DiffModel::colorFor(ChangeKind kind)
 {
     switch (kind) {
-    case ChangeKind::Added: return QColor(0x2e, 0x7d, 0x32);
-    case ChangeKind::Removed: return QColor(0xc6, 0x28, 0x28);
-    case ChangeKind::Changed: return QColor(0xa0, 0x5a, 0x00);
-    case ChangeKind::Renamed: return QColor(0x15, 0x65, 0xc0);
+    case ChangeKind::Added: return StudioStyle::textColor(StudioStyle::Tone::Ok);
+    case ChangeKind::Removed: return StudioStyle::textColor(StudioStyle::Tone::Error);
+    case ChangeKind::Changed: return StudioStyle::textColor(StudioStyle::Tone::Warning);
+    case ChangeKind::Renamed: return StudioStyle::textColor(StudioStyle::Tone::Info);
     }
     return {};
 }

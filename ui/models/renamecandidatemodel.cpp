@@ -155,7 +155,7 @@ QVariant RenameCandidateModel::data(const QModelIndex &index, int role) const
         break;
     }
     if (role == Qt::ForegroundRole && !c.accepted)
-        return QColor(0x6b, 0x6b, 0x6b);
+        return StudioStyle::textColor(StudioStyle::Tone::Muted);
     return {};
 }
 

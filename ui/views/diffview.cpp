@@ -94,9 +94,7 @@ DiffView::DiffView(QWidget *parent)
     m_error->setObjectName(QStringLiteral("diffError"));
     m_error->setWordWrap(true);
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_error->setStyleSheet(QStringLiteral(
-        "QLabel#diffError { background: #fdecea; color: #611a15; border: 1px solid #f5c2c0; border-radius: 4px; padding: 6px; }"));
-    m_error->hide();
+    StudioStyle::setBanner(m_error, QString(), StudioStyle::Banner::Error);
 
     // The change tree.
     m_tree = new QTreeView(this);

@@ -651,7 +651,9 @@ void MigrationsView::updateHeader()
         title += QStringLiteral(" · ") + m_listing->serverVersion.toHtmlEscaped();
     if (!m_environment.isEmpty())
         title += needsConfirmation()
-                     ? tr(" · environment <b>%1</b> <span style=\"color:#b35c00\">(asks for confirmation)</span>").arg(m_environment.toHtmlEscaped())
+                     ? tr(" · environment <b>%1</b> %2")
+                           .arg(m_environment.toHtmlEscaped(),
+                                StudioStyle::span(tr("(asks for confirmation)"), StudioStyle::Tone::Warning))
                      : tr(" · environment <b>%1</b>").arg(m_environment.toHtmlEscaped());
     m_title->setText(title);
     m_title->setToolTip(tr("Migrations in %1").arg(m_migrationsDir));
