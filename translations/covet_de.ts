@@ -2131,10 +2131,6 @@ Bestätigt: %1</translation>
         <translation>&lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <source> · environment &lt;b&gt;%1&lt;/b&gt; &lt;span style=&quot;color:#b35c00&quot;&gt;(asks for confirmation)&lt;/span&gt;</source>
-        <translation> · Umgebung &lt;b&gt;%1&lt;/b&gt; &lt;span style=&quot;color:#b35c00&quot;&gt;(verlangt Bestätigung)&lt;/span&gt;</translation>
-    </message>
-    <message>
         <source> · environment &lt;b&gt;%1&lt;/b&gt;</source>
         <translation> · Umgebung &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
@@ -2209,6 +2205,14 @@ Bestätigt: %1</translation>
     <message>
         <source>Rehearsing every pending migration on %1…</source>
         <translation>Generalprobe aller ausstehenden Migrationen auf %1…</translation>
+    </message>
+    <message>
+        <source> · environment &lt;b&gt;%1&lt;/b&gt; %2</source>
+        <translation> · Umgebung &lt;b&gt;%1&lt;/b&gt; %2</translation>
+    </message>
+    <message>
+        <source>(asks for confirmation)</source>
+        <translation>(verlangt Bestätigung)</translation>
     </message>
 </context>
 <context>

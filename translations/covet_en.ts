@@ -2117,10 +2117,6 @@ Acknowledged: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source> · environment &lt;b&gt;%1&lt;/b&gt; &lt;span style=&quot;color:#b35c00&quot;&gt;(asks for confirmation)&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source> · environment &lt;b&gt;%1&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2194,6 +2190,14 @@ Acknowledged: %1</source>
     </message>
     <message>
         <source>Rehearsing every pending migration on %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · environment &lt;b&gt;%1&lt;/b&gt; %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(asks for confirmation)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

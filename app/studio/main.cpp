@@ -2,6 +2,7 @@
 // it to the main window; everything else lives in covet_ui and the engine.
 #include "app/mainwindow.h"
 #include "app/studiooptions.h"
+#include "app/studiostyle.h"
 #include "app/studiotranslations.h"
 #include "views/migrationsview.h"
 #include "views/rollbackdesk.h"
@@ -36,7 +37,7 @@ int main(int argc, char **argv)
     QApplication::setApplicationName(QStringLiteral("Covet Studio"));
     QApplication::setApplicationVersion(QStringLiteral(COVET_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("covet-studio"));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/covet/icons/covet.svg")));
+    QApplication::setWindowIcon(covet::StudioStyle::icon("covet"));
     covet::StudioTranslations::install(&app);
 
     QCommandLineParser parser;

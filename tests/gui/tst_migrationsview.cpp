@@ -1,6 +1,7 @@
 // covet-test-labels: gui sqlite postgres
 #include "studiotargetfixture.h"
 #include "app/mainwindow.h"
+#include "app/studiostyle.h"
 #include "db/connection.h"
 #include "db/sqlexecutor.h"
 #include "dialogs/confirmenvironmentdialog.h"
@@ -284,7 +285,7 @@ private slots:
         QCOMPARE(view.detailTabs()->currentIndex(), 1);
         QVERIFY(view.rehearsalBanner()->isVisibleTo(&view));
         QVERIFY2(view.rehearsalBanner()->text().contains(QStringLiteral("0002_product_flags: ok")), qPrintable(view.rehearsalBanner()->text()));
-        QVERIFY(view.rehearsalBanner()->styleSheet().contains(QStringLiteral("#e7f4ec")));   // green
+        QCOMPARE(view.rehearsalBanner()->styleSheet(), StudioStyle::bannerStyleSheet(StudioStyle::Banner::Ok));
         QCOMPARE(sqliteSchema(demoUrl(project)), schemaBefore);
         QCOMPARE(history(demoUrl(project)), QStringList{"0001_initial"});
         QVERIFY(waitIdle(view));
@@ -302,7 +303,7 @@ private slots:
         const QString text = view.rehearsalBanner()->text();
         QVERIFY2(text.contains(QStringLiteral("0003_tags: its rollback does not restore what applying it changed")) && text.contains(QStringLiteral("tags")),
                  qPrintable(text));
-        QVERIFY(view.rehearsalBanner()->styleSheet().contains(QStringLiteral("#fdecea")));   // red
+        QCOMPARE(view.rehearsalBanner()->styleSheet(), StudioStyle::bannerStyleSheet(StudioStyle::Banner::Error));
         QCOMPARE(sqliteSchema(demoUrl(project)), schemaBefore);
         QCOMPARE(history(demoUrl(project)), QStringList{"0001_initial"});
     }

@@ -6,6 +6,7 @@
 // the Risk tab shows the engine's counts; the Backups view verifies,
 // restores and drops.
 #include "studiotargetfixture.h"
+#include "app/studiostyle.h"
 #include "dialogs/confirmenvironmentdialog.h"
 #include "dialogs/restoredialog.h"
 #include "models/backuplistmodel.h"
@@ -238,7 +239,8 @@ private slots:
                      && desk.rehearsalLabel()->text().contains(QStringLiteral("0002_legacy: ok")),
                  qPrintable(desk.rehearsalLabel()->text()));
         // Green; amber on MariaDB, where it ran on a scratch database.
-        QVERIFY(desk.rehearsalLabel()->styleSheet().contains(d == Dialect::MySQL ? QStringLiteral("#fff4e0") : QStringLiteral("#e7f4ec")));
+        QCOMPARE(desk.rehearsalLabel()->styleSheet(),
+                 StudioStyle::bannerStyleSheet(d == Dialect::MySQL ? StudioStyle::Banner::Note : StudioStyle::Banner::Ok));
         QCOMPARE(desk.rehearsal()->report->onScratch, d == Dialect::MySQL);
         QVERIFY(hasColumn(c, QStringLiteral("legacy")));
         QCOMPARE(applied(c).size(), 3);
@@ -360,7 +362,7 @@ operations:
         const QString text = desk.rehearsalLabel()->text();
         QVERIFY2(text.contains(QStringLiteral("0004_note: applied again after the rollback, it does not give back the schema it had")), qPrintable(text));
         QVERIFY2(text.contains(QStringLiteral("flag")), qPrintable(text));
-        QVERIFY(desk.rehearsalLabel()->styleSheet().contains(QStringLiteral("#fdecea")));   // red
+        QCOMPARE(desk.rehearsalLabel()->styleSheet(), StudioStyle::bannerStyleSheet(StudioStyle::Banner::Error));
         QVERIFY(RunVerifier::differences(test::inspectSchema(db->connection()), before).isEmpty());
         QCOMPARE(applied(db->connection()).size(), 4);
     }
@@ -437,13 +439,13 @@ operations:
         QVERIFY(dry.wait(60000));
         const QString text = desk.dryRunPane()->resultText();
         QVERIFY2(text.contains(QStringLiteral("MySQL/MariaDB")) && text.contains(QStringLiteral("not executed")), qPrintable(text));
-        QVERIFY(desk.dryRunPane()->banner()->styleSheet().contains(QStringLiteral("#fff4e0")));   // amber
+        QCOMPARE(desk.dryRunPane()->banner()->styleSheet(), StudioStyle::bannerStyleSheet(StudioStyle::Banner::Note));
         // The rehearsal runs on a scratch database: amber, and said.
         QVERIFY(QTest::qWaitFor([&]() { return desk.rehearsal().has_value(); }, 60000));
         QVERIFY2(desk.rehearsal()->report, qPrintable(desk.rehearsal()->error ? desk.rehearsal()->error->toString() : QString()));
         QVERIFY2(desk.rehearsal()->report->onScratch, qPrintable(desk.rehearsal()->report->toText()));
         QVERIFY2(desk.rehearsal()->report->ok(), qPrintable(desk.rehearsal()->report->toText()));
-        QVERIFY(desk.rehearsalLabel()->styleSheet().contains(QStringLiteral("#fff4e0")));   // amber
+        QCOMPARE(desk.rehearsalLabel()->styleSheet(), StudioStyle::bannerStyleSheet(StudioStyle::Banner::Note));
         QVERIFY2(desk.rehearsalLabel()->text().contains(QStringLiteral("scratch database")), qPrintable(desk.rehearsalLabel()->text()));
         QVERIFY(hasColumn(s.db->connection(), QStringLiteral("memo")));
     }

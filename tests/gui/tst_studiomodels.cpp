@@ -2,11 +2,15 @@
 // The item models of Covet Studio under QAbstractItemModelTester on real
 // data — the demo database and the 2,000-table schema — through what the
 // views do to them: resets, filtering, accepting and rejecting renames,
-// threshold changes, another desired side, failures.
+// threshold changes, another desired side, failures. And the status
+// colours StudioStyle derives from the palette (issue 12): readable banners
+// and text on the default and on a dark palette, and no view writing a
+// colour literal of its own.
 #include "studiotargetfixture.h"
 #include "testsupport.h"
 #include "largeschemafixture.h"
 
+#include "app/studiostyle.h"
 #include "jobs/inspectjob.h"
 #include "runner/demoproject.h"
 #include "models/diffmodel.h"
@@ -17,9 +21,13 @@
 #include "views/schemabrowserview.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
+#include <QLabel>
 #include <QLineEdit>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QSortFilterProxyModel>
@@ -85,6 +93,34 @@ private:
         view.filterEdit()->clear();
         QTest::keyClicks(view.filterEdit(), text);
         QVERIFY(walk(view.proxy()) >= 0);
+    }
+
+    // Each banner kind's text reads on its background at 4.5:1 or better
+    // (WCAG), and so does each text tone on the window; on a dark palette
+    // the banners are dark too. Returns through QVERIFY on the first miss.
+    void checkStatusColors(bool dark)
+    {
+        using B = StudioStyle::Banner;
+        for (B kind : {B::Ok, B::Note, B::Error, B::Info}) {
+            const StudioStyle::BannerColors c = StudioStyle::bannerColors(kind);
+            const double ratio = StudioStyle::contrast(c.text, c.background);
+            QVERIFY2(ratio >= 4.5, qPrintable(QStringLiteral("banner %1: %2 on %3 reads at %4:1")
+                                                  .arg(int(kind))
+                                                  .arg(c.text.name(), c.background.name())
+                                                  .arg(ratio)));
+            QVERIFY2(dark ? c.background.lightnessF() < 0.35 : c.background.lightnessF() > 0.85,
+                     qPrintable(c.background.name()));
+            QLabel label;
+            StudioStyle::setBanner(&label, QStringLiteral("text"), kind);
+            QVERIFY(label.styleSheet().contains(c.background.name()));
+            QVERIFY(label.styleSheet().contains(c.text.name()));
+        }
+        using T = StudioStyle::Tone;
+        const QColor window = QGuiApplication::palette().color(QPalette::Window);
+        for (T tone : {T::Muted, T::Ok, T::Warning, T::Error})
+            QVERIFY2(StudioStyle::contrast(StudioStyle::textColor(tone), window) >= 4.5,
+                     qPrintable(StudioStyle::textColor(tone).name()));
+        QVERIFY(StudioStyle::span(QStringLiteral("x"), T::Warning).contains(StudioStyle::textColor(T::Warning).name()));
     }
 
 private slots:
@@ -210,6 +246,52 @@ private slots:
         QVERIFY(view.renameModel()->setVerdict(0, RenameDecisions::Verdict::Accept));
         QTRY_VERIFY_WITH_TIMEOUT(!view.isBusy(), 120000);
         QVERIFY(walk(view.model()) > 0);
+    }
+
+    void statusColorsReadOnTheDefaultPalette()
+    {
+        // The formula itself, on known pairs: black on white is 21:1.
+        QCOMPARE(StudioStyle::contrast(Qt::black, Qt::white), 21.0);
+        QCOMPARE(StudioStyle::contrast(Qt::white, Qt::white), 1.0);
+        checkStatusColors(false);
+    }
+
+    void statusColorsReadOnADarkPalette()
+    {
+        const QPalette original = QApplication::palette();
+        QPalette dark = original;
+        dark.setColor(QPalette::Window, QColor(0x35, 0x35, 0x35));
+        dark.setColor(QPalette::WindowText, QColor(0xee, 0xee, 0xee));
+        dark.setColor(QPalette::Base, QColor(0x2a, 0x2a, 0x2a));
+        dark.setColor(QPalette::Text, QColor(0xee, 0xee, 0xee));
+        QApplication::setPalette(dark);
+        const auto restore = qScopeGuard([&] { QApplication::setPalette(original); });
+        checkStatusColors(true);
+    }
+
+    // One place writes colour literals: no other source file under ui/
+    // spells a "#rrggbb" colour or a QColor(0x…) one.
+    void noColourLiteralsOutsideStudioStyle()
+    {
+        const QRegularExpression hex(QStringLiteral("#[0-9a-fA-F]{6}\\b|QColor\\(0x"));
+        QDirIterator it(QStringLiteral(COVET_SOURCE_DIR "/ui"), {QStringLiteral("*.cpp"), QStringLiteral("*.h")},
+                        QDir::Files, QDirIterator::Subdirectories);
+        int files = 0;
+        QStringList offenders;
+        while (it.hasNext()) {
+            const QString path = it.next();
+            if (path.endsWith(QStringLiteral("/app/studiostyle.cpp")))
+                continue;
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            ++files;
+            const QStringList lines = QString::fromUtf8(f.readAll()).split(u'\n');
+            for (qsizetype i = 0; i < lines.size(); ++i)
+                if (lines[i].contains(hex))
+                    offenders << QStringLiteral("%1:%2").arg(path).arg(i + 1);
+        }
+        QVERIFY(files > 50);
+        QVERIFY2(offenders.isEmpty(), qPrintable(offenders.join(u' ')));
     }
 };
 

@@ -2,6 +2,7 @@
 
 #include "app/recentprojects.h"
 #include "app/studiooptions.h"
+#include "app/studiostyle.h"
 #include "app/targetcontroller.h"
 #include "dialogs/connectiondialog.h"
 #include "dialogs/preferencesdialog.h"
@@ -42,11 +43,6 @@ namespace covet {
 
 namespace {
 
-QIcon icon(const char *name)
-{
-    return QIcon(QStringLiteral(":/covet/icons/%1.svg").arg(QLatin1String(name)));
-}
-
 const QString kGeometryKey = QStringLiteral("mainwindow/geometry");
 const QString kStateKey = QStringLiteral("mainwindow/state");
 const QString kLastProjectKey = QStringLiteral("project/last");
@@ -59,17 +55,14 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_job(new InspectJob(this)), m_targets(new TargetController(this))
 {
     setWindowTitle(tr("Covet Studio"));
-    setWindowIcon(icon("covet"));
+    setWindowIcon(StudioStyle::icon("covet"));
     setObjectName(QStringLiteral("CovetStudioMainWindow"));
 
     m_errorBanner = new QLabel(this);
     m_errorBanner->setObjectName(QStringLiteral("errorBanner"));
     m_errorBanner->setWordWrap(true);
     m_errorBanner->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_errorBanner->setStyleSheet(QStringLiteral(
-        "QLabel#errorBanner { background: #fdecea; color: #611a15; border: 1px solid #f5c2c0;"
-        " border-radius: 4px; padding: 8px; }"));
-    m_errorBanner->hide();
+    StudioStyle::setBanner(m_errorBanner, QString(), StudioStyle::Banner::Error);
 
     m_browser = new SchemaBrowserView(this);
     m_diffView = new DiffView(this);
@@ -81,12 +74,12 @@ MainWindow::MainWindow(QWidget *parent)
     m_pages = new QTabWidget(this);
     m_pages->setObjectName(QStringLiteral("views"));
     m_pages->setDocumentMode(true);
-    m_pages->addTab(m_browser, icon("table"), tr("Schema"));
-    m_pages->addTab(m_diffView, icon("diff"), tr("Diff"));
-    m_pages->addTab(m_migrationsView, icon("migrations"), tr("Migrations"));
-    m_pages->addTab(m_rollbackDesk, icon("rollback"), tr("Rollback"));
-    m_pages->addTab(m_backupsView, icon("backup"), tr("Backups"));
-    m_pages->addTab(m_auditView, icon("check"), tr("Audit"));
+    m_pages->addTab(m_browser, StudioStyle::icon("table"), tr("Schema"));
+    m_pages->addTab(m_diffView, StudioStyle::icon("diff"), tr("Diff"));
+    m_pages->addTab(m_migrationsView, StudioStyle::icon("migrations"), tr("Migrations"));
+    m_pages->addTab(m_rollbackDesk, StudioStyle::icon("rollback"), tr("Rollback"));
+    m_pages->addTab(m_backupsView, StudioStyle::icon("backup"), tr("Backups"));
+    m_pages->addTab(m_auditView, StudioStyle::icon("check"), tr("Audit"));
 
     // Until a database is chosen, the start page instead of empty views.
     m_startPage = new StartPage(this);
@@ -148,17 +141,17 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::createActions()
 {
-    m_openProjectAction = new QAction(icon("open-project"), tr("&Open Project…"), this);
+    m_openProjectAction = new QAction(StudioStyle::icon("open-project"), tr("&Open Project…"), this);
     m_openProjectAction->setShortcut(QKeySequence::Open);
     m_openProjectAction->setStatusTip(tr("Open a Covet project directory (with covet.yaml)"));
     connect(m_openProjectAction, &QAction::triggered, this, &MainWindow::askForProject);
 
-    m_openUrlAction = new QAction(icon("database"), tr("Open &Database URL…"), this);
+    m_openUrlAction = new QAction(StudioStyle::icon("database"), tr("Open &Database URL…"), this);
     m_openUrlAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     m_openUrlAction->setStatusTip(tr("Connect to a database by URL and browse its schema"));
     connect(m_openUrlAction, &QAction::triggered, this, &MainWindow::askForDatabaseUrl);
 
-    m_connectAction = new QAction(icon("database"), tr("&Connect…"), this);
+    m_connectAction = new QAction(StudioStyle::icon("database"), tr("&Connect…"), this);
     m_connectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     m_connectAction->setStatusTip(tr("Manage saved connections, test them and connect"));
     connect(m_connectAction, &QAction::triggered, this, &MainWindow::showConnectionDialog);
@@ -173,43 +166,43 @@ void MainWindow::createActions()
     m_quitAction->setMenuRole(QAction::QuitRole);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
 
-    m_copyAction = new QAction(icon("copy"), tr("&Copy"), this);
+    m_copyAction = new QAction(StudioStyle::icon("copy"), tr("&Copy"), this);
     m_copyAction->setShortcut(QKeySequence::Copy);
     m_copyAction->setStatusTip(tr("Copy the selected SQL, or the selected object's name"));
     connect(m_copyAction, &QAction::triggered, m_browser, &SchemaBrowserView::copy);
 
-    m_schemaAction = new QAction(icon("table"), tr("&Schema Browser"), this);
+    m_schemaAction = new QAction(StudioStyle::icon("table"), tr("&Schema Browser"), this);
     m_schemaAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
     m_schemaAction->setCheckable(true);
     m_schemaAction->setChecked(true);
     connect(m_schemaAction, &QAction::triggered, this, [this]() { showView(QStringLiteral("schema")); });
 
-    m_diffAction = new QAction(icon("diff"), tr("&Diff"), this);
+    m_diffAction = new QAction(StudioStyle::icon("diff"), tr("&Diff"), this);
     m_diffAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
     m_diffAction->setStatusTip(tr("Compare a desired schema with the connected database"));
     m_diffAction->setCheckable(true);
     connect(m_diffAction, &QAction::triggered, this, [this]() { showView(QStringLiteral("diff")); });
-    m_migrationsAction = new QAction(icon("migrations"), tr("&Migrations"), this);
+    m_migrationsAction = new QAction(StudioStyle::icon("migrations"), tr("&Migrations"), this);
     m_migrationsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
     m_migrationsAction->setStatusTip(tr("Review, dry-run and apply the project's pending migrations"));
     m_migrationsAction->setCheckable(true);
     connect(m_migrationsAction, &QAction::triggered, this, [this]() { showView(QStringLiteral("migrations")); });
-    m_rollbackAction = new QAction(icon("rollback"), tr("&Rollback Desk"), this);
+    m_rollbackAction = new QAction(StudioStyle::icon("rollback"), tr("&Rollback Desk"), this);
     m_rollbackAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_4));
     m_rollbackAction->setStatusTip(tr("Roll migrations back step by step: risk, backup, dry run, rollback, verification"));
     m_rollbackAction->setCheckable(true);
     connect(m_rollbackAction, &QAction::triggered, this, [this]() { showView(QStringLiteral("rollback")); });
-    m_backupsAction = new QAction(icon("backup"), tr("&Backups"), this);
+    m_backupsAction = new QAction(StudioStyle::icon("backup"), tr("&Backups"), this);
     m_backupsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_5));
     m_backupsAction->setStatusTip(tr("Verify, restore and drop the backups Covet took before data was destroyed"));
     m_backupsAction->setCheckable(true);
     connect(m_backupsAction, &QAction::triggered, this, [this]() { showView(QStringLiteral("backups")); });
-    m_auditAction = new QAction(icon("check"), tr("&Audit"), this);
+    m_auditAction = new QAction(StudioStyle::icon("check"), tr("&Audit"), this);
     m_auditAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_6));
     m_auditAction->setStatusTip(tr("Every execution: history, chain verification, dashboard, compliance reports"));
     m_auditAction->setCheckable(true);
     connect(m_auditAction, &QAction::triggered, this, [this]() { showView(QStringLiteral("audit")); });
-    m_startPageAction = new QAction(icon("covet"), tr("S&tart Page"), this);
+    m_startPageAction = new QAction(StudioStyle::icon("covet"), tr("S&tart Page"), this);
     m_startPageAction->setStatusTip(tr("Open a project, connect to a database, open the demo or a recent project"));
     connect(m_startPageAction, &QAction::triggered, this, &MainWindow::showStartPage);
     connect(m_pages, &QTabWidget::currentChanged, this, [this]() {
@@ -221,17 +214,17 @@ void MainWindow::createActions()
         m_auditAction->setChecked(m_pages->currentWidget() == m_auditView);
     });
 
-    m_reloadAction = new QAction(icon("reload"), tr("&Reload Schema"), this);
+    m_reloadAction = new QAction(StudioStyle::icon("reload"), tr("&Reload Schema"), this);
     m_reloadAction->setShortcut(QKeySequence::Refresh);
     m_reloadAction->setStatusTip(tr("Read the database's schema again"));
     connect(m_reloadAction, &QAction::triggered, this, &MainWindow::reload);
 
-    m_cancelAction = new QAction(icon("cancel"), tr("Cancel"), this);
+    m_cancelAction = new QAction(StudioStyle::icon("cancel"), tr("Cancel"), this);
     m_cancelAction->setShortcut(QKeySequence::Cancel);
     m_cancelAction->setStatusTip(tr("Stop reading the schema"));
     connect(m_cancelAction, &QAction::triggered, this, &MainWindow::cancelInspection);
 
-    m_aboutAction = new QAction(icon("covet"), tr("&About Covet Studio"), this);
+    m_aboutAction = new QAction(StudioStyle::icon("covet"), tr("&About Covet Studio"), this);
     m_aboutAction->setMenuRole(QAction::AboutRole);
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::about);
 }

@@ -1,5 +1,6 @@
 #include "targetcontroller.h"
 
+#include "app/studiostyle.h"
 #include "settings/connectionprofilestore.h"
 #include "settings/passwordstore.h"
 
@@ -18,11 +19,6 @@ namespace {
 
 constexpr int kKindRole = Qt::UserRole + 1;
 constexpr int kNameRole = Qt::UserRole + 2;
-
-QIcon icon(const char *name)
-{
-    return QIcon(QStringLiteral(":/covet/icons/%1.svg").arg(QLatin1String(name)));
-}
 
 // A URL as written in covet.yaml, safe to show: a literal password masked.
 QString shown(const QString &written)
@@ -233,8 +229,8 @@ void TargetController::rebuild()
         m_projectLabel->setToolTip(QDir::toNativeSeparators(m_project->path()));
         header(tr("Project"));
         if (!m_project->database().isEmpty())
-            entry(icon("open-project"), tr("Project database"), StudioTarget::Kind::ProjectDatabase, QString(),
-                  shown(m_project->database()));
+            entry(StudioStyle::icon("open-project"), tr("Project database"), StudioTarget::Kind::ProjectDatabase,
+                  QString(), shown(m_project->database()));
         for (const EnvironmentConfig &env : m_project->environments()) {
             QString text = env.name;
             if (env.name == m_project->defaultEnvironment())
@@ -242,7 +238,8 @@ void TargetController::rebuild()
             QString tip = shown(env.database);
             if (env.confirm)
                 tip += u'\n' + tr("Applying migrations asks for this environment's name.");
-            entry(icon(env.confirm ? "migration-modified" : "namespace"), text, StudioTarget::Kind::Environment, env.name, tip);
+            entry(StudioStyle::icon(env.confirm ? "migration-modified" : "namespace"), text,
+                  StudioTarget::Kind::Environment, env.name, tip);
         }
     } else {
         m_projectLabel->setText(tr("No project"));
@@ -252,11 +249,12 @@ void TargetController::rebuild()
     if (!profiles.isEmpty()) {
         header(tr("Saved connections"));
         for (const ConnectionProfile &p : profiles)
-            entry(icon("database"), p.name, StudioTarget::Kind::Profile, p.name, p.summary());
+            entry(StudioStyle::icon("database"), p.name, StudioTarget::Kind::Profile, p.name, p.summary());
     }
     if (m_current && m_current->kind == StudioTarget::Kind::Url) {
         header(tr("Opened"));
-        entry(icon("database"), m_current->url.display(), StudioTarget::Kind::Url, QString(), m_current->url.display());
+        entry(StudioStyle::icon("database"), m_current->url.display(), StudioTarget::Kind::Url, QString(),
+              m_current->url.display());
     }
     if (model->rowCount() == 0) {
         auto *item = new QStandardItem(tr("Not connected"));

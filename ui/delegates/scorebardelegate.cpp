@@ -1,5 +1,7 @@
 #include "scorebardelegate.h"
 
+#include "app/studiostyle.h"
+
 #include <QApplication>
 #include <QPainter>
 
@@ -27,8 +29,7 @@ void ScoreBarDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     painter->setPen(Qt::NoPen);
     painter->setBrush(option.palette.color(QPalette::Midlight));
     painter->drawRoundedRect(bar, 3, 3);
-    const QColor fill = score >= m_threshold ? QColor(0x43, 0xa0, 0x47) : QColor(0xf5, 0xa6, 0x23);
-    painter->setBrush(fill);
+    painter->setBrush(StudioStyle::fill(score >= m_threshold ? StudioStyle::Banner::Ok : StudioStyle::Banner::Note));
     painter->drawRoundedRect(QRectF(bar.left(), bar.top(), bar.width() * score, bar.height()), 3, 3);
     // The threshold marker.
     const qreal x = bar.left() + bar.width() * qBound(0.0, m_threshold, 1.0);

@@ -1,5 +1,7 @@
 #include "confirmenvironmentdialog.h"
 
+#include "app/studiostyle.h"
+
 #include <QDialogButtonBox>
 #include <QIcon>
 #include <QLabel>
@@ -65,9 +67,9 @@ ConfirmEnvironmentDialog::ConfirmEnvironmentDialog(const QString &environment, c
     }
     m_applyButton = buttons->addButton(verb, QDialogButtonBox::AcceptRole);
     m_applyButton->setObjectName(QStringLiteral("confirmApplyButton"));
-    m_applyButton->setIcon(QIcon(action == Action::Apply      ? QStringLiteral(":/covet/icons/apply.svg")
-                                 : action == Action::RollBack ? QStringLiteral(":/covet/icons/rollback.svg")
-                                                              : QStringLiteral(":/covet/icons/restore.svg")));
+    m_applyButton->setIcon(StudioStyle::icon(action == Action::Apply      ? "apply"
+                                           : action == Action::RollBack ? "rollback"
+                                                                        : "restore"));
     // Enter applies only once the name matches: a disabled default button does nothing.
     m_applyButton->setEnabled(false);
     m_applyButton->setDefault(true);

@@ -1,5 +1,6 @@
 #include "connectiondialog.h"
 
+#include "app/studiostyle.h"
 #include "dialogs/connectionform.h"
 #include "settings/connectionprofilestore.h"
 #include "settings/passwordstore.h"
@@ -20,15 +21,6 @@
 
 namespace covet {
 
-namespace {
-
-QIcon icon(const char *name)
-{
-    return QIcon(QStringLiteral(":/covet/icons/%1.svg").arg(QLatin1String(name)));
-}
-
-} // namespace
-
 ConnectionDialog::ConnectionDialog(QWidget *parent) : QDialog(parent), m_test(new ConnectionTestJob(this))
 {
     setWindowTitle(tr("Connections"));
@@ -37,8 +29,8 @@ ConnectionDialog::ConnectionDialog(QWidget *parent) : QDialog(parent), m_test(ne
     m_list = new QListWidget(this);
     m_list->setObjectName(QStringLiteral("profiles"));
     m_list->setMinimumWidth(180);
-    m_newButton = new QPushButton(icon("database"), tr("&New"), this);
-    m_deleteButton = new QPushButton(icon("cancel"), tr("De&lete…"), this);
+    m_newButton = new QPushButton(StudioStyle::icon("database"), tr("&New"), this);
+    m_deleteButton = new QPushButton(StudioStyle::icon("cancel"), tr("De&lete…"), this);
     auto *left = new QWidget(this);
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
@@ -50,7 +42,7 @@ ConnectionDialog::ConnectionDialog(QWidget *parent) : QDialog(parent), m_test(ne
     leftLayout->addLayout(listButtons);
 
     m_form = new ConnectionForm(this);
-    m_testButton = new QPushButton(icon("check"), tr("&Test Connection"), this);
+    m_testButton = new QPushButton(StudioStyle::icon("check"), tr("&Test Connection"), this);
     m_testButton->setObjectName(QStringLiteral("testButton"));
     m_testResult = new QLabel(this);
     m_testResult->setObjectName(QStringLiteral("testResult"));
@@ -86,10 +78,10 @@ ConnectionDialog::ConnectionDialog(QWidget *parent) : QDialog(parent), m_test(ne
     auto *buttons = new QDialogButtonBox(this);
     m_saveButton = buttons->addButton(tr("&Save"), QDialogButtonBox::ActionRole);
     m_saveButton->setObjectName(QStringLiteral("saveButton"));
-    m_saveButton->setIcon(icon("save"));
+    m_saveButton->setIcon(StudioStyle::icon("save"));
     m_connectButton = buttons->addButton(tr("&Connect"), QDialogButtonBox::AcceptRole);
     m_connectButton->setObjectName(QStringLiteral("connectButton"));
-    m_connectButton->setIcon(icon("database"));
+    m_connectButton->setIcon(StudioStyle::icon("database"));
     buttons->addButton(QDialogButtonBox::Close);
 
     auto *layout = new QVBoxLayout(this);
@@ -138,7 +130,7 @@ void ConnectionDialog::reloadList(const QString &select)
     const QSignalBlocker block(m_list);
     m_list->clear();
     for (const ConnectionProfile &p : ConnectionProfileStore::load()) {
-        auto *item = new QListWidgetItem(icon("database"), p.name, m_list);
+        auto *item = new QListWidgetItem(StudioStyle::icon("database"), p.name, m_list);
         item->setData(Qt::UserRole, p.name);
         item->setToolTip(p.summary());
         if (p.name == select)
@@ -173,7 +165,7 @@ void ConnectionDialog::onSelectionChanged()
     m_loadedName = profile->name;
     m_testedKey.clear();
     m_saveUntested->setChecked(false);
-    setTestResult(tr("Not tested yet."), QString());
+    setTestResult(tr("Not tested yet."), std::nullopt);
     setStatus(QString());
     if (profile->passwordSource == ConnectionProfile::PasswordSource::Keychain) {
         setStatus(tr("Reading the password from the system keychain…"));
@@ -215,7 +207,7 @@ void ConnectionDialog::newProfile()
     m_loadedKey.clear();
     m_testedKey.clear();
     m_saveUntested->setChecked(false);
-    setTestResult(tr("Not tested yet."), QString());
+    setTestResult(tr("Not tested yet."), std::nullopt);
     setStatus(QString());
     m_form->nameEdit()->setFocus();
     updateButtons();
@@ -225,7 +217,7 @@ void ConnectionDialog::onEdited()
 {
     if (!m_test->isRunning())
         setTestResult(fieldsKey() == m_testedKey ? m_testedText : tr("Not tested yet."),
-                      fieldsKey() == m_testedKey ? QStringLiteral("#1b5e20") : QString());
+                      fieldsKey() == m_testedKey ? std::optional(StudioStyle::Tone::Ok) : std::nullopt);
     updateButtons();
 }
 
@@ -233,23 +225,23 @@ void ConnectionDialog::testConnection()
 {
     const auto url = m_form->url();
     if (!url) {
-        setTestResult(tr("Cannot test: %1.").arg(url.error().message()), QStringLiteral("#b71c1c"));
+        setTestResult(tr("Cannot test: %1.").arg(url.error().message()), StudioStyle::Tone::Error);
         return;
     }
     m_testingKey = fieldsKey();
     m_test->start(*url);
-    setTestResult(tr("Connecting to %1…").arg(url->display()), QStringLiteral("#555555"));
+    setTestResult(tr("Connecting to %1…").arg(url->display()), StudioStyle::Tone::Muted);
     updateButtons();
 }
 
 void ConnectionDialog::onTestSucceeded(const ConnectionTestOutcome &outcome)
 {
     if (m_testingKey != fieldsKey()) {
-        setTestResult(tr("The fields changed during the test; test again."), QString());
+        setTestResult(tr("The fields changed during the test; test again."), std::nullopt);
     } else {
         m_testedKey = m_testingKey;
         m_testedText = tr("Connected: %1 at %2").arg(outcome.serverVersion, outcome.displayUrl);
-        setTestResult(m_testedText, QStringLiteral("#1b5e20"));
+        setTestResult(m_testedText, StudioStyle::Tone::Ok);
     }
     updateButtons();
 }
@@ -257,7 +249,7 @@ void ConnectionDialog::onTestSucceeded(const ConnectionTestOutcome &outcome)
 void ConnectionDialog::onTestFailed(const Error &error)
 {
     m_testedKey.clear();
-    setTestResult(tr("Connection failed: %1").arg(error.toString()), QStringLiteral("#b71c1c"));
+    setTestResult(tr("Connection failed: %1").arg(error.toString()), StudioStyle::Tone::Error);
     updateButtons();
 }
 
@@ -367,27 +359,33 @@ void ConnectionDialog::connectNow()
 {
     const auto url = m_form->url();
     if (!url) {
-        setTestResult(tr("Cannot connect: %1.").arg(url.error().message()), QStringLiteral("#b71c1c"));
+        setTestResult(tr("Cannot connect: %1.").arg(url.error().message()), StudioStyle::Tone::Error);
         return;
     }
     emit connectRequested(m_form->profile(), *url);
     accept();
 }
 
-void ConnectionDialog::setTestResult(const QString &text, const QString &color)
+void ConnectionDialog::setTestResult(const QString &text, std::optional<StudioStyle::Tone> tone)
 {
     m_testResult->setText(text);
-    m_testResult->setStyleSheet(color.isEmpty() ? QString() : QStringLiteral("color: %1;").arg(color));
+    if (tone)
+        StudioStyle::setTextTone(m_testResult, *tone);
+    else
+        StudioStyle::clearTextTone(m_testResult);
 }
 
 void ConnectionDialog::setStatus(const QString &text, bool warning)
 {
+    if (warning) {
+        StudioStyle::setBanner(m_status, text, StudioStyle::Banner::Note);
+        return;
+    }
+    m_status->setStyleSheet(QString());
+    m_status->setMargin(0);
     m_status->setText(text);
-    m_status->setStyleSheet(warning ? QStringLiteral("QLabel { background: #fff4e5; color: #663c00; border: 1px solid #ffd8a8;"
-                                                     " border-radius: 4px; padding: 6px; }")
-                                    : QString());
+    m_status->show();
 }
-
 QString ConnectionDialog::testResultText() const
 {
     return m_testResult->text();

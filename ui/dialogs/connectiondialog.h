@@ -1,9 +1,11 @@
 #pragma once
 
+#include "app/studiostyle.h"
 #include "jobs/connectiontestjob.h"
 #include "settings/connectionprofile.h"
 
 #include <QDialog>
+#include <optional>
 
 class QCheckBox;
 class QLabel;
@@ -69,7 +71,7 @@ private:
     void onTestFailed(const Error &error);
     void askToDelete();
     void connectNow();
-    void setTestResult(const QString &text, const QString &color);
+    void setTestResult(const QString &text, std::optional<StudioStyle::Tone> tone);
     void setStatus(const QString &text, bool warning = false);
     void updateButtons();
     QString fieldsKey() const;

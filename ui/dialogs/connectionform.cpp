@@ -1,5 +1,7 @@
 #include "connectionform.h"
 
+#include "app/studiostyle.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFileDialog>
@@ -43,7 +45,7 @@ ConnectionForm::ConnectionForm(QWidget *parent) : QWidget(parent)
     m_database = new QLineEdit(this);
     m_database->setObjectName(QStringLiteral("database"));
     m_browse = new QToolButton(this);
-    m_browse->setIcon(QIcon(QStringLiteral(":/covet/icons/open-project.svg")));
+    m_browse->setIcon(StudioStyle::icon("open-project"));
     m_browse->setToolTip(tr("Choose the SQLite database file"));
     auto *databaseRow = new QHBoxLayout;
     databaseRow->setContentsMargins(0, 0, 0, 0);

@@ -1,5 +1,6 @@
 #include "createmigrationdialog.h"
 
+#include "app/studiostyle.h"
 #include "operations/operationdescriber.h"
 
 #include <QDialogButtonBox>
@@ -62,7 +63,7 @@ CreateMigrationDialog::CreateMigrationDialog(const QString &fileName, const Oper
         auto *item = new QListWidgetItem(line, m_operations);
         if (unseen.removeOne(line)) {
             item->setText(tr("%1 (not in the Diff's change list)").arg(line));
-            item->setForeground(QColor(0x8a, 0x3b, 0x00));
+            item->setForeground(StudioStyle::textColor(StudioStyle::Tone::Warning));
             QFont bold = item->font();
             bold.setBold(true);
             item->setFont(bold);
@@ -83,19 +84,16 @@ CreateMigrationDialog::CreateMigrationDialog(const QString &fileName, const Oper
     } else if (pending > 0) {
         notes << tr("The history has %n pending migration(s) not yet applied to this database.", nullptr, pending);
     }
-    m_difference = new QLabel(notes.join(u'\n'), this);
+    m_difference = new QLabel(this);
     m_difference->setObjectName(QStringLiteral("migrationDifference"));
     m_difference->setWordWrap(true);
     m_difference->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_difference->setStyleSheet(
-        QStringLiteral("QLabel { background: #fff4e0; color: #5c3a00; border: 1px solid #f0d29a; border-radius: 4px; }"));
-    m_difference->setMargin(6);
-    m_difference->setVisible(!notes.isEmpty());
+    StudioStyle::setBanner(m_difference, notes.join(u'\n'), StudioStyle::Banner::Note);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     m_writeButton = buttons->addButton(tr("Write Migration"), QDialogButtonBox::AcceptRole);
     m_writeButton->setObjectName(QStringLiteral("writeMigrationButton"));
-    m_writeButton->setIcon(QIcon(QStringLiteral(":/covet/icons/migration-new.svg")));
+    m_writeButton->setIcon(StudioStyle::icon("migration-new"));
     m_writeButton->setDefault(true);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);

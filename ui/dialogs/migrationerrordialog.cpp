@@ -1,5 +1,6 @@
 #include "migrationerrordialog.h"
 
+#include "app/studiostyle.h"
 #include "editors/sqleditor.h"
 
 #include <QApplication>
@@ -69,7 +70,7 @@ MigrationErrorDialog::MigrationErrorDialog(const MigrateOutcome &outcome, const 
     big.setPointSizeF(big.pointSizeF() * 1.25);
     m_headline->setFont(big);
     auto *icon = new QLabel(this);
-    icon->setPixmap(QIcon(QStringLiteral(":/covet/icons/cancel.svg")).pixmap(32, 32));
+    icon->setPixmap(StudioStyle::icon("cancel").pixmap(32, 32));
     auto *top = new QHBoxLayout;
     top->addWidget(icon);
     top->addWidget(m_headline, 1);
@@ -110,7 +111,7 @@ MigrationErrorDialog::MigrationErrorDialog(const MigrateOutcome &outcome, const 
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     QPushButton *copy = buttons->addButton(tr("Copy Details"), QDialogButtonBox::ActionRole);
-    copy->setIcon(QIcon(QStringLiteral(":/covet/icons/copy.svg")));
+    copy->setIcon(StudioStyle::icon("copy"));
     connect(copy, &QPushButton::clicked, this, [this]() { QApplication::clipboard()->setText(detailsText()); });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 

@@ -1,5 +1,6 @@
 #include "preferencesdialog.h"
 
+#include "app/studiostyle.h"
 #include "app/studiotranslations.h"
 
 #include <QComboBox>
@@ -25,8 +26,7 @@ PreferencesDialog::PreferencesDialog(QWidget *parent) : QDialog(parent)
     m_notice = new QLabel(this);
     m_notice->setObjectName(QStringLiteral("restartNotice"));
     m_notice->setWordWrap(true);
-    m_notice->setStyleSheet(QStringLiteral("QLabel { background: #e8f1fb; color: #0d3c61; border: 1px solid #b6d4f2;"
-                                           " border-radius: 4px; padding: 6px; }"));
+    StudioStyle::setBanner(m_notice, QString(), StudioStyle::Banner::Info);
 
     auto *group = new QGroupBox(tr("User interface"), this);
     auto *form = new QFormLayout(group);

@@ -3,6 +3,7 @@
 #include <QClipboard>
 #include <QGuiApplication>
 
+#include "app/studiostyle.h"
 #include "sqllexer.h"
 
 #include <QAction>
@@ -43,7 +44,7 @@ SqlEditor::SqlEditor(QWidget *parent) : QsciScintilla(parent), m_lexer(new SqlLe
     setScrollWidthTracking(true);
     setFrameShape(QFrame::NoFrame);
 
-    m_copyAction = new QAction(QIcon(QStringLiteral(":/covet/icons/copy.svg")), tr("&Copy"), this);
+    m_copyAction = new QAction(StudioStyle::icon("copy"), tr("&Copy"), this);
     m_copyAction->setShortcut(QKeySequence::Copy);
     m_copyAction->setShortcutContext(Qt::WidgetShortcut);
     m_copyAction->setToolTip(tr("Copy the selected SQL, or all of it when nothing is selected"));
@@ -52,7 +53,7 @@ SqlEditor::SqlEditor(QWidget *parent) : QsciScintilla(parent), m_lexer(new SqlLe
     connect(this, &QsciScintilla::textChanged, this, [this] { m_copyAction->setEnabled(length() > 0); });
     addAction(m_copyAction);
 
-    m_saveAsAction = new QAction(QIcon(QStringLiteral(":/covet/icons/save.svg")), tr("&Save SQL As…"), this);
+    m_saveAsAction = new QAction(StudioStyle::icon("save"), tr("&Save SQL As…"), this);
     m_saveAsAction->setShortcut(QKeySequence::SaveAs);
     m_saveAsAction->setShortcutContext(Qt::WidgetShortcut);
     connect(m_saveAsAction, &QAction::triggered, this, &SqlEditor::saveAs);

@@ -1,5 +1,6 @@
 #include "diffmodel.h"
 
+#include "app/studiostyle.h"
 #include "operations/operationdescriber.h"
 
 #include <QHash>
@@ -86,10 +87,10 @@ QString DiffModel::changeKindName(ChangeKind kind)
 QIcon DiffModel::iconFor(ChangeKind kind)
 {
     switch (kind) {
-    case ChangeKind::Added: return QIcon(QStringLiteral(":/covet/icons/change-added.svg"));
-    case ChangeKind::Removed: return QIcon(QStringLiteral(":/covet/icons/change-removed.svg"));
-    case ChangeKind::Changed: return QIcon(QStringLiteral(":/covet/icons/change-changed.svg"));
-    case ChangeKind::Renamed: return QIcon(QStringLiteral(":/covet/icons/change-renamed.svg"));
+    case ChangeKind::Added: return StudioStyle::icon("change-added");
+    case ChangeKind::Removed: return StudioStyle::icon("change-removed");
+    case ChangeKind::Changed: return StudioStyle::icon("change-changed");
+    case ChangeKind::Renamed: return StudioStyle::icon("change-renamed");
     }
     return {};
 }
@@ -97,10 +98,10 @@ QIcon DiffModel::iconFor(ChangeKind kind)
 QColor DiffModel::colorFor(ChangeKind kind)
 {
     switch (kind) {
-    case ChangeKind::Added: return QColor(0x2e, 0x7d, 0x32);
-    case ChangeKind::Removed: return QColor(0xc6, 0x28, 0x28);
-    case ChangeKind::Changed: return QColor(0xa0, 0x5a, 0x00);
-    case ChangeKind::Renamed: return QColor(0x15, 0x65, 0xc0);
+    case ChangeKind::Added: return StudioStyle::textColor(StudioStyle::Tone::Ok);
+    case ChangeKind::Removed: return StudioStyle::textColor(StudioStyle::Tone::Error);
+    case ChangeKind::Changed: return StudioStyle::textColor(StudioStyle::Tone::Warning);
+    case ChangeKind::Renamed: return StudioStyle::textColor(StudioStyle::Tone::Info);
     }
     return {};
 }

@@ -112,11 +112,11 @@ QString MigrationListModel::stateText(MigrationState::State state)
 QColor MigrationListModel::colorFor(MigrationState::State state)
 {
     switch (state) {
-    case MigrationState::State::Applied: return QColor(0x2e, 0x7d, 0x32);
-    case MigrationState::State::Pending: return QColor(0x1f, 0x5f, 0xa8);
-    case MigrationState::State::Modified: return QColor(0xb3, 0x5c, 0x00);
-    case MigrationState::State::Missing: return QColor(0xc6, 0x28, 0x28);
-    case MigrationState::State::Partial: return QColor(0xc6, 0x28, 0x28);
+    case MigrationState::State::Applied: return StudioStyle::textColor(StudioStyle::Tone::Ok);
+    case MigrationState::State::Pending: return StudioStyle::textColor(StudioStyle::Tone::Info);
+    case MigrationState::State::Modified: return StudioStyle::textColor(StudioStyle::Tone::Warning);
+    case MigrationState::State::Missing:
+    case MigrationState::State::Partial: return StudioStyle::textColor(StudioStyle::Tone::Error);
     }
     return {};
 }
@@ -124,11 +124,11 @@ QColor MigrationListModel::colorFor(MigrationState::State state)
 QIcon MigrationListModel::iconFor(MigrationState::State state)
 {
     static const QHash<int, QIcon> icons = {
-        {int(MigrationState::State::Applied), QIcon(QStringLiteral(":/covet/icons/migration-applied.svg"))},
-        {int(MigrationState::State::Pending), QIcon(QStringLiteral(":/covet/icons/migration-pending.svg"))},
-        {int(MigrationState::State::Modified), QIcon(QStringLiteral(":/covet/icons/migration-modified.svg"))},
-        {int(MigrationState::State::Missing), QIcon(QStringLiteral(":/covet/icons/migration-missing.svg"))},
-        {int(MigrationState::State::Partial), QIcon(QStringLiteral(":/covet/icons/migration-modified.svg"))},
+        {int(MigrationState::State::Applied), StudioStyle::icon("migration-applied")},
+        {int(MigrationState::State::Pending), StudioStyle::icon("migration-pending")},
+        {int(MigrationState::State::Modified), StudioStyle::icon("migration-modified")},
+        {int(MigrationState::State::Missing), StudioStyle::icon("migration-missing")},
+        {int(MigrationState::State::Partial), StudioStyle::icon("migration-modified")},
     };
     return icons.value(int(state));
 }

@@ -1,5 +1,7 @@
 #include "renamecandidatemodel.h"
 
+#include "app/studiostyle.h"
+
 #include <QColor>
 #include <QHash>
 #include <QIcon>
@@ -123,8 +125,7 @@ QVariant RenameCandidateModel::data(const QModelIndex &index, int role) const
             }
         }
         if (role == Qt::DecorationRole)
-            return QIcon(c.accepted ? QStringLiteral(":/covet/icons/change-renamed.svg")
-                                    : QStringLiteral(":/covet/icons/change-removed.svg"));
+            return StudioStyle::icon(c.accepted ? "change-renamed" : "change-removed");
         break;
     case OldNameColumn:
         if (role == Qt::DisplayRole)
@@ -154,7 +155,7 @@ QVariant RenameCandidateModel::data(const QModelIndex &index, int role) const
         break;
     }
     if (role == Qt::ForegroundRole && !c.accepted)
-        return QColor(0x6b, 0x6b, 0x6b);
+        return StudioStyle::textColor(StudioStyle::Tone::Muted);
     return {};
 }
 

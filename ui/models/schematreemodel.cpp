@@ -1,5 +1,6 @@
 #include "schematreemodel.h"
 
+#include "app/studiostyle.h"
 #include "sql/sqlgenerator.h"
 
 #include <QHash>
@@ -467,7 +468,7 @@ QIcon SchemaTreeModel::iconFor(Kind kind)
         {Kind::ForeignKey, QStringLiteral("foreign-key")}, {Kind::Check, QStringLiteral("check")},
         {Kind::Trigger, QStringLiteral("trigger")},
     };
-    return QIcon(QStringLiteral(":/covet/icons/%1.svg").arg(files.value(kind)));
+    return StudioStyle::icon(files.value(kind));
 }
 
 QIcon SchemaTreeModel::icon(const Node *n) const
@@ -477,7 +478,7 @@ QIcon SchemaTreeModel::icon(const Node *n) const
     const int slot = key ? -1 : int(n->kind);
     auto it = m_icons.find(slot);
     if (it == m_icons.end())
-        it = m_icons.insert(slot, key ? QIcon(QStringLiteral(":/covet/icons/column-key.svg")) : iconFor(n->kind));
+        it = m_icons.insert(slot, key ? StudioStyle::icon("column-key") : iconFor(n->kind));
     return *it;
 }
 

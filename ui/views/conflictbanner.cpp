@@ -1,5 +1,6 @@
 #include "conflictbanner.h"
 
+#include "app/studiostyle.h"
 #include "runner/migrationrunner.h"
 
 #include <algorithm>
@@ -12,8 +13,6 @@ ConflictBanner::ConflictBanner(QWidget *parent) : QLabel(parent)
     setWordWrap(true);
     setTextFormat(Qt::PlainText);
     setTextInteractionFlags(Qt::TextSelectableByMouse);
-    // The space inside is the label's margin: wrapped text is never cut.
-    setMargin(6);
     hide();
 }
 
@@ -35,10 +34,8 @@ void ConflictBanner::setConflicts(const QList<MigrationConflict> &conflicts)
         lines << line;
     }
     lines << tr("Fix the migration files, then Refresh.");
-    setStyleSheet(m_blocking ? QStringLiteral("QLabel { background: #fdecea; color: #611a15; border: 1px solid #f5c2c0; border-radius: 4px; }")
-                             : QStringLiteral("QLabel { background: #fff4e0; color: #5c3a00; border: 1px solid #f0d29a; border-radius: 4px; }"));
-    setText(lines.join(u'\n'));
-    show();
+    StudioStyle::setBanner(this, lines.join(u'\n'),
+                           m_blocking ? StudioStyle::Banner::Error : StudioStyle::Banner::Note);
 }
 
 } // namespace covet

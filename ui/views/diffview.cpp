@@ -1,5 +1,6 @@
 #include "diffview.h"
 
+#include "app/studiostyle.h"
 #include "delegates/scorebardelegate.h"
 #include "dialogs/createmigrationdialog.h"
 #include "editors/sqleditor.h"
@@ -35,11 +36,6 @@
 namespace covet {
 
 namespace {
-
-QIcon icon(const char *name)
-{
-    return QIcon(QStringLiteral(":/covet/icons/%1.svg").arg(QLatin1String(name)));
-}
 
 // The DDL of one table, view or enum of a schema; empty when it has none by that name.
 QString objectDdl(const Schema &schema, Dialect dialect, const QString &name, const QString &ns)
@@ -88,9 +84,7 @@ DiffView::DiffView(QWidget *parent)
     m_error->setObjectName(QStringLiteral("diffError"));
     m_error->setWordWrap(true);
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_error->setStyleSheet(QStringLiteral(
-        "QLabel#diffError { background: #fdecea; color: #611a15; border: 1px solid #f5c2c0; border-radius: 4px; padding: 6px; }"));
-    m_error->hide();
+    StudioStyle::setBanner(m_error, QString(), StudioStyle::Banner::Error);
 
     // The change tree.
     m_tree = new QTreeView(this);
@@ -137,7 +131,7 @@ DiffView::DiffView(QWidget *parent)
         b->setAutoRaise(true);
         sqlBar->addWidget(b);
     }
-    m_createMigration = new QPushButton(icon("migration-new"), tr("Create Migration…"), sqlBox);
+    m_createMigration = new QPushButton(StudioStyle::icon("migration-new"), tr("Create Migration…"), sqlBox);
     m_createMigration->setToolTip(tr("Write these changes as the project's next migration file"));
     m_makeProgress = new QProgressBar(sqlBox);
     m_makeProgress->setObjectName(QStringLiteral("makeMigrationProgress"));
@@ -207,21 +201,21 @@ QWidget *DiffView::createSourceBar()
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(new QLabel(tr("Desired schema:"), bar));
     m_sourceKind = new QComboBox(bar);
-    m_sourceKind->addItem(icon("folder"), tr("Models file"), int(SourceKind::ModelsFile));
-    m_sourceKind->addItem(icon("table"), tr("SQL file"), int(SourceKind::SqlFile));
-    m_sourceKind->addItem(icon("reload"), tr("Migration history"), int(SourceKind::MigrationHistory));
-    m_sourceKind->addItem(icon("database"), tr("Another connection"), int(SourceKind::Connection));
+    m_sourceKind->addItem(StudioStyle::icon("folder"), tr("Models file"), int(SourceKind::ModelsFile));
+    m_sourceKind->addItem(StudioStyle::icon("table"), tr("SQL file"), int(SourceKind::SqlFile));
+    m_sourceKind->addItem(StudioStyle::icon("reload"), tr("Migration history"), int(SourceKind::MigrationHistory));
+    m_sourceKind->addItem(StudioStyle::icon("database"), tr("Another connection"), int(SourceKind::Connection));
     layout->addWidget(m_sourceKind);
     m_sourceEdit = new QLineEdit(bar);
     m_sourceEdit->setObjectName(QStringLiteral("desiredSpec"));
     m_sourceEdit->setClearButtonEnabled(true);
     layout->addWidget(m_sourceEdit, 1);
     m_browseButton = new QToolButton(bar);
-    m_browseButton->setIcon(icon("open-project"));
+    m_browseButton->setIcon(StudioStyle::icon("open-project"));
     m_browseButton->setToolTip(tr("Choose the file or directory"));
     layout->addWidget(m_browseButton);
     layout->addWidget(new QLabel(tr("against the connected database"), bar));
-    m_compareButton = new QPushButton(icon("diff"), tr("Compare"), bar);
+    m_compareButton = new QPushButton(StudioStyle::icon("diff"), tr("Compare"), bar);
     m_compareButton->setDefault(true);
     layout->addWidget(m_compareButton);
 
@@ -243,10 +237,10 @@ QWidget *DiffView::createRenameReview()
     auto *bar = new QHBoxLayout;
     bar->addWidget(caption(tr("Rename review"), box));
     bar->addStretch(1);
-    m_acceptButton = new QPushButton(icon("check"), tr("Accept"), box);
+    m_acceptButton = new QPushButton(StudioStyle::icon("check"), tr("Accept"), box);
     m_acceptButton->setObjectName(QStringLiteral("acceptRename"));
     m_acceptButton->setToolTip(tr("Treat the selected pair as a rename"));
-    m_rejectButton = new QPushButton(icon("cancel"), tr("Reject"), box);
+    m_rejectButton = new QPushButton(StudioStyle::icon("cancel"), tr("Reject"), box);
     m_rejectButton->setObjectName(QStringLiteral("rejectRename"));
     m_rejectButton->setToolTip(tr("Treat the selected pair as a drop and an add"));
     bar->addWidget(m_acceptButton);
@@ -264,7 +258,7 @@ QWidget *DiffView::createRenameReview()
     m_thresholdLabel->setMinimumWidth(m_thresholdLabel->fontMetrics().horizontalAdvance(QStringLiteral("100%")) + 4);
     bar->addWidget(m_thresholdLabel);
     bar->addSpacing(12);
-    m_saveDecisionsButton = new QPushButton(icon("save"), tr("Save Decisions…"), box);
+    m_saveDecisionsButton = new QPushButton(StudioStyle::icon("save"), tr("Save Decisions…"), box);
     m_saveDecisionsButton->setObjectName(QStringLiteral("saveDecisions"));
     m_saveDecisionsButton->setToolTip(tr("Save the accepted and rejected renames as a file for covet diff --renames"));
     bar->addWidget(m_saveDecisionsButton);

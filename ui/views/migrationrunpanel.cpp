@@ -1,5 +1,7 @@
 #include "migrationrunpanel.h"
 
+#include "app/studiostyle.h"
+
 #include <QFontDatabase>
 #include <QGridLayout>
 #include <QIcon>
@@ -23,7 +25,7 @@ MigrationRunPanel::MigrationRunPanel(QWidget *parent) : QWidget(parent)
     m_cancel = new QToolButton(this);
     m_cancel->setObjectName(QStringLiteral("cancelRunButton"));
     m_cancel->setText(tr("Cancel"));
-    m_cancel->setIcon(QIcon(QStringLiteral(":/covet/icons/cancel.svg")));
+    m_cancel->setIcon(StudioStyle::icon("cancel"));
     m_cancel->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_cancel->setToolTip(tr("Stop before the next operation; a migration in progress is rolled back and stays pending, "
                             "finished migrations stay applied"));

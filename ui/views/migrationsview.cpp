@@ -32,11 +32,6 @@ namespace covet {
 
 namespace {
 
-QIcon icon(const char *name)
-{
-    return StudioStyle::icon(name);
-}
-
 QToolButton *toolButton(QAction *action, QWidget *parent)
 {
     auto *b = new QToolButton(parent);
@@ -137,30 +132,30 @@ MigrationsView::~MigrationsView()
 
 void MigrationsView::createActions()
 {
-    m_refreshAction = new QAction(icon("reload"), tr("Refresh"), this);
+    m_refreshAction = new QAction(StudioStyle::icon("reload"), tr("Refresh"), this);
     m_refreshAction->setToolTip(tr("Read the migration history of the database again"));
     connect(m_refreshAction, &QAction::triggered, this, &MigrationsView::refresh);
 
-    m_dryRunAction = new QAction(icon("dry-run"), tr("Dry Run"), this);
+    m_dryRunAction = new QAction(StudioStyle::icon("dry-run"), tr("Dry Run"), this);
     m_dryRunAction->setToolTip(tr("Show the SQL Apply would run and, on PostgreSQL and SQLite, execute it in a "
                                   "transaction that is rolled back"));
     connect(m_dryRunAction, &QAction::triggered, this, [this]() { dryRun(); });
-    m_dryRunToHereAction = new QAction(icon("dry-run"), tr("Dry Run to Here"), this);
+    m_dryRunToHereAction = new QAction(StudioStyle::icon("dry-run"), tr("Dry Run to Here"), this);
     m_dryRunToHereAction->setToolTip(tr("Dry-run the pending migrations up to and including the selected one"));
     connect(m_dryRunToHereAction, &QAction::triggered, this, [this]() { dryRun(selectedId()); });
 
-    m_rehearseAction = new QAction(icon("dry-run"), tr("Rehearse"), this);
+    m_rehearseAction = new QAction(StudioStyle::icon("dry-run"), tr("Rehearse"), this);
     m_rehearseAction->setObjectName(QStringLiteral("rehearseAction"));
     m_rehearseAction->setToolTip(tr("Apply, roll back and apply again each pending migration, checking the schema after each, without "
                                     "changing the database: does every rollback restore what its migration changed?"));
     connect(m_rehearseAction, &QAction::triggered, this, &MigrationsView::rehearse);
-    m_applyAction = new QAction(icon("apply"), tr("Apply"), this);
+    m_applyAction = new QAction(StudioStyle::icon("apply"), tr("Apply"), this);
     m_applyAction->setToolTip(tr("Apply every pending migration"));
     connect(m_applyAction, &QAction::triggered, this, [this]() { apply(); });
-    m_applyToHereAction = new QAction(icon("apply-to-here"), tr("Apply to Here"), this);
+    m_applyToHereAction = new QAction(StudioStyle::icon("apply-to-here"), tr("Apply to Here"), this);
     m_applyToHereAction->setToolTip(tr("Apply the pending migrations up to and including the selected one"));
     connect(m_applyToHereAction, &QAction::triggered, this, [this]() { apply(selectedId()); });
-    m_rollbackToHereAction = new QAction(icon("rollback"), tr("Roll Back to Here…"), this);
+    m_rollbackToHereAction = new QAction(StudioStyle::icon("rollback"), tr("Roll Back to Here…"), this);
     m_rollbackToHereAction->setToolTip(tr("Open the rollback desk to roll back every migration applied after the selected one"));
     connect(m_rollbackToHereAction, &QAction::triggered, this, [this]() { emit rollbackRequested(selectedId()); });
 }
@@ -228,7 +223,8 @@ QWidget *MigrationsView::createDetails()
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_selectedTitle, 1);
     bar->addWidget(m_backwards);
-    m_tabs->addTab(sqlPage(m_tabs, bar, QStringLiteral("migrationSql"), &m_sql), icon("migration-new"), tr("SQL"));
+    m_tabs->addTab(sqlPage(m_tabs, bar, QStringLiteral("migrationSql"), &m_sql), StudioStyle::icon("migration-new"),
+                   tr("SQL"));
 
     m_dryRun = new DryRunPane(tr("Dry Run shows the SQL Apply would run and, on PostgreSQL and SQLite, executes it in a "
                                  "transaction that is then rolled back: nothing changes."),
@@ -243,9 +239,9 @@ QWidget *MigrationsView::createDetails()
     dryLayout->setContentsMargins(0, 0, 0, 0);
     dryLayout->addWidget(m_rehearsal);
     dryLayout->addWidget(m_dryRun, 1);
-    m_tabs->addTab(m_dryRunPage, icon("dry-run"), tr("Dry Run"));
+    m_tabs->addTab(m_dryRunPage, StudioStyle::icon("dry-run"), tr("Dry Run"));
     m_risk = new RiskPanel(m_tabs);
-    m_tabs->addTab(m_risk, icon("risk-medium"), tr("Risk"));
+    m_tabs->addTab(m_risk, StudioStyle::icon("risk-medium"), tr("Risk"));
     return m_tabs;
 }
 
@@ -617,7 +613,7 @@ void MigrationsView::showContextMenu(const QPoint &pos)
     menu.addAction(m_dryRunToHereAction);
     menu.addAction(m_rollbackToHereAction);
     menu.addSeparator();
-    QAction *copy = menu.addAction(icon("copy"), tr("Copy SQL"));
+    QAction *copy = menu.addAction(StudioStyle::icon("copy"), tr("Copy SQL"));
     connect(copy, &QAction::triggered, this, [this]() { QApplication::clipboard()->setText(m_sql->text()); });
     menu.exec(m_list->viewport()->mapToGlobal(pos));
 }
@@ -650,7 +646,9 @@ void MigrationsView::updateHeader()
         title += QStringLiteral(" · ") + m_listing->serverVersion.toHtmlEscaped();
     if (!m_environment.isEmpty())
         title += needsConfirmation()
-                     ? tr(" · environment <b>%1</b> <span style=\"color:#b35c00\">(asks for confirmation)</span>").arg(m_environment.toHtmlEscaped())
+                     ? tr(" · environment <b>%1</b> %2")
+                           .arg(m_environment.toHtmlEscaped(),
+                                StudioStyle::span(tr("(asks for confirmation)"), StudioStyle::Tone::Warning))
                      : tr(" · environment <b>%1</b>").arg(m_environment.toHtmlEscaped());
     m_title->setText(title);
     m_title->setToolTip(tr("Migrations in %1").arg(m_migrationsDir));

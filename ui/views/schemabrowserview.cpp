@@ -1,5 +1,6 @@
 #include "schemabrowserview.h"
 
+#include "app/studiostyle.h"
 #include "editors/sqleditor.h"
 #include "models/schematreemodel.h"
 
@@ -27,7 +28,7 @@ SchemaBrowserView::SchemaBrowserView(QWidget *parent)
     m_filter = new QLineEdit(this);
     m_filter->setPlaceholderText(tr("Filter tables, columns, indexes…"));
     m_filter->setClearButtonEnabled(true);
-    m_filter->addAction(QIcon(QStringLiteral(":/covet/icons/filter.svg")), QLineEdit::LeadingPosition);
+    m_filter->addAction(StudioStyle::icon("filter"), QLineEdit::LeadingPosition);
     m_filter->setAccessibleName(tr("Filter schema objects"));
 
     m_tree = new QTreeView(this);

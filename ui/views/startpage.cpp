@@ -1,6 +1,7 @@
 #include "startpage.h"
 
 #include "app/recentprojects.h"
+#include "app/studiostyle.h"
 
 #include <QCommandLinkButton>
 #include <QDir>
@@ -19,11 +20,6 @@ namespace covet {
 namespace {
 
 constexpr int kDirRole = Qt::UserRole + 1;
-
-QIcon icon(const char *name)
-{
-    return QIcon(QStringLiteral(":/covet/icons/%1.svg").arg(QLatin1String(name)));
-}
 
 // A recent project opens with one click, as links on a start page do (and
 // with Enter), whatever the platform's double-click convention.
@@ -64,7 +60,7 @@ StartPage::StartPage(QWidget *parent) : QWidget(parent)
     setObjectName(QStringLiteral("startPage"));
 
     auto *logo = new QLabel(this);
-    logo->setPixmap(icon("covet").pixmap(64, 64));
+    logo->setPixmap(StudioStyle::icon("covet").pixmap(64, 64));
     auto *title = new QLabel(tr("Covet Studio"), this);
     QFont big = title->font();
     big.setPointSizeF(big.pointSizeF() * 2.0);
@@ -85,17 +81,17 @@ StartPage::StartPage(QWidget *parent) : QWidget(parent)
     auto *openProject = new QCommandLinkButton(tr("Open a Project…"),
                                                tr("A directory with covet.yaml and its migrations."), this);
     openProject->setObjectName(QStringLiteral("openProjectButton"));
-    openProject->setIcon(icon("open-project"));
+    openProject->setIcon(StudioStyle::icon("open-project"));
     auto *connectDb = new QCommandLinkButton(tr("Connect to a Database…"),
                                              tr("PostgreSQL, MySQL/MariaDB or SQLite: a saved connection or a new one."), this);
     connectDb->setObjectName(QStringLiteral("connectButton"));
-    connectDb->setIcon(icon("database"));
+    connectDb->setIcon(StudioStyle::icon("database"));
     auto *demo = new QCommandLinkButton(tr("Open the Demo"),
                                         tr("A SQLite shop in a new directory: one migration applied, one pending, "
                                            "and a models file with renames to review."),
                                         this);
     demo->setObjectName(QStringLiteral("demoButton"));
-    demo->setIcon(icon("demo"));
+    demo->setIcon(StudioStyle::icon("demo"));
     for (QCommandLinkButton *b : {openProject, connectDb, demo})
         b->setIconSize(QSize(24, 24));
     m_openProject = openProject;
@@ -164,7 +160,7 @@ void StartPage::setRecentProjects(const QStringList &dirs)
     for (const QString &dir : dirs) {
         const bool present = RecentProjects::exists(dir);
         const QString name = QFileInfo(dir).fileName();
-        auto *item = new QStandardItem(icon(present ? "open-project" : "migration-missing"),
+        auto *item = new QStandardItem(StudioStyle::icon(present ? "open-project" : "migration-missing"),
                                        present ? name : tr("%1 (missing)").arg(name));
         item->setData(dir, kDirRole);
         item->setToolTip(present ? tr("Open %1").arg(QDir::toNativeSeparators(dir))
@@ -200,7 +196,7 @@ void StartPage::showRecentMenu(const QPoint &pos)
         return;
     const QString dir = index.data(kDirRole).toString();
     QMenu menu(this);
-    QAction *open = menu.addAction(icon("open-project"), tr("Open"));
+    QAction *open = menu.addAction(StudioStyle::icon("open-project"), tr("Open"));
     open->setEnabled(index.flags() & Qt::ItemIsEnabled);
     QAction *forget = menu.addAction(tr("Remove from This List"));
     QAction *chosen = menu.exec(m_recent->viewport()->mapToGlobal(pos));
