@@ -544,7 +544,7 @@ NameMatch NameSimilarity::compare(const QString &a, const QString &b, const QStr
     for (const Token &t : ta) wa2 += t.weight();
     for (const Token &t : tb) wb2 += t.weight();
     std::vector<bool> usedB(size_t(tb.size()), false);
-    int coreA = 0, coreB = 0, coreMatchedA = 0, coreMatchedB = 0, strongPerfect = 0;
+    int coreA = 0, coreB = 0, coreMatchedA = 0, coreMatchedB = 0;
     int flags = 0;
     double penalty = 0;
     QStringList notes;
@@ -564,7 +564,6 @@ NameMatch NameSimilarity::compare(const QString &a, const QString &b, const QStr
         if (s >= 0.85) {
             coreMatchedA += xCore ? 1 : 0;
             coreMatchedB += y.affixCat.isEmpty() ? 1 : 0;
-            ++strongPerfect;
         }
         flags |= x.flags | y.flags;
         if (k == WordMatch::Typo && !typo) {
