@@ -11,6 +11,11 @@
 #   scripts/test-servers.sh start      start both; print the export lines and
 #                                      the directory; the servers keep running
 #   scripts/test-servers.sh stop DIR   stop the servers started in DIR
+#   scripts/test-servers.sh crash DIR pg|mysql
+#       stop that server abruptly (PostgreSQL: immediate shutdown, no
+#       checkpoint; MariaDB: SIGKILL), as a crash or a power cut would
+#   scripts/test-servers.sh restart DIR pg|mysql
+#       start it again on its port and data (crash recovery runs)
 #
 # Set COVET_SERVERS=pg or COVET_SERVERS=mysql to start only one of them.
 set -euo pipefail
@@ -52,14 +57,19 @@ start_pg() {
   own postgres:postgres "$dir/pg" "$dir/pgsock"
   as_pg "$PG_BIN/initdb" -D "$dir/pg/data" -U postgres --auth-local=trust --auth-host=scram-sha-256 \
     -E UTF8 --locale=C.UTF-8 >"$dir/pg-initdb.log" 2>&1 || { cat "$dir/pg-initdb.log" >&2; return 1; }
-  as_pg "$PG_BIN/pg_ctl" -D "$dir/pg/data" -l "$dir/pg/server.log" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -p $port -k $dir/pgsock -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
-    start >"$dir/pg-start.log" 2>&1 || { cat "$dir/pg-start.log" "$dir/pg/server.log" >&2; return 1; }
+  launch_pg "$dir" "$port" || return 1
   as_pg "$PG_BIN/psql" -h "$dir/pgsock" -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 -q \
     -c "CREATE ROLE $TEST_USER LOGIN CREATEDB PASSWORD '$TEST_PASSWORD'" \
     -c "CREATE DATABASE $TEST_DB OWNER $TEST_USER" >&2
   echo "$port" >"$dir/pg.port"
   log "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
+}
+
+launch_pg() {
+  local dir="$1" port="$2"
+  as_pg "$PG_BIN/pg_ctl" -D "$dir/pg/data" -l "$dir/pg/server.log" -w -t 60 \
+    -o "-c listen_addresses=127.0.0.1 -p $port -k $dir/pgsock -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+    start >"$dir/pg-start.log" 2>&1 || { cat "$dir/pg-start.log" "$dir/pg/server.log" >&2; return 1; }
 }
 
 stop_pg() {
@@ -75,17 +85,7 @@ start_mysql() {
   own mysql:mysql "$dir/my" "$dir/mysock"
   mariadb-install-db --no-defaults "${MY_USER_OPT[@]}" --datadir="$dir/my/data" --auth-root-authentication-method=socket \
     --skip-test-db >"$dir/my-install.log" 2>&1 || { cat "$dir/my-install.log" >&2; return 1; }
-  mariadbd --no-defaults "${MY_USER_OPT[@]}" --datadir="$dir/my/data" --socket="$dir/mysock/mysqld.sock" \
-    --pid-file="$dir/my/mysqld.pid" --port="$port" --bind-address=127.0.0.1 --skip-name-resolve \
-    --skip-log-bin --innodb-buffer-pool-size=128M --innodb-flush-log-at-trx-commit=2 --max-connections=300 \
-    --character-set-server=utf8mb4 --collation-server=utf8mb4_general_ci \
-    --log-error="$dir/my/error.log" >/dev/null 2>&1 &
-  for _ in $(seq 1 120); do
-    if mariadb-admin --no-defaults --socket="$dir/mysock/mysqld.sock" -u"$MY_ADMIN" ping >/dev/null 2>&1; then
-      break
-    fi
-    sleep 0.25
-  done
+  launch_mysql "$dir" "$port" || return 1
   mariadb --no-defaults --socket="$dir/mysock/mysqld.sock" -u"$MY_ADMIN" -e "
     CREATE USER '$TEST_USER'@'127.0.0.1' IDENTIFIED BY '$TEST_PASSWORD';
     CREATE USER '$TEST_USER'@'localhost' IDENTIFIED BY '$TEST_PASSWORD';
@@ -94,6 +94,45 @@ start_mysql() {
     CREATE DATABASE $TEST_DB;" || { cat "$dir/my/error.log" >&2; return 1; }
   echo "$port" >"$dir/mysql.port"
   log "MariaDB $(mariadbd --no-defaults --version | awk '{print $3}') on 127.0.0.1:$port"
+}
+
+launch_mysql() {
+  local dir="$1" port="$2"
+  mariadbd --no-defaults "${MY_USER_OPT[@]}" --datadir="$dir/my/data" --socket="$dir/mysock/mysqld.sock" \
+    --pid-file="$dir/my/mysqld.pid" --port="$port" --bind-address=127.0.0.1 --skip-name-resolve \
+    --skip-log-bin --innodb-buffer-pool-size=128M --innodb-flush-log-at-trx-commit=2 --max-connections=300 \
+    --character-set-server=utf8mb4 --collation-server=utf8mb4_general_ci \
+    --log-error="$dir/my/error.log" >/dev/null 2>&1 &
+  for _ in $(seq 1 240); do
+    if mariadb-admin --no-defaults --socket="$dir/mysock/mysqld.sock" -u"$MY_ADMIN" ping >/dev/null 2>&1; then
+      return 0
+    fi
+    sleep 0.25
+  done
+  log "MariaDB did not answer within 60 s"; cat "$dir/my/error.log" >&2; return 1
+}
+
+crash_server() {
+  local dir="$1" which="$2"
+  case "$which" in
+    pg) as_pg "$PG_BIN/pg_ctl" -D "$dir/pg/data" -m immediate -w -t 30 stop >/dev/null ;;
+    mysql)
+      local pid
+      pid=$(cat "$dir/my/mysqld.pid")
+      kill -9 "$pid"
+      for _ in $(seq 1 120); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.25; done
+      log "mariadbd $pid did not die"; return 1 ;;
+    *) log "crash: pg or mysql, not '$which'"; return 2 ;;
+  esac
+}
+
+restart_server() {
+  local dir="$1" which="$2"
+  case "$which" in
+    pg) launch_pg "$dir" "$(cat "$dir/pg.port")" ;;
+    mysql) launch_mysql "$dir" "$(cat "$dir/mysql.port")" ;;
+    *) log "restart: pg or mysql, not '$which'"; return 2 ;;
+  esac
 }
 
 stop_mysql() {
@@ -148,6 +187,12 @@ case "$cmd" in
   stop)
     stop_all "${2:?usage: test-servers.sh stop DIR}"
     ;;
+  crash)
+    crash_server "${2:?usage: test-servers.sh crash DIR pg|mysql}" "${3:?usage: test-servers.sh crash DIR pg|mysql}"
+    ;;
+  restart)
+    restart_server "${2:?usage: test-servers.sh restart DIR pg|mysql}" "${3:?usage: test-servers.sh restart DIR pg|mysql}"
+    ;;
   run)
     shift
     [ "${1:-}" = "--" ] && shift
@@ -164,7 +209,7 @@ case "$cmd" in
     exit $status
     ;;
   *)
-    sed -n '2,16p' "$0" >&2
+    sed -n '2,21p' "$0" >&2
     exit 2
     ;;
 esac

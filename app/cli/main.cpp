@@ -18,6 +18,7 @@
 
 #include <QCoreApplication>
 #include <QGuiApplication>
+#include <QLoggingCategory>
 #include <QTextStream>
 
 #include <algorithm>
@@ -66,6 +67,11 @@ int main(int argc, char **argv)
     } else {
         app = std::make_unique<QCoreApplication>(argc, argv);
     }
+    // Qt's own warnings ("QSqlQuery::exec: database not open", "unable to
+    // free statement handle" …, one per statement after a lost connection)
+    // repeat what Covet reports in its own error; COVET_QT_WARNINGS=1 shows them.
+    if (!qEnvironmentVariableIsSet("COVET_QT_WARNINGS"))
+        QLoggingCategory::setFilterRules(QStringLiteral("default.warning=false"));
     QCoreApplication::setApplicationName(QStringLiteral("covet"));
     QCoreApplication::setApplicationVersion(QStringLiteral(COVET_VERSION));
     // On a terminal, control characters from outside are shown escaped.

@@ -29,6 +29,8 @@ public:
     QString urlString() const { return m_url.toString(); }
     // A connection to the scratch database (opened on first use).
     Connection &connection();
+    // Drops the connection; the next connection() opens a new one (after the server restarted).
+    void reconnect() { m_conn.reset(); }
     // Runs a script split by SqlScriptSplitter (test fixtures only).
     bool execScript(const QString &script, QString *error = nullptr);
 
