@@ -11,6 +11,7 @@
 #include "models/migrationlistmodel.h"
 #include "testsupport.h"
 #include "demofixture.h"
+#include "largeschemafixture.h"
 #include "views/migrationrunpanel.h"
 #include "views/migrationsview.h"
 
@@ -132,6 +133,15 @@ private:
         return waitIdle(view);
     }
 
+    // A shown main window on a new demo project (in `name`), on its Migrations view.
+    bool openDemoWindow(MainWindow &window, const QString &name)
+    {
+        window.resize(1280, 800);
+        window.show();
+        return QTest::qWaitForWindowExposed(&window) && window.openDemo(m_tmp.filePath(name))
+               && window.showView(QStringLiteral("migrations"));
+    }
+
     static void clickRow(MigrationsView &view, const QString &id)
     {
         const QModelIndex index = view.model()->index(view.model()->rowOf(id), MigrationListModel::IdColumn);
@@ -164,11 +174,7 @@ private slots:
     void applyFromTheMainWindowUpdatesTheHistory()
     {
         MainWindow window;
-        window.resize(1280, 800);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QVERIFY(window.openDemo(m_tmp.filePath(QStringLiteral("mainwindow-demo"))));
-        QVERIFY(window.showView(QStringLiteral("migrations")));
+        QVERIFY(openDemoWindow(window, QStringLiteral("mainwindow-demo")));
         MigrationsView &view = *window.migrationsView();
         QVERIFY(view.isVisible());
         QVERIFY(QTest::qWaitFor([&]() { return view.hasListing() && !view.isBusy() && !window.isBusy(); }, 30000));
@@ -214,6 +220,45 @@ private slots:
         // Nothing is left to apply.
         QVERIFY(!view.applyButton()->isEnabled());
         QVERIFY(!view.dryRunButton()->isEnabled());
+    }
+
+    // Each reading of the history is logged once: after Apply the view
+    // reads it again, and the main window's reload (the schema changed)
+    // adds no second "History of" line. Three hundred more tables make the
+    // reload's schema reading finish after the view's own history reading,
+    // where the second line used to appear.
+    void historyLineAppearsOncePerReading()
+    {
+        MainWindow window;
+        QVERIFY(openDemoWindow(window, QStringLiteral("history-line-demo")));
+        MigrationsView &view = *window.migrationsView();
+        const auto settled = [&]() {
+            // Let a late reload start (and finish) before counting.
+            for (int i = 0; i < 4; ++i) {
+                QTest::qWait(200);
+                if (!QTest::qWaitFor([&]() { return view.hasListing() && !view.isBusy() && !window.isBusy(); }, 30000))
+                    return false;
+            }
+            return true;
+        };
+        const auto historyLines = [&]() { return int(view.runPanel()->logText().count(QStringLiteral("] History of "))); };
+        QVERIFY(settled());
+        QCOMPARE(historyLines(), 1);
+        const DatabaseUrl url = demoUrl(window.projectDir());
+        QVERIFY(test::createLargeSqliteDatabase(url.database(), 300));
+
+        // Refresh reads (and logs) the history once more.
+        QTest::mouseClick(view.refreshButton(), Qt::LeftButton);
+        QVERIFY(settled());
+        QCOMPARE(historyLines(), 2);
+
+        bool ok = false;
+        QVERIFY(clickAndWait(view, view.applyButton(), &ok));
+        QVERIFY2(ok, qPrintable(view.runPanel()->logText()));
+        QVERIFY(settled());
+        QCOMPARE(history(url), (QStringList{"0001_initial", "0002_product_flags"}));
+        QVERIFY2(view.runPanel()->logText().endsWith(QStringLiteral("2 applied, 0 pending")), qPrintable(view.runPanel()->logText()));
+        QCOMPARE(historyLines(), 3);
     }
 
     void applyToHereStopsAtTheSelectedMigration()
