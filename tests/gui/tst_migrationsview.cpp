@@ -305,6 +305,39 @@ private slots:
         QCOMPARE(states(view), (QList<State>{State::Applied, State::Pending}));
     }
 
+    // After Apply the Dry Run tab no longer shows the last dry run's green
+    // "Nothing was changed" and SQL, nor the rehearsal's banner: they
+    // described migrations that are now applied.
+    void applyClearsTheLastDryRunAndRehearsal()
+    {
+        const QString project = newDemo();
+        MigrationsView view;
+        QVERIFY(openView(view, project));
+        const QString intro = view.dryRunResultText();
+        QVERIFY2(intro.startsWith(QStringLiteral("Dry Run shows")), qPrintable(intro));
+        QVERIFY(clickAndWait(view, view.dryRunButton()));
+        QVERIFY2(view.dryRunResultText().contains("Nothing was changed"), qPrintable(view.dryRunResultText()));
+        QVERIFY(view.dryRunEditor()->text().contains("ADD COLUMN discontinued"));
+        QSignalSpy rehearsed(&view, &MigrationsView::rehearsalFinished);
+        QAction *rehearse = view.findChild<QAction *>(QStringLiteral("rehearseAction"));
+        QVERIFY(rehearse && view.dryRunButton()->findChild<QMenu *>()->actions().contains(rehearse));
+        rehearse->trigger();
+        QVERIFY(rehearsed.count() == 1 || rehearsed.wait(60000));
+        QVERIFY(view.rehearsalBanner()->isVisibleTo(&view));
+        QVERIFY(waitIdle(view));
+
+        bool ok = false;
+        QVERIFY(clickAndWait(view, view.applyButton(), &ok));
+        QVERIFY(ok);
+        QCOMPARE(states(view), (QList<State>{State::Applied, State::Applied}));
+        view.detailTabs()->setCurrentIndex(1);   // the Dry Run tab
+        QCOMPARE(view.dryRunResultText(), intro);
+        QVERIFY(view.findChild<QLabel *>(QStringLiteral("dryRunResult"))->isVisible());
+        QVERIFY2(view.dryRunEditor()->text().isEmpty(), qPrintable(view.dryRunEditor()->text()));
+        QVERIFY(!view.rehearsalBanner()->isVisibleTo(&view));
+        QVERIFY(!view.rehearsal());
+    }
+
     // Rehearse, from the Dry Run button's menu: apply, roll back, apply
     // again each pending migration; the result above the dry run's SQL;
     // nothing changes. A migration whose down part forgets its table is
