@@ -30,6 +30,8 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QStyle>
+#include <QStyleOptionViewItem>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -259,6 +261,40 @@ private slots:
         QCOMPARE(history(url), (QStringList{"0001_initial", "0002_product_flags"}));
         QVERIFY2(view.runPanel()->logText().endsWith(QStringLiteral("2 applied, 0 pending")), qPrintable(view.runPanel()->logText()));
         QCOMPARE(historyLines(), 3);
+    }
+
+    // A long migration id is shown whole, not cut with an ellipsis: in the
+    // main window at its default size (1180x720) its column is as wide as
+    // the icon and the text, and the cell lies inside the list.
+    void longMigrationIdIsShownWhole()
+    {
+        MainWindow window;
+        QVERIFY(openDemoWindow(window, QStringLiteral("long-id-demo")));
+        window.resize(1180, 720);
+        MigrationsView &view = *window.migrationsView();
+        const QString id = QStringLiteral("0042_add_a_really_long_descriptive_name_for_the_customer_loyalty_table");
+        QVERIFY(addMigration(window.projectDir(), id, "0002_product_flags", "CREATE TABLE loyalty (id INTEGER PRIMARY KEY);",
+                             "DROP TABLE loyalty;"));
+        QVERIFY(QTest::qWaitFor([&]() { return view.hasListing() && !view.isBusy() && !window.isBusy(); }, 30000));
+        QTest::mouseClick(view.refreshButton(), Qt::LeftButton);
+        QVERIFY(QTest::qWaitFor([&]() { return !view.isBusy() && view.model()->rowOf(id) >= 0; }, 30000));
+        QTest::qWait(50);   // the columns follow their contents
+
+        QTreeView *list = view.list();
+        const QModelIndex index = view.model()->index(view.model()->rowOf(id), MigrationListModel::IdColumn);
+        list->scrollTo(index);
+        const QRect cell = list->visualRect(index);
+        // What the delegate needs for the icon, the whole id and its margins.
+        QStyleOptionViewItem option;
+        option.initFrom(list->viewport());
+        const int icon = list->style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, list);
+        option.decorationSize = list->iconSize().isValid() ? list->iconSize() : QSize(icon, icon);
+        const int needed = list->itemDelegateForIndex(index)->sizeHint(option, index).width();
+        QVERIFY(needed > list->fontMetrics().horizontalAdvance(id));
+        QVERIFY2(cell.width() >= needed, qPrintable(QStringLiteral("%1 px for %2 px of icon and id").arg(cell.width()).arg(needed)));
+        QVERIFY2(cell.left() >= 0 && cell.right() < list->viewport()->width(),
+                 qPrintable(QStringLiteral("cell %1..%2 in %3 px").arg(cell.left()).arg(cell.right()).arg(list->viewport()->width())));
+        QVERIFY(index.data(Qt::ToolTipRole).toString().contains(id));
     }
 
     void applyToHereStopsAtTheSelectedMigration()
