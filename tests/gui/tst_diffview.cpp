@@ -16,12 +16,14 @@
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDir>
+#include <QHeaderView>
 #include <QFile>
 #include <QListWidget>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSlider>
+#include <QStyle>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -95,6 +97,47 @@ private slots:
             QVERIFY2(view.model()->objectIndex(QLatin1String(t)).isValid(), t);
         QVERIFY(view.tree()->isExpanded(view.model()->index(0, 0)));
         QVERIFY(view.createMigrationButton()->isEnabled());
+    }
+
+    // In the main window at its default size (1180x720) the rename review
+    // has room for five candidates, shows each one's Reasons whole (on one
+    // line, or wrapped onto lines its row is tall enough for) and keeps the
+    // column inside the table.
+    void renameReviewShowsFiveRowsAndWholeReasons()
+    {
+        qputenv("COVET_DEMO_DIR", m_tmp.filePath(QStringLiteral("demos")).toUtf8());
+        MainWindow w;
+        w.resize(1180, 720);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.openDemo(m_tmp.filePath(QStringLiteral("review-demo"))));
+        QVERIFY(w.showView(QStringLiteral("diff")));
+        QTRY_VERIFY_WITH_TIMEOUT(!w.isBusy() && w.diffView()->hasResult() && !w.diffView()->isBusy(), 15000);
+        QTableView *table = w.diffView()->renameTable();
+        QCOMPARE(table->model()->rowCount(), 2);
+        QTest::qWait(50);   // the rows' heights follow the columns' widths
+
+        const QWidget *viewport = table->viewport();
+        const int rowRoom = table->verticalHeader()->defaultSectionSize();
+        QVERIFY2(viewport->height() >= 5 * rowRoom, qPrintable(QStringLiteral("%1 px for rows of %2 px").arg(viewport->height()).arg(rowRoom)));
+        const QFontMetrics fm(table->font());
+        const int margin = 2 * (table->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, table) + 1);
+        for (int row = 0; row < table->model()->rowCount(); ++row) {
+            const QModelIndex reasons = table->model()->index(row, RenameCandidateModel::ReasonsColumn);
+            const QString text = reasons.data().toString();
+            QVERIFY(text.contains(QStringLiteral("foreign key")));
+            const QRect cell = table->visualRect(reasons);
+            QVERIFY2(cell.left() >= 0 && cell.right() < viewport->width() && cell.bottom() < viewport->height(),
+                     qPrintable(QStringLiteral("cell %1,%2 %3x%4 in %5x%6").arg(cell.x()).arg(cell.y()).arg(cell.width()).arg(cell.height())
+                                    .arg(viewport->width()).arg(viewport->height())));
+            const int width = cell.width() - margin;
+            const bool oneLine = fm.horizontalAdvance(text) <= width;
+            const QRect wrapped = fm.boundingRect(QRect(0, 0, width, 10000), Qt::TextWordWrap, text);
+            QVERIFY2(oneLine || (table->wordWrap() && wrapped.width() <= width && wrapped.height() <= cell.height()),
+                     qPrintable(QStringLiteral("\"%1\" needs %2 px (or %3x%4 wrapped) in a cell of %5x%6")
+                                    .arg(text).arg(fm.horizontalAdvance(text)).arg(wrapped.width()).arg(wrapped.height())
+                                    .arg(cell.width()).arg(cell.height())));
+        }
     }
 
     void acceptingARenameCandidateTurnsDropAddIntoRename()

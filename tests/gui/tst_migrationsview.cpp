@@ -13,6 +13,7 @@
 #include "models/migrationlistmodel.h"
 #include "testsupport.h"
 #include "demofixture.h"
+#include "largeschemafixture.h"
 #include "views/migrationrunpanel.h"
 #include "views/migrationsview.h"
 
@@ -31,6 +32,8 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QStyle>
+#include <QStyleOptionViewItem>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -134,6 +137,15 @@ private:
         return waitIdle(view);
     }
 
+    // A shown main window on a new demo project (in `name`), on its Migrations view.
+    bool openDemoWindow(MainWindow &window, const QString &name)
+    {
+        window.resize(1280, 800);
+        window.show();
+        return QTest::qWaitForWindowExposed(&window) && window.openDemo(m_tmp.filePath(name))
+               && window.showView(QStringLiteral("migrations"));
+    }
+
     static void clickRow(MigrationsView &view, const QString &id)
     {
         const QModelIndex index = view.model()->index(view.model()->rowOf(id), MigrationListModel::IdColumn);
@@ -166,11 +178,7 @@ private slots:
     void applyFromTheMainWindowUpdatesTheHistory()
     {
         MainWindow window;
-        window.resize(1280, 800);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QVERIFY(window.openDemo(m_tmp.filePath(QStringLiteral("mainwindow-demo"))));
-        QVERIFY(window.showView(QStringLiteral("migrations")));
+        QVERIFY(openDemoWindow(window, QStringLiteral("mainwindow-demo")));
         MigrationsView &view = *window.migrationsView();
         QVERIFY(view.isVisible());
         QVERIFY(QTest::qWaitFor([&]() { return view.hasListing() && !view.isBusy() && !window.isBusy(); }, 30000));
@@ -218,6 +226,79 @@ private slots:
         QVERIFY(!view.dryRunButton()->isEnabled());
     }
 
+    // Each reading of the history is logged once: after Apply the view
+    // reads it again, and the main window's reload (the schema changed)
+    // adds no second "History of" line. Three hundred more tables make the
+    // reload's schema reading finish after the view's own history reading,
+    // where the second line used to appear.
+    void historyLineAppearsOncePerReading()
+    {
+        MainWindow window;
+        QVERIFY(openDemoWindow(window, QStringLiteral("history-line-demo")));
+        MigrationsView &view = *window.migrationsView();
+        const auto settled = [&]() {
+            // Let a late reload start (and finish) before counting.
+            for (int i = 0; i < 4; ++i) {
+                QTest::qWait(200);
+                if (!QTest::qWaitFor([&]() { return view.hasListing() && !view.isBusy() && !window.isBusy(); }, 30000))
+                    return false;
+            }
+            return true;
+        };
+        const auto historyLines = [&]() { return int(view.runPanel()->logText().count(QStringLiteral("] History of "))); };
+        QVERIFY(settled());
+        QCOMPARE(historyLines(), 1);
+        const DatabaseUrl url = demoUrl(window.projectDir());
+        QVERIFY(test::createLargeSqliteDatabase(url.database(), 300));
+
+        // Refresh reads (and logs) the history once more.
+        QTest::mouseClick(view.refreshButton(), Qt::LeftButton);
+        QVERIFY(settled());
+        QCOMPARE(historyLines(), 2);
+
+        bool ok = false;
+        QVERIFY(clickAndWait(view, view.applyButton(), &ok));
+        QVERIFY2(ok, qPrintable(view.runPanel()->logText()));
+        QVERIFY(settled());
+        QCOMPARE(history(url), (QStringList{"0001_initial", "0002_product_flags"}));
+        QVERIFY2(view.runPanel()->logText().endsWith(QStringLiteral("2 applied, 0 pending")), qPrintable(view.runPanel()->logText()));
+        QCOMPARE(historyLines(), 3);
+    }
+
+    // A long migration id is shown whole, not cut with an ellipsis: in the
+    // main window at its default size (1180x720) its column is as wide as
+    // the icon and the text, and the cell lies inside the list.
+    void longMigrationIdIsShownWhole()
+    {
+        MainWindow window;
+        QVERIFY(openDemoWindow(window, QStringLiteral("long-id-demo")));
+        window.resize(1180, 720);
+        MigrationsView &view = *window.migrationsView();
+        const QString id = QStringLiteral("0042_add_a_really_long_descriptive_name_for_the_customer_loyalty_table");
+        QVERIFY(addMigration(window.projectDir(), id, "0002_product_flags", "CREATE TABLE loyalty (id INTEGER PRIMARY KEY);",
+                             "DROP TABLE loyalty;"));
+        QVERIFY(QTest::qWaitFor([&]() { return view.hasListing() && !view.isBusy() && !window.isBusy(); }, 30000));
+        QTest::mouseClick(view.refreshButton(), Qt::LeftButton);
+        QVERIFY(QTest::qWaitFor([&]() { return !view.isBusy() && view.model()->rowOf(id) >= 0; }, 30000));
+        QTest::qWait(50);   // the columns follow their contents
+
+        QTreeView *list = view.list();
+        const QModelIndex index = view.model()->index(view.model()->rowOf(id), MigrationListModel::IdColumn);
+        list->scrollTo(index);
+        const QRect cell = list->visualRect(index);
+        // What the delegate needs for the icon, the whole id and its margins.
+        QStyleOptionViewItem option;
+        option.initFrom(list->viewport());
+        const int icon = list->style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, list);
+        option.decorationSize = list->iconSize().isValid() ? list->iconSize() : QSize(icon, icon);
+        const int needed = list->itemDelegateForIndex(index)->sizeHint(option, index).width();
+        QVERIFY(needed > list->fontMetrics().horizontalAdvance(id));
+        QVERIFY2(cell.width() >= needed, qPrintable(QStringLiteral("%1 px for %2 px of icon and id").arg(cell.width()).arg(needed)));
+        QVERIFY2(cell.left() >= 0 && cell.right() < list->viewport()->width(),
+                 qPrintable(QStringLiteral("cell %1..%2 in %3 px").arg(cell.left()).arg(cell.right()).arg(list->viewport()->width())));
+        QVERIFY(index.data(Qt::ToolTipRole).toString().contains(id));
+    }
+
     void applyToHereStopsAtTheSelectedMigration()
     {
         const QString project = newDemo();
@@ -260,6 +341,39 @@ private slots:
         QCOMPARE(sqliteSchema(demoUrl(project)), schemaBefore);
         QCOMPARE(history(demoUrl(project)), QStringList{"0001_initial"});
         QCOMPARE(states(view), (QList<State>{State::Applied, State::Pending}));
+    }
+
+    // After Apply the Dry Run tab no longer shows the last dry run's green
+    // "Nothing was changed" and SQL, nor the rehearsal's banner: they
+    // described migrations that are now applied.
+    void applyClearsTheLastDryRunAndRehearsal()
+    {
+        const QString project = newDemo();
+        MigrationsView view;
+        QVERIFY(openView(view, project));
+        const QString intro = view.dryRunResultText();
+        QVERIFY2(intro.startsWith(QStringLiteral("Dry Run shows")), qPrintable(intro));
+        QVERIFY(clickAndWait(view, view.dryRunButton()));
+        QVERIFY2(view.dryRunResultText().contains("Nothing was changed"), qPrintable(view.dryRunResultText()));
+        QVERIFY(view.dryRunEditor()->text().contains("ADD COLUMN discontinued"));
+        QSignalSpy rehearsed(&view, &MigrationsView::rehearsalFinished);
+        QAction *rehearse = view.findChild<QAction *>(QStringLiteral("rehearseAction"));
+        QVERIFY(rehearse && view.dryRunButton()->findChild<QMenu *>()->actions().contains(rehearse));
+        rehearse->trigger();
+        QVERIFY(rehearsed.count() == 1 || rehearsed.wait(60000));
+        QVERIFY(view.rehearsalBanner()->isVisibleTo(&view));
+        QVERIFY(waitIdle(view));
+
+        bool ok = false;
+        QVERIFY(clickAndWait(view, view.applyButton(), &ok));
+        QVERIFY(ok);
+        QCOMPARE(states(view), (QList<State>{State::Applied, State::Applied}));
+        view.detailTabs()->setCurrentIndex(1);   // the Dry Run tab
+        QCOMPARE(view.dryRunResultText(), intro);
+        QVERIFY(view.findChild<QLabel *>(QStringLiteral("dryRunResult"))->isVisible());
+        QVERIFY2(view.dryRunEditor()->text().isEmpty(), qPrintable(view.dryRunEditor()->text()));
+        QVERIFY(!view.rehearsalBanner()->isVisibleTo(&view));
+        QVERIFY(!view.rehearsal());
     }
 
     // Rehearse, from the Dry Run button's menu: apply, roll back, apply

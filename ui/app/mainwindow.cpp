@@ -39,6 +39,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace covet {
 
 namespace {
@@ -99,8 +101,12 @@ MainWindow::MainWindow(QWidget *parent)
     createMenus();
     createStatusBar();
 
-    // Applied migrations change the schema the other views show.
-    connect(m_migrationsView, &MigrationsView::databaseChanged, this, &MainWindow::reload);
+    // Applied migrations change the schema the other views show; the
+    // Migrations view has read its history again itself.
+    connect(m_migrationsView, &MigrationsView::databaseChanged, this, [this]() {
+        reload();
+        m_migrationsViewCurrent = m_target.has_value();
+    });
     connect(m_migrationsView, &MigrationsView::rollbackRequested, this, [this](const QString &id) {
         showView(QStringLiteral("rollback"));
         m_rollbackDesk->rollBackTo(id);
@@ -397,6 +403,7 @@ void MainWindow::openDatabase(const DatabaseUrl &url)
 void MainWindow::connectTo(const StudioTarget &target)
 {
     clearError();
+    m_migrationsViewCurrent = false;
     // Another database: the Migrations view must not act on the old one
     // while the new one is read.
     if (m_target && m_target->url.toString() != target.url.toString()) {
@@ -476,7 +483,8 @@ void MainWindow::onInspected(const InspectOutcome &outcome)
         // The Diff view compares with the schema read here; the Migrations
         // view knows the environment (confirmation, audit).
         m_diffView->setTarget(*m_target, outcome.schema);
-        m_migrationsView->setTarget(*m_target);
+        if (!std::exchange(m_migrationsViewCurrent, false))
+            m_migrationsView->setTarget(*m_target);
         m_rollbackDesk->setTarget(*m_target);
         m_backupsView->setDatabase(m_target->url, m_migrationsView->needsConfirmation() ? m_migrationsView->environment() : QString());
         m_auditView->setTarget(*m_target);
@@ -495,6 +503,7 @@ void MainWindow::onInspected(const InspectOutcome &outcome)
 void MainWindow::onFailed(const Error &error)
 {
     setBusy(false);
+    m_migrationsViewCurrent = false;
     m_connectionLabel->setText(tr("Not connected"));
     m_browser->clear();
     m_migrationsView->clear();
@@ -508,6 +517,7 @@ void MainWindow::onFailed(const Error &error)
 void MainWindow::onCancelled()
 {
     setBusy(false);
+    m_migrationsViewCurrent = false;
     m_connectionLabel->setText(tr("Not connected"));
     statusBar()->showMessage(tr("Cancelled"), 5000);
 }

@@ -142,6 +142,9 @@ private:
     QPointer<ConnectionDialog> m_connectionDialog;
     QString m_pendingSelection;
     bool m_isBusy = false;
+    // The reload under way follows the Migrations view's own run: it has
+    // already read the history again (and logged it once).
+    bool m_migrationsViewCurrent = false;
 };
 
 } // namespace covet

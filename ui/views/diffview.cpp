@@ -10,6 +10,7 @@
 #include "models/diffmodel.h"
 #include "models/renamecandidatemodel.h"
 #include "sql/sqlgenerator.h"
+#include "views/renamereviewtable.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -264,25 +265,7 @@ QWidget *DiffView::createRenameReview()
     bar->addWidget(m_saveDecisionsButton);
     layout->addLayout(bar);
 
-    m_renameTable = new QTableView(box);
-    m_renameTable->setObjectName(QStringLiteral("renameTable"));
-    m_renameTable->setModel(m_renames);
-    m_renameTable->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_renameTable->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_renameTable->verticalHeader()->hide();
-    m_renameTable->setAlternatingRowColors(true);
-    m_renameTable->setWordWrap(false);
-    m_renameTable->setTextElideMode(Qt::ElideRight);
-    // Room for the header and three candidates.
-    m_renameTable->setMinimumHeight(m_renameTable->horizontalHeader()->sizeHint().height()
-                                    + 3 * m_renameTable->verticalHeader()->defaultSectionSize() + 6);
-    m_renameTable->horizontalHeader()->setStretchLastSection(true);
-    m_renameTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_renameTable->setColumnWidth(RenameCandidateModel::DecisionColumn, 150);
-    m_renameTable->setColumnWidth(RenameCandidateModel::OldNameColumn, 120);
-    m_renameTable->setColumnWidth(RenameCandidateModel::NewNameColumn, 120);
-    m_renameTable->setColumnWidth(RenameCandidateModel::TableColumn, 110);
-    m_renameTable->setColumnWidth(RenameCandidateModel::ScoreColumn, 170);
+    m_renameTable = new RenameReviewTable(m_renames, box);
     m_scoreDelegate = new ScoreBarDelegate(RenameCandidateModel::ScoreRole, this);
     m_renameTable->setItemDelegateForColumn(RenameCandidateModel::ScoreColumn, m_scoreDelegate);
     layout->addWidget(m_renameTable, 1);

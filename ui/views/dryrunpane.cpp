@@ -9,16 +9,16 @@
 
 namespace covet {
 
-DryRunPane::DryRunPane(const QString &intro, QWidget *parent) : QWidget(parent)
+DryRunPane::DryRunPane(const QString &intro, QWidget *parent) : QWidget(parent), m_intro(intro)
 {
     m_result = new QLabel(this);
     m_result->setObjectName(QStringLiteral("dryRunResult"));
     m_result->setWordWrap(true);
     m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    StudioStyle::setBanner(m_result, intro, StudioStyle::Banner::Info);
     m_sql = new SqlEditor(this);
     m_sql->setObjectName(QStringLiteral("dryRunSql"));
     m_sql->setReadOnly(true);
+    reset();
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 0);
     layout->addWidget(m_result);
@@ -38,6 +38,12 @@ QString DryRunPane::resultText() const
 void DryRunPane::start()
 {
     StudioStyle::setBanner(m_result, tr("Running the dry run…"), StudioStyle::Banner::Info);
+    m_sql->setSql(QString());
+}
+
+void DryRunPane::reset()
+{
+    StudioStyle::setBanner(m_result, m_intro, StudioStyle::Banner::Info);
     m_sql->setSql(QString());
 }
 

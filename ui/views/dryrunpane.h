@@ -25,6 +25,9 @@ public:
     void setDialect(Dialect dialect);
     // A dry run started.
     void start();
+    // Back to the introduction, without SQL: what the last dry run showed no
+    // longer describes the database (it was changed since).
+    void reset();
     // The outcome of a dry run of `count` migrations; returns the banner's
     // first line (for a log).
     QString show(const MigrateOutcome &outcome, int count);
@@ -34,6 +37,7 @@ public:
     QLabel *banner() const { return m_result; }
 
 private:
+    QString m_intro;
     QLabel *m_result = nullptr;
     SqlEditor *m_sql = nullptr;
 };

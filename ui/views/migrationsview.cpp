@@ -471,6 +471,11 @@ void MigrationsView::start(const MigrateRequest &request)
     const QString where = request.environment().isEmpty() ? request.url.display()
                                                           : tr("%1 (environment %2)").arg(request.url.display(), request.environment());
     m_runPanel->start(request.dryRun ? tr("Dry run of %1 on %2").arg(scope, where) : tr("Applying %1 to %2").arg(scope, where));
+    if (!request.dryRun) {   // the last dry run and rehearsal no longer describe the database
+        m_dryRun->reset();
+        m_rehearsal->hide();
+        m_rehearsalOutcome.reset();
+    }
     m_job->run(request);
     updateActions();
 }
