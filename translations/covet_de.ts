@@ -2788,6 +2788,10 @@ Bestätigt: %1</translation>
             <numerusform>Sicherungsnummern: %1.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
 </context>
 <context>
     <name>covet::SchemaBrowserView</name>

@@ -2774,6 +2774,10 @@ Acknowledged: %1</source>
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>covet::SchemaBrowserView</name>

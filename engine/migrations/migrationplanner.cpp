@@ -7,6 +7,8 @@
 #include "../sql/sqlscriptsplitter.h"
 #include "historyreplay.h"
 
+#include <QFileInfo>
+
 #include <concepts>
 
 namespace covet {
@@ -113,7 +115,8 @@ Result<MigrationPlan> MigrationPlanner::plan(const Migration &m, bool forward)
         for (const auto &s : *stmts) {
             ++n;
             MigrationStep step;
-            step.label = QStringLiteral("statement %1 (%2:%3)").arg(n).arg(m.sourcePath).arg(base + s.line - 1);
+            // The file's name, not its path: the label is shown in progress lines, dry runs, risk reports and the audit.
+            step.label = QStringLiteral("statement %1 (%2:%3)").arg(n).arg(QFileInfo(m.sourcePath).fileName()).arg(base + s.line - 1);
             step.batches = {SqlBatch{{s.sql}, false}};
             step.rawSql = true;
             step.before = known;

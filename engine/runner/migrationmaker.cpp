@@ -29,6 +29,8 @@ constexpr qsizetype kMaxName = 60;
 
 template <class... Ts>
 struct Overloaded : Ts... { using Ts::operator()...; };
+template <class... Ts>
+Overloaded(Ts...) -> Overloaded<Ts...>;   // Clang 16 does not deduce it for aggregates
 
 // Lowercase, [a-z0-9_] only, runs of '_' collapsed, trimmed.
 QString sanitize(const QString &text)

@@ -84,7 +84,8 @@ private slots:
                  qPrintable(lines.value(2)));
         QVERIFY2(err.contains(QStringLiteral("[3/4] 0003_idx operation 1 of 1 (Create index idx_items_label")), qPrintable(err));
         // SQL statements get their number.
-        QVERIFY2(err.contains(QStringLiteral("[4/4] 0004_sql 2/2 statement 2 (")), qPrintable(err));
+        // Labelled with the file's name and line, not its path.
+        QVERIFY2(err.contains(QStringLiteral("[4/4] 0004_sql 2/2 statement 2 (0004_sql.sql:")), qPrintable(err));
         QVERIFY2(err.contains(QStringLiteral("[4/4] 0004_sql applied in ")), qPrintable(err));
         // The runner's own "applying X" log lines are not repeated.
         QCOMPARE(err.count(QStringLiteral("applying 0002_qty")), 1);

@@ -523,12 +523,17 @@ private slots:
         QVERIFY(!dialog->applyButton()->isEnabled());
         QTest::keyClick(dialog->nameEdit(), Qt::Key_Return);
         QVERIFY(!view.isRunning());
+        QSignalSpy declined(&view, &MigrationsView::declineRecorded);
         dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Cancel)->click();
         QTRY_VERIFY(!dialog);
-        QTest::qWait(200);
+        QVERIFY(declined.wait(30000));
         QVERIFY(!view.isRunning());
         QCOMPARE(history(url), QStringList{"0001_initial"});
         QVERIFY(view.runPanel()->logText().contains("not confirmed"));
+        // Declining is audited as the CLI audits a run without --yes.
+        QCOMPARE(column(query(url, "SELECT migration_id || ' ' || direction || ' ' || environment FROM _covet_migration_audit WHERE status = 'refused' "
+                                   "AND error_text LIKE '%not confirmed in Covet Studio%'")),
+                 QStringList{"0002_product_flags apply production"});
 
         // The right name applies.
         QSignalSpy finished(&view, &MigrationsView::runFinished);

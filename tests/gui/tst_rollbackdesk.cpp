@@ -413,11 +413,17 @@ operations:
         QCOMPARE(confirm->word(), QStringLiteral("prod"));
         QTest::keyClicks(confirm->nameEdit(), QStringLiteral("yes"));
         QVERIFY(!confirm->applyButton()->isEnabled());
+        QSignalSpy declined(&desk, &RollbackDesk::declineRecorded);
         confirm->reject();
         QVERIFY(QTest::qWaitFor([&]() { return desk.confirmDialog() == nullptr; }, 5000));
+        QVERIFY(declined.wait(30000));
         QVERIFY(!desk.isRunning());
         QCOMPARE(applied(s.db->connection()).size(), 3);
         QVERIFY(desk.runPanel()->logText().contains(QStringLiteral("not confirmed")));
+        // Declining is audited: one refused row per migration the rollback would undo.
+        QVERIFY(test::scalar(s.db->connection(), QStringLiteral("SELECT count(*) FROM _covet_migration_audit WHERE status = 'refused' AND "
+                                                                "direction = 'rollback' AND error_text LIKE '%not confirmed in Covet Studio%'"))
+                >= 1);
     }
 
     void mysqlDryRunPrintsOnly()

@@ -97,6 +97,17 @@ MigrateOutcome MigrateJob::execute(const MigrateRequest &request, const Progress
     options.confirmDataLoss = request.confirmDataLoss;
     options.acceptRisk = request.acceptRisk;
     options.progress = &tracking;
+    if (out.declined()) {
+        // As `covet migrate` without its confirmation: nothing runs, the refusal is audited.
+        const Error why(Error::Category::InvalidInput, request.declined);
+        auto plan = runner.plan(options, !request.rollback);
+        const QString warning = plan ? runner.recordRefusal(*plan, options, why)
+                                     : QStringLiteral("could not record the refusal in the audit: %1").arg(plan.error().toString());
+        if (!warning.isEmpty())
+            out.report.warnings << warning;
+        out.error = why;
+        return out;
+    }
     const auto run = [&runner, &request](const RunOptions &o) { return request.rollback ? runner.rollback(o) : runner.migrate(o); };
     auto report = run(options);
     if (report) {

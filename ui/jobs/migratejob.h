@@ -46,6 +46,9 @@ struct MigrateRequest
     QStringList expected;  // the migrations the person reviewed and confirmed, in order
     bool confirmDataLoss = false;   // they confirmed the data the plan destroys may go
     bool acceptRisk = false;        // they accepted a critical plan
+    // Not empty: they declined the confirmation (why, as the log says it).
+    // Nothing runs; the refusal is audited as the CLI audits an unconfirmed run.
+    QString declined;
     QString environment() const { return settings.environment; }
     // What the runner is asked: target, steps and settings (a run adds the rest).
     RunOptions options() const
@@ -71,6 +74,9 @@ struct MigrateOutcome
     int operationCount = 0;
 
     bool succeeded() const { return !error.has_value(); }
+    bool declined() const { return !request.declined.isEmpty(); }
+    // The audit's words when the confirmation is declined in Covet Studio.
+    static QString declinedInStudio() { return QStringLiteral("not confirmed in Covet Studio; nothing was run"); }
     bool cancelled() const { return error && error->category() == Error::Category::Cancelled; }
 };
 
@@ -92,6 +98,14 @@ public:
     void list(const DatabaseUrl &url, const QString &migrationsDir, const QString &environment = {});
     // False when a run is already going on.
     bool run(const MigrateRequest &request);
+    // The person declined the confirmation of request: nothing runs, the
+    // refusal is audited as the CLI audits a run without its confirmation
+    // (finished() carries an outcome whose declined() is true).
+    bool recordDeclined(MigrateRequest request)
+    {
+        request.declined = MigrateOutcome::declinedInStudio();
+        return run(request);
+    }
     // Busy from the request until its signal has been emitted (a finished
     // worker's result may still wait in the event queue).
     bool isListing() const { return m_listing; }

@@ -461,7 +461,10 @@ void MigrationsView::apply(const QString &target)
     m_confirm = new ConfirmEnvironmentDialog(m_environment, m_url->display(), r.expected, destroyed, r.settings.backupBeforeDataLoss, this);
     m_confirm->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_confirm, &QDialog::accepted, this, [this, r]() { start(r); });
-    connect(m_confirm, &QDialog::rejected, this, [this]() { m_runPanel->appendLog(tr("Not applied: it was not confirmed.")); });
+    connect(m_confirm, &QDialog::rejected, this, [this, r]() {
+        m_runPanel->appendLog(tr("Not applied: it was not confirmed."));
+        m_job->recordDeclined(r);
+    });
     m_confirm->open();
 }
 
@@ -542,6 +545,13 @@ void MigrationsView::onListFailed(const Error &error)
 
 void MigrationsView::onRunFinished(const MigrateOutcome &outcome)
 {
+    if (outcome.declined()) {   // nothing ran; the refusal is in the audit
+        for (const QString &w : outcome.report.warnings)
+            m_runPanel->appendLog(tr("Warning: %1").arg(w));
+        updateActions();
+        emit declineRecorded();
+        return;
+    }
     const bool ok = outcome.succeeded();
     if (outcome.request.dryRun) {
         showDryRun(outcome);

@@ -120,6 +120,8 @@ signals:
     // Roll Back to Here on an applied migration: the rollback desk takes over.
     void rollbackRequested(const QString &id);
     void rehearsalFinished(bool ok);
+    // The confirmation was declined and the refusal written to the audit.
+    void declineRecorded();
 
 protected:
     void showEvent(QShowEvent *event) override;

@@ -483,7 +483,10 @@ void RollbackDesk::execute()
                                              r.settings.backupBeforeDataLoss, this, ConfirmEnvironmentDialog::Action::RollBack);
     m_confirm->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_confirm, &QDialog::accepted, this, [this, r]() { start(r); });
-    connect(m_confirm, &QDialog::rejected, this, [this]() { m_runPanel->appendLog(tr("Not rolled back: it was not confirmed.")); });
+    connect(m_confirm, &QDialog::rejected, this, [this, r]() {
+        m_runPanel->appendLog(tr("Not rolled back: it was not confirmed."));
+        m_job->recordDeclined(r);
+    });
     m_confirm->open();
 }
 
@@ -506,6 +509,13 @@ void RollbackDesk::cancel()
 
 void RollbackDesk::onRunFinished(const MigrateOutcome &outcome)
 {
+    if (outcome.declined()) {   // nothing ran; the refusal is in the audit
+        for (const QString &w : outcome.report.warnings)
+            m_runPanel->appendLog(tr("Warning: %1").arg(w));
+        updateNavigation();
+        emit declineRecorded();
+        return;
+    }
     if (outcome.request.dryRun) {
         m_dryOutcome = outcome;
         const int count = m_assessment ? int(m_assessment->ids.size()) : 0;

@@ -119,6 +119,8 @@ signals:
     void dryRunFinished(bool succeeded);
     void rehearsalFinished(bool ok);
     void runFinished(bool succeeded);
+    // The confirmation was declined and the refusal written to the audit.
+    void declineRecorded();
     // The rollback (or a restore) changed the database.
     void databaseChanged();
 
