@@ -31,5 +31,7 @@ inline const RenameCandidate *find(const QList<RenameCandidate> &list, const QSt
             return &c;
     return nullptr;
 }
+// Not on a temporary list: the pointer would dangle (AddressSanitizer found two).
+const RenameCandidate *find(QList<RenameCandidate> &&list, const QString &from, const QString &to) = delete;
 
 } // namespace covet::renametest

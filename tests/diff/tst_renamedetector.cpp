@@ -520,13 +520,15 @@ private slots:
 
         RenameDecisions d;
         d.set(*c, RenameDecisions::Verdict::Reject);
-        const RenameCandidate *rejected = find(RenameDetector().detectTables(from, to, {}, &d), "auth_user", "users");
+        const QList<RenameCandidate> rejectedList = RenameDetector().detectTables(from, to, {}, &d);
+        const RenameCandidate *rejected = find(rejectedList, "auth_user", "users");
         QVERIFY(rejected && !rejected->accepted);
 
         // Different namespaces never pair.
         Schema nsTo = to;
         nsTo.tables[0].schema = "other";
-        QVERIFY(!find(RenameDetector().detectTables(from, nsTo), "auth_user", "users"));
+        const QList<RenameCandidate> nsList = RenameDetector().detectTables(from, nsTo);
+        QVERIFY(!find(nsList, "auth_user", "users"));
     }
 
     // ---- determinism --------------------------------------------------------------

@@ -36,14 +36,16 @@ private slots:
 
         Table other = after;
         other.columns << col("author_id", "integer");   // two references added: no longer the sole pair
-        const RenameCandidate *two = find(RenameDetector().detectColumns(before, other), "post_id", "target_id");
+        const QList<RenameCandidate> twoList = RenameDetector().detectColumns(before, other);
+        const RenameCandidate *two = find(twoList, "post_id", "target_id");
         QVERIFY(!two || !two->accepted);
 
         Table fkBefore = table("projects", {col("id", "integer", false), col("name", "varchar(100)"), col("user_id", "integer")});
         fkBefore.foreignKeys << ForeignKey{QStringLiteral("p_user_fk"), {QStringLiteral("user_id")}, {}, QStringLiteral("users"), {QStringLiteral("id")}};
         Table fkAfter = table("projects", {col("id", "integer", false), col("name", "varchar(100)"), col("team_id", "integer")});
         fkAfter.foreignKeys << ForeignKey{QStringLiteral("p_team_fk"), {QStringLiteral("team_id")}, {}, QStringLiteral("teams"), {QStringLiteral("id")}};
-        const RenameCandidate *retargeted = find(RenameDetector().detectColumns(fkBefore, fkAfter), "user_id", "team_id");
+        const QList<RenameCandidate> retargetedList = RenameDetector().detectColumns(fkBefore, fkAfter);
+        const RenameCandidate *retargeted = find(retargetedList, "user_id", "team_id");
         QVERIFY(retargeted);
         QVERIFY2(!retargeted->accepted, qPrintable(retargeted->explanation));
     }
@@ -61,7 +63,8 @@ private slots:
         QVERIFY2(c->accepted && c->reusesDroppedName == u"total", qPrintable(c->explanation));
         // X unchanged: the staging column was simply dropped.
         const Table kept = table("orders", {col("id", "integer", false), col("total", "integer")});
-        const RenameCandidate *none = find(RenameDetector().detectColumns(before, kept), "new_total", "total");
+        const QList<RenameCandidate> noneList = RenameDetector().detectColumns(before, kept);
+        const RenameCandidate *none = find(noneList, "new_total", "total");
         QVERIFY(!none || !none->accepted);
 
         const Table swapBefore = table("listings", {col("id", "integer", false), col("category_id", "integer"), col("new_category_id", "integer")});
