@@ -2,6 +2,7 @@
 #include "studiotargetfixture.h"
 #include "testsupport.h"
 #include "demofixture.h"
+#include "../diff/renametables.h"
 
 #include "app/mainwindow.h"
 #include "dialogs/createmigrationdialog.h"
@@ -10,6 +11,7 @@
 #include "runner/demoproject.h"
 #include "migrations/migrationfile.h"
 #include "models/diffmodel.h"
+#include "operations/operationdescriber.h"
 #include "models/renamecandidatemodel.h"
 #include "views/diffview.h"
 
@@ -220,6 +222,22 @@ private slots:
         view.tree()->setCurrentIndex(view.model()->objectIndex(QStringLiteral("reviews")));
         QVERIFY(view.beforeEditor()->text().contains(QStringLiteral("not in the database")));
         QVERIFY(view.afterEditor()->text().contains(QStringLiteral("CREATE TABLE \"reviews\"")));
+    }
+
+    // Operations are compared, not their one-line descriptions: two
+    // "Create table t (1 columns)" with different column types differ.
+    void dialogComparesOperationsNotTheirText()
+    {
+        using renametest::col;
+        using renametest::table;
+        const OperationList written{CreateTable{table(QStringLiteral("t"), {col(QStringLiteral("x"), QStringLiteral("integer"))})}};
+        const OperationList diffed{CreateTable{table(QStringLiteral("t"), {col(QStringLiteral("x"), QStringLiteral("varchar(20)"))})}};
+        QCOMPARE(OperationDescriber::describe(written.first()), OperationDescriber::describe(diffed.first()));
+        CreateMigrationDialog dialog(QStringLiteral("0002_t.yaml"), written, diffed, 0, QStringLiteral("sqlite:x.db"));
+        QCOMPARE(dialog.unseenOperations().size(), 1);
+        QVERIFY2(dialog.differenceText().contains(QStringLiteral("Not in this migration")), qPrintable(dialog.differenceText()));
+        CreateMigrationDialog same(QStringLiteral("0002_t.yaml"), written, written, 0, QStringLiteral("sqlite:x.db"));
+        QVERIFY(same.unseenOperations().isEmpty());
     }
 
     void createMigrationWritesTheNextFile()

@@ -22,13 +22,13 @@ QStringList described(const OperationList &operations)
     return out;
 }
 
-// The lines of `a` not matched by one in `b` (each line of b matches once).
-QStringList without(const QStringList &a, QStringList b)
+// The operations of `a` not matched by an equal one in `b` (each of b matches once).
+OperationList without(const OperationList &a, OperationList b)
 {
-    QStringList out;
-    for (const QString &line : a)
-        if (!b.removeOne(line))
-            out << line;
+    OperationList out;
+    for (const Operation &op : a)
+        if (!b.removeOne(op))
+            out << op;
     return out;
 }
 
@@ -43,9 +43,9 @@ CreateMigrationDialog::CreateMigrationDialog(const QString &fileName, const Oper
     setWindowTitle(tr("Write %1?").arg(fileName));
 
     const QStringList lines = described(operations);
-    const QStringList diffLines = described(diffOperations);
-    m_unseen = without(lines, diffLines);
-    const QStringList notWritten = without(diffLines, lines);
+    OperationList unseen = without(operations, diffOperations);
+    m_unseen = described(unseen);
+    const QStringList notWritten = described(without(diffOperations, operations));
 
     auto *intro = new QLabel(this);
     intro->setWordWrap(true);
@@ -58,10 +58,10 @@ CreateMigrationDialog::CreateMigrationDialog(const QString &fileName, const Oper
 
     m_operations = new QListWidget(this);
     m_operations->setObjectName(QStringLiteral("migrationOperations"));
-    QStringList unseen = m_unseen;
-    for (const QString &line : lines) {
+    for (qsizetype i = 0; i < operations.size(); ++i) {
+        const QString &line = lines.at(i);
         auto *item = new QListWidgetItem(line, m_operations);
-        if (unseen.removeOne(line)) {
+        if (unseen.removeOne(operations.at(i))) {
             item->setText(tr("%1 (not in the Diff's change list)").arg(line));
             item->setForeground(StudioStyle::textColor(StudioStyle::Tone::Warning));
             QFont bold = item->font();
