@@ -10,6 +10,7 @@
 // or (MySQL/MariaDB only) part-way with the steps in effect recorded; the
 // rows of the kept columns are unchanged (TableChecksum) and the migration
 // lock is free again.
+#include "audit/auditstatus.h"
 #include "db/migrationlock.h"
 #include "runner/runverifier.h"
 #include "safety/tablechecksum.h"
@@ -260,6 +261,15 @@ public:
             for (const QVariantList &r : *rows)
                 out.insert(r.value(0).toString(), r.value(1).toLongLong());
         return out;
+    }
+
+    // How many rows end a run (finished, failure, refused, …) in auditStatuses().
+    static qint64 runEnds(const QMap<QString, qint64> &statuses)
+    {
+        qint64 n = 0;
+        for (const QString &s : AuditStatus::runEnds())
+            n += statuses.value(s);
+        return n;
     }
 
     // The text of the newest audit row with this status.

@@ -139,9 +139,11 @@ void TestCliFaults::killMatrix()
             return;
         const QMap<QString, qint64> auditAfter = p.auditRows();
         const QMap<QString, qint64> statusesAtKill = p.auditStatuses();
-        // A killed run that had written its 'started' row has no end: the
-        // next run that takes the lock says so in an 'interrupted' row.
-        const bool startedThenKilled = !endedFirst && statusesAtKill.value(AuditStatus::Started) > statusesBefore.value(AuditStatus::Started);
+        // A killed run that had written its 'started' row and not yet its
+        // end ('finished' is written just before the process exits) has no
+        // end: the next run that takes the lock says so in an 'interrupted' row.
+        const bool startedThenKilled = !endedFirst && statusesAtKill.value(AuditStatus::Started) > statusesBefore.value(AuditStatus::Started)
+                                       && FaultProject::runEnds(statusesAtKill) == FaultProject::runEnds(statusesBefore);
         const qint64 successes = auditAfter.value(QStringLiteral("apply/success")) - auditBefore.value(QStringLiteral("apply/success"));
         const qint64 undone = auditAfter.value(QStringLiteral("rollback/success")) - auditBefore.value(QStringLiteral("rollback/success"));
         // The audit never claims what is not in effect.
