@@ -369,13 +369,13 @@ void MigrationsView::onListed(const MigrationListing &listing)
     showConflicts();
     updateHeader();
     updateActions();
-    m_runPanel->appendLog(tr("History of %1: %2").arg(listing.displayUrl, stateSummary(false)));
+    m_runPanel->appendLog(tr("History of %1: %2").arg(listing.displayUrl, m_model->summary(false)));
     for (const MigrationConflict &c : listing.conflicts)
         m_runPanel->appendLog(tr("Conflict: %1").arg(c.detail));
     for (const QString &w : listing.warnings)
         m_runPanel->appendLog(tr("Warning: %1").arg(w));
     if (MigrationErrorDialog *dialog = m_runs->errorDialog())
-        dialog->setDatabaseState(tr("The history now records: %1.").arg(stateSummary(false)));
+        dialog->setDatabaseState(tr("The history now records: %1.").arg(m_model->summary(false)));
     emit listShown();
     if (m_dryRunWhenListed) {
         m_dryRunWhenListed = false;
@@ -427,22 +427,6 @@ void MigrationsView::showContextMenu(const QPoint &pos)
     menu.exec(m_list->viewport()->mapToGlobal(pos));
 }
 
-QString MigrationsView::stateSummary(bool html) const
-{
-    QStringList parts;
-    for (auto state : {MigrationState::State::Applied, MigrationState::State::Pending, MigrationState::State::Modified,
-                       MigrationState::State::Missing}) {
-        const int n = m_model->count(state);
-        if (n == 0 && state != MigrationState::State::Applied && state != MigrationState::State::Pending)
-            continue;
-        const QString part = tr("%1 %2").arg(n).arg(MigrationListModel::stateText(state));
-        parts << (html ? QStringLiteral("<span style=\"color:%1\"><b>%2</b></span>")
-                             .arg(MigrationListModel::colorFor(state).name(), part.toHtmlEscaped())
-                       : part);
-    }
-    return parts.join(html ? QStringLiteral(" · ") : QStringLiteral(", "));
-}
-
 void MigrationsView::updateHeader()
 {
     if (!m_url || m_migrationsDir.isEmpty()) {
@@ -458,7 +442,7 @@ void MigrationsView::updateHeader()
                            .arg(m_environment.toHtmlEscaped(),
                                 StudioStyle::span(tr("(asks for confirmation)"), StudioStyle::Tone::Warning))
                      : tr(" · environment <b>%1</b>").arg(m_environment.toHtmlEscaped());
-    m_header->setTexts(title, tr("Migrations in %1").arg(m_migrationsDir), m_listing ? stateSummary(true) : QString());
+    m_header->setTexts(title, tr("Migrations in %1").arg(m_migrationsDir), m_listing ? m_model->summary(true) : QString());
 }
 
 void MigrationsView::updateActions()

@@ -142,7 +142,6 @@ private:
     void updateHeader();
     void updateActions();
     void showConflicts();
-    QString stateSummary(bool html) const;
 
     MigrateJob *m_job = nullptr;
     RehearsalJob *m_rehearsalJob = nullptr;
