@@ -1946,10 +1946,6 @@ Bestätigt: %1</translation>
         <translation>Abbruch: Covet hält vor der nächsten Operation an; eine laufende Migration wird zurückgerollt und bleibt ausstehend; fertige Migrationen bleiben angewendet.</translation>
     </message>
     <message>
-        <source>Warning: %1</source>
-        <translation>Warnung: %1</translation>
-    </message>
-    <message>
         <source>Nothing to apply: the database is up to date.</source>
         <translation>Nichts anzuwenden: die Datenbank ist auf dem neuesten Stand.</translation>
     </message>
@@ -2041,6 +2037,10 @@ Bestätigt: %1</translation>
             <numerusform>%1 von %n Migrationen erledigt, %2</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
 </context>
 <context>
     <name>covet::MigrationsHeader</name>
@@ -2122,10 +2122,6 @@ Bestätigt: %1</translation>
     <message>
         <source>History of %1: %2</source>
         <translation>Historie von %1: %2</translation>
-    </message>
-    <message>
-        <source>Warning: %1</source>
-        <translation>Warnung: %1</translation>
     </message>
     <message>
         <source>The history now records: %1.</source>
@@ -2813,10 +2809,6 @@ Bestätigt: %1</translation>
             <numerusform>Sicherungsnummer: %1.</numerusform>
             <numerusform>Sicherungsnummern: %1.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Warning: %1</source>
-        <translation>Warnung: %1</translation>
     </message>
 </context>
 <context>

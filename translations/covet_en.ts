@@ -1933,10 +1933,6 @@ Acknowledged: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Warning: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Nothing to apply: the database is up to date.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2028,6 +2024,10 @@ Acknowledged: %1</source>
             <numerusform>%1 of %n migrations done, %2</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>covet::MigrationsHeader</name>
@@ -2108,10 +2108,6 @@ Acknowledged: %1</source>
     </message>
     <message>
         <source>History of %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Warning: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2799,10 +2795,6 @@ Acknowledged: %1</source>
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Warning: %1</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -15,9 +15,7 @@ MigrationRunController::MigrationRunController(MigrateJob *job, MigrationRunPane
     : QObject(parent), m_parent(parent), m_job(job), m_runPanel(panel), m_details(details), m_pendingUpTo(std::move(pendingUpTo))
 {
     connect(m_job, &MigrateJob::finished, this, &MigrationRunController::onRunFinished);
-    connect(m_job, &MigrateJob::progress, m_runPanel, &MigrationRunPanel::setProgress);
-    connect(m_job, &MigrateJob::stepStarted, m_runPanel, &MigrationRunPanel::setStep);
-    connect(m_job, &MigrateJob::logLine, m_runPanel, &MigrationRunPanel::appendLog);
+    m_runPanel->follow(m_job);
 }
 
 ConfirmEnvironmentDialog *MigrationRunController::confirmDialog() const
@@ -70,8 +68,7 @@ void MigrationRunController::cancel()
 void MigrationRunController::onRunFinished(const MigrateOutcome &outcome)
 {
     if (outcome.declined()) {   // nothing ran; the refusal is in the audit
-        for (const QString &w : outcome.report.warnings)
-            m_runPanel->appendLog(tr("Warning: %1").arg(w));
+        m_runPanel->appendWarnings(outcome.report.warnings);
         emit declined();
         return;
     }
@@ -96,8 +93,7 @@ void MigrationRunController::onRunFinished(const MigrateOutcome &outcome)
             showRunError(outcome);
         }
     }
-    for (const QString &w : outcome.report.warnings)
-        m_runPanel->appendLog(tr("Warning: %1").arg(w));
+    m_runPanel->appendWarnings(outcome.report.warnings);
     emit finished(outcome);
 }
 

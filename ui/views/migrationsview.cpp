@@ -372,8 +372,7 @@ void MigrationsView::onListed(const MigrationListing &listing)
     m_runPanel->appendLog(tr("History of %1: %2").arg(listing.displayUrl, m_model->summary(false)));
     for (const MigrationConflict &c : listing.conflicts)
         m_runPanel->appendLog(tr("Conflict: %1").arg(c.detail));
-    for (const QString &w : listing.warnings)
-        m_runPanel->appendLog(tr("Warning: %1").arg(w));
+    m_runPanel->appendWarnings(listing.warnings);
     if (MigrationErrorDialog *dialog = m_runs->errorDialog())
         dialog->setDatabaseState(tr("The history now records: %1.").arg(m_model->summary(false)));
     emit listShown();

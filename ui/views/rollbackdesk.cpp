@@ -94,9 +94,7 @@ RollbackDesk::RollbackDesk(QWidget *parent)
         updateNavigation();
     });
     connect(m_job, &MigrateJob::finished, this, &RollbackDesk::onRunFinished);
-    connect(m_job, &MigrateJob::progress, m_runPanel, &MigrationRunPanel::setProgress);
-    connect(m_job, &MigrateJob::stepStarted, m_runPanel, &MigrationRunPanel::setStep);
-    connect(m_job, &MigrateJob::logLine, m_runPanel, &MigrationRunPanel::appendLog);
+    m_runPanel->follow(m_job);
     connect(m_riskJob, &RiskJob::assessed, this, &RollbackDesk::onAssessed);
     connect(m_rehearsalJob, &RehearsalJob::finished, this, [this](const RehearsalOutcome &outcome) {
         if (m_rehearsalAsked != m_rehearsalGeneration || !m_dryOutcome)
@@ -510,8 +508,7 @@ void RollbackDesk::cancel()
 void RollbackDesk::onRunFinished(const MigrateOutcome &outcome)
 {
     if (outcome.declined()) {   // nothing ran; the refusal is in the audit
-        for (const QString &w : outcome.report.warnings)
-            m_runPanel->appendLog(tr("Warning: %1").arg(w));
+        m_runPanel->appendWarnings(outcome.report.warnings);
         updateNavigation();
         emit declineRecorded();
         return;
