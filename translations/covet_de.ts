@@ -2625,14 +2625,6 @@ Bestätigt: %1</translation>
         <translation>Prüfung</translation>
     </message>
     <message>
-        <source>Restore…</source>
-        <translation>Wiederherstellen…</translation>
-    </message>
-    <message>
-        <source>Put the backed-up values back (after migrating forward again, so that their tables and columns exist)</source>
-        <translation>Die gesicherten Werte zurückschreiben (nach erneutem Vorwärtsmigrieren, damit ihre Tabellen und Spalten existieren)</translation>
-    </message>
-    <message>
         <source>Roll back migrations of &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>Migrationen von &lt;b&gt;%1&lt;/b&gt; zurückrollen</translation>
     </message>
@@ -2763,6 +2755,25 @@ Bestätigt: %1</translation>
             <numerusform>Sicherung %1 angelegt: %2 Zeilen in %n Tabelle.</numerusform>
             <numerusform>Sicherung %1 angelegt: %2 Zeilen in %n Tabellen.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>covet::RollbackVerification</name>
+    <message>
+        <source>Restore…</source>
+        <translation>Wiederherstellen…</translation>
+    </message>
+    <message>
+        <source>Put the backed-up values back (after migrating forward again, so that their tables and columns exist)</source>
+        <translation>Die gesicherten Werte zurückschreiben (nach erneutem Vorwärtsmigrieren, damit ihre Tabellen und Spalten existieren)</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1</source>
+        <translation>Abgebrochen: %1</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>Rolled back: %1</source>

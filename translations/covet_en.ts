@@ -2611,14 +2611,6 @@ Acknowledged: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Restore…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Put the backed-up values back (after migrating forward again, so that their tables and columns exist)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Roll back migrations of &lt;b&gt;%1&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2749,6 +2741,25 @@ Acknowledged: %1</source>
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>covet::RollbackVerification</name>
+    <message>
+        <source>Restore…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the backed-up values back (after migrating forward again, so that their tables and columns exist)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Rolled back: %1</source>
