@@ -1080,6 +1080,67 @@ Geben Sie %2 ein, um sie zu löschen:</translation>
     </message>
 </context>
 <context>
+    <name>covet::CreateMigrationController</name>
+    <message>
+        <source>creating a migration needs a project (covet.yaml); open one</source>
+        <translation>eine Migration zu erstellen braucht ein Projekt (covet.yaml); eines öffnen</translation>
+    </message>
+    <message>
+        <source>a migration is made from a models file or a SQL file; choose one as the desired schema</source>
+        <translation>eine Migration entsteht aus einer Modelldatei oder einer SQL-Datei; eine davon als Soll-Schema wählen</translation>
+    </message>
+    <message>
+        <source>the migration needs a name of letters, digits or &apos;_&apos;</source>
+        <translation>die Migration braucht einen Namen aus Buchstaben, Ziffern oder &apos;_&apos;</translation>
+    </message>
+    <message>
+        <source>a migration is being written already; wait for it</source>
+        <translation>es wird bereits eine Migration geschrieben; bitte darauf warten</translation>
+    </message>
+    <message>
+        <source>Computing the next migration…</source>
+        <translation>Berechne die nächste Migration…</translation>
+    </message>
+    <message>
+        <source>Create Migration</source>
+        <translation>Migration erstellen</translation>
+    </message>
+    <message>
+        <source>Name of the migration (lowercase letters, digits, _; empty: derived from the changes):</source>
+        <translation>Name der Migration (Kleinbuchstaben, Ziffern, _; leer: aus den Änderungen abgeleitet):</translation>
+    </message>
+    <message>
+        <source>Could not create the migration.
+%1</source>
+        <translation>Die Migration konnte nicht erstellt werden.
+%1</translation>
+    </message>
+    <message>
+        <source>nothing to write: the migration history already matches the desired schema</source>
+        <translation>nichts zu schreiben: die Migrationshistorie entspricht bereits dem Soll-Schema</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>%1 geschrieben</translation>
+    </message>
+    <message>
+        <source>No migration written.</source>
+        <translation>Keine Migration geschrieben.</translation>
+    </message>
+    <message>
+        <source>Review the migration before it is written.</source>
+        <translation>Prüfen Sie die Migration, bevor sie geschrieben wird.</translation>
+    </message>
+    <message>
+        <source>the project is gone; open it again</source>
+        <translation>das Projekt ist nicht mehr da; öffnen Sie es erneut</translation>
+    </message>
+    <message>
+        <source>Writing the next migration…</source>
+        <translation>Schreibe die nächste Migration…</translation>
+    </message>
+</context>
+<context>
     <name>covet::CreateMigrationDialog</name>
     <message>
         <source>Write %1?</source>
@@ -1173,31 +1234,7 @@ Geben Sie %2 ein, um sie zu löschen:</translation>
     </message>
 </context>
 <context>
-    <name>covet::DiffView</name>
-    <message>
-        <source>No comparison yet.</source>
-        <translation>Noch kein Vergleich.</translation>
-    </message>
-    <message>
-        <source>Before (database)</source>
-        <translation>Vorher (Datenbank)</translation>
-    </message>
-    <message>
-        <source>After (desired)</source>
-        <translation>Nachher (Soll)</translation>
-    </message>
-    <message>
-        <source>Migration SQL</source>
-        <translation>Migrations-SQL</translation>
-    </message>
-    <message>
-        <source>Create Migration…</source>
-        <translation>Migration erstellen…</translation>
-    </message>
-    <message>
-        <source>Write these changes as the project&apos;s next migration file</source>
-        <translation>Diese Änderungen als nächste Migrationsdatei des Projekts schreiben</translation>
-    </message>
+    <name>covet::DiffSourceBar</name>
     <message>
         <source>Desired schema:</source>
         <translation>Soll-Schema:</translation>
@@ -1231,46 +1268,6 @@ Geben Sie %2 ein, um sie zu löschen:</translation>
         <translation>Vergleichen</translation>
     </message>
     <message>
-        <source>Rename review</source>
-        <translation>Umbenennungen prüfen</translation>
-    </message>
-    <message>
-        <source>Accept</source>
-        <translation>Annehmen</translation>
-    </message>
-    <message>
-        <source>Treat the selected pair as a rename</source>
-        <translation>Das gewählte Paar als Umbenennung behandeln</translation>
-    </message>
-    <message>
-        <source>Reject</source>
-        <translation>Ablehnen</translation>
-    </message>
-    <message>
-        <source>Treat the selected pair as a drop and an add</source>
-        <translation>Das gewählte Paar als Löschen und Hinzufügen behandeln</translation>
-    </message>
-    <message>
-        <source>Threshold:</source>
-        <translation>Schwellenwert:</translation>
-    </message>
-    <message>
-        <source>Candidates scoring at least this are accepted unless decided otherwise</source>
-        <translation>Kandidaten mit mindestens dieser Bewertung werden angenommen, sofern nicht anders entschieden</translation>
-    </message>
-    <message>
-        <source>Save Decisions…</source>
-        <translation>Entscheidungen speichern…</translation>
-    </message>
-    <message>
-        <source>Save the accepted and rejected renames as a file for covet diff --renames</source>
-        <translation>Die angenommenen und abgelehnten Umbenennungen als Datei für covet diff --renames speichern</translation>
-    </message>
-    <message>
-        <source>%1%</source>
-        <translation>%1 %</translation>
-    </message>
-    <message>
         <source>postgresql://user@host/db, mysql://user@host/db or sqlite:file.db</source>
         <translation>postgresql://user@host/db, mysql://user@host/db oder sqlite:datei.db</translation>
     </message>
@@ -1293,6 +1290,33 @@ Geben Sie %2 ein, um sie zu löschen:</translation>
     <message>
         <source>Models files (*.yaml *.yml);;Schema JSON (*.json)</source>
         <translation>Modelldateien (*.yaml *.yml);;Schema-JSON (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>covet::DiffView</name>
+    <message>
+        <source>No comparison yet.</source>
+        <translation>Noch kein Vergleich.</translation>
+    </message>
+    <message>
+        <source>Before (database)</source>
+        <translation>Vorher (Datenbank)</translation>
+    </message>
+    <message>
+        <source>After (desired)</source>
+        <translation>Nachher (Soll)</translation>
+    </message>
+    <message>
+        <source>Migration SQL</source>
+        <translation>Migrations-SQL</translation>
+    </message>
+    <message>
+        <source>Create Migration…</source>
+        <translation>Migration erstellen…</translation>
+    </message>
+    <message>
+        <source>Write these changes as the project&apos;s next migration file</source>
+        <translation>Diese Änderungen als nächste Migrationsdatei des Projekts schreiben</translation>
     </message>
     <message>
         <source>Connect to a database first: the diff compares the desired schema with it.</source>
@@ -1350,84 +1374,12 @@ Geben Sie %2 ein, um sie zu löschen:</translation>
 </translation>
     </message>
     <message>
-        <source>Save Rename Decisions</source>
-        <translation>Umbenennungsentscheidungen speichern</translation>
-    </message>
-    <message>
-        <source>Decisions files (*.yaml *.yml)</source>
-        <translation>Entscheidungsdateien (*.yaml *.yml)</translation>
-    </message>
-    <message>
-        <source>Could not save the rename decisions.
-%1</source>
-        <translation>Die Umbenennungsentscheidungen konnten nicht gespeichert werden.
-%1</translation>
-    </message>
-    <message>
-        <source>creating a migration needs a project (covet.yaml); open one</source>
-        <translation>eine Migration zu erstellen braucht ein Projekt (covet.yaml); eines öffnen</translation>
-    </message>
-    <message>
-        <source>the migration needs a name of letters, digits or &apos;_&apos;</source>
-        <translation>die Migration braucht einen Namen aus Buchstaben, Ziffern oder &apos;_&apos;</translation>
-    </message>
-    <message>
-        <source>Create Migration</source>
-        <translation>Migration erstellen</translation>
-    </message>
-    <message>
-        <source>Could not create the migration.
-%1</source>
-        <translation>Die Migration konnte nicht erstellt werden.
-%1</translation>
-    </message>
-    <message>
-        <source>Wrote %1</source>
-        <translation>%1 geschrieben</translation>
-    </message>
-    <message>
-        <source>a migration is made from a models file or a SQL file; choose one as the desired schema</source>
-        <translation>eine Migration entsteht aus einer Modelldatei oder einer SQL-Datei; eine davon als Soll-Schema wählen</translation>
-    </message>
-    <message>
-        <source>nothing to write: the migration history already matches the desired schema</source>
-        <translation>nichts zu schreiben: die Migrationshistorie entspricht bereits dem Soll-Schema</translation>
-    </message>
-    <message>
-        <source>Name of the migration (lowercase letters, digits, _; empty: derived from the changes):</source>
-        <translation>Name der Migration (Kleinbuchstaben, Ziffern, _; leer: aus den Änderungen abgeleitet):</translation>
-    </message>
-    <message>
         <source>Compared with the database&apos;s schema as read at %1; View &gt; Reload Schema reads it again.</source>
         <translation>Verglichen mit dem um %1 gelesenen Schema der Datenbank; Ansicht &gt; Schema neu laden liest es erneut.</translation>
     </message>
     <message>
         <source>Compared with the database&apos;s schema as read just now.</source>
         <translation>Verglichen mit dem soeben gelesenen Schema der Datenbank.</translation>
-    </message>
-    <message>
-        <source>a migration is being written already; wait for it</source>
-        <translation>es wird bereits eine Migration geschrieben; bitte darauf warten</translation>
-    </message>
-    <message>
-        <source>Writing the next migration…</source>
-        <translation>Schreibe die nächste Migration…</translation>
-    </message>
-    <message>
-        <source>No migration written.</source>
-        <translation>Keine Migration geschrieben.</translation>
-    </message>
-    <message>
-        <source>Computing the next migration…</source>
-        <translation>Berechne die nächste Migration…</translation>
-    </message>
-    <message>
-        <source>Review the migration before it is written.</source>
-        <translation>Prüfen Sie die Migration, bevor sie geschrieben wird.</translation>
-    </message>
-    <message>
-        <source>the project is gone; open it again</source>
-        <translation>das Projekt ist nicht mehr da; öffnen Sie es erneut</translation>
     </message>
 </context>
 <context>
@@ -1739,6 +1691,49 @@ Fehlgeschlagene Anweisung: %1</translation>
     </message>
 </context>
 <context>
+    <name>covet::MigrationDetails</name>
+    <message>
+        <source>Select a migration to see its SQL.</source>
+        <translation>Eine Migration auswählen, um ihr SQL zu sehen.</translation>
+    </message>
+    <message>
+        <source>Rollback SQL</source>
+        <translation>Rollback-SQL</translation>
+    </message>
+    <message>
+        <source>Show the SQL that rolls the migration back instead of the SQL that applies it</source>
+        <translation>Statt des SQL, das die Migration anwendet, das SQL zeigen, das sie zurückrollt</translation>
+    </message>
+    <message>
+        <source>SQL</source>
+        <translation>SQL</translation>
+    </message>
+    <message>
+        <source>Dry Run shows the SQL Apply would run and, on PostgreSQL and SQLite, executes it in a transaction that is then rolled back: nothing changes.</source>
+        <translation>„Probelauf“ zeigt das SQL, das „Anwenden“ ausführen würde, und führt es unter PostgreSQL und SQLite in einer Transaktion aus, die danach zurückgerollt wird: nichts wird verändert.</translation>
+    </message>
+    <message>
+        <source>Dry Run</source>
+        <translation>Probelauf</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>Risiko</translation>
+    </message>
+    <message>
+        <source>file missing</source>
+        <translation>Datei fehlt</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · rollback SQL</source>
+        <translation>%1 · %2 · Rollback-SQL</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
     <name>covet::MigrationErrorDialog</name>
     <message>
         <source>Dry run failed</source>
@@ -1915,6 +1910,72 @@ Bestätigt: %1</translation>
         <source>Risk</source>
         <translation>Risiko</translation>
     </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>covet::MigrationRunController</name>
+    <message>
+        <source>Not applied: it was not confirmed.</source>
+        <translation>Nicht angewendet: Es wurde nicht bestätigt.</translation>
+    </message>
+    <message>
+        <source>every pending migration</source>
+        <translation>alle ausstehenden Migrationen</translation>
+    </message>
+    <message>
+        <source>up to %1</source>
+        <translation>bis %1</translation>
+    </message>
+    <message>
+        <source>%1 (environment %2)</source>
+        <translation>%1 (Umgebung %2)</translation>
+    </message>
+    <message>
+        <source>Dry run of %1 on %2</source>
+        <translation>Probelauf auf %2: %1</translation>
+    </message>
+    <message>
+        <source>Applying %1 to %2</source>
+        <translation>Anwenden auf %2: %1</translation>
+    </message>
+    <message>
+        <source>Cancelling: Covet stops before the next operation; a migration in progress is rolled back and stays pending; finished migrations stay applied.</source>
+        <translation>Abbruch: Covet hält vor der nächsten Operation an; eine laufende Migration wird zurückgerollt und bleibt ausstehend; fertige Migrationen bleiben angewendet.</translation>
+    </message>
+    <message>
+        <source>Nothing to apply: the database is up to date.</source>
+        <translation>Nichts anzuwenden: die Datenbank ist auf dem neuesten Stand.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Applied %n migration(s): %1</source>
+        <translation>
+            <numerusform>%n Migration angewendet: %1</numerusform>
+            <numerusform>%n Migrationen angewendet: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>beendet</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1</source>
+        <translation>Abgebrochen: %1</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
 </context>
 <context>
     <name>covet::MigrationRunPanel</name>
@@ -1976,9 +2037,13 @@ Bestätigt: %1</translation>
             <numerusform>%1 von %n Migrationen erledigt, %2</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
 </context>
 <context>
-    <name>covet::MigrationsView</name>
+    <name>covet::MigrationsHeader</name>
     <message>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
@@ -2004,6 +2069,14 @@ Bestätigt: %1</translation>
         <translation>Probelauf der ausstehenden Migrationen bis einschließlich der gewählten</translation>
     </message>
     <message>
+        <source>Rehearse</source>
+        <translation>Generalprobe</translation>
+    </message>
+    <message>
+        <source>Apply, roll back and apply again each pending migration, checking the schema after each, without changing the database: does every rollback restore what its migration changed?</source>
+        <translation>Jede ausstehende Migration anwenden, zurückrollen und erneut anwenden, das Schema nach jedem Schritt prüfen, ohne die Datenbank zu verändern: stellt jedes Zurückrollen wieder her, was seine Migration geändert hat?</translation>
+    </message>
+    <message>
         <source>Apply</source>
         <translation>Anwenden</translation>
     </message>
@@ -2020,56 +2093,35 @@ Bestätigt: %1</translation>
         <translation>Die ausstehenden Migrationen bis einschließlich der gewählten anwenden</translation>
     </message>
     <message>
-        <source>Select a migration to see its SQL.</source>
-        <translation>Eine Migration auswählen, um ihr SQL zu sehen.</translation>
+        <source>Roll Back to Here…</source>
+        <translation>Bis hierher zurückrollen…</translation>
     </message>
     <message>
-        <source>Rollback SQL</source>
-        <translation>Rollback-SQL</translation>
+        <source>Open the rollback desk to roll back every migration applied after the selected one</source>
+        <translation>Den Rollback-Arbeitsplatz öffnen, um jede nach der gewählten angewendete Migration zurückzurollen</translation>
     </message>
     <message>
-        <source>Show the SQL that rolls the migration back instead of the SQL that applies it</source>
-        <translation>Statt des SQL, das die Migration anwendet, das SQL zeigen, das sie zurückrollt</translation>
+        <source>Resolve the conflict shown above first</source>
+        <translation>Lösen Sie zuerst den oben gezeigten Konflikt</translation>
     </message>
     <message>
-        <source>SQL</source>
-        <translation>SQL</translation>
+        <source>Apply the pending migrations up to and including %1</source>
+        <translation>Die ausstehenden Migrationen bis einschließlich %1 anwenden</translation>
     </message>
     <message>
-        <source>Dry Run shows the SQL Apply would run and, on PostgreSQL and SQLite, executes it in a transaction that is then rolled back: nothing changes.</source>
-        <translation>„Probelauf“ zeigt das SQL, das „Anwenden“ ausführen würde, und führt es unter PostgreSQL und SQLite in einer Transaktion aus, die danach zurückgerollt wird: nichts wird verändert.</translation>
+        <source>Select a pending migration to apply the migrations up to it</source>
+        <translation>Eine ausstehende Migration auswählen, um die Migrationen bis zu ihr anzuwenden</translation>
     </message>
+</context>
+<context>
+    <name>covet::MigrationsView</name>
     <message>
         <source>The project names no usable database: %1</source>
         <translation>Das Projekt nennt keine nutzbare Datenbank: %1</translation>
     </message>
     <message>
-        <source>every pending migration</source>
-        <translation>alle ausstehenden Migrationen</translation>
-    </message>
-    <message>
-        <source>up to %1</source>
-        <translation>bis %1</translation>
-    </message>
-    <message>
-        <source>%1 (environment %2)</source>
-        <translation>%1 (Umgebung %2)</translation>
-    </message>
-    <message>
-        <source>Dry run of %1 on %2</source>
-        <translation>Probelauf auf %2: %1</translation>
-    </message>
-    <message>
-        <source>Applying %1 to %2</source>
-        <translation>Anwenden auf %2: %1</translation>
-    </message>
-    <message>
         <source>History of %1: %2</source>
         <translation>Historie von %1: %2</translation>
-    </message>
-    <message>
-        <source>Warning: %1</source>
-        <translation>Warnung: %1</translation>
     </message>
     <message>
         <source>The history now records: %1.</source>
@@ -2084,43 +2136,8 @@ Bestätigt: %1</translation>
         <translation>Die Historie konnte nicht erneut gelesen werden: %1</translation>
     </message>
     <message>
-        <source>Nothing to apply: the database is up to date.</source>
-        <translation>Nichts anzuwenden: die Datenbank ist auf dem neuesten Stand.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Applied %n migration(s): %1</source>
-        <translation>
-            <numerusform>%n Migration angewendet: %1</numerusform>
-            <numerusform>%n Migrationen angewendet: %1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Cancelled: %1</source>
-        <translation>Abgebrochen: %1</translation>
-    </message>
-    <message>
-        <source>Failed: %1</source>
-        <translation>Fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <source>file missing</source>
-        <translation>Datei fehlt</translation>
-    </message>
-    <message>
-        <source>%1 · %2 · rollback SQL</source>
-        <translation>%1 · %2 · Rollback-SQL</translation>
-    </message>
-    <message>
-        <source>%1 · %2</source>
-        <translation>%1 · %2</translation>
-    </message>
-    <message>
         <source>Copy SQL</source>
         <translation>SQL kopieren</translation>
-    </message>
-    <message>
-        <source>%1 %2</source>
-        <translation>%1 %2</translation>
     </message>
     <message>
         <source>Open a project (a directory with covet.yaml) to see its migrations.</source>
@@ -2139,52 +2156,8 @@ Bestätigt: %1</translation>
         <translation>Migrationen in %1</translation>
     </message>
     <message>
-        <source>Apply the pending migrations up to and including %1</source>
-        <translation>Die ausstehenden Migrationen bis einschließlich %1 anwenden</translation>
-    </message>
-    <message>
-        <source>Select a pending migration to apply the migrations up to it</source>
-        <translation>Eine ausstehende Migration auswählen, um die Migrationen bis zu ihr anzuwenden</translation>
-    </message>
-    <message>
-        <source>Cancelling: Covet stops before the next operation; a migration in progress is rolled back and stays pending; finished migrations stay applied.</source>
-        <translation>Abbruch: Covet hält vor der nächsten Operation an; eine laufende Migration wird zurückgerollt und bleibt ausstehend; fertige Migrationen bleiben angewendet.</translation>
-    </message>
-    <message>
         <source>Conflict: %1</source>
         <translation>Konflikt: %1</translation>
-    </message>
-    <message>
-        <source>finished</source>
-        <translation>abgeschlossen</translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation>abgebrochen</translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation>fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Resolve the conflict shown above first</source>
-        <translation>Lösen Sie zuerst den oben gezeigten Konflikt</translation>
-    </message>
-    <message>
-        <source>Roll Back to Here…</source>
-        <translation>Bis hierher zurückrollen…</translation>
-    </message>
-    <message>
-        <source>Open the rollback desk to roll back every migration applied after the selected one</source>
-        <translation>Den Rollback-Arbeitsplatz öffnen, um jede nach der gewählten angewendete Migration zurückzurollen</translation>
-    </message>
-    <message>
-        <source>Risk</source>
-        <translation>Risiko</translation>
-    </message>
-    <message>
-        <source>Not applied: it was not confirmed.</source>
-        <translation>Nicht angewendet: Es wurde nicht bestätigt.</translation>
     </message>
     <message>
         <source>Rehearsal passed: every pending migration rolls back to where it started.</source>
@@ -2193,14 +2166,6 @@ Bestätigt: %1</translation>
     <message>
         <source>Rehearsal did not pass: see the Dry Run tab.</source>
         <translation>Generalprobe nicht bestanden: siehe Reiter „Probelauf“.</translation>
-    </message>
-    <message>
-        <source>Rehearse</source>
-        <translation>Generalprobe</translation>
-    </message>
-    <message>
-        <source>Apply, roll back and apply again each pending migration, checking the schema after each, without changing the database: does every rollback restore what its migration changed?</source>
-        <translation>Jede ausstehende Migration anwenden, zurückrollen und erneut anwenden, das Schema nach jedem Schritt prüfen, ohne die Datenbank zu verändern: stellt jedes Zurückrollen wieder her, was seine Migration geändert hat?</translation>
     </message>
     <message>
         <source>Rehearsing every pending migration on %1…</source>
@@ -2291,6 +2256,63 @@ Bestätigt: %1</translation>
     <message>
         <source>Reasons</source>
         <translation>Gründe</translation>
+    </message>
+</context>
+<context>
+    <name>covet::RenameReviewPane</name>
+    <message>
+        <source>Rename review</source>
+        <translation>Umbenennungen prüfen</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Annehmen</translation>
+    </message>
+    <message>
+        <source>Treat the selected pair as a rename</source>
+        <translation>Das gewählte Paar als Umbenennung behandeln</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Ablehnen</translation>
+    </message>
+    <message>
+        <source>Treat the selected pair as a drop and an add</source>
+        <translation>Das gewählte Paar als Löschen und Hinzufügen behandeln</translation>
+    </message>
+    <message>
+        <source>Threshold:</source>
+        <translation>Schwellenwert:</translation>
+    </message>
+    <message>
+        <source>Candidates scoring at least this are accepted unless decided otherwise</source>
+        <translation>Kandidaten mit mindestens dieser Bewertung werden angenommen, sofern nicht anders entschieden</translation>
+    </message>
+    <message>
+        <source>Save Decisions…</source>
+        <translation>Entscheidungen speichern…</translation>
+    </message>
+    <message>
+        <source>Save the accepted and rejected renames as a file for covet diff --renames</source>
+        <translation>Die angenommenen und abgelehnten Umbenennungen als Datei für covet diff --renames speichern</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Save Rename Decisions</source>
+        <translation>Umbenennungsentscheidungen speichern</translation>
+    </message>
+    <message>
+        <source>Decisions files (*.yaml *.yml)</source>
+        <translation>Entscheidungsdateien (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>Could not save the rename decisions.
+%1</source>
+        <translation>Die Umbenennungsentscheidungen konnten nicht gespeichert werden.
+%1</translation>
     </message>
 </context>
 <context>
@@ -2603,14 +2625,6 @@ Bestätigt: %1</translation>
         <translation>Prüfung</translation>
     </message>
     <message>
-        <source>Restore…</source>
-        <translation>Wiederherstellen…</translation>
-    </message>
-    <message>
-        <source>Put the backed-up values back (after migrating forward again, so that their tables and columns exist)</source>
-        <translation>Die gesicherten Werte zurückschreiben (nach erneutem Vorwärtsmigrieren, damit ihre Tabellen und Spalten existieren)</translation>
-    </message>
-    <message>
         <source>Roll back migrations of &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>Migrationen von &lt;b&gt;%1&lt;/b&gt; zurückrollen</translation>
     </message>
@@ -2742,6 +2756,25 @@ Bestätigt: %1</translation>
             <numerusform>Sicherung %1 angelegt: %2 Zeilen in %n Tabellen.</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>covet::RollbackVerification</name>
+    <message>
+        <source>Restore…</source>
+        <translation>Wiederherstellen…</translation>
+    </message>
+    <message>
+        <source>Put the backed-up values back (after migrating forward again, so that their tables and columns exist)</source>
+        <translation>Die gesicherten Werte zurückschreiben (nach erneutem Vorwärtsmigrieren, damit ihre Tabellen und Spalten existieren)</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1</source>
+        <translation>Abgebrochen: %1</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
     <message>
         <source>Rolled back: %1</source>
         <translation>Zurückgerollt: %1</translation>
@@ -2787,10 +2820,6 @@ Bestätigt: %1</translation>
             <numerusform>Sicherungsnummer: %1.</numerusform>
             <numerusform>Sicherungsnummern: %1.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Warning: %1</source>
-        <translation>Warnung: %1</translation>
     </message>
 </context>
 <context>

@@ -1079,6 +1079,66 @@ Type %2 to drop it:</source>
     </message>
 </context>
 <context>
+    <name>covet::CreateMigrationController</name>
+    <message>
+        <source>creating a migration needs a project (covet.yaml); open one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a migration is made from a models file or a SQL file; choose one as the desired schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the migration needs a name of letters, digits or &apos;_&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a migration is being written already; wait for it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing the next migration…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create Migration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the migration (lowercase letters, digits, _; empty: derived from the changes):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not create the migration.
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing to write: the migration history already matches the desired schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No migration written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review the migration before it is written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the project is gone; open it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the next migration…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>covet::CreateMigrationDialog</name>
     <message>
         <source>Write %1?</source>
@@ -1172,31 +1232,7 @@ Type %2 to drop it:</source>
     </message>
 </context>
 <context>
-    <name>covet::DiffView</name>
-    <message>
-        <source>No comparison yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Before (database)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>After (desired)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Migration SQL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Create Migration…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Write these changes as the project&apos;s next migration file</source>
-        <translation type="unfinished"></translation>
-    </message>
+    <name>covet::DiffSourceBar</name>
     <message>
         <source>Desired schema:</source>
         <translation type="unfinished"></translation>
@@ -1230,42 +1266,6 @@ Type %2 to drop it:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Rename review</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Accept</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Treat the selected pair as a rename</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reject</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Treat the selected pair as a drop and an add</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Threshold:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Candidates scoring at least this are accepted unless decided otherwise</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save Decisions…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save the accepted and rejected renames as a file for covet diff --renames</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>postgresql://user@host/db, mysql://user@host/db or sqlite:file.db</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1287,6 +1287,33 @@ Type %2 to drop it:</source>
     </message>
     <message>
         <source>Models files (*.yaml *.yml);;Schema JSON (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>covet::DiffView</name>
+    <message>
+        <source>No comparison yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before (database)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After (desired)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Migration SQL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create Migration…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write these changes as the project&apos;s next migration file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1346,80 +1373,6 @@ Type %2 to drop it:</source>
     <message>
         <source>-- %1 is not in the desired schema.
 </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1%</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save Rename Decisions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Decisions files (*.yaml *.yml)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not save the rename decisions.
-%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>creating a migration needs a project (covet.yaml); open one</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a migration is made from a models file or a SQL file; choose one as the desired schema</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the migration needs a name of letters, digits or &apos;_&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a migration is being written already; wait for it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Writing the next migration…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>nothing to write: the migration history already matches the desired schema</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Wrote %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not create the migration.
-%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No migration written.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Create Migration</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name of the migration (lowercase letters, digits, _; empty: derived from the changes):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Computing the next migration…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Review the migration before it is written.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the project is gone; open it again</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1728,6 +1681,49 @@ Failing statement: %1</source>
     </message>
 </context>
 <context>
+    <name>covet::MigrationDetails</name>
+    <message>
+        <source>Select a migration to see its SQL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rollback SQL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the SQL that rolls the migration back instead of the SQL that applies it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dry Run shows the SQL Apply would run and, on PostgreSQL and SQLite, executes it in a transaction that is then rolled back: nothing changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dry Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · rollback SQL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>covet::MigrationErrorDialog</name>
     <message>
         <source>Dry run failed</source>
@@ -1901,6 +1897,72 @@ Acknowledged: %1</source>
         <source>Risk</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>covet::MigrationRunController</name>
+    <message>
+        <source>Not applied: it was not confirmed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every pending migration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>up to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (environment %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dry run of %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applying %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling: Covet stops before the next operation; a migration in progress is rolled back and stays pending; finished migrations stay applied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to apply: the database is up to date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Applied %n migration(s): %1</source>
+        <translation>
+            <numerusform>Applied %n migration: %1</numerusform>
+            <numerusform>Applied %n migrations: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>covet::MigrationRunPanel</name>
@@ -1962,9 +2024,13 @@ Acknowledged: %1</source>
             <numerusform>%1 of %n migrations done, %2</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
-    <name>covet::MigrationsView</name>
+    <name>covet::MigrationsHeader</name>
     <message>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
@@ -1990,6 +2056,14 @@ Acknowledged: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Rehearse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply, roll back and apply again each pending migration, checking the schema after each, without changing the database: does every rollback restore what its migration changed?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Apply</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2006,55 +2080,34 @@ Acknowledged: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Select a migration to see its SQL.</source>
+        <source>Roll Back to Here…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Rollback SQL</source>
+        <source>Open the rollback desk to roll back every migration applied after the selected one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Show the SQL that rolls the migration back instead of the SQL that applies it</source>
+        <source>Resolve the conflict shown above first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>SQL</source>
+        <source>Apply the pending migrations up to and including %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Dry Run shows the SQL Apply would run and, on PostgreSQL and SQLite, executes it in a transaction that is then rolled back: nothing changes.</source>
+        <source>Select a pending migration to apply the migrations up to it</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>covet::MigrationsView</name>
     <message>
         <source>The project names no usable database: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>every pending migration</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>up to %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (environment %2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dry run of %1 on %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Applying %1 to %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>History of %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Warning: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2070,42 +2123,7 @@ Acknowledged: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Nothing to apply: the database is up to date.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Applied %n migration(s): %1</source>
-        <translation>
-            <numerusform>Applied %n migration: %1</numerusform>
-            <numerusform>Applied %n migrations: %1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Cancelled: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Failed: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>file missing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 · %2 · rollback SQL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Copy SQL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2125,51 +2143,7 @@ Acknowledged: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Apply the pending migrations up to and including %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Select a pending migration to apply the migrations up to it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancelling: Covet stops before the next operation; a migration in progress is rolled back and stays pending; finished migrations stay applied.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Conflict: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>finished</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Resolve the conflict shown above first</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Roll Back to Here…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open the rollback desk to roll back every migration applied after the selected one</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Risk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not applied: it was not confirmed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2178,14 +2152,6 @@ Acknowledged: %1</source>
     </message>
     <message>
         <source>Rehearsal did not pass: see the Dry Run tab.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rehearse</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Apply, roll back and apply again each pending migration, checking the schema after each, without changing the database: does every rollback restore what its migration changed?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2276,6 +2242,62 @@ Acknowledged: %1</source>
     </message>
     <message>
         <source>Reasons</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>covet::RenameReviewPane</name>
+    <message>
+        <source>Rename review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Treat the selected pair as a rename</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Treat the selected pair as a drop and an add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threshold:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Candidates scoring at least this are accepted unless decided otherwise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Decisions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the accepted and rejected renames as a file for covet diff --renames</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Rename Decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decisions files (*.yaml *.yml)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save the rename decisions.
+%1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2589,14 +2611,6 @@ Acknowledged: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Restore…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Put the backed-up values back (after migrating forward again, so that their tables and columns exist)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Roll back migrations of &lt;b&gt;%1&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2728,6 +2742,25 @@ Acknowledged: %1</source>
             <numerusform></numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>covet::RollbackVerification</name>
+    <message>
+        <source>Restore…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the backed-up values back (after migrating forward again, so that their tables and columns exist)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Rolled back: %1</source>
         <translation type="unfinished"></translation>
@@ -2773,10 +2806,6 @@ Acknowledged: %1</source>
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Warning: %1</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -221,4 +221,11 @@ QString StudioStyle::count(qint64 n)
     return QLocale().toString(n);
 }
 
+QLabel *StudioStyle::caption(const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    label->setStyleSheet(QStringLiteral("font-weight: 600; padding: 2px;"));
+    return label;
+}
+
 } // namespace covet

@@ -8,6 +8,7 @@
 #include <QString>
 
 class QLabel;
+class QWidget;
 class QTreeView;
 
 namespace covet {
@@ -69,6 +70,8 @@ public:
     static void setUpList(QTreeView *view, int stretch);
     // "5,000" in the user's locale.
     static QString count(qint64 n);
+    // A bold caption over a pane.
+    static QLabel *caption(const QString &text, QWidget *parent);
 };
 
 } // namespace covet

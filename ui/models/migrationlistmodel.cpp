@@ -87,6 +87,22 @@ int MigrationListModel::count(MigrationState::State state) const
     return int(std::count_if(m_states.cbegin(), m_states.cend(), [state](const MigrationState &s) { return s.state == state; }));
 }
 
+QString MigrationListModel::summary(bool html) const
+{
+    QStringList parts;
+    for (auto state : {MigrationState::State::Applied, MigrationState::State::Pending, MigrationState::State::Modified,
+                       MigrationState::State::Missing}) {
+        const int n = count(state);
+        if (n == 0 && state != MigrationState::State::Applied && state != MigrationState::State::Pending)
+            continue;
+        const QString part = tr("%1 %2").arg(n).arg(stateText(state));
+        parts << (html ? QStringLiteral("<span style=\"color:%1\"><b>%2</b></span>")
+                             .arg(colorFor(state).name(), part.toHtmlEscaped())
+                       : part);
+    }
+    return parts.join(html ? QStringLiteral(" · ") : QStringLiteral(", "));
+}
+
 int MigrationListModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_states.size());

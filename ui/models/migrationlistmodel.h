@@ -32,6 +32,9 @@ public:
     const MigrationState *stateAt(int row) const;
     int rowOf(const QString &id) const;
     int count(MigrationState::State state) const;
+    // "3 applied, 2 pending" (and modified, missing when there are any);
+    // html: each part bold in its state's colour, joined by " · ".
+    QString summary(bool html) const;
     void clear();
     // The engine's report of the pending migrations (MigrationOverview::
     // pendingRisk): each pending row shows its level and top reason.

@@ -4,10 +4,9 @@
 #include "app/studiotarget.h"
 #include "db/databaseurl.h"
 #include "jobs/diffjob.h"
-#include "runner/migrationmaker.h"
+#include "views/diffsourcebar.h"
 
 #include <QDateTime>
-#include <QPointer>
 #include <QWidget>
 
 #include <memory>
@@ -15,39 +14,34 @@
 
 class QComboBox;
 class QLabel;
-class QLineEdit;
 class QModelIndex;
-class QProgressBar;
 class QPushButton;
 class QSlider;
-class QSplitter;
 class QTableView;
-class QToolButton;
 class QTreeView;
 
 namespace covet {
 
+class CreateMigrationController;
 class CreateMigrationDialog;
 class DiffModel;
-class MakeMigrationJob;
 class RenameCandidateModel;
-class ScoreBarDelegate;
+class RenameReviewPane;
 class SqlEditor;
 
 // The Diff view: compares a desired schema (a models file, a SQL file, the
 // migration history or another connection) with the connected database.
-// Left, the tree of changes; right, the selected object's definition before
-// and after, and the migration SQL for the dialect (copy, save, "Create
-// migration"). Below, the rename review: candidates with their score and
-// reasons, accept/reject, a threshold slider, and saving the decisions file
-// the CLI reads (`covet diff --renames FILE`). Loading and diffing run in a
-// DiffJob; a decision re-runs only the diff.
+// Above, the desired source (DiffSourceBar). Left, the tree of changes;
+// right, the selected object's definition before and after, and the
+// migration SQL for the dialect (copy, save, "Create migration", run by a
+// CreateMigrationController). Below, the rename review (RenameReviewPane).
+// Loading and diffing run in a DiffJob; a decision re-runs only the diff.
 class DiffView : public QWidget
 {
     Q_OBJECT
 
 public:
-    enum class SourceKind { ModelsFile, SqlFile, MigrationHistory, Connection };
+    using SourceKind = DiffSourceBar::SourceKind;
 
     explicit DiffView(QWidget *parent = nullptr);
     ~DiffView() override;
@@ -88,12 +82,12 @@ public:
     DiffModel *model() const { return m_model; }
     RenameCandidateModel *renameModel() const { return m_renames; }
     QTreeView *tree() const { return m_tree; }
-    QTableView *renameTable() const { return m_renameTable; }
+    QTableView *renameTable() const;
     SqlEditor *sqlEditor() const { return m_sql; }
     SqlEditor *beforeEditor() const { return m_before; }
     SqlEditor *afterEditor() const { return m_after; }
-    QSlider *thresholdSlider() const { return m_threshold; }
-    QComboBox *sourceKindBox() const { return m_sourceKind; }
+    QSlider *thresholdSlider() const;
+    QComboBox *sourceKindBox() const { return m_source->kindBox(); }
     QPushButton *createMigrationButton() const { return m_createMigration; }
     QString errorText() const;
 
@@ -107,40 +101,22 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
-    QWidget *createSourceBar();
-    QWidget *createRenameReview();
+    QWidget *createSqlPane();
     DiffJob::Options options() const;
-    QString defaultSpec(SourceKind kind) const;
-    void onSourceKindChanged();
-    void browse();
     void onFinished(const DiffOutcome &outcome);
     void onFailed(const Error &error);
     void showSelected(const QModelIndex &index);
-    void setVerdictForSelection(bool accept);
     void onThresholdChanged();
-    void showThreshold();
-    void askToSaveDecisions();
-    void askToCreateMigration();
-    void onMigrationMade(const MakeMigrationsResult &result);
-    void confirmMigration(const MakeMigrationsResult &preview);
-    void writeMigration();
-    void onMigrationFailed(const Error &error);
     void showError(const QString &message);
     void updateActions();
 
     DiffJob *m_job = nullptr;
-    MakeMigrationJob *m_makeJob = nullptr;
-    std::optional<MakeMigrationsOptions> m_writeOptions;   // set while a migration is previewed or confirmed
-    bool m_previewing = false;
-    QPointer<CreateMigrationDialog> m_confirmDialog;
     DiffModel *m_model = nullptr;
     RenameCandidateModel *m_renames = nullptr;
-    ScoreBarDelegate *m_scoreDelegate = nullptr;
+    CreateMigrationController *m_maker = nullptr;
 
-    QComboBox *m_sourceKind = nullptr;
-    QLineEdit *m_sourceEdit = nullptr;
-    QToolButton *m_browseButton = nullptr;
-    QPushButton *m_compareButton = nullptr;
+    DiffSourceBar *m_source = nullptr;
+    RenameReviewPane *m_review = nullptr;
     QLabel *m_error = nullptr;
     QLabel *m_summary = nullptr;
     QTreeView *m_tree = nullptr;
@@ -149,13 +125,6 @@ private:
     SqlEditor *m_after = nullptr;
     SqlEditor *m_sql = nullptr;
     QPushButton *m_createMigration = nullptr;
-    QProgressBar *m_makeProgress = nullptr;
-    QTableView *m_renameTable = nullptr;
-    QPushButton *m_acceptButton = nullptr;
-    QPushButton *m_rejectButton = nullptr;
-    QPushButton *m_saveDecisionsButton = nullptr;
-    QSlider *m_threshold = nullptr;
-    QLabel *m_thresholdLabel = nullptr;
 
     std::optional<DatabaseUrl> m_url;
     std::optional<ProjectConfig> m_project;

@@ -1,6 +1,7 @@
 #include "migrationrunpanel.h"
 
 #include "app/studiostyle.h"
+#include "jobs/migratejob.h"
 
 #include <QFontDatabase>
 #include <QGridLayout>
@@ -62,6 +63,19 @@ void MigrationRunPanel::appendLog(const QString &line)
     if (line.trimmed().isEmpty() || (!m_lastStepLine.isEmpty() && line.trimmed() == m_lastStepLine))
         return;
     m_log->appendPlainText(QStringLiteral("[%1] %2").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")), line));
+}
+
+void MigrationRunPanel::appendWarnings(const QStringList &warnings)
+{
+    for (const QString &w : warnings)
+        appendLog(tr("Warning: %1").arg(w));
+}
+
+void MigrationRunPanel::follow(MigrateJob *job)
+{
+    connect(job, &MigrateJob::progress, this, &MigrationRunPanel::setProgress);
+    connect(job, &MigrateJob::stepStarted, this, &MigrationRunPanel::setStep);
+    connect(job, &MigrateJob::logLine, this, &MigrationRunPanel::appendLog);
 }
 
 QString MigrationRunPanel::logText() const

@@ -9,6 +9,8 @@ class QToolButton;
 
 namespace covet {
 
+class MigrateJob;
+
 // The lower part of the Migrations view: while migrations run, a progress
 // bar (migrations done of total), the operation that is running, a Cancel
 // button; and a log of timestamped lines that stays after the run.
@@ -28,6 +30,10 @@ public:
     // migrations done, <state>" (e.g. "cancelled").
     void finish(const QString &summary, bool succeeded, int done = 0, int total = 0, const QString &state = {});
     void appendLog(const QString &line);
+    // One "Warning: …" line each.
+    void appendWarnings(const QStringList &warnings);
+    // Shows the job's progress, running operation and log lines.
+    void follow(MigrateJob *job);
 
     QProgressBar *progressBar() const { return m_progress; }
     QLabel *operationLabel() const { return m_operation; }

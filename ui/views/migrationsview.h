@@ -6,28 +6,27 @@
 #include "jobs/rehearsaljob.h"
 #include "migrations/projectconfig.h"
 
-#include <QPointer>
 #include <QWidget>
 
 #include <optional>
 
 class QAbstractButton;
-class QAction;
 class QCheckBox;
 class QLabel;
 class QModelIndex;
 class QTabWidget;
-class QToolButton;
 class QTreeView;
 
 namespace covet {
 
 class ConfirmEnvironmentDialog;
 class ConflictBanner;
-class DryRunPane;
+class MigrationDetails;
 class RiskPanel;
 class MigrationErrorDialog;
 class MigrationListModel;
+class MigrationRunController;
+class MigrationsHeader;
 class MigrationRunPanel;
 class SqlEditor;
 
@@ -37,10 +36,12 @@ class SqlEditor;
 // Dry Run (the SQL Apply would run and, on PostgreSQL/SQLite, the result of
 // executing it in a transaction that is rolled back), Apply (every pending
 // migration) and Apply to Here (up to the selected pending one). Runs go
-// through a MigrateJob; the run panel shows progress, the running operation
-// and a log, with Cancel. The Risk column and tab show the engine's risk
-// report of the pending migrations (RiskPanel). An environment that needs confirmation asks for
-// its name first; a failure opens a MigrationErrorDialog.
+// through a MigrateJob (MigrationRunController); the run panel shows
+// progress, the running operation and a log, with Cancel. The Risk column
+// and tab show the engine's risk report of the pending migrations
+// (RiskPanel); the tabs are a MigrationDetails. An environment that needs
+// confirmation asks for its name first; a failure opens a
+// MigrationErrorDialog.
 class MigrationsView : public QWidget
 {
     Q_OBJECT
@@ -69,7 +70,7 @@ public:
     // above the Dry Run tab's SQL.
     void rehearse();
     bool isRehearsing() const;
-    QLabel *rehearsalBanner() const { return m_rehearsal; }
+    QLabel *rehearsalBanner() const;
     const std::optional<RehearsalOutcome> &rehearsal() const { return m_rehearsalOutcome; }
     // Asks for the environment's name first when it needs confirmation.
     void apply(const QString &target = {});
@@ -95,11 +96,11 @@ public:
 
     MigrationListModel *model() const { return m_model; }
     QTreeView *list() const { return m_list; }
-    SqlEditor *sqlEditor() const { return m_sql; }
+    SqlEditor *sqlEditor() const;
     SqlEditor *dryRunEditor() const;
-    RiskPanel *riskPanel() const { return m_risk; }
-    QCheckBox *backwardsToggle() const { return m_backwards; }
-    QTabWidget *detailTabs() const { return m_tabs; }
+    RiskPanel *riskPanel() const;
+    QCheckBox *backwardsToggle() const;
+    QTabWidget *detailTabs() const;
     MigrationRunPanel *runPanel() const { return m_runPanel; }
     QAbstractButton *refreshButton() const;
     QAbstractButton *dryRunButton() const;
@@ -127,61 +128,33 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
-    QWidget *createHeader();
-    QWidget *createDetails();
-    void createActions();
+    void connectActions();
     void useProject(const ProjectConfig &config, const QString &environment);
     void markStale();
     MigrateRequest request(const QString &target, bool dryRun) const;
-    void start(const MigrateRequest &request);
     QStringList pendingUpTo(const QString &target) const;
     void onListed(const MigrationListing &listing);
     void onListFailed(const Error &error);
     void onRunFinished(const MigrateOutcome &outcome);
-    void showDryRun(const MigrateOutcome &outcome);
-    void showRunError(const MigrateOutcome &outcome);
     void showSelected();
     void showContextMenu(const QPoint &pos);
     void showError(const QString &message);
     void updateHeader();
     void updateActions();
     void showConflicts();
-    QString stateSummary(bool html) const;
 
     MigrateJob *m_job = nullptr;
     RehearsalJob *m_rehearsalJob = nullptr;
     MigrationListModel *m_model = nullptr;
 
-    QLabel *m_title = nullptr;
-    QLabel *m_summary = nullptr;
+    MigrationsHeader *m_header = nullptr;
     QLabel *m_error = nullptr;
     ConflictBanner *m_conflicts = nullptr;
     QTreeView *m_list = nullptr;
-    QTabWidget *m_tabs = nullptr;
-    QLabel *m_selectedTitle = nullptr;
-    QCheckBox *m_backwards = nullptr;
-    SqlEditor *m_sql = nullptr;
-    DryRunPane *m_dryRun = nullptr;
-    QWidget *m_dryRunPage = nullptr;
-    QLabel *m_rehearsal = nullptr;
+    MigrationDetails *m_details = nullptr;
     std::optional<RehearsalOutcome> m_rehearsalOutcome;
-    QAction *m_rehearseAction = nullptr;
-    RiskPanel *m_risk = nullptr;
     MigrationRunPanel *m_runPanel = nullptr;
-    QToolButton *m_refreshButton = nullptr;
-    QToolButton *m_dryRunButton = nullptr;
-    QToolButton *m_applyButton = nullptr;
-    QToolButton *m_applyToHereButton = nullptr;
-
-    QAction *m_refreshAction = nullptr;
-    QAction *m_dryRunAction = nullptr;
-    QAction *m_dryRunToHereAction = nullptr;
-    QAction *m_applyAction = nullptr;
-    QAction *m_applyToHereAction = nullptr;
-    QAction *m_rollbackToHereAction = nullptr;
-
-    QPointer<ConfirmEnvironmentDialog> m_confirm;
-    QPointer<MigrationErrorDialog> m_errorDialog;
+    MigrationRunController *m_runs = nullptr;
 
     std::optional<ProjectConfig> m_config;
     std::optional<DatabaseUrl> m_url;

@@ -4,12 +4,12 @@
 #include "dialogs/confirmenvironmentdialog.h"
 #include "dialogs/migrationerrordialog.h"
 #include "dialogs/restoredialog.h"
-#include "models/backuplistmodel.h"
 #include "models/migrationlistmodel.h"
 #include "views/dryrunpane.h"
 #include "views/migrationrunpanel.h"
 #include "views/rehearsalbanner.h"
 #include "views/riskpanel.h"
+#include "views/rollbackverification.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>
@@ -20,7 +20,6 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPixmap>
-#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSpinBox>
@@ -94,9 +93,7 @@ RollbackDesk::RollbackDesk(QWidget *parent)
         updateNavigation();
     });
     connect(m_job, &MigrateJob::finished, this, &RollbackDesk::onRunFinished);
-    connect(m_job, &MigrateJob::progress, m_runPanel, &MigrationRunPanel::setProgress);
-    connect(m_job, &MigrateJob::stepStarted, m_runPanel, &MigrationRunPanel::setStep);
-    connect(m_job, &MigrateJob::logLine, m_runPanel, &MigrationRunPanel::appendLog);
+    m_runPanel->follow(m_job);
     connect(m_riskJob, &RiskJob::assessed, this, &RollbackDesk::onAssessed);
     connect(m_rehearsalJob, &RehearsalJob::finished, this, [this](const RehearsalOutcome &outcome) {
         if (m_rehearsalAsked != m_rehearsalGeneration || !m_dryOutcome)
@@ -336,7 +333,7 @@ void RollbackDesk::invalidateFrom(Step step)
     }
     if (step <= ExecuteStep && m_outcome) {
         m_outcome.reset();
-        m_verifyText->clear();
+        m_verification->clearReport();
     }
     m_reached = qMin(m_reached, int(step) - 1);
     updateNavigation();
@@ -510,8 +507,7 @@ void RollbackDesk::cancel()
 void RollbackDesk::onRunFinished(const MigrateOutcome &outcome)
 {
     if (outcome.declined()) {   // nothing ran; the refusal is in the audit
-        for (const QString &w : outcome.report.warnings)
-            m_runPanel->appendLog(tr("Warning: %1").arg(w));
+        m_runPanel->appendWarnings(outcome.report.warnings);
         updateNavigation();
         emit declineRecorded();
         return;
@@ -541,7 +537,7 @@ void RollbackDesk::onRunFinished(const MigrateOutcome &outcome)
         m_runPanel->finish(tr("Failed: %1").arg(MigrationErrorDialog::readableMessage(*outcome.error)), false, done, total, tr("failed"));
     for (const BackupRecord &b : outcome.report.backups)
         m_runPanel->appendLog(tr("Backup %1 taken: %2 rows in %n table(s).", nullptr, int(b.items.size())).arg(b.id).arg(StudioStyle::count(b.rows())));
-    showVerification(outcome);
+    m_verification->showOutcome(outcome);
     m_reached = ExecuteStep;
     updateNavigation();
     goTo(VerifyStep);
@@ -551,50 +547,14 @@ void RollbackDesk::onRunFinished(const MigrateOutcome &outcome)
     emit runFinished(outcome.succeeded());
 }
 
-void RollbackDesk::showVerification(const MigrateOutcome &outcome)
-{
-    const RunVerification &v = outcome.report.verification;
-    QStringList lines;
-    if (!outcome.succeeded())
-        lines << (outcome.cancelled() ? tr("Cancelled: %1").arg(outcome.error->message())
-                                      : tr("Failed: %1").arg(MigrationErrorDialog::readableMessage(*outcome.error)));
-    lines << tr("Rolled back: %1").arg(outcome.report.done.isEmpty() ? tr("nothing") : outcome.report.done.join(QStringLiteral(", ")));
-    if (v.done)
-        lines << v.toText().trimmed();
-    else
-        lines << tr("No verification ran (safety.verify_after_run is off, or the run stopped before it).");
-    for (const BackupRecord &b : outcome.report.backups) {
-        lines << tr("Backup %1: %2 rows of %n table(s), kept in the database.", nullptr, int(b.items.size())).arg(b.id).arg(StudioStyle::count(b.rows()));
-        lines << QStringLiteral("  %1").arg(BackupListModel::contentsText(b));
-    }
-    m_verifyText->setPlainText(lines.join(u'\n'));
-    const QList<qint64> ids = backupIds();
-    QString banner;
-    if (outcome.succeeded() && v.ok())
-        banner = tr("Rolled back and verified: the schema equals the target and the untouched tables kept their row counts.");
-    else if (outcome.succeeded() && !v.done)
-        banner = tr("Rolled back; not verified.");
-    else if (outcome.succeeded())
-        banner = tr("Rolled back, but the verification found differences (below).");
-    else
-        banner = outcome.cancelled() ? tr("The rollback was cancelled (below: what stays rolled back).") : tr("The rollback failed (below).");
-    QStringList idTexts;
-    for (qint64 id : ids)
-        idTexts << QString::number(id);
-    if (!ids.isEmpty())
-        banner += QLatin1Char(' ') + tr("Backup id(s): %1.", nullptr, int(ids.size())).arg(idTexts.join(QStringLiteral(", ")));
-    StudioStyle::setBanner(m_verifyBanner, banner,
-                           outcome.succeeded() && v.ok() ? StudioStyle::Banner::Ok
-                           : outcome.succeeded()          ? StudioStyle::Banner::Note
-                                                          : StudioStyle::Banner::Error);
-}
 
 ConfirmEnvironmentDialog *RollbackDesk::confirmDialog() const { return m_confirm; }
-RestoreDialog *RollbackDesk::restoreDialog() const { return m_restore; }
+RestoreDialog *RollbackDesk::restoreDialog() const { return m_verification->restoreDialog(); }
+QPushButton *RollbackDesk::restoreButton() const { return m_verification->restoreButton(); }
 
 QString RollbackDesk::verificationText() const
 {
-    return m_verifyBanner->text() + u'\n' + m_verifyText->toPlainText();
+    return m_verification->text();
 }
 
 QList<qint64> RollbackDesk::backupIds() const
@@ -609,16 +569,9 @@ QList<qint64> RollbackDesk::backupIds() const
 RestoreDialog *RollbackDesk::restoreBackup()
 {
     const QList<qint64> ids = backupIds();
-    if (ids.isEmpty() || !m_url || m_restore)
+    if (ids.isEmpty() || !m_url)
         return nullptr;
-    m_restore = new RestoreDialog(*m_url, ids, needsConfirmation() ? m_environment : QString(), this);
-    m_restore->setAttribute(Qt::WA_DeleteOnClose);
-    connect(m_restore, &RestoreDialog::finishedRestore, this, [this](bool restored) {
-        if (restored)
-            emit databaseChanged();
-    });
-    m_restore->open();
-    return m_restore;
+    return m_verification->restore(*m_url, ids, needsConfirmation() ? m_environment : QString());
 }
 
 void RollbackDesk::updateNavigation()
@@ -638,7 +591,7 @@ void RollbackDesk::updateNavigation()
     m_next->setEnabled(ready && !running && step < VerifyStep);
     m_back->setEnabled(step > TargetStep && !running);
     m_rollBackButton->setEnabled(m_assessment && m_dryOutcome && m_dryOutcome->succeeded() && !m_outcome && !isBusy());
-    m_restoreButton->setEnabled(!backupIds().isEmpty());
+    m_verification->restoreButton()->setEnabled(!backupIds().isEmpty());
     for (int i = 0; i < StepCount; ++i) {
         QListWidgetItem *item = m_stepList->item(i);
         const bool reachable = i <= m_reached + 1 && (i != VerifyStep || m_outcome);

@@ -17,7 +17,6 @@ class QCheckBox;
 class QLabel;
 class QLayout;
 class QListWidget;
-class QPlainTextEdit;
 class QPushButton;
 class QRadioButton;
 class QSpinBox;
@@ -32,6 +31,7 @@ class MigrationListModel;
 class MigrationRunPanel;
 class RestoreDialog;
 class RiskPanel;
+class RollbackVerification;
 
 // The rollback desk: rolling migrations back step by step, the DBA free to
 // go back and forth until the rollback runs.
@@ -106,7 +106,7 @@ public:
     QPushButton *rollBackButton() const { return m_rollBackButton; }
     QPushButton *nextButton() const { return m_next; }
     QPushButton *backButton() const { return m_back; }
-    QPushButton *restoreButton() const { return m_restoreButton; }
+    QPushButton *restoreButton() const;
     QString verificationText() const;
     ConfirmEnvironmentDialog *confirmDialog() const;
     RestoreDialog *restoreDialog() const;
@@ -146,7 +146,6 @@ private:
     void onRunFinished(const MigrateOutcome &outcome);
     void showTargetChoice();
     void showBackupChoice();
-    void showVerification(const MigrateOutcome &outcome);
     void invalidateFrom(Step step);
     void updateNavigation();
 
@@ -179,12 +178,9 @@ private:
     QPushButton *m_rollBackButton = nullptr;
     MigrationRunPanel *m_runPanel = nullptr;
     // Verify
-    QLabel *m_verifyBanner = nullptr;
-    QPlainTextEdit *m_verifyText = nullptr;
-    QPushButton *m_restoreButton = nullptr;
+    RollbackVerification *m_verification = nullptr;
 
     QPointer<ConfirmEnvironmentDialog> m_confirm;
-    QPointer<RestoreDialog> m_restore;
 
     std::optional<ProjectConfig> m_config;
     std::optional<DatabaseUrl> m_url;

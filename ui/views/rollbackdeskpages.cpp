@@ -12,6 +12,7 @@
 #include "views/migrationrunpanel.h"
 #include "views/rehearsalbanner.h"
 #include "views/riskpanel.h"
+#include "views/rollbackverification.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>
@@ -22,7 +23,6 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPixmap>
-#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSpinBox>
@@ -168,20 +168,10 @@ QWidget *RollbackDesk::createVerifyPage()
 {
     QLayout *body = nullptr;
     QWidget *w = page(this, tr("Verification"), &body);
-    m_verifyBanner = wrappedLabel(w, "rollbackVerifyBanner");
-    m_verifyText = new QPlainTextEdit(w);
-    m_verifyText->setObjectName(QStringLiteral("rollbackVerifyText"));
-    m_verifyText->setReadOnly(true);
-    m_restoreButton = new QPushButton(StudioStyle::icon("restore"), tr("Restore…"), w);
-    m_restoreButton->setObjectName(QStringLiteral("rollbackRestoreButton"));
-    m_restoreButton->setToolTip(tr("Put the backed-up values back (after migrating forward again, so that their tables and columns exist)"));
-    connect(m_restoreButton, &QPushButton::clicked, this, &RollbackDesk::restoreBackup);
-    auto *row = new QHBoxLayout;
-    row->addStretch(1);
-    row->addWidget(m_restoreButton);
-    body->addWidget(m_verifyBanner);
-    body->addWidget(m_verifyText);
-    static_cast<QVBoxLayout *>(body)->addLayout(row);
+    m_verification = new RollbackVerification(w);
+    connect(m_verification, &RollbackVerification::restoreRequested, this, &RollbackDesk::restoreBackup);
+    connect(m_verification, &RollbackVerification::restored, this, &RollbackDesk::databaseChanged);
+    body->addWidget(m_verification);
     return w;
 }
 

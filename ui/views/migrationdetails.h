@@ -1,0 +1,52 @@
+#pragma once
+
+#include "jobs/migratejob.h"
+
+#include <QTabWidget>
+
+class QCheckBox;
+class QLabel;
+
+namespace covet {
+
+class DryRunPane;
+class RiskPanel;
+class SqlEditor;
+
+// The Migrations view's tabs about the selection: SQL (the selected
+// migration's, forwards or, with Rollback SQL, backwards), Dry Run (the
+// rehearsal banner over the last dry run's result) and Risk (the pending
+// migrations' risk report, the selected one marked).
+class MigrationDetails : public QTabWidget
+{
+    Q_OBJECT
+
+public:
+    explicit MigrationDetails(QWidget *parent = nullptr);
+
+    // listing null: nothing listed; selected null: no migration selected.
+    void showMigration(const MigrationListing *listing, const MigrationState *selected);
+    void setDialect(Dialect dialect);
+    void showDryRunPage();
+
+    SqlEditor *sqlEditor() const { return m_sql; }
+    DryRunPane *dryRun() const { return m_dryRun; }
+    QLabel *rehearsalBanner() const { return m_rehearsal; }
+    RiskPanel *riskPanel() const { return m_risk; }
+    QCheckBox *backwardsToggle() const { return m_backwards; }
+
+signals:
+    // Rollback SQL was switched: showMigration() again.
+    void directionChanged();
+
+private:
+    QLabel *m_selectedTitle = nullptr;
+    QCheckBox *m_backwards = nullptr;
+    SqlEditor *m_sql = nullptr;
+    DryRunPane *m_dryRun = nullptr;
+    QWidget *m_dryRunPage = nullptr;
+    QLabel *m_rehearsal = nullptr;
+    RiskPanel *m_risk = nullptr;
+};
+
+} // namespace covet
