@@ -470,13 +470,30 @@ Status PlanExecutor::runStepwise(const MigrationPlan &plan, RunReport &report)
             }
         }
     }
-    if (auto st = finish(plan, attempt.timer.elapsed()); !st) {
-        const QString msg = QStringLiteral("%1 ran completely but could not be recorded: %2. Record it by hand or roll it back by hand")
-                                .arg(m.id, st.error().toString());
+    // The history row and the end of the part-way record in one transaction:
+    // a server lost between the two left the migration recorded as applied
+    // and as part-way at once (found by tst_cliserverstop).
+    auto settle = [&]() -> Status {
+        if (auto r = m_sql.exec(MigrationLock::beginStatement(m_sql.dialect())); !r)
+            return std::unexpected(r.error());
+        Status st = finish(plan, attempt.timer.elapsed());
+        if (st)
+            st = PartialMigrations::clear(m_sql, m.id);
+        if (!st) {
+            (void)m_sql.exec(QStringLiteral("ROLLBACK"));
+            return st;
+        }
+        if (auto r = m_sql.exec(QStringLiteral("COMMIT")); !r)
+            return std::unexpected(r.error());
+        return {};
+    };
+    if (auto st = settle(); !st) {
+        const QString msg = QStringLiteral("%1 ran completely but could not be recorded: %2. %3 still records it as part-way with "
+                                           "every step in effect: `covet migrate --resume` records it, `covet rollback --resume` undoes it")
+                                .arg(m.id, st.error().toString(), PartialMigrations::tableName());
         audit(plan, attempt, msg);
         return fail(Error::Category::Database, msg, m.sourcePath);
     }
-    (void)PartialMigrations::clear(m_sql, m.id);
     audit(plan, attempt, QString(), Error::Category::Database, *kept ? (*kept)->id : 0);
     return {};
 }
