@@ -13,6 +13,7 @@
 #include "models/migrationlistmodel.h"
 #include "testsupport.h"
 #include "demofixture.h"
+#include "../migrations/migrationtestsupport.h"
 #include "largeschemafixture.h"
 #include "views/migrationrunpanel.h"
 #include "views/migrationsview.h"
@@ -68,11 +69,7 @@ private:
     QString newDemo() { return m_demos.create(); }
     static DatabaseUrl demoUrl(const QString &project) { return test::DemoProjects::databaseUrl(project); }
 
-    static bool writeFile(const QString &path, const QString &text)
-    {
-        QFile f(path);
-        return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(text.toUtf8()) == text.toUtf8().size();
-    }
+    static bool writeFile(const QString &path, const QString &text) { return test::writeFile(path, text.toUtf8()), !QTest::currentTestFailed(); }
 
     static bool addMigration(const QString &project, const QString &id, const QString &dependsOn, const QString &up,
                              const QString &down)
