@@ -81,9 +81,14 @@ stop_pg() {
 start_mysql() {
   local dir="$1" port
   port=$(free_port)
-  mkdir -p "$dir/my" "$dir/mysock"
-  own mysql:mysql "$dir/my" "$dir/mysock"
-  mariadb-install-db --no-defaults "${MY_USER_OPT[@]}" --datadir="$dir/my/data" --auth-root-authentication-method=socket \
+  mkdir -p "$dir/my" "$dir/my/tmp" "$dir/mysock"
+  own mysql:mysql "$dir/my" "$dir/my/tmp" "$dir/mysock"
+  # Each server has its own tmpdir: a mariadbd that starts deletes every '#sql*'
+  # file in its tmpdir (leftovers of "its" last run), so with a shared /tmp a
+  # server restarted by one suite (tst_cliserverstop) deleted the temporary
+  # tables of another server's running query ("Error on delete of
+  # '/tmp/#sql-temptable-…MAI'", seen in CI in tst_clisafety).
+  mariadb-install-db --no-defaults "${MY_USER_OPT[@]}" --datadir="$dir/my/data" --tmpdir="$dir/my/tmp" --auth-root-authentication-method=socket \
     --skip-test-db >"$dir/my-install.log" 2>&1 || { cat "$dir/my-install.log" >&2; return 1; }
   launch_mysql "$dir" "$port" || return 1
   mariadb --no-defaults --socket="$dir/mysock/mysqld.sock" -u"$MY_ADMIN" -e "
@@ -98,7 +103,7 @@ start_mysql() {
 
 launch_mysql() {
   local dir="$1" port="$2"
-  mariadbd --no-defaults "${MY_USER_OPT[@]}" --datadir="$dir/my/data" --socket="$dir/mysock/mysqld.sock" \
+  mariadbd --no-defaults "${MY_USER_OPT[@]}" --datadir="$dir/my/data" --tmpdir="$dir/my/tmp" --socket="$dir/mysock/mysqld.sock" \
     --pid-file="$dir/my/mysqld.pid" --port="$port" --bind-address=127.0.0.1 --skip-name-resolve \
     --skip-log-bin --innodb-buffer-pool-size=128M --innodb-flush-log-at-trx-commit=2 --max-connections=300 \
     --character-set-server=utf8mb4 --collation-server=utf8mb4_general_ci \
