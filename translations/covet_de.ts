@@ -617,6 +617,10 @@
         <source>Holds</source>
         <translation>Enthält</translation>
     </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
 </context>
 <context>
     <name>covet::BackupsView</name>

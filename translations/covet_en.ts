@@ -617,6 +617,10 @@
         <source>Holds</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>covet::BackupsView</name>

@@ -34,9 +34,10 @@ QString summaryLine(const BackupRecord &b)
     QStringList tables;
     for (const BackupItem &i : b.items)
         tables << (i.kind == DataAtStake::Kind::Table ? i.source() : i.source() + u'.' + i.columns.mid(i.key.size()).join(u','));
-    return QStringLiteral("%1  %2  %3  %4  %5 by %6  %7 rows  %8")
+    const QString size = b.bytes() >= 0 ? QStringLiteral(", ") + QLocale(QLocale::English).formattedDataSize(b.bytes()) : QString();
+    return QStringLiteral("%1  %2  %3  %4  %5 by %6  %7 rows%8  %9")
         .arg(QString::number(b.id).rightJustified(4), b.takenAt.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) + QStringLiteral(" UTC"),
-             b.status.leftJustified(8), b.direction.leftJustified(8), b.migrations.join(u','), b.takenBy, number(b.rows()),
+             b.status.leftJustified(8), b.direction.leftJustified(8), b.migrations.join(u','), b.takenBy, number(b.rows()), size,
              tables.join(QStringLiteral(", ")));
 }
 

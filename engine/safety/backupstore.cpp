@@ -2,6 +2,7 @@
 
 #include "../db/catalog.h"
 #include "../sql/identifierquoter.h"
+#include "livedata.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -62,6 +63,15 @@ qint64 BackupRecord::rows() const
     return n;
 }
 
+qint64 BackupRecord::bytes() const
+{
+    qint64 n = -1;
+    for (const BackupItem &i : items)
+        if (i.bytes >= 0)
+            n = std::max<qint64>(n, 0) + i.bytes;
+    return n;
+}
+
 QJsonObject BackupItem::toJson() const
 {
     return QJsonObject{{QStringLiteral("item"), item},
@@ -72,6 +82,7 @@ QJsonObject BackupItem::toJson() const
                        {QStringLiteral("key"), QJsonArray::fromStringList(key)},
                        {QStringLiteral("backup_table"), backupSchema.isEmpty() ? backupTable : backupSchema + u'.' + backupTable},
                        {QStringLiteral("rows"), double(rows)},
+                       {QStringLiteral("bytes"), bytes >= 0 ? QJsonValue(double(bytes)) : QJsonValue()},
                        {QStringLiteral("checksum"), checksum.toString()}};
 }
 
@@ -89,6 +100,7 @@ QJsonObject BackupRecord::toJson() const
                   {QStringLiteral("environment"), environment},
                   {QStringLiteral("status"), status},
                   {QStringLiteral("rows"), double(rows())},
+                  {QStringLiteral("bytes"), bytes() >= 0 ? QJsonValue(double(bytes())) : QJsonValue()},
                   {QStringLiteral("items"), is}};
     if (restoredAt.isValid()) {
         o.insert(QStringLiteral("restored_at"), restoredAt.toString(Qt::ISODateWithMs));
@@ -433,7 +445,48 @@ Result<QList<BackupRecord>> BackupStore::list()
         i.checksum = TableChecksum::Value::fromString(r.value(12).toString());
         out[*at].items << i;
     }
+    if (Status st = readSizes(out); !st)
+        return std::unexpected(st.error());
     return out;
+}
+
+// PostgreSQL and MySQL/MariaDB: the catalog's figures (pg_total_relation_size;
+// DATA_LENGTH + INDEX_LENGTH, InnoDB's page count) through LiveData's one
+// catalog statement. SQLite: dbstat, which walks the backup tables' pages
+// only; a libsqlite3 built without dbstat leaves the sizes unknown.
+Status BackupStore::readSizes(QList<BackupRecord> &records)
+{
+    QList<QPair<QString, QString>> tables;
+    for (const BackupRecord &b : std::as_const(records))
+        if (b.status != u"dropped")
+            for (const BackupItem &i : b.items)
+                tables.append({i.backupSchema, i.backupTable});
+    if (tables.isEmpty())
+        return {};
+    QHash<QString, qint64> bytes;   // schema + '.' + table
+    if (m_caps.dialect == Dialect::SQLite) {
+        QVariantList binds;
+        for (const auto &t : std::as_const(tables))
+            binds << t.second;
+        auto rows = m_sql.rows(QStringLiteral("SELECT name, SUM(pgsize) FROM dbstat WHERE name IN (%1) GROUP BY name")
+                                   .arg(SqlExecutor::placeholders(binds.size())),
+                               binds);
+        if (!rows)
+            return {};
+        for (const QVariantList &r : *rows)
+            bytes.insert(u'.' + r.value(0).toString(), r.value(1).toLongLong());
+    } else {
+        LiveData live(m_sql);
+        if (Status st = live.readTables(tables); !st)
+            return std::unexpected(st.error().withContext(QStringLiteral("reading the backup tables' sizes")));
+        for (const auto &[schema, table] : std::as_const(tables))
+            if (const LiveData::TableInfo *t = live.table(schema, table); t && t->bytes >= 0)
+                bytes.insert(schema + u'.' + table, t->bytes);
+    }
+    for (BackupRecord &b : records)
+        for (BackupItem &i : b.items)
+            i.bytes = bytes.value(i.backupSchema + u'.' + i.backupTable, -1);
+    return {};
 }
 
 Result<BackupRecord> BackupStore::get(qint64 id)

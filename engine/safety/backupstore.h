@@ -31,6 +31,7 @@ struct BackupItem
     QString backupSchema;          // where it is kept (PostgreSQL: _covet_backup)
     QString backupTable;
     qint64 rows = 0;
+    qint64 bytes = -1;             // the backup table on disk, with its index (-1: not known, or dropped)
     TableChecksum::Value checksum; // of key + columns, when taken
     QString source() const { return sourceSchema.isEmpty() ? sourceTable : sourceSchema + u'.' + sourceTable; }
     QJsonObject toJson() const;
@@ -51,6 +52,8 @@ struct BackupRecord
     QString restoredBy;
     QList<BackupItem> items;
     qint64 rows() const;
+    // The backup tables' size on disk (-1: not known).
+    qint64 bytes() const;
     QJsonObject toJson() const;
 };
 
@@ -113,6 +116,8 @@ public:
     // nullopt when there was nothing to save.
     Result<std::optional<BackupRecord>> take(const QList<DataAtStake> &stakes, const BackupContext &context,
                                              const ProgressSink *progress = nullptr);
+    // Every backup with its items and their size on disk (one catalog
+    // statement for the sizes, whatever the number of backups).
     Result<QList<BackupRecord>> list();
     Result<BackupRecord> get(qint64 id);
     // Recomputes each saved table's checksum and compares it with the recorded one.
@@ -136,6 +141,7 @@ private:
     // Copies the saved columns `cols` (quoted) of `source` into the new backup table `target`.
     Status copyInto(const BackupItem &item, const QString &source, const QString &target, const QStringList &cols);
     QString backupTableFor(qint64 id, int item) const;
+    Status readSizes(QList<BackupRecord> &records);
     QString timestampParam(const QDateTime &utc) const;
 
     SqlExecutor &m_sql;

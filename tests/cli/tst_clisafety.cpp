@@ -193,6 +193,7 @@ operations:
                                     ? QJsonDocument::fromJson(out.toUtf8()).object().value(QStringLiteral("backups")).toArray()
                                     : QJsonDocument::fromJson(out.toUtf8()).array();
         QCOMPARE(list.size(), 1);
+        QVERIFY2(list.first().toObject().value(QStringLiteral("bytes")).toInteger() > 0, qPrintable(out));
         const QString id = QString::number(list.first().toObject().value(QStringLiteral("id")).toInteger());
         QCOMPARE(p->cli({QStringLiteral("backup"), QStringLiteral("verify"), id}, &out, &err), 0);
         // Restore into the dropped column: refused, says to migrate... here

@@ -174,6 +174,17 @@ private slots:
             COVET_VERIFY_OK(v);
             QVERIFY2(v->ok(), qPrintable(v->toText()));
         }
+        {
+            // Its size on disk, as the database reports it for the backup table
+            // (dbstat / pg_total_relation_size / DATA_LENGTH + INDEX_LENGTH):
+            // at least a page, far less than 2,000 rows could ever take.
+            auto rec = store.get(backup.id);
+            COVET_VERIFY_OK(rec);
+            QCOMPARE(rec->items.size(), 1);
+            QCOMPARE(rec->bytes(), rec->items.first().bytes);
+            QVERIFY2(rec->bytes() >= 4096 && rec->bytes() < 4 * 1024 * 1024, qPrintable(QString::number(rec->bytes())));
+            QCOMPARE(rec->toJson().value(QStringLiteral("bytes")).toInteger(), rec->bytes());
+        }
 
         // The column is gone: restore refuses, says what to run, changes nothing.
         BackupRestorer restorer(store);

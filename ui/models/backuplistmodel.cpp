@@ -106,7 +106,8 @@ QString BackupListModel::toolTip(const BackupRecord &b) const
     for (const BackupItem &item : b.items)
         lines << tr("%1. %2: %3 (%Ln row(s))", nullptr, int(qMin<qint64>(item.rows, INT_MAX)))
                      .arg(item.item)
-                     .arg(item.source(), item.kind == DataAtStake::Kind::Table ? tr("whole table") : item.columns.join(QStringLiteral(", ")));
+                     .arg(item.source(), item.kind == DataAtStake::Kind::Table ? tr("whole table") : item.columns.join(QStringLiteral(", ")))
+                 + (item.bytes >= 0 ? QStringLiteral(", ") + QLocale().formattedDataSize(item.bytes) : QString());
     if (b.restoredAt.isValid())
         lines << tr("Restored %1 by %2").arg(QLocale().toString(b.restoredAt.toLocalTime(), QLocale::ShortFormat), b.restoredBy);
     const auto it = m_checks.constFind(b.id);
@@ -131,6 +132,7 @@ QVariant BackupListModel::data(const QModelIndex &index, int role) const
         case TakenByColumn: return b.takenBy;
         case TablesColumn: return QString::number(b.items.size());
         case RowsColumn: return StudioStyle::count(b.rows());
+        case SizeColumn: return b.bytes() >= 0 ? QLocale().formattedDataSize(b.bytes()) : QStringLiteral("—");
         case ChecksumColumn: return checksumText(b.id);
         case StatusColumn: return statusText(b.status);
         default: return {};
@@ -146,7 +148,7 @@ QVariant BackupListModel::data(const QModelIndex &index, int role) const
             return StudioStyle::riskColor(m_checks.value(b.id).ok() ? RiskLevel::None : RiskLevel::Critical);
         return {};
     case Qt::TextAlignmentRole:
-        return index.column() == RowsColumn || index.column() == TablesColumn || index.column() == IdColumn
+        return index.column() == RowsColumn || index.column() == SizeColumn || index.column() == TablesColumn || index.column() == IdColumn
                    ? QVariant(int(Qt::AlignRight | Qt::AlignVCenter))
                    : QVariant();
     case Qt::ToolTipRole: return toolTip(b);
@@ -168,6 +170,7 @@ QVariant BackupListModel::headerData(int section, Qt::Orientation orientation, i
     case TakenByColumn: return tr("Taken by");
     case TablesColumn: return tr("Tables");
     case RowsColumn: return tr("Rows");
+    case SizeColumn: return tr("Size");
     case ChecksumColumn: return tr("Checksum");
     case StatusColumn: return tr("Status");
     default: return {};

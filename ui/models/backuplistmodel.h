@@ -17,7 +17,7 @@ class BackupListModel : public QAbstractTableModel
 
 public:
     enum Column { IdColumn, MigrationsColumn, ContentsColumn, DirectionColumn, TakenAtColumn, TakenByColumn, TablesColumn, RowsColumn,
-                  ChecksumColumn, StatusColumn, ColumnCount };
+                  SizeColumn, ChecksumColumn, StatusColumn, ColumnCount };
     enum Roles { BackupIdRole = Qt::UserRole + 1 };
 
     explicit BackupListModel(QObject *parent = nullptr);
