@@ -126,7 +126,7 @@ kill "$STUDIO_PID"; wait "$STUDIO_PID" 2>/dev/null || true; STUDIO_PID=""
 grep -q '"order_items"' "$WORK/inspect.json" || fail "covet inspect of the demo shows no order_items"
 echo "covet inspect of the demo: $(grep -c '"name"' "$WORK/inspect.json") names, order_items among them"
 (cd "$(dirname "$demo_db")" && /usr/bin/covet status) >"$WORK/status.txt" || { cat "$WORK/status.txt"; fail "covet status in the demo"; }
-grep -q "0002" "$WORK/status.txt" || fail "covet status does not list 0002"
+grep -q "pending   0003_product_flags" "$WORK/status.txt" || { cat "$WORK/status.txt"; fail "covet status does not list 0003_product_flags pending"; }
 # The PostgreSQL and MySQL drivers came with the package: a refused
 # connection, not a missing driver.
 for url in "postgresql://nobody@127.0.0.1:9/none" "mysql://nobody@127.0.0.1:9/none"; do

@@ -8,17 +8,17 @@
 #         docs/screenshots/diff-view.png (covet-studio --view diff: the demo's
 #         models.yaml against demo.db, with its two rename candidates) and
 #         docs/screenshots/migrations-view.png (covet-studio --view migrations
-#         --dry-run: 0001 applied, 0002 pending, dry-run in a rolled-back
+#         --dry-run: 0001 and 0002 applied, 0003 pending, dry-run in a rolled-back
 #         transaction), docs/screenshots/audit-view.png and
 #         audit-dashboard.png (--view audit / dashboard: the demo's scripted
 #         audit history), docs/screenshots/start-page.png (covet-studio
 #         without arguments: the start page, the demos above as recent projects),
-#         and, on a copy of the demo that gains a data-losing migration (0003
-#         drops customers.created_at) and a history of backups made with the
-#         covet CLI: docs/screenshots/risk-tab.png (--view risk: the Risk tab of
-#         0003), docs/screenshots/rollback-desk.png (--rollback-steps 1: the
-#         rollback desk at the risk of rolling 0002 back) and
-#         docs/screenshots/backups-view.png (--view backups), and
+#         and, on a copy of the demo that gains a data-losing pending migration
+#         (0004 drops customers.created_at) and a backup made with the covet
+#         CLI: docs/screenshots/risk-tab.png (--view risk: the Risk tab of the
+#         pending ones), docs/screenshots/rollback-desk.png (--rollback-steps 1:
+#         the rollback desk at the risk of rolling 0002_customer_loyalty back)
+#         and docs/screenshots/backups-view.png (--view backups), and
 #         docs/screenshots/rollback-rehearsal.png (--rollback-steps 1 --dry-run:
 #         the desk's dry run of rolling 0002 back and its rehearsal).
 # Needs: xvfb (Xvfb), imagemagick (import), xauth — scripts/install-deps.sh.
@@ -97,16 +97,17 @@ shoot audit audit-view.png
 shoot dashboard audit-dashboard.png
 shoot start start-page.png
 
-# The rollback desk, the Risk tab and the Backups view need a data-losing
-# migration and backups: a copy of the first demo gains 0003 (drops
-# customers.created_at); the covet CLI applies and rolls back through it so
-# that backups exist (one restored), leaving 0001 and 0002 applied, 0003 pending.
+# The demo's 0002_customer_loyalty is a data-losing rollback (500 points,
+# 334 tiers). For the Risk tab a copy of the first demo also gains a pending
+# data-losing 0004 (drops customers.created_at); the covet CLI rolls 0002
+# back (backup 1 keeps the loyalty values), applies it again and restores the
+# backup, leaving 0001 and 0002 applied, 0003 and 0004 pending.
 SHOP="$WORK/shop"
 cp -r "$(ls -d "$COVET_DEMO_DIR"/demo-* | head -1)" "$SHOP"
-cat >"$SHOP/migrations/0003_retire_signup_dates.yaml" <<'YAML'
+cat >"$SHOP/migrations/0004_retire_signup_dates.yaml" <<'YAML'
 # The shop no longer keeps when customers signed up: drops customers.created_at
 # (its values are lost; Covet backs them up first).
-dependencies: [0002_product_flags]
+dependencies: [0003_product_flags]
 operations:
   - op: drop_column
     table: customers
@@ -114,11 +115,9 @@ operations:
 YAML
 (
   cd "$SHOP"
-  "$COVET" migrate --yes
   "$COVET" rollback --steps 1 --yes
+  "$COVET" migrate --to 0002_customer_loyalty --yes
   "$COVET" backup restore 1 --yes
-  "$COVET" rollback --steps 1 --yes
-  "$COVET" migrate --to 0002_product_flags --yes
 ) >"$WORK/cli.log" 2>&1 || { cat "$WORK/cli.log" >&2; exit 1; }
 PROJECT="$SHOP"
 shoot risk risk-tab.png

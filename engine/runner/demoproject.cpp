@@ -61,18 +61,15 @@ Status runScript(SqlExecutor &sql, const QString &script, const QString &fileNam
     return {};
 }
 
-// The history row of the migration the database is built from, so the
-// runner (and Covet Studio) see it as applied and the later ones as pending.
-Status recordApplied(SqlExecutor &sql, const QString &migrationText)
+// The history row of a migration the database is built from, so the runner
+// (and Covet Studio) see it as applied and the later ones as pending.
+Status recordApplied(SqlExecutor &sql, const Migration &m)
 {
-    auto m = MigrationFile::parse(migrationText.toUtf8(), DemoProject::appliedMigration() + QStringLiteral(".sql"));
-    if (!m)
-        return std::unexpected(m.error());
     if (Status st = MigrationHistory::ensure(sql); !st)
         return st;
     AppliedMigration row;
-    row.id = m->id;
-    row.checksum = m->checksum;
+    row.id = m.id;
+    row.checksum = m.checksum;
     row.appliedAt = MigrationHistory::nowUtc();
     row.appliedBy = MigrationHistory::currentUser();
     return MigrationHistory::record(sql, row);
@@ -81,8 +78,8 @@ Status recordApplied(SqlExecutor &sql, const QString &migrationText)
 // Six weeks of a team's pipeline in the audit log (deterministic), so the
 // Audit view's history and dashboard have something to show: applies to
 // dev, staging and production, a few failures, two rollbacks, and the
-// demo's own 0001_initial last.
-Status recordDemoAudit(SqlExecutor &sql, const QString &checksum)
+// demo's own applied migrations last.
+Status recordDemoAudit(SqlExecutor &sql, const QList<Migration> &applied)
 {
     if (Status st = AuditRecorder::ensure(sql); !st)
         return st;
@@ -158,30 +155,45 @@ Status recordDemoAudit(SqlExecutor &sql, const QString &checksum)
     for (const AuditEntry &e : std::as_const(recent))
         if (Status st = AuditRecorder::record(sql, e); !st)
             return st;
-    AuditEntry own;
-    own.migrationId = DemoProject::appliedMigration();
-    own.direction = QStringLiteral("apply");
-    own.status = AuditStatus::Success;
-    own.startedAt = MigrationHistory::nowUtc();
-    own.finishedAt = own.startedAt;
-    own.durationMs = 35;
-    own.user = MigrationHistory::osUser();
-    own.host = QStringLiteral("localhost");
-    own.environment = QStringLiteral("dev");
-    own.sql = QStringLiteral("-- the demo database, built by covet-studio --demo\n");
-    own.checksum = checksum;
-    own.riskLevel = QStringLiteral("none");
-    return AuditRecorder::record(sql, own);
+    for (const Migration &m : applied) {
+        AuditEntry own;
+        own.migrationId = m.id;
+        own.direction = QStringLiteral("apply");
+        own.status = AuditStatus::Success;
+        own.startedAt = MigrationHistory::nowUtc();
+        own.finishedAt = own.startedAt;
+        own.durationMs = 35;
+        own.user = MigrationHistory::osUser();
+        own.host = QStringLiteral("localhost");
+        own.environment = QStringLiteral("dev");
+        own.sql = QStringLiteral("-- the demo database, built by covet-studio --demo\n");
+        own.checksum = m.checksum;
+        own.riskLevel = QStringLiteral("none");
+        if (Status st = AuditRecorder::record(sql, own); !st)
+            return st;
+    }
+    return {};
 }
 
 Status buildDatabase(const QString &dbPath)
 {
-    auto migration = readResource(QStringLiteral("migrations/0001_initial.sql"));
-    if (!migration)
-        return std::unexpected(migration.error());
-    auto up = DemoProject::migrationSection(*migration, QStringLiteral("up"), QStringLiteral("0001_initial.sql"));
-    if (!up)
-        return std::unexpected(up.error());
+    // The applied migrations' files and their "covet:up" scripts.
+    QList<Migration> applied;
+    QStringList ups;
+    for (const QString &id : DemoProject::appliedMigrations()) {
+        const QString fileName = id + QStringLiteral(".sql");
+        auto text = readResource(QStringLiteral("migrations/") + fileName);
+        if (!text)
+            return std::unexpected(text.error());
+        auto up = DemoProject::migrationSection(*text, QStringLiteral("up"), fileName);
+        if (!up)
+            return std::unexpected(up.error());
+        auto m = MigrationFile::parse(text->toUtf8(), fileName);
+        if (!m)
+            return std::unexpected(m.error());
+        applied << *m;
+        ups << *up;
+    }
     auto seed = readResource(QStringLiteral("seed.sql"));
     if (!seed)
         return std::unexpected(seed.error());
@@ -195,15 +207,15 @@ Status buildDatabase(const QString &dbPath)
         return std::unexpected(r.error());
     if (!db.transaction())
         return fail(Error::Category::Database, QStringLiteral("cannot start a transaction"), dbPath);
-    Status st = runScript(sql, *up, QStringLiteral("migrations/0001_initial.sql"));
+    Status st;
+    for (qsizetype i = 0; st && i < applied.size(); ++i)
+        st = runScript(sql, ups.at(i), QStringLiteral("migrations/") + applied.at(i).id + QStringLiteral(".sql"));
     if (st)
         st = runScript(sql, *seed, QStringLiteral("seed.sql"));
+    for (qsizetype i = 0; st && i < applied.size(); ++i)
+        st = recordApplied(sql, applied.at(i));
     if (st)
-        st = recordApplied(sql, *migration);
-    if (st) {
-        auto m = MigrationFile::parse(migration->toUtf8(), DemoProject::appliedMigration() + QStringLiteral(".sql"));
-        st = m ? recordDemoAudit(sql, m->checksum) : Status(std::unexpected(m.error()));
-    }
+        st = recordDemoAudit(sql, applied);
     if (st) {
         auto violations = sql.rows(QStringLiteral("PRAGMA foreign_key_check"));
         if (!violations)

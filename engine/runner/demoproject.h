@@ -3,6 +3,7 @@
 #include "../core/error.h"
 
 #include <QString>
+#include <QStringList>
 
 namespace covet {
 
@@ -12,14 +13,16 @@ namespace covet {
 //
 // The project files are compiled into the engine as Qt resources under
 // ":/covet/demo". create() copies them into a directory and builds demo.db
-// from migration 0001 and the seed data; migration 0002 stays pending.
+// from migrations 0001 and 0002 and the seed data; migration 0003 stays
+// pending. Rolling 0002 back destroys the customers' loyalty points and
+// tiers, so the rollback desk has a real risk report, backup and restore.
 class DemoProject
 {
 public:
     // The name of the database file inside the project directory.
     static QString databaseFileName() { return QStringLiteral("demo.db"); }
-    // The migration that create() applies; later ones are left pending.
-    static QString appliedMigration() { return QStringLiteral("0001_initial"); }
+    // The migrations create() applies, in order; later ones are left pending.
+    static QStringList appliedMigrations() { return {QStringLiteral("0001_initial"), QStringLiteral("0002_customer_loyalty")}; }
 
     // Creates the project in targetDir (created if missing; it must not
     // already hold a Covet project) and returns its absolute path. On error

@@ -1,6 +1,7 @@
 -- Covet demo shop: sample data, generated deterministically (no random()),
 -- so every demo database holds the same rows.
---   12 categories, 500 customers, 200 products, 2000 orders, 5000 order items
+--   12 categories, 500 customers (334 in the loyalty programme), 200 products,
+--   2000 orders, 5000 order items
 
 INSERT INTO categories (id, name, parent_id) VALUES
     (1, 'Books', NULL),
@@ -86,3 +87,14 @@ FROM orders AS o
 JOIN lines ON lines.k <= 1 + o.id % 4
 JOIN products AS p ON p.id = 1 + (o.id * 37 + lines.k * 53) % 200
 ORDER BY o.id, lines.k;
+
+-- The loyalty programme (0002_customer_loyalty): two customers in three
+-- joined it and hold points and a tier.
+UPDATE customers
+SET loyalty_points = CASE WHEN id % 3 = 0 THEN 0 ELSE (id * 37) % 1200 END,
+    loyalty_tier = CASE
+                       WHEN id % 3 = 0 THEN NULL
+                       WHEN (id * 37) % 1200 >= 900 THEN 'gold'
+                       WHEN (id * 37) % 1200 >= 400 THEN 'silver'
+                       ELSE 'bronze'
+                   END;

@@ -128,24 +128,24 @@ private slots:
 
         QCOMPARE(test::runCli(args({"--check"}), &out, &err, dir.path()), 1);
         QVERIFY2(out.contains(QStringLiteral("disagree")), qPrintable(out));
-        QCOMPARE(migrationFiles(dir.path()).size(), 2);   // --check writes nothing
+        QCOMPARE(migrationFiles(dir.path()).size(), 3);   // --check writes nothing
 
         QCOMPARE(test::runCli(args({}), &out, &err, dir.path()), 0);
         QVERIFY2(err.isEmpty(), qPrintable(err));
         const QStringList files = migrationFiles(dir.path());
-        QCOMPARE(files.size(), 3);
-        QVERIFY(files.last().startsWith(u"0003_"));
+        QCOMPARE(files.size(), 4);
+        QVERIFY(files.last().startsWith(u"0004_"));
         const QByteArray yaml = readFile(dir.filePath(QStringLiteral("migrations/") + files.last()));
         QVERIFY(yaml.contains("{op: rename_column, table: customers, from: name, to: full_name}"));
         QVERIFY(yaml.contains("{op: rename_column, table: orders, from: placed, to: placed_at}"));
         QVERIFY(!yaml.contains("drop_column"));
         QVERIFY(yaml.contains("op: add_column"));
         QVERIFY(yaml.contains("op: create_table"));
-        QVERIFY(yaml.contains("dependencies: [\"0002_product_flags\"]"));
+        QVERIFY(yaml.contains("dependencies: [\"0003_product_flags\"]"));
 
         QCOMPARE(test::runCli(args({}), &out, &err, dir.path()), 0);
         QVERIFY2(out.contains(QStringLiteral("No changes")), qPrintable(out));
-        QCOMPARE(migrationFiles(dir.path()).size(), 3);
+        QCOMPARE(migrationFiles(dir.path()).size(), 4);
         QCOMPARE(test::runCli(args({"--check"}), &out, &err, dir.path()), 0);
     }
 
@@ -228,22 +228,22 @@ private slots:
     {
         QTemporaryDir dir;
         copyDemo(dir.path());
-        writeFile(dir.filePath(QStringLiteral("migrations/0003_side.yaml")),
-                  "dependencies: [0001_initial]\noperations:\n  - {op: run_sql, forward: SELECT 1, reverse: SELECT 1}\n");
+        writeFile(dir.filePath(QStringLiteral("migrations/0004_side.yaml")),
+                  "dependencies: [0002_customer_loyalty]\noperations:\n  - {op: run_sql, forward: SELECT 1, reverse: SELECT 1}\n");
         QString out, err;
         const int conflict = test::runCli(args({}), &out, &err, dir.path());
         QVERIFY(conflict >= 2);
         QVERIFY2(err.contains(QStringLiteral("--merge")), qPrintable(err));
-        QCOMPARE(migrationFiles(dir.path()).size(), 3);
+        QCOMPARE(migrationFiles(dir.path()).size(), 4);
 
         QCOMPARE(test::runCli(args({"--merge"}), &out, &err, dir.path()), 0);
-        const QByteArray merge = readFile(dir.filePath(QStringLiteral("migrations/0004_merge_0002_0003.yaml")));
-        QVERIFY2(merge.contains("0002_product_flags") && merge.contains("0003_side"), qPrintable(err));
+        const QByteArray merge = readFile(dir.filePath(QStringLiteral("migrations/0005_merge_0003_0004.yaml")));
+        QVERIFY2(merge.contains("0003_product_flags") && merge.contains("0004_side"), qPrintable(err));
         QVERIFY(test::runCli(args({"--merge"}), &out, &err, dir.path()) >= 2);   // nothing left to merge
 
         QCOMPARE(test::runCli(args({"--empty", "--name", "backfill"}), &out, &err, dir.path()), 0);
-        const QByteArray empty = readFile(dir.filePath(QStringLiteral("migrations/0005_backfill.yaml")));
-        QVERIFY2(empty.contains("0004_merge_0002_0003"), empty.constData());
+        const QByteArray empty = readFile(dir.filePath(QStringLiteral("migrations/0006_backfill.yaml")));
+        QVERIFY2(empty.contains("0005_merge_0003_0004"), empty.constData());
         QCOMPARE(test::runCli(args({"--empty", "--name", "Bad Name"}), &out, &err, dir.path()), 2);
         QCOMPARE(test::runCli(args({"--empty", "--merge"}), &out, &err, dir.path()), 2);
     }
@@ -257,7 +257,7 @@ private slots:
         QString out, err;
         QCOMPARE(test::runCli(args({}), &out, &err, dir.path()), 2);
         QVERIFY2(err.contains(QStringLiteral("models.yaml:")), qPrintable(err));
-        QCOMPARE(migrationFiles(dir.path()).size(), 2);
+        QCOMPARE(migrationFiles(dir.path()).size(), 3);
 
         QCOMPARE(test::runCli(args({"--models", "missing.yaml"}), &out, &err, dir.path()), 3);
         QVERIFY2(err.contains(QStringLiteral("missing.yaml")), qPrintable(err));
@@ -300,7 +300,7 @@ private slots:
         QVERIFY2(finished, "covet makemigrations waited for input on a non-terminal stdin");
         QCOMPARE(p.exitCode(), 0);
         QVERIFY(!p.readAllStandardOutput().contains("Is this a rename?"));
-        QCOMPARE(migrationFiles(dir.path()).size(), 3);
+        QCOMPARE(migrationFiles(dir.path()).size(), 4);
     }
 };
 

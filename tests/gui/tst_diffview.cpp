@@ -265,8 +265,8 @@ private slots:
         // in the history but not applied to demo.db).
         QTRY_VERIFY_WITH_TIMEOUT(view.createMigrationDialog() != nullptr, 15000);
         CreateMigrationDialog *dialog = view.createMigrationDialog();
-        QCOMPARE(dialog->windowTitle(), QStringLiteral("Write 0003_shop_update.yaml?"));
-        QVERIFY(!QFileInfo::exists(QDir(project).filePath(QStringLiteral("migrations/0003_shop_update.yaml"))));
+        QCOMPARE(dialog->windowTitle(), QStringLiteral("Write 0004_shop_update.yaml?"));
+        QVERIFY(!QFileInfo::exists(QDir(project).filePath(QStringLiteral("migrations/0004_shop_update.yaml"))));
         QVERIFY(view.isCreatingMigration());
         QVERIFY(!view.createMigrationButton()->isEnabled());
         const QString lines = dialog->operationLines().join(u'\n');
@@ -282,10 +282,10 @@ private slots:
         QCOMPARE(failed.count(), 0);
         QVERIFY(!view.isCreatingMigration());
         const QString path = created.first().first().toString();
-        QCOMPARE(QFileInfo(path).fileName(), QStringLiteral("0003_shop_update.yaml"));
+        QCOMPARE(QFileInfo(path).fileName(), QStringLiteral("0004_shop_update.yaml"));
         auto m = MigrationFile::read(path);
         QVERIFY2(m, qPrintable(m ? QString() : m.error().toString()));
-        QCOMPARE(m->dependencies, QStringList{QStringLiteral("0002_product_flags")});
+        QCOMPARE(m->dependencies, QStringList{QStringLiteral("0003_product_flags")});
         bool renamesName = false, renamesPlaced = false, addsDiscontinued = false;
         for (const Operation &op : m->operations) {
             if (const auto *r = std::get_if<RenameColumn>(&op)) {
@@ -328,7 +328,7 @@ private slots:
         QTest::qWait(200);
         QCOMPARE(created.count(), 0);
         QCOMPARE(failed.count(), 0);
-        QCOMPARE(QDir(QDir(project).filePath(QStringLiteral("migrations"))).entryList({QStringLiteral("0003_*")}, QDir::Files),
+        QCOMPARE(QDir(QDir(project).filePath(QStringLiteral("migrations"))).entryList({QStringLiteral("0004_*")}, QDir::Files),
                  QStringList());
     }
 
@@ -338,7 +338,7 @@ private slots:
         DiffView view;
         QVERIFY(openDemo(view, project));
         // A broken migration file stops MigrationMaker before it writes anything.
-        QFile broken(QDir(project).filePath(QStringLiteral("migrations/0003_broken.yaml")));
+        QFile broken(QDir(project).filePath(QStringLiteral("migrations/0004_broken.yaml")));
         QVERIFY(broken.open(QIODevice::WriteOnly));
         broken.write("operations: [this is not a migration\n");
         broken.close();
@@ -347,9 +347,9 @@ private slots:
         QVERIFY(view.createMigration(QStringLiteral("next")));
         QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 15000);
         QCOMPARE(created.count(), 0);
-        QVERIFY2(view.errorText().contains(QStringLiteral("0003_broken")), qPrintable(view.errorText()));
+        QVERIFY2(view.errorText().contains(QStringLiteral("0004_broken")), qPrintable(view.errorText()));
         QVERIFY(!view.findChild<QProgressBar *>(QStringLiteral("makeMigrationProgress"))->isVisible());
-        QVERIFY(!QFileInfo::exists(QDir(project).filePath(QStringLiteral("migrations/0004_next.yaml"))));
+        QVERIFY(!QFileInfo::exists(QDir(project).filePath(QStringLiteral("migrations/0005_next.yaml"))));
         QVERIFY(view.createMigrationButton()->isEnabled());
     }
 
@@ -426,7 +426,7 @@ private slots:
         QSignalSpy shown(&view, &DiffView::diffShown);
         view.thresholdSlider()->setValue(95);
         QTRY_VERIFY_WITH_TIMEOUT(shown.count() >= 1 && !view.isBusy(), 10000);
-        // Migration history as the desired side: 0002 is pending in demo.db.
+        // Migration history as the desired side: 0003 is pending in demo.db.
         view.sourceKindBox()->setCurrentIndex(view.sourceKindBox()->findData(int(DiffView::SourceKind::MigrationHistory)));
         QVERIFY(view.desiredSpec().endsWith(QStringLiteral("migrations")));
         view.compare();

@@ -181,16 +181,16 @@ private slots:
         QVERIFY(QTest::qWaitFor([&]() { return view.hasListing() && !view.isBusy() && !window.isBusy(); }, 30000));
         const DatabaseUrl url = demoUrl(window.projectDir());
 
-        QCOMPARE(states(view), (QList<State>{State::Applied, State::Pending}));
-        QCOMPARE(view.model()->states().at(1).id, QStringLiteral("0002_product_flags"));
+        QCOMPARE(states(view), (QList<State>{State::Applied, State::Applied, State::Pending}));
+        QCOMPARE(view.model()->states().at(2).id, QStringLiteral("0003_product_flags"));
         // What runs next is selected, with its SQL.
-        QCOMPARE(view.selectedId(), QStringLiteral("0002_product_flags"));
+        QCOMPARE(view.selectedId(), QStringLiteral("0003_product_flags"));
         QVERIFY(view.sqlEditor()->text().contains("ADD COLUMN discontinued"));
         QVERIFY(view.sqlEditor()->isReadOnly());
         view.backwardsToggle()->click();
         QVERIFY(view.sqlEditor()->text().contains("DROP INDEX idx_customers_country"));
         view.backwardsToggle()->click();
-        QCOMPARE(history(url), QStringList{"0001_initial"});
+        QCOMPARE(history(url), (QStringList{"0001_initial", "0002_customer_loyalty"}));
 
         bool ok = false;
         QVERIFY(clickAndWait(view, view.applyButton(), &ok));
@@ -198,25 +198,25 @@ private slots:
         QVERIFY(QTest::qWaitFor([&]() { return !window.isBusy(); }, 30000));
 
         // The history and the schema changed; the list shows who and when.
-        QCOMPARE(history(url), (QStringList{"0001_initial", "0002_product_flags"}));
+        QCOMPARE(history(url), (QStringList{"0001_initial", "0002_customer_loyalty", "0003_product_flags"}));
         QCOMPARE(column(query(url, "SELECT COUNT(*) FROM pragma_table_info('products') WHERE name = 'discontinued'")), QStringList{"1"});
-        QCOMPARE(states(view), (QList<State>{State::Applied, State::Applied}));
-        const MigrationState &applied = view.model()->states().at(1);
+        QCOMPARE(states(view), (QList<State>{State::Applied, State::Applied, State::Applied}));
+        const MigrationState &applied = view.model()->states().at(2);
         QCOMPARE(applied.appliedBy, MigrationHistory::currentUser());
         QVERIFY(!applied.appliedAt.isEmpty());
-        QCOMPARE(view.model()->index(1, MigrationListModel::AppliedByColumn).data().toString(), MigrationHistory::currentUser());
-        QVERIFY(!view.model()->index(1, MigrationListModel::AppliedAtColumn).data().toString().isEmpty());
-        QVERIFY(view.model()->index(1, MigrationListModel::DurationColumn).data().toString().endsWith(" ms")
-                || view.model()->index(1, MigrationListModel::DurationColumn).data().toString().endsWith(" s"));
+        QCOMPARE(view.model()->index(2, MigrationListModel::AppliedByColumn).data().toString(), MigrationHistory::currentUser());
+        QVERIFY(!view.model()->index(2, MigrationListModel::AppliedAtColumn).data().toString().isEmpty());
+        QVERIFY(view.model()->index(2, MigrationListModel::DurationColumn).data().toString().endsWith(" ms")
+                || view.model()->index(2, MigrationListModel::DurationColumn).data().toString().endsWith(" s"));
 
         // Progress, the operations and a timestamped log.
         const QProgressBar *bar = view.runPanel()->progressBar();
         QCOMPARE(bar->maximum(), 1);
         QCOMPARE(bar->value(), 1);
         const QString log = view.runPanel()->logText();
-        QVERIFY2(log.contains("0002_product_flags: operation 1 of 2"), qPrintable(log));
-        QVERIFY2(log.contains("0002_product_flags: operation 2 of 2"), qPrintable(log));
-        QVERIFY2(log.contains("Applied 1 migration(s): 0002_product_flags"), qPrintable(log));
+        QVERIFY2(log.contains("0003_product_flags: operation 1 of 2"), qPrintable(log));
+        QVERIFY2(log.contains("0003_product_flags: operation 2 of 2"), qPrintable(log));
+        QVERIFY2(log.contains("Applied 1 migration(s): 0003_product_flags"), qPrintable(log));
         QVERIFY(QRegularExpression("^\\[\\d\\d:\\d\\d:\\d\\d\\] ", QRegularExpression::MultilineOption).match(log).hasMatch());
         // Nothing is left to apply.
         QVERIFY(!view.applyButton()->isEnabled());
@@ -257,8 +257,8 @@ private slots:
         QVERIFY(clickAndWait(view, view.applyButton(), &ok));
         QVERIFY2(ok, qPrintable(view.runPanel()->logText()));
         QVERIFY(settled());
-        QCOMPARE(history(url), (QStringList{"0001_initial", "0002_product_flags"}));
-        QVERIFY2(view.runPanel()->logText().endsWith(QStringLiteral("2 applied, 0 pending")), qPrintable(view.runPanel()->logText()));
+        QCOMPARE(history(url), (QStringList{"0001_initial", "0002_customer_loyalty", "0003_product_flags"}));
+        QVERIFY2(view.runPanel()->logText().endsWith(QStringLiteral("3 applied, 0 pending")), qPrintable(view.runPanel()->logText()));
         QCOMPARE(historyLines(), 3);
     }
 
@@ -272,7 +272,7 @@ private slots:
         window.resize(1180, 720);
         MigrationsView &view = *window.migrationsView();
         const QString id = QStringLiteral("0042_add_a_really_long_descriptive_name_for_the_customer_loyalty_table");
-        QVERIFY(addMigration(window.projectDir(), id, "0002_product_flags", "CREATE TABLE loyalty (id INTEGER PRIMARY KEY);",
+        QVERIFY(addMigration(window.projectDir(), id, "0003_product_flags", "CREATE TABLE loyalty (id INTEGER PRIMARY KEY);",
                              "DROP TABLE loyalty;"));
         QVERIFY(QTest::qWaitFor([&]() { return view.hasListing() && !view.isBusy() && !window.isBusy(); }, 30000));
         QTest::mouseClick(view.refreshButton(), Qt::LeftButton);
@@ -299,24 +299,24 @@ private slots:
     void applyToHereStopsAtTheSelectedMigration()
     {
         const QString project = newDemo();
-        QVERIFY(addMigration(project, "0003_tags", "0002_product_flags", "CREATE TABLE tags (id INTEGER PRIMARY KEY, name VARCHAR(40));",
+        QVERIFY(addMigration(project, "0004_tags", "0003_product_flags", "CREATE TABLE tags (id INTEGER PRIMARY KEY, name VARCHAR(40));",
                              "DROP TABLE tags;"));
-        QVERIFY(addMigration(project, "0004_notes", "0003_tags", "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);",
+        QVERIFY(addMigration(project, "0005_notes", "0004_tags", "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);",
                              "DROP TABLE notes;"));
         MigrationsView view;
         QVERIFY(openView(view, project));
-        QCOMPARE(states(view), (QList<State>{State::Applied, State::Pending, State::Pending, State::Pending}));
+        QCOMPARE(states(view), (QList<State>{State::Applied, State::Applied, State::Pending, State::Pending, State::Pending}));
 
         clickRow(view, "0001_initial");
         QVERIFY(!view.applyToHereButton()->isEnabled());   // not pending
-        clickRow(view, "0003_tags");
-        QCOMPARE(view.selectedId(), QStringLiteral("0003_tags"));
+        clickRow(view, "0004_tags");
+        QCOMPARE(view.selectedId(), QStringLiteral("0004_tags"));
         QVERIFY(view.sqlEditor()->text().contains("CREATE TABLE tags"));
         bool ok = false;
         QVERIFY(clickAndWait(view, view.applyToHereButton(), &ok));
         QVERIFY(ok);
-        QCOMPARE(history(demoUrl(project)), (QStringList{"0001_initial", "0002_product_flags", "0003_tags"}));
-        QCOMPARE(states(view), (QList<State>{State::Applied, State::Applied, State::Applied, State::Pending}));
+        QCOMPARE(history(demoUrl(project)), (QStringList{"0001_initial", "0002_customer_loyalty", "0003_product_flags", "0004_tags"}));
+        QCOMPARE(states(view), (QList<State>{State::Applied, State::Applied, State::Applied, State::Applied, State::Pending}));
         QCOMPARE(column(query(demoUrl(project), "SELECT COUNT(*) FROM sqlite_master WHERE name = 'notes'")), QStringList{"0"});
         QCOMPARE(view.runPanel()->progressBar()->maximum(), 2);
         QCOMPARE(view.runPanel()->progressBar()->value(), 2);
@@ -336,8 +336,8 @@ private slots:
         QVERIFY2(view.dryRunResultText().contains("transaction that was rolled back"), qPrintable(view.dryRunResultText()));
         QVERIFY(view.dryRunResultText().contains("Nothing was changed"));
         QCOMPARE(sqliteSchema(demoUrl(project)), schemaBefore);
-        QCOMPARE(history(demoUrl(project)), QStringList{"0001_initial"});
-        QCOMPARE(states(view), (QList<State>{State::Applied, State::Pending}));
+        QCOMPARE(history(demoUrl(project)), (QStringList{"0001_initial", "0002_customer_loyalty"}));
+        QCOMPARE(states(view), (QList<State>{State::Applied, State::Applied, State::Pending}));
     }
 
     // After Apply the Dry Run tab no longer shows the last dry run's green
@@ -364,7 +364,7 @@ private slots:
         bool ok = false;
         QVERIFY(clickAndWait(view, view.applyButton(), &ok));
         QVERIFY(ok);
-        QCOMPARE(states(view), (QList<State>{State::Applied, State::Applied}));
+        QCOMPARE(states(view), (QList<State>{State::Applied, State::Applied, State::Applied}));
         view.detailTabs()->setCurrentIndex(1);   // the Dry Run tab
         QCOMPARE(view.dryRunResultText(), intro);
         QVERIFY(view.findChild<QLabel *>(QStringLiteral("dryRunResult"))->isVisible());
@@ -395,13 +395,13 @@ private slots:
         QCOMPARE(done.first().first().toBool(), true);
         QCOMPARE(view.detailTabs()->currentIndex(), 1);
         QVERIFY(view.rehearsalBanner()->isVisibleTo(&view));
-        QVERIFY2(view.rehearsalBanner()->text().contains(QStringLiteral("0002_product_flags: ok")), qPrintable(view.rehearsalBanner()->text()));
+        QVERIFY2(view.rehearsalBanner()->text().contains(QStringLiteral("0003_product_flags: ok")), qPrintable(view.rehearsalBanner()->text()));
         QCOMPARE(view.rehearsalBanner()->styleSheet(), StudioStyle::bannerStyleSheet(StudioStyle::Banner::Ok));
         QCOMPARE(sqliteSchema(demoUrl(project)), schemaBefore);
-        QCOMPARE(history(demoUrl(project)), QStringList{"0001_initial"});
+        QCOMPARE(history(demoUrl(project)), (QStringList{"0001_initial", "0002_customer_loyalty"}));
         QVERIFY(waitIdle(view));
 
-        QVERIFY(addMigration(project, QStringLiteral("0003_tags"), QStringLiteral("0002_product_flags"),
+        QVERIFY(addMigration(project, QStringLiteral("0004_tags"), QStringLiteral("0003_product_flags"),
                              QStringLiteral("CREATE TABLE tags (id INTEGER PRIMARY KEY, name VARCHAR(40));"), QStringLiteral("SELECT 1;")));
         view.refresh();
         QVERIFY(waitIdle(view));
@@ -409,20 +409,20 @@ private slots:
         rehearse->trigger();
         QVERIFY(done.wait(60000) || done.count() == 1);
         QCOMPARE(done.first().first().toBool(), false);
-        QCOMPARE(view.rehearsal()->report->firstFailure()->id, QStringLiteral("0003_tags"));
+        QCOMPARE(view.rehearsal()->report->firstFailure()->id, QStringLiteral("0004_tags"));
         QCOMPARE(view.rehearsal()->report->firstFailure()->failedPhase, QStringLiteral("rollback"));
         const QString text = view.rehearsalBanner()->text();
-        QVERIFY2(text.contains(QStringLiteral("0003_tags: its rollback does not restore what applying it changed")) && text.contains(QStringLiteral("tags")),
+        QVERIFY2(text.contains(QStringLiteral("0004_tags: its rollback does not restore what applying it changed")) && text.contains(QStringLiteral("tags")),
                  qPrintable(text));
         QCOMPARE(view.rehearsalBanner()->styleSheet(), StudioStyle::bannerStyleSheet(StudioStyle::Banner::Error));
         QCOMPARE(sqliteSchema(demoUrl(project)), schemaBefore);
-        QCOMPARE(history(demoUrl(project)), QStringList{"0001_initial"});
+        QCOMPARE(history(demoUrl(project)), (QStringList{"0001_initial", "0002_customer_loyalty"}));
     }
 
     void dryRunOfAFailingMigrationShowsTheStatement()
     {
         const QString project = newDemo();
-        QVERIFY(addMigration(project, "0003_broken", "0002_product_flags", kBrokenUp, "DROP TABLE audit_notes;"));
+        QVERIFY(addMigration(project, "0004_broken", "0003_product_flags", kBrokenUp, "DROP TABLE audit_notes;"));
         MigrationsView view;
         QVERIFY(openView(view, project));
         const QStringList schemaBefore = sqliteSchema(demoUrl(project));
@@ -431,14 +431,14 @@ private slots:
         QVERIFY(!ok);
         QVERIFY(!view.errorDialog());   // shown in the view, not as a dialog
         const QString result = view.dryRunResultText();
-        QVERIFY2(result.contains("0003_broken") && result.contains("no such table: no_such_table"), qPrintable(result));
+        QVERIFY2(result.contains("0004_broken") && result.contains("no such table: no_such_table"), qPrintable(result));
         QVERIFY2(result.contains("INSERT INTO no_such_table (id) VALUES (1)"), qPrintable(result));
         // All the SQL, the failing statement selected in it.
         QVERIFY(view.dryRunEditor()->text().contains("ADD COLUMN discontinued"));
         QVERIFY(view.dryRunEditor()->text().contains("CREATE TABLE audit_notes"));
         QVERIFY2(view.dryRunEditor()->selectedText().contains("no_such_table"), qPrintable(view.dryRunEditor()->selectedText()));
         QCOMPARE(sqliteSchema(demoUrl(project)), schemaBefore);
-        QCOMPARE(history(demoUrl(project)), QStringList{"0001_initial"});
+        QCOMPARE(history(demoUrl(project)), (QStringList{"0001_initial", "0002_customer_loyalty"}));
     }
 
     void failingMigrationShowsTheErrorAndLeavesTheDatabaseUnchanged()
@@ -447,11 +447,11 @@ private slots:
         MigrationsView view;
         QVERIFY(openView(view, project));
         QVERIFY(clickAndWait(view, view.applyButton()));   // 0002 applied
-        QVERIFY(addMigration(project, "0003_broken", "0002_product_flags", kBrokenUp, "DROP TABLE audit_notes;"));
+        QVERIFY(addMigration(project, "0004_broken", "0003_product_flags", kBrokenUp, "DROP TABLE audit_notes;"));
         QSignalSpy listed(&view, &MigrationsView::listShown);
         QTest::mouseClick(view.refreshButton(), Qt::LeftButton);
         QVERIFY(listed.wait(30000));
-        QCOMPARE(states(view), (QList<State>{State::Applied, State::Applied, State::Pending}));
+        QCOMPARE(states(view), (QList<State>{State::Applied, State::Applied, State::Applied, State::Pending}));
 
         const DatabaseUrl url = demoUrl(project);
         const QStringList schemaBefore = sqliteSchema(url);
@@ -463,19 +463,19 @@ private slots:
         QVERIFY(dialog);
         QVERIFY(dialog->isVisible());
         QCOMPARE(QApplication::activeModalWidget(), static_cast<QWidget *>(dialog.data()));
-        QVERIFY2(dialog->headline().contains("0003_broken"), qPrintable(dialog->headline()));
+        QVERIFY2(dialog->headline().contains("0004_broken"), qPrintable(dialog->headline()));
         // The message is readable: no driver prefix, the statement apart.
         QVERIFY2(dialog->message().contains("no such table: no_such_table"), qPrintable(dialog->message()));
         QVERIFY2(dialog->message().contains("rolled back"), qPrintable(dialog->message()));
         QVERIFY2(!dialog->message().contains("statement:"), qPrintable(dialog->message()));
         QCOMPARE(dialog->statementEditor()->text().trimmed(), QStringLiteral("INSERT INTO no_such_table (id) VALUES (1)"));
         QVERIFY(dialog->statementEditor()->isReadOnly());
-        QVERIFY(QTest::qWaitFor([&]() { return dialog->databaseState().contains("2 applied, 1 pending"); }, 10000));
+        QVERIFY(QTest::qWaitFor([&]() { return dialog->databaseState().contains("3 applied, 1 pending"); }, 10000));
         // Nothing of 0003 stayed.
         QCOMPARE(sqliteSchema(url), schemaBefore);
         QCOMPARE(history(url), historyBefore);
-        QCOMPARE(states(view), (QList<State>{State::Applied, State::Applied, State::Pending}));
-        QVERIFY(view.runPanel()->logText().contains("Failed: migration 0003_broken failed"));
+        QCOMPARE(states(view), (QList<State>{State::Applied, State::Applied, State::Applied, State::Pending}));
+        QVERIFY(view.runPanel()->logText().contains("Failed: migration 0004_broken failed"));
         dialog->close();
         QTRY_VERIFY(!dialog);
     }
@@ -525,12 +525,12 @@ private slots:
         QTRY_VERIFY(!dialog);
         QVERIFY(declined.wait(30000));
         QVERIFY(!view.isRunning());
-        QCOMPARE(history(url), QStringList{"0001_initial"});
+        QCOMPARE(history(url), (QStringList{"0001_initial", "0002_customer_loyalty"}));
         QVERIFY(view.runPanel()->logText().contains("not confirmed"));
         // Declining is audited as the CLI audits a run without --yes.
         QCOMPARE(column(query(url, "SELECT migration_id || ' ' || direction || ' ' || environment FROM _covet_migration_audit WHERE status = 'refused' "
                                    "AND error_text LIKE '%not confirmed in Covet Studio%'")),
-                 QStringList{"0002_product_flags apply production"});
+                 QStringList{"0003_product_flags apply production"});
 
         // The right name applies.
         QSignalSpy finished(&view, &MigrationsView::runFinished);
@@ -543,8 +543,8 @@ private slots:
         QVERIFY(finished.wait(30000));
         QVERIFY(finished.first().first().toBool());
         QVERIFY(waitIdle(view));
-        QCOMPARE(history(url), (QStringList{"0001_initial", "0002_product_flags"}));
-        QCOMPARE(column(query(url, "SELECT environment FROM _covet_migration_audit WHERE migration_id = '0002_product_flags' AND status = 'success'")),
+        QCOMPARE(history(url), (QStringList{"0001_initial", "0002_customer_loyalty", "0003_product_flags"}));
+        QCOMPARE(column(query(url, "SELECT environment FROM _covet_migration_audit WHERE migration_id = '0003_product_flags' AND status = 'success'")),
                  QStringList{"production"});
     }
 
@@ -552,31 +552,31 @@ private slots:
     {
         const QString project = newDemo();
         // Two branches made in parallel on top of 0002: two leaves.
-        QVERIFY(addMigration(project, QStringLiteral("0003_branch_a"), QStringLiteral("0002_product_flags"),
+        QVERIFY(addMigration(project, QStringLiteral("0004_branch_a"), QStringLiteral("0003_product_flags"),
                              QStringLiteral("CREATE TABLE branch_a (id INTEGER PRIMARY KEY);"), QStringLiteral("DROP TABLE branch_a;")));
-        QVERIFY(addMigration(project, QStringLiteral("0004_branch_b"), QStringLiteral("0002_product_flags"),
+        QVERIFY(addMigration(project, QStringLiteral("0005_branch_b"), QStringLiteral("0003_product_flags"),
                              QStringLiteral("CREATE TABLE branch_b (id INTEGER PRIMARY KEY);"), QStringLiteral("DROP TABLE branch_b;")));
         MigrationsView view;
         QVERIFY2(openView(view, project), qPrintable(view.errorText()));
         QVERIFY(view.model()->count(State::Pending) >= 1);
         const QString banner = view.conflictText();
         QVERIFY2(banner.contains("divergent_leaves"), qPrintable(banner));
-        QVERIFY2(banner.contains("0003_branch_a") && banner.contains("0004_branch_b"), qPrintable(banner));
+        QVERIFY2(banner.contains("0004_branch_a") && banner.contains("0005_branch_b"), qPrintable(banner));
         QVERIFY2(banner.contains("covet makemigrations --merge"), qPrintable(banner));
         QVERIFY(view.findChild<QLabel *>("migrationsConflicts")->isVisible());
         QVERIFY(view.hasBlockingConflict());
         QVERIFY(!view.applyButton()->isEnabled());
-        QVERIFY(view.selectMigration(QStringLiteral("0003_branch_a")));
+        QVERIFY(view.selectMigration(QStringLiteral("0004_branch_a")));
         QVERIFY(!view.applyToHereButton()->isEnabled());
         QVERIFY(view.dryRunButton()->isEnabled());   // the dry run names the conflict too
         // apply() itself refuses: nothing runs.
         view.apply();
         QVERIFY(!view.isRunning());
-        QCOMPARE(history(demoUrl(project)), QStringList{"0001_initial"});
+        QCOMPARE(history(demoUrl(project)), (QStringList{"0001_initial", "0002_customer_loyalty"}));
 
         // The way out: a merge migration depending on both leaves; Refresh.
-        QVERIFY(writeFile(QDir(project).filePath(QStringLiteral("migrations/0005_merge.sql")),
-                          QStringLiteral("-- covet:depends 0003_branch_a 0004_branch_b\n-- covet:up\nCREATE TABLE merged (id INTEGER PRIMARY KEY);\n"
+        QVERIFY(writeFile(QDir(project).filePath(QStringLiteral("migrations/0006_merge.sql")),
+                          QStringLiteral("-- covet:depends 0004_branch_a 0005_branch_b\n-- covet:up\nCREATE TABLE merged (id INTEGER PRIMARY KEY);\n"
                                          "-- covet:down\nDROP TABLE merged;\n")));
         QTest::mouseClick(view.refreshButton(), Qt::LeftButton);
         QVERIFY(waitIdle(view));
@@ -589,8 +589,8 @@ private slots:
     {
         const QString project = newDemo();
         QStringList slow;
-        QString previous = QStringLiteral("0002_product_flags");
-        for (int i = 3; i <= 8; ++i) {
+        QString previous = QStringLiteral("0003_product_flags");
+        for (int i = 4; i <= 9; ++i) {
             const QString id = QStringLiteral("%1_slow_%2").arg(i, 4, 10, QLatin1Char('0')).arg(i);
             // Each writes a few hundred thousand rows: long enough to cancel in.
             QVERIFY(addMigration(project, id, previous,
@@ -622,10 +622,10 @@ private slots:
         const QStringList applied = history(demoUrl(project));
         const int pending = view.model()->count(State::Pending);
         QVERIFY2(pending >= 1, qPrintable(applied.join(", ")));
-        QCOMPARE(applied.size() + pending, 8);
+        QCOMPARE(applied.size() + pending, 9);
         // Applied ones are a prefix; each slow table exists exactly when its migration is recorded.
-        for (int i = 3; i <= 8; ++i) {
-            const bool recorded = applied.contains(slow.at(i - 3));
+        for (int i = 4; i <= 9; ++i) {
+            const bool recorded = applied.contains(slow.at(i - 4));
             QCOMPARE(column(query(demoUrl(project), QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name = 'slow_%1'").arg(i))),
                      QStringList{recorded ? "1" : "0"});
         }
@@ -635,8 +635,8 @@ private slots:
                                                      "migrations stay applied"),
                  qPrintable(view.runPanel()->logText()));
         const QProgressBar *bar = view.runPanel()->progressBar();
-        QCOMPARE(bar->text(), QStringLiteral("%1 of 7 migration(s) done, cancelled").arg(applied.size() - 1));
-        QCOMPARE(bar->value(), int(applied.size() - 1));
+        QCOMPARE(bar->text(), QStringLiteral("%1 of 7 migration(s) done, cancelled").arg(applied.size() - 2));
+        QCOMPARE(bar->value(), int(applied.size() - 2));
         QVERIFY(view.applyButton()->isEnabled());
     }
 

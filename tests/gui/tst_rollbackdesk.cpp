@@ -5,6 +5,7 @@
 // environments want their name typed; MySQL/MariaDB dry runs print only;
 // the Risk tab shows the engine's counts; the Backups view verifies,
 // restores and drops.
+#include "demofixture.h"
 #include "studiotargetfixture.h"
 #include "app/studiostyle.h"
 #include "dialogs/confirmenvironmentdialog.h"
@@ -368,6 +369,54 @@ operations:
         QCOMPARE(desk.rehearsalLabel()->styleSheet(), StudioStyle::bannerStyleSheet(StudioStyle::Banner::Error));
         QVERIFY(RunVerifier::differences(test::inspectSchema(db->connection()), before).isEmpty());
         QCOMPARE(applied(db->connection()).size(), 4);
+    }
+
+    // The demo out of the box: rolling 0002_customer_loyalty back shows the
+    // loyalty values at stake and backs them up; after migrating again,
+    // Restore… brings every value back.
+    void demoRollbackBacksUpAndRestoresTheLoyaltyValues()
+    {
+        test::DemoProjects demos;
+        const QString project = demos.create();
+        QVERIFY(!project.isEmpty());
+        const DatabaseUrl url = test::DemoProjects::databaseUrl(project);
+        auto conn = Connection::open(url, QStringLiteral("demo check"));
+        COVET_VERIFY_OK(conn);
+        Connection &c = **conn;
+        const QString digest = QStringLiteral("SELECT group_concat(id || ':' || loyalty_points || ':' || ifnull(loyalty_tier, '-'), ',') "
+                                              "FROM (SELECT * FROM customers ORDER BY id)");
+        const QString before = test::scalarText(c, digest);
+        QVERIFY2(before.startsWith(QStringLiteral("1:37:bronze,2:74:bronze,3:0:-,")), qPrintable(before.left(40)));
+        RollbackDesk desk;
+        desk.setTarget(test::studioTarget(url, project));
+        desk.show();
+        QVERIFY(waitListed(desk));
+        ConfirmEnvironmentDialog *confirm = walkToConfirmation(desk, [&]() { return desk.rollBackSteps(1); });
+        QVERIFY(confirm);
+        QCOMPARE(desk.rollbackIds(), QStringList{QStringLiteral("0002_customer_loyalty")});
+        qint64 lost = 0;
+        for (const RiskFinding &f : desk.assessment()->report.findings)
+            if (f.losesData)
+                lost += f.affected;
+        QCOMPARE(lost, 500 + 334);   // every point, and the tiers that are set
+        QTest::keyClicks(confirm->nameEdit(), QStringLiteral("yes"));
+        QSignalSpy finished(&desk, &RollbackDesk::runFinished);
+        QTest::mouseClick(confirm->applyButton(), Qt::LeftButton);
+        QVERIFY(finished.wait(120000));
+        QVERIFY2(finished.first().first().toBool(), qPrintable(desk.verificationText()));
+        QCOMPARE(desk.backupIds().size(), 1);
+        QVERIFY(!hasColumn(c, QStringLiteral("loyalty_points")));
+
+        COVET_VERIFY_OK(test::migrateDirectory(c, project + QStringLiteral("/migrations"), QStringLiteral("0002_customer_loyalty")));
+        QCOMPARE(scalar(c, QStringLiteral("SELECT COUNT(loyalty_tier) FROM customers")), 0);
+        RestoreDialog *restore = desk.restoreBackup();
+        QVERIFY(restore);
+        QVERIFY2(QTest::qWaitFor([&]() { return restore->restoreButton()->isEnabled(); }, 60000), qPrintable(restore->resultText()));
+        QSignalSpy restored(restore, &RestoreDialog::finishedRestore);
+        QTest::mouseClick(restore->restoreButton(), Qt::LeftButton);
+        QVERIFY(restored.wait(60000));
+        QVERIFY2(restored.first().first().toBool(), qPrintable(restore->resultText()));
+        QCOMPARE(test::scalarText(c, digest), before);
     }
 
     void cancelLeavesAConsistentState()

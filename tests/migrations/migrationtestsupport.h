@@ -60,6 +60,14 @@ inline qint64 scalar(Connection &c, const QString &query)
     return rows && !rows->isEmpty() ? rows->first().value(0).toLongLong() : -1;
 }
 
+// The first column of the first row as text; empty when there is none.
+inline QString scalarText(Connection &c, const QString &query)
+{
+    SqlExecutor sql(c.database(), c.dialect());
+    auto rows = sql.rows(query);
+    return rows && !rows->isEmpty() ? rows->first().value(0).toString() : QString();
+}
+
 // Applies the migrations of `dir` (up to `to`, when given) with default options.
 // confirmDataLoss: the DBA's "yes" to a plan that destroys or rewrites data.
 inline Result<RunReport> migrateDirectory(Connection &c, const QString &dir, const QString &to = {}, bool confirmDataLoss = false)

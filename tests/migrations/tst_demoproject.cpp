@@ -51,7 +51,8 @@ private slots:
         QTest::newRow("models") << QStringLiteral("models.yaml");
         QTest::newRow("seed") << QStringLiteral("seed.sql");
         QTest::newRow("0001") << QStringLiteral("migrations/0001_initial.sql");
-        QTest::newRow("0002") << QStringLiteral("migrations/0002_product_flags.sql");
+        QTest::newRow("0002") << QStringLiteral("migrations/0002_customer_loyalty.sql");
+        QTest::newRow("0003") << QStringLiteral("migrations/0003_product_flags.sql");
     }
     void filesAreCopied()
     {
@@ -121,9 +122,16 @@ private slots:
                                        "<> 100 + (p.id * 13) % 400")), 0LL);
     }
 
-    void onlyFirstMigrationApplied()
+    void twoMigrationsAppliedTheThirdPending()
     {
-        // 0002 adds products.discontinued and idx_customers_country: still pending.
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM _covet_migrations")), 2LL);
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM _covet_migrations WHERE id IN ('0001_initial', '0002_customer_loyalty')")), 2LL);
+        // 0002's loyalty values are data a rollback would destroy: 500
+        // points (0 for those outside the programme) and 334 tiers.
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(loyalty_points) FROM customers")), 500LL);
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(loyalty_tier) FROM customers")), 334LL);
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM customers WHERE loyalty_points > 0")), 334LL);
+        // 0003 adds products.discontinued and idx_customers_country: still pending.
         QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM pragma_table_info('products') WHERE name = 'discontinued'")), 0LL);
         QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name = 'idx_customers_country'")), 0LL);
     }

@@ -88,8 +88,8 @@ private slots:
         COVET_VERIFY_OK(r);
         QVERIFY(r->hasChanges());
         const Migration &m = *r->migration;
-        QCOMPARE(m.number, 3);
-        QCOMPARE(m.dependencies, QStringList{QStringLiteral("0002_product_flags")});
+        QCOMPARE(m.number, 4);
+        QCOMPARE(m.dependencies, QStringList{QStringLiteral("0003_product_flags")});
         QVERIFY(QFileInfo::exists(r->path));
         QCOMPARE(QFileInfo(r->path).fileName(), m.fileName());
         QCOMPARE(m.name, QStringLiteral("rename_customers_name_full_name_and_more"));
@@ -129,7 +129,7 @@ private slots:
         COVET_VERIFY_OK(r);
         QVERIFY(r->hasChanges());
         QVERIFY(!QFileInfo::exists(r->path));
-        QCOMPARE(QDir(dir.filePath(QStringLiteral("migrations"))).entryList(QDir::Files).size(), 2);
+        QCOMPARE(QDir(dir.filePath(QStringLiteral("migrations"))).entryList(QDir::Files).size(), 3);
     }
 
     void writesOnlyWhatWasReviewed()
@@ -320,20 +320,20 @@ private slots:
         o.name = QStringLiteral("backfill");
         auto r = MigrationMaker(readConfig(dir.path())).make(o);
         COVET_VERIFY_OK(r);
-        QCOMPARE(r->migration->id, QStringLiteral("0003_backfill"));
+        QCOMPARE(r->migration->id, QStringLiteral("0004_backfill"));
         QVERIFY(r->migration->operations.isEmpty());
-        QCOMPARE(r->migration->dependencies, QStringList{QStringLiteral("0002_product_flags")});
+        QCOMPARE(r->migration->dependencies, QStringList{QStringLiteral("0003_product_flags")});
         auto reread = MigrationFile::read(r->path);
         COVET_VERIFY_OK(reread);
-        QCOMPARE(reread->id, QStringLiteral("0003_backfill"));
+        QCOMPARE(reread->id, QStringLiteral("0004_backfill"));
     }
 
     void divergentLeavesNeedAMerge()
     {
         QTemporaryDir dir;
         copyDemo(dir.path());
-        writeFile(dir.filePath(QStringLiteral("migrations/0003_side.yaml")),
-                  "dependencies: [0001_initial]\noperations:\n  - {op: run_sql, forward: SELECT 1, reverse: SELECT 1}\n");
+        writeFile(dir.filePath(QStringLiteral("migrations/0004_side.yaml")),
+                  "dependencies: [0002_customer_loyalty]\noperations:\n  - {op: run_sql, forward: SELECT 1, reverse: SELECT 1}\n");
         const MigrationMaker maker(readConfig(dir.path()));
 
         auto refused = maker.make({});
@@ -345,21 +345,21 @@ private slots:
         o.mode = MakeMigrationsOptions::Mode::Merge;
         auto merged = maker.make(o);
         COVET_VERIFY_OK(merged);
-        QCOMPARE(merged->migration->number, 4);
+        QCOMPARE(merged->migration->number, 5);
         QStringList deps = merged->migration->dependencies;
         deps.sort();
-        QCOMPARE(deps, (QStringList{QStringLiteral("0002_product_flags"), QStringLiteral("0003_side")}));
-        QCOMPARE(merged->migration->name, QStringLiteral("merge_0002_0003"));
+        QCOMPARE(deps, (QStringList{QStringLiteral("0003_product_flags"), QStringLiteral("0004_side")}));
+        QCOMPARE(merged->migration->name, QStringLiteral("merge_0003_0004"));
 
         const MigrationGraph graph = MigrationGraph::build(MigrationRepository::load(dir.filePath(QStringLiteral("migrations"))).migrations());
         QVERIFY(graph.conflicts().isEmpty());
-        QCOMPARE(graph.leaves(), QStringList{QStringLiteral("0004_merge_0002_0003")});
+        QCOMPARE(graph.leaves(), QStringList{QStringLiteral("0005_merge_0003_0004")});
 
         // Now a single leaf: nothing to merge, and the diff works again.
         QVERIFY(!maker.make(o));
         auto next = maker.make({});
         COVET_VERIFY_OK(next);
-        QCOMPARE(next->migration->dependencies, QStringList{QStringLiteral("0004_merge_0002_0003")});
+        QCOMPARE(next->migration->dependencies, QStringList{QStringLiteral("0005_merge_0003_0004")});
     }
 
     void sqlDdlAsDesiredSchema()
@@ -407,12 +407,12 @@ private slots:
         QCOMPARE(r3.error().category(), Error::Category::NotFound);
 
         // An invalid migration file stops it too.
-        writeFile(dir.filePath(QStringLiteral("migrations/0003_bad.yaml")), "operations: [oops\n");
+        writeFile(dir.filePath(QStringLiteral("migrations/0004_bad.yaml")), "operations: [oops\n");
         auto r4 = maker.make({});
         QVERIFY(!r4);
-        QVERIFY2(r4.error().toString().contains(QStringLiteral("0003_bad.yaml")), qPrintable(r4.error().toString()));
+        QVERIFY2(r4.error().toString().contains(QStringLiteral("0004_bad.yaml")), qPrintable(r4.error().toString()));
 
-        QCOMPARE(QDir(dir.filePath(QStringLiteral("migrations"))).entryList(QDir::Files).size(), 3);
+        QCOMPARE(QDir(dir.filePath(QStringLiteral("migrations"))).entryList(QDir::Files).size(), 4);
     }
 
     void firstMigrationIsInitial()
