@@ -49,6 +49,7 @@ Result<AuditOutcome> AuditJob::run(const DatabaseUrl &url, const AuditFilter &fi
             return std::unexpected(chain.error());
         out.chain = std::move(*chain);
     }
+    out.statements = sql.statementCount();
     return out;
 }
 

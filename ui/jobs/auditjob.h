@@ -21,6 +21,7 @@ struct AuditOutcome
     AuditPage page;                              // the history, newest first
     std::optional<AuditStatistics> statistics;   // with the first page only
     std::optional<ChainVerification> chain;      // with the first page only
+    int statements = 0;                          // statements the read ran
 };
 
 // Reads the audit log off the GUI thread: the worker opens its own
