@@ -13,7 +13,8 @@
 //
 //   bench_studio_audit    environment: COVET_BENCH_AUDIT_ROWS (default 100000),
 //                         COVET_BENCH_AUDIT_DB=FILE (written there when missing,
-//                         else used as it is; kept, e.g. for a screenshot),
+//                         else used as it is; kept, e.g. for a screenshot, and
+//                         the reports written next to it),
 //                         COVET_BENCH_AUDIT_PDF=0 (no PDF report: it takes minutes)
 #include "auditbench.h"
 #include "studiobench.h"
@@ -26,6 +27,7 @@
 #include <QApplication>
 #include <QChartView>
 #include <QComboBox>
+#include <QDir>
 #include <QFileInfo>
 #include <QLineEdit>
 #include <QProcess>
@@ -214,11 +216,13 @@ int main(int argc, char **argv)
           << Qt::endl;
 
     // 6. Compliance reports from the view, written by its worker.
+    // Next to a kept database (COVET_BENCH_AUDIT_DB), else in the scratch directory.
+    const QDir reportDir = qEnvironmentVariableIsSet("COVET_BENCH_AUDIT_DB") ? QFileInfo(dbPath).absoluteDir() : QDir(tmp.path());
     QStringList formats{QStringLiteral("csv"), QStringLiteral("pdf")};
     if (qEnvironmentVariable("COVET_BENCH_AUDIT_PDF") == u"0")
         formats.removeLast();
     for (const QString &format : std::as_const(formats)) {
-        const QString path = tmp.filePath(QStringLiteral("sox.") + format);
+        const QString path = reportDir.filePath(QFileInfo(dbPath).completeBaseName() + QStringLiteral("-sox.") + format);
         QSignalSpy written(view, &AuditView::reportWritten);
         measure(view, QStringLiteral("export the SOX report as %1").arg(format.toUpper()),
                 [&]() { view->exportReport(QStringLiteral("sox"), path); }, [&]() { return !written.isEmpty(); }, 1800000);
