@@ -6,6 +6,7 @@
 #include <QAbstractTableModel>
 
 #include <deque>
+#include <memory>
 
 namespace covet {
 
@@ -13,7 +14,7 @@ namespace covet {
 // what was read so far and, when a view scrolls to the end, asks for the
 // next page (fetchMoreRequested) instead of reading on the GUI thread.
 // Rows live in a deque, so a page appended to 100,000 rows moves none of
-// them, and a listing replaced is freed by a worker, not the GUI thread.
+// them, and a listing replaced is freed a slice per event-loop turn.
 class AuditLogModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -44,6 +45,8 @@ signals:
     void fetchMoreRequested(qint64 offset);
 
 private:
+    void release(std::shared_ptr<std::deque<AuditRow>> rows);
+
     std::deque<AuditRow> m_rows;
     qint64 m_total = 0;
     ChainVerification m_chain;
