@@ -12,6 +12,7 @@
 //                         COVET_BENCH_PER_KEY=1 (the "email" filter key by key)
 #include "testsupport.h"
 #include "../gui/largeschemafixture.h"
+#include "studiobench.h"
 
 #include "app/mainwindow.h"
 #include "editors/sqleditor.h"
@@ -53,40 +54,7 @@ int fail(const QString &message)
     return 1;
 }
 
-// The longest gap between two ticks of a 10 ms timer on the GUI thread.
-class StallMeter
-{
-public:
-    StallMeter()
-    {
-        m_timer.setInterval(10);
-        m_timer.setTimerType(Qt::PreciseTimer);
-        QObject::connect(&m_timer, &QTimer::timeout, [this]() {
-            const qint64 now = m_clock.nsecsElapsed();
-            m_max = std::max(m_max, now - m_last);
-            m_last = now;
-        });
-    }
-    void start()
-    {
-        m_clock.start();
-        m_last = 0;
-        m_max = 0;
-        m_timer.start();
-    }
-    double stopMs()
-    {
-        m_max = std::max(m_max, m_clock.nsecsElapsed() - m_last);
-        m_timer.stop();
-        return m_max / 1e6;
-    }
-
-private:
-    QTimer m_timer;
-    QElapsedTimer m_clock;
-    qint64 m_last = 0;
-    qint64 m_max = 0;
-};
+using bench::StallMeter;
 
 struct Phase
 {

@@ -3,8 +3,8 @@
 // history of a scripted audit log (tests/audit/auditseed.h) read by a worker
 // into a model checked by QAbstractItemModelTester, filters, page-by-page
 // loading, the detail pane, the chain badge turning red on a tampered row,
-// the alerts, the dashboard's charts, a report exported from the view, and
-// the demo project's history.
+// the alerts, the dashboard's charts, a report exported from the view, the
+// latest read winning without a wait, and the demo project's history.
 #include "studiotargetfixture.h"
 #include "../audit/auditseed.h"
 #include "demofixture.h"
@@ -99,6 +99,26 @@ private slots:
         QTest::keyClick(search, Qt::Key_Return);
         QVERIFY(load(view));
         QCOMPARE(view.model()->rowCount(), 2);
+    }
+
+    // A read asked for while one runs does not make the GUI thread wait:
+    // it starts when the running one ends, whose result is dropped.
+    void theLatestReadWins()
+    {
+        AuditView view;
+        QAbstractItemModelTester tester(view.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        view.show();
+        QSignalSpy spy(&view, &AuditView::loaded);
+        view.setTarget(test::studioTarget(seeded(QStringLiteral("e.db"))));
+        auto *status = view.findChild<QComboBox *>(QStringLiteral("auditStatus"));
+        // Before the event loop runs: while the first read runs, or before its result is delivered.
+        status->setCurrentIndex(status->findData(QStringLiteral("failure")));
+        QVERIFY(spy.wait(30000));
+        QTRY_VERIFY(!view.isBusy());
+        QCOMPARE(spy.size(), 1);
+        QCOMPARE(view.model()->total(), 4);
+        QCOMPARE(view.statistics()->filter.status, QStringLiteral("failure"));
+        QVERIFY(view.statementCount() > 0);
     }
 
     void dashboardCharts()

@@ -14,6 +14,13 @@ AuditJob::AuditJob(QObject *parent) : QObject(parent)
 
 void AuditJob::onFinished()
 {
+    if (m_pending) {
+        // A newer read was asked for: this result is stale.
+        auto next = std::move(m_pending);
+        m_pending = nullptr;
+        m_watcher.setFuture(QtConcurrent::run(std::move(next)));
+        return;
+    }
     const Result<AuditOutcome> r = m_watcher.result();
     if (r)
         emit finished(*r);
@@ -23,8 +30,20 @@ void AuditJob::onFinished()
 
 AuditJob::~AuditJob()
 {
+    m_pending = nullptr;
     m_watcher.disconnect(this);
     m_watcher.waitForFinished();
+}
+
+void AuditJob::waitForFinished()
+{
+    while (isRunning()) {
+        m_watcher.waitForFinished();
+        if (m_pending)
+            onFinished();   // starts the pending read
+        else
+            break;
+    }
 }
 
 Result<AuditOutcome> AuditJob::run(const DatabaseUrl &url, const AuditFilter &filter, qint64 offset, qint64 pageSize)
@@ -49,17 +68,18 @@ Result<AuditOutcome> AuditJob::run(const DatabaseUrl &url, const AuditFilter &fi
             return std::unexpected(chain.error());
         out.chain = std::move(*chain);
     }
+    out.statements = sql.statementCount();
     return out;
 }
 
 void AuditJob::start(const DatabaseUrl &url, const AuditFilter &filter, qint64 offset, qint64 pageSize)
 {
+    auto work = [url, filter, offset, pageSize]() { return run(url, filter, offset, pageSize); };
     if (m_watcher.isRunning()) {
-        m_watcher.disconnect(this);
-        m_watcher.waitForFinished();
-        connect(&m_watcher, &QFutureWatcher<Result<AuditOutcome>>::finished, this, &AuditJob::onFinished);
+        m_pending = std::move(work);
+        return;
     }
-    m_watcher.setFuture(QtConcurrent::run([url, filter, offset, pageSize]() { return run(url, filter, offset, pageSize); }));
+    m_watcher.setFuture(QtConcurrent::run(std::move(work)));
 }
 
 } // namespace covet

@@ -5,11 +5,16 @@
 
 #include <QAbstractTableModel>
 
+#include <deque>
+#include <memory>
+
 namespace covet {
 
 // The audit history, newest first, over pages the AuditJob reads: it holds
 // what was read so far and, when a view scrolls to the end, asks for the
 // next page (fetchMoreRequested) instead of reading on the GUI thread.
+// Rows live in a deque, so a page appended to 100,000 rows moves none of
+// them, and a listing replaced is freed a slice per event-loop turn.
 class AuditLogModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -40,7 +45,9 @@ signals:
     void fetchMoreRequested(qint64 offset);
 
 private:
-    QList<AuditRow> m_rows;
+    void release(std::shared_ptr<std::deque<AuditRow>> rows);
+
+    std::deque<AuditRow> m_rows;
     qint64 m_total = 0;
     ChainVerification m_chain;
     bool m_fetching = false;

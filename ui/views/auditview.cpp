@@ -279,6 +279,7 @@ void AuditView::startPending()
 
 void AuditView::onFinished(const AuditOutcome &outcome)
 {
+    m_statements += outcome.statements;
     if (outcome.offset > 0) {
         m_model->append(outcome.offset, outcome.page.rows);
         QTimer::singleShot(0, this, &AuditView::startPending);

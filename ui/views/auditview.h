@@ -51,6 +51,8 @@ public:
     QStringList alertTexts() const { return m_alertTexts; }
     const std::optional<AuditStatistics> &statistics() const { return m_stats; }
     QList<QChartView *> charts() const { return m_charts; }
+    // Statements the view's reads ran so far (benchmarks print it).
+    qint64 statementCount() const { return m_statements; }
     void showDashboard(bool on);
     // Writes a report in a worker; done(ok, message) when written.
     void exportReport(const QString &standard, const QString &path);
@@ -69,6 +71,7 @@ private:
     DatabaseUrl m_url;
     bool m_hasUrl = false;
     qint64 m_pendingOffset = -1;   // a page the table asked for while a read was running
+    qint64 m_statements = 0;
     AuditThresholds m_thresholds;
     AuditJob *m_job;
     AuditLogModel *m_model;
