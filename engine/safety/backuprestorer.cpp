@@ -284,7 +284,17 @@ Result<BackupCheck> BackupRestorer::preview(qint64 id, const QList<int> &onlyIte
     for (const BackupItem &i : std::as_const(*items)) {
         BackupCheck::Item c{i.item, i.source(), true, {}};
         if (i.key.isEmpty()) {
-            c.detail = QStringLiteral("would insert the %1 saved rows into %2 (it must be empty: no primary key)").arg(number(i.rows), i.source());
+            // Without a key saved rows cannot be matched: only an empty table can take them.
+            auto n = sql.rows(QStringLiteral("SELECT COUNT(*) FROM %1").arg(m_store.qt(i.sourceSchema, i.sourceTable)));
+            if (!n)
+                return std::unexpected(n.error());
+            const qint64 held = n->isEmpty() ? 0 : n->first().value(0).toLongLong();
+            c.ok = held == 0;
+            c.detail = c.ok ? QStringLiteral("would insert the %1 saved rows into %2 (empty; no primary key)").arg(number(i.rows), i.source())
+                            : QStringLiteral("cannot restore into %1: it holds %2 rows and the backup has no primary key to match the %3 "
+                                             "saved rows to them; empty the table first, or copy them from %4 by hand")
+                                  .arg(i.source(), number(held), number(i.rows),
+                                       i.backupSchema.isEmpty() ? i.backupTable : i.backupSchema + u'.' + i.backupTable);
         } else {
             QStringList on;
             for (const QString &k : i.key)

@@ -2,6 +2,7 @@
 
 #include "../sql/identifierquoter.h"
 
+#include <QMap>
 #include <QSet>
 
 namespace covet {
@@ -45,7 +46,7 @@ Status LiveData::readTables(const QList<QPair<QString, QString>> &tables)
     switch (m_sql.dialect()) {
     case Dialect::SQLite:
         // SQLite names compare without case; the row estimate is the count itself.
-        sql = QStringLiteral("SELECT '', m.name, p.name, -1, -1, 1 FROM sqlite_master m JOIN pragma_table_info(m.name) p "
+        sql = QStringLiteral("SELECT '', m.name, p.name, -1, -1, 1, p.pk FROM sqlite_master m JOIN pragma_table_info(m.name) p "
                              "WHERE m.type = 'table' AND lower(m.name) IN (%1) ORDER BY m.name, p.cid")
                   .arg(SqlExecutor::placeholders(names.size()));
         for (QVariant &b : binds)
@@ -53,17 +54,22 @@ Status LiveData::readTables(const QList<QPair<QString, QString>> &tables)
         break;
     case Dialect::PostgreSQL:
         sql = QStringLiteral("SELECT n.nspname, c.relname, a.attname, c.reltuples::int8, pg_catalog.pg_total_relation_size(c.oid), "
-                             "(n.nspname = pg_catalog.current_schema())::int "
+                             "(n.nspname = pg_catalog.current_schema())::int, "
+                             // int2vector counts from 0: the position in the key, from 1 (0: not in it).
+                             "COALESCE(pg_catalog.array_position(i.indkey::int2[], a.attnum) + 1 - pg_catalog.array_lower(i.indkey::int2[], 1), 0) "
                              "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
                              "JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped "
+                             "LEFT JOIN pg_catalog.pg_index i ON i.indrelid = c.oid AND i.indisprimary "
                              "WHERE c.relkind IN ('r', 'p') AND c.relname IN (%1) ORDER BY n.nspname, c.relname, a.attnum")
                   .arg(SqlExecutor::placeholders(names.size()));
         break;
     case Dialect::MySQL:
         sql = QStringLiteral("SELECT t.TABLE_SCHEMA, t.TABLE_NAME, c.COLUMN_NAME, t.TABLE_ROWS, t.DATA_LENGTH + t.INDEX_LENGTH, "
-                             "t.TABLE_SCHEMA = DATABASE() "
+                             "t.TABLE_SCHEMA = DATABASE(), COALESCE(k.ORDINAL_POSITION, 0) "
                              "FROM information_schema.TABLES t JOIN information_schema.COLUMNS c "
                              "ON c.TABLE_SCHEMA = t.TABLE_SCHEMA AND c.TABLE_NAME = t.TABLE_NAME "
+                             "LEFT JOIN information_schema.KEY_COLUMN_USAGE k ON k.CONSTRAINT_NAME = 'PRIMARY' "
+                             "AND k.TABLE_SCHEMA = c.TABLE_SCHEMA AND k.TABLE_NAME = c.TABLE_NAME AND k.COLUMN_NAME = c.COLUMN_NAME "
                              "WHERE t.TABLE_TYPE = 'BASE TABLE' AND t.TABLE_NAME IN (%1) AND (t.TABLE_SCHEMA = DATABASE()%2) "
                              "ORDER BY t.TABLE_SCHEMA, t.TABLE_NAME, c.ORDINAL_POSITION")
                   .arg(SqlExecutor::placeholders(names.size()),
@@ -76,6 +82,7 @@ Status LiveData::readTables(const QList<QPair<QString, QString>> &tables)
     auto rows = m_sql.rows(sql, binds);
     if (!rows)
         return std::unexpected(rows.error().withContext(QStringLiteral("reading which tables exist for the safety analysis")));
+    QHash<QString, QMap<int, QString>> keys;   // key(schema as asked, name) -> position -> column
     for (const QVariantList &r : *rows) {
         const QString schema = r.value(0).toString();
         const QString name = r.value(1).toString();
@@ -90,8 +97,12 @@ Status LiveData::readTables(const QList<QPair<QString, QString>> &tables)
             t.columns << r.value(2).toString();
             t.estimatedRows = r.value(3).isNull() ? -1 : r.value(3).toLongLong();
             t.bytes = r.value(4).isNull() ? -1 : r.value(4).toLongLong();
+            if (const int position = r.value(6).toInt(); position > 0)
+                keys[k].insert(position, r.value(2).toString());
         }
     }
+    for (auto it = keys.cbegin(); it != keys.cend(); ++it)
+        m_tables[it.key()].primaryKey = it->values();
     return {};
 }
 

@@ -13,8 +13,8 @@ namespace covet {
 
 // Set-wise reads of the live database for the safety analysis, a fixed
 // number of statements whatever the number of tables:
-//  - readTables(): which of the named tables exist, their columns, and the
-//    catalog's size estimates (one catalog statement);
+//  - readTables(): which of the named tables exist, their columns, primary
+//    key and the catalog's size estimates (one catalog statement);
 //  - count() queues any number of row counts, runCounts() answers them all
 //    in one statement (SELECT i, COUNT(*) FROM t WHERE … UNION ALL …).
 // Identifiers are quoted per dialect; values in conditions are bound.
@@ -28,6 +28,7 @@ public:
         QStringList columns;        // in ordinal order
         qint64 estimatedRows = -1;  // the catalog's estimate (-1: none)
         qint64 bytes = -1;          // table + indexes (-1: not known)
+        QStringList primaryKey;     // in key order (empty: none)
     };
 
     explicit LiveData(SqlExecutor &sql) : m_sql(sql) {}

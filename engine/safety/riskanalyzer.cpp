@@ -95,6 +95,11 @@ private:
     int count(const QString &schema, const QString &table, const QString &where = {}, const QVariantList &binds = {});
     std::optional<QString> liveColumn(const QString &schema, const QString &table, const QString &column) const;
     bool isLive(const QString &schema, const QString &table) const;
+    // The table's primary key as the step sees it: from the schema replayed
+    // from the files, or, for a table no migration made (a database that
+    // had tables before it used Covet; plain SQL steps), from the live
+    // catalog. Empty: none, or not known.
+    QStringList keyFor(const Schema *before, const QString &schema, const QString &table) const;
 
     DialectCapabilities m_caps;
     LiveData *m_live;
@@ -130,6 +135,15 @@ int Analysis::count(const QString &schema, const QString &table, const QString &
     if (!live || !m_live->table(live->schema, live->name))
         return -1;
     return m_live->count(live->schema, live->name, where, binds);
+}
+
+QStringList Analysis::keyFor(const Schema *before, const QString &schema, const QString &table) const
+{
+    if (const Table *t = before ? before->table(table, schema) : nullptr)
+        return keyOf(t);
+    const auto live = m_names.liveTable(schema, table);
+    const LiveData::TableInfo *info = live && m_live ? m_live->table(live->schema, live->name) : nullptr;
+    return info ? info->primaryKey : QStringList();
 }
 
 std::optional<QString> Analysis::liveColumn(const QString &schema, const QString &table, const QString &column) const
@@ -253,7 +267,7 @@ void Analysis::dropTable(const PlannedStep &step, const QString &schema, const Q
     dependentsOf(p, before, schema, name, {});
     // The backup copies the table as it is named when the step runs.
     if (live)
-        p.stake = DataAtStake{step.migrationId, step.stepIndex, DataAtStake::Kind::Table, schema, name, {}, keyOf(before.table(name, schema)), 0};
+        p.stake = DataAtStake{step.migrationId, step.stepIndex, DataAtStake::Kind::Table, schema, name, {}, keyFor(&before, schema, name), 0};
     const bool created = !m_names.liveTable(schema, name).has_value();
     const QString what = qualified(schema, name);
     p.grade = [what, how, created, offline = !m_live](RiskFinding &f, qint64 rows, qint64) {
@@ -295,7 +309,7 @@ void Analysis::dropColumn(const PlannedStep &step, const QString &schema, const 
         dependentsOf(p, *before, schema, table, column);
     if (lc) {
         // The backup copies the column as it is named when the step runs.
-        const QStringList key = keyOf(t);
+        const QStringList key = keyFor(before, schema, table);
         if (key.isEmpty() || key.contains(column, Qt::CaseInsensitive))
             p.stake = DataAtStake{step.migrationId, step.stepIndex, DataAtStake::Kind::Table, schema, table, {}, key, 0};
         else
@@ -317,7 +331,7 @@ void Analysis::dropColumn(const PlannedStep &step, const QString &schema, const 
         return;
     }
     const bool created = !lc.has_value() && (!m_names.liveTable(schema, table) || !m_names.liveColumn(schema, table, column));
-    const bool noKey = t && !t->primaryKey;
+    const bool noKey = (t || isLive(schema, table)) && keyFor(before, schema, table).isEmpty();
     p.grade = [what, how, created, noKey, offline = !m_live](RiskFinding &f, qint64, qint64 values) {
         f.summary = QStringLiteral("%1 %2").arg(how, what);
         if (created) {
@@ -367,7 +381,7 @@ void Analysis::judgeRaw(const PlannedStep &step, const QString &statement, const
         }
         if (p.finding.losesData && counted && isLive(d.schema, d.table))
             p.stake = DataAtStake{step.migrationId, step.stepIndex, DataAtStake::Kind::Table, d.schema, d.table, {},
-                                  keyOf(before ? before->table(d.table, d.schema) : nullptr), 0};
+                                  keyFor(before, d.schema, d.table), 0};
         if (before && counted && !update)
             dependentsOf(p, *before, d.schema, d.table, {});
         const QString what = d.describe();
