@@ -21,14 +21,22 @@
 #include "models/schematreemodel.h"
 #include "sources/modelsfile.h"
 #include "sources/schemasource.h"
+#include "dialogs/confirmenvironmentdialog.h"
+#include "dialogs/restoredialog.h"
+#include "views/backupsview.h"
 #include "views/diffview.h"
+#include "views/migrationsview.h"
+#include "views/rollbackdesk.h"
 #include "views/schemabrowserview.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLineEdit>
 #include <QProcess>
+#include <QSignalSpy>
+#include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QTemporaryDir>
 #include <QTest>
@@ -54,8 +62,6 @@ int fail(const QString &message)
     return 1;
 }
 
-using bench::StallMeter;
-
 struct Phase
 {
     QString name;
@@ -69,26 +75,15 @@ QList<Phase> g_phases;
 template <typename Act, typename Done>
 bool measure(const QString &name, Act act, Done done, int timeoutMs = 120000)
 {
-    StallMeter meter;
-    QElapsedTimer t;
-    meter.start();
-    t.start();
-    act();
-    const bool ok = QTest::qWaitFor(done, timeoutMs);
-    // Let the views paint what they got.
-    QTest::qWait(50);
-    Phase p;
-    p.name = name;
-    p.seconds = t.nsecsElapsed() / 1e9;
-    p.stallMs = meter.stopMs();
-    g_phases << p;
+    const bench::PhaseTiming t = bench::timePhase(act, done, timeoutMs);
+    g_phases << Phase{name, t.seconds, t.stallMs};
     out() << QStringLiteral("%1  %2 s   longest GUI stall %3 ms%4")
                  .arg(name, -34)
-                 .arg(p.seconds, 6, 'f', 2)
-                 .arg(p.stallMs, 6, 'f', 0)
-                 .arg(ok ? QString() : QStringLiteral("   (TIMED OUT)"))
+                 .arg(t.seconds, 6, 'f', 2)
+                 .arg(t.stallMs, 6, 'f', 0)
+                 .arg(t.ok ? QString() : QStringLiteral("   (TIMED OUT)"))
           << Qt::endl;
-    return ok;
+    return t.ok;
 }
 
 // Types text into a line edit one key at a time, events in between, as a person would.
@@ -98,6 +93,123 @@ void typeSlowly(QLineEdit *edit, const QString &text)
         QTest::keyClicks(edit, QString(c));
         QTest::qWait(30);
     }
+}
+
+// Confirms a visible confirmation dialog of the window (typed word, then
+// Apply) if one is asking; true when one was confirmed.
+bool confirmIfAsked(QWidget *root)
+{
+    for (ConfirmEnvironmentDialog *d : root->findChildren<ConfirmEnvironmentDialog *>()) {
+        if (!d->isVisible())
+            continue;
+        d->nameEdit()->setText(d->word());
+        d->applyButton()->click();
+        return true;
+    }
+    return false;
+}
+
+bool writeText(const QString &path, const QString &text)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(text.toUtf8()) >= 0;
+}
+
+// Issue 14's views on the large database: a project whose 0001 adds a
+// loyalty column with values to `dataTables` tables of `rows` rows each
+// (applied in the Migrations view) and whose pending 0002 drops their
+// "note" (graded in the listing's risk); the rollback desk rolls 0001 back
+// with a backup, the Backups view lists and verifies it, and the desk
+// restores it after 0001 is applied again.
+Status rollbackPhases(MainWindow &w, const QString &dbPath, const QString &projectDir, int dataTables, int rows)
+{
+    {
+        auto conn = Connection::open(DatabaseUrl::sqliteFile(dbPath), QStringLiteral("bench data"));
+        if (!conn)
+            return std::unexpected(conn.error());
+        SqlExecutor ex((*conn)->database(), Dialect::SQLite);
+        QStringList fill{QStringLiteral("BEGIN")};
+        for (int i = 0; i < dataTables; ++i)
+            fill << QStringLiteral("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < %2) "
+                                   "INSERT INTO bench_%1 (id, name, note) SELECT x, 'row ' || x, 'note ' || x FROM c")
+                        .arg(i)
+                        .arg(rows);
+        fill << QStringLiteral("COMMIT");
+        for (const QString &sql : std::as_const(fill))
+            if (auto r = ex.exec(sql); !r)
+                return std::unexpected(r.error());
+    }
+    QString addUp, addDown, dropUp, dropDown;
+    for (int i = 0; i < dataTables; ++i) {
+        addUp += QStringLiteral("ALTER TABLE bench_%1 ADD COLUMN loyalty INTEGER;\nUPDATE bench_%1 SET loyalty = id % 97;\n").arg(i);
+        addDown += QStringLiteral("ALTER TABLE bench_%1 DROP COLUMN loyalty;\n").arg(i);
+        dropUp += QStringLiteral("ALTER TABLE bench_%1 DROP COLUMN note;\n").arg(i);
+        dropDown += QStringLiteral("ALTER TABLE bench_%1 ADD COLUMN note TEXT;\n").arg(i);
+    }
+    QDir().mkpath(projectDir + QStringLiteral("/migrations"));
+    if (!writeText(projectDir + QStringLiteral("/covet.yaml"),
+                   QStringLiteral("dialect: sqlite\ndatabase: sqlite:%1\nmigrations: migrations\nsafety:\n  backup_before_data_loss: true\n").arg(dbPath))
+        || !writeText(projectDir + QStringLiteral("/migrations/0001_loyalty.sql"),
+                      QStringLiteral("-- covet:up\n%1-- covet:down\n%2").arg(addUp, addDown))
+        || !writeText(projectDir + QStringLiteral("/migrations/0002_drop_notes.sql"),
+                      QStringLiteral("-- covet:depends 0001_loyalty\n-- covet:up\n%1-- covet:down\n%2").arg(dropUp, dropDown)))
+        return fail(Error::Category::InvalidInput, QStringLiteral("cannot write the benchmark project"), projectDir);
+
+    bool shown = false;
+    QMetaObject::Connection c = QObject::connect(&w, &MainWindow::schemaShown, [&shown]() { shown = true; });
+    measure(QStringLiteral("open the project"), [&]() { w.openProject(projectDir); }, [&]() { return shown; });
+    QObject::disconnect(c);
+    MigrationsView *migrations = w.migrationsView();
+    measure(QStringLiteral("Migrations: list, risk of 2 pending"), [&]() { w.showView(QStringLiteral("migrations")); },
+            [&]() { return migrations->hasListing() && !migrations->isBusy(); });
+    bool applied = false;
+    c = QObject::connect(migrations, &MigrationsView::runFinished, [&applied](bool ok) { applied = ok; });
+    const auto applyFirst = [&](const QString &name) {
+        applied = false;
+        return measure(name, [&]() { migrations->apply(QStringLiteral("0001_loyalty")); },
+                       [&]() { return applied || (confirmIfAsked(&w), false); });
+    };
+    if (!applyFirst(QStringLiteral("apply 0001 (%1 values)").arg(dataTables * rows)))
+        return fail(Error::Category::Internal, QStringLiteral("applying 0001 did not finish: %1").arg(migrations->errorText()));
+
+    RollbackDesk *desk = w.rollbackDesk();
+    measure(QStringLiteral("rollback desk: list"), [&]() { w.showView(QStringLiteral("rollback")); },
+            [&]() { return desk->hasListing() && !desk->isBusy(); });
+    QSignalSpy assessed(desk, &RollbackDesk::assessed);
+    measure(QStringLiteral("risk of rolling 0001 back"), [&]() { desk->rollBackSteps(1); }, [&]() { return assessed.count() > 0; });
+    QSignalSpy dry(desk, &RollbackDesk::dryRunFinished);
+    measure(QStringLiteral("backup step, dry run + rehearsal"), [&]() { desk->next(); desk->next(); },
+            [&]() { return dry.count() > 0 && !desk->isBusy(); });
+    QSignalSpy finished(desk, &RollbackDesk::runFinished);
+    measure(QStringLiteral("roll back with a backup"), [&]() { desk->next(); desk->rollBackButton()->click(); },
+            [&]() { return finished.count() > 0 || (confirmIfAsked(desk), false); });
+    if (finished.isEmpty() || !finished.first().first().toBool() || desk->backupIds().isEmpty())
+        return fail(Error::Category::Internal, QStringLiteral("the rollback did not finish with a backup: %1").arg(desk->verificationText()));
+
+    BackupsView *backups = w.backupsView();
+    QSignalSpy listed(backups, &BackupsView::listed);
+    measure(QStringLiteral("Backups view: list"), [&]() { w.showView(QStringLiteral("backups")); backups->refresh(); },
+            [&]() { return listed.count() > 0 && !backups->isBusy(); });
+    QSignalSpy verified(backups, &BackupsView::operationFinished);
+    measure(QStringLiteral("verify the backup"), [&]() { backups->selectBackup(desk->backupIds().first()); backups->verifySelected(); },
+            [&]() { return verified.count() > 0; });
+
+    w.showView(QStringLiteral("migrations"));
+    if (!applyFirst(QStringLiteral("apply 0001 again")))
+        return fail(Error::Category::Internal, QStringLiteral("applying 0001 again did not finish"));
+    w.showView(QStringLiteral("rollback"));
+    RestoreDialog *restore = nullptr;
+    bool restored = false;
+    measure(QStringLiteral("restore preview"), [&]() { restore = desk->restoreBackup(); },
+            [&]() { return restore && restore->restoreButton()->isEnabled(); });
+    if (!restore)
+        return fail(Error::Category::Internal, QStringLiteral("the desk offered no restore"));
+    QObject::connect(restore, &RestoreDialog::finishedRestore, [&restored](bool ok) { restored = ok; });
+    measure(QStringLiteral("restore %1 values").arg(dataTables * rows), [&]() { restore->restoreButton()->click(); },
+            [&]() { return restored; });
+    restore->close();
+    QObject::disconnect(c);
+    return restored ? Status{} : fail(Error::Category::Internal, QStringLiteral("the restore failed: %1").arg(restore->resultText()));
 }
 
 } // namespace
@@ -244,13 +356,20 @@ int main(int argc, char **argv)
     sqlSize = diff->sqlEditor()->text().size();
     measure(QStringLiteral("back to the schema view"), [&]() { w.showView(QStringLiteral("schema")); }, []() { return true; });
 
+    // 5. Issue 14: the Migrations view's risk, the rollback desk and the Backups view.
+    const int dataTables = std::min(tableCount, 20);
+    const int dataRows = 2000;
+    if (Status st = rollbackPhases(w, dbPath, tmp.filePath(QStringLiteral("project")), dataTables, dataRows); !st)
+        return fail(st.error().toString());
+
     double worst = 0;
     for (const Phase &p : std::as_const(g_phases))
         worst = std::max(worst, p.stallMs);
     out() << Qt::endl
           << "tables " << tableCount << ", \"email\" matched " << matches << " tables, diff: " << changedObjects
           << " changed objects, " << candidates << " rename candidates; every table rebuilt: " << allChanged
-          << " objects, " << sqlSize / 1024 << " KiB of SQL" << Qt::endl;
+          << " objects, " << sqlSize / 1024 << " KiB of SQL; rollback desk: " << dataTables << " tables of " << dataRows
+          << " rows, a loyalty column each applied, rolled back with a backup, verified and restored" << Qt::endl;
     out() << "time to schema shown: " << QString::number(openSeconds, 'f', 2) << " s";
     if (floorSeconds > 0)
         out() << " (floor: sqlite3 .schema " << QString::number(floorSeconds, 'f', 2) << " s, ratio "
