@@ -2,6 +2,7 @@
 
 #include "app/studiostyle.h"
 #include "models/riskreportmodel.h"
+#include "wrappedlabel.h"
 
 #include <QCheckBox>
 #include <QHeaderView>
@@ -17,10 +18,8 @@ namespace covet {
 RiskPanel::RiskPanel(QWidget *parent) : QWidget(parent), m_model(new RiskReportModel(this))
 {
     setObjectName(QStringLiteral("riskPanel"));
-    m_summary = new QLabel(this);
+    m_summary = new WrappedLabel(this);
     m_summary->setObjectName(QStringLiteral("riskSummary"));
-    m_summary->setWordWrap(true);
-    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_allPending = new QCheckBox(tr("All pending migrations"), this);
     m_allPending->setObjectName(QStringLiteral("riskAllPending"));
     m_allPending->setToolTip(tr("Show the risk of every pending migration instead of the selected one"));

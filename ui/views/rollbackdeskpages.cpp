@@ -13,6 +13,7 @@
 #include "views/rehearsalbanner.h"
 #include "views/riskpanel.h"
 #include "views/rollbackverification.h"
+#include "wrappedlabel.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>
@@ -34,10 +35,8 @@ namespace covet {
 
 QLabel *RollbackDesk::wrappedLabel(QWidget *parent, const char *name)
 {
-    auto *l = new QLabel(parent);
+    auto *l = new WrappedLabel(parent);
     l->setObjectName(QLatin1String(name));
-    l->setWordWrap(true);
-    l->setTextInteractionFlags(Qt::TextSelectableByMouse);
     return l;
 }
 
