@@ -11,6 +11,7 @@
 #include "audit/compliancereport.h"
 #include "db/connection.h"
 #include "db/sqlexecutor.h"
+#include "jobs/jobpool.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
@@ -97,7 +98,7 @@ void addBars(QChart *chart, QAbstractBarSeries *series, const QList<QBarSet *> &
 
 } // namespace
 
-AuditView::AuditView(QWidget *parent) : QWidget(parent), m_job(new AuditJob(this)), m_model(new AuditLogModel(this))
+AuditView::AuditView(QWidget *parent) : StudioPage(parent), m_job(new AuditJob(this)), m_model(new AuditLogModel(this))
 {
     m_env = new QLineEdit(this);
     m_env->setObjectName(QStringLiteral("auditEnvironment"));
@@ -456,7 +457,7 @@ void AuditView::exportReport(const QString &standard, const QString &path)
         watcher->deleteLater();
         emit reportWritten(bool(st), st ? tr("Wrote %1").arg(path) : st.error().toString());
     });
-    watcher->setFuture(QtConcurrent::run([url, f, std, format, path]() -> Status {
+    watcher->setFuture(QtConcurrent::run(jobPool(), [url, f, std, format, path]() -> Status {
         auto conn = Connection::open(url, QStringLiteral("audit-report"));
         if (!conn)
             return std::unexpected(conn.error());

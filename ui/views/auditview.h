@@ -1,5 +1,6 @@
 #pragma once
 
+#include "studiopage.h"
 #include "app/studiotarget.h"
 #include "audit/auditstatistics.h"
 #include "migrations/auditthresholds.h"
@@ -30,7 +31,7 @@ class SqlEditor;
 // the slowest migrations and durations per environment. Every figure comes
 // from the engine (AuditStatistics), read by an AuditJob off the GUI thread;
 // Export Report writes a SOX/HIPAA/GDPR report (covet_reports) from a worker.
-class AuditView : public QWidget
+class AuditView : public StudioPage
 {
     Q_OBJECT
 

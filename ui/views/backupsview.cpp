@@ -30,7 +30,7 @@ QToolButton *toolButton(QAction *action, QWidget *parent, const char *name)
 
 } // namespace
 
-BackupsView::BackupsView(QWidget *parent) : QWidget(parent), m_job(new BackupJob(this)), m_model(new BackupListModel(this))
+BackupsView::BackupsView(QWidget *parent) : StudioPage(parent), m_job(new BackupJob(this)), m_model(new BackupListModel(this))
 {
     setObjectName(QStringLiteral("backupsView"));
     m_refreshAction = new QAction(StudioStyle::icon("reload"), tr("Refresh"), this);

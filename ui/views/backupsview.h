@@ -1,5 +1,6 @@
 #pragma once
 
+#include "studiopage.h"
 #include "db/databaseurl.h"
 #include "jobs/backupjob.h"
 
@@ -23,7 +24,7 @@ class RestoreDialog;
 // tables, rows, checksum state and status; Verify (recompute the
 // checksums), Restore… (a RestoreDialog: preview, confirmation, restore)
 // and Drop. Everything runs in a BackupJob, with progress and Cancel.
-class BackupsView : public QWidget
+class BackupsView : public StudioPage
 {
     Q_OBJECT
 

@@ -61,7 +61,7 @@ QWidget *titled(const QString &title, QWidget *content, QWidget *parent, QLabel 
 } // namespace
 
 DiffView::DiffView(QWidget *parent)
-    : QWidget(parent), m_job(new DiffJob(this)), m_model(new DiffModel(this)), m_renames(new RenameCandidateModel(this))
+    : StudioPage(parent), m_job(new DiffJob(this)), m_model(new DiffModel(this)), m_renames(new RenameCandidateModel(this))
 {
     m_maker = new CreateMigrationController(
         m_renames,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "studiopage.h"
 #include "core/error.h"
 #include "app/studiotarget.h"
 #include "db/databaseurl.h"
@@ -36,7 +37,7 @@ class SqlEditor;
 // migration SQL for the dialect (copy, save, "Create migration", run by a
 // CreateMigrationController). Below, the rename review (RenameReviewPane).
 // Loading and diffing run in a DiffJob; a decision re-runs only the diff.
-class DiffView : public QWidget
+class DiffView : public StudioPage
 {
     Q_OBJECT
 

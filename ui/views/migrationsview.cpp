@@ -28,7 +28,7 @@
 namespace covet {
 
 MigrationsView::MigrationsView(QWidget *parent)
-    : QWidget(parent), m_job(new MigrateJob(this)), m_rehearsalJob(new RehearsalJob(this)), m_model(new MigrationListModel(this))
+    : StudioPage(parent), m_job(new MigrateJob(this)), m_rehearsalJob(new RehearsalJob(this)), m_model(new MigrationListModel(this))
 {
     setObjectName(QStringLiteral("migrationsView"));
     m_list = new QTreeView(this);

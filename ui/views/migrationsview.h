@@ -1,5 +1,6 @@
 #pragma once
 
+#include "studiopage.h"
 #include "app/studiotarget.h"
 #include "db/databaseurl.h"
 #include "jobs/migratejob.h"
@@ -42,7 +43,7 @@ class SqlEditor;
 // (RiskPanel); the tabs are a MigrationDetails. An environment that needs
 // confirmation asks for its name first; a failure opens a
 // MigrationErrorDialog.
-class MigrationsView : public QWidget
+class MigrationsView : public StudioPage
 {
     Q_OBJECT
 

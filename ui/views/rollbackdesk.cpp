@@ -31,7 +31,7 @@ namespace covet {
 
 
 RollbackDesk::RollbackDesk(QWidget *parent)
-    : QWidget(parent), m_job(new MigrateJob(this)), m_riskJob(new RiskJob(this)), m_rehearsalJob(new RehearsalJob(this)), m_model(new MigrationListModel(this))
+    : StudioPage(parent), m_job(new MigrateJob(this)), m_riskJob(new RiskJob(this)), m_rehearsalJob(new RehearsalJob(this)), m_model(new MigrationListModel(this))
 {
     setObjectName(QStringLiteral("rollbackDesk"));
     m_title = new QLabel(this);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "studiopage.h"
 #include "app/studiotarget.h"
 #include "db/databaseurl.h"
 #include "jobs/migratejob.h"
@@ -49,7 +50,7 @@ class RollbackVerification;
 //     confirmation for protected environments and for data loss.
 //  6. Verification: the schema equals the target, untouched row counts are
 //     unchanged; the backup id and Restore….
-class RollbackDesk : public QWidget
+class RollbackDesk : public StudioPage
 {
     Q_OBJECT
 

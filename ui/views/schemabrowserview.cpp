@@ -18,7 +18,7 @@
 namespace covet {
 
 SchemaBrowserView::SchemaBrowserView(QWidget *parent)
-    : QWidget(parent), m_model(new SchemaTreeModel(this)), m_proxy(new QSortFilterProxyModel(this))
+    : StudioPage(parent), m_model(new SchemaTreeModel(this)), m_proxy(new QSortFilterProxyModel(this))
 {
     m_proxy->setSourceModel(m_model);
     m_proxy->setRecursiveFilteringEnabled(true);

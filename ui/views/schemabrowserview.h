@@ -1,5 +1,6 @@
 #pragma once
 
+#include "studiopage.h"
 #include "schema/schema.h"
 
 #include <QWidget>
@@ -18,7 +19,7 @@ class SqlEditor;
 
 // The schema browser: a filter box and a tree of the schema's objects on the
 // left, the DDL of the selected object on the right (read-only SqlEditor).
-class SchemaBrowserView : public QWidget
+class SchemaBrowserView : public StudioPage
 {
     Q_OBJECT
 
