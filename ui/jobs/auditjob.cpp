@@ -2,6 +2,7 @@
 
 #include "db/connection.h"
 #include "db/sqlexecutor.h"
+#include "jobpool.h"
 
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -18,7 +19,7 @@ void AuditJob::onFinished()
         // A newer read was asked for: this result is stale.
         auto next = std::move(m_pending);
         m_pending = nullptr;
-        m_watcher.setFuture(QtConcurrent::run(std::move(next)));
+        m_watcher.setFuture(QtConcurrent::run(jobPool(), std::move(next)));
         return;
     }
     const Result<AuditOutcome> r = m_watcher.result();
@@ -79,7 +80,7 @@ void AuditJob::start(const DatabaseUrl &url, const AuditFilter &filter, qint64 o
         m_pending = std::move(work);
         return;
     }
-    m_watcher.setFuture(QtConcurrent::run(std::move(work)));
+    m_watcher.setFuture(QtConcurrent::run(jobPool(), std::move(work)));
 }
 
 } // namespace covet

@@ -6,6 +6,7 @@
 #include "db/dialectcapabilities.h"
 #include "db/sqlexecutor.h"
 #include "safety/backuprestorer.h"
+#include "jobpool.h"
 
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -82,7 +83,7 @@ bool BackupJob::start(const BackupRequest &request)
     m_running = true;
     m_cancel = std::make_shared<std::atomic_bool>(false);
     std::shared_ptr<std::atomic_bool> flag = m_cancel;
-    m_watcher.setFuture(QtConcurrent::run([this, request, flag]() {
+    m_watcher.setFuture(QtConcurrent::run(jobPool(), [this, request, flag]() {
         ProgressSink sink;
         sink.cancel = flag.get();
         sink.progress = [this](int done, int total, const QString &what) { emit progress(done, total, what); };

@@ -2,6 +2,7 @@
 
 #include "db/connection.h"
 #include "db/sqlexecutor.h"
+#include "jobpool.h"
 
 #include <QMetaObject>
 #include <QPointer>
@@ -36,7 +37,7 @@ void ConnectionTestJob::start(const DatabaseUrl &url)
     m_running = true;
     QPointer<ConnectionTestJob> self(this);
     // Not a QFutureWatcher: nothing here ever waits for the worker.
-    (void)QtConcurrent::run([self, url, generation]() {
+    (void)QtConcurrent::run(jobPool(), [self, url, generation]() {
         const Result<ConnectionTestOutcome> result = run(url);
         QMetaObject::invokeMethod(
             self.data(),

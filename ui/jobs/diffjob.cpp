@@ -5,6 +5,7 @@
 #include "sources/modelsfile.h"
 #include "sources/schemasource.h"
 #include "sql/sqlgenerator.h"
+#include "jobpool.h"
 
 #include <QFileInfo>
 #include <QtConcurrent/QtConcurrentRun>
@@ -148,7 +149,7 @@ void DiffJob::run(std::function<Result<DiffOutcome>()> work)
         m_pendingRediff.reset();
         return;
     }
-    m_watcher.setFuture(QtConcurrent::run(std::move(work)));
+    m_watcher.setFuture(QtConcurrent::run(jobPool(), std::move(work)));
 }
 
 void DiffJob::onFinished()
@@ -159,7 +160,7 @@ void DiffJob::onFinished()
     if (m_pending) {
         auto next = std::move(m_pending);
         m_pending = nullptr;
-        m_watcher.setFuture(QtConcurrent::run(std::move(next)));
+        m_watcher.setFuture(QtConcurrent::run(jobPool(), std::move(next)));
         return;
     }
     if (m_pendingRediff) {

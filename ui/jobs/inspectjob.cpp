@@ -4,6 +4,7 @@
 
 #include "core/progress.h"
 #include "sources/inspector.h"
+#include "jobpool.h"
 
 #include <QMetaObject>
 #include <QPointer>
@@ -80,7 +81,7 @@ void InspectJob::start(const DatabaseUrl &url)
             Qt::QueuedConnection);
     };
     emit started(url.display());
-    m_watcher.setFuture(QtConcurrent::run([url, flag, report]() { return run(url, flag.get(), report); }));
+    m_watcher.setFuture(QtConcurrent::run(jobPool(), [url, flag, report]() { return run(url, flag.get(), report); }));
 }
 
 void InspectJob::onFinished()

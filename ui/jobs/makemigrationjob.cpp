@@ -4,6 +4,7 @@
 #include "db/connection.h"
 #include "migrations/migrationrepository.h"
 #include "runner/migrationrunner.h"
+#include "jobpool.h"
 
 #include <QMetaObject>
 
@@ -61,7 +62,7 @@ bool MakeMigrationJob::start(const ProjectConfig &config, const MakeMigrationsOp
     m_cancel = std::make_shared<std::atomic_bool>(false);
     std::shared_ptr<std::atomic_bool> flag = m_cancel;
     QPointer<MakeMigrationJob> self(this);
-    m_watcher.setFuture(QtConcurrent::run([config, options, decisions, database, flag, self]() {
+    m_watcher.setFuture(QtConcurrent::run(jobPool(), [config, options, decisions, database, flag, self]() {
         ProgressSink sink;
         sink.cancel = flag.get();
         sink.progress = [self](int done, int total, const QString &what) {

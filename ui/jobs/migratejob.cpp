@@ -3,6 +3,7 @@
 #include "core/progress.h"
 #include "db/connection.h"
 #include "migrations/migrationrepository.h"
+#include "jobpool.h"
 
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -132,7 +133,7 @@ void MigrateJob::list(const DatabaseUrl &url, const QString &migrationsDir, cons
         m_listAgain = ListRequest{url, migrationsDir, environment};   // the newest request follows the running one
         return;
     }
-    m_listWatcher.setFuture(QtConcurrent::run([url, migrationsDir, environment]() { return loadListing(url, migrationsDir, environment); }));
+    m_listWatcher.setFuture(QtConcurrent::run(jobPool(), [url, migrationsDir, environment]() { return loadListing(url, migrationsDir, environment); }));
 }
 
 bool MigrateJob::run(const MigrateRequest &request)
@@ -142,7 +143,7 @@ bool MigrateJob::run(const MigrateRequest &request)
     m_running = true;
     m_cancel = std::make_shared<std::atomic_bool>(false);
     std::shared_ptr<std::atomic_bool> flag = m_cancel;
-    m_runWatcher.setFuture(QtConcurrent::run([this, request, flag]() {
+    m_runWatcher.setFuture(QtConcurrent::run(jobPool(), [this, request, flag]() {
         // Signals emitted here are queued to the receivers' (GUI) thread.
         ProgressSink sink;
         sink.cancel = flag.get();

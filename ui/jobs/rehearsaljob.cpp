@@ -2,6 +2,7 @@
 
 #include "db/connection.h"
 #include "migrations/migrationrepository.h"
+#include "jobpool.h"
 
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -45,7 +46,7 @@ void RehearsalJob::rehearse(const MigrateRequest &request)
         m_again = request;   // the newest request follows the running one
         return;
     }
-    m_watcher.setFuture(QtConcurrent::run([request]() { return compute(request); }));
+    m_watcher.setFuture(QtConcurrent::run(jobPool(), [request]() { return compute(request); }));
 }
 
 void RehearsalJob::onFinished()

@@ -2,6 +2,7 @@
 
 #include "db/connection.h"
 #include "migrations/migrationrepository.h"
+#include "jobpool.h"
 
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -49,7 +50,7 @@ void RiskJob::assess(const MigrateRequest &request)
         m_again = request;   // the newest request follows the running one
         return;
     }
-    m_watcher.setFuture(QtConcurrent::run([request]() { return compute(request); }));
+    m_watcher.setFuture(QtConcurrent::run(jobPool(), [request]() { return compute(request); }));
 }
 
 void RiskJob::onFinished()
