@@ -5,7 +5,8 @@
 // rows at risk, acknowledgement, backup id, environment); verify exits 0
 // and then 6 naming the tampered row; stats/alerts exit 10 when a threshold
 // in covet.yaml is crossed and 0 when not; reports in every format parsed
-// back; usage errors exit 2.
+// back, an unwritable PDF report an error naming it (no "Wrote"); usage
+// errors exit 2.
 #include "../migrations/migrationtestsupport.h"
 #include "clifixtures.h"
 
@@ -230,6 +231,20 @@ private slots:
                 }
             }
         }
+    }
+
+    // A PDF that cannot be written is an error naming the file, never "Wrote".
+    void unwritableReportIsAnError()
+    {
+        const QString file = m_dir.filePath(QStringLiteral("no-such-dir/report.pdf"));
+        QString out, err;
+        QVERIFY(covet({QStringLiteral("audit"), QStringLiteral("report"), QStringLiteral("--standard"), QStringLiteral("sox"), QStringLiteral("--format"),
+                       QStringLiteral("pdf"), QStringLiteral("--out"), file},
+                      &out, &err)
+                != 0);
+        QVERIFY2(!out.contains(QStringLiteral("Wrote")), qPrintable(out));
+        QVERIFY2(err.contains(file), qPrintable(err));
+        QVERIFY(!QFile::exists(file));
     }
 
     // Last: tampering with the table.
