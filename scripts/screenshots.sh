@@ -101,7 +101,8 @@ shoot start start-page.png
 # 334 tiers). For the Risk tab a copy of the first demo also gains a pending
 # data-losing 0004 (drops customers.created_at); the covet CLI rolls 0002
 # back (backup 1 keeps the loyalty values), applies it again and restores the
-# backup, leaving 0001 and 0002 applied, 0003 and 0004 pending.
+# backup, leaving 0001 and 0002 applied, 0003 and 0004 pending (for the
+# Risk tab 0003 is applied last, so that 0004 is the one shown).
 SHOP="$WORK/shop"
 cp -r "$(ls -d "$COVET_DEMO_DIR"/demo-* | head -1)" "$SHOP"
 cat >"$SHOP/migrations/0004_retire_signup_dates.yaml" <<'YAML'
@@ -120,7 +121,9 @@ YAML
   "$COVET" backup restore 1 --yes
 ) >"$WORK/cli.log" 2>&1 || { cat "$WORK/cli.log" >&2; exit 1; }
 PROJECT="$SHOP"
-shoot risk risk-tab.png
 shoot backups backups-view.png
 shoot rollback rollback-desk.png --rollback-steps 1
 shoot rollback rollback-rehearsal.png --rollback-steps 1 --dry-run
+# The Risk tab of the data-losing 0004, the one pending after 0003 is applied.
+(cd "$SHOP" && "$COVET" migrate --to 0003_product_flags --yes) >>"$WORK/cli.log" 2>&1 || { cat "$WORK/cli.log" >&2; exit 1; }
+shoot risk risk-tab.png
