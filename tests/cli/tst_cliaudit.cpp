@@ -109,7 +109,9 @@ private slots:
                  qPrintable(drop.value(QStringLiteral("acknowledged")).toString()));
         QVERIFY(!drop.value(QStringLiteral("risk_level")).toString().isEmpty());
         QCOMPARE(drop.value(QStringLiteral("file_checksum")).toString().size(), 64);
-        QCOMPARE(drop.value(QStringLiteral("hash_version")).toInt(), 3);
+        QCOMPARE(drop.value(QStringLiteral("hash_version")).toInt(), 4);
+        QVERIFY(drop.value(QStringLiteral("author")).toString().isEmpty());
+        QCOMPARE(drop.value(QStringLiteral("objects")).toArray().toVariantList(), QVariantList{QStringLiteral("drop items.label")});
         QVERIFY(!drop.value(QStringLiteral("run_id")).toString().isEmpty());
 
         QCOMPARE(covet({QStringLiteral("audit"), QStringLiteral("list"), QStringLiteral("--json"), QStringLiteral("--status"),
