@@ -198,6 +198,16 @@ private slots:
                     QCOMPARE(o.value(QStringLiteral("chain")).toObject().value(QStringLiteral("intact")).toBool(), true);
                     QCOMPARE(o.value(QStringLiteral("executions")).toArray().size(), 4);
                     QVERIFY(o.value(QStringLiteral("requirements")).toArray().size() >= 3);
+                    // No data_tags: the scoped sections say they cannot be scoped; no migration names an author.
+                    const QJsonObject f = o.value(QStringLiteral("findings")).toObject();
+                    const QString std = QLatin1String(standard);
+                    if (std == u"sox")
+                        QCOMPARE(f.value(QStringLiteral("without_author_count")).toInt(), 4);
+                    else
+                        QVERIFY2(f.value(std == u"hipaa" ? QStringLiteral("phi_note") : QStringLiteral("pii_note"))
+                                     .toString()
+                                     .startsWith(QStringLiteral("No table or column is tagged %1").arg(std == u"hipaa" ? "phi" : "pii")),
+                                 qPrintable(QString::fromUtf8(bytes)));
                 } else if (fmt == u"csv") {
                     const QList<QByteArray> lines = bytes.trimmed().split('\n');
                     QCOMPARE(lines.size(), 5);
@@ -213,6 +223,8 @@ private slots:
                     QVERIFY(html.contains(QStringLiteral("0003_bad")) && html.contains(QStringLiteral("0002_drop_label")));
                     QVERIFY(html.contains(QStringLiteral("confirmed-data-loss")));
                     QVERIFY(html.contains(QStringLiteral("Rollbacks")) && html.contains(QStringLiteral("Failures")));
+                    if (QLatin1String(standard) != QLatin1String("sox"))
+                        QVERIFY(html.contains(QStringLiteral("No table or column is tagged")));
                 } else {
                     QVERIFY(bytes.startsWith("%PDF-"));
                     QVERIFY(bytes.trimmed().endsWith("%%EOF"));

@@ -2,6 +2,7 @@
 
 #include "app/studiotarget.h"
 #include "audit/auditstatistics.h"
+#include "audit/compliancereport.h"
 #include "migrations/auditthresholds.h"
 #include "db/databaseurl.h"
 #include "jobs/auditjob.h"
@@ -70,6 +71,7 @@ private:
     bool m_hasUrl = false;
     qint64 m_pendingOffset = -1;   // a page the table asked for while a read was running
     AuditThresholds m_thresholds;
+    ComplianceScope m_scope;   // the open project's data tags and backup retention (reports)
     AuditJob *m_job;
     AuditLogModel *m_model;
     std::optional<AuditStatistics> m_stats;
