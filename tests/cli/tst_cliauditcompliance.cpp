@@ -3,9 +3,10 @@
 // database, through `covet`: a scripted history where 0001 creates the
 // tables (phi: patients), 0002 changes the phi table, 0003 drops a pii
 // column (backed up), 0004 renames a pii column, 0005 touches an untagged
-// table only and 0006 (a SQL migration) is applied by its own author. The
-// HIPAA report lists exactly 0001 and 0002 with who and when; the GDPR
-// report the drop, the rename and the backup with its retention; the SOX
+// table only, 0006 (a SQL migration) is applied by its own author and 0007
+// copies a pii column into another table with raw SQL. The HIPAA report
+// lists exactly 0001 and 0002 with who and when; the GDPR report the drop,
+// the rename, the copy and the backup with its retention; the SOX
 // report 0006 as self-applied and 0001 as having no author: JSON and CSV
 // checked row by row, PDF through pdftotext. Editing a version 4 field
 // (author, objects) breaks the chain; bad data_tags (unknown tag, a name
@@ -57,15 +58,31 @@ const QByteArray kRenameName = "author: Frank Writer\noperations:\n  - op: renam
 const QByteArray kItemsQty = "author: Gina Writer\noperations:\n  - op: add_column\n    table: items\n"
                              "    column: {name: qty, type: integer}\n";
 
+// Copies the renamed pii column into another table (raw SQL).
+const QByteArray kCopyContacts = R"(author: Gina Writer
+operations:
+  - op: create_table
+    definition:
+      name: contacts
+      columns:
+        - {name: id, type: bigint, nullable: false}
+        - {name: name, type: varchar(100)}
+      primary_key: {columns: [id]}
+  - op: run_sql
+    forward: INSERT INTO contacts (id, name) SELECT id, display_name FROM customers
+    reverse: DELETE FROM contacts
+)";
+
 QByteArray selfAuthored()
 {
     return "-- covet:author " + LocalUser::name().toUtf8()
            + "\n-- covet:up\nUPDATE items SET label = 'x' WHERE id = 0;\n-- covet:down\nUPDATE items SET label = label WHERE id = 0;\n";
 }
 
-const QByteArray kTags = "data_tags:\n  phi: [patients]\n  pii: [customers.email, customers.full_name]\n";
+const QByteArray kTags = "data_tags:\n  phi: [patients]\n  pii: [customers.email, customers.full_name, customers.display_name]\n";
 const QStringList kIds{QStringLiteral("0001_tables"), QStringLiteral("0002_patient_dob"), QStringLiteral("0003_drop_email"),
-                       QStringLiteral("0004_rename_name"), QStringLiteral("0005_items_qty"), QStringLiteral("0006_self_applied")};
+                       QStringLiteral("0004_rename_name"), QStringLiteral("0005_items_qty"), QStringLiteral("0006_self_applied"),
+                       QStringLiteral("0007_copy_contacts")};
 
 QStringList ids(const QJsonArray &rows)
 {
@@ -149,6 +166,7 @@ void TestCliAuditCompliance::history()
     writeFile(migrations + QStringLiteral("0004_rename_name.yaml"), kRenameName);
     writeFile(migrations + QStringLiteral("0005_items_qty.yaml"), kItemsQty);
     writeFile(migrations + QStringLiteral("0006_self_applied.sql"), selfAuthored());
+    writeFile(migrations + QStringLiteral("0007_copy_contacts.yaml"), kCopyContacts);
     QVERIFY2(covet({QStringLiteral("migrate"), QStringLiteral("--yes")}, &out, &err) == 0, qPrintable(out + err));
 
     // What the runner recorded (hash version 4).
@@ -161,7 +179,7 @@ void TestCliAuditCompliance::history()
     QCOMPARE(renamed.value(QStringLiteral("author")).toString(), QStringLiteral("Frank Writer"));
     QCOMPARE(renamed.value(QStringLiteral("objects")).toArray().toVariantList(),
              QVariantList{QStringLiteral("rename customers.full_name to customers.display_name")});
-    QCOMPARE(renamed.value(QStringLiteral("data_tags")).toArray().toVariantList(), QVariantList{QStringLiteral("pii:customers.full_name")});
+    QCOMPARE(renamed.value(QStringLiteral("data_tags")).toArray().toVariantList(), (QVariantList{QStringLiteral("pii:customers.full_name"), QStringLiteral("pii:customers.display_name")}));
 
     const QString me = LocalUser::name();
     // HIPAA: exactly the executions touching the phi table, with who and when.
@@ -180,7 +198,7 @@ void TestCliAuditCompliance::history()
         }
         QCOMPARE(f.value(QStringLiteral("phi_note")).toString(), QString());
         const QList<QByteArray> lines = report("hipaa", "csv").trimmed().split('\n');
-        QCOMPARE(lines.size(), 7);
+        QCOMPARE(lines.size(), 8);
         const QStringList header = csvFields(QString::fromUtf8(lines.first().trimmed()));
         const qsizetype finding = header.indexOf(QStringLiteral("finding"));
         const qsizetype user = header.indexOf(QStringLiteral("os_user"));
@@ -196,11 +214,14 @@ void TestCliAuditCompliance::history()
     {
         const QJsonObject f = QJsonDocument::fromJson(report("gdpr", "json")).object().value(QStringLiteral("findings")).toObject();
         const QJsonArray changes = f.value(QStringLiteral("personal_data_changes")).toArray();
-        QCOMPARE(ids(changes), kIds.mid(2, 2));
+        QCOMPARE(ids(changes), kIds.mid(2, 2) << kIds.at(6));
         QCOMPARE(changes.at(0).toObject().value(QStringLiteral("changes")).toArray().toVariantList(),
                  QVariantList{QStringLiteral("drops customers.email")});
         QCOMPARE(changes.at(1).toObject().value(QStringLiteral("changes")).toArray().toVariantList(),
                  QVariantList{QStringLiteral("moves customers.full_name to customers.display_name (rename)")});
+        const QString copied = QStringLiteral("raw SQL on customers (may copy, move or delete it); raw SQL on customers.display_name (may copy, move or delete it)");
+        QCOMPARE(changes.at(2).toObject().value(QStringLiteral("changes")).toArray().toVariantList(),
+                 QVariant(copied.split(QStringLiteral("; "))).toList());
         const QJsonArray backups = f.value(QStringLiteral("personal_data_backups")).toArray();
         QCOMPARE(backups.size(), 1);
         const QJsonObject b = backups.first().toObject();
@@ -210,10 +231,10 @@ void TestCliAuditCompliance::history()
         QCOMPARE(b.value(QStringLiteral("removable_from")).toString(), QDateTime::currentDateTimeUtc().addDays(30).toString(QStringLiteral("yyyy-MM-dd")));
         QCOMPARE(changes.at(0).toObject().value(QStringLiteral("backup_id")).toInt(), b.value(QStringLiteral("id")).toInt());
         const QList<QByteArray> lines = report("gdpr", "csv").trimmed().split('\n');
-        QCOMPARE(lines.size(), 7);
+        QCOMPARE(lines.size(), 8);
         const QStringList expected{QString(), QString(),
                                    QStringLiteral("drops customers.email; backup %1 holds personal data").arg(b.value(QStringLiteral("id")).toInt()),
-                                   QStringLiteral("moves customers.full_name to customers.display_name (rename)"), QString(), QString()};
+                                   QStringLiteral("moves customers.full_name to customers.display_name (rename)"), QString(), QString(), copied};
         for (int i = 1; i < lines.size(); ++i) {
             const QStringList row = csvFields(QString::fromUtf8(lines.at(i).trimmed()));
             QCOMPARE(row.at(1), kIds.at(i - 1));
@@ -230,11 +251,11 @@ void TestCliAuditCompliance::history()
         QCOMPARE(f.value(QStringLiteral("self_applied_count")).toInt(), 1);
         QCOMPARE(f.value(QStringLiteral("without_author_count")).toInt(), 1);
         const QList<QByteArray> lines = report("sox", "csv").trimmed().split('\n');
-        QCOMPARE(lines.size(), 7);
+        QCOMPARE(lines.size(), 8);
         const QStringList header = csvFields(QString::fromUtf8(lines.first().trimmed()));
         const qsizetype author = header.indexOf(QStringLiteral("author"));
         const QStringList authors{QString(), QStringLiteral("Erin Writer"), QStringLiteral("Frank Writer"), QStringLiteral("Frank Writer"),
-                                  QStringLiteral("Gina Writer"), me};
+                                  QStringLiteral("Gina Writer"), me, QStringLiteral("Gina Writer")};
         for (int i = 1; i < lines.size(); ++i) {
             const QStringList row = csvFields(QString::fromUtf8(lines.at(i).trimmed()));
             QCOMPARE(row.at(author), authors.at(i - 1));
@@ -263,7 +284,7 @@ void TestCliAuditCompliance::history()
         };
         const Section sec = qstrcmp(standard, "hipaa") == 0 ? Section{"Changes to protected health information (phi)", "Approvals and", kIds.mid(0, 2)}
                             : qstrcmp(standard, "gdpr") == 0
-                                ? Section{"Changes that drop, move or copy personal data (pii)", "Approvals and", kIds.mid(2, 2)}
+                                ? Section{"Changes that drop, move or copy personal data (pii)", "Approvals and", kIds.mid(2, 2) << kIds.at(6)}
                                 : Section{"Applied by their author", "No author recorded", kIds.mid(5, 1)};
         const qsizetype from = text.indexOf(QLatin1String(sec.from));
         const qsizetype to = text.indexOf(QLatin1String(sec.to), from);
