@@ -53,7 +53,7 @@ QString tableHead(bool full, bool thead)
 QString tableRow(const AuditRow &r, bool full)
 {
     const AuditEntry &e = r.entry;
-    QString h = QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td>%5</td><td>%6</td><td>%7</td><td>%8</td><td>%9</td><td>%10</td>")
+    QString h = QStringLiteral("<tr><td>%1</td><td style=\"white-space: nowrap\">%2</td><td>%3</td><td>%4</td><td>%5</td><td>%6</td><td>%7</td><td>%8</td><td>%9</td><td>%10</td>")
                     .arg(QString::number(r.id), esc(e.migrationId), esc(e.direction), esc(e.status), esc(e.startedAt), QString::number(e.durationMs),
                          esc(e.user), esc(e.host), esc(e.databaseUser))
                     .arg(esc(e.environment));
@@ -90,21 +90,31 @@ public:
         return {};
     }
 
-    Status addTable(const QList<AuditRow> &rows, bool full)
+    // A table of `count` rows, split where a piece is full: head(thead)
+    // opens a table with its header row (in <thead> when pages repeat it),
+    // row(i) is row i.
+    template <typename Head, typename Row>
+    Status addRows(qsizetype count, Head head, Row row)
     {
-        if (rows.isEmpty())
+        if (count == 0)
             return add(QStringLiteral("<p><i>None.</i></p>"));
-        for (qsizetype i = 0; i < rows.size();) {
+        for (qsizetype i = 0; i < count;) {
             if (m_rows >= m_limit)
                 if (auto st = flush(); !st)
                     return st;
-            const qsizetype end = i + std::min(rows.size() - i, m_limit - m_rows);
-            m_html += tableHead(full, m_repeatHeader);
+            const qsizetype end = i + std::min(count - i, m_limit - m_rows);
+            m_html += head(m_repeatHeader);
             for (m_rows += end - i; i < end; ++i)
-                m_html += tableRow(rows.at(i), full);
+                m_html += row(i);
             m_html += QStringLiteral("</table>");
         }
         return {};
+    }
+
+    Status addTable(const QList<AuditRow> &rows, bool full)
+    {
+        return addRows(rows.size(), [full](bool thead) { return tableHead(full, thead); },
+                       [&rows, full](qsizetype i) { return tableRow(rows.at(i), full); });
     }
 
     Status flush()
@@ -124,6 +134,88 @@ private:
     QString m_html;
     qsizetype m_rows = 0;
 };
+
+// Executions a section singles out: who (OS user, database user, host),
+// when, where, the author and what each one changed (or `what`).
+Status addFindingTable(HtmlPieces &pieces, const QList<AuditRow> &rows, const QList<QStringList> &what = {})
+{
+    const auto head = [](bool thead) {
+        return QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\" width=\"100%\">%1<tr>"
+                              "<th>id</th><th>migration</th><th>direction</th><th>status</th><th>started (UTC)</th><th>user</th>"
+                              "<th>db user</th><th>host</th><th>environment</th><th>author</th><th>what</th></tr>%2")
+            .arg(thead ? QStringLiteral("<thead>") : QString(), thead ? QStringLiteral("</thead>") : QString());
+    };
+    const auto row = [&rows, &what](qsizetype i) {
+        const AuditEntry &e = rows.at(i).entry;
+        const QStringList changes = i < what.size() ? what.at(i) : AuditRow::objectTexts(e);
+        return QStringLiteral("<tr><td>%1</td><td style=\"white-space: nowrap\">%2</td><td>%3</td><td>%4</td><td>%5</td><td>%6</td><td>%7</td><td>%8</td><td>%9</td>")
+                   .arg(QString::number(rows.at(i).id), esc(e.migrationId), esc(e.direction), esc(e.status), esc(e.startedAt), esc(e.user),
+                        esc(e.databaseUser), esc(e.host), esc(e.environment))
+               + QStringLiteral("<td>%1</td><td>%2</td></tr>")
+                     .arg(esc(e.author.isEmpty() ? QStringLiteral("-") : e.author), esc(changes.join(QStringLiteral("; "))));
+    };
+    return pieces.addRows(rows.size(), head, row);
+}
+
+// The sections a standard scopes by the project (tags, authors).
+Status addScopedSections(const ComplianceReport &r, HtmlPieces &pieces)
+{
+    switch (r.standard) {
+    case ComplianceReport::Standard::Sox: {
+        const QList<AuditRow> self = r.selfApplied();
+        const QList<AuditRow> none = r.withoutAuthor();
+        Status st = pieces.add(QStringLiteral("<h2>Segregation of duties</h2>\n<p>%1 executions applied by the migration's own author (exceptions); "
+                                              "%2 executions of migrations that name no author.</p>\n<h3>Applied by their author</h3>\n")
+                                   .arg(self.size())
+                                   .arg(none.size()));
+        if (st)
+            st = addFindingTable(pieces, self);
+        if (st)
+            st = pieces.add(QStringLiteral("\n<h3>No author recorded</h3>\n"));
+        return st ? addFindingTable(pieces, none) : st;
+    }
+    case ComplianceReport::Standard::Hipaa: {
+        Status st = pieces.add(QStringLiteral("<h2>Changes to protected health information (phi)</h2>\n"));
+        if (!st || !r.tagged(QStringLiteral("phi")))
+            return st ? pieces.add(QStringLiteral("<p><b>%1</b></p>").arg(esc(r.untaggedNote(QStringLiteral("phi"))))) : st;
+        st = pieces.add(QStringLiteral("<p>Tagged: %1</p>\n").arg(esc(r.effectiveTags.describe(QStringLiteral("phi")))));
+        return st ? addFindingTable(pieces, r.touching(QStringLiteral("phi"))) : st;
+    }
+    case ComplianceReport::Standard::Gdpr: {
+        Status st = pieces.add(QStringLiteral("<h2>Changes that drop, move or copy personal data (pii)</h2>\n"));
+        if (!st || !r.tagged(QStringLiteral("pii")))
+            return st ? pieces.add(QStringLiteral("<p><b>%1</b></p>").arg(esc(r.untaggedNote(QStringLiteral("pii"))))) : st;
+        QList<AuditRow> rows;
+        QList<QStringList> what;
+        for (const ComplianceReport::PersonalDataChange &c : r.personalDataChanges()) {
+            rows << c.row;
+            what << c.changes;
+        }
+        st = pieces.add(QStringLiteral("<p>Tagged: %1</p>\n").arg(esc(r.effectiveTags.describe(QStringLiteral("pii")))));
+        if (st)
+            st = addFindingTable(pieces, rows, what);
+        if (st)
+            st = pieces.add(QStringLiteral("\n<h2>Backups holding personal data</h2>\n"));
+        const QList<ComplianceReport::PersonalDataBackup> backups = r.personalDataBackups();
+        const auto head = [](bool thead) {
+            return QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\" width=\"100%\">%1<tr><th>backup</th><th>taken (UTC)</th>"
+                                  "<th>by</th><th>before</th><th>status</th><th>holds</th><th>age (days)</th><th>retention</th></tr>%2")
+                .arg(thead ? QStringLiteral("<thead>") : QString(), thead ? QStringLiteral("</thead>") : QString());
+        };
+        const auto row = [&backups, &r](qsizetype i) {
+            const ComplianceReport::PersonalDataBackup &b = backups.at(i);
+            return QStringLiteral("<tr><td>%1</td><td style=\"white-space: nowrap\">%2</td><td>%3</td><td>%4</td><td>%5</td><td>%6</td><td>%7</td><td>%8</td></tr>")
+                .arg(QString::number(b.backup.id), esc(b.backup.takenAt.toString(Qt::ISODate)), esc(b.backup.takenBy),
+                     esc(b.backup.direction + u' ' + b.backup.migrations.join(QStringLiteral(", "))), esc(b.backup.status),
+                     esc(b.holds.join(QStringLiteral("; "))), QString::number(b.ageDays),
+                     esc(b.removableFrom.isEmpty() ? QStringLiteral("kept until dropped by hand")
+                                                   : QStringLiteral("%1 days: pruned from %2").arg(r.scope.backupRetentionDays).arg(b.removableFrom)));
+        };
+        return st ? pieces.addRows(backups.size(), head, row) : st;
+    }
+    }
+    return {};
+}
 
 // Everything between <body> and </body>.
 Status reportBody(const ComplianceReport &r, HtmlPieces &pieces)
@@ -153,8 +245,12 @@ Status reportBody(const ComplianceReport &r, HtmlPieces &pieces)
     h += QStringLiteral("<h2>Who did what</h2>\n<ul>\n");
     for (const QString &p : r.people())
         h += QStringLiteral("<li>%1</li>\n").arg(esc(p));
-    h += QStringLiteral("</ul>\n<h2>Approvals and acknowledgements</h2>\n");
+    h += QStringLiteral("</ul>\n");
     Status st = pieces.add(h);
+    if (st)
+        st = addScopedSections(r, pieces);
+    if (st)
+        st = pieces.add(QStringLiteral("<h2>Approvals and acknowledgements</h2>\n"));
     if (st)
         st = pieces.addTable(r.acknowledged(), true);
     if (st)
@@ -306,6 +402,8 @@ Status writePdf(const ComplianceReport &report, const QString &path, int rowsPer
         return fail(Error::Category::Internal, QStringLiteral("the PDF report came out wrong (%1); nothing was written").arg(problem), path);
     return SaveFile::write(path, bytes, QStringLiteral("report"), true);
 }
+
+
 
 } // namespace
 

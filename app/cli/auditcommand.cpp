@@ -251,6 +251,12 @@ int AuditCommand::run(const QCommandLineParser &p, QTextStream &out, QTextStream
             out << "  acknowledged: " << e.acknowledged << '\n';
         if (e.backupId)
             out << "  backup " << e.backupId << " taken first\n";
+        if (!e.author.isEmpty())
+            out << "  migration author " << e.author << '\n';
+        if (!e.objects.isEmpty())
+            out << "  changed: " << AuditRow::objectTexts(e).join(QStringLiteral("; ")) << '\n';
+        if (!e.dataTags.isEmpty())
+            out << "  data tags: " << e.dataTags.split(u'\n').join(QStringLiteral(", ")) << '\n';
         if (!e.error.isEmpty())
             out << "  error: " << e.error << '\n';
         out << "  hash " << row->rowHash << " (version " << e.hashVersion << ")\n\n" << e.sql << '\n';
@@ -297,7 +303,8 @@ int AuditCommand::run(const QCommandLineParser &p, QTextStream &out, QTextStream
         return alerts.isEmpty() ? 0 : kAlertExitCode;
     }
     // report
-    auto built = ComplianceReport::build(sql, *standard, *f, target->connection->url().display());
+    auto built = ComplianceReport::build(sql, *standard, *f, target->connection->url().display(),
+                                         ComplianceScope{target->config.dataTags(), target->config.backupRetentionDays()});
     if (!built)
         return report(built.error(), err);
     if (auto st = ReportRenderer::write(*built, *format, outFile); !st)

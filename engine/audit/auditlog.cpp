@@ -1,6 +1,7 @@
 #include "auditlog.h"
 
 #include "auditstatus.h"
+#include "../migrations/datatags.h"
 
 #include "../sql/identifierquoter.h"
 
@@ -43,6 +44,14 @@ QString AuditFilter::periodText() const
     return QStringLiteral("%1 to %2").arg(from, to);
 }
 
+QStringList AuditRow::objectTexts(const AuditEntry &e)
+{
+    QStringList out;
+    for (const TouchedObject &o : TouchedObject::decode(e.objects))
+        out << o.text();
+    return out;
+}
+
 QJsonObject AuditRow::toJson(bool withSql) const
 {
     const AuditEntry &e = entry;
@@ -66,6 +75,9 @@ QJsonObject AuditRow::toJson(bool withSql) const
                   {QStringLiteral("hash_version"), e.hashVersion},
                   {QStringLiteral("run_id"), e.runId},
                   {QStringLiteral("verification"), e.verification},
+                  {QStringLiteral("author"), e.author},
+                  {QStringLiteral("objects"), QJsonArray::fromStringList(objectTexts(e))},
+                  {QStringLiteral("data_tags"), QJsonArray::fromStringList(e.dataTags.split(u'\n', Qt::SkipEmptyParts))},
                   {QStringLiteral("row_hash"), rowHash}};
     if (withSql)
         o.insert(QStringLiteral("sql"), e.sql);

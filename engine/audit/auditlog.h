@@ -19,6 +19,8 @@ struct AuditRow
     QString prevHash = {};
     QString rowHash = {};
     QJsonObject toJson(bool withSql = true) const;
+    // The objects an entry recorded, as text: "drop customers.email".
+    static QStringList objectTexts(const AuditEntry &entry);
     bool operator==(const AuditRow &) const = default;
 };
 

@@ -12,11 +12,12 @@ namespace covet {
 
 namespace {
 
-// Version 1 columns, then the ones hash version 2 added (nullable, so an
-// existing table is upgraded by ALTER TABLE ADD COLUMN).
+// Version 1 columns, then the ones hash versions 2, 3 and 4 added (nullable,
+// so an existing table is upgraded by ALTER TABLE ADD COLUMN).
 const char *const kEntryColumns[] = {"migration_id", "direction", "status", "started_at", "finished_at", "duration_ms", "os_user", "host",
                                      "environment", "sql_text", "error_text", "db_user", "file_checksum", "risk_level", "rows_at_risk",
-                                     "acknowledged", "backup_id", "hash_version", "run_id", "verification"};
+                                     "acknowledged", "backup_id", "hash_version", "run_id", "verification",
+                                     "author", "objects", "data_tags"};
 constexpr int kVersion1Columns = 11;
 
 QString q(const SqlExecutor &sql, const QString &name)
@@ -63,6 +64,9 @@ AuditEntry AuditRecorder::entryFrom(const QVariantList &r, int at)
     e.hashVersion = v.isNull() ? 1 : v.toInt();
     e.runId = r.value(at + 18).toString();
     e.verification = r.value(at + 19).toString();
+    e.author = r.value(at + 20).toString();
+    e.objects = r.value(at + 21).toString();
+    e.dataTags = r.value(at + 22).toString();
     return e;
 }
 
@@ -116,6 +120,7 @@ Status AuditRecorder::ensure(SqlExecutor &sql)
         if (have.contains(cols.at(i)))
             continue;
         const bool number = cols.at(i) == u"rows_at_risk" || cols.at(i) == u"backup_id" || cols.at(i) == u"hash_version";
+        const bool list = cols.at(i) == u"objects" || cols.at(i) == u"data_tags";   // no length limit
         // Runners starting together may race to add it: IF NOT EXISTS on
         // PostgreSQL (where a failed statement would end the transaction);
         // elsewhere a failure because another runner added it first is no
@@ -123,7 +128,7 @@ Status AuditRecorder::ensure(SqlExecutor &sql)
         const bool ifNotExists = sql.dialect() == Dialect::PostgreSQL;
         auto add = sql.exec(QStringLiteral("ALTER TABLE %1 ADD COLUMN %2%3 %4")
                                 .arg(table(sql), ifNotExists ? QStringLiteral("IF NOT EXISTS ") : QString(), q(sql, cols.at(i)),
-                                     number ? QStringLiteral("BIGINT") : shortText));
+                                     number ? QStringLiteral("BIGINT") : list ? longText : shortText));
         if (!add) {
             auto again = sql.exec(QStringLiteral("SELECT * FROM %1 WHERE 1 = 0").arg(table(sql)));
             if (again && again->record().indexOf(cols.at(i)) >= 0)
@@ -154,6 +159,8 @@ QString AuditRecorder::content(const AuditEntry &e)
                << QString::number(e.backupId) << QString::number(e.hashVersion);
     if (e.hashVersion >= 3)
         fields << e.runId << e.verification;
+    if (e.hashVersion >= 4)
+        fields << e.author << e.objects << e.dataTags;
     return fields.join(sep);
 }
 
@@ -170,7 +177,7 @@ Status AuditRecorder::record(SqlExecutor &sql, const AuditEntry &entry)
     if (!last)
         return std::unexpected(last.error().withContext(QStringLiteral("reading the audit chain")));
     AuditEntry e = entry;
-    e.hashVersion = 3;
+    e.hashVersion = currentHashVersion;
     const QString prev = last->isEmpty() ? QString() : last->first().value(0).toString();
     const QString hash = rowHash(prev, e);
     QStringList cols;
@@ -186,7 +193,7 @@ Status AuditRecorder::record(SqlExecutor &sql, const AuditEntry &entry)
 QVariantList AuditRecorder::values(const AuditEntry &e)
 {
     return {e.migrationId, e.direction, e.status, e.startedAt, e.finishedAt, e.durationMs, e.user, e.host, e.environment, e.sql, e.error,
-            e.databaseUser, e.checksum, e.riskLevel, e.rowsAtRisk, e.acknowledged, e.backupId, e.hashVersion, e.runId, e.verification};
+            e.databaseUser, e.checksum, e.riskLevel, e.rowsAtRisk, e.acknowledged, e.backupId, e.hashVersion, e.runId, e.verification, e.author, e.objects, e.dataTags};
 }
 
 Status AuditRecorder::verifyChain(SqlExecutor &sql)

@@ -31,7 +31,11 @@ struct AuditEntry
     // Hash version 3 (rows written since runs are recorded whole):
     QString runId = {};          // the run this row belongs to (every row of one `covet migrate` / `rollback`)
     QString verification = {};   // finished rows: verified | mismatch | not verified | (empty: verification off)
-    int hashVersion = 3;         // 1 / 2: rows written before these fields existed; the chain covers the fields of their version
+    // Hash version 4 (rows written since data tags and authors, issue 15):
+    QString author = {};         // the migration file's author (empty: the file names none)
+    QString objects = {};        // what it changed: TouchedObject::encode() (empty: nothing known)
+    QString dataTags = {};       // the data_tags those objects carried when it ran: "phi:patients\npii:customers.email"
+    int hashVersion = 4;         // 1 / 2: rows written before these fields existed; the chain covers the fields of their version
     bool operator==(const AuditEntry &) const = default;
 };
 
@@ -46,7 +50,7 @@ struct AuditEntry
 // see AuditRuns) and a `finished` row after its last, with the result of the
 // after-run verification.
 //
-// Tables written before the fields of hash versions 2 and 3 existed are
+// Tables written before the fields of hash versions 2, 3 and 4 existed are
 // upgraded in place by ensure() (nullable columns added); their rows keep
 // their hash version and verify as they were written.
 class AuditRecorder
@@ -54,12 +58,13 @@ class AuditRecorder
 public:
     static QString tableName() { return QStringLiteral("_covet_migration_audit"); }
 
+    static constexpr int currentHashVersion = 4;
     static Status ensure(SqlExecutor &sql);
     static Status record(SqlExecutor &sql, const AuditEntry &entry);
     // The values of an entry in entryColumns() order (for writers: record, the benchmark).
     static QVariantList values(const AuditEntry &entry);
     // The content a row's hash covers (fields joined with a unit separator;
-    // version 1 rows: the first eleven fields only).
+    // version 1 rows: the first eleven fields only; each later version adds its fields).
     static QString content(const AuditEntry &entry);
     // SHA-256 of prev + content(entry).
     static QString rowHash(const QString &prev, const AuditEntry &entry);

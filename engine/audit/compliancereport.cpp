@@ -33,17 +33,28 @@ QList<ComplianceReport::Requirement> requirementsOf(const ComplianceReport &r)
                  who + QStringLiteral(" Each row names the OS user, host, database user, environment, start and finish time and the SQL.")},
                 {QStringLiteral("The change that ran is the change that was reviewed."),
                  QStringLiteral("Each row holds the checksum of the migration file as it was applied; compare it with the reviewed file.")},
-                {QStringLiteral("Approvals and risk acceptances are on record (change authorisation, segregation of duties)."),
+                {QStringLiteral("Approvals and risk acceptances are on record (change authorisation)."),
                  QStringLiteral("%1 executions carried an acknowledgement (accepted risk, confirmed data loss, or a rule the migration "
-                                "acknowledged). The migration's author is not recorded by Covet; compare the applying user with the "
-                                "author in version control.")
+                                "acknowledged).")
                      .arg(r.acknowledged().size())},
+                {QStringLiteral("Segregation of duties: the person who applies a change is not the one who wrote it."),
+                 QStringLiteral("%1 executions were applied by the migration's own author (listed below as exceptions); %2 executions "
+                                "ran migrations that name no author (`author:` / \"-- covet:author\"), so for them it cannot be shown.")
+                     .arg(r.selfApplied().size())
+                     .arg(r.withoutAuthor().size())},
                 {QStringLiteral("Failed and reversed changes are visible."), failures},
                 {QStringLiteral("The change log itself is tamper-evident."), chain}};
     case ComplianceReport::Standard::Hipaa:
         return {{QStringLiteral("§164.312(b) Audit controls: mechanisms that record and examine activity in systems holding "
                                 "electronic protected health information."),
                  who + QStringLiteral(" Every schema change is recorded with the person, host, database user and time.")},
+                {QStringLiteral("§164.312(b) Activity in systems holding protected health information: who touched it, and when."),
+                 r.tagged(QStringLiteral("phi"))
+                     ? QStringLiteral("%1 executions changed tables tagged phi (%2); each is listed below with the OS user, database "
+                                      "user, host, time and environment.")
+                           .arg(r.touching(QStringLiteral("phi")).size())
+                           .arg(r.effectiveTags.describe(QStringLiteral("phi")))
+                     : r.untaggedNote(QStringLiteral("phi"))},
                 {QStringLiteral("§164.312(c)(1) Integrity: protect the information from improper alteration or destruction."),
                  QStringLiteral("%1 rows or values were at stake in destructive changes; %2 executions took a backup first.")
                      .arg(r.statistics.rowsAtRisk)
@@ -59,6 +70,16 @@ QList<ComplianceReport::Requirement> requirementsOf(const ComplianceReport &r)
                                 "below; `covet backup list` shows their retention).")
                      .arg(r.statistics.rowsAtRisk)
                      .arg(r.statistics.withBackup)},
+                {QStringLiteral("Art. 30 and 5(1)(e): changes that drop, move or copy personal data, and copies of it kept in backups."),
+                 r.tagged(QStringLiteral("pii"))
+                     ? QStringLiteral("%1 executions dropped, moved or copied columns tagged pii (%2); %3 backups still hold such data "
+                                      "(retention: %4).")
+                           .arg(r.personalDataChanges().size())
+                           .arg(r.effectiveTags.describe(QStringLiteral("pii")))
+                           .arg(r.personalDataBackups().size())
+                           .arg(r.scope.backupRetentionDays > 0 ? QStringLiteral("%1 days").arg(r.scope.backupRetentionDays)
+                                                                : QStringLiteral("kept until dropped by hand"))
+                     : r.untaggedNote(QStringLiteral("pii"))},
                 {QStringLiteral("Art. 5(2) Accountability: be able to show what happened."), failures + u' ' + chain}};
     }
     return {};
@@ -163,7 +184,8 @@ QList<AuditRow> ComplianceReport::acknowledged() const
     return out;
 }
 
-Result<ComplianceReport> ComplianceReport::build(SqlExecutor &sql, Standard standard, const AuditFilter &filter, const QString &database)
+Result<ComplianceReport> ComplianceReport::build(SqlExecutor &sql, Standard standard, const AuditFilter &filter, const QString &database,
+                                                 const ComplianceScope &scope)
 {
     ComplianceReport r;
     r.standard = standard;
@@ -183,6 +205,9 @@ Result<ComplianceReport> ComplianceReport::build(SqlExecutor &sql, Standard stan
     if (!rows)
         return std::unexpected(rows.error());
     r.rows = *rows;
+    r.scope = scope;
+    if (Status st = r.readScope(sql); !st)
+        return std::unexpected(st.error());
     r.requirements = requirementsOf(r);
     return r;
 }
@@ -206,6 +231,7 @@ QByteArray ComplianceReport::toJson() const
                         {QStringLiteral("statistics"), statistics.toJson(AuditThresholds())},
                         {QStringLiteral("people"), QJsonArray::fromStringList(people())},
                         {QStringLiteral("requirements"), reqs},
+                        {QStringLiteral("findings"), findingsJson()},
                         {QStringLiteral("executions"), list}};
     return QJsonDocument(o).toJson(QJsonDocument::Indented);
 }
@@ -216,7 +242,8 @@ QStringList ComplianceReport::csvHeader()
             QStringLiteral("started_at"), QStringLiteral("finished_at"), QStringLiteral("duration_ms"), QStringLiteral("os_user"),
             QStringLiteral("host"), QStringLiteral("db_user"), QStringLiteral("environment"), QStringLiteral("file_checksum"),
             QStringLiteral("risk_level"), QStringLiteral("rows_at_risk"), QStringLiteral("acknowledged"), QStringLiteral("backup_id"),
-            QStringLiteral("error"), QStringLiteral("row_hash"), QStringLiteral("run_id"), QStringLiteral("verification")};
+            QStringLiteral("error"), QStringLiteral("row_hash"), QStringLiteral("run_id"), QStringLiteral("verification"),
+            QStringLiteral("author"), QStringLiteral("objects"), QStringLiteral("data_tags"), QStringLiteral("finding")};
 }
 
 QByteArray ComplianceReport::toCsv() const
@@ -227,7 +254,8 @@ QByteArray ComplianceReport::toCsv() const
         const QStringList fields{QString::number(row.id), e.migrationId, e.direction, e.status, e.startedAt, e.finishedAt,
                                  QString::number(e.durationMs), e.user, e.host, e.databaseUser, e.environment, e.checksum, e.riskLevel,
                                  QString::number(e.rowsAtRisk), e.acknowledged, QString::number(e.backupId), e.error, row.rowHash, e.runId,
-                                 e.verification};
+                                 e.verification, e.author, AuditRow::objectTexts(e).join(QStringLiteral("; ")),
+                                 e.dataTags.split(u'\n', Qt::SkipEmptyParts).join(QStringLiteral("; ")), findingOf(row)};
         QStringList quoted;
         for (const QString &f : fields)
             quoted << csvField(f);

@@ -57,6 +57,10 @@ struct Migration
     QStringList acknowledged;
     QString acknowledgement;
 
+    // Who wrote it (YAML `author:`, SQL "-- covet:author NAME"), where the
+    // file says: recorded in the audit log, compared with who applies it.
+    QString author;
+
     QString sourcePath;   // the file it was read from (empty when built in memory)
     QString checksum;     // Checksum of the file's canonical content (hex SHA-256)
 

@@ -23,7 +23,7 @@ namespace {
 // What a YAML migration may hold: every other key is an error.
 const YamlShape &migrationShape()
 {
-    static const YamlShape s = YamlShape::mapping({{"id", {}}, {"description", {}}, {"dependencies", {}}, {"replaces", {}},
+    static const YamlShape s = YamlShape::mapping({{"id", {}}, {"description", {}}, {"author", {}}, {"dependencies", {}}, {"replaces", {}},
                                                    {"transactional", {}},
                                                    {"safety", YamlShape::mapping({{"acknowledge", {}}, {"reason", {}}})},
                                                    {"operations", YamlShape::listOf(OperationShape::operation())}});
@@ -223,6 +223,11 @@ Result<Migration> parseYaml(const QString &text, Migration m, const QString &sou
             return std::unexpected(invalid(QStringLiteral("'description' must be text"), source, d->line()));
         m.description = d->scalar();
     }
+    if (const YamlNode *a = doc->get(QStringLiteral("author"))) {
+        if (!a->isScalar() || a->scalar().trimmed().isEmpty() || a->scalar().contains(u'\n'))
+            return std::unexpected(invalid(QStringLiteral("'author' must be a name on one line, e.g. author: Alice Example"), source, a->line()));
+        m.author = a->scalar().trimmed();
+    }
     for (const QString &key : {QStringLiteral("dependencies"), QStringLiteral("replaces")}) {
         const YamlNode *n = doc->get(key);
         auto ids = n ? idList(*n, key, source) : Result<QStringList>();
@@ -319,7 +324,7 @@ Result<Migration> parseSql(const QString &text, Migration m, const QString &sour
         }
         const QString name = d->name.toLower();
         const bool headerOnly = name == u"depends" || name == u"replaces" || name == u"non-transactional" || name == u"description"
-            || name == u"acknowledge";
+            || name == u"acknowledge" || name == u"author";
         if (headerOnly && !inHeader)
             return std::unexpected(invalid(QStringLiteral("\"-- covet:%1\" must come before \"-- covet:up\"").arg(name), source, lineNo));
         if (name == u"up" || name == u"down") {
@@ -343,6 +348,13 @@ Result<Migration> parseSql(const QString &text, Migration m, const QString &sour
         } else if (name == u"description") {
             m.description = d->argument;
             explicitDescription = true;
+        } else if (name == u"author") {
+            if (d->argument.trimmed().isEmpty())
+                return std::unexpected(invalid(QStringLiteral("\"-- covet:author\" needs the author's name: \"-- covet:author Alice Example\""),
+                                               source, lineNo));
+            if (!m.author.isEmpty())
+                return std::unexpected(invalid(QStringLiteral("a second \"-- covet:author\"; a migration has one author"), source, lineNo));
+            m.author = d->argument.trimmed();
         } else if (name == u"acknowledge") {
             // -- covet:acknowledge drop-column, drop-table: the reason
             const qsizetype colon = d->argument.indexOf(u':');
@@ -359,7 +371,7 @@ Result<Migration> parseSql(const QString &text, Migration m, const QString &sour
             m.acknowledgement = reason;
         } else {
             return std::unexpected(invalid(QStringLiteral("unknown directive \"-- covet:%1\"; known: up, down, depends, replaces, "
-                                                          "non-transactional, description, acknowledge").arg(d->name), source, lineNo));
+                                                          "non-transactional, description, author, acknowledge").arg(d->name), source, lineNo));
         }
     }
     if (upMarker < 0)
@@ -384,6 +396,8 @@ QByteArray serializeSql(const Migration &m)
     QString out;
     if (!m.description.isEmpty())
         out += QStringLiteral("-- covet:description %1\n").arg(QString(m.description).replace(u'\n', u' '));
+    if (!m.author.isEmpty())
+        out += QStringLiteral("-- covet:author %1\n").arg(m.author);
     if (!m.dependencies.isEmpty())
         out += QStringLiteral("-- covet:depends %1\n").arg(m.dependencies.join(u' '));
     if (!m.replaces.isEmpty())
@@ -455,6 +469,8 @@ YamlNode MigrationFile::toYaml(const Migration &m)
     doc.insert(QStringLiteral("id"), YamlNode::string(m.id));
     if (!m.description.isEmpty())
         doc.insert(QStringLiteral("description"), YamlNode::string(m.description));
+    if (!m.author.isEmpty())
+        doc.insert(QStringLiteral("author"), YamlNode::string(m.author));
     doc.insert(QStringLiteral("dependencies"), YamlNode::stringList(m.dependencies));
     if (!m.replaces.isEmpty())
         doc.insert(QStringLiteral("replaces"), YamlNode::stringList(m.replaces));

@@ -15,6 +15,7 @@ class YamlNode;
 // YAML, NNNN_name.yaml:
 //     id: 0002_add_sku                 # optional; must match the file name
 //     description: Products get a SKU
+//     author: Alice Example            # optional; recorded in the audit log
 //     dependencies: [0001_initial]
 //     replaces: [0001_a, 0002_b]       # optional, squashed migrations only
 //     transactional: false             # optional, default true
@@ -29,6 +30,7 @@ class YamlNode;
 // SQL, NNNN_name.sql: optional header lines before the first section
 //     -- free comment lines (the description, unless covet:description is given)
 //     -- covet:description Products get a SKU
+//     -- covet:author Alice Example
 //     -- covet:depends 0001_initial
 //     -- covet:replaces 0001_a 0002_b
 //     -- covet:non-transactional

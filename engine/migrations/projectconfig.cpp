@@ -21,7 +21,7 @@ const YamlShape &configShape()
 {
     const YamlShape any;
     static const YamlShape s = YamlShape::mapping(
-        {{"dialect", any}, {"database", any}, {"migrations", any}, {"models", any}, {"dev_url", any},
+        {{"dialect", any}, {"database", any}, {"migrations", any}, {"models", any}, {"dev_url", any}, {"data_tags", any},
          {"renames", YamlShape::mapping({{"detect", any}, {"threshold", any}})},
          {"backups", YamlShape::mapping({{"before_destructive", any}})},
          {"safety", YamlShape::mapping({{"backup_before_data_loss", any}, {"backup_retention_days", any}, {"verify_after_run", any},
@@ -212,6 +212,14 @@ Result<ProjectConfig> ProjectConfig::parse(const QByteArray &text, const QString
         st = readText(*doc, QStringLiteral("dev_url"), &c.m_devUrl);
     if (st)
         st = readBool(*doc, QStringLiteral("audit_log"), &c.m_auditLog);
+    if (st) {
+        if (const YamlNode *tags = doc->get(QStringLiteral("data_tags"))) {
+            auto parsed = DataTags::parse(*tags);
+            if (!parsed)
+                return std::unexpected(parsed.error());
+            c.m_dataTags = *parsed;
+        }
+    }
     if (st)
         st = readText(*doc, QStringLiteral("default_environment"), &c.m_defaultEnvironment);
     if (!st)
@@ -319,6 +327,17 @@ QByteArray ProjectConfig::toYaml() const
                  .arg(QString::number(m_thresholds.successRateBelow * 100.0, 'g', 10),
                       QString::number(m_thresholds.rollbackRateAbove * 100.0, 'g', 10),
                       QString::number(m_thresholds.conflictRateAbove * 100.0, 'g', 10), QString::number(m_thresholds.failuresInARow));
+    if (!m_dataTags.isEmpty()) {
+        out += QStringLiteral("# Tables and columns holding protected health (phi) or personal (pii) data: the HIPAA and GDPR\n"
+                              "# reports list the changes to them (docs/audit.md).\ndata_tags:\n");
+        for (const QString &tag : DataTags::knownTags()) {
+            if (m_dataTags.has(tag))
+                out += QStringLiteral("  %1:\n").arg(tag);
+            for (const DataTags::Entry &e : m_dataTags.entries)
+                if (e.tag == tag)
+                    out += QStringLiteral("    - ") + YamlWriter::scalarText(YamlNode::string(e.name())) + u'\n';
+        }
+    }
     if (!m_defaultEnvironment.isEmpty())
         out += line(QStringLiteral("default_environment"), YamlNode::string(m_defaultEnvironment));
     if (!m_environments.isEmpty()) {
@@ -427,6 +446,7 @@ RunSettings ProjectConfig::runSettings(const QString &environment) const
     r.backupRetentionDays = m_retentionDays;
     r.verifyAfterRun = m_verify;
     r.lintFailOn = m_failOn;
+    r.dataTags = m_dataTags;
     if (!m_devUrl.isEmpty())
         if (auto url = interpolate(m_devUrl, QProcessEnvironment::systemEnvironment(), m_path))
             r.devUrl = *url;

@@ -104,6 +104,11 @@ public:
     AuditThresholds auditThresholds() const { return m_thresholds; }
     void setAuditThresholds(const AuditThresholds &t) { m_thresholds = t; }
 
+    // data_tags: the tables and columns holding protected (phi) or personal
+    // (pii) data, which the HIPAA and GDPR reports are scoped by.
+    const DataTags &dataTags() const { return m_dataTags; }
+    void setDataTags(const DataTags &tags) { m_dataTags = tags; }
+
     const QList<EnvironmentConfig> &environments() const { return m_environments; }
     const EnvironmentConfig *environment(const QString &name) const;
     void setEnvironment(const EnvironmentConfig &env);   // adds or replaces by name
@@ -146,6 +151,7 @@ private:
     QString m_failOn = QStringLiteral("high");
     bool m_auditLog = true;
     AuditThresholds m_thresholds;
+    DataTags m_dataTags;
     QList<EnvironmentConfig> m_environments;
     QString m_defaultEnvironment;
     QHash<QString, QString> m_locations;   // "database", "env:NAME" -> "file:line"

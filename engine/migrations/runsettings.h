@@ -1,5 +1,7 @@
 #pragma once
 
+#include "datatags.h"
+
 #include <QString>
 
 namespace covet {
@@ -21,6 +23,7 @@ struct RunSettings
     // replayed when a later YAML migration needs what they did; empty: a
     // temporary database on the target's own server.
     QString devUrl;
+    DataTags dataTags;               // data_tags: recorded with each execution that touches a tagged object
     bool operator==(const RunSettings &) const = default;
 };
 

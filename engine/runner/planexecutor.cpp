@@ -1,6 +1,7 @@
 #include "planexecutor.h"
 
 #include "../audit/auditrecorder.h"
+#include "../migrations/datatags.h"
 #include "../core/localuser.h"
 #include "../db/migrationlock.h"
 #include "../migrations/migrationhistory.h"
@@ -241,6 +242,11 @@ void PlanExecutor::audit(const MigrationPlan &plan, const Attempt &attempt, cons
     e.error = error;
     e.checksum = plan.migration->checksum;
     e.backupId = backupId;
+    // What it changed, the data tags those objects carry now, and who wrote it.
+    const QList<TouchedObject> objects = TouchedObject::of(plan);
+    e.objects = TouchedObject::encode(objects);
+    e.dataTags = m_options.settings.dataTags.tagsOf(objects).join(u'\n');
+    e.author = plan.migration->author;
     // What the safety analysis found, and what the person accepted.
     QStringList acknowledged;
     if (m_risk) {

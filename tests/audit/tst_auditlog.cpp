@@ -2,8 +2,9 @@
 // The audit log read back on all three databases: filters and paging over a
 // scripted history, statistics equal to the hand counts of auditseed.h,
 // alerts firing exactly at their thresholds, each kind of chain break
-// (edited, deleted, inserted, reordered) detected and named, and an audit
-// table of the first layout upgraded in place with its chain still verifying.
+// (edited, deleted, inserted, reordered) detected and named, and audit
+// tables of the first layout and of hash versions 2 and 3 upgraded in place
+// with their chains still verifying (and version 4's fields covered).
 #include "audit/auditchain.h"
 #include "audit/auditlog.h"
 #include "audit/auditrecorder.h"
@@ -48,6 +49,40 @@ private:
         return true;
     }
     QString table(SqlExecutor &sql) const { return IdentifierQuoter::quote(sql.dialect(), AuditRecorder::tableName()); }
+    // The audit table as an older Covet made it: the entry columns from
+    // `keep` on dropped again.
+    Status olderLayout(SqlExecutor &sql, qsizetype keep) const
+    {
+        if (Status st = AuditRecorder::ensure(sql); !st)
+            return st;
+        const QStringList cols = AuditRecorder::entryColumns();
+        if (sql.dialect() == Dialect::SQLite && keep <= cols.indexOf(QStringLiteral("run_id")))   // SQLite drops no column an index uses
+            if (auto dropped = sql.exec(QStringLiteral("DROP INDEX \"_covet_migration_audit_run\"")); !dropped)
+                return std::unexpected(dropped.error());
+        for (qsizetype i = keep; i < cols.size(); ++i)
+            if (auto dropped = sql.exec(QStringLiteral("ALTER TABLE %1 DROP COLUMN %2").arg(table(sql), IdentifierQuoter::quote(sql.dialect(), cols.at(i))));
+                !dropped)
+                return std::unexpected(dropped.error());
+        return {};
+    }
+    // A row as an older recorder wrote it: its first `columns` entry
+    // columns, chained onto *prev (which becomes its hash).
+    Status insertAsWritten(SqlExecutor &sql, const AuditEntry &e, qsizetype columns, QString *prev) const
+    {
+        const QStringList cols = AuditRecorder::entryColumns().mid(0, columns) + QStringList{QStringLiteral("prev_hash"), QStringLiteral("row_hash")};
+        QStringList quoted;
+        for (const QString &c : cols)
+            quoted << IdentifierQuoter::quote(sql.dialect(), c);
+        const QString hash = AuditRecorder::rowHash(*prev, e);
+        const QVariantList values = AuditRecorder::values(e).mid(0, columns) + QVariantList{*prev, hash};
+        auto inserted = sql.execPrepared(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
+                                             .arg(table(sql), quoted.join(u','), SqlExecutor::placeholders(values.size())),
+                                         values);
+        if (!inserted)
+            return std::unexpected(inserted.error());
+        *prev = hash;
+        return {};
+    }
     QString col(SqlExecutor &sql, const char *c) const { return IdentifierQuoter::quote(sql.dialect(), QString::fromLatin1(c)); }
 
 #define NEED_SERVER(d)                                                                                                  \
@@ -343,14 +378,8 @@ private slots:
         COVET_SCRATCH_DB(db, d, serverFor(d));
         SqlExecutor sql(db->connection().database(), d);
         // The first layout: the version 2 columns dropped again.
-        COVET_VERIFY_OK(AuditRecorder::ensure(sql));
-        const QStringList cols = AuditRecorder::entryColumns();
-        if (d == Dialect::SQLite)   // SQLite drops no column an index uses
-            COVET_VERIFY_OK(sql.exec(QStringLiteral("DROP INDEX \"_covet_migration_audit_run\"")));
-        for (int i = 11; i < cols.size(); ++i) {
-            auto dropped = sql.exec(QStringLiteral("ALTER TABLE %1 DROP COLUMN %2").arg(table(sql), IdentifierQuoter::quote(d, cols.at(i))));
-            COVET_VERIFY_OK(dropped);
-        }
+        auto layout = olderLayout(sql, 11);
+        COVET_VERIFY_OK(layout);
         // Two rows as the old recorder wrote them.
         QString prev;
         for (const AuditEntry &seeded : test::seededAudit().mid(0, 2)) {
@@ -359,16 +388,8 @@ private slots:
             e.checksum.clear();
             e.riskLevel.clear();
             e.hashVersion = 1;
-            const QString hash = AuditRecorder::rowHash(prev, e);
-            QStringList quoted;
-            for (int i = 0; i < 11; ++i)
-                quoted << IdentifierQuoter::quote(d, cols.at(i));
-            auto inserted = sql.exec(QStringLiteral("INSERT INTO %1 (%2, %3, %4) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                                         .arg(table(sql), quoted.join(u','), col(sql, "prev_hash"), col(sql, "row_hash")),
-                                     {e.migrationId, e.direction, e.status, e.startedAt, e.finishedAt, e.durationMs, e.user, e.host,
-                                      e.environment, e.sql, e.error, prev, hash});
+            auto inserted = insertAsWritten(sql, e, 11, &prev);
             COVET_VERIFY_OK(inserted);
-            prev = hash;
         }
         // Upgraded in place; a new row chains onto the old ones.
         auto upgraded = AuditRecorder::ensure(sql);
@@ -391,6 +412,62 @@ private slots:
         auto broken = AuditChain::verify(sql);
         QCOMPARE(broken->kind, ChainVerification::Break::Edited);
         QCOMPARE(broken->rowId, 1);
+    }
+
+    // Rows of hash versions 2 and 3 in a table without the version 4
+    // columns: upgraded in place, still verifying; a version 4 row's author
+    // and objects are covered by its hash.
+    void upgradeFromVersions2And3_data() { dialects(); }
+    void upgradeFromVersions2And3()
+    {
+        QFETCH(int, dialect);
+        const Dialect d = Dialect(dialect);
+        NEED_SERVER(d);
+        COVET_SCRATCH_DB(db, d, serverFor(d));
+        SqlExecutor sql(db->connection().database(), d);
+        const qsizetype v3Columns = AuditRecorder::entryColumns().indexOf(QStringLiteral("author"));
+        QCOMPARE(v3Columns, 20);
+        auto layout = olderLayout(sql, v3Columns);
+        COVET_VERIFY_OK(layout);
+        QString prev;
+        for (int version : {2, 3}) {
+            AuditEntry e = test::seededAudit().at(version);
+            e.hashVersion = version;
+            auto inserted = insertAsWritten(sql, e, v3Columns, &prev);
+            COVET_VERIFY_OK(inserted);
+        }
+        COVET_VERIFY_OK(AuditRecorder::ensure(sql));
+        AuditEntry v4 = test::seededAudit().at(4);
+        v4.author = QStringLiteral("Alice O'Hara; DROP TABLE x");
+        v4.objects = QStringLiteral(R"([["drop","customers","email"]])");
+        v4.dataTags = QStringLiteral("pii:customers.email");
+        auto recorded = AuditRecorder::record(sql, v4);
+        COVET_VERIFY_OK(recorded);
+        auto v = AuditChain::verify(sql);
+        COVET_VERIFY_OK(v);
+        QVERIFY2(v->intact(), qPrintable(v->message()));
+        QCOMPARE(v->rows, 3);
+        QCOMPARE(AuditLog::get(sql, 1)->entry.hashVersion, 2);
+        QCOMPARE(AuditLog::get(sql, 2)->entry.hashVersion, 3);
+        const AuditEntry back = AuditLog::get(sql, 3)->entry;
+        QCOMPARE(back.hashVersion, 4);
+        QCOMPARE(back.author, v4.author);
+        QCOMPARE(AuditRow::objectTexts(back), QStringList{QStringLiteral("drop customers.email")});
+        // Each version 4 field is covered.
+        for (const char *field : {"author", "objects", "data_tags"}) {
+            auto kept = sql.rows(QStringLiteral("SELECT %1 FROM %2 WHERE %3 = 3").arg(col(sql, field), table(sql), col(sql, "id")));
+            COVET_VERIFY_OK(kept);
+            auto edited = sql.exec(QStringLiteral("UPDATE %1 SET %2 = 'x' WHERE %3 = 3").arg(table(sql), col(sql, field), col(sql, "id")));
+            COVET_VERIFY_OK(edited);
+            auto broken = AuditChain::verify(sql);
+            COVET_VERIFY_OK(broken);
+            QCOMPARE(broken->kind, ChainVerification::Break::Edited);
+            QCOMPARE(broken->rowId, 3);
+            auto restored = sql.execPrepared(QStringLiteral("UPDATE %1 SET %2 = ? WHERE %3 = 3").arg(table(sql), col(sql, field), col(sql, "id")),
+                                             {kept->first().value(0)});
+            COVET_VERIFY_OK(restored);
+        }
+        QVERIFY(AuditChain::verify(sql)->intact());
     }
 
     void thresholdsFromConfig()

@@ -110,7 +110,9 @@ private slots:
                  qPrintable(drop.value(QStringLiteral("acknowledged")).toString()));
         QVERIFY(!drop.value(QStringLiteral("risk_level")).toString().isEmpty());
         QCOMPARE(drop.value(QStringLiteral("file_checksum")).toString().size(), 64);
-        QCOMPARE(drop.value(QStringLiteral("hash_version")).toInt(), 3);
+        QCOMPARE(drop.value(QStringLiteral("hash_version")).toInt(), 4);
+        QVERIFY(drop.value(QStringLiteral("author")).toString().isEmpty());
+        QCOMPARE(drop.value(QStringLiteral("objects")).toArray().toVariantList(), QVariantList{QStringLiteral("drop items.label")});
         QVERIFY(!drop.value(QStringLiteral("run_id")).toString().isEmpty());
 
         QCOMPARE(covet({QStringLiteral("audit"), QStringLiteral("list"), QStringLiteral("--json"), QStringLiteral("--status"),
@@ -197,6 +199,16 @@ private slots:
                     QCOMPARE(o.value(QStringLiteral("chain")).toObject().value(QStringLiteral("intact")).toBool(), true);
                     QCOMPARE(o.value(QStringLiteral("executions")).toArray().size(), 4);
                     QVERIFY(o.value(QStringLiteral("requirements")).toArray().size() >= 3);
+                    // No data_tags: the scoped sections say they cannot be scoped; no migration names an author.
+                    const QJsonObject f = o.value(QStringLiteral("findings")).toObject();
+                    const QString std = QLatin1String(standard);
+                    if (std == u"sox")
+                        QCOMPARE(f.value(QStringLiteral("without_author_count")).toInt(), 4);
+                    else
+                        QVERIFY2(f.value(std == u"hipaa" ? QStringLiteral("phi_note") : QStringLiteral("pii_note"))
+                                     .toString()
+                                     .startsWith(QStringLiteral("No table or column is tagged %1").arg(std == u"hipaa" ? "phi" : "pii")),
+                                 qPrintable(QString::fromUtf8(bytes)));
                 } else if (fmt == u"csv") {
                     const QList<QByteArray> lines = bytes.trimmed().split('\n');
                     QCOMPARE(lines.size(), 5);
@@ -212,6 +224,8 @@ private slots:
                     QVERIFY(html.contains(QStringLiteral("0003_bad")) && html.contains(QStringLiteral("0002_drop_label")));
                     QVERIFY(html.contains(QStringLiteral("confirmed-data-loss")));
                     QVERIFY(html.contains(QStringLiteral("Rollbacks")) && html.contains(QStringLiteral("Failures")));
+                    if (QLatin1String(standard) != QLatin1String("sox"))
+                        QVERIFY(html.contains(QStringLiteral("No table or column is tagged")));
                 } else {
                     QVERIFY(bytes.startsWith("%PDF-"));
                     QVERIFY(bytes.trimmed().endsWith("%%EOF"));

@@ -206,7 +206,7 @@ void TestCliAuditRuns::history()
     QVERIFY2(cut.value(QStringLiteral("error")).toString().contains(stepwise ? QStringLiteral("0002_slow is not recorded as applied")
                                                                               : QStringLiteral("0002_slow is still pending")),
              qPrintable(cut.value(QStringLiteral("error")).toString()));
-    QCOMPARE(cut.value(QStringLiteral("hash_version")).toInt(), 3);
+    QCOMPARE(cut.value(QStringLiteral("hash_version")).toInt(), 4);
     // It carries the killed run's id, as its `started` row does.
     const QString killedRun = cut.value(QStringLiteral("run_id")).toString();
     QVERIFY(!killedRun.isEmpty());

@@ -350,6 +350,29 @@ operations:
         QTest::newRow("lone CR") << QByteArray("-- covet:up\nSELECT 1;\rSELECT 2;\n") << f + QStringLiteral(":2")
                                  << QStringLiteral("lone carriage return");
         QTest::newRow("bad utf8") << QByteArray("-- covet:up\nSELECT '\xff';\n") << f + QStringLiteral(":2") << QStringLiteral("UTF-8");
+        QTest::newRow("empty author") << QByteArray("-- covet:depends 0001_a\n-- covet:author   \n-- covet:up\nSELECT 1;\n") << f + QStringLiteral(":2")
+                                      << QStringLiteral("needs the author's name");
+        QTest::newRow("two authors") << QByteArray("-- covet:author A\n-- covet:author B\n-- covet:up\nSELECT 1;\n") << f + QStringLiteral(":2")
+                                     << QStringLiteral("one author");
+        QTest::newRow("late author") << QByteArray("-- covet:up\nSELECT 1;\n-- covet:author A\n") << f + QStringLiteral(":3")
+                                     << QStringLiteral("must come before");
+    }
+
+    // author: YAML key and SQL directive, read, written back, checked.
+    void authors()
+    {
+        const Migration y = parseOk("description: x\nauthor: \"Ann O'Neil\"\noperations: []\n", QStringLiteral("0003_a.yaml"));
+        QCOMPARE(y.author, QStringLiteral("Ann O'Neil"));
+        QCOMPARE(MigrationFile::parse(MigrationFile::serialize(y), y.fileName())->author, y.author);
+        const Migration none = parseOk("operations: []\n", QStringLiteral("0003_a.yaml"));
+        QVERIFY(none.author.isEmpty());
+        const Migration q = parseOk("-- covet:author  Bo Builder \n-- covet:up\nSELECT 1;\n", QStringLiteral("0004_b.sql"));
+        QCOMPARE(q.author, QStringLiteral("Bo Builder"));
+        QCOMPARE(MigrationFile::parse(MigrationFile::serialize(q), q.fileName())->author, q.author);
+        expectError("description: x\nauthor: [a, b]\noperations: []\n", QStringLiteral("0003_a.yaml"), QStringLiteral("0003_a.yaml:2"),
+                    QStringLiteral("'author' must be a name"));
+        expectError("description: x\nauthr: a\noperations: []\n", QStringLiteral("0003_a.yaml"), QStringLiteral("0003_a.yaml:2:1"),
+                    QStringLiteral("authr"));
     }
     void sqlErrors()
     {

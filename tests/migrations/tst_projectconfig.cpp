@@ -155,6 +155,29 @@ private slots:
         QTest::newRow("default env") << QByteArray("default_environment: prod\n") << QStringLiteral("covet.yaml:1")
                                      << QStringLiteral("not one of the environments");
         QTest::newRow("list") << QByteArray("- dialect\n") << QStringLiteral("covet.yaml:1") << QStringLiteral("mapping");
+        QTest::newRow("unknown tag") << QByteArray("data_tags:\n  phi: [patients]\n  pci: [cards]\n") << QStringLiteral("covet.yaml:3")
+                                     << QStringLiteral("unknown data tag 'pci'; the tags are phi and pii");
+        QTest::newRow("tag not a list") << QByteArray("data_tags:\n  pii: customers.email\n") << QStringLiteral("covet.yaml:2")
+                                        << QStringLiteral("must list tables and columns");
+        QTest::newRow("tag name") << QByteArray("data_tags:\n  pii:\n    - customers.email\n    - a..b\n") << QStringLiteral("covet.yaml:4")
+                                  << QStringLiteral("entry 'a..b' is not a name");
+        QTest::newRow("tags not a mapping") << QByteArray("data_tags: [patients]\n") << QStringLiteral("covet.yaml:1")
+                                            << QStringLiteral("maps a tag to the tables and columns");
+    }
+
+    // data_tags: read, written back by toYaml(), hostile names kept as data.
+    void dataTags()
+    {
+        auto c = ProjectConfig::parse("data_tags:\n  phi: [patients]\n  pii: [customers.email, \"o'brien; --\"]\n", QStringLiteral("covet.yaml"),
+                                      QStringLiteral("/p"));
+        QVERIFY2(c, qPrintable(test::errorText(c)));
+        QCOMPARE(c->dataTags().describe(), QStringLiteral("phi: patients; pii: customers.email, o'brien; --"));
+        QCOMPARE(c->dataTags().entries.at(1).location, QStringLiteral("covet.yaml:3"));
+        QCOMPARE(c->runSettings().dataTags, c->dataTags());
+        auto back = ProjectConfig::parse(c->toYaml(), QStringLiteral("covet.yaml"), QStringLiteral("/p"));
+        QVERIFY2(back, qPrintable(test::errorText(back)));
+        QCOMPARE(back->dataTags().describe(), c->dataTags().describe());
+        QCOMPARE(back->toYaml(), c->toYaml());
     }
     void errors()
     {

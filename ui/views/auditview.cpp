@@ -233,6 +233,7 @@ void AuditView::setTarget(const StudioTarget &target)
     m_url = target.url;
     m_hasUrl = true;
     m_thresholds = target.project ? target.project->auditThresholds() : AuditThresholds();
+    m_scope = target.project ? ComplianceScope{target.project->dataTags(), target.project->backupRetentionDays()} : ComplianceScope();
     m_sql->setDialect(target.url.dialect());
     refresh();
 }
@@ -452,17 +453,18 @@ void AuditView::exportReport(const QString &standard, const QString &path)
     auto *watcher = new QFutureWatcher<Status>(this);
     const DatabaseUrl url = m_url;
     const AuditFilter f = filter();
+    const ComplianceScope scope = m_scope;
     connect(watcher, &QFutureWatcher<Status>::finished, this, [this, watcher, path]() {
         const Status st = watcher->result();
         watcher->deleteLater();
         emit reportWritten(bool(st), st ? tr("Wrote %1").arg(path) : st.error().toString());
     });
-    watcher->setFuture(QtConcurrent::run(jobPool(), [url, f, std, format, path]() -> Status {
+    watcher->setFuture(QtConcurrent::run(jobPool(), [url, f, std, format, path, scope]() -> Status {
         auto conn = Connection::open(url, QStringLiteral("audit-report"));
         if (!conn)
             return std::unexpected(conn.error());
         SqlExecutor sql((*conn)->database(), url.dialect());
-        auto report = ComplianceReport::build(sql, *std, f, url.display());
+        auto report = ComplianceReport::build(sql, *std, f, url.display(), scope);
         if (!report)
             return std::unexpected(report.error());
         return ReportRenderer::write(*report, *format, path);

@@ -3,6 +3,7 @@
 #include "studiopage.h"
 #include "app/studiotarget.h"
 #include "audit/auditstatistics.h"
+#include "audit/compliancereport.h"
 #include "migrations/auditthresholds.h"
 #include "db/databaseurl.h"
 #include "jobs/auditjob.h"
@@ -74,6 +75,7 @@ private:
     qint64 m_pendingOffset = -1;   // a page the table asked for while a read was running
     qint64 m_statements = 0;
     AuditThresholds m_thresholds;
+    ComplianceScope m_scope;   // the open project's data tags and backup retention (reports)
     AuditJob *m_job;
     AuditLogModel *m_model;
     std::optional<AuditStatistics> m_stats;
