@@ -44,12 +44,6 @@ struct Pending
     std::function<void(RiskFinding &, qint64 rows, qint64 affected)> grade;
 };
 
-// The primary key columns of a table as the step sees it (empty: none).
-QStringList keyOf(const Table *t)
-{
-    return t && t->primaryKey ? t->primaryKey->columns : QStringList();
-}
-
 RiskLevel byRows(qint64 rows)
 {
     if (rows == 0)
@@ -95,10 +89,8 @@ private:
     int count(const QString &schema, const QString &table, const QString &where = {}, const QVariantList &binds = {});
     std::optional<QString> liveColumn(const QString &schema, const QString &table, const QString &column) const;
     bool isLive(const QString &schema, const QString &table) const;
-    // The table's primary key as the step sees it: from the schema replayed
-    // from the files, or, for a table no migration made (a database that
-    // had tables before it used Covet; plain SQL steps), from the live
-    // catalog. Empty: none, or not known.
+    // The table's primary key as the step sees it (replayed from the files; for a table no
+    // migration made, or a plain SQL step, from the live catalog). Empty: none or not known.
     QStringList keyFor(const Schema *before, const QString &schema, const QString &table) const;
 
     DialectCapabilities m_caps;
@@ -140,7 +132,7 @@ int Analysis::count(const QString &schema, const QString &table, const QString &
 QStringList Analysis::keyFor(const Schema *before, const QString &schema, const QString &table) const
 {
     if (const Table *t = before ? before->table(table, schema) : nullptr)
-        return keyOf(t);
+        return t->primaryKey ? t->primaryKey->columns : QStringList();
     const auto live = m_names.liveTable(schema, table);
     const LiveData::TableInfo *info = live && m_live ? m_live->table(live->schema, live->name) : nullptr;
     return info ? info->primaryKey : QStringList();
@@ -507,9 +499,8 @@ void Analysis::narrowing(const PlannedStep &step, const AlterColumn &op, const S
         // Values a lossy change rewrites are lost unless kept: the column with the key.
         const bool changes = lossy && op.allowLossy;
         p.finding.losesData = changes;
-        const Table *t = before.table(op.table, op.schema);
-        if (changes && lc && !keyOf(t).isEmpty())
-            p.stake = DataAtStake{step.migrationId, step.stepIndex, DataAtStake::Kind::Columns, op.schema, op.table, {op.before.name}, keyOf(t), 0};
+        if (const QStringList key = keyFor(&before, op.schema, op.table); changes && lc && !key.isEmpty())
+            p.stake = DataAtStake{step.migrationId, step.stepIndex, DataAtStake::Kind::Columns, op.schema, op.table, {op.before.name}, key, 0};
         const QString problem = c.what;
         const bool allow = op.allowLossy;
         const bool offline = !m_live;
