@@ -64,9 +64,11 @@ private slots:
     {
         const MigrationRepository repo = MigrationRepository::load(test::sourcePath(QStringLiteral("resources/demo/migrations")));
         QVERIFY2(repo.isValid(), qPrintable(test::errorText(repo.status())));
-        QCOMPARE(repo.migrations().size(), 2);
+        QCOMPARE(repo.migrations().size(), 3);
         QCOMPARE(repo.migrations().at(1).dependencies, QStringList{QStringLiteral("0001_initial")});
+        QCOMPARE(repo.migrations().at(2).dependencies, QStringList{QStringLiteral("0002_customer_loyalty")});
         QVERIFY(repo.migrations().at(1).isReversible());
+        QVERIFY(repo.migrations().at(2).isReversible());
     }
 
     void missingDirectory()
