@@ -1,6 +1,7 @@
 #include "auditlog.h"
 
 #include "auditstatus.h"
+#include "../db/sqltimestamp.h"
 #include "../migrations/datatags.h"
 
 #include "../sql/identifierquoter.h"
@@ -95,10 +96,10 @@ QString selectList(Dialect d, bool withSql)
     return cols.join(QStringLiteral(", "));
 }
 
-AuditRow rowFrom(const QVariantList &r)
+AuditRow rowFrom(const QVariantList &r, Dialect d)
 {
     const int n = int(AuditRecorder::entryColumns().size());
-    return AuditRow{r.value(0).toLongLong(), AuditRecorder::entryFrom(r, 1), r.value(n + 1).toString(), r.value(n + 2).toString()};
+    return AuditRow{r.value(0).toLongLong(), AuditRecorder::entryFrom(r, 1, d), r.value(n + 1).toString(), r.value(n + 2).toString()};
 }
 
 } // namespace
@@ -108,14 +109,17 @@ QString AuditLog::whereClause(const SqlExecutor &sql, const AuditFilter &f, QVar
     const Dialect d = sql.dialect();
     auto col = [d](const char *name) { return IdentifierQuoter::quote(d, QString::fromLatin1(name)); };
     QStringList parts;
-    // started_at is ISO 8601 UTC text of one fixed width: text order is time order.
+    // started_at is a timestamp (SQLite: ISO 8601 UTC text of one fixed
+    // width, so text order is time order), or text in a table an older
+    // Covet made and has not upgraded yet.
+    const QString started = SqlTimestamp::comparable(d, col("started_at"));
     if (f.since.isValid()) {
-        parts << QStringLiteral("%1 >= ?").arg(col("started_at"));
-        *binds << f.since.toUTC().toString(Qt::ISODateWithMs);
+        parts << QStringLiteral("%1 >= ?").arg(started);
+        *binds << SqlTimestamp::param(d, f.since);
     }
     if (f.until.isValid()) {
-        parts << QStringLiteral("%1 < ?").arg(col("started_at"));
-        *binds << f.until.toUTC().toString(Qt::ISODateWithMs);
+        parts << QStringLiteral("%1 < ?").arg(started);
+        *binds << SqlTimestamp::param(d, f.until);
     }
     auto equals = [&](const char *name, const QString &v) {
         if (v.isEmpty())
@@ -172,7 +176,7 @@ Result<QList<AuditRow>> AuditLog::select(SqlExecutor &sql, const AuditFilter &fi
     QList<AuditRow> out;
     out.reserve(read->size());
     for (const QVariantList &r : *read)
-        out << rowFrom(r);
+        out << rowFrom(r, d);
     return out;
 }
 
@@ -227,7 +231,7 @@ Result<AuditRow> AuditLog::get(SqlExecutor &sql, qint64 id)
         if (!read)
             return std::unexpected(read.error().withContext(QStringLiteral("reading audit row %1").arg(id)));
         if (!read->isEmpty())
-            return rowFrom(read->first());
+            return rowFrom(read->first(), sql.dialect());
     }
     return fail(Error::Category::NotFound, QStringLiteral("no audit row %1; see `covet audit list`").arg(id), AuditRecorder::tableName());
 }

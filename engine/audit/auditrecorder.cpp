@@ -2,10 +2,12 @@
 
 #include "auditchain.h"
 
+#include "../db/sqltimestamp.h"
 #include "../migrations/checksum.h"
 #include "../migrations/migrationhistory.h"
 #include "../sql/identifierquoter.h"
 
+#include <QSqlField>
 #include <QSqlRecord>
 
 namespace covet {
@@ -30,6 +32,39 @@ QString table(const SqlExecutor &sql)
     return q(sql, AuditRecorder::tableName());
 }
 
+// Turns the text timestamps of an older audit table into timestamp columns
+// in place. Only when every row holds the text Covet writes, so that each
+// row reads back the very text its hash covers; a row that does not was
+// edited by hand: the table stays text and `covet audit verify` names it.
+Status typeTimestamps(SqlExecutor &sql)
+{
+    const Dialect d = sql.dialect();
+    const QString started = q(sql, QStringLiteral("started_at"));
+    const QString finished = q(sql, QStringLiteral("finished_at"));
+    auto odd = sql.rows(QStringLiteral("SELECT count(*) FROM %1 WHERE %2 OR %3")
+                            .arg(table(sql), SqlTimestamp::notCanonical(d, started), SqlTimestamp::notCanonical(d, finished)));
+    if (!odd)
+        return std::unexpected(odd.error().withContext(QStringLiteral("reading the timestamps of %1").arg(AuditRecorder::tableName())));
+    if (!odd->isEmpty() && odd->first().value(0).toLongLong() > 0)
+        return {};
+    QStringList steps;
+    if (d == Dialect::PostgreSQL) {
+        steps << QStringLiteral("ALTER TABLE %1 ALTER COLUMN %2 TYPE %4 USING %2::timestamptz, ALTER COLUMN %3 TYPE %4 USING %3::timestamptz")
+                     .arg(table(sql), started, finished, SqlTimestamp::columnType(d));
+    } else {
+        // MySQL reads no "T" or "Z" into a DATETIME: the text takes MySQL's
+        // form first (read back as the same canonical text should the change
+        // stop there: its DDL is not transactional).
+        steps << QStringLiteral("UPDATE %1 SET %2 = REPLACE(REPLACE(%2, 'T', ' '), 'Z', ''), %3 = REPLACE(REPLACE(%3, 'T', ' '), 'Z', '')")
+                     .arg(table(sql), started, finished)
+              << QStringLiteral("ALTER TABLE %1 MODIFY %2 %4 NOT NULL, MODIFY %3 %4 NOT NULL").arg(table(sql), started, finished, SqlTimestamp::columnType(d));
+    }
+    for (const QString &step : steps)
+        if (auto r = sql.exec(step); !r)
+            return std::unexpected(r.error().withContext(QStringLiteral("turning the timestamps of %1 into timestamp columns").arg(AuditRecorder::tableName())));
+    return {};
+}
+
 } // namespace
 
 QStringList AuditRecorder::entryColumns()
@@ -40,14 +75,14 @@ QStringList AuditRecorder::entryColumns()
     return out;
 }
 
-AuditEntry AuditRecorder::entryFrom(const QVariantList &r, int at)
+AuditEntry AuditRecorder::entryFrom(const QVariantList &r, int at, Dialect d)
 {
     AuditEntry e;
     e.migrationId = r.value(at + 0).toString();
     e.direction = r.value(at + 1).toString();
     e.status = r.value(at + 2).toString();
-    e.startedAt = r.value(at + 3).toString();
-    e.finishedAt = r.value(at + 4).toString();
+    e.startedAt = SqlTimestamp::text(d, r.value(at + 3));
+    e.finishedAt = SqlTimestamp::text(d, r.value(at + 4));
     e.durationMs = r.value(at + 5).toLongLong();
     e.user = r.value(at + 6).toString();
     e.host = r.value(at + 7).toString();
@@ -94,15 +129,25 @@ Status AuditRecorder::ensure(SqlExecutor &sql)
         longText = QStringLiteral("LONGTEXT");
         break;
     }
-    const QString ddl = QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (%2 %3, %4 %5 NOT NULL, %6 %5 NOT NULL, %7 %5 NOT NULL, "
-                                       "%8 %5 NOT NULL, %9 %5 NOT NULL, %10 BIGINT NOT NULL, %11 %5 NOT NULL, %12 %5 NOT NULL, "
-                                       "%13 %5, %14 %15, %16 %15, %17 %5, %18 %5 NOT NULL)")
-                            .arg(table(sql), q(sql, QStringLiteral("id")), idCol, q(sql, QStringLiteral("migration_id")), shortText,
-                                 q(sql, QStringLiteral("direction")), q(sql, QStringLiteral("status")), q(sql, QStringLiteral("started_at")),
-                                 q(sql, QStringLiteral("finished_at")))
-                            .arg(q(sql, QStringLiteral("duration_ms")), q(sql, QStringLiteral("os_user")), q(sql, QStringLiteral("host")),
-                                 q(sql, QStringLiteral("environment")), q(sql, QStringLiteral("sql_text")), longText,
-                                 q(sql, QStringLiteral("error_text")), q(sql, QStringLiteral("prev_hash")), q(sql, QStringLiteral("row_hash")));
+    const QString ts = SqlTimestamp::columnType(d);
+    QStringList columns{q(sql, QStringLiteral("id")) + u' ' + idCol};
+    auto column = [&](const char *name, const QString &type, bool notNull) {
+        columns << QStringLiteral("%1 %2%3").arg(q(sql, QString::fromLatin1(name)), type, notNull ? QStringLiteral(" NOT NULL") : QString());
+    };
+    column("migration_id", shortText, true);
+    column("direction", shortText, true);
+    column("status", shortText, true);
+    column("started_at", ts, true);
+    column("finished_at", ts, true);
+    column("duration_ms", QStringLiteral("BIGINT"), true);
+    column("os_user", shortText, true);
+    column("host", shortText, true);
+    column("environment", shortText, false);
+    column("sql_text", longText, false);
+    column("error_text", longText, false);
+    column("prev_hash", shortText, false);
+    column("row_hash", shortText, true);
+    const QString ddl = QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (%2)").arg(table(sql), columns.join(QStringLiteral(", ")));
     auto r = sql.exec(ddl);
     if (!r)
         return std::unexpected(r.error().withContext(QStringLiteral("creating the audit table %1").arg(tableName())));
@@ -136,6 +181,10 @@ Status AuditRecorder::ensure(SqlExecutor &sql)
             return std::unexpected(add.error().withContext(QStringLiteral("upgrading the audit table %1").arg(tableName())));
         }
     }
+    // Timestamps: text in a table an older Covet made (SQLite keeps text).
+    if (d != Dialect::SQLite && record.field(QStringLiteral("started_at")).metaType().id() != QMetaType::QDateTime)
+        if (Status st = typeTimestamps(sql); !st)
+            return st;
     // Finding the runs that never finished reads by run (AuditRuns): indexed
     // when the column is added. MySQL has no CREATE INDEX IF NOT EXISTS; a
     // runner that lost the race to create it finds it there (not a failure).
@@ -184,15 +233,15 @@ Status AuditRecorder::record(SqlExecutor &sql, const AuditEntry &entry)
     for (const QString &c : entryColumns() + QStringList{QStringLiteral("prev_hash"), QStringLiteral("row_hash")})
         cols << q(sql, c);
     auto r = sql.execPrepared(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(table(sql), cols.join(QStringLiteral(", ")), SqlExecutor::placeholders(cols.size())),
-                              values(e) + QVariantList{prev, hash});
+                              values(e, sql.dialect()) + QVariantList{prev, hash});
     if (!r)
         return std::unexpected(r.error().withContext(QStringLiteral("writing the audit row for %1").arg(entry.migrationId)));
     return {};
 }
 
-QVariantList AuditRecorder::values(const AuditEntry &e)
+QVariantList AuditRecorder::values(const AuditEntry &e, Dialect d)
 {
-    return {e.migrationId, e.direction, e.status, e.startedAt, e.finishedAt, e.durationMs, e.user, e.host, e.environment, e.sql, e.error,
+    return {e.migrationId, e.direction, e.status, SqlTimestamp::param(d, e.startedAt), SqlTimestamp::param(d, e.finishedAt), e.durationMs, e.user, e.host, e.environment, e.sql, e.error,
             e.databaseUser, e.checksum, e.riskLevel, e.rowsAtRisk, e.acknowledged, e.backupId, e.hashVersion, e.runId, e.verification, e.author, e.objects, e.dataTags};
 }
 

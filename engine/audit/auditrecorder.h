@@ -61,8 +61,9 @@ public:
     static constexpr int currentHashVersion = 4;
     static Status ensure(SqlExecutor &sql);
     static Status record(SqlExecutor &sql, const AuditEntry &entry);
-    // The values of an entry in entryColumns() order (for writers: record, the benchmark).
-    static QVariantList values(const AuditEntry &entry);
+    // The values of an entry in entryColumns() order, bound for `d` (for
+    // writers: record, the benchmark). Timestamps: SqlTimestamp::param.
+    static QVariantList values(const AuditEntry &entry, Dialect d);
     // The content a row's hash covers (fields joined with a unit separator;
     // version 1 rows: the first eleven fields only; each later version adds its fields).
     static QString content(const AuditEntry &entry);
@@ -78,8 +79,9 @@ public:
     // The stored columns, in the order of AuditEntry's fields, without id
     // and the two hashes (for readers: AuditLog, AuditChain).
     static QStringList entryColumns();
-    // An entry from values read in entryColumns() order starting at `at`.
-    static AuditEntry entryFrom(const QVariantList &row, int at);
+    // An entry from values read in entryColumns() order starting at `at`
+    // (timestamps as their canonical text: SqlTimestamp::text).
+    static AuditEntry entryFrom(const QVariantList &row, int at, Dialect d);
 };
 
 } // namespace covet

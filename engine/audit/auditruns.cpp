@@ -59,7 +59,7 @@ Result<QList<OpenRun>> AuditRuns::open(SqlExecutor &sql)
     for (const QVariantList &r : *started) {
         OpenRun run;
         run.rowId = r.value(0).toLongLong();
-        run.started = AuditRecorder::entryFrom(r, 1);
+        run.started = AuditRecorder::entryFrom(r, 1, sql.dialect());
         run.planned = plannedOf(run.started.sql);
         run.pid = pidOf(run.started.sql);
         byRun.insert(run.started.runId, out.size());

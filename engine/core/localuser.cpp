@@ -9,6 +9,8 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QProcess>
+#include <QRegularExpression>
 #include <QSysInfo>
 
 namespace covet {
@@ -69,6 +71,26 @@ bool LocalUser::processAlive(qint64 pid)
     Q_UNUSED(pid);
     return true;
 #endif
+}
+
+QString LocalUser::gitAuthor(const QString &directory)
+{
+    QProcess git;
+    git.setProgram(QStringLiteral("git"));
+    git.setArguments({QStringLiteral("-C"), directory, QStringLiteral("var"), QStringLiteral("GIT_AUTHOR_IDENT")});
+    git.setStandardInputFile(QProcess::nullDevice());
+    git.start();
+    if (!git.waitForFinished(5000)) {
+        git.kill();
+        git.waitForFinished(1000);
+        return {};
+    }
+    if (git.exitStatus() != QProcess::NormalExit || git.exitCode() != 0)
+        return {};
+    // "Name <email> 1765012345 +0100": the identity without the time.
+    static const QRegularExpression ident(QStringLiteral("^(.*<[^<>]*>)\\s+\\d+\\s+[+-]\\d{4}\\s*$"));
+    const QRegularExpressionMatch m = ident.match(QString::fromUtf8(git.readAllStandardOutput()).trimmed());
+    return m.hasMatch() ? m.captured(1).simplified() : QString();
 }
 
 } // namespace covet

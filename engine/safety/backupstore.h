@@ -142,7 +142,6 @@ private:
     Status copyInto(const BackupItem &item, const QString &source, const QString &target, const QStringList &cols);
     QString backupTableFor(qint64 id, int item) const;
     Status readSizes(QList<BackupRecord> &records);
-    QString timestampParam(const QDateTime &utc) const;
 
     SqlExecutor &m_sql;
     DialectCapabilities m_caps;

@@ -10,6 +10,7 @@
 #include "audit/auditrecorder.h"
 #include "audit/auditstatistics.h"
 #include "audit/conflictrecorder.h"
+#include "db/sqltimestamp.h"
 #include "migrations/projectconfig.h"
 #include "sql/identifierquoter.h"
 #include "../migrations/migrationtestsupport.h"
@@ -63,7 +64,31 @@ private:
             if (auto dropped = sql.exec(QStringLiteral("ALTER TABLE %1 DROP COLUMN %2").arg(table(sql), IdentifierQuoter::quote(sql.dialect(), cols.at(i))));
                 !dropped)
                 return std::unexpected(dropped.error());
+        return textTimestamps(sql);
+    }
+    // Older Covets kept the timestamps as ISO 8601 text on every database.
+    Status textTimestamps(SqlExecutor &sql) const
+    {
+        const Dialect d = sql.dialect();
+        if (d == Dialect::SQLite)
+            return {};
+        const QString alter = d == Dialect::PostgreSQL ? QStringLiteral("ALTER TABLE %1 ALTER COLUMN %2 TYPE VARCHAR(255), ALTER COLUMN %3 TYPE VARCHAR(255)")
+                                                       : QStringLiteral("ALTER TABLE %1 MODIFY %2 VARCHAR(255) NOT NULL, MODIFY %3 VARCHAR(255) NOT NULL");
+        if (auto r = sql.exec(alter.arg(table(sql), col(sql, "started_at"), col(sql, "finished_at"))); !r)
+            return std::unexpected(r.error());
         return {};
+    }
+    // The type of a column as the catalog names it ("timestamp with time zone", "datetime", "text").
+    QString columnType(SqlExecutor &sql, const char *column) const
+    {
+        if (sql.dialect() == Dialect::SQLite) {
+            auto r = sql.rows(QStringLiteral("SELECT lower(type) FROM pragma_table_info(?) WHERE name = ?"), {AuditRecorder::tableName(), QString::fromLatin1(column)});
+            return r && !r->isEmpty() ? r->first().value(0).toString() : QString();
+        }
+        auto r = sql.rows(QStringLiteral("SELECT lower(data_type) FROM information_schema.columns WHERE table_name = ? AND column_name = ? AND table_schema = %1")
+                              .arg(sql.dialect() == Dialect::PostgreSQL ? QStringLiteral("current_schema()") : QStringLiteral("DATABASE()")),
+                          {AuditRecorder::tableName(), QString::fromLatin1(column)});
+        return r && !r->isEmpty() ? r->first().value(0).toString() : QString();
     }
     // A row as an older recorder wrote it: its first `columns` entry
     // columns, chained onto *prev (which becomes its hash).
@@ -74,7 +99,8 @@ private:
         for (const QString &c : cols)
             quoted << IdentifierQuoter::quote(sql.dialect(), c);
         const QString hash = AuditRecorder::rowHash(*prev, e);
-        const QVariantList values = AuditRecorder::values(e).mid(0, columns) + QVariantList{*prev, hash};
+        // The timestamps as text, as the older recorder wrote them.
+        const QVariantList values = AuditRecorder::values(e, Dialect::SQLite).mid(0, columns) + QVariantList{*prev, hash};
         auto inserted = sql.execPrepared(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
                                              .arg(table(sql), quoted.join(u','), SqlExecutor::placeholders(values.size())),
                                          values);
@@ -340,7 +366,7 @@ private slots:
             e.migrationId = QStringLiteral("9999_forged");
             QStringList cols;
             QStringList marks;
-            QVariantList values = AuditRecorder::values(e);
+            QVariantList values = AuditRecorder::values(e, d);
             for (const QString &c : AuditRecorder::entryColumns()) {
                 cols << IdentifierQuoter::quote(d, c);
                 marks << QStringLiteral("?");
@@ -468,6 +494,94 @@ private slots:
             COVET_VERIFY_OK(restored);
         }
         QVERIFY(AuditChain::verify(sql)->intact());
+    }
+
+    // The timestamps of an older audit table (ISO text) become timestamp
+    // columns in place (PostgreSQL TIMESTAMPTZ, MariaDB DATETIME(3) in UTC;
+    // SQLite keeps ISO text): every row reads back the text its hash
+    // covers, the chain stays intact, time filters still select the same
+    // rows. A row edited by hand into other text keeps the table as it is,
+    // and verify names that row; MariaDB's half-way state (text in its own
+    // form, the column not yet retyped) still verifies and is finished.
+    void timestampsBecomeTimestampColumns_data() { dialects(); }
+    void timestampsBecomeTimestampColumns()
+    {
+        QFETCH(int, dialect);
+        const Dialect d = Dialect(dialect);
+        NEED_SERVER(d);
+        const QString typed = d == Dialect::PostgreSQL ? QStringLiteral("timestamp with time zone")
+                              : d == Dialect::MySQL    ? QStringLiteral("datetime")
+                                                       : QStringLiteral("text");
+        {   // A new table has timestamp columns at once.
+            COVET_SCRATCH_DB(db, d, serverFor(d));
+            SqlExecutor sql(db->connection().database(), d);
+            COVET_VERIFY_OK(AuditRecorder::ensure(sql));
+            QCOMPARE(columnType(sql, "started_at"), typed);
+            QCOMPARE(columnType(sql, "finished_at"), typed);
+        }
+        for (const QString &variant : {QStringLiteral("upgrade"), QStringLiteral("edited"), QStringLiteral("half-way")}) {
+            if (variant == u"half-way" && d != Dialect::MySQL)
+                continue;
+            COVET_SCRATCH_DB(db, d, serverFor(d));
+            SqlExecutor sql(db->connection().database(), d);
+            const qsizetype v4Columns = AuditRecorder::entryColumns().size();
+            COVET_VERIFY_OK(olderLayout(sql, v4Columns));
+            if (d != Dialect::SQLite)
+                QCOMPARE(columnType(sql, "started_at"), d == Dialect::PostgreSQL ? QStringLiteral("character varying") : QStringLiteral("varchar"));
+            QString prev;
+            const QList<AuditEntry> seeded = test::seededAudit();
+            for (const AuditEntry &e : seeded)
+                COVET_VERIFY_OK(insertAsWritten(sql, e, v4Columns, &prev));
+            if (variant == u"edited")   // someone moves a run by an hour, in a form of their own
+                COVET_VERIFY_OK(sql.exec(QStringLiteral("UPDATE %1 SET %2 = '2026-11-03 09:00' WHERE %3 = 3").arg(table(sql), col(sql, "started_at"), col(sql, "id"))));
+            if (variant == u"half-way") {   // the MariaDB upgrade stopped after its first step
+                COVET_VERIFY_OK(sql.exec(QStringLiteral("UPDATE %1 SET %2 = REPLACE(REPLACE(%2, 'T', ' '), 'Z', '')").arg(table(sql), col(sql, "started_at"))));
+                auto v = AuditChain::verify(sql);
+                COVET_VERIFY_OK(v);
+                QVERIFY2(v->intact(), qPrintable(v->message()));
+            }
+            COVET_VERIFY_OK(AuditRecorder::ensure(sql));
+            COVET_VERIFY_OK(AuditRecorder::ensure(sql));   // idempotent
+            auto v = AuditChain::verify(sql);
+            COVET_VERIFY_OK(v);
+            if (variant == u"edited") {
+                QCOMPARE(columnType(sql, "started_at"), d == Dialect::SQLite ? QStringLiteral("text")
+                                                        : d == Dialect::PostgreSQL ? QStringLiteral("character varying") : QStringLiteral("varchar"));
+                QCOMPARE(v->kind, ChainVerification::Break::Edited);
+                QCOMPARE(v->rowId, 3);
+                continue;
+            }
+            QCOMPARE(columnType(sql, "started_at"), typed);
+            QCOMPARE(columnType(sql, "finished_at"), typed);
+            QVERIFY2(v->intact(), qPrintable(v->message()));
+            QCOMPARE(v->rows, seeded.size());
+            for (qsizetype i = 0; i < seeded.size(); ++i)
+                QCOMPARE(AuditLog::get(sql, i + 1)->entry.startedAt, seeded.at(i).startedAt);
+            // A new row chains on; its timestamps read back as written.
+            AuditEntry next = seeded.last();
+            next.startedAt = QStringLiteral("2026-12-06T23:59:59.999Z");
+            next.finishedAt = QStringLiteral("2026-12-07T00:00:00.001Z");
+            COVET_VERIFY_OK(AuditRecorder::record(sql, next));
+            QVERIFY(AuditChain::verify(sql)->intact());
+            const AuditEntry back = AuditLog::get(sql, seeded.size() + 1)->entry;
+            QCOMPARE(back.startedAt, next.startedAt);
+            QCOMPARE(back.finishedAt, next.finishedAt);
+            // Time filters compare instants: the last millisecond of a day is in it.
+            AuditFilter f;
+            f.since = utc("2026-12-06T23:59:59.999");
+            QCOMPARE(*AuditLog::count(sql, f), 1);
+            f.since = utc("2026-12-07T00:00:00");
+            QCOMPARE(*AuditLog::count(sql, f), 0);
+            f = {};
+            f.until = utc("2026-12-06T23:59:59.999");
+            QCOMPARE(*AuditLog::count(sql, f), seeded.size());
+            // An edited timestamp is still caught.
+            COVET_VERIFY_OK(sql.exec(QStringLiteral("UPDATE %1 SET %2 = ? WHERE %3 = 2").arg(table(sql), col(sql, "finished_at"), col(sql, "id")),
+                                     {SqlTimestamp::param(d, QStringLiteral("2030-01-01T00:00:00.000Z"))}));
+            auto broken = AuditChain::verify(sql);
+            QCOMPARE(broken->kind, ChainVerification::Break::Edited);
+            QCOMPARE(broken->rowId, 2);
+        }
     }
 
     void thresholdsFromConfig()

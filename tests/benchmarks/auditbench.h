@@ -57,7 +57,7 @@ inline bool seedAudit(SqlExecutor &sql, int rows)
             e.riskLevel = QStringLiteral("low");
             e.checksum = QStringLiteral("0123456789abcdef");
             const QString hash = AuditRecorder::rowHash(prev, e);
-            binds << AuditRecorder::values(e) << prev << hash;
+            binds << AuditRecorder::values(e, sql.dialect()) << prev << hash;
             tuples << one;
             prev = hash;
         }

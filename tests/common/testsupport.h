@@ -71,7 +71,13 @@ QString errorText(const std::expected<T, Error> &r)
 } // namespace covet::test
 
 // Verifies that a Result holds a value, printing its error otherwise.
-#define COVET_VERIFY_OK(result) QVERIFY2(bool(result), qPrintable(covet::test::errorText(result)))
+// Evaluates `result` once (QVERIFY2 evaluates its message even on success:
+// a call written inside it would otherwise run twice).
+#define COVET_VERIFY_OK(result)                                                                   \
+    do {                                                                                          \
+        const auto &covetVerifyOk_ = (result);                                                    \
+        QVERIFY2(bool(covetVerifyOk_), qPrintable(covet::test::errorText(covetVerifyOk_)));       \
+    } while (false)
 
 // Fetches a server URL into `var`, or skips the test; under CI=true a missing
 // server fails the test instead (a server suite never passes by skipping).
