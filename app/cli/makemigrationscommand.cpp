@@ -72,6 +72,7 @@ void MakeMigrationsCommand::addOptions(CommandLineSpec &p) const
     p.addOption({QStringLiteral("renames"), QStringLiteral("A rename decisions file (accepted/rejected pairs) that overrides scores; answers given on a terminal are "
                                                                   "saved into it (default: renames.yaml beside covet.yaml)."),
                  QStringLiteral("file")});
+    p.addOption({QStringLiteral("author"), QStringLiteral("The migration's author (default: the author git would name for a commit here; \"\" for none)."), QStringLiteral("name")});
     p.addOption({QStringLiteral("check"), QStringLiteral("Write nothing; exit 1 when the models and the migrations disagree (for CI).")});
     p.addOption({QStringLiteral("dev-url"), QStringLiteral("Scratch server URL for running PostgreSQL/MySQL .sql models files and .sql migrations."), QStringLiteral("url")});
     p.addOption({QStringLiteral("db"), QStringLiteral("Try the new migration on this database before writing it (default: covet.yaml's database)."), QStringLiteral("url")});
@@ -113,6 +114,8 @@ int MakeMigrationsCommand::run(const QCommandLineParser &p, QTextStream &out, QT
     if (p.isSet(QStringLiteral("models")))
         options.modelsPath = QDir::current().absoluteFilePath(p.value(QStringLiteral("models")));
     options.name = p.value(QStringLiteral("name"));
+    if (p.isSet(QStringLiteral("author")))
+        options.author = p.value(QStringLiteral("author"));
     options.decisions = decisions ? &*decisions : nullptr;
     if (p.isSet(QStringLiteral("renames")))
         options.answersPath = QDir::current().absoluteFilePath(p.value(QStringLiteral("renames")));

@@ -10,7 +10,10 @@
 #include "../sources/inspector.h"
 
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QSet>
+
+#include <algorithm>
 
 namespace covet {
 
@@ -38,9 +41,20 @@ bool isExecution(const AuditRow &r)
     return AuditStatus::isExecution(r.entry.status);
 }
 
-bool sameName(const QString &a, const QString &b)
+// Whether an author and a user are one person: the author as written, or,
+// for an author as git names one ("Alice Example <alice@example.com>", what
+// makemigrations writes), its name, its e-mail or the e-mail's local part.
+bool sameName(const QString &author, const QString &user)
 {
-    return !a.trimmed().isEmpty() && a.trimmed().compare(b.trimmed(), Qt::CaseInsensitive) == 0;
+    const QString u = user.trimmed();
+    const QString a = author.trimmed();
+    if (u.isEmpty() || a.isEmpty())
+        return false;
+    QStringList forms{a};
+    static const QRegularExpression ident(QStringLiteral("^(.*?)\\s*<([^<>@\\s]*)(@[^<>\\s]*)?>$"));
+    if (const QRegularExpressionMatch m = ident.match(a); m.hasMatch())
+        forms << m.captured(1) << m.captured(2) + m.captured(3) << m.captured(2);
+    return std::any_of(forms.cbegin(), forms.cend(), [&](const QString &f) { return !f.isEmpty() && f.compare(u, Qt::CaseInsensitive) == 0; });
 }
 
 // Drops, moves (renames, type changes) and raw SQL (which may copy or move

@@ -1,5 +1,7 @@
 #include "migrationmaker.h"
 
+#include "../core/localuser.h"
+
 #include "../migrations/desiredschema.h"
 
 #include "../db/connection.h"
@@ -283,6 +285,7 @@ Result<MakeMigrationsResult> MigrationMaker::make(const MakeMigrationsOptions &o
     Migration migration;
     migration.number = repo.nextNumber();
     migration.dependencies = result.leaves;
+    migration.author = options.author ? options.author->simplified() : LocalUser::gitAuthor(repo.directory());
 
     if (options.mode == MakeMigrationsOptions::Mode::Merge) {
         if (!divergent)

@@ -74,6 +74,10 @@ struct MakeMigrationsOptions
     // a type: values that the conversion rounds or cuts are converted
     // instead of stopping the migration (docs/migrations.md).
     bool allowLossy = false;
+    // The migration's author (`author:`): unset, whom git names as the
+    // author of a commit in the migrations directory (LocalUser::gitAuthor;
+    // none when git does not know); set, this name (empty: none).
+    std::optional<QString> author;
     // The operations a person reviewed (a preview computed with dryRun):
     // when set and the migration computed now differs (the files or the
     // models changed meanwhile), nothing is written and it is a Conflict.

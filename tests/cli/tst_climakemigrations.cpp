@@ -4,6 +4,7 @@
 #include "testsupport.h"
 
 #include "diff/renamedecisions.h"
+#include "migrations/migrationfile.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -246,6 +247,35 @@ private slots:
         QVERIFY2(empty.contains("0005_merge_0003_0004"), empty.constData());
         QCOMPARE(test::runCli(args({"--empty", "--name", "Bad Name"}), &out, &err, dir.path()), 2);
         QCOMPARE(test::runCli(args({"--empty", "--merge"}), &out, &err, dir.path()), 2);
+    }
+
+    // The new migration's author is whom git would name for a commit in the
+    // project (its own config here, nothing from the machine's), --author
+    // overrides it, --author "" leaves it out; the file reads back with it.
+    void authorFromGit()
+    {
+        QTemporaryDir dir;
+        copyDemo(dir.path());
+        const QStringList env{QStringLiteral("HOME=") + dir.path(), QStringLiteral("GIT_CONFIG_NOSYSTEM=1")};
+        auto git = [&](const QStringList &a) {
+            QProcess p;
+            p.setWorkingDirectory(dir.path());
+            p.start(QStringLiteral("git"), a);
+            return p.waitForFinished(30000) && p.exitCode() == 0;
+        };
+        QVERIFY(git({QStringLiteral("init"), QStringLiteral("-q")}));
+        QVERIFY(git({QStringLiteral("config"), QStringLiteral("user.name"), QStringLiteral("Alice O'Example")}));
+        QVERIFY(git({QStringLiteral("config"), QStringLiteral("user.email"), QStringLiteral("alice@example.com")}));
+        QString out, err;
+        QCOMPARE(test::runCli(args({"--empty", "--name", "by_git"}), &out, &err, dir.path(), env), 0);
+        auto fromGit = MigrationFile::read(dir.filePath(QStringLiteral("migrations/0004_by_git.yaml")));
+        COVET_VERIFY_OK(fromGit);
+        QCOMPARE(fromGit->author, QStringLiteral("Alice O'Example <alice@example.com>"));
+        QCOMPARE(test::runCli(args({"--empty", "--name", "by_flag", "--author", "Bob Builder"}), &out, &err, dir.path(), env), 0);
+        QCOMPARE(MigrationFile::read(dir.filePath(QStringLiteral("migrations/0005_by_flag.yaml")))->author, QStringLiteral("Bob Builder"));
+        QCOMPARE(test::runCli(args({"--empty", "--name", "nobody", "--author", ""}), &out, &err, dir.path(), env), 0);
+        const QByteArray nobody = readFile(dir.filePath(QStringLiteral("migrations/0006_nobody.yaml")));
+        QVERIFY2(!nobody.contains("author"), nobody.constData());
     }
 
     void malformedModelsNamesFileAndLine()
