@@ -13,10 +13,6 @@ namespace covet {
 
 namespace {
 
-// How far back a pair rule looks for its partner (operations in between are
-// checked one by one): keeps a long history linear.
-constexpr int kPairWindow = 400;
-
 struct Slot
 {
     Operation op;
@@ -77,6 +73,7 @@ public:
 
 private:
     bool blocked(const OperationFootprint &fp, int after) const;
+    std::set<int> candidates(const OperationFootprint &fp, int after) const;
     bool pairClear(int q, const Slot &x, const QStringList &names, bool keepColumnOrder = false) const;
     void add(Slot slot);
     void kill(int pos);
@@ -195,15 +192,43 @@ void Pass::replace(int pos, const Operation &op)
     index(pos, true);
 }
 
+// The live operations after `after` that may clash with fp: those the
+// indexes list for its keys (a barrier is m_floor's business), in order.
+std::set<int> Pass::candidates(const OperationFootprint &fp, int after) const
+{
+    std::set<int> out;
+    const auto take = [&](const std::set<int> &s) { out.insert(s.upper_bound(after), s.end()); };
+    bool indexKey = false;
+    bool viewKey = false;
+    for (const QString &k : fp.writes) {
+        take(m_writers.value(k));
+        take(m_readers.value(k));
+        indexKey = indexKey || k.startsWith(QLatin1String("i:"));
+        viewKey = viewKey || k.startsWith(QLatin1String("v:"));
+    }
+    for (const QString &k : fp.reads) {
+        take(m_writers.value(k));
+        viewKey = viewKey || k.startsWith(QLatin1String("v:"));
+    }
+    if (indexKey || fp.anyIndex)
+        take(m_anyIndex);
+    if (fp.anyIndex)
+        take(m_indexNames);
+    if (viewKey)
+        take(m_colRename);
+    if (fp.writes.contains(QStringLiteral("v:.*")))
+        take(m_viewTouch);
+    return out;
+}
+
 // Whether x can meet the operation at q: every live operation in between
-// commutes with x, or is on the same table and names none of `names`.
+// commutes with x, or is on the same table and names none of `names`. Only
+// the operations the indexes list are looked at, so the distance is free.
 bool Pass::pairClear(int q, const Slot &x, const QStringList &names, bool keepColumnOrder) const
 {
     if (q <= m_floor)
         return false;
-    if (m_slots.size() - q > kPairWindow)
-        return false;
-    for (int i = q + 1; i < m_slots.size(); ++i) {
+    for (const int i : candidates(x.fp, q)) {
         const Slot &y = m_slots.at(i);
         if (!y.live || !y.fp.clashesWith(x.fp))
             continue;
@@ -221,7 +246,7 @@ int Pass::findMember(const QString &table, int limit, const std::function<bool(c
     const QList<int> positions = m_members.value(table);
     for (qsizetype i = positions.size() - 1; i >= 0; --i) {
         const int pos = positions.at(i);
-        if (pos <= limit || m_slots.size() - pos > kPairWindow)
+        if (pos <= limit)
             return -1;
         if (m_slots.at(pos).live && match(m_slots.at(pos)))
             return pos;
@@ -386,7 +411,7 @@ bool Pass::dropDeadOps(const Slot &x)
     int removed = 0;
     for (qsizetype i = positions.size() - 1; i >= 0; --i) {
         const int pos = positions.at(i);
-        if (pos <= m_floor || m_slots.size() - pos > kPairWindow)
+        if (pos <= m_floor)
             break;
         if (!m_slots.at(pos).live)
             continue;

@@ -241,6 +241,17 @@ private slots:
         QCOMPARE(squash({CreateEnum{mood}, DropEnum{{}, QStringLiteral("mood")}}), OperationList{});
     }
 
+    void pairsMeetAcrossALongDistance()
+    {
+        // 450 operations on another table in between used to put the add
+        // out of the drop's reach (a window of 400).
+        OperationList ops{AddColumn{{}, QStringLiteral("users"), col(QStringLiteral("nick"))}};
+        for (int i = 0; i < 450; ++i)
+            ops << AddColumn{{}, QStringLiteral("orders"), col(QStringLiteral("c%1").arg(i))};
+        ops << DropColumn{{}, QStringLiteral("users"), QStringLiteral("nick")};
+        QCOMPARE(squash(ops), ops.mid(1, 450));
+    }
+
     void deterministic()
     {
         OperationList ops;
