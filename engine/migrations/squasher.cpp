@@ -175,7 +175,11 @@ Result<SquashPlan> Squasher::plan(const QList<Migration> &migrations, Dialect di
                 dependencies << dep;
     }
     std::sort(dependencies.begin(), dependencies.end());
-    plan.optimized = SquashOptimizer::optimize(all, DialectCapabilities::of(dialect));
+    QList<Migration> before;
+    for (qsizetype i = 0; i < first; ++i)
+        before << *graph.migration(order.at(i));
+    auto start = HistoryReplay::replay(before, dialect);
+    plan.optimized = SquashOptimizer::optimize(all, DialectCapabilities::of(dialect), start ? &*start : nullptr);
     plan.operationsAfter = int(plan.optimized.operations.size());
 
     int number = 0;
@@ -202,10 +206,6 @@ Result<SquashPlan> Squasher::plan(const QList<Migration> &migrations, Dialect di
     s.operations = plan.optimized.operations;
     s.transactional = transactional;
 
-    QList<Migration> before;
-    for (qsizetype i = 0; i < first; ++i)
-        before << *graph.migration(order.at(i));
-    auto start = HistoryReplay::replay(before, dialect);
     if (!start)
         plan.proof.differences << QStringLiteral("the history before the range does not replay: %1").arg(start.error().message());
     else

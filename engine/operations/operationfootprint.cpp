@@ -225,6 +225,119 @@ OperationFootprint OperationFootprint::of(const Operation &op)
     return p.f;
 }
 
+namespace {
+
+// The words a data fix-up may use besides names: DML keywords, no
+// function, no DDL, no procedural block (DO, CALL, EXECUTE stay unknown).
+bool dataKeyword(const QString &word)
+{
+    static const QSet<QString> words{
+        QStringLiteral("select"), QStringLiteral("from"),    QStringLiteral("where"),   QStringLiteral("and"),     QStringLiteral("or"),
+        QStringLiteral("not"),    QStringLiteral("null"),    QStringLiteral("is"),      QStringLiteral("in"),      QStringLiteral("exists"),
+        QStringLiteral("update"), QStringLiteral("set"),     QStringLiteral("insert"),  QStringLiteral("into"),    QStringLiteral("values"),
+        QStringLiteral("delete"), QStringLiteral("default"), QStringLiteral("true"),    QStringLiteral("false"),   QStringLiteral("between"),
+        QStringLiteral("like"),   QStringLiteral("case"),    QStringLiteral("when"),    QStringLiteral("then"),    QStringLiteral("else"),
+        QStringLiteral("end"),    QStringLiteral("distinct"), QStringLiteral("order"),  QStringLiteral("by"),      QStringLiteral("asc"),
+        QStringLiteral("desc"),   QStringLiteral("limit"),   QStringLiteral("offset")};
+    return words.contains(word);
+}
+
+// The tables raw SQL can touch on `before`, or nullopt when it may touch
+// anything (see OperationFootprint::of(op, before)).
+std::optional<QList<const Table *>> sqlScope(const RunSql &sql, const Schema &before)
+{
+    QStringList texts{sql.forward, sql.reverse};
+    texts << sql.forwardByDialect.values() << sql.reverseByDialect.values();
+    QSet<QString> words;
+    QSet<QString> quoted;
+    static const QSet<QString> parenthesised{QStringLiteral("in"), QStringLiteral("values"), QStringLiteral("exists")};
+    for (const QString &text : std::as_const(texts)) {
+        const SqlNames::RawNames n = SqlNames::rawNames(text);
+        if (n.hidden || !(n.called - parenthesised).isEmpty())
+            return std::nullopt;   // text only some server runs, or a call
+        words.unite(n.words);
+        quoted.unite(n.quoted);
+    }
+    const QSet<QString> ids = words + quoted;
+    for (const View &v : before.views)
+        if (ids.contains(v.name.toLower()))
+            return std::nullopt;
+    QList<const Table *> scope;
+    QSet<QString> known;   // names the SQL may use: the tables', their namespaces', the named tables' columns
+    for (const Table &t : before.tables) {
+        known.insert(t.schema.toLower());
+        if (!ids.contains(t.name.toLower()))
+            continue;
+        scope << &t;
+        known.insert(t.name.toLower());
+        for (const Column &c : t.columns)
+            known.insert(c.name.toLower());
+    }
+    known.remove(QString());
+    for (const QString &w : std::as_const(words))
+        if (!known.contains(w) && !dataKeyword(w))
+            return std::nullopt;
+    for (const QString &q : std::as_const(quoted))
+        if (!known.contains(q))
+            return std::nullopt;
+    // Cascades: a table whose foreign key reaches a table in scope.
+    for (qsizetype i = 0; i < scope.size(); ++i)
+        for (const Table &t : before.tables) {
+            if (scope.contains(&t))
+                continue;
+            for (const ForeignKey &fk : t.foreignKeys)
+                if (fk.refTable.compare(scope.at(i)->name, Qt::CaseInsensitive) == 0
+                    && (fk.refSchema.isEmpty() ? t.schema : fk.refSchema).compare(scope.at(i)->schema, Qt::CaseInsensitive) == 0) {
+                    scope << &t;
+                    break;
+                }
+        }
+    for (const Table *t : std::as_const(scope))
+        if (!t->triggers.isEmpty())
+            return std::nullopt;
+    return scope;
+}
+
+} // namespace
+
+OperationFootprint OperationFootprint::of(const Operation &op, const Schema &before)
+{
+    const auto *sql = std::get_if<RunSql>(&op);
+    if (!sql)
+        return of(op);
+    const auto scope = sqlScope(*sql, before);
+    if (!scope)
+        return of(op);
+    OperationFootprint f;
+    QSet<QString> names;
+    for (const Table *t : *scope) {
+        f.writes << tableKey(t->schema, t->name) << nameKey(t->schema, t->name) << keysKey(t->schema, t->name);
+        names.insert(t->name.toLower());
+        for (const Column &c : t->columns) {
+            f.writes << columnKey(t->schema, t->name, c.name);
+            readColumnType(f, c);
+        }
+        for (const ForeignKey &fk : t->foreignKeys)
+            readForeignKey(f, t->schema, fk);
+    }
+    // The views over them, and over those views.
+    QList<const View *> views;
+    for (bool grew = true; grew;) {
+        grew = false;
+        for (const View &v : before.views) {
+            if (views.contains(&v) || !SqlNames::identifiers(v.definition).intersects(names))
+                continue;
+            views << &v;
+            names.insert(v.name.toLower());
+            f.writes << viewKey(v.schema, v.name);
+            grew = true;
+        }
+    }
+    f.writes.removeDuplicates();
+    f.reads.removeDuplicates();
+    return f;
+}
+
 bool OperationFootprint::clashesWith(const OperationFootprint &o) const
 {
     if (barrier || o.barrier)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "../schema/schema.h"
 #include "operation.h"
 
 #include <QString>
@@ -31,6 +32,17 @@ struct OperationFootprint
     bool barrier = false;
 
     static OperationFootprint of(const Operation &op);
+    // The same, with what the schema the operation runs on tells: a run_sql
+    // is a barrier only for the objects it can touch when every word of its
+    // SQL (every text: forward, reverse, per dialect) is a keyword of a data
+    // statement, a table of `before`, a table's namespace or a column of a
+    // table it names, and it holds no quoted unknown name and nothing a
+    // server reads that others skip. Then it writes the tables it names, the
+    // tables whose foreign keys reach those (cascades, transitively) and the
+    // views over any of them, and reads what their foreign keys and column
+    // types depend on. A trigger on any of those tables, a view it names or
+    // any other word (a function, DO, CALL, DDL) leaves it a barrier.
+    static OperationFootprint of(const Operation &op, const Schema &before);
     bool clashesWith(const OperationFootprint &other) const;
 
     static QString tableKey(const QString &ns, const QString &name);

@@ -59,7 +59,11 @@ std::optional<AlterColumn> mergedAlter(const AlterColumn &a, const AlterColumn &
 class Pass
 {
 public:
-    Pass(SquashedOperations &result, const DialectCapabilities &caps) : m_result(result), m_caps(caps) {}
+    // sqlScopes: the footprint of each run_sql that is not elidable, in order.
+    Pass(SquashedOperations &result, const DialectCapabilities &caps, const QList<OperationFootprint> &sqlScopes)
+        : m_result(result), m_caps(caps), m_sqlScopes(sqlScopes)
+    {
+    }
 
     void feed(const Operation &op);
     OperationList output() const
@@ -88,6 +92,8 @@ private:
 
     SquashedOperations &m_result;
     const DialectCapabilities &m_caps;
+    const QList<OperationFootprint> &m_sqlScopes;
+    int m_sqlSeen = 0;
     QList<Slot> m_slots;
     int m_floor = -1;   // the last barrier: nothing moves before it
     QHash<QString, std::set<int>> m_writers;
@@ -435,6 +441,11 @@ void Pass::feed(const Operation &op)
             return;
         }
         ++m_result.barriers;
+        if (m_sqlSeen < m_sqlScopes.size())
+            x.fp = m_sqlScopes.at(m_sqlSeen);
+        ++m_sqlSeen;
+        if (!x.fp.barrier)
+            ++m_result.scoped;
     }
     if (x.fp.barrier) {
         add(std::move(x));
@@ -502,23 +513,38 @@ void Pass::feed(const Operation &op)
 
 } // namespace
 
-SquashedOperations SquashOptimizer::optimize(const OperationList &operations, const DialectCapabilities &capabilities)
+SquashedOperations SquashOptimizer::optimize(const OperationList &operations, const DialectCapabilities &capabilities, const Schema *before)
 {
+    // What each run_sql may touch, read on the schema it runs on; the run_sql
+    // operations keep their order through the passes (nothing crosses them
+    // that they may touch), so the i-th keeps its footprint.
+    QList<OperationFootprint> sqlScopes;
+    if (before) {
+        Schema state = *before;
+        for (const Operation &op : operations) {
+            if (const auto *sql = std::get_if<RunSql>(&op); sql && !sql->elidable)
+                sqlScopes << OperationFootprint::of(op, state);
+            if (!OperationApplier::apply(state, op))
+                break;   // the rest stay barriers
+        }
+    }
     SquashedOperations result;
     OperationList current = operations;
     // Each pass may open the way for another (an operation held back by one
     // that a later rule removed); stop when a pass changes nothing.
     for (int round = 0; round < 8; ++round) {
         SquashedOperations pass;
-        Pass p(pass, capabilities);
+        Pass p(pass, capabilities, sqlScopes);
         for (const Operation &op : std::as_const(current))
             p.feed(op);
         OperationList next = p.output();
         for (auto it = pass.rules.cbegin(); it != pass.rules.cend(); ++it)
             result.rules[it.key()] += it.value();
         result.elided += pass.elided;
-        if (round == 0)
+        if (round == 0) {
             result.barriers = pass.barriers;
+            result.scoped = pass.scoped;
+        }
         const bool changed = next != current;
         current = std::move(next);
         if (!changed)
