@@ -242,33 +242,31 @@ bool dataKeyword(const QString &word)
     return words.contains(word);
 }
 
-// The tables raw SQL can touch on `before`, or nullopt when it may touch
-// anything (see OperationFootprint::of(op, before)).
-std::optional<QList<const Table *>> sqlScope(const RunSql &sql, const Schema &before)
+// Adds to `scope` the tables of `before` that the texts name; false when
+// they may touch more (see OperationFootprint::of(op, before)).
+bool readSql(const QStringList &texts, const Schema &before, QList<const Table *> &scope)
 {
-    QStringList texts{sql.forward, sql.reverse};
-    texts << sql.forwardByDialect.values() << sql.reverseByDialect.values();
     QSet<QString> words;
     QSet<QString> quoted;
     static const QSet<QString> parenthesised{QStringLiteral("in"), QStringLiteral("values"), QStringLiteral("exists")};
-    for (const QString &text : std::as_const(texts)) {
+    for (const QString &text : texts) {
         const SqlNames::RawNames n = SqlNames::rawNames(text);
         if (n.hidden || !(n.called - parenthesised).isEmpty())
-            return std::nullopt;   // text only some server runs, or a call
+            return false;   // text only some server runs, or a call
         words.unite(n.words);
         quoted.unite(n.quoted);
     }
     const QSet<QString> ids = words + quoted;
     for (const View &v : before.views)
         if (ids.contains(v.name.toLower()))
-            return std::nullopt;
-    QList<const Table *> scope;
+            return false;
     QSet<QString> known;   // names the SQL may use: the tables', their namespaces', the named tables' columns
     for (const Table &t : before.tables) {
         known.insert(t.schema.toLower());
         if (!ids.contains(t.name.toLower()))
             continue;
-        scope << &t;
+        if (!scope.contains(&t))
+            scope << &t;
         known.insert(t.name.toLower());
         for (const Column &c : t.columns)
             known.insert(c.name.toLower());
@@ -276,25 +274,40 @@ std::optional<QList<const Table *>> sqlScope(const RunSql &sql, const Schema &be
     known.remove(QString());
     for (const QString &w : std::as_const(words))
         if (!known.contains(w) && !dataKeyword(w))
-            return std::nullopt;
+            return false;
     for (const QString &q : std::as_const(quoted))
         if (!known.contains(q))
-            return std::nullopt;
-    // Cascades: a table whose foreign key reaches a table in scope.
-    for (qsizetype i = 0; i < scope.size(); ++i)
+            return false;
+    return true;
+}
+
+// The tables raw SQL can touch on `before`, or nullopt when it may touch
+// anything: what it names, the tables whose foreign keys reach those
+// (cascades), what their triggers name (a trigger whose text passes the
+// same reading; any other trigger may do anything), and so on.
+std::optional<QList<const Table *>> sqlScope(const RunSql &sql, const Schema &before)
+{
+    QStringList texts{sql.forward, sql.reverse};
+    texts << sql.forwardByDialect.values() << sql.reverseByDialect.values();
+    QList<const Table *> scope;
+    if (!readSql(texts, before, scope))
+        return std::nullopt;
+    for (qsizetype i = 0; i < scope.size(); ++i) {
+        const Table *reached = scope.at(i);
+        for (const Trigger &tr : reached->triggers)
+            if (!readSql({tr.body, tr.definition}, before, scope))
+                return std::nullopt;
         for (const Table &t : before.tables) {
             if (scope.contains(&t))
                 continue;
             for (const ForeignKey &fk : t.foreignKeys)
-                if (fk.refTable.compare(scope.at(i)->name, Qt::CaseInsensitive) == 0
-                    && (fk.refSchema.isEmpty() ? t.schema : fk.refSchema).compare(scope.at(i)->schema, Qt::CaseInsensitive) == 0) {
+                if (fk.refTable.compare(reached->name, Qt::CaseInsensitive) == 0
+                    && (fk.refSchema.isEmpty() ? t.schema : fk.refSchema).compare(reached->schema, Qt::CaseInsensitive) == 0) {
                     scope << &t;
                     break;
                 }
         }
-    for (const Table *t : std::as_const(scope))
-        if (!t->triggers.isEmpty())
-            return std::nullopt;
+    }
     return scope;
 }
 
