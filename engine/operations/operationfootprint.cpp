@@ -53,6 +53,8 @@ QString columnKey(const QString &ns, const QString &table, const QString &column
     return QStringLiteral("c:") + OperationFootprint::tableKey(ns, table).mid(2) + u'.' + column.toLower();
 }
 QString keysKey(const QString &ns, const QString &table) { return QStringLiteral("k:") + OperationFootprint::tableKey(ns, table).mid(2); }
+// The foreign keys of a table: what a statement on the table they reference checks.
+QString foreignKeysKey(const QString &ns, const QString &table) { return QStringLiteral("f:") + OperationFootprint::tableKey(ns, table).mid(2); }
 
 void readForeignKey(OperationFootprint &f, const QString &ns, const ForeignKey &fk)
 {
@@ -125,8 +127,13 @@ struct Footprinter
     }
     void operator()(const CreateIndex &op) { onTable(op.schema, op.table); f.writes << indexKey(op.index.name) << keysKey(op.schema, op.table); }
     void operator()(const DropIndex &op) { onTable(op.schema, op.table); f.writes << indexKey(op.name) << keysKey(op.schema, op.table); }
-    void operator()(const AddForeignKey &op) { onTable(op.schema, op.table); readForeignKey(f, op.schema, op.foreignKey); }
-    void operator()(const DropForeignKey &op) { onTable(op.schema, op.table); }
+    void operator()(const AddForeignKey &op)
+    {
+        onTable(op.schema, op.table);
+        f.writes << foreignKeysKey(op.schema, op.table);
+        readForeignKey(f, op.schema, op.foreignKey);
+    }
+    void operator()(const DropForeignKey &op) { onTable(op.schema, op.table); f.writes << foreignKeysKey(op.schema, op.table); }
     void operator()(const AddCheck &op) { onTable(op.schema, op.table); }
     void operator()(const DropCheck &op) { onTable(op.schema, op.table); }
     void operator()(const AddUnique &op) { onTable(op.schema, op.table); f.writes << indexKey(op.unique.name) << keysKey(op.schema, op.table); }
@@ -281,32 +288,47 @@ bool readSql(const QStringList &texts, const Schema &before, QList<const Table *
     return true;
 }
 
-// The tables raw SQL can touch on `before`, or nullopt when it may touch
-// anything: what it names, the tables whose foreign keys reach those
-// (cascades), what their triggers name (a trigger whose text passes the
-// same reading; any other trigger may do anything), and so on.
-std::optional<QList<const Table *>> sqlScope(const RunSql &sql, const Schema &before)
+bool cascades(const ForeignKey &fk)
+{
+    const auto changes = [](ForeignKey::Action a) { return a != ForeignKey::Action::NoAction && a != ForeignKey::Action::Restrict; };
+    return changes(fk.onDelete) || changes(fk.onUpdate);
+}
+
+// What raw SQL can touch on `before`: the tables it may change, and the
+// foreign keys of other tables it may be checked against.
+struct SqlScope
+{
+    QList<const Table *> tables;
+    QList<QPair<const Table *, const ForeignKey *>> checks;
+};
+
+// The scope of raw SQL, or nullopt when it may touch anything: what it
+// names, the tables whose foreign keys reach those with a cascading action
+// (transitively; other keys only check), what their triggers name (a
+// trigger whose text passes the same reading; any other trigger may do
+// anything), and so on.
+std::optional<SqlScope> sqlScope(const RunSql &sql, const Schema &before)
 {
     QStringList texts{sql.forward, sql.reverse};
     texts << sql.forwardByDialect.values() << sql.reverseByDialect.values();
-    QList<const Table *> scope;
-    if (!readSql(texts, before, scope))
+    SqlScope scope;
+    if (!readSql(texts, before, scope.tables))
         return std::nullopt;
-    for (qsizetype i = 0; i < scope.size(); ++i) {
-        const Table *reached = scope.at(i);
+    for (qsizetype i = 0; i < scope.tables.size(); ++i) {
+        const Table *reached = scope.tables.at(i);
         for (const Trigger &tr : reached->triggers)
-            if (!readSql({tr.body, tr.definition}, before, scope))
+            if (!readSql({tr.body, tr.definition}, before, scope.tables))
                 return std::nullopt;
-        for (const Table &t : before.tables) {
-            if (scope.contains(&t))
-                continue;
-            for (const ForeignKey &fk : t.foreignKeys)
-                if (fk.refTable.compare(reached->name, Qt::CaseInsensitive) == 0
-                    && (fk.refSchema.isEmpty() ? t.schema : fk.refSchema).compare(reached->schema, Qt::CaseInsensitive) == 0) {
-                    scope << &t;
-                    break;
-                }
-        }
+        for (const Table &t : before.tables)
+            for (const ForeignKey &fk : t.foreignKeys) {
+                if (fk.refTable.compare(reached->name, Qt::CaseInsensitive) != 0
+                    || (fk.refSchema.isEmpty() ? t.schema : fk.refSchema).compare(reached->schema, Qt::CaseInsensitive) != 0)
+                    continue;
+                if (!cascades(fk))
+                    scope.checks << qMakePair(&t, &fk);
+                else if (!scope.tables.contains(&t))
+                    scope.tables << &t;
+            }
     }
     return scope;
 }
@@ -323,7 +345,12 @@ OperationFootprint OperationFootprint::of(const Operation &op, const Schema &bef
         return of(op);
     OperationFootprint f;
     QSet<QString> names;
-    for (const Table *t : *scope) {
+    for (const auto &[t, fk] : scope->checks) {
+        f.reads << foreignKeysKey(t->schema, t->name) << nameKey(t->schema, t->name);
+        for (const QString &c : fk->columns)
+            f.reads << columnKey(t->schema, t->name, c);
+    }
+    for (const Table *t : scope->tables) {
         f.writes << tableKey(t->schema, t->name) << nameKey(t->schema, t->name) << keysKey(t->schema, t->name);
         names.insert(t->name.toLower());
         for (const Column &c : t->columns) {

@@ -264,14 +264,26 @@ private slots:
 
     void runSqlReachesTablesWhoseKeysReachIt()
     {
-        // orders references users: deleting users may cascade into orders.
+        // orders references users ON DELETE CASCADE: deleting users may
+        // change orders; a key without an action only checks orders.
         const RunSql purge = sql(QStringLiteral("DELETE FROM users WHERE id = 0"));
         const OperationList ops{AddColumn{{}, QStringLiteral("orders"), col(QStringLiteral("note"))}, purge,
                                 DropColumn{{}, QStringLiteral("orders"), QStringLiteral("note")}};
         QCOMPARE(squash(ops), OperationList{purge});
-        Schema keyed = start();
-        keyed.tables[1].foreignKeys << ForeignKey{QStringLiteral("orders_user_fk"), {QStringLiteral("user_id")}, {}, QStringLiteral("users"), {QStringLiteral("id")}};
-        QCOMPARE(squash(ops, keyed), ops);
+        ForeignKey fk{QStringLiteral("orders_user_fk"), {QStringLiteral("user_id")}, {}, QStringLiteral("users"), {QStringLiteral("id")}};
+        Schema checked = start();
+        checked.tables[1].foreignKeys << fk;
+        QCOMPARE(squash(ops, checked), OperationList{purge});
+        Schema cascading = checked;
+        cascading.tables[1].foreignKeys.first().onDelete = ForeignKey::Action::Cascade;
+        QCOMPARE(squash(ops, cascading), ops);
+        // The key that checks the delete stays on its side of it.
+        Table lines = table(QStringLiteral("lines"), {QStringLiteral("user_id")});
+        ForeignKey linesFk = fk;
+        linesFk.name = QStringLiteral("lines_user_fk");
+        lines.foreignKeys << linesFk;
+        const OperationList dropped{CreateTable{lines}, purge, DropForeignKey{{}, QStringLiteral("lines"), linesFk}};
+        QCOMPARE(squash(dropped), dropped);
     }
 
     void viewsHoldBackWhatTheyRead()
