@@ -1,6 +1,7 @@
 #include "operationfootprint.h"
 
 #include "../schema/sqlnames.h"
+#include "operationapplier.h"
 #include "operationjson.h"
 
 #include <QJsonArray>
@@ -333,10 +334,45 @@ std::optional<SqlScope> sqlScope(const RunSql &sql, const Schema &before)
     return scope;
 }
 
+// The indexes (and uniques) a drop_table or drop_column takes with it on
+// `before`, as the applier decides; nullopt when the table is unknown.
+std::optional<QStringList> droppedIndexes(const Operation &op, const Schema &before)
+{
+    const auto *dropTable = std::get_if<DropTable>(&op);
+    const auto *dropColumn = std::get_if<DropColumn>(&op);
+    const Table *t = dropTable ? before.table(dropTable->name, dropTable->schema) : before.table(dropColumn->table, dropColumn->schema);
+    if (!t)
+        return std::nullopt;
+    Schema mini;
+    mini.tables << *t;
+    if (!OperationApplier::apply(mini, op))
+        return std::nullopt;
+    const Table *after = mini.tables.isEmpty() ? nullptr : &mini.tables.first();
+    QStringList gone;
+    for (const Index &i : t->indexes)
+        if (!after || !after->index(i.name))
+            gone << i.name;
+    for (const UniqueConstraint &u : t->uniques)
+        if (!after || std::none_of(after->uniques.cbegin(), after->uniques.cend(), [&](const UniqueConstraint &x) { return x.name == u.name; }))
+            gone << u.name;
+    return gone;
+}
+
 } // namespace
 
 OperationFootprint OperationFootprint::of(const Operation &op, const Schema &before)
 {
+    if (std::holds_alternative<DropTable>(op) || std::holds_alternative<DropColumn>(op)) {
+        // The indexes it drops, named: not every index name.
+        OperationFootprint f = of(op);
+        if (const auto gone = droppedIndexes(op, before)) {
+            f.anyIndex = false;
+            for (const QString &name : *gone)
+                f.writes << indexKey(name);
+            f.writes.removeDuplicates();
+        }
+        return f;
+    }
     const auto *sql = std::get_if<RunSql>(&op);
     if (!sql)
         return of(op);

@@ -46,7 +46,8 @@ struct OperationFootprint
     // them; it reads what their foreign keys and column types depend on and
     // the non-cascading foreign keys that reach them (checked, not changed).
     // Any other trigger, a view it names or any other word (a function, DO,
-    // CALL, DDL) leaves it a barrier.
+    // CALL, DDL) leaves it a barrier. A drop_table or drop_column names the
+    // indexes it takes with it instead of `anyIndex`.
     static OperationFootprint of(const Operation &op, const Schema &before);
     bool clashesWith(const OperationFootprint &other) const;
 

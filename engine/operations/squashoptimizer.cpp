@@ -59,13 +59,11 @@ std::optional<AlterColumn> mergedAlter(const AlterColumn &a, const AlterColumn &
 class Pass
 {
 public:
-    // sqlScopes: the footprint of each run_sql that is not elidable, in order.
-    Pass(SquashedOperations &result, const DialectCapabilities &caps, const QList<OperationFootprint> &sqlScopes)
-        : m_result(result), m_caps(caps), m_sqlScopes(sqlScopes)
-    {
-    }
+    Pass(SquashedOperations &result, const DialectCapabilities &caps) : m_result(result), m_caps(caps) {}
 
-    void feed(const Operation &op);
+    // fp: the operation's footprint (OperationFootprint::of, with the schema
+    // before it when known).
+    void feed(const Operation &op, const OperationFootprint &fp);
     OperationList output() const
     {
         OperationList out;
@@ -92,8 +90,6 @@ private:
 
     SquashedOperations &m_result;
     const DialectCapabilities &m_caps;
-    const QList<OperationFootprint> &m_sqlScopes;
-    int m_sqlSeen = 0;
     QList<Slot> m_slots;
     int m_floor = -1;   // the last barrier: nothing moves before it
     QHash<QString, std::set<int>> m_writers;
@@ -431,9 +427,9 @@ bool Pass::dropDeadOps(const Slot &x)
     return false;   // the drop itself stays
 }
 
-void Pass::feed(const Operation &op)
+void Pass::feed(const Operation &op, const OperationFootprint &fp)
 {
-    Slot x{op, OperationFootprint::of(op), OperationFootprint::targetTable(op)};
+    Slot x{op, fp, OperationFootprint::targetTable(op)};
     if (const auto *sql = std::get_if<RunSql>(&op)) {
         if (sql->elidable) {
             ++m_result.elided;
@@ -441,9 +437,6 @@ void Pass::feed(const Operation &op)
             return;
         }
         ++m_result.barriers;
-        if (m_sqlSeen < m_sqlScopes.size())
-            x.fp = m_sqlScopes.at(m_sqlSeen);
-        ++m_sqlSeen;
         if (!x.fp.barrier)
             ++m_result.scoped;
     }
@@ -515,28 +508,24 @@ void Pass::feed(const Operation &op)
 
 SquashedOperations SquashOptimizer::optimize(const OperationList &operations, const DialectCapabilities &capabilities, const Schema *before)
 {
-    // What each run_sql may touch, read on the schema it runs on; the run_sql
-    // operations keep their order through the passes (nothing crosses them
-    // that they may touch), so the i-th keeps its footprint.
-    QList<OperationFootprint> sqlScopes;
-    if (before) {
-        Schema state = *before;
-        for (const Operation &op : operations) {
-            if (const auto *sql = std::get_if<RunSql>(&op); sql && !sql->elidable)
-                sqlScopes << OperationFootprint::of(op, state);
-            if (!OperationApplier::apply(state, op))
-                break;   // the rest stay barriers
-        }
-    }
     SquashedOperations result;
     OperationList current = operations;
     // Each pass may open the way for another (an operation held back by one
     // that a later rule removed); stop when a pass changes nothing.
     for (int round = 0; round < 8; ++round) {
         SquashedOperations pass;
-        Pass p(pass, capabilities, sqlScopes);
-        for (const Operation &op : std::as_const(current))
-            p.feed(op);
+        Pass p(pass, capabilities);
+        // Footprints read on the schema each operation runs on (what a
+        // run_sql may touch, which indexes a drop takes), replaying the list
+        // of this round from `before`; without it, the plain footprints.
+        std::optional<Schema> state;
+        if (before)
+            state = *before;
+        for (const Operation &op : std::as_const(current)) {
+            p.feed(op, state ? OperationFootprint::of(op, *state) : OperationFootprint::of(op));
+            if (state && !OperationApplier::apply(*state, op))
+                state.reset();
+        }
         OperationList next = p.output();
         for (auto it = pass.rules.cbegin(); it != pass.rules.cend(); ++it)
             result.rules[it.key()] += it.value();

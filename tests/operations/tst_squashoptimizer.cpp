@@ -286,6 +286,22 @@ private slots:
         QCOMPARE(squash(dropped), dropped);
     }
 
+    void dropsHoldBackOnlyTheIndexesTheyTake()
+    {
+        // Dropping orders.user_id takes no index named items_id: the index
+        // folds into items across it.
+        const OperationList ops{CreateTable{table(QStringLiteral("items"))}, DropColumn{{}, QStringLiteral("orders"), QStringLiteral("user_id")},
+                                CreateIndex{{}, QStringLiteral("items"), index(QStringLiteral("items_id"), QStringLiteral("id"))}};
+        QCOMPARE(squash(ops).size(), 2);
+        // Where the drop takes an index of that name, the name is free only after it.
+        Schema indexed = start();
+        indexed.tables[1].indexes << index(QStringLiteral("items_id"), QStringLiteral("user_id"));
+        QCOMPARE(squash(ops, indexed), ops);
+        const OperationList dropTable{ops.at(0), DropTable{{}, QStringLiteral("orders")}, ops.at(2)};
+        QCOMPARE(squash(dropTable, indexed), dropTable);
+        QCOMPARE(squash(dropTable).size(), 2);
+    }
+
     void viewsHoldBackWhatTheyRead()
     {
         // The view reads users: a column rename of users must not move before it.
