@@ -373,6 +373,23 @@ OperationFootprint OperationFootprint::of(const Operation &op, const Schema &bef
         }
         return f;
     }
+    if (std::holds_alternative<RenameColumn>(op)) {
+        // The view and trigger texts it rewrites (as the applier decides),
+        // named: not every view.
+        OperationFootprint f = of(op);
+        Schema after = before;
+        if (!OperationApplier::apply(after, op) || after.views.size() != before.views.size() || after.tables.size() != before.tables.size())
+            return f;
+        f.writes.removeAll(viewKey(QString(), QStringLiteral("*")));
+        for (qsizetype i = 0; i < before.views.size(); ++i)
+            if (after.views.at(i).definition != before.views.at(i).definition)
+                f.writes << viewKey(before.views.at(i).schema, before.views.at(i).name);
+        for (qsizetype i = 0; i < before.tables.size(); ++i)
+            if (after.tables.at(i).triggers != before.tables.at(i).triggers)
+                f.writes << tableKey(before.tables.at(i).schema, before.tables.at(i).name);
+        f.writes.removeDuplicates();
+        return f;
+    }
     const auto *sql = std::get_if<RunSql>(&op);
     if (!sql)
         return of(op);

@@ -47,7 +47,9 @@ struct OperationFootprint
     // the non-cascading foreign keys that reach them (checked, not changed).
     // Any other trigger, a view it names or any other word (a function, DO,
     // CALL, DDL) leaves it a barrier. A drop_table or drop_column names the
-    // indexes it takes with it instead of `anyIndex`.
+    // indexes it takes with it instead of `anyIndex`; a rename_column names
+    // the views and the tables whose trigger texts it rewrites instead of
+    // every view.
     static OperationFootprint of(const Operation &op, const Schema &before);
     bool clashesWith(const OperationFootprint &other) const;
 

@@ -40,6 +40,14 @@ bool isMemberOp(const Operation &op)
            || std::holds_alternative<SetPrimaryKey>(op) || std::holds_alternative<CreateTrigger>(op) || std::holds_alternative<DropTrigger>(op);
 }
 
+// An operation that drops or replaces an object of a table by its name
+// alone (so it does not name the columns the object uses).
+bool dropsNamedObject(const Operation &op)
+{
+    return std::holds_alternative<DropIndex>(op) || std::holds_alternative<DropUnique>(op) || std::holds_alternative<DropForeignKey>(op)
+           || std::holds_alternative<DropCheck>(op) || std::holds_alternative<DropTrigger>(op) || std::holds_alternative<SetPrimaryKey>(op);
+}
+
 // Two alter_column of one column as one, when no stored value can come out
 // different (see the class comment); nullopt when they must stay two.
 std::optional<AlterColumn> mergedAlter(const AlterColumn &a, const AlterColumn &b)
@@ -156,8 +164,8 @@ void Pass::index(int pos, bool insert)
         put(m_indexNames);
     if (viewKey)
         put(m_viewTouch);
-    if (std::holds_alternative<RenameColumn>(s.op))
-        put(m_colRename);
+    if (s.fp.writes.contains(QStringLiteral("v:.*")))
+        put(m_colRename);   // a column rename that may rewrite any view
 }
 
 void Pass::add(Slot slot)
@@ -236,6 +244,8 @@ bool Pass::pairClear(int q, const Slot &x, const QStringList &names, bool keepCo
             continue;
         if (keepColumnOrder && y.table == x.table && std::holds_alternative<AddColumn>(y.op))
             return false;   // x would land before it: the column order would change
+        if (std::holds_alternative<DropColumn>(x.op) && y.table == x.table && dropsNamedObject(y.op))
+            return false;   // what y drops (by its name) may use the column: x would take it first
         if (y.table == x.table && isMemberOp(y.op) && !OperationFootprint::mentions(y.op, names))
             continue;
         return false;

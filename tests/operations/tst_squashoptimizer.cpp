@@ -302,6 +302,32 @@ private slots:
         QCOMPARE(squash(dropTable).size(), 2);
     }
 
+    void columnRenameHoldsBackOnlyTheViewsItRewrites()
+    {
+        // The view over users is rewritten by the rename; renaming items is
+        // not: it folds into its create_table across the column rename.
+        Schema viewed = start();
+        viewed.views << View{{}, QStringLiteral("contacts"), QStringLiteral("SELECT email FROM users"), false};
+        const RenameColumn rename{{}, QStringLiteral("users"), QStringLiteral("email"), QStringLiteral("mail")};
+        const OperationList ops{CreateTable{table(QStringLiteral("items"))}, rename, RenameTable{{}, QStringLiteral("items"), QStringLiteral("goods")}};
+        Table goods = table(QStringLiteral("items"));
+        goods.name = QStringLiteral("goods");
+        QCOMPARE(squash(ops, viewed), (OperationList{CreateTable{goods}, rename}));
+    }
+
+    void dropColumnWaitsForDropsThatMayUseIt()
+    {
+        // drop_index names only the index, which is on x: drop_column x must
+        // not fold into create_table before it (it would take the index first).
+        Table items = table(QStringLiteral("items"), {QStringLiteral("x")});
+        items.indexes << index(QStringLiteral("items_x"), QStringLiteral("x"));
+        const ForeignKey fk{QStringLiteral("orders_item_fk"), {QStringLiteral("user_id")}, {}, QStringLiteral("items"), {QStringLiteral("id")}};
+        const OperationList ops{CreateTable{items}, AddForeignKey{{}, QStringLiteral("orders"), fk},
+                                DropIndex{{}, QStringLiteral("items"), QStringLiteral("items_x")}, DropForeignKey{{}, QStringLiteral("orders"), fk},
+                                DropColumn{{}, QStringLiteral("items"), QStringLiteral("x")}};
+        QCOMPARE(squash(ops), (OperationList{CreateTable{table(QStringLiteral("items"))}}));
+    }
+
     void viewsHoldBackWhatTheyRead()
     {
         // The view reads users: a column rename of users must not move before it.
