@@ -139,8 +139,9 @@ Result<SquashPlan> Squasher::plan(const QList<Migration> &migrations, Dialect di
         for (const Operation &op : m.operations)
             if (const auto *sql = std::get_if<RunSql>(&op); sql && !sql->elidable)
                 plan.conflicts << SquashConflict{SquashConflict::Kind::RunSqlBarrier, id,
-                                                 QStringLiteral("%1 has a run_sql operation Covet cannot see into: it is kept as it is, and "
-                                                                "nothing is moved across it; mark it `elidable: true` if squashing may leave it out")
+                                                 QStringLiteral("%1 has a run_sql operation: it is kept as it is, and nothing it may touch is "
+                                                                "moved across it (the tables its SQL names, or everything when Covet cannot "
+                                                                "read it); mark it `elidable: true` if squashing may leave it out")
                                                      .arg(id),
                                                  false};
     }

@@ -24,7 +24,8 @@ struct SquashedOperations
 // does the same to any schema it applies to (SquashProof checks this).
 //
 // Rules, each applied only where every operation in between commutes with
-// the ones it moves or removes (OperationFootprint):
+// the ones it moves or removes (OperationFootprint, read on the schema each
+// operation runs on when the schema before the range is given):
 //  - add_column, alter_column, rename_column, drop_column, indexes, foreign
 //    keys, checks, uniques, primary keys, triggers and rename_table fold
 //    into a create_table of the same range (the table is new, so empty);
