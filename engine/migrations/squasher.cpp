@@ -139,8 +139,9 @@ Result<SquashPlan> Squasher::plan(const QList<Migration> &migrations, Dialect di
         for (const Operation &op : m.operations)
             if (const auto *sql = std::get_if<RunSql>(&op); sql && !sql->elidable)
                 plan.conflicts << SquashConflict{SquashConflict::Kind::RunSqlBarrier, id,
-                                                 QStringLiteral("%1 has a run_sql operation Covet cannot see into: it is kept as it is, and "
-                                                                "nothing is moved across it; mark it `elidable: true` if squashing may leave it out")
+                                                 QStringLiteral("%1 has a run_sql operation: it is kept as it is, and nothing it may touch is "
+                                                                "moved across it (the tables its SQL names, or everything when Covet cannot "
+                                                                "read it); mark it `elidable: true` if squashing may leave it out")
                                                      .arg(id),
                                                  false};
     }
@@ -175,7 +176,11 @@ Result<SquashPlan> Squasher::plan(const QList<Migration> &migrations, Dialect di
                 dependencies << dep;
     }
     std::sort(dependencies.begin(), dependencies.end());
-    plan.optimized = SquashOptimizer::optimize(all, DialectCapabilities::of(dialect));
+    QList<Migration> before;
+    for (qsizetype i = 0; i < first; ++i)
+        before << *graph.migration(order.at(i));
+    auto start = HistoryReplay::replay(before, dialect);
+    plan.optimized = SquashOptimizer::optimize(all, DialectCapabilities::of(dialect), start ? &*start : nullptr);
     plan.operationsAfter = int(plan.optimized.operations.size());
 
     int number = 0;
@@ -202,10 +207,6 @@ Result<SquashPlan> Squasher::plan(const QList<Migration> &migrations, Dialect di
     s.operations = plan.optimized.operations;
     s.transactional = transactional;
 
-    QList<Migration> before;
-    for (qsizetype i = 0; i < first; ++i)
-        before << *graph.migration(order.at(i));
-    auto start = HistoryReplay::replay(before, dialect);
     if (!start)
         plan.proof.differences << QStringLiteral("the history before the range does not replay: %1").arg(start.error().message());
     else

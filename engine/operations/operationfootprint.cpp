@@ -1,6 +1,7 @@
 #include "operationfootprint.h"
 
 #include "../schema/sqlnames.h"
+#include "operationapplier.h"
 #include "operationjson.h"
 
 #include <QJsonArray>
@@ -53,6 +54,8 @@ QString columnKey(const QString &ns, const QString &table, const QString &column
     return QStringLiteral("c:") + OperationFootprint::tableKey(ns, table).mid(2) + u'.' + column.toLower();
 }
 QString keysKey(const QString &ns, const QString &table) { return QStringLiteral("k:") + OperationFootprint::tableKey(ns, table).mid(2); }
+// The foreign keys of a table: what a statement on the table they reference checks.
+QString foreignKeysKey(const QString &ns, const QString &table) { return QStringLiteral("f:") + OperationFootprint::tableKey(ns, table).mid(2); }
 
 void readForeignKey(OperationFootprint &f, const QString &ns, const ForeignKey &fk)
 {
@@ -125,8 +128,13 @@ struct Footprinter
     }
     void operator()(const CreateIndex &op) { onTable(op.schema, op.table); f.writes << indexKey(op.index.name) << keysKey(op.schema, op.table); }
     void operator()(const DropIndex &op) { onTable(op.schema, op.table); f.writes << indexKey(op.name) << keysKey(op.schema, op.table); }
-    void operator()(const AddForeignKey &op) { onTable(op.schema, op.table); readForeignKey(f, op.schema, op.foreignKey); }
-    void operator()(const DropForeignKey &op) { onTable(op.schema, op.table); }
+    void operator()(const AddForeignKey &op)
+    {
+        onTable(op.schema, op.table);
+        f.writes << foreignKeysKey(op.schema, op.table);
+        readForeignKey(f, op.schema, op.foreignKey);
+    }
+    void operator()(const DropForeignKey &op) { onTable(op.schema, op.table); f.writes << foreignKeysKey(op.schema, op.table); }
     void operator()(const AddCheck &op) { onTable(op.schema, op.table); }
     void operator()(const DropCheck &op) { onTable(op.schema, op.table); }
     void operator()(const AddUnique &op) { onTable(op.schema, op.table); f.writes << indexKey(op.unique.name) << keysKey(op.schema, op.table); }
@@ -223,6 +231,204 @@ OperationFootprint OperationFootprint::of(const Operation &op)
     p.f.writes.removeDuplicates();
     p.f.reads.removeDuplicates();
     return p.f;
+}
+
+namespace {
+
+// The words a data fix-up may use besides names: DML keywords, no
+// function, no DDL, no procedural block (DO, CALL, EXECUTE stay unknown).
+bool dataKeyword(const QString &word)
+{
+    static const QSet<QString> words{
+        QStringLiteral("select"), QStringLiteral("from"),    QStringLiteral("where"),   QStringLiteral("and"),     QStringLiteral("or"),
+        QStringLiteral("not"),    QStringLiteral("null"),    QStringLiteral("is"),      QStringLiteral("in"),      QStringLiteral("exists"),
+        QStringLiteral("update"), QStringLiteral("set"),     QStringLiteral("insert"),  QStringLiteral("into"),    QStringLiteral("values"),
+        QStringLiteral("delete"), QStringLiteral("default"), QStringLiteral("true"),    QStringLiteral("false"),   QStringLiteral("between"),
+        QStringLiteral("like"),   QStringLiteral("case"),    QStringLiteral("when"),    QStringLiteral("then"),    QStringLiteral("else"),
+        QStringLiteral("end"),    QStringLiteral("distinct"), QStringLiteral("order"),  QStringLiteral("by"),      QStringLiteral("asc"),
+        QStringLiteral("desc"),   QStringLiteral("limit"),   QStringLiteral("offset")};
+    return words.contains(word);
+}
+
+// Adds to `scope` the tables of `before` that the texts name; false when
+// they may touch more (see OperationFootprint::of(op, before)).
+bool readSql(const QStringList &texts, const Schema &before, QList<const Table *> &scope)
+{
+    QSet<QString> words;
+    QSet<QString> quoted;
+    static const QSet<QString> parenthesised{QStringLiteral("in"), QStringLiteral("values"), QStringLiteral("exists")};
+    for (const QString &text : texts) {
+        const SqlNames::RawNames n = SqlNames::rawNames(text);
+        if (n.hidden || !(n.called - parenthesised).isEmpty())
+            return false;   // text only some server runs, or a call
+        words.unite(n.words);
+        quoted.unite(n.quoted);
+    }
+    const QSet<QString> ids = words + quoted;
+    for (const View &v : before.views)
+        if (ids.contains(v.name.toLower()))
+            return false;
+    QSet<QString> known;   // names the SQL may use: the tables', their namespaces', the named tables' columns
+    for (const Table &t : before.tables) {
+        known.insert(t.schema.toLower());
+        if (!ids.contains(t.name.toLower()))
+            continue;
+        if (!scope.contains(&t))
+            scope << &t;
+        known.insert(t.name.toLower());
+        for (const Column &c : t.columns)
+            known.insert(c.name.toLower());
+    }
+    known.remove(QString());
+    for (const QString &w : std::as_const(words))
+        if (!known.contains(w) && !dataKeyword(w))
+            return false;
+    for (const QString &q : std::as_const(quoted))
+        if (!known.contains(q))
+            return false;
+    return true;
+}
+
+bool cascades(const ForeignKey &fk)
+{
+    const auto changes = [](ForeignKey::Action a) { return a != ForeignKey::Action::NoAction && a != ForeignKey::Action::Restrict; };
+    return changes(fk.onDelete) || changes(fk.onUpdate);
+}
+
+// What raw SQL can touch on `before`: the tables it may change, and the
+// foreign keys of other tables it may be checked against.
+struct SqlScope
+{
+    QList<const Table *> tables;
+    QList<QPair<const Table *, const ForeignKey *>> checks;
+};
+
+// The scope of raw SQL, or nullopt when it may touch anything: what it
+// names, the tables whose foreign keys reach those with a cascading action
+// (transitively; other keys only check), what their triggers name (a
+// trigger whose text passes the same reading; any other trigger may do
+// anything), and so on.
+std::optional<SqlScope> sqlScope(const RunSql &sql, const Schema &before)
+{
+    QStringList texts{sql.forward, sql.reverse};
+    texts << sql.forwardByDialect.values() << sql.reverseByDialect.values();
+    SqlScope scope;
+    if (!readSql(texts, before, scope.tables))
+        return std::nullopt;
+    for (qsizetype i = 0; i < scope.tables.size(); ++i) {
+        const Table *reached = scope.tables.at(i);
+        for (const Trigger &tr : reached->triggers)
+            if (!readSql({tr.body, tr.definition}, before, scope.tables))
+                return std::nullopt;
+        for (const Table &t : before.tables)
+            for (const ForeignKey &fk : t.foreignKeys) {
+                if (fk.refTable.compare(reached->name, Qt::CaseInsensitive) != 0
+                    || (fk.refSchema.isEmpty() ? t.schema : fk.refSchema).compare(reached->schema, Qt::CaseInsensitive) != 0)
+                    continue;
+                if (!cascades(fk))
+                    scope.checks << qMakePair(&t, &fk);
+                else if (!scope.tables.contains(&t))
+                    scope.tables << &t;
+            }
+    }
+    return scope;
+}
+
+// The indexes (and uniques) a drop_table or drop_column takes with it on
+// `before`, as the applier decides; nullopt when the table is unknown.
+std::optional<QStringList> droppedIndexes(const Operation &op, const Schema &before)
+{
+    const auto *dropTable = std::get_if<DropTable>(&op);
+    const auto *dropColumn = std::get_if<DropColumn>(&op);
+    const Table *t = dropTable ? before.table(dropTable->name, dropTable->schema) : before.table(dropColumn->table, dropColumn->schema);
+    if (!t)
+        return std::nullopt;
+    Schema mini;
+    mini.tables << *t;
+    if (!OperationApplier::apply(mini, op))
+        return std::nullopt;
+    const Table *after = mini.tables.isEmpty() ? nullptr : &mini.tables.first();
+    QStringList gone;
+    for (const Index &i : t->indexes)
+        if (!after || !after->index(i.name))
+            gone << i.name;
+    for (const UniqueConstraint &u : t->uniques)
+        if (!after || std::none_of(after->uniques.cbegin(), after->uniques.cend(), [&](const UniqueConstraint &x) { return x.name == u.name; }))
+            gone << u.name;
+    return gone;
+}
+
+} // namespace
+
+OperationFootprint OperationFootprint::of(const Operation &op, const Schema &before)
+{
+    if (std::holds_alternative<DropTable>(op) || std::holds_alternative<DropColumn>(op)) {
+        // The indexes it drops, named: not every index name.
+        OperationFootprint f = of(op);
+        if (const auto gone = droppedIndexes(op, before)) {
+            f.anyIndex = false;
+            for (const QString &name : *gone)
+                f.writes << indexKey(name);
+            f.writes.removeDuplicates();
+        }
+        return f;
+    }
+    if (std::holds_alternative<RenameColumn>(op)) {
+        // The view and trigger texts it rewrites (as the applier decides),
+        // named: not every view.
+        OperationFootprint f = of(op);
+        Schema after = before;
+        if (!OperationApplier::apply(after, op) || after.views.size() != before.views.size() || after.tables.size() != before.tables.size())
+            return f;
+        f.writes.removeAll(viewKey(QString(), QStringLiteral("*")));
+        for (qsizetype i = 0; i < before.views.size(); ++i)
+            if (after.views.at(i).definition != before.views.at(i).definition)
+                f.writes << viewKey(before.views.at(i).schema, before.views.at(i).name);
+        for (qsizetype i = 0; i < before.tables.size(); ++i)
+            if (after.tables.at(i).triggers != before.tables.at(i).triggers)
+                f.writes << tableKey(before.tables.at(i).schema, before.tables.at(i).name);
+        f.writes.removeDuplicates();
+        return f;
+    }
+    const auto *sql = std::get_if<RunSql>(&op);
+    if (!sql)
+        return of(op);
+    const auto scope = sqlScope(*sql, before);
+    if (!scope)
+        return of(op);
+    OperationFootprint f;
+    QSet<QString> names;
+    for (const auto &[t, fk] : scope->checks) {
+        f.reads << foreignKeysKey(t->schema, t->name) << nameKey(t->schema, t->name);
+        for (const QString &c : fk->columns)
+            f.reads << columnKey(t->schema, t->name, c);
+    }
+    for (const Table *t : scope->tables) {
+        f.writes << tableKey(t->schema, t->name) << nameKey(t->schema, t->name) << keysKey(t->schema, t->name);
+        names.insert(t->name.toLower());
+        for (const Column &c : t->columns) {
+            f.writes << columnKey(t->schema, t->name, c.name);
+            readColumnType(f, c);
+        }
+        for (const ForeignKey &fk : t->foreignKeys)
+            readForeignKey(f, t->schema, fk);
+    }
+    // The views over them, and over those views.
+    QList<const View *> views;
+    for (bool grew = true; grew;) {
+        grew = false;
+        for (const View &v : before.views) {
+            if (views.contains(&v) || !SqlNames::identifiers(v.definition).intersects(names))
+                continue;
+            views << &v;
+            names.insert(v.name.toLower());
+            f.writes << viewKey(v.schema, v.name);
+            grew = true;
+        }
+    }
+    f.writes.removeDuplicates();
+    f.reads.removeDuplicates();
+    return f;
 }
 
 bool OperationFootprint::clashesWith(const OperationFootprint &o) const

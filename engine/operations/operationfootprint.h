@@ -1,5 +1,6 @@
 #pragma once
 
+#include "../schema/schema.h"
 #include "operation.h"
 
 #include <QString>
@@ -17,6 +18,8 @@ namespace covet {
 //   "n:", "c:", "k:"  finer keys of a table that a foreign key of another
 //                     table reads: its name, the referenced columns, its
 //                     keys (so adding a column to it commutes with the key)
+//   "f:<ns>.<table>"  the foreign keys of a table (what a run_sql on the
+//                     table they reference is checked against)
 //   "v:<ns>.<view>"   a view
 //   "e:<type>"        an enum type (columns of that type read it)
 //   "i:<name>"        an index name (schema-wide on PostgreSQL and SQLite)
@@ -31,6 +34,23 @@ struct OperationFootprint
     bool barrier = false;
 
     static OperationFootprint of(const Operation &op);
+    // The same, with what the schema the operation runs on tells: a run_sql
+    // is a barrier only for the objects it can touch when every word of its
+    // SQL (every text: forward, reverse, per dialect) is a keyword of a data
+    // statement, a table of `before`, a table's namespace or a column of a
+    // table it names, and it holds no quoted unknown name, no call and
+    // nothing a server reads that others skip. Then it writes the tables it
+    // names, the tables whose foreign keys reach those with a cascading
+    // action (transitively), the tables a trigger on them names when the
+    // trigger's text passes the same reading, and the views over any of
+    // them; it reads what their foreign keys and column types depend on and
+    // the non-cascading foreign keys that reach them (checked, not changed).
+    // Any other trigger, a view it names or any other word (a function, DO,
+    // CALL, DDL) leaves it a barrier. A drop_table or drop_column names the
+    // indexes it takes with it instead of `anyIndex`; a rename_column names
+    // the views and the tables whose trigger texts it rewrites instead of
+    // every view.
+    static OperationFootprint of(const Operation &op, const Schema &before);
     bool clashesWith(const OperationFootprint &other) const;
 
     static QString tableKey(const QString &ns, const QString &name);

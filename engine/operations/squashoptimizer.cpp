@@ -13,10 +13,6 @@ namespace covet {
 
 namespace {
 
-// How far back a pair rule looks for its partner (operations in between are
-// checked one by one): keeps a long history linear.
-constexpr int kPairWindow = 400;
-
 struct Slot
 {
     Operation op;
@@ -44,6 +40,14 @@ bool isMemberOp(const Operation &op)
            || std::holds_alternative<SetPrimaryKey>(op) || std::holds_alternative<CreateTrigger>(op) || std::holds_alternative<DropTrigger>(op);
 }
 
+// An operation that drops or replaces an object of a table by its name
+// alone (so it does not name the columns the object uses).
+bool dropsNamedObject(const Operation &op)
+{
+    return std::holds_alternative<DropIndex>(op) || std::holds_alternative<DropUnique>(op) || std::holds_alternative<DropForeignKey>(op)
+           || std::holds_alternative<DropCheck>(op) || std::holds_alternative<DropTrigger>(op) || std::holds_alternative<SetPrimaryKey>(op);
+}
+
 // Two alter_column of one column as one, when no stored value can come out
 // different (see the class comment); nullopt when they must stay two.
 std::optional<AlterColumn> mergedAlter(const AlterColumn &a, const AlterColumn &b)
@@ -65,7 +69,9 @@ class Pass
 public:
     Pass(SquashedOperations &result, const DialectCapabilities &caps) : m_result(result), m_caps(caps) {}
 
-    void feed(const Operation &op);
+    // fp: the operation's footprint (OperationFootprint::of, with the schema
+    // before it when known).
+    void feed(const Operation &op, const OperationFootprint &fp);
     OperationList output() const
     {
         OperationList out;
@@ -77,6 +83,7 @@ public:
 
 private:
     bool blocked(const OperationFootprint &fp, int after) const;
+    std::set<int> candidates(const OperationFootprint &fp, int after) const;
     bool pairClear(int q, const Slot &x, const QStringList &names, bool keepColumnOrder = false) const;
     void add(Slot slot);
     void kill(int pos);
@@ -157,8 +164,8 @@ void Pass::index(int pos, bool insert)
         put(m_indexNames);
     if (viewKey)
         put(m_viewTouch);
-    if (std::holds_alternative<RenameColumn>(s.op))
-        put(m_colRename);
+    if (s.fp.writes.contains(QStringLiteral("v:.*")))
+        put(m_colRename);   // a column rename that may rewrite any view
 }
 
 void Pass::add(Slot slot)
@@ -195,20 +202,50 @@ void Pass::replace(int pos, const Operation &op)
     index(pos, true);
 }
 
+// The live operations after `after` that may clash with fp: those the
+// indexes list for its keys (a barrier is m_floor's business), in order.
+std::set<int> Pass::candidates(const OperationFootprint &fp, int after) const
+{
+    std::set<int> out;
+    const auto take = [&](const std::set<int> &s) { out.insert(s.upper_bound(after), s.end()); };
+    bool indexKey = false;
+    bool viewKey = false;
+    for (const QString &k : fp.writes) {
+        take(m_writers.value(k));
+        take(m_readers.value(k));
+        indexKey = indexKey || k.startsWith(QLatin1String("i:"));
+        viewKey = viewKey || k.startsWith(QLatin1String("v:"));
+    }
+    for (const QString &k : fp.reads) {
+        take(m_writers.value(k));
+        viewKey = viewKey || k.startsWith(QLatin1String("v:"));
+    }
+    if (indexKey || fp.anyIndex)
+        take(m_anyIndex);
+    if (fp.anyIndex)
+        take(m_indexNames);
+    if (viewKey)
+        take(m_colRename);
+    if (fp.writes.contains(QStringLiteral("v:.*")))
+        take(m_viewTouch);
+    return out;
+}
+
 // Whether x can meet the operation at q: every live operation in between
-// commutes with x, or is on the same table and names none of `names`.
+// commutes with x, or is on the same table and names none of `names`. Only
+// the operations the indexes list are looked at, so the distance is free.
 bool Pass::pairClear(int q, const Slot &x, const QStringList &names, bool keepColumnOrder) const
 {
     if (q <= m_floor)
         return false;
-    if (m_slots.size() - q > kPairWindow)
-        return false;
-    for (int i = q + 1; i < m_slots.size(); ++i) {
+    for (const int i : candidates(x.fp, q)) {
         const Slot &y = m_slots.at(i);
         if (!y.live || !y.fp.clashesWith(x.fp))
             continue;
         if (keepColumnOrder && y.table == x.table && std::holds_alternative<AddColumn>(y.op))
             return false;   // x would land before it: the column order would change
+        if (std::holds_alternative<DropColumn>(x.op) && y.table == x.table && dropsNamedObject(y.op))
+            return false;   // what y drops (by its name) may use the column: x would take it first
         if (y.table == x.table && isMemberOp(y.op) && !OperationFootprint::mentions(y.op, names))
             continue;
         return false;
@@ -221,7 +258,7 @@ int Pass::findMember(const QString &table, int limit, const std::function<bool(c
     const QList<int> positions = m_members.value(table);
     for (qsizetype i = positions.size() - 1; i >= 0; --i) {
         const int pos = positions.at(i);
-        if (pos <= limit || m_slots.size() - pos > kPairWindow)
+        if (pos <= limit)
             return -1;
         if (m_slots.at(pos).live && match(m_slots.at(pos)))
             return pos;
@@ -386,7 +423,7 @@ bool Pass::dropDeadOps(const Slot &x)
     int removed = 0;
     for (qsizetype i = positions.size() - 1; i >= 0; --i) {
         const int pos = positions.at(i);
-        if (pos <= m_floor || m_slots.size() - pos > kPairWindow)
+        if (pos <= m_floor)
             break;
         if (!m_slots.at(pos).live)
             continue;
@@ -400,9 +437,9 @@ bool Pass::dropDeadOps(const Slot &x)
     return false;   // the drop itself stays
 }
 
-void Pass::feed(const Operation &op)
+void Pass::feed(const Operation &op, const OperationFootprint &fp)
 {
-    Slot x{op, OperationFootprint::of(op), OperationFootprint::targetTable(op)};
+    Slot x{op, fp, OperationFootprint::targetTable(op)};
     if (const auto *sql = std::get_if<RunSql>(&op)) {
         if (sql->elidable) {
             ++m_result.elided;
@@ -410,6 +447,8 @@ void Pass::feed(const Operation &op)
             return;
         }
         ++m_result.barriers;
+        if (!x.fp.barrier)
+            ++m_result.scoped;
     }
     if (x.fp.barrier) {
         add(std::move(x));
@@ -477,7 +516,7 @@ void Pass::feed(const Operation &op)
 
 } // namespace
 
-SquashedOperations SquashOptimizer::optimize(const OperationList &operations, const DialectCapabilities &capabilities)
+SquashedOperations SquashOptimizer::optimize(const OperationList &operations, const DialectCapabilities &capabilities, const Schema *before)
 {
     SquashedOperations result;
     OperationList current = operations;
@@ -486,14 +525,25 @@ SquashedOperations SquashOptimizer::optimize(const OperationList &operations, co
     for (int round = 0; round < 8; ++round) {
         SquashedOperations pass;
         Pass p(pass, capabilities);
-        for (const Operation &op : std::as_const(current))
-            p.feed(op);
+        // Footprints read on the schema each operation runs on (what a
+        // run_sql may touch, which indexes a drop takes), replaying the list
+        // of this round from `before`; without it, the plain footprints.
+        std::optional<Schema> state;
+        if (before)
+            state = *before;
+        for (const Operation &op : std::as_const(current)) {
+            p.feed(op, state ? OperationFootprint::of(op, *state) : OperationFootprint::of(op));
+            if (state && !OperationApplier::apply(*state, op))
+                state.reset();
+        }
         OperationList next = p.output();
         for (auto it = pass.rules.cbegin(); it != pass.rules.cend(); ++it)
             result.rules[it.key()] += it.value();
         result.elided += pass.elided;
-        if (round == 0)
+        if (round == 0) {
             result.barriers = pass.barriers;
+            result.scoped = pass.scoped;
+        }
         const bool changed = next != current;
         current = std::move(next);
         if (!changed)

@@ -15,7 +15,8 @@ struct SquashedOperations
     // How often each rule fired ("folded into create_table", "create_table +
     // drop_table cancelled", ...), by rule; a QMap so it prints in one order.
     QMap<QString, int> rules;
-    int barriers = 0;   // run_sql operations kept (a barrier nothing moves across)
+    int barriers = 0;   // run_sql operations kept (a barrier for what they may touch)
+    int scoped = 0;     // of those, the ones a barrier only for the tables they name (and what reaches them)
     int elided = 0;     // run_sql operations marked elidable: true, left out
 };
 
@@ -23,7 +24,8 @@ struct SquashedOperations
 // does the same to any schema it applies to (SquashProof checks this).
 //
 // Rules, each applied only where every operation in between commutes with
-// the ones it moves or removes (OperationFootprint):
+// the ones it moves or removes (OperationFootprint, read on the schema each
+// operation runs on when the schema before the range is given):
 //  - add_column, alter_column, rename_column, drop_column, indexes, foreign
 //    keys, checks, uniques, primary keys, triggers and rename_table fold
 //    into a create_table of the same range (the table is new, so empty);
@@ -39,7 +41,11 @@ struct SquashedOperations
 //    no USING expression, no lossy conversion, no NOT NULL fill whose
 //    default changes afterwards); alter_enum folds into create_enum;
 //  - run_sql is a barrier nothing moves across, unless marked
-//    `elidable: true`: then it is left out; namespaces are barriers too;
+//    `elidable: true`: then it is left out; given the schema before the
+//    range, a run_sql whose SQL names only known tables and their columns
+//    with data keywords is a barrier for those tables alone (with the
+//    tables whose foreign keys reach them and the views over them:
+//    OperationFootprint::of(op, before)); namespaces are barriers;
 //  - where the dialect keeps a foreign key's index after the key is dropped
 //    (DialectCapabilities::foreignKeyLeavesIndex), drop_foreign_key stays.
 // Deterministic: the same input gives the same output, in the input's order
@@ -47,7 +53,10 @@ struct SquashedOperations
 class SquashOptimizer
 {
 public:
-    static SquashedOperations optimize(const OperationList &operations, const DialectCapabilities &capabilities);
+    // `before`: the schema the operations start from (the history before
+    // the range); without it every run_sql is a full barrier.
+    static SquashedOperations optimize(const OperationList &operations, const DialectCapabilities &capabilities,
+                                       const Schema *before = nullptr);
 };
 
 } // namespace covet

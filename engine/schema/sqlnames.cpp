@@ -78,4 +78,27 @@ QString renameIdentifier(const QString &sql, const QString &from, const QString 
     return out + sql.mid(copied);
 }
 
+RawNames rawNames(const QString &sql)
+{
+    using Kind = SqlTokenizer::Kind;
+    RawNames out;
+    for (const SqlTokenizer::Rules &rules : SqlTokenizer::Rules::everyServerReading()) {
+        QList<SqlTokenizer::Token> toks = SqlTokenizer::tokenize(sql, rules);
+        for (const SqlTokenizer::Token &t : std::as_const(toks))
+            out.hidden = out.hidden || t.kind == Kind::ExecutableComment || t.unterminated;
+        toks.removeIf([](const SqlTokenizer::Token &t) { return t.isComment(); });
+        for (qsizetype i = 0; i < toks.size(); ++i) {
+            const SqlTokenizer::Token &t = toks.at(i);
+            if (t.kind != Kind::Word && t.kind != Kind::QuotedIdentifier)
+                continue;
+            const QString name = (t.kind == Kind::Word ? t.source(sql).toString() : SqlTokenizer::unquoted(t, sql)).toLower();
+            (t.kind == Kind::Word ? out.words : out.quoted).insert(name);
+            const bool afterInto = i > 0 && SqlTokenizer::isWord(toks.at(i - 1), sql, u"into");
+            if (i + 1 < toks.size() && SqlTokenizer::isPunct(toks.at(i + 1), sql, u'(') && !afterInto)
+                out.called.insert(name);
+        }
+    }
+    return out;
+}
+
 } // namespace covet::SqlNames

@@ -44,6 +44,18 @@ QSet<QString> identifiers(const QString &sql);
 // a rename and its reverse give back the original text.
 QString renameIdentifier(const QString &sql, const QString &from, const QString &to);
 
+// The names in raw SQL (a run_sql statement) as any server may read it:
+// the union over SqlTokenizer::Rules::everyServerReading(), so that text a
+// server runs is never taken for a literal or a comment.
+struct RawNames
+{
+    QSet<QString> words;    // bare words (keywords and identifiers), lower-cased
+    QSet<QString> quoted;   // quoted identifiers, unquoted and lower-cased
+    QSet<QString> called;   // words and quoted names followed by "(" (a call, IN (, VALUES (), not INTO t (
+    bool hidden = false;    // some reading runs text that others skip (MySQL /*! */, /*+ */) or an unterminated quote
+};
+RawNames rawNames(const QString &sql);
+
 } // namespace SqlNames
 
 } // namespace covet

@@ -20,7 +20,7 @@ struct RandomHistoryOptions
     bool triggers = true;    // in-memory only: trigger bodies are dialect-specific
     bool enums = true;       // PostgreSQL only on a real server
     bool views = true;
-    bool runSql = true;      // run_sql (elidable or not) doing nothing to the schema
+    bool runSql = true;      // run_sql (elidable or not) doing nothing to the schema: data fix-ups of a table, SELECT 1
     // "realistic": mostly tables created and then grown (the shape of a
     // long-lived project); otherwise every kind equally often.
     bool realistic = false;
@@ -152,8 +152,9 @@ private:
             // The shape of a long-lived project: tables created, then grown
             // (columns, indexes, foreign keys, constraints), some alters and
             // renames, few drops, views, triggers and enum changes now and
-            // then, and a run_sql about every 150 operations (half of them
-            // data fix-ups marked elidable).
+            // then, and a run_sql about every 150 operations (an UPDATE of
+            // a table's own column, sometimes a SELECT 1; half of them
+            // marked elidable).
             static const int weights[] = {0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 7, 7, 7, 7, 7, 9, 9, 9, 9,
                                           11, 11, 11, 5, 5, 5, 5, 5, 6, 3, 4, 4, 8, 12, 10, 13, 14, 15, 15, 1, 1, 7, 1};
             k = m_rng.bounded(150) == 0 ? 16 : weights[m_rng.bounded(int(std::size(weights)))];
@@ -282,8 +283,14 @@ private:
             break;
         case 16:
             if (m_options.runSql) {
+                // A data fix-up of an existing table's own column (the
+                // usual run_sql: UPDATE ... SET col = ...), now and then a
+                // bare SELECT 1. The names are plain lower-case words, the
+                // same unquoted on every server.
                 RunSql r;
                 r.forward = QStringLiteral("SELECT 1");
+                if (auto c = ownColumn(*t); c && m_rng.bounded(4) != 0)
+                    r.forward = QStringLiteral("UPDATE %1 SET %2 = %2 WHERE id > 0").arg(tn, c->name);
                 r.reverse = QStringLiteral("SELECT 1");
                 r.elidable = m_rng.bounded(2) == 0;
                 push(m, r);
