@@ -3210,6 +3210,14 @@ Zusammengefasste Migration: %2</translation>
         <source>Preview first: only a proven, conflict-free squash can be written</source>
         <translation>Zuerst „Vorschau“: Nur ein nachgewiesenes, konfliktfreies Zusammenfassen kann geschrieben werden</translation>
     </message>
+    <message>
+        <source>Squashing is turned off in covet.yaml (squashing: {enabled: false}): nothing can be written.</source>
+        <translation>Das Zusammenfassen ist in covet.yaml ausgeschaltet (squashing: {enabled: false}): Es kann nichts geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Nothing to squash: the migration graph holds fewer than two migrations not yet replaced by a squash.</source>
+        <translation>Nichts zusammenzufassen: Der Migrationsgraph enthält weniger als zwei Migrationen, die noch nicht durch eine Zusammenfassung ersetzt sind.</translation>
+    </message>
 </context>
 <context>
     <name>covet::StartPage</name>

@@ -3195,6 +3195,14 @@ Squashed migration: %2</source>
         <source>Preview first: only a proven, conflict-free squash can be written</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Squashing is turned off in covet.yaml (squashing: {enabled: false}): nothing can be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to squash: the migration graph holds fewer than two migrations not yet replaced by a squash.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>covet::StartPage</name>

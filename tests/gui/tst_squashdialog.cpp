@@ -151,6 +151,15 @@ private slots:
                  qPrintable(figures));
         QVERIFY2(figures.contains(QString::number(expected->reduction() * 100.0, 'f', 1) + QStringLiteral("%")), qPrintable(figures));
 
+        // A range of one migration: nothing to squash, and the dialog says why.
+        dialog->fromCombo()->setCurrentIndex(2);
+        QVERIFY(dialog->nameEdit()->text().isEmpty());
+        QVERIFY(previewAndWait(dialog));
+        QVERIFY(!dialog->plan());
+        QVERIFY(dialog->figuresText().isEmpty());
+        QVERIFY2(dialog->statusText().contains(QStringLiteral("fewer than two migrations")), qPrintable(dialog->statusText()));
+        QVERIFY(!dialog->writeButton()->isEnabled());
+
         // The whole range: four operations become one, proven twice.
         dialog->fromCombo()->setCurrentIndex(0);
         dialog->keepRecentSpin()->setValue(0);
@@ -182,8 +191,14 @@ private slots:
         const QByteArray written = file.readAll();
         QVERIFY2(written.contains(R"(replaces: ["0001_items", "0002_qty", "0003_index", "0004_rename"])"), written.constData());
         QVERIFY(!dialog->writeButton()->isEnabled());   // written: nothing more to write
+        // The dialog reads the directory again: only the squash is left to choose.
+        QVERIFY(QTest::qWaitFor([&]() { return !dialog->isBusy(); }, 30000));
+        QCOMPARE(dialog->fromCombo()->count(), 1);
+        QCOMPARE(dialog->fromCombo()->currentText(), QStringLiteral("0005_compacted"));
+        QVERIFY(!dialog->previewButton()->isEnabled());
+        QVERIFY2(dialog->statusText().contains(path), qPrintable(dialog->statusText()));
         // The view reads the directory again and lists the squash, selected, with its case.
-        QVERIFY(listed.wait(30000));
+        QVERIFY(!listed.isEmpty() || listed.wait(30000));
         QVERIFY(QTest::qWaitFor([&]() { return !view.isBusy(); }, 30000));
         const int row = view.model()->rowOf(QStringLiteral("0005_compacted"));
         QVERIFY(row >= 0);

@@ -43,7 +43,7 @@ QString kindText(SquashConflict::Kind kind)
 } // namespace
 
 SquashDialog::SquashDialog(const ProjectConfig &config, const QString &url, QWidget *parent)
-    : QDialog(parent), m_job(new SquashJob(this))
+    : QDialog(parent), m_job(new SquashJob(this)), m_config(config), m_url(url)
 {
     setObjectName(QStringLiteral("squashDialog"));
     setWindowTitle(tr("Squash Migrations"));
@@ -121,7 +121,7 @@ SquashDialog::SquashDialog(const ProjectConfig &config, const QString &url, QWid
     for (QLabel *l : {m_figures, m_proof, m_conflicts})
         l->hide();
     setStatus(tr("Reading the migrations…"), StudioStyle::Banner::Info);
-    m_job->load(config, url);
+    m_job->load(m_config, m_url);
     updateButtons();
 }
 
@@ -175,6 +175,9 @@ void SquashDialog::preview()
         return;
     m_plan.reset();
     m_written.clear();
+    for (QLabel *l : {m_figures, m_proof, m_conflicts})
+        l->hide();
+    m_yaml->setSql(QString());
     setStatus(tr("Planning and proving the squash…"), StudioStyle::Banner::Info);
     m_job->preview(*m_project, request());
     updateButtons();
@@ -183,9 +186,11 @@ void SquashDialog::preview()
 void SquashDialog::onFinished(const SquashOutcome &outcome)
 {
     if (outcome.error) {
-        setStatus(outcome.project || !m_project ? tr("Cannot squash: %1").arg(outcome.error->toString())
-                                                : tr("Cannot plan this squash: %1").arg(outcome.error->toString()),
+        setStatus(!m_project ? tr("Cannot squash: %1").arg(outcome.error->toString())
+                             : tr("Cannot plan this squash: %1").arg(outcome.error->toString()),
                   StudioStyle::Banner::Error);
+        if (m_project)
+            emit previewed();
     } else if (outcome.project) {
         m_project = *outcome.project;
         fillRange(*m_project);
@@ -193,6 +198,14 @@ void SquashDialog::onFinished(const SquashOutcome &outcome)
         inputsChanged();
         for (const QString &w : m_project->warnings)
             setStatus(tr("Warning: %1").arg(w), StudioStyle::Banner::Note);
+        // After a write its result stays shown.
+        const auto availability = m_project->availability();
+        if (m_written.isEmpty() && availability == SquashProject::Availability::Disabled)
+            setStatus(tr("Squashing is turned off in covet.yaml (squashing: {enabled: false}): nothing can be written."),
+                      StudioStyle::Banner::Error);
+        else if (m_written.isEmpty() && availability == SquashProject::Availability::TooFew)
+            setStatus(tr("Nothing to squash: the migration graph holds fewer than two migrations not yet replaced by a squash."),
+                      StudioStyle::Banner::Note);
         emit loaded();
     } else if (outcome.plan) {
         showPlan(*outcome.plan, outcome.yaml);
@@ -262,6 +275,8 @@ void SquashDialog::write()
     setStatus(tr("Wrote %1 (replaces %2). The replaced files can be deleted once every database has applied the whole range.")
                   .arg(m_written, replaced),
               StudioStyle::Banner::Ok);
+    // The directory changed: the next preview starts from what it holds now.
+    m_job->load(m_config, m_url);
     updateButtons();
     emit written(m_written, id);
 }
@@ -274,7 +289,7 @@ void SquashDialog::setStatus(const QString &text, StudioStyle::Banner banner)
 void SquashDialog::updateButtons()
 {
     const bool busy = isBusy();
-    m_previewButton->setEnabled(m_project && !busy && m_project->ids.size() >= 2);
+    m_previewButton->setEnabled(m_project && !busy && m_project->availability() == SquashProject::Availability::Available);
     for (QWidget *w : std::initializer_list<QWidget *>{m_from, m_to, m_keep, m_name})
         w->setEnabled(m_project && !busy);
     const bool writable = m_plan && !m_plan->blocked() && !busy;

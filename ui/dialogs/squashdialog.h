@@ -54,7 +54,7 @@ public slots:
 
 signals:
     void loaded();
-    void previewed();
+    void previewed();   // plan() empty: the range could not be planned (statusText() says why)
     // A squashed migration was written to `path` (its id: `id`).
     void written(const QString &path, const QString &id);
 
@@ -68,6 +68,8 @@ private:
     void updateButtons();
 
     SquashJob *m_job = nullptr;
+    ProjectConfig m_config;
+    QString m_url;
     std::optional<SquashProject> m_project;
     std::optional<SquashPlan> m_plan;
     QString m_written;
