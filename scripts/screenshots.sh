@@ -9,7 +9,12 @@
 #         models.yaml against demo.db, with its two rename candidates) and
 #         docs/screenshots/migrations-view.png (covet-studio --view migrations
 #         --dry-run: 0001 and 0002 applied, 0003 pending, dry-run in a rolled-back
-#         transaction), docs/screenshots/audit-view.png and
+#         transaction), docs/screenshots/squash-blocked.png (--squash: the
+#         Squash… dialog's preview of squashing the demo's three migrations,
+#         plain SQL ones: Write disabled, and why), docs/screenshots/squash-dialog.png
+#         (--squash on a small YAML project, 0001 and 0002 applied: four
+#         migrations proven to squash into one),
+#         docs/screenshots/audit-view.png and
 #         audit-dashboard.png (--view audit / dashboard: the demo's scripted
 #         audit history), docs/screenshots/start-page.png (covet-studio
 #         without arguments: the start page, the demos above as recent projects),
@@ -93,6 +98,7 @@ shoot() {
 shoot schema schema-browser.png --select "${COVET_SCREENSHOT_SELECT:-order_items}"
 shoot diff diff-view.png
 shoot migrations migrations-view.png --dry-run
+shoot migrations squash-blocked.png --squash
 shoot audit audit-view.png
 shoot dashboard audit-dashboard.png
 shoot start start-page.png
@@ -127,3 +133,44 @@ shoot rollback rollback-rehearsal.png --rollback-steps 1 --dry-run
 # The Risk tab of the data-losing 0004, the one pending after 0003 is applied.
 (cd "$SHOP" && "$COVET" migrate --to 0003_product_flags --yes) >>"$WORK/cli.log" 2>&1 || { cat "$WORK/cli.log" >&2; exit 1; }
 shoot risk risk-tab.png
+
+# A small YAML project (items: a table, a column, an index, a rename), 0001
+# and 0002 applied: Squash… proves the four migrations squash into one.
+WAREHOUSE="$WORK/warehouse"
+mkdir -p "$WAREHOUSE/migrations"
+printf 'dialect: sqlite\ndatabase: sqlite:warehouse.db\nmigrations: migrations\n' >"$WAREHOUSE/covet.yaml"
+cat >"$WAREHOUSE/migrations/0001_items.yaml" <<'YAML'
+operations:
+  - op: create_table
+    definition:
+      name: items
+      columns:
+        - {name: id, type: bigint, nullable: false}
+        - {name: label, type: varchar(50)}
+      primary_key: {columns: [id]}
+YAML
+cat >"$WAREHOUSE/migrations/0002_qty.yaml" <<'YAML'
+dependencies: [0001_items]
+operations:
+  - op: add_column
+    table: items
+    column: {name: qty, type: integer, nullable: false, default: "0"}
+YAML
+cat >"$WAREHOUSE/migrations/0003_index.yaml" <<'YAML'
+dependencies: [0002_qty]
+operations:
+  - op: create_index
+    table: items
+    index: {name: idx_items_label, parts: [{column: label}]}
+YAML
+cat >"$WAREHOUSE/migrations/0004_rename.yaml" <<'YAML'
+dependencies: [0003_index]
+operations:
+  - op: rename_column
+    table: items
+    from: qty
+    to: quantity
+YAML
+(cd "$WAREHOUSE" && "$COVET" migrate --to 0002_qty --yes) >>"$WORK/cli.log" 2>&1 || { cat "$WORK/cli.log" >&2; exit 1; }
+PROJECT="$WAREHOUSE"
+shoot migrations squash-dialog.png --squash

@@ -211,6 +211,10 @@
         <source>Show the view NAME first: schema, diff, migrations, risk (the Migrations view&apos;s Risk tab), rollback, backups, audit or dashboard (the audit dashboard).</source>
         <translation>Zuerst die Ansicht NAME zeigen: schema, diff, migrations, risk (der Reiter „Risiko“ der Migrationsansicht), rollback, backups, audit oder dashboard (das Audit-Dashboard).</translation>
     </message>
+    <message>
+        <source>Show the Migrations view and open Squash… once the migrations are listed, previewing the squash of all of them. Nothing is written until Write is clicked.</source>
+        <translation>Die Ansicht „Migrationen“ zeigen und „Zusammenfassen…“ öffnen, sobald die Migrationen aufgelistet sind, mit der Vorschau, alle zusammenzufassen. Nichts wird geschrieben, bevor „Schreiben“ geklickt wird.</translation>
+    </message>
 </context>
 <context>
     <name>StudioStyle</name>
@@ -1918,6 +1922,16 @@ Bestätigt: %1</translation>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
+    <message>
+        <source>%1
+Squashed migration: %2</source>
+        <translation>%1
+Zusammengefasste Migration: %2</translation>
+    </message>
+    <message>
+        <source>%1 (squashed)</source>
+        <translation>%1 (zusammengefasst)</translation>
+    </message>
 </context>
 <context>
     <name>covet::MigrationRunController</name>
@@ -2116,6 +2130,26 @@ Bestätigt: %1</translation>
         <source>Select a pending migration to apply the migrations up to it</source>
         <translation>Eine ausstehende Migration auswählen, um die Migrationen bis zu ihr anzuwenden</translation>
     </message>
+    <message>
+        <source>Squash…</source>
+        <translation>Zusammenfassen…</translation>
+    </message>
+    <message>
+        <source>Open a project and its database to squash its migrations</source>
+        <translation>Ein Projekt und seine Datenbank öffnen, um seine Migrationen zusammenzufassen</translation>
+    </message>
+    <message>
+        <source>Squashing is turned off in covet.yaml (squashing: {enabled: false})</source>
+        <translation>Das Zusammenfassen ist in covet.yaml ausgeschaltet (squashing: {enabled: false})</translation>
+    </message>
+    <message>
+        <source>Squashing needs at least two migrations</source>
+        <translation>Zum Zusammenfassen braucht es mindestens zwei Migrationen</translation>
+    </message>
+    <message>
+        <source>Squash a range of migrations into one, proven to give the same schema</source>
+        <translation>Einen Bereich von Migrationen zu einer zusammenfassen, nachweislich mit demselben Schema</translation>
+    </message>
 </context>
 <context>
     <name>covet::MigrationsView</name>
@@ -2182,6 +2216,10 @@ Bestätigt: %1</translation>
     <message>
         <source>(asks for confirmation)</source>
         <translation>(verlangt Bestätigung)</translation>
+    </message>
+    <message>
+        <source>Squashed migration %1 written.</source>
+        <translation>Zusammengefasste Migration %1 geschrieben.</translation>
     </message>
 </context>
 <context>
@@ -3004,6 +3042,181 @@ Bestätigt: %1</translation>
     <message>
         <source>Copy the selected SQL, or all of it when nothing is selected</source>
         <translation>Das ausgewählte SQL kopieren, oder alles, wenn nichts ausgewählt ist</translation>
+    </message>
+</context>
+<context>
+    <name>covet::SquashDialog</name>
+    <message>
+        <source>Divergent branches</source>
+        <translation>Auseinanderlaufende Zweige</translation>
+    </message>
+    <message>
+        <source>Plain SQL migration</source>
+        <translation>Reine SQL-Migration</translation>
+    </message>
+    <message>
+        <source>run_sql barrier</source>
+        <translation>run_sql-Schranke</translation>
+    </message>
+    <message>
+        <source>Edited since applied</source>
+        <translation>Seit dem Anwenden bearbeitet</translation>
+    </message>
+    <message>
+        <source>Squash Migrations</source>
+        <translation>Migrationen zusammenfassen</translation>
+    </message>
+    <message>
+        <source>Leave the newest N migrations of the range as they are</source>
+        <translation>Die neuesten N Migrationen des Bereichs unverändert lassen</translation>
+    </message>
+    <message>
+        <source>The squashed migration&apos;s name: lowercase letters, digits and _</source>
+        <translation>Der Name der zusammengefassten Migration: Kleinbuchstaben, Ziffern und _</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>Plan the squash and prove it, without writing anything</source>
+        <translation>Das Zusammenfassen planen und nachweisen, ohne etwas zu schreiben</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>keep newest</source>
+        <translation>neueste behalten</translation>
+    </message>
+    <message>
+        <source>&amp;Squash from</source>
+        <translation>&amp;Zusammenfassen von</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>Write</source>
+        <translation>Schreiben</translation>
+    </message>
+    <message>
+        <source>The squashed migration:</source>
+        <translation>Die zusammengefasste Migration:</translation>
+    </message>
+    <message>
+        <source>Reading the migrations…</source>
+        <translation>Die Migrationen werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Preview to plan and prove the squash of this range.</source>
+        <translation>„Vorschau“ plant das Zusammenfassen dieses Bereichs und weist es nach.</translation>
+    </message>
+    <message>
+        <source>Planning and proving the squash…</source>
+        <translation>Das Zusammenfassen wird geplant und nachgewiesen…</translation>
+    </message>
+    <message>
+        <source>Cannot squash: %1</source>
+        <translation>Zusammenfassen nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>Cannot plan this squash: %1</source>
+        <translation>Dieses Zusammenfassen lässt sich nicht planen: %1</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; migrations (%2 … %3): &lt;b&gt;%4&lt;/b&gt; operations before → &lt;b&gt;%5&lt;/b&gt; after, &lt;b&gt;%6%&lt;/b&gt; fewer</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; Migrationen (%2 … %3): &lt;b&gt;%4&lt;/b&gt; Operationen vorher → &lt;b&gt;%5&lt;/b&gt; nachher, &lt;b&gt;%6 %&lt;/b&gt; weniger</translation>
+    </message>
+    <message>
+        <source>In-memory replay: proven — the squashed migration gives the same schema as the originals</source>
+        <translation>Nachspielen im Speicher: nachgewiesen — die zusammengefasste Migration ergibt dasselbe Schema wie die Originale</translation>
+    </message>
+    <message>
+        <source>In-memory replay: not proven</source>
+        <translation>Nachspielen im Speicher: nicht nachgewiesen</translation>
+    </message>
+    <message>
+        <source>Scratch database (%1): proven — applied for real, the inspected schemas are equal</source>
+        <translation>Wegwerf-Datenbank (%1): nachgewiesen — wirklich angewendet, die ausgelesenen Schemas sind gleich</translation>
+    </message>
+    <message>
+        <source>Scratch database (%1): not proven</source>
+        <translation>Wegwerf-Datenbank (%1): nicht nachgewiesen</translation>
+    </message>
+    <message>
+        <source>Scratch database: not checked (set dev_url in covet.yaml to a scratch server)</source>
+        <translation>Wegwerf-Datenbank: nicht geprüft (dev_url in covet.yaml auf einen Wegwerf-Server setzen)</translation>
+    </message>
+    <message>
+        <source>Reversible: its down part gives back the schema before the range</source>
+        <translation>Umkehrbar: ihr Rückwärtsteil ergibt wieder das Schema vor dem Bereich</translation>
+    </message>
+    <message>
+        <source>Irreversible: a run_sql has no reverse SQL</source>
+        <translation>Nicht umkehrbar: ein run_sql hat kein Rückwärts-SQL</translation>
+    </message>
+    <message>
+        <source>  • %1</source>
+        <translation>  • %1</translation>
+    </message>
+    <message>
+        <source>Conflict — %1 (%2): %3</source>
+        <translation>Konflikt — %1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>Note — %1 (%2): %3</source>
+        <translation>Hinweis — %1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>Write is disabled: %1</source>
+        <translation>„Schreiben“ ist gesperrt: %1</translation>
+    </message>
+    <message>
+        <source>a conflict stands in the way (see below)</source>
+        <translation>ein Konflikt steht im Weg (siehe unten)</translation>
+    </message>
+    <message>
+        <source>the squashed migration is not proven to equal the originals</source>
+        <translation>es ist nicht nachgewiesen, dass die zusammengefasste Migration den Originalen entspricht</translation>
+    </message>
+    <message>
+        <source>Proven and conflict-free: Write adds %1 to the migrations directory.</source>
+        <translation>Nachgewiesen und konfliktfrei: „Schreiben“ legt %1 im Migrationsverzeichnis an.</translation>
+    </message>
+    <message>
+        <source>Nothing was written: %1</source>
+        <translation>Nichts wurde geschrieben: %1</translation>
+    </message>
+    <message>
+        <source>Wrote %1 (replaces %2). The replaced files can be deleted once every database has applied the whole range.</source>
+        <translation>%1 geschrieben (ersetzt %2). Die ersetzten Dateien können gelöscht werden, sobald jede Datenbank den ganzen Bereich angewendet hat.</translation>
+    </message>
+    <message>
+        <source>Write the squashed migration; an existing file is never overwritten</source>
+        <translation>Die zusammengefasste Migration schreiben; eine vorhandene Datei wird nie überschrieben</translation>
+    </message>
+    <message>
+        <source>The squash is not proven or has a conflict</source>
+        <translation>Das Zusammenfassen ist nicht nachgewiesen oder hat einen Konflikt</translation>
+    </message>
+    <message>
+        <source>Preview first: only a proven, conflict-free squash can be written</source>
+        <translation>Zuerst „Vorschau“: Nur ein nachgewiesenes, konfliktfreies Zusammenfassen kann geschrieben werden</translation>
+    </message>
+    <message>
+        <source>Squashing is turned off in covet.yaml (squashing: {enabled: false}): nothing can be written.</source>
+        <translation>Das Zusammenfassen ist in covet.yaml ausgeschaltet (squashing: {enabled: false}): Es kann nichts geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Nothing to squash: the migration graph holds fewer than two migrations not yet replaced by a squash.</source>
+        <translation>Nichts zusammenzufassen: Der Migrationsgraph enthält weniger als zwei Migrationen, die noch nicht durch eine Zusammenfassung ersetzt sind.</translation>
     </message>
 </context>
 <context>

@@ -211,6 +211,10 @@
         <source>Show the view NAME first: schema, diff, migrations, risk (the Migrations view&apos;s Risk tab), rollback, backups, audit or dashboard (the audit dashboard).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Show the Migrations view and open Squash… once the migrations are listed, previewing the squash of all of them. Nothing is written until Write is clicked.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StudioStyle</name>
@@ -1905,6 +1909,15 @@ Acknowledged: %1</source>
         <source>%1 %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1
+Squashed migration: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (squashed)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>covet::MigrationRunController</name>
@@ -2103,6 +2116,26 @@ Acknowledged: %1</source>
         <source>Select a pending migration to apply the migrations up to it</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Squash…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a project and its database to squash its migrations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Squashing is turned off in covet.yaml (squashing: {enabled: false})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Squashing needs at least two migrations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Squash a range of migrations into one, proven to give the same schema</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>covet::MigrationsView</name>
@@ -2168,6 +2201,10 @@ Acknowledged: %1</source>
     </message>
     <message>
         <source>(asks for confirmation)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Squashed migration %1 written.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2989,6 +3026,181 @@ Acknowledged: %1</source>
     </message>
     <message>
         <source>Copy the selected SQL, or all of it when nothing is selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>covet::SquashDialog</name>
+    <message>
+        <source>Divergent branches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plain SQL migration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run_sql barrier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edited since applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Squash Migrations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave the newest N migrations of the range as they are</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The squashed migration&apos;s name: lowercase letters, digits and _</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan the squash and prove it, without writing anything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keep newest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Squash from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The squashed migration:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the migrations…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview to plan and prove the squash of this range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planning and proving the squash…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot squash: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot plan this squash: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; migrations (%2 … %3): &lt;b&gt;%4&lt;/b&gt; operations before → &lt;b&gt;%5&lt;/b&gt; after, &lt;b&gt;%6%&lt;/b&gt; fewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In-memory replay: proven — the squashed migration gives the same schema as the originals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In-memory replay: not proven</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scratch database (%1): proven — applied for real, the inspected schemas are equal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scratch database (%1): not proven</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scratch database: not checked (set dev_url in covet.yaml to a scratch server)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reversible: its down part gives back the schema before the range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Irreversible: a run_sql has no reverse SQL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  • %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflict — %1 (%2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note — %1 (%2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write is disabled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a conflict stands in the way (see below)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the squashed migration is not proven to equal the originals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proven and conflict-free: Write adds %1 to the migrations directory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote %1 (replaces %2). The replaced files can be deleted once every database has applied the whole range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the squashed migration; an existing file is never overwritten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The squash is not proven or has a conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview first: only a proven, conflict-free squash can be written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Squashing is turned off in covet.yaml (squashing: {enabled: false}): nothing can be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to squash: the migration graph holds fewer than two migrations not yet replaced by a squash.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

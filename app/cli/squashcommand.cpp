@@ -1,10 +1,7 @@
 #include "squashcommand.h"
 
 #include "migratecommand.h"
-#include "db/databaseurl.h"
-#include "db/sqlexecutor.h"
-#include "migrations/migrationhistory.h"
-#include "migrations/squasher.h"
+#include "migrations/squashproject.h"
 #include "operations/operationdescriber.h"
 
 #include <QJsonArray>
@@ -71,45 +68,29 @@ int SquashCommand::run(const QCommandLineParser &p, QTextStream &out, QTextStrea
     auto target = MigrateCommand::openTarget(p, false);
     if (!target)
         return report(target.error(), err);
-    if (!target->config.squashingEnabled())
-        return report(Error(Error::Category::InvalidInput,
-                            QStringLiteral("squashing is turned off in %1 (squashing: {enabled: false}); set it to true to squash")
-                                .arg(target->config.path())),
-                      err);
-    if (Status st = target->repository.status(); !st)
-        return report(st.error(), err);
+    auto project = SquashProject::load(target->config, target->url, p.value(QStringLiteral("dev-url")));
+    if (!project)
+        return report(project.error(), err);
+    if (auto unavailable = project->unavailableError())
+        return report(*unavailable, err);
+    for (const QString &warning : std::as_const(project->warnings))
+        err << "covet: warning: " << warning << '\n';
     int code = 0;
     const auto keep = positiveOption(p, QStringLiteral("keep-recent"), 0, err, &code);
     if (!keep)
         return code;
-    // The checksums the database recorded, to find replaced files edited since.
-    QHash<QString, QString> recorded;
-    if (!target->url.isEmpty()) {
-        auto c = Connection::open(target->url, QStringLiteral("squash"), false);
-        if (c) {
-            SqlExecutor sql((*c)->database(), (*c)->dialect());
-            if (auto applied = MigrationHistory::load(sql))
-                for (const AppliedMigration &a : *applied)
-                    recorded.insert(a.id, a.checksum);
-        } else if (c.error().category() != Error::Category::NotFound) {
-            err << "covet: warning: " << c.error().toString() << "; replaced migrations were not checked against its history\n";
-        }
-    }
-    const auto url = DatabaseUrl::parse(target->url);
-    const Dialect dialect = target->config.dialect().value_or(url ? url->dialect() : Dialect::SQLite);
     SquashRequest request;
     request.from = p.value(QStringLiteral("from"));
     request.to = p.value(QStringLiteral("to"));
     request.keepRecent = *keep;
     request.name = p.value(QStringLiteral("name"));
-    request.devUrl = p.isSet(QStringLiteral("dev-url")) ? p.value(QStringLiteral("dev-url")) : target->config.devUrl();
-    auto plan = Squasher::plan(target->repository.migrations(), dialect, request, recorded);
+    auto plan = project->plan(request);
     if (!plan)
         return report(plan.error(), err);
     QString written;
     std::optional<Error> writeError;
     if (!p.isSet(QStringLiteral("dry-run")) && !plan->blocked()) {
-        auto path = Squasher::write(*plan, target->repository.directory());
+        auto path = Squasher::write(*plan, project->directory);
         if (path)
             written = *path;
         else

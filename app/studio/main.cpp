@@ -61,6 +61,8 @@ int main(int argc, char **argv)
     } else if (options.dryRun) {
         window.migrationsView()->dryRunWhenListed();
     }
+    if (options.squash)
+        window.migrationsView()->squashWhenListed();
     if (options.rollbackSteps > 0)
         window.rollbackDesk()->rollBackSteps(options.rollbackSteps);
     if (options.demo) {

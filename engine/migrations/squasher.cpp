@@ -91,8 +91,7 @@ SquashProof Squasher::prove(const Schema &start, const QList<Migration> &origina
     return proof;
 }
 
-Result<SquashPlan> Squasher::plan(const QList<Migration> &migrations, Dialect dialect, const SquashRequest &request,
-                                  const QHash<QString, QString> &appliedChecksums)
+Result<QStringList> Squasher::range(const QList<Migration> &migrations, const SquashRequest &request)
 {
     const MigrationGraph graph = MigrationGraph::build(migrations);
     const QStringList order = graph.order();
@@ -123,12 +122,29 @@ Result<SquashPlan> Squasher::plan(const QList<Migration> &migrations, Dialect di
                         .arg(order.value(first), order.value(std::max(first, last)))
                         .arg(request.keepRecent));
 
+    return order.mid(first, last - first + 1);
+}
+
+QString Squasher::defaultName(const Migration &first, const Migration &last)
+{
+    return QStringLiteral("squashed_%1_%2").arg(first.number, 4, 10, QLatin1Char('0')).arg(last.number, 4, 10, QLatin1Char('0'));
+}
+
+Result<SquashPlan> Squasher::plan(const QList<Migration> &migrations, Dialect dialect, const SquashRequest &request,
+                                  const QHash<QString, QString> &appliedChecksums)
+{
+    const MigrationGraph graph = MigrationGraph::build(migrations);
+    const QStringList order = graph.order();
+    auto ids = Squasher::range(migrations, request);
+    if (!ids)
+        return std::unexpected(ids.error());
+    const qsizetype first = order.indexOf(ids->first());
     SquashPlan plan;
-    plan.range = order.mid(first, last - first + 1);
-    QList<Migration> range;
+    plan.range = *ids;
+    QList<Migration> originals;
     for (const QString &id : std::as_const(plan.range)) {
         const Migration &m = *graph.migration(id);
-        range << m;
+        originals << m;
         plan.replaced << m.replaces << m.id;
         plan.operationsBefore += int(m.operations.size());
         if (m.isSql())
@@ -168,7 +184,7 @@ Result<SquashPlan> Squasher::plan(const QList<Migration> &migrations, Dialect di
     OperationList all;
     bool transactional = true;
     QStringList dependencies;
-    for (const Migration &m : std::as_const(range)) {
+    for (const Migration &m : std::as_const(originals)) {
         all << m.operations;
         transactional = transactional && m.transactional;
         for (const QString &dep : graph.dependenciesOf(m.id))
@@ -188,17 +204,16 @@ Result<SquashPlan> Squasher::plan(const QList<Migration> &migrations, Dialect di
         number = std::max(number, m.number);
     Migration &s = plan.squashed;
     s.number = number + 1;
-    const Migration &firstM = range.first();
-    const Migration &lastM = range.last();
-    s.name = request.name.isEmpty() ? QStringLiteral("squashed_%1_%2").arg(firstM.number, 4, 10, QLatin1Char('0')).arg(lastM.number, 4, 10, QLatin1Char('0'))
-                                    : request.name;
+    const Migration &firstM = originals.first();
+    const Migration &lastM = originals.last();
+    s.name = request.name.isEmpty() ? defaultName(firstM, lastM) : request.name;
     s.id = Migration::makeId(s.number, s.name);
     if (!Migration::parseId(s.id))
         return fail(Error::Category::InvalidInput,
                     QStringLiteral("\"%1\" is not a migration name: use lowercase letters, digits and _").arg(request.name), QStringLiteral("--name"));
     s.description = QStringLiteral("Squashes %1 … %2 (%3 migrations, %4 operations into %5)")
                         .arg(firstM.id, lastM.id)
-                        .arg(range.size())
+                        .arg(originals.size())
                         .arg(plan.operationsBefore)
                         .arg(plan.operationsAfter);
     s.dependencies = dependencies;
@@ -210,9 +225,9 @@ Result<SquashPlan> Squasher::plan(const QList<Migration> &migrations, Dialect di
     if (!start)
         plan.proof.differences << QStringLiteral("the history before the range does not replay: %1").arg(start.error().message());
     else
-        plan.proof = prove(*start, range, s.operations, dialect);
+        plan.proof = prove(*start, originals, s.operations, dialect);
     if (start && plan.proof.proven && request.scratch && (dialect == Dialect::SQLite || !request.devUrl.isEmpty())) {
-        auto scratch = SquashScratch::compare(*start, range, s.operations, dialect, request.devUrl);
+        auto scratch = SquashScratch::compare(*start, originals, s.operations, dialect, request.devUrl);
         if (!scratch)
             plan.proof.differences << QStringLiteral("the scratch database check failed: %1").arg(scratch.error().toString());
         else

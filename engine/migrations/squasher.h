@@ -51,6 +51,8 @@ struct SquashProof
     bool proven = false;
     bool reversible = false;      // every operation has a way back
     bool scratchChecked = false;  // also applied to scratch databases and compared
+    // The in-memory replay proved it (the scratch check runs only after it does).
+    bool replayProven() const { return proven || scratchChecked; }
     QStringList differences;      // what differs, one line each (empty when proven)
     QString summary() const;      // one line for people
 };
@@ -81,6 +83,11 @@ public:
     // plan is returned even when blocked: its conflicts and proof say why.
     static Result<SquashPlan> plan(const QList<Migration> &migrations, Dialect dialect, const SquashRequest &request,
                                    const QHash<QString, QString> &appliedChecksums = {});
+    // The ids of the range `request` names (from, to, keepRecent), in graph
+    // order; an error naming the option when it names no range of two or more.
+    static Result<QStringList> range(const QList<Migration> &migrations, const SquashRequest &request);
+    // squashed_<first>_<last>: the name when the request gives none.
+    static QString defaultName(const Migration &first, const Migration &last);
     // Proves `squashed` against `originals` starting from `start`.
     static SquashProof prove(const Schema &start, const QList<Migration> &originals, const OperationList &squashed, Dialect dialect);
     // Writes the plan's migration into `directory`; never overwrites a file

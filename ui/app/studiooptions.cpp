@@ -36,6 +36,10 @@ QList<QCommandLineOption> StudioOptions::options()
                                                                         "risk report of rolling them back. Nothing runs until Roll Back is "
                                                                         "confirmed."),
                            QStringLiteral("N")),
+        QCommandLineOption(QStringLiteral("squash"),
+                           QCoreApplication::translate("StudioOptions", "Show the Migrations view and open Squash… once the migrations are "
+                                                                        "listed, previewing the squash of all of them. Nothing is written "
+                                                                        "until Write is clicked.")),
     };
 }
 
@@ -73,7 +77,8 @@ StudioOptions StudioOptions::fromParser(const QCommandLineParser &parser)
     o.rollbackSteps = qMax(0, parser.value(QStringLiteral("rollback-steps")).toInt());
     if (o.rollbackSteps > 0 && o.view.isEmpty())
         o.view = QStringLiteral("rollback");
-    if (o.dryRun && o.view.isEmpty())
+    o.squash = parser.isSet(QStringLiteral("squash"));
+    if ((o.dryRun || o.squash) && o.view.isEmpty())
         o.view = QStringLiteral("migrations");
     const QStringList positional = parser.positionalArguments();
     if (!positional.isEmpty())

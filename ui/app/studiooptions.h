@@ -11,7 +11,7 @@ namespace covet {
 
 // Covet Studio's command line:
 //   covet-studio [--demo] [--select NAME] [--view schema|diff|migrations|rollback|backups] [--dry-run]
-//                [--rollback-steps N] [DATABASE-URL | PROJECT-DIR]
+//                [--rollback-steps N] [--squash] [DATABASE-URL | PROJECT-DIR]
 // (--help and --version come from QCommandLineParser).
 struct StudioOptions
 {
@@ -21,6 +21,7 @@ struct StudioOptions
     QString target;    // a database URL, a SQLite file or a project directory
     bool dryRun = false;   // dry-run the pending migrations once listed (implies --view migrations)
     int rollbackSteps = 0; // choose the last N applied migrations in the rollback desk (implies --view rollback)
+    bool squash = false;   // open Squash… and preview the whole range once listed (implies --view migrations)
 
     // Adds the description, --help, --version, the options and the
     // positional argument to parser, in this order. The manual page and the

@@ -6,6 +6,8 @@
 #include "app/studiostyle.h"
 #include "sqllexer.h"
 
+#include <Qsci/qscilexeryaml.h>
+
 #include <QAction>
 #include <QContextMenuEvent>
 #include <QFile>
@@ -79,6 +81,12 @@ void SqlEditor::applyFont()
         font.setStyleHint(QFont::Monospace, QFont::PreferMatch);
     }
     setFont(font);
+    setMarginsFont(font);
+    if (m_yamlLexer && lexer() == m_yamlLexer) {
+        m_yamlLexer->setDefaultFont(font);
+        m_yamlLexer->setFont(font, -1);
+        return;
+    }
     m_lexer->setDefaultFont(font);
     m_lexer->setFont(font, -1);   // every style
     QFont bold = font;
@@ -86,7 +94,14 @@ void SqlEditor::applyFont()
     m_lexer->setFont(bold, QsciLexerSQL::Keyword);
     m_lexer->setFont(bold, QsciLexerSQL::KeywordSet5);
     m_lexer->setColor(m_lexer->color(QsciLexerSQL::Keyword), QsciLexerSQL::KeywordSet5);
-    setMarginsFont(font);
+}
+
+void SqlEditor::useYaml()
+{
+    if (!m_yamlLexer)
+        m_yamlLexer = new QsciLexerYAML(this);
+    setLexer(m_yamlLexer);
+    applyFont();
 }
 
 void SqlEditor::updateMarginWidth()

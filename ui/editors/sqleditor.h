@@ -22,6 +22,8 @@ public:
     explicit SqlEditor(QWidget *parent = nullptr);
 
     void setDialect(Dialect dialect);
+    // Highlights YAML (a migration file) instead of SQL.
+    void useYaml();
     Dialect dialect() const;
 
     // Replaces the text (also in read-only mode) and scrolls to the top.
@@ -47,6 +49,7 @@ private:
     void updateMarginWidth();
 
     SqlLexer *m_lexer = nullptr;
+    QsciLexer *m_yamlLexer = nullptr;
     QAction *m_copyAction = nullptr;
     QAction *m_saveAsAction = nullptr;
 };

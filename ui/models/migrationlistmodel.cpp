@@ -174,6 +174,12 @@ QString MigrationListModel::durationText(qint64 ms)
 
 QString MigrationListModel::toolTip(const MigrationState &s) const
 {
+    const QString text = stateToolTip(s);
+    return s.squash.isEmpty() ? text : tr("%1\nSquashed migration: %2").arg(text, s.squash);
+}
+
+QString MigrationListModel::stateToolTip(const MigrationState &s) const
+{
     switch (s.state) {
     case MigrationState::State::Applied:
         return tr("%1 was applied on %2 by %3 in %4.").arg(s.id, localTime(s.appliedAt), s.appliedBy, durationText(s.durationMs));
@@ -205,7 +211,7 @@ QVariant MigrationListModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case IdColumn: return s.id;
-        case StateColumn: return stateText(s.state);
+        case StateColumn: return s.squash.isEmpty() ? stateText(s.state) : tr("%1 (squashed)").arg(stateText(s.state));
         case AppliedAtColumn: return applied ? localTime(s.appliedAt) : QString();
         case AppliedByColumn: return applied ? s.appliedBy : QString();
         case DurationColumn: return applied ? durationText(s.durationMs) : QString();

@@ -56,6 +56,7 @@ public:
 
 private:
     QString toolTip(const MigrationState &s) const;
+    QString stateToolTip(const MigrationState &s) const;
     QVariant riskData(const MigrationState &s, int role) const;
 
     QList<MigrationState> m_states;

@@ -1,6 +1,7 @@
 #include "migrationsheader.h"
 
 #include "app/studiostyle.h"
+#include "migrations/squashproject.h"
 #include "runner/migrationrunner.h"
 
 #include <QAction>
@@ -49,6 +50,8 @@ MigrationsHeader::MigrationsHeader(QWidget *parent) : QWidget(parent)
     m_applyButton->setObjectName(QStringLiteral("applyButton"));
     m_applyToHereButton = toolButton(m_actions.applyToHere, this);
     m_applyToHereButton->setObjectName(QStringLiteral("applyToHereButton"));
+    m_squashButton = toolButton(m_actions.squash, this);
+    m_squashButton->setObjectName(QStringLiteral("squashButton"));
 
     // The database (and environment) over the counts, both wrapping rather
     // than cutting: the counts never crowd out "(asks for confirmation)".
@@ -68,6 +71,7 @@ MigrationsHeader::MigrationsHeader(QWidget *parent) : QWidget(parent)
     layout->addWidget(m_dryRunButton);
     layout->addWidget(m_applyButton);
     layout->addWidget(m_applyToHereButton);
+    layout->addWidget(m_squashButton);
 }
 
 void MigrationsHeader::createActions()
@@ -91,6 +95,8 @@ void MigrationsHeader::createActions()
     m_actions.applyToHere->setToolTip(tr("Apply the pending migrations up to and including the selected one"));
     m_actions.rollbackToHere = new QAction(StudioStyle::icon("rollback"), tr("Roll Back to Here…"), this);
     m_actions.rollbackToHere->setToolTip(tr("Open the rollback desk to roll back every migration applied after the selected one"));
+    m_actions.squash = new QAction(StudioStyle::icon("squash"), tr("Squash…"), this);
+    m_actions.squash->setObjectName(QStringLiteral("squashAction"));
 }
 
 void MigrationsHeader::setTexts(const QString &title, const QString &titleToolTip, const QString &summary)
@@ -115,6 +121,13 @@ void MigrationsHeader::updateActions(const State &state)
     m_actions.apply->setEnabled(listed && !running && pending > 0 && !blocked);
     m_actions.applyToHere->setEnabled(listed && !running && selectedPending && !blocked);
     m_actions.rollbackToHere->setEnabled(listed && !running && s && s->state == MigrationState::State::Applied);
+    using Availability = SquashProject::Availability;
+    const auto squash = Availability(state.squashAvailability);
+    m_actions.squash->setEnabled(listed && state.project && !running && squash == Availability::Available);
+    m_actions.squash->setToolTip(!listed || !state.project                           ? tr("Open a project and its database to squash its migrations")
+                                 : squash == Availability::Disabled ? tr("Squashing is turned off in covet.yaml (squashing: {enabled: false})")
+                                 : squash == Availability::TooFew   ? tr("Squashing needs at least two migrations")
+                                                                    : tr("Squash a range of migrations into one, proven to give the same schema"));
     m_actions.apply->setToolTip(blocked ? tr("Resolve the conflict shown above first") : tr("Apply every pending migration"));
     m_actions.applyToHere->setToolTip(blocked           ? tr("Resolve the conflict shown above first")
                                       : selectedPending ? tr("Apply the pending migrations up to and including %1").arg(s->id)

@@ -13,7 +13,7 @@ struct MigrationState;
 // The Migrations view's header: the database (and environment) over the
 // counts of the listing, and the actions, with their buttons: Refresh, Dry
 // Run (its menu: Dry Run to Here, Rehearse), Apply, Apply to Here; Roll Back
-// to Here is the list's context menu's. Which action is enabled, and why
+// to Here is the list's context menu's; Squash… opens the SquashDialog. Which action is enabled, and why
 // not, is decided here from the view's state.
 class MigrationsHeader : public QWidget
 {
@@ -29,6 +29,7 @@ public:
         QAction *apply = nullptr;
         QAction *applyToHere = nullptr;
         QAction *rollbackToHere = nullptr;
+        QAction *squash = nullptr;
     };
 
     // What the actions depend on.
@@ -40,6 +41,8 @@ public:
         int pending = 0;
         const MigrationState *selected = nullptr;
         bool blocked = false;      // a conflict makes migrate() refuse
+        bool project = false;         // a covet.yaml (squashing needs its migrations)
+        int squashAvailability = 0;   // SquashProject::Availability
     };
 
     explicit MigrationsHeader(QWidget *parent = nullptr);
@@ -52,6 +55,7 @@ public:
     QToolButton *dryRunButton() const { return m_dryRunButton; }
     QToolButton *applyButton() const { return m_applyButton; }
     QToolButton *applyToHereButton() const { return m_applyToHereButton; }
+    QToolButton *squashButton() const { return m_squashButton; }
 
 private:
     void createActions();
@@ -63,6 +67,7 @@ private:
     QToolButton *m_dryRunButton = nullptr;
     QToolButton *m_applyButton = nullptr;
     QToolButton *m_applyToHereButton = nullptr;
+    QToolButton *m_squashButton = nullptr;
 };
 
 } // namespace covet

@@ -2,6 +2,7 @@
 
 #include "app/studiostyle.h"
 #include "dialogs/migrationerrordialog.h"
+#include "dialogs/squashdialog.h"
 #include "editors/sqleditor.h"
 #include "models/migrationlistmodel.h"
 #include "views/conflictbanner.h"
@@ -11,6 +12,7 @@
 #include "views/migrationruncontroller.h"
 #include "views/migrationrunpanel.h"
 #include "views/rehearsalbanner.h"
+#include "migrations/squashproject.h"
 
 #include <QAction>
 #include <QApplication>
@@ -123,6 +125,32 @@ void MigrationsView::connectActions()
     connect(a.apply, &QAction::triggered, this, [this]() { apply(); });
     connect(a.applyToHere, &QAction::triggered, this, [this]() { apply(selectedId()); });
     connect(a.rollbackToHere, &QAction::triggered, this, [this]() { emit rollbackRequested(selectedId()); });
+    connect(a.squash, &QAction::triggered, this, &MigrationsView::openSquashDialog);
+}
+
+QAbstractButton *MigrationsView::squashButton() const { return m_header->squashButton(); }
+SquashDialog *MigrationsView::squashDialog() const { return m_squashDialog; }
+
+void MigrationsView::openSquashDialog()
+{
+    if (!m_config || !m_url || !m_header->actions().squash->isEnabled())
+        return;
+    if (m_squashDialog)
+        m_squashDialog->close();
+    m_squashDialog = new SquashDialog(*m_config, m_url->toString(), this);
+    m_squashDialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_squashDialog, &SquashDialog::written, this, [this](const QString &, const QString &id) { onSquashed(id); });
+    m_squashDialog->setWindowModality(Qt::WindowModal);
+    m_squashDialog->show();
+    m_squashDialog->raise();
+    m_squashDialog->activateWindow();
+}
+
+void MigrationsView::onSquashed(const QString &id)
+{
+    m_runPanel->appendLog(tr("Squashed migration %1 written.").arg(id));
+    m_selectWhenListed = id;
+    refresh();
 }
 
 
@@ -365,6 +393,10 @@ void MigrationsView::onListed(const MigrationListing &listing)
         if (row >= 0)
             m_list->setCurrentIndex(m_model->index(row, 0));
     }
+    if (!m_selectWhenListed.isEmpty()) {
+        selectMigration(m_selectWhenListed);
+        m_selectWhenListed.clear();
+    }
     showSelected();
     showConflicts();
     updateHeader();
@@ -380,6 +412,12 @@ void MigrationsView::onListed(const MigrationListing &listing)
         m_dryRunWhenListed = false;
         if (m_model->count(MigrationState::State::Pending) > 0)
             dryRun();
+    }
+    if (m_squashWhenListed) {
+        m_squashWhenListed = false;
+        openSquashDialog();
+        if (m_squashDialog)
+            connect(m_squashDialog, &SquashDialog::loaded, m_squashDialog, &SquashDialog::preview, Qt::SingleShotConnection);
     }
 }
 
@@ -453,6 +491,9 @@ void MigrationsView::updateActions()
     state.pending = m_model->count(MigrationState::State::Pending);
     state.selected = m_model->stateAt(m_list->currentIndex().row());
     state.blocked = hasBlockingConflict();
+    state.project = m_config.has_value();
+    state.squashAvailability = int(SquashProject::availability(m_config && m_config->squashingEnabled(),
+                                                               m_listing ? m_listing->states.size() : 0));
     m_header->updateActions(state);
 }
 

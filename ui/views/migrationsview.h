@@ -7,6 +7,7 @@
 #include "jobs/rehearsaljob.h"
 #include "migrations/projectconfig.h"
 
+#include <QPointer>
 #include <QWidget>
 
 #include <optional>
@@ -30,6 +31,7 @@ class MigrationRunController;
 class MigrationsHeader;
 class MigrationRunPanel;
 class SqlEditor;
+class SquashDialog;
 
 // The Migrations view: the project's migrations against the connected
 // database (applied, pending, modified, missing; when, by whom, how long),
@@ -79,6 +81,9 @@ public:
     // Dry-runs every pending migration once the next listing arrives (for
     // `covet-studio --dry-run`).
     void dryRunWhenListed() { m_dryRunWhenListed = true; }
+    // Opens Squash… and previews the whole range once the next listing
+    // arrives (for `covet-studio --squash`).
+    void squashWhenListed() { m_squashWhenListed = true; }
 
     bool isBusy() const;      // listing or running
     bool isRunning() const;
@@ -111,6 +116,11 @@ public:
     // The dialogs while open (for tests and automation), else null.
     ConfirmEnvironmentDialog *confirmDialog() const;
     MigrationErrorDialog *errorDialog() const;
+    QAbstractButton *squashButton() const;
+    // Squash…: the SquashDialog for the project (when squashing is
+    // available); a write refreshes the list and selects the new migration.
+    void openSquashDialog();
+    SquashDialog *squashDialog() const;
 
 signals:
     void listShown();
@@ -143,6 +153,7 @@ private:
     void updateHeader();
     void updateActions();
     void showConflicts();
+    void onSquashed(const QString &id);
 
     MigrateJob *m_job = nullptr;
     RehearsalJob *m_rehearsalJob = nullptr;
@@ -164,6 +175,9 @@ private:
     std::optional<MigrationListing> m_listing;
     bool m_stale = false;
     bool m_dryRunWhenListed = false;
+    bool m_squashWhenListed = false;
+    QString m_selectWhenListed;
+    QPointer<SquashDialog> m_squashDialog;
 };
 
 } // namespace covet
