@@ -32,39 +32,6 @@ QString table(const SqlExecutor &sql)
     return q(sql, AuditRecorder::tableName());
 }
 
-// Turns the text timestamps of an older audit table into timestamp columns
-// in place. Only when every row holds the text Covet writes, so that each
-// row reads back the very text its hash covers; a row that does not was
-// edited by hand: the table stays text and `covet audit verify` names it.
-Status typeTimestamps(SqlExecutor &sql)
-{
-    const Dialect d = sql.dialect();
-    const QString started = q(sql, QStringLiteral("started_at"));
-    const QString finished = q(sql, QStringLiteral("finished_at"));
-    auto odd = sql.rows(QStringLiteral("SELECT count(*) FROM %1 WHERE %2 OR %3")
-                            .arg(table(sql), SqlTimestamp::notCanonical(d, started), SqlTimestamp::notCanonical(d, finished)));
-    if (!odd)
-        return std::unexpected(odd.error().withContext(QStringLiteral("reading the timestamps of %1").arg(AuditRecorder::tableName())));
-    if (!odd->isEmpty() && odd->first().value(0).toLongLong() > 0)
-        return {};
-    QStringList steps;
-    if (d == Dialect::PostgreSQL) {
-        steps << QStringLiteral("ALTER TABLE %1 ALTER COLUMN %2 TYPE %4 USING %2::timestamptz, ALTER COLUMN %3 TYPE %4 USING %3::timestamptz")
-                     .arg(table(sql), started, finished, SqlTimestamp::columnType(d));
-    } else {
-        // MySQL reads no "T" or "Z" into a DATETIME: the text takes MySQL's
-        // form first (read back as the same canonical text should the change
-        // stop there: its DDL is not transactional).
-        steps << QStringLiteral("UPDATE %1 SET %2 = REPLACE(REPLACE(%2, 'T', ' '), 'Z', ''), %3 = REPLACE(REPLACE(%3, 'T', ' '), 'Z', '')")
-                     .arg(table(sql), started, finished)
-              << QStringLiteral("ALTER TABLE %1 MODIFY %2 %4 NOT NULL, MODIFY %3 %4 NOT NULL").arg(table(sql), started, finished, SqlTimestamp::columnType(d));
-    }
-    for (const QString &step : steps)
-        if (auto r = sql.exec(step); !r)
-            return std::unexpected(r.error().withContext(QStringLiteral("turning the timestamps of %1 into timestamp columns").arg(AuditRecorder::tableName())));
-    return {};
-}
-
 } // namespace
 
 QStringList AuditRecorder::entryColumns()
@@ -183,7 +150,7 @@ Status AuditRecorder::ensure(SqlExecutor &sql)
     }
     // Timestamps: text in a table an older Covet made (SQLite keeps text).
     if (d != Dialect::SQLite && record.field(QStringLiteral("started_at")).metaType().id() != QMetaType::QDateTime)
-        if (Status st = typeTimestamps(sql); !st)
+        if (Status st = SqlTimestamp::retype(sql, tableName(), table(sql), {{q(sql, QStringLiteral("started_at"))}, {q(sql, QStringLiteral("finished_at"))}}); !st)
             return st;
     // Finding the runs that never finished reads by run (AuditRuns): indexed
     // when the column is added. MySQL has no CREATE INDEX IF NOT EXISTS; a

@@ -1,5 +1,6 @@
 #include "conflictrecorder.h"
 
+#include "../db/sqltimestamp.h"
 #include "../sql/identifierquoter.h"
 #include "../migrations/checksum.h"
 #include "../migrations/migrationgraph.h"
@@ -7,6 +8,8 @@
 
 #include <QHash>
 #include <QSet>
+#include <QSqlField>
+#include <QSqlRecord>
 
 namespace covet {
 
@@ -91,13 +94,14 @@ Status ConflictRecorder::ensure(SqlExecutor &sql)
         idCol = QStringLiteral("BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY");
         break;
     }
+    const QString ts = SqlTimestamp::columnType(sql.dialect());
     const QString ddl = QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (%2 %3, %4 %5 NOT NULL, %6 TEXT NOT NULL, %7 TEXT NOT NULL, "
-                                       "%8 %9 NOT NULL, %10 %9 UNIQUE, %11 %5 NOT NULL, %12 %5 NOT NULL, %13 %5, ")
+                                       "%8 %9 NOT NULL, %10 %9 UNIQUE, %11 %12 NOT NULL, %13 %5 NOT NULL, %14 %5, ")
                             .arg(table(sql), q(sql, "id"), idCol, q(sql, "kind"), shortText, q(sql, "migration_ids"), q(sql, "detail"),
                                  q(sql, "fingerprint"), key)
-                            .arg(q(sql, "open_key"), q(sql, "detected_at"), q(sql, "detected_by"), q(sql, "environment"))
-        + QStringLiteral("%1 %2 NOT NULL, %3 %2 NOT NULL, %4 BIGINT NOT NULL DEFAULT 1, %5 %2, %6 %2)")
-              .arg(q(sql, "last_seen_at"), shortText, q(sql, "last_seen_by"), q(sql, "seen_count"), q(sql, "resolved_at"), q(sql, "resolved_by"));
+                            .arg(q(sql, "open_key"), q(sql, "detected_at"), ts, q(sql, "detected_by"), q(sql, "environment"))
+        + QStringLiteral("%1 %7 NOT NULL, %3 %2 NOT NULL, %4 BIGINT NOT NULL DEFAULT 1, %5 %7, %6 %2)")
+              .arg(q(sql, "last_seen_at"), shortText, q(sql, "last_seen_by"), q(sql, "seen_count"), q(sql, "resolved_at"), q(sql, "resolved_by"), ts);
     if (auto r = sql.exec(ddl); !r)
         return std::unexpected(r.error().withContext(QStringLiteral("creating the conflicts table %1").arg(tableName())));
     return {};
@@ -114,13 +118,21 @@ Status ConflictRecorder::sync(SqlExecutor &sql, const QList<MigrationConflict> &
         if (auto st = ensure(sql); !st)
             return st;
     }
-    auto open = sql.rows(QStringLiteral("SELECT %1 FROM %2 WHERE %1 IS NOT NULL").arg(q(sql, "open_key"), table(sql)));
+    auto open = sql.exec(QStringLiteral("SELECT %1, %2 FROM %3 WHERE %1 IS NOT NULL").arg(q(sql, "open_key"), q(sql, "detected_at"), table(sql)));
     if (!open)
         return std::unexpected(open.error().withContext(QStringLiteral("reading %1").arg(tableName())));
+    // A table an older Covet made keeps its timestamps as text: retyped in
+    // place once (the query's record tells, no statement more).
+    const bool textTimestamps = open->record().field(1).metaType().id() != QMetaType::QDateTime;
     QSet<QString> stillOpen;
-    for (const QVariantList &r : *open)
-        stillOpen.insert(r.value(0).toString());
-    const QString now = MigrationHistory::nowUtc();
+    while (open->next())
+        stillOpen.insert(open->value(0).toString());
+    if (textTimestamps && sql.dialect() != Dialect::SQLite)
+        if (Status st = SqlTimestamp::retype(sql, tableName(), table(sql),
+                                             {{q(sql, "detected_at")}, {q(sql, "last_seen_at")}, {q(sql, "resolved_at"), false}});
+            !st)
+            return st;
+    const QString now = SqlTimestamp::param(sql.dialect(), MigrationHistory::nowUtc());
     const QString who = MigrationHistory::currentUser();
     const QString seen = QStringLiteral("UPDATE %1 SET %2 = ?, %3 = ?, %4 = %4 + 1 WHERE %5 = ?")
                              .arg(table(sql), q(sql, "last_seen_at"), q(sql, "last_seen_by"), q(sql, "seen_count"), q(sql, "open_key"));
@@ -179,13 +191,13 @@ Result<QList<ConflictRow>> ConflictRecorder::load(SqlExecutor &sql, bool openOnl
         ConflictRow row;
         row.id = r.value(0).toLongLong();
         row.conflict = conflict(r.value(1).toString(), r.value(2).toString().split(u',', Qt::SkipEmptyParts), r.value(3).toString());
-        row.detectedAt = r.value(4).toString();
+        row.detectedAt = SqlTimestamp::text(sql.dialect(), r.value(4));
         row.detectedBy = r.value(5).toString();
         row.environment = r.value(6).toString();
-        row.lastSeenAt = r.value(7).toString();
+        row.lastSeenAt = SqlTimestamp::text(sql.dialect(), r.value(7));
         row.lastSeenBy = r.value(8).toString();
         row.seenCount = r.value(9).toLongLong();
-        row.resolvedAt = r.value(10).toString();
+        row.resolvedAt = SqlTimestamp::text(sql.dialect(), r.value(10));
         row.resolvedBy = r.value(11).toString();
         out << row;
     }

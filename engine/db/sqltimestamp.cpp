@@ -1,5 +1,7 @@
 #include "sqltimestamp.h"
 
+#include "sqlexecutor.h"
+
 #include <QRegularExpression>
 #include <QTimeZone>
 
@@ -98,6 +100,40 @@ QString SqlTimestamp::notCanonical(Dialect d, const QString &quotedColumn)
     case Dialect::SQLite: return QStringLiteral("%1 NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*Z'").arg(quotedColumn);
     }
     return QStringLiteral("1 = 0");
+}
+
+Status SqlTimestamp::retype(SqlExecutor &sql, const QString &table, const QString &quotedTable, const QList<Column> &columns)
+{
+    const Dialect d = sql.dialect();
+    if (d == Dialect::SQLite || columns.isEmpty())
+        return {};
+    const QString &t = quotedTable;
+    QStringList odd;
+    QStringList alter;
+    QStringList set;
+    for (const Column &c : columns) {
+        const QString &col = c.quoted;
+        odd << notCanonical(d, col);
+        if (d == Dialect::PostgreSQL) {
+            alter << QStringLiteral("ALTER COLUMN %1 TYPE %2 USING %1::timestamptz").arg(col, columnType(d));
+        } else {
+            set << QStringLiteral("%1 = REPLACE(REPLACE(%1, 'T', ' '), 'Z', '')").arg(col);
+            alter << QStringLiteral("MODIFY %1 %2%3").arg(col, columnType(d), c.notNull ? QStringLiteral(" NOT NULL") : QString());
+        }
+    }
+    auto count = sql.rows(QStringLiteral("SELECT count(*) FROM %1 WHERE %2").arg(t, odd.join(QStringLiteral(" OR "))));
+    if (!count)
+        return std::unexpected(count.error().withContext(QStringLiteral("reading the timestamps of %1").arg(table)));
+    if (!count->isEmpty() && count->first().value(0).toLongLong() > 0)
+        return {};
+    QStringList steps;
+    if (!set.isEmpty())
+        steps << QStringLiteral("UPDATE %1 SET %2").arg(t, set.join(QStringLiteral(", ")));
+    steps << QStringLiteral("ALTER TABLE %1 %2").arg(t, alter.join(QStringLiteral(", ")));
+    for (const QString &step : steps)
+        if (auto r = sql.exec(step); !r)
+            return std::unexpected(r.error().withContext(QStringLiteral("turning the timestamps of %1 into timestamp columns").arg(table)));
+    return {};
 }
 
 } // namespace covet

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "../core/error.h"
 #include "../schema/dialect.h"
 
 #include <QDateTime>
@@ -7,6 +8,8 @@
 #include <QVariant>
 
 namespace covet {
+
+class SqlExecutor;
 
 // Timestamps in Covet's own tables (audit, backups): UTC, millisecond
 // precision, stored as each database's real timestamp type:
@@ -39,6 +42,24 @@ public:
     // A SQL condition true for a row whose text column does not hold a
     // canonical timestamp (MySQL: or its own text form).
     static QString notCanonical(Dialect d, const QString &quotedColumn);
+
+    // A text column of an older Covet table made a timestamp column in
+    // place (nothing on SQLite). `columns`: each column and whether it is
+    // NOT NULL. Done only when every row holds canonical text, so each
+    // value reads back as the very text it was (an audit row's hash covers
+    // it); otherwise the columns stay text (an audit row edited by hand is
+    // named by `covet audit verify`, not hidden by a conversion).
+    // PostgreSQL: one ALTER TABLE ... USING; MySQL: the text in its own form
+    // first, then MODIFY (text() reads that form back as the same text
+    // should the change stop between the two: its DDL is not transactional).
+    // Names come quoted for the dialect (the quoting lives above this layer);
+    // `table` names the table in errors.
+    struct Column
+    {
+        QString quoted;
+        bool notNull = true;
+    };
+    static Status retype(SqlExecutor &sql, const QString &table, const QString &quotedTable, const QList<Column> &columns);
 };
 
 } // namespace covet

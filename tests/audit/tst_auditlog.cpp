@@ -79,15 +79,16 @@ private:
         return {};
     }
     // The type of a column as the catalog names it ("timestamp with time zone", "datetime", "text").
-    QString columnType(SqlExecutor &sql, const char *column) const
+    QString columnType(SqlExecutor &sql, const char *column) const { return columnType(sql, AuditRecorder::tableName(), column); }
+    QString columnType(SqlExecutor &sql, const QString &tableName, const char *column) const
     {
         if (sql.dialect() == Dialect::SQLite) {
-            auto r = sql.rows(QStringLiteral("SELECT lower(type) FROM pragma_table_info(?) WHERE name = ?"), {AuditRecorder::tableName(), QString::fromLatin1(column)});
+            auto r = sql.rows(QStringLiteral("SELECT lower(type) FROM pragma_table_info(?) WHERE name = ?"), {tableName, QString::fromLatin1(column)});
             return r && !r->isEmpty() ? r->first().value(0).toString() : QString();
         }
         auto r = sql.rows(QStringLiteral("SELECT lower(data_type) FROM information_schema.columns WHERE table_name = ? AND column_name = ? AND table_schema = %1")
                               .arg(sql.dialect() == Dialect::PostgreSQL ? QStringLiteral("current_schema()") : QStringLiteral("DATABASE()")),
-                          {AuditRecorder::tableName(), QString::fromLatin1(column)});
+                          {tableName, QString::fromLatin1(column)});
         return r && !r->isEmpty() ? r->first().value(0).toString() : QString();
     }
     // A row as an older recorder wrote it: its first `columns` entry
@@ -582,6 +583,61 @@ private slots:
             QCOMPARE(broken->kind, ChainVerification::Break::Edited);
             QCOMPARE(broken->rowId, 2);
         }
+    }
+
+    // The conflicts table's timestamps too: text in an older table, retyped
+    // on the next sync (detected_at, last_seen_at, and the nullable
+    // resolved_at), read back as the same canonical text; a time filter on
+    // the statistics still counts the conflict.
+    void conflictTimestampsBecomeTimestampColumns_data() { dialects(); }
+    void conflictTimestampsBecomeTimestampColumns()
+    {
+        QFETCH(int, dialect);
+        const Dialect d = Dialect(dialect);
+        NEED_SERVER(d);
+        COVET_SCRATCH_DB(db, d, serverFor(d));
+        SqlExecutor sql(db->connection().database(), d);
+        COVET_VERIFY_OK(ConflictRecorder::ensure(sql));
+        const QString t = IdentifierQuoter::quote(d, ConflictRecorder::tableName());
+        const QString typed = d == Dialect::PostgreSQL ? QStringLiteral("timestamp with time zone")
+                              : d == Dialect::MySQL    ? QStringLiteral("datetime")
+                                                       : QStringLiteral("text");
+        QCOMPARE(columnType(sql, ConflictRecorder::tableName(), "resolved_at"), typed);
+        if (d != Dialect::SQLite) {   // as an older Covet made it
+            const QString alter = d == Dialect::PostgreSQL
+                                      ? QStringLiteral("ALTER TABLE %1 ALTER COLUMN %2 TYPE VARCHAR(255), ALTER COLUMN %3 TYPE VARCHAR(255), ALTER COLUMN %4 TYPE VARCHAR(255)")
+                                      : QStringLiteral("ALTER TABLE %1 MODIFY %2 VARCHAR(255) NOT NULL, MODIFY %3 VARCHAR(255) NOT NULL, MODIFY %4 VARCHAR(255)");
+            COVET_VERIFY_OK(sql.exec(alter.arg(t, col(sql, "detected_at"), col(sql, "last_seen_at"), col(sql, "resolved_at"))));
+        }
+        // Two conflicts as the older Covet recorded them: one resolved.
+        const QString insert = QStringLiteral("INSERT INTO %1 (%2, %3, %4, %5, %6, %7, %8, %9, %10, %11, %12, %13) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                                   .arg(t, col(sql, "kind"), col(sql, "migration_ids"), col(sql, "detail"), col(sql, "fingerprint"), col(sql, "open_key"),
+                                        col(sql, "detected_at"), col(sql, "detected_by"), col(sql, "environment"))
+                                   .arg(col(sql, "last_seen_at"), col(sql, "last_seen_by"), col(sql, "seen_count"), col(sql, "resolved_at"));
+        const MigrationConflict open{QStringLiteral("modified"), {QStringLiteral("0002_b")}, QStringLiteral("0002_b changed after it was applied")};
+        COVET_VERIFY_OK(sql.exec(insert, {open.kind, open.migrationIds.join(u','), open.detail, open.fingerprint(), open.fingerprint(),
+                                          QStringLiteral("2026-11-02T10:00:00.250Z"), QStringLiteral("ann@h"), QStringLiteral("prod"),
+                                          QStringLiteral("2026-11-03T10:00:00.500Z"), QStringLiteral("ann@h"), 2, QVariant()}));
+        COVET_VERIFY_OK(sql.exec(insert, {QStringLiteral("cycle"), QStringLiteral("0003_c"), QStringLiteral("a cycle"), QStringLiteral("f2"), QVariant(),
+                                          QStringLiteral("2026-10-01T08:00:00.000Z"), QStringLiteral("bob@h"), QStringLiteral("prod"),
+                                          QStringLiteral("2026-10-01T09:00:00.000Z"), QStringLiteral("bob@h"), 1, QStringLiteral("2026-10-02T07:30:00.125Z")}));
+        COVET_VERIFY_OK(ConflictRecorder::sync(sql, {open}, QStringLiteral("prod")));
+        QCOMPARE(columnType(sql, ConflictRecorder::tableName(), "detected_at"), typed);
+        QCOMPARE(columnType(sql, ConflictRecorder::tableName(), "last_seen_at"), typed);
+        QCOMPARE(columnType(sql, ConflictRecorder::tableName(), "resolved_at"), typed);
+        auto rows = ConflictRecorder::load(sql);
+        COVET_VERIFY_OK(rows);
+        QCOMPARE(rows->size(), 2);
+        QCOMPARE(rows->at(0).detectedAt, QStringLiteral("2026-11-02T10:00:00.250Z"));
+        QCOMPARE(rows->at(0).seenCount, 3);
+        QVERIFY2(rows->at(0).lastSeenAt > QStringLiteral("2026-12"), qPrintable(rows->at(0).lastSeenAt));   // seen again now
+        QCOMPARE(rows->at(0).resolvedAt, QString());
+        QCOMPARE(rows->at(1).resolvedAt, QStringLiteral("2026-10-02T07:30:00.125Z"));
+        AuditFilter f;
+        f.since = utc("2026-11-01T00:00:00");
+        QCOMPARE(AuditStatistics::compute(sql, f)->conflicts, 1);
+        f.since = utc("2026-09-01T00:00:00");
+        QCOMPARE(AuditStatistics::compute(sql, f)->conflicts, 2);
     }
 
     void thresholdsFromConfig()
