@@ -255,7 +255,8 @@ Result<RunPlan> MigrationRunner::makePlan(const History &history, const RunOptio
     for (const AppliedMigration &a : history.applied)
         appliedIds.insert(a.id);
     // A rollback through a squashed migration's originals replays them in its place.
-    MigrationPlanner planner(m_connection.dialect(), forward ? graph.ordered() : selection.rollbackOrder(), sqliteVersion(), devUrl(options));
+    plan.order = forward ? graph.ordered() : selection.rollbackOrder();
+    MigrationPlanner planner(m_connection.dialect(), plan.order, sqliteVersion(), devUrl(options));
     QSet<QString> handled;
     for (const PartialMigration &p : history.partials) {
         if (!options.resume)
@@ -361,7 +362,7 @@ Result<RehearsalReport> MigrationRunner::rehearse(const RunOptions &options, boo
     auto planned = plan(options, forward);
     if (!planned)
         return std::unexpected(planned.error());
-    MigrationPlanner planner(m_connection.dialect(), planned->graph->ordered(), sqliteVersion(), devUrl(options));
+    MigrationPlanner planner(m_connection.dialect(), planned->order, sqliteVersion(), devUrl(options));
     return Rehearsal(m_sql, m_caps, devUrl(options), options.progress).run(*planned, planner);
 }
 

@@ -133,6 +133,7 @@ Status PlanExecutor::run(const MigrationPlan &plan, RunReport &report)
 {
     if (m_options.progress)
         m_options.progress->message(QStringLiteral("%1 %2").arg(m_options.fake ? QStringLiteral("recording as applied (fake)")
+                                                                : plan.recordOnly ? QStringLiteral("recording as applied (its originals are)")
                                                                 : plan.resume == MigrationPlan::Resume::Finish ? QStringLiteral("finishing")
                                                                 : plan.resume == MigrationPlan::Resume::Revert ? QStringLiteral("undoing what is in effect of")
                                                                 : plan.forward                                 ? QStringLiteral("applying")
@@ -143,11 +144,18 @@ Status PlanExecutor::run(const MigrationPlan &plan, RunReport &report)
         if (auto st = runTransactional(plan, report, skipped); !st)
             return st;
         (skipped ? report.skipped : report.done) << plan.migration->id;
+        if (!skipped && plan.recordOnly)
+            report.recorded << plan.migration->id;
+        if (!skipped)
+            for (const Migration *m : plan.alsoRecord)
+                report.recorded << m->id;
         return {};
     }
     if (auto st = runStepwise(plan, report); !st)
         return st;
     report.done << plan.migration->id;
+    for (const Migration *m : plan.alsoRecord)
+        report.recorded << m->id;
     return {};
 }
 

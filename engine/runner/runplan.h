@@ -64,6 +64,10 @@ struct RunPlan
     RunPreconditions checks;
     QStringList warnings;
     std::shared_ptr<const MigrationGraph> graph;
+    // What the planner replayed: the graph's order, or for a rollback
+    // through a squashed migration's originals, them in its place
+    // (RunSelection::rollbackOrder); a rehearsal plans again from it.
+    QList<Migration> order;
 
     QStringList ids() const;
     QString script() const;
