@@ -1,6 +1,7 @@
 #pragma once
 // Migration files shared by the CLI suites (tst_climigrate, tst_cliprogress):
-// items(id, label) in 0001, a column in 0002, an index in 0003.
+// items(id, label) in 0001, a column in 0002, an index in 0003, the column
+// renamed in 0004 (tst_clisquash, tst_clisquashhistory).
 
 #include <QByteArray>
 
@@ -26,6 +27,13 @@ operations:
   - op: create_index
     table: items
     index: {name: idx_items_label, parts: [{column: label}]}
+)";
+inline const QByteArray kRenameMigration = R"(dependencies: [0003_index]
+operations:
+  - op: rename_column
+    table: items
+    from: qty
+    to: quantity
 )";
 
 } // namespace covet::test

@@ -35,14 +35,6 @@ QByteArray read(const QString &path)
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
-const QByteArray kRenameMigration = R"(dependencies: [0003_index]
-operations:
-  - op: rename_column
-    table: items
-    from: qty
-    to: quantity
-)";
-
 // A project with 0001..0004 and the database `db` (a file in it).
 void makeProject(const QString &dir, const QString &db)
 {

@@ -24,13 +24,6 @@ using namespace covet::test;
 
 namespace {
 
-const QByteArray kRename = R"(dependencies: [0003_index]
-operations:
-  - op: rename_column
-    table: items
-    from: qty
-    to: quantity
-)";
 const QString kSquashed = QStringLiteral("0005_squashed_0002_0004");
 const QStringList kOriginals{QStringLiteral("0002_qty"), QStringLiteral("0003_index"), QStringLiteral("0004_rename")};
 
@@ -48,7 +41,7 @@ struct Project
         writeMigration(dir.filePath(QStringLiteral("migrations")), QStringLiteral("0001_items.yaml"), kItemsMigration);
         writeMigration(dir.filePath(QStringLiteral("migrations")), QStringLiteral("0002_qty.yaml"), kQtyMigration);
         writeMigration(dir.filePath(QStringLiteral("migrations")), QStringLiteral("0003_index.yaml"), kIndexMigration);
-        writeMigration(dir.filePath(QStringLiteral("migrations")), QStringLiteral("0004_rename.yaml"), kRename);
+        writeMigration(dir.filePath(QStringLiteral("migrations")), QStringLiteral("0004_rename.yaml"), kRenameMigration);
         env << QStringLiteral("COVET_T_URL=") + url;
     }
     int run(const QStringList &args)
@@ -72,6 +65,16 @@ struct Project
         const int code_ = (project).run(args_);                                                       \
         QVERIFY2(code_ == (expected), qPrintable((project).said(args_) + QStringLiteral("\nexit %1").arg(code_))); \
     } while (false)
+
+// The dialect of the row, its scratch database `db`, the project `p` on it
+// and the connection `c` (skips a server row without its server).
+#define SQUASH_PROJECT(d, db, p, c)                \
+    QFETCH(int, dialect);                          \
+    const Dialect d = Dialect(dialect);            \
+    COVET_REQUIRE_DIALECT(d);                      \
+    COVET_SCRATCH_DB(db, d, serverFor(d));         \
+    Project p(db->urlString());                    \
+    Connection &c = db->connection()
 
 QStringList history(Connection &c)
 {
@@ -106,12 +109,7 @@ private slots:
     void allAppliedThenFilesGone_data() { addDialectRows(); }
     void allAppliedThenFilesGone()
     {
-        QFETCH(int, dialect);
-        const Dialect d = Dialect(dialect);
-        COVET_REQUIRE_DIALECT(d);
-        COVET_SCRATCH_DB(db, d, serverFor(d));
-        Project p(db->urlString());
-        Connection &c = db->connection();
+        SQUASH_PROJECT(d, db, p, c);
         CLI(p, 0, S("migrate"), S("--to"), S("0001_items"));
         const Schema before = inspectSchema(c);
         QVERIFY(before.tables.size() == 1);
@@ -166,12 +164,7 @@ private slots:
     void originalsPresentRollBackThroughThem_data() { addDialectRows(); }
     void originalsPresentRollBackThroughThem()
     {
-        QFETCH(int, dialect);
-        const Dialect d = Dialect(dialect);
-        COVET_REQUIRE_DIALECT(d);
-        COVET_SCRATCH_DB(db, d, serverFor(d));
-        Project p(db->urlString());
-        Connection &c = db->connection();
+        SQUASH_PROJECT(d, db, p, c);
         CLI(p, 0, S("migrate"));
         CLI(p, 0, S("squash"), S("--from"), S("2"));
         CLI(p, 0, S("migrate"));
@@ -203,12 +196,7 @@ private slots:
     void freshDatabaseRollsBackAsOne_data() { addDialectRows(); }
     void freshDatabaseRollsBackAsOne()
     {
-        QFETCH(int, dialect);
-        const Dialect d = Dialect(dialect);
-        COVET_REQUIRE_DIALECT(d);
-        COVET_SCRATCH_DB(db, d, serverFor(d));
-        Project p(db->urlString());
-        Connection &c = db->connection();
+        SQUASH_PROJECT(d, db, p, c);
         CLI(p, 0, S("squash"), S("--from"), S("2"));
         CLI(p, 0, S("migrate"), S("--to"), S("0001_items"));
         const Schema before = inspectSchema(c);
