@@ -37,7 +37,8 @@ struct GraphConflict
 // Which of the four cases a squashed migration is in for one database
 // (squashCase()), the one answer `covet status`, the runner and Studio use:
 //  - AllApplied: every replaced migration is applied; the squashed one
-//    counts as applied (isApplied()) and is never run there;
+//    counts as applied (appliedThroughReplaced()) and is never run there;
+//    the next run records it (SquashPlans, engine/runner): then Recorded;
 //  - Fresh: none is applied (or only the squashed one itself is): it is used;
 //  - Recorded: every replaced migration is applied and so is the squashed
 //    one (recorded once its originals were all applied, as Django does): it
