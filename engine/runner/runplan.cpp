@@ -75,6 +75,11 @@ Result<QStringList> RunSelection::rollback(const QString &target, int steps) con
         // An original rolled back in place of its squashed migration: the
         // originals after it and what depends on the squashed migration.
         const QString squashed = m_expandedIn.value(target);
+        if (squashed.isEmpty() && !m_graph->contains(target) && !m_graph->appliedSquashOf(target).isEmpty())
+            return fail(Error::Category::Conflict,
+                        QStringLiteral("cannot roll back to %1: %2 replaces it and the originals' files are gone, so it rolls back only "
+                                       "as a whole; roll back to a migration before it, or restore the originals' files (from version control)")
+                            .arg(target, m_graph->appliedSquashOf(target)));
         const QString node = squashed.isEmpty() ? target : squashed;
         QStringList after = m_graph->contains(node) ? m_graph->descendants(node) : QStringList();
         if (!squashed.isEmpty()) {

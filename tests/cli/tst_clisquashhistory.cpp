@@ -144,6 +144,9 @@ private slots:
         CLI(p, 0, S("migrate"));
         QCOMPARE(history(c).size(), 5);
 
+        // Into the range: refused, it rolls back only as a whole now.
+        CLI(p, 6, S("rollback"), S("--to"), S("0003_index"), S("--dry-run"));
+        QVERIFY2(p.err.contains(QStringLiteral("rolls back only as a whole")), qPrintable(p.err));
         // Rollback 1: the squashed migration's down part, every row of the range gone.
         CLI(p, 0, S("rollback"), S("--dry-run"));
         QVERIFY2(p.out.contains(QStringLiteral("-- roll back ") + kSquashed), qPrintable(p.out));
