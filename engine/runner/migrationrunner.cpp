@@ -312,8 +312,9 @@ Result<RunPlan> MigrationRunner::makePlan(const History &history, const RunOptio
                 return std::unexpected(p.error());
             plan.plans << *p;
         }
-        SquashPlans::rowsToRemove(selection, appliedIds, plan.plans);
     }
+    if (!forward)   // a resumed rollback too (a Revert records nothing)
+        SquashPlans::rowsToRemove(selection, appliedIds, plan.plans);
     plan.checks = planner.preconditions(plan.plans);
     return plan;
 }
