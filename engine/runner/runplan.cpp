@@ -43,7 +43,8 @@ QList<Migration> RunSelection::rollbackOrder() const
         const QStringList originals = m_graph->replacedBy(id);
         if (!originals.isEmpty() && m_expandedIn.value(originals.first()) == id) {
             for (const QString &r : originals)
-                out << *m_graph->leftOut(r);
+                if (const Migration *m = m_graph->leftOut(r) ? m_graph->leftOut(r) : m_graph->migration(r))
+                    out << *m;
         } else {
             out << *m_graph->migration(id);
         }

@@ -1,5 +1,7 @@
 #include "squashplans.h"
 
+#include <algorithm>
+
 namespace covet {
 
 QList<MigrationPlan> SquashPlans::recordOnly(const MigrationGraph &graph, const QString &target)
