@@ -378,6 +378,8 @@ int MigrateCommand::execute(const QCommandLineParser &p, QTextStream &out, QText
                          {QStringLiteral("elapsed_ms"), double(timer.elapsed())}};
         if (forward)
             done.insert(QStringLiteral("skipped"), QJsonArray::fromStringList(r->skipped));
+        if (!r->recorded.isEmpty())
+            done.insert(QStringLiteral("recorded"), QJsonArray::fromStringList(r->recorded));
         if (dry)
             done.insert(QStringLiteral("executed"), r->executedDryRun);
         ProgressPrinter::jsonLine(out, done);
@@ -395,7 +397,11 @@ int MigrateCommand::execute(const QCommandLineParser &p, QTextStream &out, QText
         if (r->done.isEmpty() && r->skipped.isEmpty())
             out << "Nothing to apply: the database is up to date.\n";
         for (const QString &id : r->done)
-            out << (o.fake ? "Faked " : "Applied ") << id << '\n';
+            out << (r->recorded.contains(id) ? "Recorded " : o.fake ? "Faked " : "Applied ") << id
+                << (r->recorded.contains(id) ? " as applied: every migration it replaces is applied\n" : "\n");
+        for (const QString &id : r->recorded)
+            if (!r->done.contains(id))
+                out << "Recorded " << id << " as applied too: every migration it replaces is applied now\n";
         for (const QString &id : r->skipped)
             out << "Skipped " << id << " (applied meanwhile by another runner)\n";
     } else {

@@ -64,6 +64,8 @@ QList<MigrationConflict> ConflictRecorder::detect(const MigrationRepository &rep
         out << conflict(kindName(g.kind), g.ids, g.message);
     for (const AppliedMigration &a : applied) {
         const Migration *m = repository.find(a.id);
+        if ((!m || m->id != a.id) && !graph.appliedSquashOf(a.id).isEmpty())
+            continue;   // replaced by a squashed migration that counts as applied: not missing
         if (!m || m->id != a.id)
             out << conflict(QStringLiteral("missing_file"), {a.id},
                             QStringLiteral("%1 is recorded as applied (%2 by %3) but its file is missing from the migrations directory; "

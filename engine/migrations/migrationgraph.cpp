@@ -62,8 +62,10 @@ void MigrationGraph::resolveReplacements(const QList<Migration> &migrations, con
                                                             "them; after that %1 counts as applied here and the files can go again")
                                                  .arg(m.id, listText(gone))};
         } else {
-            m_squashCases.insert(m.id, appliedCount == m.replaces.size() && !applied.contains(m.id) ? SquashCase::AllApplied
-                                                                                                     : SquashCase::Fresh);
+            const bool all = appliedCount == m.replaces.size();
+            m_squashCases.insert(m.id, !all                        ? SquashCase::Fresh
+                                       : applied.contains(m.id) ? SquashCase::Recorded
+                                                                : SquashCase::AllApplied);
             for (const QString &r : m.replaces) {
                 m_redirect.insert(r, m.id);
                 if (present.contains(r))
@@ -72,9 +74,10 @@ void MigrationGraph::resolveReplacements(const QList<Migration> &migrations, con
         }
     }
     for (const Migration &m : migrations) {
-        if (skip.contains(m.id))
+        if (skip.contains(m.id)) {
             m_skipped << m.id;
-        else
+            m_leftOut.insert(m.id, m);
+        } else
             m_nodes.insert(m.id, m);
     }
     m_skipped.sort();
@@ -87,6 +90,8 @@ QString MigrationGraph::squashCaseText(const QString &id) const
     case SquashCase::NotSquashed: return {};
     case SquashCase::AllApplied:
         return QStringLiteral("replaces %1, all applied here: counts as applied and is not run").arg(replaced);
+    case SquashCase::Recorded:
+        return QStringLiteral("replaces %1, all applied here, and recorded as applied itself once they were").arg(replaced);
     case SquashCase::Fresh: return QStringLiteral("replaces %1, none applied here: this migration is applied instead of them").arg(replaced);
     case SquashCase::Partial:
         return QStringLiteral("replaces %1, partly applied here: the remaining originals are applied, not this migration").arg(replaced);
@@ -94,6 +99,30 @@ QString MigrationGraph::squashCaseText(const QString &id) const
         return QStringLiteral("replaces %1, partly applied here, and files of the rest are gone: restore them (see the conflict)").arg(replaced);
     }
     return {};
+}
+
+QString MigrationGraph::appliedSquashOf(const QString &id) const
+{
+    for (auto it = m_squashReplaces.cbegin(); it != m_squashReplaces.cend(); ++it) {
+        const SquashCase c = squashCase(it.key());
+        if ((c == SquashCase::AllApplied || c == SquashCase::Recorded) && it.value().contains(id))
+            return it.key();
+    }
+    return {};
+}
+
+const Migration *MigrationGraph::leftOut(const QString &id) const
+{
+    const auto it = m_leftOut.constFind(id);
+    return it == m_leftOut.cend() ? nullptr : &it.value();
+}
+
+bool MigrationGraph::originalsPresent(const QString &squashedId) const
+{
+    const QStringList originals = replacedBy(squashedId);
+    return !originals.isEmpty() && std::all_of(originals.cbegin(), originals.cend(), [this](const QString &r) {
+        return m_leftOut.contains(r) || m_nodes.contains(r);
+    });
 }
 
 void MigrationGraph::linkEdges()

@@ -37,8 +37,13 @@ struct GraphConflict
 // Which of the four cases a squashed migration is in for one database
 // (squashCase()), the one answer `covet status`, the runner and Studio use:
 //  - AllApplied: every replaced migration is applied; the squashed one
-//    counts as applied (isApplied()) and is never run there;
-//  - Fresh: none is applied (or the squashed one itself is): it is used;
+//    counts as applied (appliedThroughReplaced()) and is never run there;
+//    the next run records it (SquashPlans, engine/runner): then Recorded;
+//  - Fresh: none is applied (or only the squashed one itself is): it is used;
+//  - Recorded: every replaced migration is applied and so is the squashed
+//    one (recorded once its originals were all applied, as Django does): it
+//    is used, and the history rows of the originals stay, shown as
+//    "replaced by" it, whether or not their files are still there;
 //  - Partial: some are applied and the files of the others exist: the
 //    originals are used, the squashed migration is left out;
 //  - PartialMissing: some are applied and a file of the others is gone: a
@@ -78,7 +83,7 @@ public:
     // squashed ids left out because their originals are partly applied).
     const QStringList &skipped() const { return m_skipped; }
 
-    enum class SquashCase { NotSquashed, AllApplied, Fresh, Partial, PartialMissing };
+    enum class SquashCase { NotSquashed, AllApplied, Fresh, Partial, PartialMissing, Recorded };
     SquashCase squashCase(const QString &squashedId) const { return m_squashCases.value(squashedId, SquashCase::NotSquashed); }
     // One line for people: what the case means for this database.
     QString squashCaseText(const QString &squashedId) const;
@@ -87,6 +92,18 @@ public:
     // Squashed migrations whose replaced migrations are all applied: they
     // count as applied, though the history records only the originals.
     bool appliedThroughReplaced(const QString &id) const { return squashCase(id) == SquashCase::AllApplied; }
+    // The ids a squashed migration replaces (empty for any other id).
+    QStringList replacedBy(const QString &squashedId) const { return m_squashReplaces.value(squashedId); }
+    // The squashed migration that replaces `id` and counts as applied here
+    // (AllApplied or Recorded), or empty: a history row of `id` whose file is
+    // gone is then not missing but replaced by it.
+    QString appliedSquashOf(const QString &id) const;
+    // A migration left out of the graph (skipped()) whose file is present:
+    // an original a squashed migration stands in for, or a squashed one left
+    // out for its originals; null otherwise.
+    const Migration *leftOut(const QString &id) const;
+    // Whether the files of every migration `squashedId` replaces are present.
+    bool originalsPresent(const QString &squashedId) const;
 
 private:
     void resolveReplacements(const QList<Migration> &migrations, const QSet<QString> &applied);
@@ -98,6 +115,7 @@ private:
     QStringList withoutEdges(const QHash<QString, QStringList> &edges) const;
 
     QHash<QString, Migration> m_nodes;
+    QHash<QString, Migration> m_leftOut;
     QHash<QString, QString> m_redirect;   // replaced id -> squashed id (or squashed -> last original)
     QHash<QString, QStringList> m_parents;
     QHash<QString, QStringList> m_children;

@@ -48,8 +48,12 @@ QStringList MigrationPlan::statements() const
 
 QString MigrationPlan::script() const
 {
-    QString out = QStringLiteral("-- %1 %2\n").arg(forward ? QStringLiteral("apply") : QStringLiteral("roll back"), migration->id);
-    if (!migration->transactional)
+    QString out = QStringLiteral("-- %1 %2\n").arg(recordOnly ? QStringLiteral("record") : forward ? QStringLiteral("apply") : QStringLiteral("roll back"),
+                                                 migration->id);
+    if (recordOnly)
+        out += QStringLiteral("-- nothing to run: every migration it replaces is applied; recorded as applied (%1)\n")
+                   .arg(migration->replaces.join(QStringLiteral(", ")));
+    if (!migration->transactional && !recordOnly)
         out += QStringLiteral("-- non-transactional: runs statement by statement\n");
     for (const MigrationStep &s : steps) {
         out += QStringLiteral("-- %1\n").arg(s.label);
@@ -60,6 +64,10 @@ QString MigrationPlan::script() const
                 out += st + QStringLiteral(";\n");
         }
     }
+    for (const Migration *m : alsoRecord)
+        out += QStringLiteral("-- records %1 as applied too: every migration it replaces is applied now\n").arg(m->id);
+    if (!alsoRemove.isEmpty())
+        out += QStringLiteral("-- removes the history rows of %1 too\n").arg(alsoRemove.join(QStringLiteral(", ")));
     return out;
 }
 

@@ -49,6 +49,16 @@ struct MigrationPlan
     int stepsBefore = 0;   // Finish/Revert: steps in effect before this plan runs
     int stepCount = 0;     // Finish/Revert: steps of the whole migration in its recorded direction
     QString recordedDirection;   // Finish/Revert: "apply" | "rollback", as recorded
+    // Squashed migrations (MigrationGraph): history rows this plan writes
+    // or removes besides its own, in the same transaction. Forward: the
+    // squashed migrations whose originals are all applied once it is
+    // (recorded with their checksums); recordOnly: nothing runs, the plan
+    // only records its (squashed) migration. Backward: rows removed with
+    // its own (the squash row when the first original goes; the originals'
+    // rows when the squashed migration's down part takes their place).
+    QList<const Migration *> alsoRecord;
+    QStringList alsoRemove;
+    bool recordOnly = false;
     QStringList statements() const;
     QString script() const;
     bool anyForeignKeysOff() const;   // a SQLite table rebuild is in it

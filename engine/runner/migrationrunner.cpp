@@ -11,6 +11,7 @@
 #include "partialresume.h"
 #include "planexecutor.h"
 #include "runaudit.h"
+#include "squashplans.h"
 
 #include <QHash>
 #include <QSet>
@@ -155,15 +156,21 @@ Result<QList<MigrationState>> MigrationRunner::status()
             s.appliedBy = a.appliedBy;
             s.durationMs = a.durationMs;
             s.recordedChecksum = a.checksum;
-            s.state = !fileMatches ? MigrationState::State::Missing
-                      : m->checksum != a.checksum ? MigrationState::State::Modified
-                                                  : MigrationState::State::Applied;
+            // An original whose file went after its squashed migration counts as applied: replaced, not missing.
+            const QString replacedBy = graph.appliedSquashOf(id);
+            s.state = !fileMatches && replacedBy.isEmpty() ? MigrationState::State::Missing
+                      : !fileMatches || m->checksum == a.checksum ? MigrationState::State::Applied
+                                                                   : MigrationState::State::Modified;
+            if (!replacedBy.isEmpty())
+                s.squash = fileMatches ? QStringLiteral("replaced by %1").arg(replacedBy)
+                                       : QStringLiteral("replaced by %1 (its file was removed after the squash)").arg(replacedBy);
         } else if (graph.appliedThroughReplaced(id)) {
             s.state = MigrationState::State::Applied;   // through the migrations it replaces
         } else {
             s.state = MigrationState::State::Pending;
         }
-        s.squash = graph.squashCaseText(id);
+        if (s.squash.isEmpty())
+            s.squash = graph.squashCaseText(id);
         if (partial.contains(id)) {
             s.state = MigrationState::State::Partial;
             s.partial = partial.value(id);
@@ -241,10 +248,15 @@ Result<RunPlan> MigrationRunner::makePlan(const History &history, const RunOptio
                         .arg(forward ? QStringLiteral("migrate") : QStringLiteral("roll back"), modified.join(QStringLiteral("; "))));
     if (forward)
         for (const AppliedMigration &a : history.applied)
-            if (!m_repository.find(a.id))
+            if (!m_repository.find(a.id) && graph.appliedSquashOf(a.id).isEmpty())
                 plan.warnings << QStringLiteral("%1 is recorded as applied but its file is missing from %2").arg(a.id, m_repository.directory());
     const RunSelection selection(history.graph, history.applied);
-    MigrationPlanner planner(m_connection.dialect(), graph.ordered(), sqliteVersion(), devUrl(options));
+    QSet<QString> appliedIds;
+    for (const AppliedMigration &a : history.applied)
+        appliedIds.insert(a.id);
+    // A rollback through a squashed migration's originals replays them in its place.
+    plan.order = forward ? graph.ordered() : selection.rollbackOrder();
+    MigrationPlanner planner(m_connection.dialect(), plan.order, sqliteVersion(), devUrl(options));
     QSet<QString> handled;
     for (const PartialMigration &p : history.partials) {
         if (!options.resume)
@@ -271,6 +283,7 @@ Result<RunPlan> MigrationRunner::makePlan(const History &history, const RunOptio
         auto ids = selection.pending(target);
         if (!ids)
             return std::unexpected(ids.error());
+        plan.plans << SquashPlans::recordOnly(graph, target);
         for (const QString &id : std::as_const(*ids)) {
             if (handled.contains(id))
                 continue;
@@ -279,6 +292,7 @@ Result<RunPlan> MigrationRunner::makePlan(const History &history, const RunOptio
                 return std::unexpected(p.error().withContext(QStringLiteral("nothing was run")));
             plan.plans << *p;
         }
+        SquashPlans::completeSquashes(graph, appliedIds, plan.plans);
     } else if (handled.isEmpty()) {
         QString target = options.target;
         if (const Migration *t = target.isEmpty() ? nullptr : m_repository.find(target))
@@ -287,17 +301,20 @@ Result<RunPlan> MigrationRunner::makePlan(const History &history, const RunOptio
         if (!ids)
             return std::unexpected(ids.error());
         for (const QString &id : std::as_const(*ids)) {
-            if (!graph.contains(id))
+            const Migration *m = SquashPlans::toRollBack(selection, id);
+            if (!m)
                 return fail(Error::Category::NotFound,
                             QStringLiteral("cannot roll back %1: it is recorded as applied but its file is missing from %2. Nothing was "
                                            "run; restore the file")
                                 .arg(id, m_repository.directory()));
-            auto p = planner.plan(*graph.migration(id), false);
+            auto p = planner.plan(*m, false);
             if (!p)
                 return std::unexpected(p.error());
             plan.plans << *p;
         }
     }
+    if (!forward)   // a resumed rollback too (a Revert records nothing)
+        SquashPlans::rowsToRemove(selection, appliedIds, plan.plans);
     plan.checks = planner.preconditions(plan.plans);
     return plan;
 }
@@ -346,7 +363,7 @@ Result<RehearsalReport> MigrationRunner::rehearse(const RunOptions &options, boo
     auto planned = plan(options, forward);
     if (!planned)
         return std::unexpected(planned.error());
-    MigrationPlanner planner(m_connection.dialect(), planned->graph->ordered(), sqliteVersion(), devUrl(options));
+    MigrationPlanner planner(m_connection.dialect(), planned->order, sqliteVersion(), devUrl(options));
     return Rehearsal(m_sql, m_caps, devUrl(options), options.progress).run(*planned, planner);
 }
 

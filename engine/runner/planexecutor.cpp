@@ -133,6 +133,7 @@ Status PlanExecutor::run(const MigrationPlan &plan, RunReport &report)
 {
     if (m_options.progress)
         m_options.progress->message(QStringLiteral("%1 %2").arg(m_options.fake ? QStringLiteral("recording as applied (fake)")
+                                                                : plan.recordOnly ? QStringLiteral("recording as applied (its originals are)")
                                                                 : plan.resume == MigrationPlan::Resume::Finish ? QStringLiteral("finishing")
                                                                 : plan.resume == MigrationPlan::Resume::Revert ? QStringLiteral("undoing what is in effect of")
                                                                 : plan.forward                                 ? QStringLiteral("applying")
@@ -143,11 +144,18 @@ Status PlanExecutor::run(const MigrationPlan &plan, RunReport &report)
         if (auto st = runTransactional(plan, report, skipped); !st)
             return st;
         (skipped ? report.skipped : report.done) << plan.migration->id;
+        if (!skipped && plan.recordOnly)
+            report.recorded << plan.migration->id;
+        if (!skipped)
+            for (const Migration *m : plan.alsoRecord)
+                report.recorded << m->id;
         return {};
     }
     if (auto st = runStepwise(plan, report); !st)
         return st;
     report.done << plan.migration->id;
+    for (const Migration *m : plan.alsoRecord)
+        report.recorded << m->id;
     return {};
 }
 
@@ -222,10 +230,19 @@ Status PlanExecutor::finish(const MigrationPlan &plan, qint64 ms)
 {
     if (plan.resume == MigrationPlan::Resume::Revert)
         return {};   // back where the history already says it is
-    if (plan.forward)
-        return MigrationHistory::record(m_sql, AppliedMigration{plan.migration->id, plan.migration->checksum, MigrationHistory::nowUtc(),
-                                                                 MigrationHistory::currentUser(), ms});
-    return MigrationHistory::remove(m_sql, plan.migration->id);
+    if (plan.forward) {
+        // The squashed migrations it completes are recorded with it (MigrationPlan::alsoRecord).
+        for (const Migration *m : QList<const Migration *>{plan.migration} + plan.alsoRecord)
+            if (auto st = MigrationHistory::record(m_sql, AppliedMigration{m->id, m->checksum, MigrationHistory::nowUtc(),
+                                                                           MigrationHistory::currentUser(), m == plan.migration ? ms : 0});
+                !st)
+                return st;
+        return {};
+    }
+    for (const QString &id : QStringList{plan.migration->id} + plan.alsoRemove)
+        if (auto st = MigrationHistory::remove(m_sql, id); !st)
+            return st;
+    return {};
 }
 
 void PlanExecutor::audit(const MigrationPlan &plan, const Attempt &attempt, const QString &error, Error::Category category, qint64 backupId)
@@ -262,8 +279,19 @@ void PlanExecutor::audit(const MigrationPlan &plan, const Attempt &attempt, cons
     if (m_options.confirmDataLoss && e.rowsAtRisk > 0)
         acknowledged.prepend(QStringLiteral("confirmed-data-loss"));
     e.acknowledged = acknowledged.join(u',');
-    if (auto st = AuditRecorder::record(m_sql, e); !st && m_options.progress)
-        m_options.progress->message(QStringLiteral("warning: could not write the audit row: %1").arg(st.error().toString()));
+    QList<AuditEntry> entries{e};
+    // A squashed migration recorded with it gets its own row (in the chain).
+    for (const Migration *squashed : error.isEmpty() && plan.forward ? plan.alsoRecord : QList<const Migration *>()) {
+        AuditEntry r = m_runAudit.entry(squashed->id, true, AuditStatus::Success);
+        r.startedAt = attempt.started;
+        r.sql = QStringLiteral("-- recorded as applied: every migration it replaces (%1) is applied\n").arg(squashed->replaces.join(QStringLiteral(", ")));
+        r.checksum = squashed->checksum;
+        r.author = squashed->author;
+        entries << r;
+    }
+    for (const AuditEntry &row : std::as_const(entries))
+        if (auto st = AuditRecorder::record(m_sql, row); !st && m_options.progress)
+            m_options.progress->message(QStringLiteral("warning: could not write the audit row: %1").arg(st.error().toString()));
 }
 
 QList<DataAtStake> PlanExecutor::stakesOf(const MigrationPlan &plan) const
@@ -334,7 +362,12 @@ Status PlanExecutor::runTransactional(const MigrationPlan &plan, RunReport &repo
         return std::unexpected(r.error());
     }
     // Another runner (SQLite has no lock across the run) may have done it.
+    // A squashed migration rolled back in place of its originals may have
+    // only their rows (MigrationPlan::alsoRemove).
     auto has = MigrationHistory::contains(m_sql, m.id);
+    for (const QString &id : plan.forward ? QStringList() : plan.alsoRemove)
+        if (has && !*has)
+            has = MigrationHistory::contains(m_sql, id);
     if (!has) {
         (void)m_sql.exec(QStringLiteral("ROLLBACK"));
         restore();

@@ -61,7 +61,7 @@ public:
     }
     static bool stepwise(const DialectCapabilities &caps, const MigrationPlan &plan)
     {
-        return !inOneTransaction(caps, *plan.migration) || plan.resume != MigrationPlan::Resume::None;
+        return !plan.recordOnly && (!inOneTransaction(caps, *plan.migration) || plan.resume != MigrationPlan::Resume::None);
     }
 
     // Runs one plan; report.done lists what this run did before it.

@@ -111,18 +111,21 @@ Result<RehearsalReport> Rehearsal::run(const RunPlan &forward, MigrationPlanner 
     report.rollback = !forward.forward;
     QList<MigrationPlan> up;
     QList<MigrationPlan> down;
-    for (const MigrationPlan &p : forward.plans) {
+    for (qsizetype at = 0; at < forward.plans.size(); ++at) {
+        const MigrationPlan &p = forward.plans.at(at);
         if (p.resume != MigrationPlan::Resume::None)
             return fail(Error::Category::Conflict,
                         QStringLiteral("%1 is part-way (a stepwise run stopped in it): finish or undo it first (`covet migrate --resume` or "
                                        "`covet rollback --resume`), then rehearse")
                             .arg(p.migration->id));
+        if (p.recordOnly)
+            continue;   // a squashed migration only recorded: nothing runs, nothing to rehearse
         auto back = planner.plan(*p.migration, !forward.forward);
         if (!back) {
             // Irreversible: the rehearsal stops here and says why.
             report.notes << (forward.forward ? QStringLiteral("%1 cannot be rolled back: %2") : QStringLiteral("%1 cannot be applied again: %2"))
                                 .arg(p.migration->id, back.error().message());
-            for (qsizetype i = up.size(); i < forward.plans.size(); ++i)
+            for (qsizetype i = at; i < forward.plans.size(); ++i)
                 report.notYet << forward.plans.at(i).migration->id;
             break;
         }

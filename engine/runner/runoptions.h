@@ -64,6 +64,9 @@ struct RunReport
 {
     QStringList done;        // ids applied (or rolled back), in order
     QStringList skipped;     // ids another runner applied meanwhile
+    // Squashed migrations recorded as applied because every migration they
+    // replace is (MigrationPlan::recordOnly, alsoRecord); a record-only one is in done too.
+    QStringList recorded;
     QString sql;             // the SQL that ran (or would run, for a dry run), per migration
     QStringList warnings;    // e.g. applied migrations whose file is missing
     bool executedDryRun = false;

@@ -1,5 +1,7 @@
 #include "runplan.h"
 
+#include <algorithm>
+
 namespace covet {
 
 RunSelection::RunSelection(std::shared_ptr<const MigrationGraph> graph, const QList<AppliedMigration> &applied)
@@ -11,12 +13,43 @@ RunSelection::RunSelection(std::shared_ptr<const MigrationGraph> graph, const QL
     for (auto it = m_graph->squashCases().cbegin(); it != m_graph->squashCases().cend(); ++it)
         if (it.value() == MigrationGraph::SquashCase::AllApplied)
             m_applied.insert(it.key());
-    for (const QString &id : m_graph->order())
-        if (m_applied.contains(id))
+    // One whose originals' files and rows are there stands for them.
+    for (const QString &id : m_graph->order()) {
+        if (!m_applied.contains(id))
+            continue;
+        const QStringList originals = m_graph->replacedBy(id);
+        const bool expand = m_graph->originalsPresent(id) && !originals.isEmpty()
+            && std::all_of(originals.cbegin(), originals.cend(), [this](const QString &r) { return m_applied.contains(r); });
+        if (!expand || m_graph->squashCase(id) == MigrationGraph::SquashCase::Fresh) {
             m_appliedOrder << id;
+            continue;
+        }
+        for (const QString &r : originals) {
+            m_appliedOrder << r;
+            m_expandedIn.insert(r, id);
+        }
+    }
+    // History rows not in the graph, except the originals a squashed
+    // migration that counts as applied covers (their files are gone).
     for (const AppliedMigration &a : applied)
-        if (!m_appliedOrder.contains(a.id))
+        if (!m_appliedOrder.contains(a.id) && !m_graph->contains(a.id) && m_graph->appliedSquashOf(a.id).isEmpty())
             m_appliedOrder << a.id;
+}
+
+QList<Migration> RunSelection::rollbackOrder() const
+{
+    QList<Migration> out;
+    for (const QString &id : m_graph->order()) {
+        const QStringList originals = m_graph->replacedBy(id);
+        if (!originals.isEmpty() && m_expandedIn.value(originals.first()) == id) {
+            for (const QString &r : originals)
+                if (const Migration *m = m_graph->leftOut(r) ? m_graph->leftOut(r) : m_graph->migration(r))
+                    out << *m;
+        } else {
+            out << *m_graph->migration(id);
+        }
+    }
+    return out;
 }
 
 Result<QStringList> RunSelection::pending(const QString &target) const
@@ -40,10 +73,27 @@ Result<QStringList> RunSelection::rollback(const QString &target, int steps) con
     if (!target.isEmpty()) {
         if (!m_applied.contains(target))
             return fail(Error::Category::NotFound, QStringLiteral("cannot roll back to %1: it is not applied").arg(target));
-        const QStringList after = m_graph->contains(target) ? m_graph->descendants(target) : QStringList();
-        for (const QString &id : m_appliedOrder)
-            if (id != target && (after.contains(id) || !m_graph->contains(id)))
+        // An original rolled back in place of its squashed migration: the
+        // originals after it and what depends on the squashed migration.
+        const QString squashed = m_expandedIn.value(target);
+        if (squashed.isEmpty() && !m_graph->contains(target) && !m_graph->appliedSquashOf(target).isEmpty())
+            return fail(Error::Category::Conflict,
+                        QStringLiteral("cannot roll back to %1: %2 replaces it and the originals' files are gone, so it rolls back only "
+                                       "as a whole; roll back to a migration before it, or restore the originals' files (from version control)")
+                            .arg(target, m_graph->appliedSquashOf(target)));
+        const QString node = squashed.isEmpty() ? target : squashed;
+        QStringList after = m_graph->contains(node) ? m_graph->descendants(node) : QStringList();
+        if (!squashed.isEmpty()) {
+            after.removeAll(squashed);
+            const QStringList originals = m_graph->replacedBy(squashed);
+            after << originals.mid(originals.indexOf(target) + 1);
+        }
+        for (const QString &id : m_appliedOrder) {
+            const QString in = m_expandedIn.value(id);
+            const bool byItsSquash = !in.isEmpty() && in != node && after.contains(in);
+            if (id != target && (after.contains(id) || byItsSquash || (!m_graph->contains(id) && in.isEmpty())))
                 selected.prepend(id);
+        }
         return selected;
     }
     const int n = steps > 0 ? steps : 1;

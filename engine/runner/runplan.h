@@ -6,6 +6,7 @@
 #include "../migrations/migrationplanner.h"
 #include "../safety/plannedstep.h"
 
+#include <QHash>
 #include <QList>
 #include <QSet>
 #include <QString>
@@ -31,7 +32,18 @@ public:
     // `target` (which stays applied; NotFound when it is not applied), or
     // the last `steps` (default 1). Applied migrations whose file is gone
     // come last-applied-first too; the planner refuses them.
+    // Squashed migrations that count as applied: rolled back through their
+    // originals (last first, one step each) while the originals' files are
+    // present; else as one, with the squashed migration's down part. The
+    // originals' history rows whose files are gone are covered by it.
     Result<QStringList> rollback(const QString &target = {}, int steps = 0) const;
+    // The squashed migration whose originals rollback() goes through in its
+    // place (`id` is one of them), or empty.
+    QString expandedSquashOf(const QString &id) const { return m_expandedIn.value(id); }
+    // The migrations in graph order with each squashed migration that
+    // rollback() goes through by its originals replaced by them: what the
+    // planner of a rollback replays.
+    QList<Migration> rollbackOrder() const;
 
     const MigrationGraph &graph() const { return *m_graph; }
     bool isApplied(const QString &id) const { return m_applied.contains(id); }
@@ -40,6 +52,7 @@ private:
     std::shared_ptr<const MigrationGraph> m_graph;
     QSet<QString> m_applied;
     QStringList m_appliedOrder;   // graph order, then those not in the graph in applied order
+    QHash<QString, QString> m_expandedIn;   // original -> the squashed migration it is rolled back in place of
 };
 
 // The plans of one run, in the order they run, with what the safety
@@ -51,6 +64,10 @@ struct RunPlan
     RunPreconditions checks;
     QStringList warnings;
     std::shared_ptr<const MigrationGraph> graph;
+    // What the planner replayed: the graph's order, or for a rollback
+    // through a squashed migration's originals, them in its place
+    // (RunSelection::rollbackOrder); a rehearsal plans again from it.
+    QList<Migration> order;
 
     QStringList ids() const;
     QString script() const;

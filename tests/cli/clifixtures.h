@@ -1,7 +1,7 @@
 #pragma once
 // Migration files shared by the CLI suites (tst_climigrate, tst_cliprogress):
 // items(id, label) in 0001, a column in 0002, an index in 0003, the column
-// renamed in 0004 (tst_clisquash, tst_squashdialog).
+// renamed in 0004 (tst_clisquash, tst_clisquashhistory, tst_squashdialog).
 
 #include <QByteArray>
 

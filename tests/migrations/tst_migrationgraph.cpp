@@ -1,5 +1,6 @@
 // covet-test-labels: engine
 #include "migrations/migrationgraph.h"
+#include "runner/runplan.h"
 #include "testsupport.h"
 
 #include <QTest>
@@ -136,6 +137,49 @@ private slots:
         const auto pruned = MigrationGraph::build({mig(s, {}, {a, b, c}), mig(e, {c})});
         QVERIFY(pruned.check());
         QCOMPARE(pruned.order(), (QStringList{s, e}));
+    }
+
+    void squashRecordedAndRolledBack()
+    {
+        // The cases and what RunSelection rolls back: through the originals
+        // while their files are there, else the squashed migration as one.
+        const QString s = QStringLiteral("0004_squashed");
+        const QString e = QStringLiteral("0005_e");
+        const QList<Migration> all{mig(a), mig(b, {a}), mig(c, {b}), mig(s, {a}, {b, c}), mig(e, {c})};
+        const QList<Migration> pruned{mig(a), mig(s, {a}, {b, c}), mig(e, {c})};
+        auto rows = [](const QStringList &ids) {
+            QList<AppliedMigration> out;
+            for (const QString &id : ids)
+                out << AppliedMigration{id, {}, {}, {}, 0};
+            return out;
+        };
+        auto selection = [&](const QList<Migration> &files, const QStringList &applied) {
+            return RunSelection(std::make_shared<const MigrationGraph>(MigrationGraph::build(files, QSet<QString>(applied.begin(), applied.end()))),
+                                rows(applied));
+        };
+        const auto recorded = MigrationGraph::build(all, {a, b, c, s});
+        QCOMPARE(recorded.squashCase(s), MigrationGraph::SquashCase::Recorded);
+        QCOMPARE(recorded.appliedSquashOf(b), s);
+        QVERIFY(recorded.originalsPresent(s));
+        QCOMPARE(MigrationGraph::build(all, {a, b, c}).appliedSquashOf(c), s);          // AllApplied
+        QVERIFY(MigrationGraph::build(all, {a, b}).appliedSquashOf(b).isEmpty());        // Partial
+        QCOMPARE(MigrationGraph::build(all, {a, s}).squashCase(s), MigrationGraph::SquashCase::Fresh);
+        QVERIFY(!MigrationGraph::build(pruned, {a, b, c, s}).originalsPresent(s));
+
+        // Files there: the originals, last first; --to an original keeps it.
+        const RunSelection through = selection(all, {a, b, c, s, e});
+        QCOMPARE(*through.rollback({}, 2), (QStringList{e, c}));
+        QCOMPARE(*through.rollback(b), (QStringList{e, c}));
+        QCOMPARE(*through.rollback(a), (QStringList{e, c, b}));
+        QCOMPARE(through.expandedSquashOf(c), s);
+        QCOMPARE(through.rollbackOrder().size(), 4);   // a, b, c, e
+        // Files gone: the squashed migration as one; into it is refused.
+        const RunSelection whole = selection(pruned, {a, b, c, s, e});
+        QCOMPARE(*whole.rollback({}, 2), (QStringList{e, s}));
+        QCOMPARE(*whole.rollback(a), (QStringList{e, s}));
+        QVERIFY(!whole.rollback(b));
+        // Applied fresh: as one.
+        QCOMPARE(*selection(all, {a, s}).rollback(), QStringList{s});
     }
 
     void emptyGraph()
