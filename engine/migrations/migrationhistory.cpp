@@ -62,10 +62,13 @@ Result<QList<AppliedMigration>> MigrationHistory::load(SqlExecutor &sql)
     return out;
 }
 
-Result<bool> MigrationHistory::contains(SqlExecutor &sql, const QString &id)
+Result<bool> MigrationHistory::containsAny(SqlExecutor &sql, const QStringList &ids)
 {
-    auto rows = sql.rowsPrepared(QStringLiteral("SELECT count(*) FROM %1 WHERE %2 = ?").arg(table(sql), IdentifierQuoter::quote(sql.dialect(), QStringLiteral("id"))),
-                         {id});
+    if (ids.isEmpty())
+        return false;
+    auto rows = sql.rowsPrepared(QStringLiteral("SELECT count(*) FROM %1 WHERE %2 IN (%3)")
+                                     .arg(table(sql), IdentifierQuoter::quote(sql.dialect(), QStringLiteral("id")), SqlExecutor::placeholders(ids.size())),
+                                 QVariantList(ids.cbegin(), ids.cend()));
     if (!rows)
         return std::unexpected(rows.error());
     return !rows->isEmpty() && rows->first().value(0).toLongLong() > 0;
@@ -83,11 +86,15 @@ Status MigrationHistory::record(SqlExecutor &sql, const AppliedMigration &row)
     return {};
 }
 
-Status MigrationHistory::remove(SqlExecutor &sql, const QString &id)
+Status MigrationHistory::remove(SqlExecutor &sql, const QStringList &ids)
 {
-    auto r = sql.execPrepared(QStringLiteral("DELETE FROM %1 WHERE %2 = ?").arg(table(sql), IdentifierQuoter::quote(sql.dialect(), QStringLiteral("id"))), {id});
+    if (ids.isEmpty())
+        return {};
+    auto r = sql.execPrepared(QStringLiteral("DELETE FROM %1 WHERE %2 IN (%3)")
+                                  .arg(table(sql), IdentifierQuoter::quote(sql.dialect(), QStringLiteral("id")), SqlExecutor::placeholders(ids.size())),
+                              QVariantList(ids.cbegin(), ids.cend()));
     if (!r)
-        return std::unexpected(r.error().withContext(QStringLiteral("removing %1 from %2").arg(id, tableName())));
+        return std::unexpected(r.error().withContext(QStringLiteral("removing %1 from %2").arg(ids.join(QStringLiteral(", ")), tableName())));
     return {};
 }
 

@@ -35,10 +35,12 @@ public:
     static Status ensure(SqlExecutor &sql);
     // Every applied migration, oldest first; empty when the table is missing.
     static Result<QList<AppliedMigration>> load(SqlExecutor &sql);
-    // Whether one id is recorded (read inside the runner's transaction).
-    static Result<bool> contains(SqlExecutor &sql, const QString &id);
+    // Whether any of the ids is recorded (read inside the runner's
+    // transaction), in one statement.
+    static Result<bool> containsAny(SqlExecutor &sql, const QStringList &ids);
     static Status record(SqlExecutor &sql, const AppliedMigration &row);
-    static Status remove(SqlExecutor &sql, const QString &id);
+    // Removes the rows of the ids, in one statement.
+    static Status remove(SqlExecutor &sql, const QStringList &ids);
 
     // "user@host" of this process.
     static QString currentUser();

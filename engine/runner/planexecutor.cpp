@@ -144,16 +144,15 @@ Status PlanExecutor::run(const MigrationPlan &plan, RunReport &report)
         if (auto st = runTransactional(plan, report, skipped); !st)
             return st;
         (skipped ? report.skipped : report.done) << plan.migration->id;
-        if (!skipped && plan.recordOnly)
+        if (skipped)
+            return {};
+        if (plan.recordOnly)
             report.recorded << plan.migration->id;
-        if (!skipped)
-            for (const Migration *m : plan.alsoRecord)
-                report.recorded << m->id;
-        return {};
+    } else {
+        if (auto st = runStepwise(plan, report); !st)
+            return st;
+        report.done << plan.migration->id;
     }
-    if (auto st = runStepwise(plan, report); !st)
-        return st;
-    report.done << plan.migration->id;
     for (const Migration *m : plan.alsoRecord)
         report.recorded << m->id;
     return {};
@@ -239,10 +238,7 @@ Status PlanExecutor::finish(const MigrationPlan &plan, qint64 ms)
                 return st;
         return {};
     }
-    for (const QString &id : QStringList{plan.migration->id} + plan.alsoRemove)
-        if (auto st = MigrationHistory::remove(m_sql, id); !st)
-            return st;
-    return {};
+    return MigrationHistory::remove(m_sql, QStringList{plan.migration->id} + plan.alsoRemove);
 }
 
 void PlanExecutor::audit(const MigrationPlan &plan, const Attempt &attempt, const QString &error, Error::Category category, qint64 backupId)
@@ -364,10 +360,7 @@ Status PlanExecutor::runTransactional(const MigrationPlan &plan, RunReport &repo
     // Another runner (SQLite has no lock across the run) may have done it.
     // A squashed migration rolled back in place of its originals may have
     // only their rows (MigrationPlan::alsoRemove).
-    auto has = MigrationHistory::contains(m_sql, m.id);
-    for (const QString &id : plan.forward ? QStringList() : plan.alsoRemove)
-        if (has && !*has)
-            has = MigrationHistory::contains(m_sql, id);
+    auto has = MigrationHistory::containsAny(m_sql, QStringList{m.id} + (plan.forward ? QStringList() : plan.alsoRemove));
     if (!has) {
         (void)m_sql.exec(QStringLiteral("ROLLBACK"));
         restore();
