@@ -320,13 +320,16 @@ struct DiagDeleter
 Result<YamlNode> YamlReader::parse(const QByteArray &bytes, const QString &sourceName)
 {
     const QString source = sourceName.isEmpty() ? QStringLiteral("<yaml>") : sourceName;
-    QStringDecoder decoder(QStringDecoder::Utf8);
+    // Stateless: an incomplete sequence at the end is an error too (a
+    // stateful decoder keeps it for a next call, and libfyaml then spun on
+    // "%a\xEF" for ever; found by tests/fuzz/fuzz_models).
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringConverter::Flag::Stateless);
     QString text = decoder.decode(bytes);
     if (decoder.hasError()) {
         const QList<QByteArray> lines = bytes.split('\n');
         int line = 1;
         for (; line <= lines.size(); ++line) {
-            QStringDecoder d(QStringDecoder::Utf8);
+            QStringDecoder d(QStringDecoder::Utf8, QStringConverter::Flag::Stateless);
             const QString decoded = d.decode(lines.at(line - 1));
             if (d.hasError())
                 break;

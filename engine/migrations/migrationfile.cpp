@@ -62,7 +62,8 @@ Result<QString> decodeText(const QByteArray &content, const QString &source)
                                                .arg(int(c), 2, 16, QLatin1Char('0')), source, line));
         }
     }
-    QStringDecoder decoder(QStringDecoder::Utf8);
+    // Stateless: a sequence cut off at the end of the file is an error too.
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringConverter::Flag::Stateless);
     QString text = decoder(content);
     if (decoder.hasError()) {
         const qsizetype bad = text.indexOf(QChar::ReplacementCharacter);

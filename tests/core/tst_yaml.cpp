@@ -300,6 +300,8 @@ private slots:
         QTest::newRow("sequence in value") << QByteArray("a: - b\n") << "t.yaml:1:4" << "block sequence on the same line";
         QTest::newRow("control char") << QByteArray("a: x\x01" "y\n") << "t.yaml:1:5" << "control character U+0001";
         QTest::newRow("invalid utf8") << QByteArray("a: 1\nb: \xC3\x28\n") << "t.yaml:2" << "UTF-8";
+        QTest::newRow("utf8 cut off at the end") << QByteArray("n: 2\n%a\xEF") << "t.yaml:2" << "UTF-8";
+        QTest::newRow("utf8 cut off after a key") << QByteArray("a: 1\nb: \xE2\x82") << "t.yaml:2" << "UTF-8";
         QTest::newRow("deep nesting") << QByteArray(300, '[') << "t.yaml:1:" << "nest";
         QTest::newRow("after ---") << QByteArray("--- a: 1\n") << "t.yaml:1:" << "mapping";
         QTest::newRow("text after flow") << QByteArray("a: [x] y\n") << "t.yaml:1:8" << "invalid value after mapping";

@@ -350,6 +350,8 @@ operations:
         QTest::newRow("lone CR") << QByteArray("-- covet:up\nSELECT 1;\rSELECT 2;\n") << f + QStringLiteral(":2")
                                  << QStringLiteral("lone carriage return");
         QTest::newRow("bad utf8") << QByteArray("-- covet:up\nSELECT '\xff';\n") << f + QStringLiteral(":2") << QStringLiteral("UTF-8");
+        QTest::newRow("utf8 cut off at the end") << QByteArray("-- covet:up\nSELECT 1;\n-- \xE2\x82") << f + QStringLiteral(":3")
+                                                 << QStringLiteral("UTF-8");
         QTest::newRow("empty author") << QByteArray("-- covet:depends 0001_a\n-- covet:author   \n-- covet:up\nSELECT 1;\n") << f + QStringLiteral(":2")
                                       << QStringLiteral("needs the author's name");
         QTest::newRow("two authors") << QByteArray("-- covet:author A\n-- covet:author B\n-- covet:up\nSELECT 1;\n") << f + QStringLiteral(":2")
