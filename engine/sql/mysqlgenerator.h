@@ -8,7 +8,8 @@ namespace covet {
 // and table comments, ENGINE, FULLTEXT/SPATIAL/HASH indexes and prefix
 // lengths, foreign keys added after every table, DELIMITER for trigger bodies
 // in scripts. Operations: MODIFY COLUMN with the full new definition, RENAME
-// COLUMN (MySQL 8, MariaDB 10.5), DROP FOREIGN KEY / DROP INDEX by name, and
+// COLUMN (MySQL 8, MariaDB 10.5), DROP FOREIGN KEY (with InnoDB's own index
+// for the key) / DROP INDEX by name, and
 // DROP CONSTRAINT for checks (MariaDB 10.2+ and MySQL 8.0.19+ both accept
 // it; MariaDB has no DROP CHECK).
 class MysqlGenerator : public SqlGenerator
@@ -17,6 +18,10 @@ public:
     Dialect dialect() const override;
     QStringList createTable(const Table &table) const override;
     QString createIndex(const Table &table, const Index &index) const override;
+    // Whether InnoDB holds an index of its own, named after it, for the
+    // foreign key `fkName` of `table` (as the model has the table); dropping
+    // the key drops that index too.
+    static bool hasImplicitIndex(const Table &table, const QString &fkName);
 
 protected:
     Result<QStringList> renderOperation(const Operation &op, const Schema &before) const override;
