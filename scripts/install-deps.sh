@@ -18,9 +18,10 @@ BUILD_PACKAGES=(
 # The test suite: its own PostgreSQL and MariaDB, Xvfb for screenshots, groff
 # for the manual-page test, pdftotext (poppler-utils) to read the audit
 # reports' PDF back, Clang 16 with libFuzzer and the sanitizer runtimes for
-# the fuzz harnesses (scripts/fuzz.sh; GCC's own serve scripts/sanitize-tests.sh).
+# the fuzz harnesses (scripts/fuzz.sh; GCC's own serve scripts/sanitize-tests.sh),
+# eatmydata so that the scratch servers skip fsync (scripts/test-servers.sh).
 TEST_PACKAGES=(
-  postgresql-15 postgresql-client-15 mariadb-server mariadb-client sqlite3
+  postgresql-15 postgresql-client-15 mariadb-server mariadb-client sqlite3 eatmydata
   xvfb xauth imagemagick fonts-dejavu-core procps groff-base poppler-utils
   clang-16 libclang-rt-16-dev llvm-16
 )
