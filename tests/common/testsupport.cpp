@@ -112,6 +112,59 @@ bool ScratchDatabase::execScript(const QString &script, QString *error)
     return true;
 }
 
+QStringList dropEverythingStatements(SqlExecutor &ex, QString *error)
+{
+    const Dialect d = ex.dialect();
+    const auto quote = [d](const QVariant &name) { return IdentifierQuoter::quote(d, name.toString()); };
+    QStringList st;
+    if (d == Dialect::PostgreSQL) {
+        auto ns = ex.rows(QStringLiteral("SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' "
+                                         "AND nspname <> 'information_schema' ORDER BY nspname"));
+        if (!ns) {
+            *error = ns.error().toString();
+            return {};
+        }
+        for (const QVariantList &r : *ns)
+            st << QStringLiteral("DROP SCHEMA %1 CASCADE").arg(quote(r.value(0)));
+        st << QStringLiteral("CREATE SCHEMA public");
+        return st;
+    }
+    if (d == Dialect::MySQL) {
+        auto objs = ex.rows(QStringLiteral("SELECT table_name, table_type FROM information_schema.tables WHERE table_schema = DATABASE()"));
+        if (!objs) {
+            *error = objs.error().toString();
+            return {};
+        }
+        st << QStringLiteral("SET FOREIGN_KEY_CHECKS=0");
+        for (const QVariantList &r : *objs)
+            st << (r.value(1).toString() == u"VIEW" ? QStringLiteral("DROP VIEW %1") : QStringLiteral("DROP TABLE %1")).arg(quote(r.value(0)));
+        st << QStringLiteral("SET FOREIGN_KEY_CHECKS=1");
+        return st;
+    }
+    auto objs = ex.rows(QStringLiteral("SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+                                       "AND type IN ('view', 'table') ORDER BY type DESC"));
+    if (!objs) {
+        *error = objs.error().toString();
+        return {};
+    }
+    st << QStringLiteral("PRAGMA foreign_keys=OFF");
+    for (const QVariantList &r : *objs)
+        st << QStringLiteral("DROP %1 %2").arg(r.value(0).toString().toUpper(), quote(r.value(1)));
+    st << QStringLiteral("PRAGMA foreign_keys=ON");
+    return st;
+}
+
+QString dropEverything(Connection &c)
+{
+    SqlExecutor ex(c.database(), c.dialect());
+    QString error;
+    const QStringList st = dropEverythingStatements(ex, &error);
+    for (const QString &s : st)
+        if (auto r = ex.exec(s); !r)
+            return QStringLiteral("%1: %2").arg(s, r.error().toString());
+    return error;
+}
+
 int runCli(const QStringList &args, QString *out, QString *err, const QString &workingDir, const QStringList &extraEnv)
 {
     QProcess p;

@@ -10,6 +10,10 @@
 #include <memory>
 #include <optional>
 
+namespace covet {
+class SqlExecutor;
+}
+
 namespace covet::test {
 
 // The URL of a test server from the environment (COVET_TEST_PG_URL,
@@ -42,6 +46,15 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Connection> m_conn;
 };
+
+// The statements that drop everything in the executor's database, for a
+// database reused between cases: PostgreSQL every non-system schema (public
+// re-created), MySQL every table and view, SQLite every table and view (their
+// indexes and triggers go with them). Empty with *error set when the catalog
+// cannot be read.
+QStringList dropEverythingStatements(SqlExecutor &ex, QString *error);
+// Runs them on the connection; "" when all ran, else the first error.
+QString dropEverything(Connection &c);
 
 // The covet binary the suites run: $COVET_CLI when set (scripts/fault-matrix.sh
 // runs a copy, so the build can go on meanwhile), else the one built here.
@@ -96,3 +109,17 @@ QString errorText(const std::expected<T, Error> &r)
     QString var##_error;                                                                                     \
     auto var = covet::test::ScratchDatabase::create(d, serverUrlValue, &var##_error);                        \
     QVERIFY2(var, qPrintable(var##_error))
+
+// QTEST_GUILESS_MAIN for suites whose test functions may run past QtTest's
+// 5-minute limit on a loaded machine: the limit is raised to `ms` unless
+// QTEST_FUNCTION_TIMEOUT is set (ctest's own limit is 15 minutes).
+#define COVET_GUILESS_MAIN_LONG(TestObject, ms)                                       \
+    int main(int argc, char **argv)                                                   \
+    {                                                                                 \
+        if (!qEnvironmentVariableIsSet("QTEST_FUNCTION_TIMEOUT"))                     \
+            qputenv("QTEST_FUNCTION_TIMEOUT", QByteArray::number(ms));                \
+        QCoreApplication app(argc, argv);                                             \
+        TestObject tc;                                                                \
+        QTEST_SET_MAIN_SOURCE_PATH                                                    \
+        return QTest::qExec(&tc, argc, argv);                                         \
+    }

@@ -13,6 +13,7 @@
 #include "schema/schemajson.h"
 #include "sources/inspector.h"
 #include "sql/sqlgenerator.h"
+#include "testsupport.h"
 
 #include <QCryptographicHash>
 #include <QJsonDocument>
@@ -114,41 +115,12 @@ public:
         return Inspector::create(m_dialect)->inspect(m_ex);
     }
 
-    // Drops everything a case created: PostgreSQL every non-system schema
-    // (public re-created), MySQL every table and view, SQLite every object.
+    // Drops everything a case created (dropEverythingStatements).
     QString reset()
     {
-        if (m_dialect == Dialect::PostgreSQL) {
-            auto ns = m_ex.rows(QStringLiteral("SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' "
-                                               "AND nspname <> 'information_schema' ORDER BY nspname"));
-            if (!ns)
-                return ns.error().toString();
-            QStringList st;
-            for (const QVariantList &r : *ns)
-                st << QStringLiteral("DROP SCHEMA %1 CASCADE").arg(quote(r.value(0).toString()));
-            st << QStringLiteral("CREATE SCHEMA public");
-            return exec(st);
-        }
-        if (m_dialect == Dialect::MySQL) {
-            auto objs = m_ex.rows(QStringLiteral("SELECT table_name, table_type FROM information_schema.tables WHERE table_schema = DATABASE()"));
-            if (!objs)
-                return objs.error().toString();
-            QStringList st{QStringLiteral("SET FOREIGN_KEY_CHECKS=0")};
-            for (const QVariantList &r : *objs)
-                st << (r.value(1).toString() == u"VIEW" ? QStringLiteral("DROP VIEW %1") : QStringLiteral("DROP TABLE %1"))
-                          .arg(quote(r.value(0).toString()));
-            st << QStringLiteral("SET FOREIGN_KEY_CHECKS=1");
-            return exec(st);
-        }
-        auto objs = m_ex.rows(QStringLiteral("SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
-                                             "AND type IN ('view', 'table') ORDER BY type DESC"));
-        if (!objs)
-            return objs.error().toString();
-        QStringList st{QStringLiteral("PRAGMA foreign_keys=OFF")};
-        for (const QVariantList &r : *objs)
-            st << QStringLiteral("DROP %1 %2").arg(r.value(0).toString().toUpper(), quote(r.value(1).toString()));
-        st << QStringLiteral("PRAGMA foreign_keys=ON");
-        return exec(st);
+        QString error;
+        const QStringList st = dropEverythingStatements(m_ex, &error);
+        return error.isEmpty() ? exec(st) : error;
     }
 
     // A checksum of a table's rows over `columns` (order-independent: the

@@ -267,15 +267,7 @@ private slots:
     }
 };
 
-// QtTest stops a test function after 5 minutes; hundreds of cases on a
+// QtTest would stop a test function after 5 minutes; hundreds of cases on a
 // loaded machine may need more (ctest's own limit is 15 minutes).
-int main(int argc, char **argv)
-{
-    if (!qEnvironmentVariableIsSet("QTEST_FUNCTION_TIMEOUT"))
-        qputenv("QTEST_FUNCTION_TIMEOUT", "840000");
-    QCoreApplication app(argc, argv);
-    TestRoundTrip test;
-    QTEST_SET_MAIN_SOURCE_PATH
-    return QTest::qExec(&test, argc, argv);
-}
+COVET_GUILESS_MAIN_LONG(TestRoundTrip, 840000)
 #include "tst_roundtrip.moc"
