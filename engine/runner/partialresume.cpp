@@ -67,6 +67,26 @@ QString PartialResume::wayOut(const PartialMigration &p)
              p.direction == u"apply" ? QStringLiteral("undoes what is in effect of") : QStringLiteral("finishes rolling back"));
 }
 
+Result<QList<PartialStep>> PartialResume::steps(MigrationPlanner &planner, const MigrationGraph &graph, const PartialMigration &p)
+{
+    const Migration *m = graph.migration(p.id);
+    if (!m)
+        return fail(Error::Category::NotFound, QStringLiteral("%1 is part-way, but its file is missing: restore it to see its steps").arg(p.id));
+    auto full = planner.plan(*m, p.direction != u"rollback");
+    if (!full)
+        return std::unexpected(full.error());
+    QList<PartialStep> out;
+    for (int k = 0; k < full->steps.size(); ++k) {
+        PartialStep s;
+        s.label = full->steps.at(k).label;
+        s.effect = k < p.stepsDone                                   ? PartialStep::Effect::InEffect
+                   : k == p.stepsDone && !p.runningStep.isEmpty() ? PartialStep::Effect::Uncertain
+                                                                  : PartialStep::Effect::NotInEffect;
+        out << s;
+    }
+    return out;
+}
+
 QString PartialResume::refusal(const PartialMigration &p)
 {
     return QStringLiteral("%1 is part-way: %2. Nothing was run. %3").arg(p.id, p.describe(), wayOut(p));
