@@ -4,6 +4,7 @@
 #include "editors/sqleditor.h"
 #include "models/migrationlistmodel.h"
 #include "views/dryrunpane.h"
+#include "views/migrationstatenote.h"
 #include "views/riskpanel.h"
 
 #include <QCheckBox>
@@ -37,6 +38,8 @@ MigrationDetails::MigrationDetails(QWidget *parent) : QTabWidget(parent)
     auto *sqlLayout = new QVBoxLayout(sqlPage);
     sqlLayout->setContentsMargins(4, 4, 4, 0);
     sqlLayout->addLayout(bar);
+    m_note = new MigrationStateNote(sqlPage);
+    sqlLayout->addWidget(m_note);
     sqlLayout->addWidget(m_sql, 1);
     addTab(sqlPage, StudioStyle::icon("migration-new"), tr("SQL"));
 
