@@ -1933,10 +1933,10 @@ Zusammengefasste Migration: %2</translation>
         <translation>%1 ist teilweise ausgeführt.</translation>
     </message>
     <message>
-        <source>%1 is part-way: %2.
+        <source>%1: %2.
 %3
 How to finish or undo it: %4 (Finish and Undo over its SQL do the same).</source>
-        <translation>%1 ist teilweise ausgeführt: %2.
+        <translation>%1: %2.
 %3
 So wird sie abgeschlossen oder rückgängig gemacht: %4 (Abschließen und Rückgängig über ihrem SQL tun dasselbe).</translation>
     </message>
@@ -2095,8 +2095,8 @@ So wird sie abgeschlossen oder rückgängig gemacht: %4 (Abschließen und Rückg
         <translation>Rückgängig</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1 is part-way&lt;/b&gt;: %2.</source>
-        <translation>&lt;b&gt;%1 ist teilweise ausgeführt&lt;/b&gt;: %2.</translation>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: %2.</translation>
     </message>
     <message>
         <source>&lt;br&gt;&lt;b&gt;How to finish or undo it:&lt;/b&gt; %1.</source>

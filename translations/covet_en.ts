@@ -1919,13 +1919,13 @@ Squashed migration: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 is part-way: %2.
-%3
-How to finish or undo it: %4 (Finish and Undo over its SQL do the same).</source>
+        <source>%1 (replaced by %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 (replaced by %2)</source>
+        <source>%1: %2.
+%3
+How to finish or undo it: %4 (Finish and Undo over its SQL do the same).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2079,10 +2079,6 @@ How to finish or undo it: %4 (Finish and Undo over its SQL do the same).</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1 is part-way&lt;/b&gt;: %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&lt;br&gt;&lt;b&gt;How to finish or undo it:&lt;/b&gt; %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2116,6 +2112,10 @@ How to finish or undo it: %4 (Finish and Undo over its SQL do the same).</source
     </message>
     <message>
         <source>&lt;br&gt;There is no file to show. The history records it as applied on %1 by %2 in %3, with checksum %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -204,6 +204,9 @@ private slots:
         QCOMPARE(row, 1);
         QCOMPARE(view.model()->stateAt(row)->state, State::Partial);
         QCOMPARE(view.model()->index(row, MigrationListModel::StateColumn).data().toString(), QStringLiteral("part-way"));
+        // Not recorded as applied: no when, no duration.
+        QVERIFY(view.model()->index(row, MigrationListModel::AppliedAtColumn).data().toString().isEmpty());
+        QVERIFY(view.model()->index(row, MigrationListModel::DurationColumn).data().toString().isEmpty());
         const QString tip = view.model()->index(row, MigrationListModel::IdColumn).data(Qt::ToolTipRole).toString();
         QVERIFY2(tip.contains(engine.partial->describe()) && tip.contains(wayOut), qPrintable(tip));
         for (const PartialStep &step : engine.partialSteps)

@@ -195,7 +195,7 @@ QString MigrationListModel::stateToolTip(const MigrationState &s) const
     case MigrationState::State::Partial:
         if (!s.partial)
             return tr("%1 is part-way.").arg(s.id);
-        return tr("%1 is part-way: %2.\n%3\nHow to finish or undo it: %4 (Finish and Undo over its SQL do the same).")
+        return tr("%1: %2.\n%3\nHow to finish or undo it: %4 (Finish and Undo over its SQL do the same).")
             .arg(s.id, s.partial->describe(), partialStepsText(s), PartialResume::wayOut(*s.partial));
     }
     return {};
@@ -214,7 +214,8 @@ QVariant MigrationListModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const MigrationState &s = m_states.at(index.row());
-    const bool applied = s.state != MigrationState::State::Pending;
+    // A migration applying stopped part-way is not recorded as applied: no when, by whom, how long.
+    const bool applied = s.state != MigrationState::State::Pending && (s.state != MigrationState::State::Partial || !s.appliedAt.isEmpty());
     if (index.column() == RiskColumn && (role == Qt::DisplayRole || role == Qt::DecorationRole || role == Qt::ForegroundRole
                                          || role == Qt::ToolTipRole))
         return riskData(s, role);

@@ -67,7 +67,7 @@ void MigrationStateNote::showState(const MigrationState *s, const MigrationOverv
     m_finish->setVisible(partial);
     m_undo->setVisible(partial);
     if (partial) {
-        QString html = tr("<b>%1 is part-way</b>: %2.").arg(escaped(s->id), escaped(s->partial->describe()));
+        QString html = tr("<b>%1</b>: %2.").arg(escaped(s->id), escaped(s->partial->describe()));
         if (!s->partialSteps.isEmpty()) {
             html += QStringLiteral("<br>");
             for (const PartialStep &step : s->partialSteps)
