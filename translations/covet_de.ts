@@ -1740,6 +1740,10 @@ Fehlgeschlagene Anweisung: %1</translation>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
+    <message>
+        <source>file removed after the squash, replaced by %1</source>
+        <translation>Datei nach dem Zusammenfassen entfernt, ersetzt durch %1</translation>
+    </message>
 </context>
 <context>
     <name>covet::MigrationErrorDialog</name>
@@ -1941,8 +1945,8 @@ How to finish or undo it: %4 (Finish and Undo over its SQL do the same).</source
 So wird sie abgeschlossen oder rückgängig gemacht: %4 (Abschließen und Rückgängig über ihrem SQL tun dasselbe).</translation>
     </message>
     <message>
-        <source>%1 (replaced by %2)</source>
-        <translation>%1 (ersetzt durch %2)</translation>
+        <source>%1 (replaced)</source>
+        <translation>%1 (ersetzt)</translation>
     </message>
 </context>
 <context>

@@ -1730,6 +1730,10 @@ Failing statement: %1</source>
         <source>%1 · %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>file removed after the squash, replaced by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>covet::MigrationErrorDialog</name>
@@ -1919,13 +1923,13 @@ Squashed migration: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 (replaced by %2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1: %2.
 %3
 How to finish or undo it: %4 (Finish and Undo over its SQL do the same).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (replaced)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

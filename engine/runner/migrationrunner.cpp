@@ -414,7 +414,7 @@ Result<MigrationOverview> MigrationRunner::overview(bool withRisk)
         for (const bool forward : {true, false}) {
             QString text;
             if ((!m || m->id != s.id) && !s.squash.isEmpty()) {
-                text = QStringLiteral("-- %1: %2; there is no file, its changes are in the SQL of the squashed migration.\n").arg(s.id, s.squash);
+                text = QStringLiteral("-- %1: %2.\n-- There is no file: its changes are in the SQL of the squashed migration.\n").arg(s.id, s.squash);
             } else if (!m || m->id != s.id) {
                 text = QStringLiteral("-- %1: the file is missing from the migrations directory; there is no SQL to show.\n").arg(s.id);
             } else {

@@ -311,12 +311,16 @@ private slots:
             QVERIFY2(row >= 0, qPrintable(id));
             QCOMPARE(view.model()->stateAt(row)->state, State::Applied);
             const QString state = view.model()->index(row, MigrationListModel::StateColumn).data().toString();
-            QCOMPARE(state, QStringLiteral("applied (replaced by %1)").arg(squashed));
+            QCOMPARE(state, QStringLiteral("applied (replaced)"));
+            const QString tip = view.model()->index(row, MigrationListModel::StateColumn).data(Qt::ToolTipRole).toString();
+            QVERIFY2(tip.contains(QStringLiteral("replaced by %1 (its file was removed after the squash)").arg(squashed)), qPrintable(tip));
         }
         QVERIFY(view.selectMigration(QStringLiteral("0001_init")));
         MigrationStateNote *note = view.stateNote();
         QVERIFY(note->isVisible());
         QVERIFY(!note->finishButton()->isVisible() && !note->undoButton()->isVisible());
+        QVERIFY2(!view.findChild<QLabel *>(QStringLiteral("selectedMigration"))->text().contains(QStringLiteral("missing")),
+                 qPrintable(view.findChild<QLabel *>(QStringLiteral("selectedMigration"))->text()));
         const QString text = note->label()->text();
         const MigrationState *s = view.model()->stateAt(view.model()->rowOf(QStringLiteral("0001_init")));
         QVERIFY2(text.contains(s->squash.toHtmlEscaped()), qPrintable(text));
@@ -324,7 +328,7 @@ private slots:
         QVERIFY2(text.contains(checksum), qPrintable(text));
         QVERIFY2(text.contains(MigrationListModel::localTime(s->appliedAt)), qPrintable(text));
         const QString sql = view.sqlEditor()->text();
-        QVERIFY2(sql.contains(QStringLiteral("its changes are in the SQL of the squashed migration")), qPrintable(sql));
+        QVERIFY2(sql.contains(QStringLiteral("There is no file: its changes are in the SQL of the squashed migration")), qPrintable(sql));
         // The squashed migration itself: its case, no history detail to add.
         QVERIFY(view.selectMigration(squashed));
         QVERIFY(view.stateNote()->isVisible());

@@ -224,7 +224,7 @@ QVariant MigrationListModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case IdColumn: return s.id;
         case StateColumn:
-            return !s.replacedBy.isEmpty() ? tr("%1 (replaced by %2)").arg(stateText(s.state), s.replacedBy)
+            return !s.replacedBy.isEmpty() ? tr("%1 (replaced)").arg(stateText(s.state))
                    : s.squash.isEmpty()    ? stateText(s.state)
                                            : tr("%1 (squashed)").arg(stateText(s.state));
         case AppliedAtColumn: return applied ? localTime(s.appliedAt) : QString();

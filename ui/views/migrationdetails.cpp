@@ -85,7 +85,9 @@ void MigrationDetails::showMigration(const MigrationListing *listing, const Migr
         return;
     }
     const bool back = m_backwards->isChecked();
-    const QString file = s->file.isEmpty() ? tr("file missing") : QFileInfo(s->file).fileName();
+    const QString file = !s->file.isEmpty()        ? QFileInfo(s->file).fileName()
+                         : s->replacedBy.isEmpty() ? tr("file missing")
+                                                   : tr("file removed after the squash, replaced by %1").arg(s->replacedBy);
     m_selectedTitle->setText(back ? tr("%1 · %2 · rollback SQL").arg(MigrationListModel::stateText(s->state), file)
                                   : tr("%1 · %2").arg(MigrationListModel::stateText(s->state), file));
     m_selectedTitle->setToolTip(s->file);
