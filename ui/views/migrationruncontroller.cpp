@@ -35,7 +35,8 @@ void MigrationRunController::apply(const MigrateRequest &r, const QString &envir
         start(r);
         return;
     }
-    m_confirm = new ConfirmEnvironmentDialog(environment, r.url.display(), r.expected, destroyed, r.settings.backupBeforeDataLoss, m_parent);
+    m_confirm = new ConfirmEnvironmentDialog(environment, r.url.display(), r.expected, destroyed, r.settings.backupBeforeDataLoss, m_parent,
+                                             r.rollback ? ConfirmEnvironmentDialog::Action::RollBack : ConfirmEnvironmentDialog::Action::Apply);
     m_confirm->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_confirm, &QDialog::accepted, this, [this, r]() { start(r); });
     connect(m_confirm, &QDialog::rejected, this, [this, r]() {

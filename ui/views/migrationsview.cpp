@@ -384,7 +384,9 @@ void MigrationsView::resolvePartial(const QString &id, bool finish)
     MigrateRequest r = request(finish ? id : QString(), false);
     r.rollback = !finish;
     r.resume = true;
-    r.expected = finish ? pendingUpTo(id) : QStringList();
+    r.expected = finish ? pendingUpTo(id) : QStringList();   // what the confirmation lists and the engine checks
+    if (!r.expected.contains(id))
+        r.expected << id;
     r.confirmDataLoss = true;   // only reached after the confirmation when something is destroyed
     m_runs->apply(r, m_environment, needsConfirmation(), finish ? ways.finishDataLoss : ways.undoDataLoss);
 }
