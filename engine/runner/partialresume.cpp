@@ -58,6 +58,15 @@ Result<int> stepsInEffect(const MigrationPlan &full, const PartialMigration &p, 
                          toBefore.join(QStringLiteral("; "))));
 }
 
+QString stepCountChanged(const PartialMigration &p, qsizetype now)
+{
+    return QStringLiteral("%1 is part-way with %2 of %3 steps recorded, but its file now has %4 steps: restore the file as it was run")
+        .arg(p.id)
+        .arg(p.stepsDone)
+        .arg(p.stepCount)
+        .arg(now);
+}
+
 } // namespace
 
 QString PartialResume::wayOut(const PartialMigration &p)
@@ -75,6 +84,8 @@ Result<QList<PartialStep>> PartialResume::steps(MigrationPlanner &planner, const
     auto full = planner.plan(*m, p.direction != u"rollback");
     if (!full)
         return std::unexpected(full.error());
+    if (full->steps.size() != p.stepCount)
+        return fail(Error::Category::Conflict, stepCountChanged(p, full->steps.size()));
     QList<PartialStep> out;
     for (int k = 0; k < full->steps.size(); ++k) {
         PartialStep s;
@@ -104,10 +115,7 @@ Result<MigrationPlan> PartialResume::plan(MigrationPlanner &planner, const Migra
     if (!full)
         return std::unexpected(full.error());
     if (full->steps.size() != p.stepCount)
-        return fail(Error::Category::Conflict,
-                    QStringLiteral("%1 is part-way with %2 of %3 steps recorded, but its file now has %4 steps: restore the file as it "
-                                   "was run")
-                        .arg(p.id).arg(p.stepsDone).arg(p.stepCount).arg(full->steps.size()));
+        return fail(Error::Category::Conflict, stepCountChanged(p, full->steps.size()));
     auto done = stepsInEffect(*full, p, live);
     if (!done)
         return std::unexpected(done.error());

@@ -68,6 +68,10 @@ operations:
     table: customers
     column: {name: memo, type: text}
 )";
+const QByteArray kExtraStep = R"(  - op: add_column
+    table: customers
+    column: {name: extra, type: integer}
+)";
 const QByteArray kNextMigration = R"(dependencies: [0002_reshape]
 operations:
   - op: add_column
@@ -232,6 +236,27 @@ private slots:
             QVERIFY2(text.contains(step.describe().toHtmlEscaped()), qPrintable(text));
         QVERIFY(note->finishButton()->isVisible() && note->finishButton()->isEnabled());
         QVERIFY(note->undoButton()->isVisible() && note->undoButton()->isEnabled());
+
+        // A file that no longer matches the recorded run: the engine refuses both ways out, and so do the buttons.
+        writeMigration(migrations, kPartial + QStringLiteral(".yaml"), kReshape + kExtraStep);
+        {
+            QSignalSpy listed(&view, &MigrationsView::listShown);
+            view.refresh();
+            QVERIFY(listed.wait(60000) && waitIdle(view));
+        }
+        QVERIFY(view.selectMigration(kPartial));
+        QVERIFY(note->isVisible());
+        QVERIFY(!note->finishButton()->isEnabled() && !note->undoButton()->isEnabled());
+        QVERIFY2(note->finishButton()->toolTip().contains(QStringLiteral("restore the file as it was run")), qPrintable(note->finishButton()->toolTip()));
+        QVERIFY2(note->undoButton()->toolTip().contains(QStringLiteral("restore the file as it was run")), qPrintable(note->undoButton()->toolTip()));
+        writeMigration(migrations, kPartial + QStringLiteral(".yaml"), kReshape);
+        {
+            QSignalSpy listed(&view, &MigrationsView::listShown);
+            view.refresh();
+            QVERIFY(listed.wait(60000) && waitIdle(view));
+        }
+        QVERIFY(view.selectMigration(kPartial));
+        QVERIFY(note->finishButton()->isEnabled() && note->undoButton()->isEnabled());
 
         // Undo: what is in effect is taken back; the data of the dropped column with it.
         QVERIFY2(clickAndRun(view, note->undoButton()), qPrintable(view.errorText()));
