@@ -1740,6 +1740,10 @@ Fehlgeschlagene Anweisung: %1</translation>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
+    <message>
+        <source>file removed after the squash, replaced by %1</source>
+        <translation>Datei nach dem Zusammenfassen entfernt, ersetzt durch %1</translation>
+    </message>
 </context>
 <context>
     <name>covet::MigrationErrorDialog</name>
@@ -1911,10 +1915,6 @@ Bestätigt: %1</translation>
         <translation>teilweise</translation>
     </message>
     <message>
-        <source>%1 is part-way: %2. Apply with resume finishes it; roll back with resume undoes it.</source>
-        <translation>%1 ist teilweise angewendet: %2. Anwenden mit Fortsetzen schließt sie ab; Zurückrollen mit Fortsetzen macht sie rückgängig.</translation>
-    </message>
-    <message>
         <source>Risk</source>
         <translation>Risiko</translation>
     </message>
@@ -1931,6 +1931,22 @@ Zusammengefasste Migration: %2</translation>
     <message>
         <source>%1 (squashed)</source>
         <translation>%1 (zusammengefasst)</translation>
+    </message>
+    <message>
+        <source>%1 is part-way.</source>
+        <translation>%1 ist teilweise ausgeführt.</translation>
+    </message>
+    <message>
+        <source>%1: %2.
+%3
+How to finish or undo it: %4 (Finish and Undo over its SQL do the same).</source>
+        <translation>%1: %2.
+%3
+So wird sie abgeschlossen oder rückgängig gemacht: %4 (Abschließen und Rückgängig über ihrem SQL tun dasselbe).</translation>
+    </message>
+    <message>
+        <source>%1 (replaced)</source>
+        <translation>%1 (ersetzt)</translation>
     </message>
 </context>
 <context>
@@ -1993,6 +2009,18 @@ Zusammengefasste Migration: %2</translation>
     <message>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Undoing the part-way migration on %1</source>
+        <translation>Die teilweise ausgeführte Migration auf %1 wird rückgängig gemacht</translation>
+    </message>
+    <message>
+        <source>Finishing the part-way migration %1 on %2</source>
+        <translation>Die teilweise ausgeführte Migration %1 auf %2 wird abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Undone: what was in effect of the part-way migration is taken back.</source>
+        <translation>Rückgängig gemacht: Was von der teilweise ausgeführten Migration wirksam war, ist zurückgenommen.</translation>
     </message>
 </context>
 <context>
@@ -2058,6 +2086,57 @@ Zusammengefasste Migration: %2</translation>
     <message>
         <source>Warning: %1</source>
         <translation>Warnung: %1</translation>
+    </message>
+</context>
+<context>
+    <name>covet::MigrationStateNote</name>
+    <message>
+        <source>Finish</source>
+        <translation>Abschließen</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: %2.</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b&gt;How to finish or undo it:&lt;/b&gt; %1.</source>
+        <translation>&lt;br&gt;&lt;b&gt;So wird sie abgeschlossen oder rückgängig gemacht:&lt;/b&gt; %1.</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Here, &lt;b&gt;Finish&lt;/b&gt; does what the first does and &lt;b&gt;Undo&lt;/b&gt; what the second does.</source>
+        <translation>&lt;br&gt;Hier tut &lt;b&gt;Abschließen&lt;/b&gt; dasselbe wie der erste Befehl und &lt;b&gt;Rückgängig&lt;/b&gt; dasselbe wie der zweite.</translation>
+    </message>
+    <message>
+        <source>the listing is not read yet</source>
+        <translation>die Liste ist noch nicht gelesen</translation>
+    </message>
+    <message>
+        <source>Run the steps of %1 that are not in effect</source>
+        <translation>Die noch nicht wirksamen Schritte von %1 ausführen</translation>
+    </message>
+    <message>
+        <source>Covet cannot finish it now: %1</source>
+        <translation>Covet kann sie jetzt nicht abschließen: %1</translation>
+    </message>
+    <message>
+        <source>Undo the steps of %1 that are in effect, last first</source>
+        <translation>Die wirksamen Schritte von %1 rückgängig machen, den letzten zuerst</translation>
+    </message>
+    <message>
+        <source>Covet cannot undo it now: %1</source>
+        <translation>Covet kann sie jetzt nicht rückgängig machen: %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Squashed:&lt;/b&gt; %1 %2.</source>
+        <translation>&lt;b&gt;Zusammengefasst:&lt;/b&gt; %1 %2.</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;There is no file to show. The history records it as applied on %1 by %2 in %3, with checksum %4.</source>
+        <translation>&lt;br&gt;Es gibt keine Datei zum Anzeigen. Der Verlauf verzeichnet sie als angewendet am %1 von %2 in %3, mit Prüfsumme %4.</translation>
     </message>
 </context>
 <context>
@@ -2150,6 +2229,10 @@ Zusammengefasste Migration: %2</translation>
         <source>Squash a range of migrations into one, proven to give the same schema</source>
         <translation>Einen Bereich von Migrationen zu einer zusammenfassen, nachweislich mit demselben Schema</translation>
     </message>
+    <message>
+        <source>Finish or undo the part-way migration first (select it): %1</source>
+        <translation>Schließen Sie zuerst die teilweise ausgeführte Migration ab oder machen Sie sie rückgängig (wählen Sie sie aus): %1</translation>
+    </message>
 </context>
 <context>
     <name>covet::MigrationsView</name>
@@ -2220,6 +2303,10 @@ Zusammengefasste Migration: %2</translation>
     <message>
         <source>Squashed migration %1 written.</source>
         <translation>Zusammengefasste Migration %1 geschrieben.</translation>
+    </message>
+    <message>
+        <source>it is not part-way</source>
+        <translation>sie ist nicht teilweise ausgeführt</translation>
     </message>
 </context>
 <context>

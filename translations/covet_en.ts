@@ -1730,6 +1730,10 @@ Failing statement: %1</source>
         <source>%1 · %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>file removed after the squash, replaced by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>covet::MigrationErrorDialog</name>
@@ -1898,10 +1902,6 @@ Acknowledged: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 is part-way: %2. Apply with resume finishes it; roll back with resume undoes it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Risk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1916,6 +1916,20 @@ Squashed migration: %2</source>
     </message>
     <message>
         <source>%1 (squashed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is part-way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2.
+%3
+How to finish or undo it: %4 (Finish and Undo over its SQL do the same).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (replaced)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1978,6 +1992,18 @@ Squashed migration: %2</source>
     </message>
     <message>
         <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undoing the part-way migration on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finishing the part-way migration %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undone: what was in effect of the part-way migration is taken back.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2043,6 +2069,57 @@ Squashed migration: %2</source>
     </message>
     <message>
         <source>Warning: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>covet::MigrationStateNote</name>
+    <message>
+        <source>Finish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b&gt;How to finish or undo it:&lt;/b&gt; %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Here, &lt;b&gt;Finish&lt;/b&gt; does what the first does and &lt;b&gt;Undo&lt;/b&gt; what the second does.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the listing is not read yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the steps of %1 that are not in effect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Covet cannot finish it now: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo the steps of %1 that are in effect, last first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Covet cannot undo it now: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Squashed:&lt;/b&gt; %1 %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;There is no file to show. The history records it as applied on %1 by %2 in %3, with checksum %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2136,6 +2213,10 @@ Squashed migration: %2</source>
         <source>Squash a range of migrations into one, proven to give the same schema</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Finish or undo the part-way migration first (select it): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>covet::MigrationsView</name>
@@ -2205,6 +2286,10 @@ Squashed migration: %2</source>
     </message>
     <message>
         <source>Squashed migration %1 written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not part-way</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -46,13 +46,18 @@ int StatusCommand::run(const QCommandLineParser &p, QTextStream &out, QTextStrea
                 o.insert(QStringLiteral("applied_at"), s.appliedAt);
             if (!s.file.isEmpty())
                 o.insert(QStringLiteral("file"), s.file);
-            if (s.partial)
+            if (s.partial) {
+                QJsonArray steps;
+                for (const PartialStep &step : s.partialSteps)
+                    steps.append(step.describe());
                 o.insert(QStringLiteral("partial"), QJsonObject{{QStringLiteral("direction"), s.partial->direction},
                                                                {QStringLiteral("steps_done"), s.partial->stepsDone},
                                                                {QStringLiteral("step_count"), s.partial->stepCount},
                                                                {QStringLiteral("running_step"), s.partial->runningStep},
                                                                {QStringLiteral("in_effect"), s.partial->describe()},
+                                                               {QStringLiteral("steps"), steps},
                                                                {QStringLiteral("way_out"), PartialResume::wayOut(*s.partial)}});
+            }
             if (!s.squash.isEmpty())
                 o.insert(QStringLiteral("squash"), s.squash);
             list.append(o);
@@ -75,8 +80,12 @@ int StatusCommand::run(const QCommandLineParser &p, QTextStream &out, QTextStrea
             out << "  (applied " << s.appliedAt << ')';
         out << '\n';
         // A migration a stopped run left part-way: what is in effect, and the way out.
-        if (s.partial)
-            out << "            " << s.partial->describe() << ".\n            " << PartialResume::wayOut(*s.partial) << ".\n";
+        if (s.partial) {
+            out << "            " << s.partial->describe() << ".\n";
+            for (const PartialStep &step : s.partialSteps)
+                out << "              " << step.describe() << '\n';
+            out << "            " << PartialResume::wayOut(*s.partial) << ".\n";
+        }
         if (!s.squash.isEmpty())
             out << "            " << s.squash << '\n';
     }

@@ -45,6 +45,16 @@ QString PartialMigration::describe() const
     return out;
 }
 
+QString PartialStep::describe() const
+{
+    switch (effect) {
+    case Effect::InEffect: return QStringLiteral("in effect: %1").arg(label);
+    case Effect::NotInEffect: return QStringLiteral("not in effect: %1").arg(label);
+    case Effect::Uncertain: return QStringLiteral("running when Covet stopped (may or may not be in effect): %1").arg(label);
+    }
+    return label;
+}
+
 Status PartialMigrations::begin(SqlExecutor &sql, const QString &id, const QString &direction, int stepCount, const QString &user)
 {
     if (auto st = ensure(sql); !st)

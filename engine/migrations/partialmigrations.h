@@ -5,6 +5,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace covet {
 
@@ -23,6 +24,32 @@ struct PartialMigration
     // "steps 1-2 of 4 in effect (…); step 3 (…) was running when Covet stopped"
     QString describe() const;
     bool operator==(const PartialMigration &) const = default;
+};
+
+// One step of a part-way migration's recorded run: its label (as the runner
+// labels it) and whether it is in effect.
+struct PartialStep
+{
+    enum class Effect { InEffect, NotInEffect, Uncertain };   // Uncertain: it was running when the run stopped
+    QString label;
+    Effect effect = Effect::NotInEffect;
+    // "in effect: add column customers.note"
+    QString describe() const;
+    bool operator==(const PartialStep &) const = default;
+};
+
+// The ways out of a part-way migration as the engine judges them now: why
+// finishing (`covet migrate --resume`) or undoing it (`covet rollback
+// --resume`) would be refused (empty: allowed), and what each destroys
+// (RiskReport::dataLossLines()).
+struct PartialWays
+{
+    QString finishRefusal;
+    QString undoRefusal;
+    QStringList finishDataLoss;
+    QStringList undoDataLoss;
+    bool canFinish() const { return finishRefusal.isEmpty(); }
+    bool canUndo() const { return undoRefusal.isEmpty(); }
 };
 
 // _covet_partial_migrations: written before and after every step of a

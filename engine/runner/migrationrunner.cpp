@@ -161,6 +161,7 @@ Result<QList<MigrationState>> MigrationRunner::status()
             s.state = !fileMatches && replacedBy.isEmpty() ? MigrationState::State::Missing
                       : !fileMatches || m->checksum == a.checksum ? MigrationState::State::Applied
                                                                    : MigrationState::State::Modified;
+            s.replacedBy = replacedBy;
             if (!replacedBy.isEmpty())
                 s.squash = fileMatches ? QStringLiteral("replaced by %1").arg(replacedBy)
                                        : QStringLiteral("replaced by %1 (its file was removed after the squash)").arg(replacedBy);
@@ -177,6 +178,19 @@ Result<QList<MigrationState>> MigrationRunner::status()
         }
         out << s;
         listed.insert(id);
+    }
+    if (!history->partials.isEmpty()) {
+        // What each part-way migration has in effect, step by step, labelled as a run labels them.
+        MigrationPlanner planner(m_connection.dialect(), graph.ordered(), sqliteVersion(), devUrl(RunOptions{}));
+        for (MigrationState &s : out) {
+            if (!s.partial)
+                continue;
+            auto steps = PartialResume::steps(planner, graph, *s.partial);
+            if (steps)
+                s.partialSteps = *steps;
+            else
+                m_warnings << steps.error().toString();
+        }
     }
     return out;
 }
@@ -399,7 +413,9 @@ Result<MigrationOverview> MigrationRunner::overview(bool withRisk)
             m = m_repository.find(s.id);
         for (const bool forward : {true, false}) {
             QString text;
-            if (!m || m->id != s.id) {
+            if ((!m || m->id != s.id) && !s.squash.isEmpty()) {
+                text = QStringLiteral("-- %1: %2.\n-- There is no file: its changes are in the SQL of the squashed migration.\n").arg(s.id, s.squash);
+            } else if (!m || m->id != s.id) {
                 text = QStringLiteral("-- %1: the file is missing from the migrations directory; there is no SQL to show.\n").arg(s.id);
             } else {
                 auto p = planner.plan(*m, forward);
@@ -409,6 +425,22 @@ Result<MigrationOverview> MigrationRunner::overview(bool withRisk)
         }
     }
     out.replays = planner.replays();
+    for (const PartialMigration &p : std::as_const(history->partials)) {
+        if (out.runRefusal.isEmpty())
+            out.runRefusal = PartialResume::refusal(p);
+        // The ways out, judged as `covet migrate --resume` (to it) and `covet rollback --resume` would judge them.
+        PartialWays &ways = out.partialWays[p.id];
+        for (const bool forward : {true, false}) {
+            RunOptions o;
+            o.resume = true;
+            o.target = forward ? p.id : QString();
+            auto plan = makePlan(*history, o, forward);
+            auto risk = plan ? assess(*plan) : Result<RiskReport>(std::unexpected(plan.error()));
+            (forward ? ways.finishRefusal : ways.undoRefusal) = risk ? QString() : risk.error().toString();
+            if (risk)
+                (forward ? ways.finishDataLoss : ways.undoDataLoss) = risk->dataLossLines();
+        }
+    }
     if (withRisk) {
         RunOptions o;
         o.resume = true;   // the partial ones are part of what Apply would have to deal with

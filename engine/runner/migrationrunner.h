@@ -39,8 +39,11 @@ struct MigrationState
     QString recordedChecksum;
     QString fileChecksum;
     std::optional<PartialMigration> partial;   // State::Partial: which steps are in effect
+    QList<PartialStep> partialSteps;           // State::Partial: each step, in effect or not (empty when its file is missing)
     // A squashed migration: which case it is in here (MigrationGraph::squashCaseText).
     QString squash;
+    // An original a squashed migration that counts as applied replaces: that migration's id.
+    QString replacedBy;
     static QString name(State s);   // "applied" | "pending" | "modified" | "missing" | "partial"
 };
 
@@ -56,6 +59,12 @@ struct MigrationOverview
     QString riskError;                       // why there is no risk report (e.g. the plan cannot be made)
     QList<MigrationConflict> conflicts;
     QStringList warnings;
+    // By id, each part-way migration's ways out, as a resumed run would judge them.
+    QHash<QString, PartialWays> partialWays;
+    // Why a run without resume (apply, dry run, rehearsal, rollback) is
+    // refused now (PartialResume::refusal of a part-way migration); empty
+    // when it is not.
+    QString runRefusal;
     std::optional<RunSelection> selection;
     // What Apply to Here on `id` runs (pending only, in order).
     QStringList pendingUpTo(const QString &id) const;

@@ -58,6 +58,15 @@ Result<int> stepsInEffect(const MigrationPlan &full, const PartialMigration &p, 
                          toBefore.join(QStringLiteral("; "))));
 }
 
+QString stepCountChanged(const PartialMigration &p, qsizetype now)
+{
+    return QStringLiteral("%1 is part-way with %2 of %3 steps recorded, but its file now has %4 steps: restore the file as it was run")
+        .arg(p.id)
+        .arg(p.stepsDone)
+        .arg(p.stepCount)
+        .arg(now);
+}
+
 } // namespace
 
 QString PartialResume::wayOut(const PartialMigration &p)
@@ -65,6 +74,28 @@ QString PartialResume::wayOut(const PartialMigration &p)
     return QStringLiteral("`covet migrate --resume` %1 it; `covet rollback --resume` %2 it")
         .arg(p.direction == u"apply" ? QStringLiteral("finishes") : QStringLiteral("re-applies what the rollback undid of"),
              p.direction == u"apply" ? QStringLiteral("undoes what is in effect of") : QStringLiteral("finishes rolling back"));
+}
+
+Result<QList<PartialStep>> PartialResume::steps(MigrationPlanner &planner, const MigrationGraph &graph, const PartialMigration &p)
+{
+    const Migration *m = graph.migration(p.id);
+    if (!m)
+        return fail(Error::Category::NotFound, QStringLiteral("%1 is part-way, but its file is missing: restore it to see its steps").arg(p.id));
+    auto full = planner.plan(*m, p.direction != u"rollback");
+    if (!full)
+        return std::unexpected(full.error());
+    if (full->steps.size() != p.stepCount)
+        return fail(Error::Category::Conflict, stepCountChanged(p, full->steps.size()));
+    QList<PartialStep> out;
+    for (int k = 0; k < full->steps.size(); ++k) {
+        PartialStep s;
+        s.label = full->steps.at(k).label;
+        s.effect = k < p.stepsDone                                   ? PartialStep::Effect::InEffect
+                   : k == p.stepsDone && !p.runningStep.isEmpty() ? PartialStep::Effect::Uncertain
+                                                                  : PartialStep::Effect::NotInEffect;
+        out << s;
+    }
+    return out;
 }
 
 QString PartialResume::refusal(const PartialMigration &p)
@@ -84,10 +115,7 @@ Result<MigrationPlan> PartialResume::plan(MigrationPlanner &planner, const Migra
     if (!full)
         return std::unexpected(full.error());
     if (full->steps.size() != p.stepCount)
-        return fail(Error::Category::Conflict,
-                    QStringLiteral("%1 is part-way with %2 of %3 steps recorded, but its file now has %4 steps: restore the file as it "
-                                   "was run")
-                        .arg(p.id).arg(p.stepsDone).arg(p.stepCount).arg(full->steps.size()));
+        return fail(Error::Category::Conflict, stepCountChanged(p, full->steps.size()));
     auto done = stepsInEffect(*full, p, live);
     if (!done)
         return std::unexpected(done.error());

@@ -20,6 +20,9 @@ class PartialResume
 public:
     static Result<MigrationPlan> plan(MigrationPlanner &planner, const MigrationGraph &graph, const PartialMigration &partial, bool finish,
                                       SqlExecutor &live);
+    // Each step of its recorded run, in effect or not, labelled as the
+    // runner labels it (from the file: NotFound when it is missing).
+    static Result<QList<PartialStep>> steps(MigrationPlanner &planner, const MigrationGraph &graph, const PartialMigration &partial);
     // The message for a run that meets a part-way migration without --resume.
     static QString refusal(const PartialMigration &partial);
     // How to finish or undo it: "`covet migrate --resume` finishes it; ...".

@@ -41,6 +41,7 @@ struct MigrateRequest
     QString target;        // empty: every pending migration; else up to and including it (rollback: to it, it stays applied)
     bool rollback = false; // roll back instead of applying (MigrationRunner::rollback)
     int steps = 0;         // rollback without a target: how many migrations (0: one)
+    bool resume = false;   // finish (apply) or undo (rollback) a part-way migration, as --resume
     RunSettings settings;  // ProjectConfig::runSettings() of the environment (audit, backups, verification)
     bool dryRun = false;   // print the SQL; on PostgreSQL/SQLite also execute it in a rolled-back transaction
     QStringList expected;  // the migrations the person reviewed and confirmed, in order
@@ -56,6 +57,7 @@ struct MigrateRequest
         RunOptions o;
         o.target = target;
         o.steps = steps;
+        o.resume = resume;
         o.settings = settings;
         return o;
     }

@@ -1,6 +1,7 @@
 #include "migrationlistmodel.h"
 
 #include "app/studiostyle.h"
+#include "runner/partialresume.h"
 
 #include <QDateTime>
 #include <QFileInfo>
@@ -91,7 +92,7 @@ QString MigrationListModel::summary(bool html) const
 {
     QStringList parts;
     for (auto state : {MigrationState::State::Applied, MigrationState::State::Pending, MigrationState::State::Modified,
-                       MigrationState::State::Missing}) {
+                       MigrationState::State::Missing, MigrationState::State::Partial}) {
         const int n = count(state);
         if (n == 0 && state != MigrationState::State::Applied && state != MigrationState::State::Pending)
             continue;
@@ -192,10 +193,20 @@ QString MigrationListModel::stateToolTip(const MigrationState &s) const
     case MigrationState::State::Missing:
         return tr("%1 is recorded as applied but its file is missing from the migrations directory.").arg(s.id);
     case MigrationState::State::Partial:
-        return tr("%1 is part-way: %2. Apply with resume finishes it; roll back with resume undoes it.")
-            .arg(s.id, s.partial ? s.partial->describe() : QString());
+        if (!s.partial)
+            return tr("%1 is part-way.").arg(s.id);
+        return tr("%1: %2.\n%3\nHow to finish or undo it: %4 (Finish and Undo over its SQL do the same).")
+            .arg(s.id, s.partial->describe(), partialStepsText(s), PartialResume::wayOut(*s.partial));
     }
     return {};
+}
+
+QString MigrationListModel::partialStepsText(const MigrationState &s)
+{
+    QStringList lines;
+    for (const PartialStep &step : s.partialSteps)
+        lines << QStringLiteral("  ") + step.describe();
+    return lines.join(u'\n');
 }
 
 QVariant MigrationListModel::data(const QModelIndex &index, int role) const
@@ -203,7 +214,8 @@ QVariant MigrationListModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const MigrationState &s = m_states.at(index.row());
-    const bool applied = s.state != MigrationState::State::Pending;
+    // A migration applying stopped part-way is not recorded as applied: no when, by whom, how long.
+    const bool applied = s.state != MigrationState::State::Pending && (s.state != MigrationState::State::Partial || !s.appliedAt.isEmpty());
     if (index.column() == RiskColumn && (role == Qt::DisplayRole || role == Qt::DecorationRole || role == Qt::ForegroundRole
                                          || role == Qt::ToolTipRole))
         return riskData(s, role);
@@ -211,7 +223,10 @@ QVariant MigrationListModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case IdColumn: return s.id;
-        case StateColumn: return s.squash.isEmpty() ? stateText(s.state) : tr("%1 (squashed)").arg(stateText(s.state));
+        case StateColumn:
+            return !s.replacedBy.isEmpty() ? tr("%1 (replaced)").arg(stateText(s.state))
+                   : s.squash.isEmpty()    ? stateText(s.state)
+                                           : tr("%1 (squashed)").arg(stateText(s.state));
         case AppliedAtColumn: return applied ? localTime(s.appliedAt) : QString();
         case AppliedByColumn: return applied ? s.appliedBy : QString();
         case DurationColumn: return applied ? durationText(s.durationMs) : QString();

@@ -32,7 +32,7 @@ public:
     const MigrationState *stateAt(int row) const;
     int rowOf(const QString &id) const;
     int count(MigrationState::State state) const;
-    // "3 applied, 2 pending" (and modified, missing when there are any);
+    // "3 applied, 2 pending" (and modified, missing, part-way when there are any);
     // html: each part bold in its state's colour, joined by " · ".
     QString summary(bool html) const;
     void clear();
@@ -57,6 +57,7 @@ public:
 private:
     QString toolTip(const MigrationState &s) const;
     QString stateToolTip(const MigrationState &s) const;
+    static QString partialStepsText(const MigrationState &s);
     QVariant riskData(const MigrationState &s, int role) const;
 
     QList<MigrationState> m_states;

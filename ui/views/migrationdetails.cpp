@@ -4,6 +4,7 @@
 #include "editors/sqleditor.h"
 #include "models/migrationlistmodel.h"
 #include "views/dryrunpane.h"
+#include "views/migrationstatenote.h"
 #include "views/riskpanel.h"
 
 #include <QCheckBox>
@@ -37,6 +38,8 @@ MigrationDetails::MigrationDetails(QWidget *parent) : QTabWidget(parent)
     auto *sqlLayout = new QVBoxLayout(sqlPage);
     sqlLayout->setContentsMargins(4, 4, 4, 0);
     sqlLayout->addLayout(bar);
+    m_note = new MigrationStateNote(sqlPage);
+    sqlLayout->addWidget(m_note);
     sqlLayout->addWidget(m_sql, 1);
     addTab(sqlPage, StudioStyle::icon("migration-new"), tr("SQL"));
 
@@ -82,7 +85,9 @@ void MigrationDetails::showMigration(const MigrationListing *listing, const Migr
         return;
     }
     const bool back = m_backwards->isChecked();
-    const QString file = s->file.isEmpty() ? tr("file missing") : QFileInfo(s->file).fileName();
+    const QString file = !s->file.isEmpty()        ? QFileInfo(s->file).fileName()
+                         : s->replacedBy.isEmpty() ? tr("file missing")
+                                                   : tr("file removed after the squash, replaced by %1").arg(s->replacedBy);
     m_selectedTitle->setText(back ? tr("%1 · %2 · rollback SQL").arg(MigrationListModel::stateText(s->state), file)
                                   : tr("%1 · %2").arg(MigrationListModel::stateText(s->state), file));
     m_selectedTitle->setToolTip(s->file);

@@ -10,11 +10,13 @@ class QLabel;
 namespace covet {
 
 class DryRunPane;
+class MigrationStateNote;
 class RiskPanel;
 class SqlEditor;
 
 // The Migrations view's tabs about the selection: SQL (the selected
-// migration's, forwards or, with Rollback SQL, backwards), Dry Run (the
+// migration's, forwards or, with Rollback SQL, backwards, under a
+// MigrationStateNote for a part-way or squashed one), Dry Run (the
 // rehearsal banner over the last dry run's result) and Risk (the pending
 // migrations' risk report, the selected one marked).
 class MigrationDetails : public QTabWidget
@@ -34,6 +36,8 @@ public:
     QLabel *rehearsalBanner() const { return m_rehearsal; }
     RiskPanel *riskPanel() const { return m_risk; }
     QCheckBox *backwardsToggle() const { return m_backwards; }
+    // Over the SQL: a part-way or squashed migration's state in words (the view fills it).
+    MigrationStateNote *stateNote() const { return m_note; }
 
 signals:
     // Rollback SQL was switched: showMigration() again.
@@ -43,6 +47,7 @@ private:
     QLabel *m_selectedTitle = nullptr;
     QCheckBox *m_backwards = nullptr;
     SqlEditor *m_sql = nullptr;
+    MigrationStateNote *m_note = nullptr;
     DryRunPane *m_dryRun = nullptr;
     QWidget *m_dryRunPage = nullptr;
     QLabel *m_rehearsal = nullptr;

@@ -35,7 +35,8 @@ void MigrationRunController::apply(const MigrateRequest &r, const QString &envir
         start(r);
         return;
     }
-    m_confirm = new ConfirmEnvironmentDialog(environment, r.url.display(), r.expected, destroyed, r.settings.backupBeforeDataLoss, m_parent);
+    m_confirm = new ConfirmEnvironmentDialog(environment, r.url.display(), r.expected, destroyed, r.settings.backupBeforeDataLoss, m_parent,
+                                             r.rollback ? ConfirmEnvironmentDialog::Action::RollBack : ConfirmEnvironmentDialog::Action::Apply);
     m_confirm->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_confirm, &QDialog::accepted, this, [this, r]() { start(r); });
     connect(m_confirm, &QDialog::rejected, this, [this, r]() {
@@ -50,7 +51,11 @@ void MigrationRunController::start(const MigrateRequest &request)
     const QString scope = request.target.isEmpty() ? tr("every pending migration") : tr("up to %1").arg(request.target);
     const QString where = request.environment().isEmpty() ? request.url.display()
                                                           : tr("%1 (environment %2)").arg(request.url.display(), request.environment());
-    m_runPanel->start(request.dryRun ? tr("Dry run of %1 on %2").arg(scope, where) : tr("Applying %1 to %2").arg(scope, where));
+    const QString what = request.resume ? (request.rollback ? tr("Undoing the part-way migration on %1").arg(where)
+                                                            : tr("Finishing the part-way migration %1 on %2").arg(request.target, where))
+                         : request.dryRun ? tr("Dry run of %1 on %2").arg(scope, where)
+                                          : tr("Applying %1 to %2").arg(scope, where);
+    m_runPanel->start(what);
     emit starting(request);
     m_job->run(request);
     emit started();
@@ -82,7 +87,9 @@ void MigrationRunController::onRunFinished(const MigrateOutcome &outcome)
         const int doneCount = int(done.size());
         const int total = qMax(doneCount, pending);
         if (outcome.succeeded()) {
-            m_runPanel->finish(done.isEmpty() ? tr("Nothing to apply: the database is up to date.")
+            m_runPanel->finish(outcome.request.resume && outcome.request.rollback
+                                   ? tr("Undone: what was in effect of the part-way migration is taken back.")
+                               : done.isEmpty() ? tr("Nothing to apply: the database is up to date.")
                                               : tr("Applied %n migration(s): %1", nullptr, doneCount).arg(done.join(QStringLiteral(", "))),
                                true, doneCount, total, tr("finished"));
         } else if (outcome.cancelled()) {

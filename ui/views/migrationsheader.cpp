@@ -113,14 +113,22 @@ void MigrationsHeader::updateActions(const State &state)
     const int pending = state.pending;
     const MigrationState *s = state.selected;
     const bool blocked = state.blocked;
+    // A part-way migration: the engine refuses every run but the resumed ones (Finish, Undo over its SQL).
+    const bool refused = !state.refusal.isEmpty();
     const bool selectedPending = s && s->state == MigrationState::State::Pending;
     m_actions.refresh->setEnabled(!running && state.canRefresh);
-    m_actions.dryRun->setEnabled(listed && !running && pending > 0);
-    m_actions.dryRunToHere->setEnabled(listed && !running && selectedPending);
-    m_actions.rehearse->setEnabled(listed && !running && pending > 0);
-    m_actions.apply->setEnabled(listed && !running && pending > 0 && !blocked);
-    m_actions.applyToHere->setEnabled(listed && !running && selectedPending && !blocked);
-    m_actions.rollbackToHere->setEnabled(listed && !running && s && s->state == MigrationState::State::Applied);
+    m_actions.dryRun->setEnabled(listed && !running && pending > 0 && !refused);
+    m_actions.dryRunToHere->setEnabled(listed && !running && selectedPending && !refused);
+    m_actions.rehearse->setEnabled(listed && !running && pending > 0 && !refused);
+    m_actions.apply->setEnabled(listed && !running && pending > 0 && !blocked && !refused);
+    m_actions.applyToHere->setEnabled(listed && !running && selectedPending && !blocked && !refused);
+    m_actions.rollbackToHere->setEnabled(listed && !running && s && s->state == MigrationState::State::Applied && !refused);
+    const QString partWay = tr("Finish or undo the part-way migration first (select it): %1").arg(state.refusal);
+    for (QAction *a : {m_actions.dryRun, m_actions.dryRunToHere, m_actions.rehearse, m_actions.rollbackToHere}) {
+        if (!a->property("normalToolTip").isValid())   // the tool tip createActions() gave it
+            a->setProperty("normalToolTip", a->toolTip());
+        a->setToolTip(refused ? partWay : a->property("normalToolTip").toString());
+    }
     using Availability = SquashProject::Availability;
     const auto squash = Availability(state.squashAvailability);
     m_actions.squash->setEnabled(listed && state.project && !running && squash == Availability::Available);
@@ -128,8 +136,9 @@ void MigrationsHeader::updateActions(const State &state)
                                  : squash == Availability::Disabled ? tr("Squashing is turned off in covet.yaml (squashing: {enabled: false})")
                                  : squash == Availability::TooFew   ? tr("Squashing needs at least two migrations")
                                                                     : tr("Squash a range of migrations into one, proven to give the same schema"));
-    m_actions.apply->setToolTip(blocked ? tr("Resolve the conflict shown above first") : tr("Apply every pending migration"));
-    m_actions.applyToHere->setToolTip(blocked           ? tr("Resolve the conflict shown above first")
+    m_actions.apply->setToolTip(refused ? partWay : blocked ? tr("Resolve the conflict shown above first") : tr("Apply every pending migration"));
+    m_actions.applyToHere->setToolTip(refused             ? partWay
+                                      : blocked           ? tr("Resolve the conflict shown above first")
                                       : selectedPending ? tr("Apply the pending migrations up to and including %1").arg(s->id)
                                                         : tr("Select a pending migration to apply the migrations up to it"));
 }

@@ -41,6 +41,7 @@ public:
         int pending = 0;
         const MigrationState *selected = nullptr;
         bool blocked = false;      // a conflict makes migrate() refuse
+        QString refusal;           // why a run without resume is refused (MigrationOverview::runRefusal)
         bool project = false;         // a covet.yaml (squashing needs its migrations)
         int squashAvailability = 0;   // SquashProject::Availability
     };

@@ -9,6 +9,7 @@
 #include "views/dryrunpane.h"
 #include "views/migrationdetails.h"
 #include "views/migrationsheader.h"
+#include "views/migrationstatenote.h"
 #include "views/migrationruncontroller.h"
 #include "views/migrationrunpanel.h"
 #include "views/rehearsalbanner.h"
@@ -50,6 +51,8 @@ MigrationsView::MigrationsView(QWidget *parent)
 
     m_details = new MigrationDetails(this);
     connect(m_details, &MigrationDetails::directionChanged, this, &MigrationsView::showSelected);
+    connect(m_details->stateNote(), &MigrationStateNote::finishRequested, this, [this](const QString &id) { resolvePartial(id, true); });
+    connect(m_details->stateNote(), &MigrationStateNote::undoRequested, this, [this](const QString &id) { resolvePartial(id, false); });
     auto *top = new QSplitter(Qt::Horizontal, this);
     top->setChildrenCollapsible(false);
     top->addWidget(m_list);
@@ -166,6 +169,7 @@ SqlEditor *MigrationsView::sqlEditor() const { return m_details->sqlEditor(); }
 RiskPanel *MigrationsView::riskPanel() const { return m_details->riskPanel(); }
 QCheckBox *MigrationsView::backwardsToggle() const { return m_details->backwardsToggle(); }
 QTabWidget *MigrationsView::detailTabs() const { return m_details; }
+MigrationStateNote *MigrationsView::stateNote() const { return m_details->stateNote(); }
 
 void MigrationsView::useProject(const ProjectConfig &config, const QString &environment)
 {
@@ -370,6 +374,23 @@ void MigrationsView::apply(const QString &target)
     m_runs->apply(r, m_environment, needsConfirmation(), risk.dataLossLines());
 }
 
+void MigrationsView::resolvePartial(const QString &id, bool finish)
+{
+    if (!m_url || !m_listing || isRunning() || isRehearsing() || m_runs->isConfirming())
+        return;
+    const PartialWays ways = m_listing->overview.partialWays.value(id, PartialWays{tr("it is not part-way"), tr("it is not part-way"), {}, {}});
+    if (!(finish ? ways.canFinish() : ways.canUndo()))
+        return;
+    MigrateRequest r = request(finish ? id : QString(), false);
+    r.rollback = !finish;
+    r.resume = true;
+    r.expected = finish ? pendingUpTo(id) : QStringList();   // what the confirmation lists and the engine checks
+    if (!r.expected.contains(id))
+        r.expected << id;
+    r.confirmDataLoss = true;   // only reached after the confirmation when something is destroyed
+    m_runs->apply(r, m_environment, needsConfirmation(), finish ? ways.finishDataLoss : ways.undoDataLoss);
+}
+
 void MigrationsView::cancel()
 {
     m_runs->cancel();
@@ -447,6 +468,13 @@ void MigrationsView::onRunFinished(const MigrateOutcome &outcome)
 void MigrationsView::showSelected()
 {
     m_details->showMigration(m_listing ? &*m_listing : nullptr, m_model->stateAt(m_list->currentIndex().row()));
+    showNote();
+}
+
+void MigrationsView::showNote()
+{
+    m_details->stateNote()->showState(m_listing ? m_model->stateAt(m_list->currentIndex().row()) : nullptr,
+                                      m_listing ? &m_listing->overview : nullptr, isRunning() || isRehearsing() || m_runs->isConfirming());
 }
 
 void MigrationsView::showContextMenu(const QPoint &pos)
@@ -491,10 +519,12 @@ void MigrationsView::updateActions()
     state.pending = m_model->count(MigrationState::State::Pending);
     state.selected = m_model->stateAt(m_list->currentIndex().row());
     state.blocked = hasBlockingConflict();
+    state.refusal = m_listing ? m_listing->overview.runRefusal : QString();
     state.project = m_config.has_value();
     state.squashAvailability = int(SquashProject::availability(m_config && m_config->squashingEnabled(),
                                                                m_listing ? m_listing->states.size() : 0));
     m_header->updateActions(state);
+    showNote();
 }
 
 } // namespace covet

@@ -30,6 +30,7 @@ class MigrationListModel;
 class MigrationRunController;
 class MigrationsHeader;
 class MigrationRunPanel;
+class MigrationStateNote;
 class SqlEditor;
 class SquashDialog;
 
@@ -78,6 +79,11 @@ public:
     // Asks for the environment's name first when it needs confirmation.
     void apply(const QString &target = {});
     void cancel();
+    // A part-way migration (MySQL/MariaDB): finish it (as `covet migrate
+    // --resume`, up to it) or undo what is in effect (as `covet rollback
+    // --resume`), after the confirmation the environment or the data it
+    // destroys asks for. The Finish and Undo buttons over its SQL.
+    void resolvePartial(const QString &id, bool finish);
     // Dry-runs every pending migration once the next listing arrives (for
     // `covet-studio --dry-run`).
     void dryRunWhenListed() { m_dryRunWhenListed = true; }
@@ -107,6 +113,7 @@ public:
     RiskPanel *riskPanel() const;
     QCheckBox *backwardsToggle() const;
     QTabWidget *detailTabs() const;
+    MigrationStateNote *stateNote() const;
     MigrationRunPanel *runPanel() const { return m_runPanel; }
     QAbstractButton *refreshButton() const;
     QAbstractButton *dryRunButton() const;
@@ -148,6 +155,7 @@ private:
     void onListFailed(const Error &error);
     void onRunFinished(const MigrateOutcome &outcome);
     void showSelected();
+    void showNote();
     void showContextMenu(const QPoint &pos);
     void showError(const QString &message);
     void updateHeader();

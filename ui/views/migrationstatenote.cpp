@@ -1,0 +1,103 @@
+#include "migrationstatenote.h"
+
+#include "app/studiostyle.h"
+#include "models/migrationlistmodel.h"
+#include "runner/partialresume.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace covet {
+
+namespace {
+
+QString escaped(const QString &text)
+{
+    return text.toHtmlEscaped();
+}
+
+QString stepMark(PartialStep::Effect effect)
+{
+    switch (effect) {
+    case PartialStep::Effect::InEffect: return QStringLiteral("\u2714");
+    case PartialStep::Effect::NotInEffect: return QStringLiteral("\u2718");
+    case PartialStep::Effect::Uncertain: return QStringLiteral("?");
+    }
+    return {};
+}
+
+} // namespace
+
+MigrationStateNote::MigrationStateNote(QWidget *parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("migrationStateNote"));
+    m_label = new QLabel(this);
+    m_label->setObjectName(QStringLiteral("migrationNote"));
+    m_label->setWordWrap(true);
+    m_label->setTextFormat(Qt::RichText);
+    m_label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_finish = new QPushButton(StudioStyle::icon("apply"), tr("Finish"), this);
+    m_finish->setObjectName(QStringLiteral("partialFinish"));
+    m_undo = new QPushButton(StudioStyle::icon("rollback"), tr("Undo"), this);
+    m_undo->setObjectName(QStringLiteral("partialUndo"));
+    connect(m_finish, &QPushButton::clicked, this, [this]() { emit finishRequested(m_id); });
+    connect(m_undo, &QPushButton::clicked, this, [this]() { emit undoRequested(m_id); });
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    buttons->addWidget(m_finish);
+    buttons->addWidget(m_undo);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 4);
+    layout->addWidget(m_label);
+    layout->addLayout(buttons);
+    hide();
+}
+
+QString MigrationStateNote::text() const
+{
+    return isHidden() ? QString() : m_label->text();
+}
+
+void MigrationStateNote::showState(const MigrationState *s, const MigrationOverview *overview, bool running)
+{
+    m_id = s ? s->id : QString();
+    const bool partial = s && s->partial;
+    m_finish->setVisible(partial);
+    m_undo->setVisible(partial);
+    if (partial) {
+        QString html = tr("<b>%1</b>: %2.").arg(escaped(s->id), escaped(s->partial->describe()));
+        if (!s->partialSteps.isEmpty()) {
+            html += QStringLiteral("<br>");
+            for (const PartialStep &step : s->partialSteps)
+                html += QStringLiteral("&nbsp;&nbsp;%1 %2<br>").arg(stepMark(step.effect), escaped(step.describe()));
+        }
+        html += tr("<br><b>How to finish or undo it:</b> %1.").arg(escaped(PartialResume::wayOut(*s->partial)));
+        html += tr("<br>Here, <b>Finish</b> does what the first does and <b>Undo</b> what the second does.");
+        StudioStyle::setBanner(m_label, html, StudioStyle::Banner::Error);
+        const PartialWays ways = overview ? overview->partialWays.value(s->id) : PartialWays{tr("the listing is not read yet"), tr("the listing is not read yet"), {}, {}};
+        m_finish->setEnabled(!running && ways.canFinish());
+        m_undo->setEnabled(!running && ways.canUndo());
+        m_finish->setToolTip(ways.canFinish() ? tr("Run the steps of %1 that are not in effect").arg(s->id)
+                                              : tr("Covet cannot finish it now: %1").arg(ways.finishRefusal));
+        m_undo->setToolTip(ways.canUndo() ? tr("Undo the steps of %1 that are in effect, last first").arg(s->id)
+                                          : tr("Covet cannot undo it now: %1").arg(ways.undoRefusal));
+        show();
+        return;
+    }
+    if (s && !s->squash.isEmpty()) {
+        QString html = tr("<b>Squashed:</b> %1 %2.").arg(escaped(s->id), escaped(s->squash));
+        if (s->file.isEmpty() && !s->appliedAt.isEmpty())
+            html += tr("<br>There is no file to show. The history records it as applied on %1 by %2 in %3, with checksum %4.")
+                        .arg(escaped(MigrationListModel::localTime(s->appliedAt)), escaped(s->appliedBy),
+                             MigrationListModel::durationText(s->durationMs), escaped(s->recordedChecksum));
+        StudioStyle::setBanner(m_label, html, StudioStyle::Banner::Info);
+        show();
+        return;
+    }
+    m_label->clear();
+    hide();
+}
+
+} // namespace covet
