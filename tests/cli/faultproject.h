@@ -50,7 +50,7 @@ inline QByteArray fillSql(Dialect d, const QByteArray &table, const QByteArray &
     return "INSERT INTO " + table + " (" + columns + ") SELECT " + values.replace("x", "seq") + " FROM seq_1_to_" + n;
 }
 
-inline QByteArray baseMigration(Dialect d)
+inline QByteArray baseMigration(Dialect d, int bigRows = faultRows())
 {
     return R"(operations:
   - op: create_table
@@ -73,7 +73,7 @@ inline QByteArray baseMigration(Dialect d)
     forward: ")" + fillSql(d, "items", "id, label, qty", "x, 'item ' || x, x % 97", 5000) + R"("
     reverse: DELETE FROM items
   - op: run_sql
-    forward: ")" + fillSql(d, "big", "id, num, pad", "x, x % 1000, 'pad ' || x", faultRows()) + R"("
+    forward: ")" + fillSql(d, "big", "id, num, pad", "x, x % 1000, 'pad ' || x", bigRows) + R"("
     reverse: DELETE FROM big
 )";
 }
@@ -125,18 +125,9 @@ public:
     // records the schema before and after 0002_long and the kept checksums.
     bool setUp(Dialect d)
     {
-        m_dialect = d;
-        QString error;
-        m_db = ScratchDatabase::create(d, serverFor(d), &error);
-        if (!m_db) {
-            QTest::qFail(qPrintable(error), __FILE__, __LINE__);
+        if (!create(d))
             return false;
-        }
-        const QString dir = m_tmp.path();
-        QDir(dir).mkpath(QStringLiteral("migrations"));
-        writeFile(dir + QStringLiteral("/covet.yaml"), "audit_log: true\n");
-        writeFile(dir + QStringLiteral("/migrations/0001_base.yaml"), baseMigration(d));
-        writeFile(dir + QStringLiteral("/migrations/0002_long.yaml"), kLongMigration);
+        writeFile(dir() + QStringLiteral("/migrations/0002_long.yaml"), kLongMigration);
         if (!cliOk({QStringLiteral("migrate"), QStringLiteral("--to"), QStringLiteral("0001_base")}))
             return false;
         m_before = inspectSchema(connection());
@@ -150,6 +141,24 @@ public:
             QTest::qFail("the rollback of 0002_long did not give back the schema before it", __FILE__, __LINE__);
             return false;
         }
+        return true;
+    }
+
+    // Only the scratch database and the project with 0001_base (audit on,
+    // `bigRows` rows in big), nothing applied: for suites with their own
+    // migrations after it (tst_clisquashfaults).
+    bool create(Dialect d, int bigRows = faultRows())
+    {
+        m_dialect = d;
+        QString error;
+        m_db = ScratchDatabase::create(d, serverFor(d), &error);
+        if (!m_db) {
+            QTest::qFail(qPrintable(error), __FILE__, __LINE__);
+            return false;
+        }
+        QDir(dir()).mkpath(QStringLiteral("migrations"));
+        writeFile(dir() + QStringLiteral("/covet.yaml"), "audit_log: true\n");
+        writeFile(dir() + QStringLiteral("/migrations/0001_base.yaml"), baseMigration(d, bigRows));
         return true;
     }
 
