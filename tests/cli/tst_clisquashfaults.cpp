@@ -1,0 +1,396 @@
+// covet-test-labels: cli sqlite postgres mysql
+// Issue 16: two paths of a rollback past a squashed migration.
+//  1. MariaDB (DDL not transactional, so step by step): `covet rollback`
+//     of a squashed migration whose originals' files are gone — its down
+//     part — killed with SIGKILL at points spread over a timed run. After
+//     each kill the lock is free, no kept row changed, `covet audit verify`
+//     passes, and the database is untouched, rolled back, or part-way with
+//     the steps in effect recorded and `covet status` saying so; the next
+//     run's 'interrupted' audit row says which. A part-way rollback is
+//     then finished (`covet rollback --resume`: the schema before the
+//     range, the rows of the squashed migration and every original gone)
+//     or undone (`covet migrate --resume`: the schema after it, every row
+//     kept), alternately.
+//  2. SQLite, PostgreSQL, MariaDB: `covet rollback --rehearse` of a
+//     rollback through a squashed migration, its originals' files there
+//     (they roll back one by one) or deleted (its down part): it passes,
+//     names the migrations the dry run and the real rollback name, in
+//     their order, and leaves the schema, rows and history as they were;
+//     the real rollback afterwards ends where the rehearsal said.
+#include "audit/auditstatus.h"
+#include "clifixtures.h"
+#include "faultproject.h"
+#include "migrations/partialmigrations.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+#include <algorithm>
+
+using namespace covet;
+using namespace covet::test;
+
+namespace {
+
+// After 0001_base (faultproject.h): the originals the squash replaces,
+// each with a long step on big (MariaDB copies the table for each).
+const QList<std::pair<QString, QByteArray>> kLongOriginals{
+    {QStringLiteral("0002_num"), R"(dependencies: [0001_base]
+operations:
+  - op: alter_column
+    table: big
+    column: num
+    before: {name: num, type: integer}
+    after: {name: num, type: bigint}
+)"},
+    {QStringLiteral("0003_pad"), R"(dependencies: [0002_num]
+operations:
+  - op: create_index
+    table: big
+    index: {name: idx_big_pad, parts: [{column: pad}]}
+  - op: add_column
+    table: items
+    column: {name: note, type: varchar(40)}
+)"},
+    {QStringLiteral("0004_widen"), R"(dependencies: [0003_pad]
+operations:
+  - op: alter_column
+    table: big
+    column: pad
+    before: {name: pad, type: varchar(80)}
+    after: {name: pad, type: varchar(120)}
+  - op: create_index
+    table: big
+    index: {name: idx_big_num, parts: [{column: num}]}
+)"},
+};
+
+const QString S(const char *s)
+{
+    return QString::fromUtf8(s);
+}
+
+// Every row of _covet_migrations, as text (the rehearsal must not touch one).
+QStringList historyRows(Connection &c)
+{
+    SqlExecutor sql(c.database(), c.dialect());
+    auto rows = sql.rows(QStringLiteral("SELECT id, checksum, applied_at, applied_by FROM _covet_migrations ORDER BY id"));
+    QStringList out;
+    if (rows)
+        for (const QVariantList &r : *rows)
+            out << QStringLiteral("%1|%2|%3|%4").arg(r.value(0).toString(), r.value(1).toString(), r.value(2).toString(), r.value(3).toString());
+    return out;
+}
+
+// The migrations a dry run or a run names with `prefix` ("-- roll back ",
+// "Rolled back "), in the order it names them.
+QStringList named(const QString &out, const QString &prefix)
+{
+    QStringList ids;
+    const QRegularExpression line(QStringLiteral("^") + QRegularExpression::escape(prefix) + QStringLiteral(R"((\S+))"),
+                                  QRegularExpression::MultilineOption);
+    for (auto it = line.globalMatch(out); it.hasNext();)
+        ids << it.next().captured(1);
+    return ids;
+}
+
+// Audit rows that claim `id` was rolled back.
+qint64 rolledBackRows(Connection &c, const QString &id)
+{
+    return scalar(c, QStringLiteral("SELECT count(*) FROM _covet_migration_audit WHERE migration_id = '%1' AND direction = 'rollback' "
+                                    "AND status = '%2'")
+                         .arg(id, AuditStatus::Success));
+}
+
+// What a kill left of the squashed migration's rollback.
+enum class Left { Untouched, RolledBack, PartWay };
+
+} // namespace
+
+class TestCliSquashFaults : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void killedRollbackOfSquash();
+    void rehearseAcrossSquash_data();
+    void rehearseAcrossSquash();
+
+private:
+    // Sets up the MariaDB project of item 1; fills the schemas before and
+    // after the range, the kept checksums and the squashed migration's id.
+    bool setUpLong(FaultProject &p, Schema &before, Schema &after, QString &squashed);
+};
+
+bool TestCliSquashFaults::setUpLong(FaultProject &p, Schema &before, Schema &after, QString &squashed)
+{
+    // Fewer rows than the fault matrix: two table copies per rollback.
+    if (!p.create(Dialect::MySQL, std::min(faultRows(), 100000)))
+        return false;
+    for (const auto &[id, text] : kLongOriginals)
+        writeFile(p.dir() + QStringLiteral("/migrations/") + id + QStringLiteral(".yaml"), text);
+    if (!p.cliOk({S("migrate"), S("--to"), S("0001_base")}))
+        return false;
+    before = inspectSchema(p.connection());
+    if (!p.cliOk({S("migrate")}))
+        return false;
+    after = inspectSchema(p.connection());
+    if (!p.cliOk({S("squash"), S("--from"), S("2")}))
+        return false;
+    const QStringList files = QDir(p.dir() + QStringLiteral("/migrations")).entryList({QStringLiteral("*squashed*.yaml")});
+    if (files.size() != 1) {
+        QTest::qFail(qPrintable(QStringLiteral("covet squash wrote %1").arg(files.join(u','))), __FILE__, __LINE__);
+        return false;
+    }
+    squashed = files.first().chopped(5);
+    return p.cliOk({S("migrate")});   // records the squashed migration
+}
+
+void TestCliSquashFaults::killedRollbackOfSquash()
+{
+    COVET_REQUIRE_DIALECT(Dialect::MySQL);
+    FaultProject p;
+    Schema before, after;
+    QString squashed;
+    QVERIFY(setUpLong(p, before, after, squashed));
+    const QString kept = p.keptChecksums();
+    const QStringList allRows{S("0001_base"), S("0002_num"), S("0003_pad"), S("0004_widen"), squashed};
+    const QString migrations = p.dir() + QStringLiteral("/migrations/");
+    auto removeOriginals = [&] {
+        for (const auto &[id, text] : kLongOriginals)
+            if (!QFile::remove(migrations + id + QStringLiteral(".yaml")))
+                return false;
+        return true;
+    };
+    const QString squashFile = migrations + squashed + QStringLiteral(".yaml");
+    QFile f(squashFile);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray squashText = f.readAll();
+    f.close();
+    // Back to every original applied and the squash recorded, their files
+    // gone (with the squash's file there, a database without the originals
+    // would apply it instead).
+    auto toStart = [&] {
+        if (historyIds(p.connection()) == allRows)
+            return true;
+        for (const auto &[id, text] : kLongOriginals)
+            writeFile(migrations + id + QStringLiteral(".yaml"), text);
+        if (!QFile::remove(squashFile) || !p.cliOk({S("migrate")}))
+            return false;
+        writeFile(squashFile, squashText);
+        if (!p.cliOk({S("migrate")}))
+            return false;
+        if (const QStringList ids = historyIds(p.connection()); ids != allRows) {
+            QTest::qFail(qPrintable(QStringLiteral("after covet migrate with the originals back, the history holds ") + ids.join(u',')), __FILE__, __LINE__);
+            return false;
+        }
+        return removeOriginals();
+    };
+    QVERIFY(removeOriginals());
+    const QStringList rollback = FaultProject::rollbackArgs();
+
+    // A timed run of the down part, to spread the kills over.
+    const CliRun dry = p.run({S("rollback"), S("--dry-run")});
+    QVERIFY2(dry.out.contains(QStringLiteral("-- roll back ") + squashed) && dry.out.contains(QStringLiteral("removes the history rows of 0002_num")),
+             qPrintable(dry.out + dry.err));
+    const CliRun timed = p.run(rollback);
+    QVERIFY2(timed.exitCode == 0, qPrintable(timed.out + timed.err));
+    QCOMPARE(historyIds(p.connection()), QStringList{S("0001_base")});
+    QCOMPARE(inspectSchema(p.connection()), before);
+    QCOMPARE(p.keptChecksums(), kept);
+    QVERIFY(toStart());
+
+    const int points = faultPoints(5);
+    QMap<QString, int> tally;
+    int partWay = 0;
+    for (int i = 0; i < points; ++i) {
+        const qint64 at = timed.ms * (2 * i + 1) / (2 * points);
+        const QString context = QStringLiteral("kill -9 of covet rollback of %1 at %2 of %3 ms").arg(squashed).arg(at).arg(timed.ms);
+        const QMap<QString, qint64> statusesBefore = p.auditStatuses();
+        const qint64 claimedBefore = rolledBackRows(p.connection(), squashed);
+        auto proc = p.start(rollback);
+        const bool endedFirst = proc->waitForFinished(int(std::max<qint64>(at, 1)));
+        if (!endedFirst) {
+            proc->kill();
+            proc->waitForFinished(30000);
+        }
+        const CliRun r = FaultProject::finish(*proc, rollback);
+        QVERIFY2(p.lockFreeAfterMs() >= 0, qPrintable(context + QStringLiteral(": the migration lock is still held after 60 s")));
+        QVERIFY2(!endedFirst || r.exitCode == 0, qPrintable(context + QStringLiteral(": ended on its own, but failed:\n") + r.out + r.err));
+
+        // What is in effect: untouched, rolled back, or part-way and recorded.
+        QCOMPARE(p.keptChecksums(), kept);
+        const QList<PartialMigration> part = p.partials();
+        const QStringList ids = historyIds(p.connection());
+        const Schema now = inspectSchema(p.connection());
+        Left left = Left::PartWay;
+        if (!part.isEmpty()) {
+            QCOMPARE(part.size(), 1);
+            QCOMPARE(part.first().id, squashed);
+            QCOMPARE(part.first().direction, S("rollback"));
+            QVERIFY2(ids == allRows, qPrintable(context + QStringLiteral(": part-way, but the history holds ") + ids.join(u',')));
+        } else if (ids == allRows && now == after) {
+            left = Left::Untouched;
+        } else if (ids == QStringList{S("0001_base")} && now == before) {
+            left = Left::RolledBack;
+        } else {
+            QFAIL(qPrintable(context + QStringLiteral(": nothing part-way recorded, the history holds %1, and the schema is neither before "
+                                                      "(%2) nor after (%3) the range")
+                                           .arg(ids.join(u','), RunVerifier::differences(now, before).join(QStringLiteral("; ")),
+                                                RunVerifier::differences(now, after).join(QStringLiteral("; ")))));
+        }
+        tally[left == Left::PartWay ? S("part-way (recorded)") : left == Left::Untouched ? S("untouched") : S("rolled back")]++;
+        // The audit never claims a rollback that is not in effect, and its chain holds.
+        const qint64 claimed = rolledBackRows(p.connection(), squashed) - claimedBefore;
+        QVERIFY2(claimed == (left == Left::RolledBack ? 1 : 0),
+                 qPrintable(context + QStringLiteral(": %1 new successful rollback rows in the audit").arg(claimed)));
+        QVERIFY(p.cliOk({S("audit"), S("verify")}));
+
+        // `covet status` says exactly what is in effect.
+        const CliRun status = p.run({S("status")});
+        QVERIFY2(status.exitCode == 0 || left == Left::PartWay, qPrintable(status.out + status.err));
+        if (left == Left::PartWay) {
+            QVERIFY2(status.out.contains(QStringLiteral("partial   ") + squashed) && status.out.contains(part.first().describe())
+                         && status.out.contains(QStringLiteral("covet rollback --resume")),
+                     qPrintable(context + QStringLiteral(":\n") + status.out + status.err));
+        } else if (left == Left::Untouched) {
+            QVERIFY2(status.out.contains(QStringLiteral("replaced by ") + squashed), qPrintable(context + QStringLiteral(":\n") + status.out));
+        } else {
+            QVERIFY2(status.out.contains(QStringLiteral("pending   ") + squashed), qPrintable(context + QStringLiteral(":\n") + status.out));
+        }
+
+        const QMap<QString, qint64> statusesAtKill = p.auditStatuses();
+        const bool startedThenKilled = !endedFirst && statusesAtKill.value(AuditStatus::Started) > statusesBefore.value(AuditStatus::Started)
+                                       && FaultProject::runEnds(statusesAtKill) == FaultProject::runEnds(statusesBefore);
+        if (left == Left::PartWay) {
+            // Without --resume a run refuses, naming it; with it, finished or undone (alternately).
+            const CliRun refused = p.run(rollback);
+            QVERIFY2(refused.exitCode != 0 && refused.err.contains(squashed + QStringLiteral(" is part-way")), qPrintable(refused.out + refused.err));
+            const bool finish = partWay++ % 2 == 0;
+            const QStringList resume{finish ? S("rollback") : S("migrate"), S("--resume"), S("--yes")};
+            const CliRun resumed = p.run(resume);
+            QVERIFY2(resumed.exitCode == 0, qPrintable(context + QStringLiteral(": covet %1:\n%2%3").arg(resume.join(u' '), resumed.out, resumed.err)));
+            QVERIFY(p.partials().isEmpty());
+            if (finish) {
+                QCOMPARE(inspectSchema(p.connection()), before);
+                QCOMPARE(historyIds(p.connection()), QStringList{S("0001_base")});
+            } else {
+                QCOMPARE(inspectSchema(p.connection()), after);
+                QCOMPARE(historyIds(p.connection()), allRows);
+            }
+            QCOMPARE(p.keptChecksums(), kept);
+            QVERIFY(p.cliOk({S("audit"), S("verify")}));
+            tally[finish ? S("finished by rollback --resume") : S("undone by migrate --resume")]++;
+        } else if (startedThenKilled) {
+            QVERIFY(p.cliOk({S("migrate"), S("--to"), S("0001_base")}));   // takes the lock, changes nothing
+        }
+        if (startedThenKilled) {
+            // The next run to take the lock says what the killed one left.
+            const qint64 interrupted = p.auditStatuses().value(AuditStatus::Interrupted) - statusesAtKill.value(AuditStatus::Interrupted);
+            QVERIFY2(interrupted == 1, qPrintable(context + QStringLiteral(": %1 'interrupted' rows after the next run").arg(interrupted)));
+            const QString text = p.lastAuditText(AuditStatus::Interrupted);
+            const QString says = left == Left::PartWay ? S("is part-way") : left == Left::Untouched ? S("still applied") : S("was rolled back before the run ended");
+            QVERIFY2(text.contains(squashed) && text.contains(says), qPrintable(context + QStringLiteral(": the interrupted row says\n") + text));
+            QVERIFY(p.cliOk({S("audit"), S("verify")}));
+        }
+        QVERIFY(toStart());
+        QCOMPARE(p.keptChecksums(), kept);
+    }
+    QStringList parts;
+    for (auto it = tally.cbegin(); it != tally.cend(); ++it)
+        parts << QStringLiteral("%1 %2").arg(it.value()).arg(it.key());
+    qInfo("kill -9 of covet rollback of a squashed migration over a %lld ms run, %d points: %s", timed.ms, points, qPrintable(parts.join(S(", "))));
+    // The point of it: some kills land in the down part.
+    if (points >= 5)
+        QVERIFY2(partWay > 0, qPrintable(parts.join(S(", "))));
+}
+
+void TestCliSquashFaults::rehearseAcrossSquash_data()
+{
+    QTest::addColumn<int>("dialect");
+    QTest::addColumn<bool>("filesDeleted");
+    for (const auto &[name, d] : {std::pair{"sqlite", Dialect::SQLite}, std::pair{"postgresql", Dialect::PostgreSQL}, std::pair{"mariadb", Dialect::MySQL}}) {
+        QTest::newRow(qPrintable(QStringLiteral("%1 originals present").arg(QString::fromLatin1(name)))) << int(d) << false;
+        QTest::newRow(qPrintable(QStringLiteral("%1 originals deleted").arg(QString::fromLatin1(name)))) << int(d) << true;
+    }
+}
+
+void TestCliSquashFaults::rehearseAcrossSquash()
+{
+    SQUASH_PROJECT(d, db, p, c);
+    QFETCH(bool, filesDeleted);
+    SQUASH_CLI(p, 0, S("migrate"), S("--to"), S("0001_items"));
+    const Schema before = inspectSchema(c);
+    COVET_EXEC_OK(c, QStringLiteral("INSERT INTO items (id, label) VALUES (1, 'one'), (2, 'two'), (3, 'three')"));
+    SqlExecutor sql(c.database(), d);
+    const auto kept = TableChecksum::of(sql, {}, QStringLiteral("items"), {QStringLiteral("id"), QStringLiteral("label")});
+    COVET_VERIFY_OK(kept);
+    SQUASH_CLI(p, 0, S("migrate"));
+    SQUASH_CLI(p, 0, S("squash"), S("--from"), S("2"));
+    SQUASH_CLI(p, 0, S("migrate"));   // records it
+    QCOMPARE(historyIds(c), QStringList({S("0001_items"), S("0002_qty"), S("0003_index"), S("0004_rename"), kSquashed}));
+    if (filesDeleted)
+        p.removeOriginals();
+    const QStringList expected = filesDeleted ? QStringList{kSquashed} : QStringList{S("0004_rename"), S("0003_index"), S("0002_qty")};
+
+    // What is there before the rehearsal.
+    const Schema applied = inspectSchema(c);
+    const QStringList rows = historyRows(c);
+    const auto data = TableChecksum::of(sql, {}, QStringLiteral("items"), {QStringLiteral("id"), QStringLiteral("label"), QStringLiteral("quantity")});
+    COVET_VERIFY_OK(data);
+    const QStringList back{S("rollback"), S("--to"), S("0001_items")};
+
+    // The plan, as the dry run shows it.
+    SQUASH_CLI(p, 0, back + QStringList{S("--dry-run")});
+    QCOMPARE(named(p.out, S("-- roll back ")), expected);
+    QCOMPARE(p.out.contains(QStringLiteral("removes the history rows of 0002_qty, 0003_index, 0004_rename")), filesDeleted);
+
+    // The rehearsal: the same migrations in the same order, every one ok.
+    SQUASH_CLI(p, 0, back + QStringList{S("--rehearse")});
+    QStringList rehearsedText;
+    for (const QString &id : named(p.out, S("  ok    ")))
+        rehearsedText << id.chopped(1);   // "0004_rename:"
+    QCOMPARE(rehearsedText, expected);
+    QVERIFY2(p.out.contains(QStringLiteral("Every migration rolls back and applies again to where it started. Nothing was changed.")), qPrintable(p.out));
+    SQUASH_CLI(p, 0, back + QStringList{S("--rehearse"), S("--json")});
+    QJsonObject rehearsal;
+    for (const QString &line : p.out.split(u'\n', Qt::SkipEmptyParts))
+        if (const QJsonObject o = QJsonDocument::fromJson(line.toUtf8()).object(); o.contains(QStringLiteral("rehearsal")))
+            rehearsal = o.value(QStringLiteral("rehearsal")).toObject();
+    QVERIFY2(rehearsal.value(QStringLiteral("ok")).toBool(), qPrintable(p.out));
+    QCOMPARE(rehearsal.value(QStringLiteral("direction")).toString(), S("rollback"));
+    QCOMPARE(rehearsal.value(QStringLiteral("scratch")).toBool(), d == Dialect::MySQL);
+    QStringList rehearsedJson;
+    for (const QJsonValue &m : rehearsal.value(QStringLiteral("migrations")).toArray()) {
+        QVERIFY2(m.toObject().value(QStringLiteral("ok")).toBool(), qPrintable(p.out));
+        rehearsedJson << m.toObject().value(QStringLiteral("id")).toString();
+    }
+    QCOMPARE(rehearsedJson, expected);
+    QVERIFY(rehearsal.value(QStringLiteral("not_rehearsed")).toArray().isEmpty());
+
+    // Nothing changed: schema, rows, history, nothing part-way.
+    QCOMPARE(inspectSchema(c), applied);
+    QCOMPARE(historyRows(c), rows);
+    const auto dataAfter = TableChecksum::of(sql, {}, QStringLiteral("items"), {QStringLiteral("id"), QStringLiteral("label"), QStringLiteral("quantity")});
+    COVET_VERIFY_OK(dataAfter);
+    QCOMPARE(*dataAfter, *data);
+    auto partial = PartialMigrations::load(sql);
+    COVET_VERIFY_OK(partial);
+    QVERIFY(partial->isEmpty());
+    SQUASH_CLI(p, 0, S("audit"), S("verify"));
+
+    // The real rollback does what was rehearsed.
+    SQUASH_CLI(p, 0, back + QStringList{S("--yes")});
+    QCOMPARE(named(p.out, S("Rolled back ")), expected);
+    QCOMPARE(historyIds(c), QStringList{S("0001_items")});
+    QCOMPARE(inspectSchema(c), before);
+    const auto keptAfter = TableChecksum::of(sql, {}, QStringLiteral("items"), {QStringLiteral("id"), QStringLiteral("label")});
+    COVET_VERIFY_OK(keptAfter);
+    QCOMPARE(*keptAfter, *kept);
+    SQUASH_CLI(p, 0, S("audit"), S("verify"));
+}
+
+QTEST_GUILESS_MAIN(TestCliSquashFaults)
+#include "tst_clisquashfaults.moc"
