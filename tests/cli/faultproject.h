@@ -22,6 +22,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <memory>
 
 namespace covet::test {
@@ -78,28 +79,34 @@ inline QByteArray baseMigration(Dialect d, int bigRows = faultRows())
 )";
 }
 
-inline const QByteArray kLongMigration = R"(dependencies: [0001_base]
-operations:
-  - op: alter_column
+// The long steps, one operation each (tst_clisquashfaults spreads them over
+// the migrations a squash replaces).
+inline const QByteArray kNumToBigint = R"(  - op: alter_column
     table: big
     column: num
     before: {name: num, type: integer}
     after: {name: num, type: bigint}
-  - op: create_index
+)";
+inline const QByteArray kIndexPad = R"(  - op: create_index
     table: big
     index: {name: idx_big_pad, parts: [{column: pad}]}
-  - op: add_column
+)";
+inline const QByteArray kAddNote = R"(  - op: add_column
     table: items
     column: {name: note, type: varchar(40)}
-  - op: alter_column
+)";
+inline const QByteArray kWidenLabel = R"(  - op: alter_column
     table: items
     column: label
     before: {name: label, type: varchar(50)}
     after: {name: label, type: varchar(120)}
-  - op: create_index
+)";
+inline const QByteArray kIndexNum = R"(  - op: create_index
     table: big
     index: {name: idx_big_num, parts: [{column: num}]}
 )";
+inline const QByteArray kLongMigration =
+    "dependencies: [0001_base]\noperations:\n" + kNumToBigint + kIndexPad + kAddNote + kWidenLabel + kIndexNum;
 
 // A finished `covet` process started by the fault suites.
 struct CliRun
@@ -193,6 +200,19 @@ public:
         r.err = QString::fromUtf8(p.readAllStandardError());
         recordCliTranscript(args, r.out, r.err);
         return r;
+    }
+
+    // Runs `covet args` and kills it (SIGKILL) after `atMs` unless it ended
+    // first (`endedFirst`).
+    CliRun killAt(const QStringList &args, qint64 atMs, bool &endedFirst) const
+    {
+        auto p = start(args);
+        endedFirst = p->waitForFinished(int(std::max<qint64>(atMs, 1)));
+        if (!endedFirst) {
+            p->kill();
+            p->waitForFinished(30000);
+        }
+        return finish(*p, args);
     }
 
     CliRun run(const QStringList &args) const
