@@ -187,7 +187,9 @@ public:
     }
 
     // Waits for a process started by start() and collects its output.
-    static CliRun finish(QProcess &p, const QStringList &args, int timeoutMs = 300000)
+    // (`outSoFar`, `errSoFar`: what was read from it already.)
+    static CliRun finish(QProcess &p, const QStringList &args, int timeoutMs = 300000, const QByteArray &outSoFar = {},
+                         const QByteArray &errSoFar = {})
     {
         CliRun r;
         if (!p.waitForFinished(timeoutMs)) {
@@ -196,23 +198,41 @@ public:
         }
         r.crashed = p.exitStatus() != QProcess::NormalExit;
         r.exitCode = r.crashed ? -1 : p.exitCode();
-        r.out = QString::fromUtf8(p.readAllStandardOutput());
-        r.err = QString::fromUtf8(p.readAllStandardError());
+        r.out = QString::fromUtf8(outSoFar + p.readAllStandardOutput());
+        r.err = QString::fromUtf8(errSoFar + p.readAllStandardError());
         recordCliTranscript(args, r.out, r.err);
         return r;
     }
 
     // Runs `covet args` and kills it (SIGKILL) after `atMs` unless it ended
-    // first (`endedFirst`).
-    CliRun killAt(const QStringList &args, qint64 atMs, bool &endedFirst) const
+    // first (`endedFirst`). With `marker`, the time counts from when a line
+    // of its progress output (stderr, flushed per line) holds the marker,
+    // put in `*markerAtMs` (-1: it ended without one). CliRun::ms: the
+    // whole run.
+    CliRun killAt(const QStringList &args, qint64 atMs, bool &endedFirst, const QString &marker = {}, qint64 *markerAtMs = nullptr) const
     {
+        QElapsedTimer t;
+        t.start();
         auto p = start(args);
-        endedFirst = p->waitForFinished(int(std::max<qint64>(atMs, 1)));
+        QByteArray out, err;
+        qint64 seen = marker.isEmpty() ? 0 : -1;
+        while (seen < 0 && p->state() != QProcess::NotRunning) {
+            p->waitForReadyRead(10);
+            out += p->readAllStandardOutput();
+            err += p->readAllStandardError();
+            if (err.contains(marker.toUtf8()))
+                seen = t.elapsed();
+        }
+        if (markerAtMs)
+            *markerAtMs = seen;
+        endedFirst = seen < 0 || p->waitForFinished(int(std::max<qint64>(atMs, 1)));
         if (!endedFirst) {
             p->kill();
             p->waitForFinished(30000);
         }
-        return finish(*p, args);
+        CliRun r = finish(*p, args, 300000, out, err);
+        r.ms = t.elapsed();
+        return r;
     }
 
     CliRun run(const QStringList &args) const

@@ -180,8 +180,9 @@ private:
 
 bool TestCliSquashFaults::setUpLong(FaultProject &p, Schema &beforeRange, Schema &mid, Schema &afterRange, QString &squashed)
 {
-    // Fewer rows than the fault matrix: two table copies per rollback.
-    if (!p.create(Dialect::MySQL, std::min(faultRows(), 100000)))
+    // Fewer rows than the fault matrix: the kills are spread over the down
+    // part (two table copies), wherever it starts.
+    if (!p.create(Dialect::MySQL, std::min(faultRows(), 50000)))
         return false;
     for (const auto &[id, text] : kLongOriginals)
         writeFile(p.dir() + QStringLiteral("/migrations/") + id + QStringLiteral(".yaml"), text);
@@ -220,7 +221,7 @@ void TestCliSquashFaults::killedRollbackOfSquash()
     // (the squash row with it); the resumed one must find it too.
     auto reapply = [&] { return historyIds(p.connection()) == allRows || p.cliOk({S("migrate")}); };
     killRollback(p, KillCase{S("0004_widen"), squashed, allRows, {S("0001_base"), S("0002_num"), S("0003_pad")}, afterRange, mid, kept, reapply, true},
-                 faultPoints(5));
+                 std::max(faultPoints(5) * 3 / 5, 1));
     if (QTest::currentTestFailed())
         return;
     QVERIFY(reapply());
@@ -267,9 +268,13 @@ void TestCliSquashFaults::killedRollbackOfSquash()
 void TestCliSquashFaults::killRollback(FaultProject &p, const KillCase &k, int points)
 {
     const QStringList rollback = FaultProject::rollbackArgs();
-    // A timed run, to spread the kills over.
-    const CliRun timed = p.run(rollback);
-    QVERIFY2(timed.exitCode == 0, qPrintable(timed.out + timed.err));
+    // A timed run, to spread the kills over its down part: from the first
+    // step's progress line to its end.
+    const QString firstStep = QStringLiteral("] %1 undo of").arg(k.id);
+    bool ended = false;
+    qint64 stepsAt = -1;
+    const CliRun timed = p.killAt(rollback, 600000, ended, firstStep, &stepsAt);
+    QVERIFY2(timed.exitCode == 0 && stepsAt >= 0, qPrintable(timed.out + timed.err));
     QCOMPARE(historyIds(p.connection()), k.rowsTo);
     QCOMPARE(inspectSchema(p.connection()), k.to);
     QCOMPARE(p.keptChecksums(), k.kept);
@@ -278,12 +283,13 @@ void TestCliSquashFaults::killRollback(FaultProject &p, const KillCase &k, int p
     QMap<QString, int> tally;
     int partWay = 0;
     for (int i = 0; i < points; ++i) {
-        const qint64 at = timed.ms * (2 * i + 1) / (2 * points);
-        const QString context = QStringLiteral("kill -9 of covet rollback of %1 at %2 of %3 ms").arg(k.id).arg(at).arg(timed.ms);
+        const qint64 at = (timed.ms - stepsAt) * (2 * i + 1) / (2 * points);
+        const QString context =
+            QStringLiteral("kill -9 of covet rollback of %1 %2 ms into its %3 ms down part").arg(k.id).arg(at).arg(timed.ms - stepsAt);
         const QMap<QString, qint64> statusesBefore = p.auditStatuses();
         const qint64 claimedBefore = rolledBackRows(p.connection(), k.id);
         bool endedFirst = false;
-        const CliRun r = p.killAt(rollback, at, endedFirst);
+        const CliRun r = p.killAt(rollback, at, endedFirst, firstStep);
         QVERIFY2(p.lockFreeAfterMs() >= 0, qPrintable(context + QStringLiteral(": the migration lock is still held after 60 s")));
         QVERIFY2(!endedFirst || r.exitCode == 0, qPrintable(context + QStringLiteral(": ended on its own, but failed:\n") + r.out + r.err));
 
@@ -367,7 +373,8 @@ void TestCliSquashFaults::killRollback(FaultProject &p, const KillCase &k, int p
                                                                : QStringList{S("was rolled back before the run ended"), S("had finished")};
             QVERIFY2(text.contains(k.id) && std::any_of(says.cbegin(), says.cend(), [&](const QString &x) { return text.contains(x); }),
                      qPrintable(context + QStringLiteral(": the interrupted row says\n") + text));
-            QVERIFY(p.cliOk({S("audit"), S("verify")}));
+            if (left != Left::PartWay)   // verified after the resume already
+                QVERIFY(p.cliOk({S("audit"), S("verify")}));
         }
         QVERIFY(k.toStart());
         QCOMPARE(p.keptChecksums(), k.kept);
@@ -375,9 +382,10 @@ void TestCliSquashFaults::killRollback(FaultProject &p, const KillCase &k, int p
     QStringList parts;
     for (auto it = tally.cbegin(); it != tally.cend(); ++it)
         parts << QStringLiteral("%1 %2").arg(it.value()).arg(it.key());
-    qInfo("kill -9 of covet rollback of %s over a %lld ms run, %d points: %s", qPrintable(k.id), timed.ms, points, qPrintable(parts.join(S(", "))));
+    qInfo("kill -9 of covet rollback of %s over the %lld ms down part of a %lld ms run, %d points: %s", qPrintable(k.id), timed.ms - stepsAt,
+          timed.ms, points, qPrintable(parts.join(S(", "))));
     // The point of it: some kills land in the down part.
-    if (points >= 5)
+    if (points >= 3)
         QVERIFY2(partWay > 0, qPrintable(parts.join(S(", "))));
 }
 
