@@ -16,6 +16,8 @@
 #include <QHash>
 #include <QSet>
 
+#include <optional>
+
 #include <utility>
 
 namespace covet {
@@ -271,13 +273,19 @@ Result<RunPlan> MigrationRunner::makePlan(const History &history, const RunOptio
     // A rollback through a squashed migration's originals replays them in its place.
     plan.order = forward ? graph.ordered() : selection.rollbackOrder();
     MigrationPlanner planner(m_connection.dialect(), plan.order, sqliteVersion(), devUrl(options));
+    // A part-way migration is planned over the history it ran in: an
+    // original rolled back in its squashed migration's place (whose files
+    // and rows are there) is in the rollback order, not in graph.ordered().
+    std::optional<MigrationPlanner> resumePlanner;
+    if (forward && options.resume && !history.partials.isEmpty())
+        resumePlanner.emplace(m_connection.dialect(), selection.rollbackOrder(), sqliteVersion(), devUrl(options));
     QSet<QString> handled;
     for (const PartialMigration &p : history.partials) {
         if (!options.resume)
             return fail(Error::Category::Conflict, PartialResume::refusal(p));
         // migrate --resume leaves it applied; rollback --resume leaves it not applied.
         const bool finish = forward == (p.direction != u"rollback");
-        auto pp = PartialResume::plan(planner, graph, p, finish, m_sql);
+        auto pp = PartialResume::plan(resumePlanner ? *resumePlanner : planner, graph, p, finish, m_sql);
         if (!pp)
             return std::unexpected(pp.error().withContext(QStringLiteral("nothing was run")));
         plan.plans << *pp;

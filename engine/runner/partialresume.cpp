@@ -106,7 +106,8 @@ QString PartialResume::refusal(const PartialMigration &p)
 Result<MigrationPlan> PartialResume::plan(MigrationPlanner &planner, const MigrationGraph &graph, const PartialMigration &p, bool finish,
                                           SqlExecutor &live)
 {
-    const Migration *m = graph.migration(p.id);
+    // An original rolled back in place of its squashed migration is left out of the graph's nodes.
+    const Migration *m = graph.migration(p.id) ? graph.migration(p.id) : graph.leftOut(p.id);
     if (!m)
         return fail(Error::Category::NotFound,
                     QStringLiteral("%1 is part-way (%2), but its file is missing: restore it to finish or undo it").arg(p.id, p.describe()));

@@ -14,7 +14,9 @@ namespace covet {
 // against the live schema: in effect when the tables it changes look as
 // the replayed history says they do after it, not in effect when they look
 // as before it; anything else is refused, naming the differences, because
-// only a person can tell.
+// only a person can tell. `planner` must replay the history the run went
+// through: for an original rolled back in place of its squashed migration
+// (their files and rows there), the rollback order (MigrationRunner::makePlan).
 class PartialResume
 {
 public:

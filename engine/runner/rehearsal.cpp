@@ -24,10 +24,20 @@ QString RehearsalReport::toText() const
 {
     QString text = rollback ? QStringLiteral("Rehearsal of the rollback (roll back, apply again, roll back again) %1:\n").arg(where)
                             : QStringLiteral("Rehearsal (apply, roll back, apply again) %1:\n").arg(where);
+    // The history rows the real run changes besides the migration's own.
+    auto history = [](const RehearsedMigration &m) {
+        QString out;
+        for (const QString &id : m.alsoRecords)
+            out += QStringLiteral("        the real run records %1 as applied too: every migration it replaces is applied then\n").arg(id);
+        if (!m.alsoRemoves.isEmpty())
+            out += QStringLiteral("        the real run removes the history rows of %1 too\n").arg(m.alsoRemoves.join(QStringLiteral(", ")));
+        return out;
+    };
     for (const RehearsedMigration &m : migrations) {
         if (m.ok()) {
             text += rollback ? QStringLiteral("  ok    %1: rolled back, applied again to the schema it had, rolled back again\n").arg(m.id)
                              : QStringLiteral("  ok    %1: applied, rolled back to the schema before it, applied again\n").arg(m.id);
+            text += history(m);
             continue;
         }
         QString why;
@@ -67,7 +77,10 @@ QJsonObject RehearsalReport::toJson() const
                                 {QStringLiteral("ok"), m.ok()},
                                 {QStringLiteral("failed_phase"), m.failedPhase.isEmpty() ? QJsonValue() : QJsonValue(m.failedPhase)},
                                 {QStringLiteral("error"), m.error.isEmpty() ? QJsonValue() : QJsonValue(m.error)},
-                                {QStringLiteral("differences"), QJsonArray::fromStringList(m.differences)}});
+                                {QStringLiteral("differences"), QJsonArray::fromStringList(m.differences)},
+                                {QStringLiteral("steps"), QJsonArray::fromStringList(m.steps)},
+                                {QStringLiteral("also_records"), QJsonArray::fromStringList(m.alsoRecords)},
+                                {QStringLiteral("also_removes"), QJsonArray::fromStringList(m.alsoRemoves)}});
     const RehearsedMigration *f = firstFailure();
     return QJsonObject{{QStringLiteral("ok"), ok()},
                        {QStringLiteral("direction"), rollback ? QStringLiteral("rollback") : QStringLiteral("forward")},
@@ -227,6 +240,11 @@ Result<RehearsalReport> Rehearsal::runOn(SqlExecutor &sql, const QList<Migration
         }
         RehearsedMigration result;
         result.id = id;
+        for (const MigrationStep &s : p.steps)
+            result.steps << s.label;
+        for (const Migration *m : p.alsoRecord)
+            result.alsoRecords << m->id;
+        result.alsoRemoves = p.alsoRemove;
         auto stop = [&](const QString &phase, const QString &error, const QStringList &diff) {
             result.failedPhase = phase;
             result.error = error;

@@ -27,6 +27,13 @@ struct RehearsedMigration
     static inline const QString ApplyAgain = QStringLiteral("apply again");
     static inline const QString ReApply = QStringLiteral("re-apply");
     static inline const QString RollbackAgain = QStringLiteral("rollback again");
+    // What the real run does with it: the labels of its steps, and the
+    // history rows it records or removes besides its own (a squashed
+    // migration: MigrationPlan::alsoRecord, alsoRemove) — the plan the
+    // dry run shows.
+    QStringList steps;
+    QStringList alsoRecords;
+    QStringList alsoRemoves;
     // The phase that went wrong ("": none).
     QString failedPhase;
     // What differs (RunVerifier::differences lines, read as: what would make

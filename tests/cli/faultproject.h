@@ -22,6 +22,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <memory>
 
 namespace covet::test {
@@ -50,7 +51,7 @@ inline QByteArray fillSql(Dialect d, const QByteArray &table, const QByteArray &
     return "INSERT INTO " + table + " (" + columns + ") SELECT " + values.replace("x", "seq") + " FROM seq_1_to_" + n;
 }
 
-inline QByteArray baseMigration(Dialect d)
+inline QByteArray baseMigration(Dialect d, int bigRows = faultRows())
 {
     return R"(operations:
   - op: create_table
@@ -73,33 +74,39 @@ inline QByteArray baseMigration(Dialect d)
     forward: ")" + fillSql(d, "items", "id, label, qty", "x, 'item ' || x, x % 97", 5000) + R"("
     reverse: DELETE FROM items
   - op: run_sql
-    forward: ")" + fillSql(d, "big", "id, num, pad", "x, x % 1000, 'pad ' || x", faultRows()) + R"("
+    forward: ")" + fillSql(d, "big", "id, num, pad", "x, x % 1000, 'pad ' || x", bigRows) + R"("
     reverse: DELETE FROM big
 )";
 }
 
-inline const QByteArray kLongMigration = R"(dependencies: [0001_base]
-operations:
-  - op: alter_column
+// The long steps, one operation each (tst_clisquashfaults spreads them over
+// the migrations a squash replaces).
+inline const QByteArray kNumToBigint = R"(  - op: alter_column
     table: big
     column: num
     before: {name: num, type: integer}
     after: {name: num, type: bigint}
-  - op: create_index
+)";
+inline const QByteArray kIndexPad = R"(  - op: create_index
     table: big
     index: {name: idx_big_pad, parts: [{column: pad}]}
-  - op: add_column
+)";
+inline const QByteArray kAddNote = R"(  - op: add_column
     table: items
     column: {name: note, type: varchar(40)}
-  - op: alter_column
+)";
+inline const QByteArray kWidenLabel = R"(  - op: alter_column
     table: items
     column: label
     before: {name: label, type: varchar(50)}
     after: {name: label, type: varchar(120)}
-  - op: create_index
+)";
+inline const QByteArray kIndexNum = R"(  - op: create_index
     table: big
     index: {name: idx_big_num, parts: [{column: num}]}
 )";
+inline const QByteArray kLongMigration =
+    "dependencies: [0001_base]\noperations:\n" + kNumToBigint + kIndexPad + kAddNote + kWidenLabel + kIndexNum;
 
 // A finished `covet` process started by the fault suites.
 struct CliRun
@@ -125,18 +132,9 @@ public:
     // records the schema before and after 0002_long and the kept checksums.
     bool setUp(Dialect d)
     {
-        m_dialect = d;
-        QString error;
-        m_db = ScratchDatabase::create(d, serverFor(d), &error);
-        if (!m_db) {
-            QTest::qFail(qPrintable(error), __FILE__, __LINE__);
+        if (!create(d))
             return false;
-        }
-        const QString dir = m_tmp.path();
-        QDir(dir).mkpath(QStringLiteral("migrations"));
-        writeFile(dir + QStringLiteral("/covet.yaml"), "audit_log: true\n");
-        writeFile(dir + QStringLiteral("/migrations/0001_base.yaml"), baseMigration(d));
-        writeFile(dir + QStringLiteral("/migrations/0002_long.yaml"), kLongMigration);
+        writeFile(dir() + QStringLiteral("/migrations/0002_long.yaml"), kLongMigration);
         if (!cliOk({QStringLiteral("migrate"), QStringLiteral("--to"), QStringLiteral("0001_base")}))
             return false;
         m_before = inspectSchema(connection());
@@ -150,6 +148,24 @@ public:
             QTest::qFail("the rollback of 0002_long did not give back the schema before it", __FILE__, __LINE__);
             return false;
         }
+        return true;
+    }
+
+    // Only the scratch database and the project with 0001_base (audit on,
+    // `bigRows` rows in big), nothing applied: for suites with their own
+    // migrations after it (tst_clisquashfaults).
+    bool create(Dialect d, int bigRows = faultRows())
+    {
+        m_dialect = d;
+        QString error;
+        m_db = ScratchDatabase::create(d, serverFor(d), &error);
+        if (!m_db) {
+            QTest::qFail(qPrintable(error), __FILE__, __LINE__);
+            return false;
+        }
+        QDir(dir()).mkpath(QStringLiteral("migrations"));
+        writeFile(dir() + QStringLiteral("/covet.yaml"), "audit_log: true\n");
+        writeFile(dir() + QStringLiteral("/migrations/0001_base.yaml"), baseMigration(d, bigRows));
         return true;
     }
 
@@ -171,7 +187,9 @@ public:
     }
 
     // Waits for a process started by start() and collects its output.
-    static CliRun finish(QProcess &p, const QStringList &args, int timeoutMs = 300000)
+    // (`outSoFar`, `errSoFar`: what was read from it already.)
+    static CliRun finish(QProcess &p, const QStringList &args, int timeoutMs = 300000, const QByteArray &outSoFar = {},
+                         const QByteArray &errSoFar = {})
     {
         CliRun r;
         if (!p.waitForFinished(timeoutMs)) {
@@ -180,9 +198,40 @@ public:
         }
         r.crashed = p.exitStatus() != QProcess::NormalExit;
         r.exitCode = r.crashed ? -1 : p.exitCode();
-        r.out = QString::fromUtf8(p.readAllStandardOutput());
-        r.err = QString::fromUtf8(p.readAllStandardError());
+        r.out = QString::fromUtf8(outSoFar + p.readAllStandardOutput());
+        r.err = QString::fromUtf8(errSoFar + p.readAllStandardError());
         recordCliTranscript(args, r.out, r.err);
+        return r;
+    }
+
+    // Runs `covet args` and kills it (SIGKILL) after `atMs` unless it ended
+    // first (`endedFirst`). With `marker`, the time counts from when a line
+    // of its progress output (stderr, flushed per line) holds the marker,
+    // put in `*markerAtMs` (-1: it ended without one). CliRun::ms: the
+    // whole run.
+    CliRun killAt(const QStringList &args, qint64 atMs, bool &endedFirst, const QString &marker = {}, qint64 *markerAtMs = nullptr) const
+    {
+        QElapsedTimer t;
+        t.start();
+        auto p = start(args);
+        QByteArray out, err;
+        qint64 seen = marker.isEmpty() ? 0 : -1;
+        while (seen < 0 && p->state() != QProcess::NotRunning) {
+            p->waitForReadyRead(10);
+            out += p->readAllStandardOutput();
+            err += p->readAllStandardError();
+            if (err.contains(marker.toUtf8()))
+                seen = t.elapsed();
+        }
+        if (markerAtMs)
+            *markerAtMs = seen;
+        endedFirst = seen < 0 || p->waitForFinished(int(std::max<qint64>(atMs, 1)));
+        if (!endedFirst) {
+            p->kill();
+            p->waitForFinished(30000);
+        }
+        CliRun r = finish(*p, args, 300000, out, err);
+        r.ms = t.elapsed();
         return r;
     }
 

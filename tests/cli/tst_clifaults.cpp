@@ -124,13 +124,8 @@ void TestCliFaults::killMatrix()
         const QString context = QStringLiteral("kill -9 of covet %1 at %2 of %3 ms").arg(args.first()).arg(at).arg(timed.ms);
         const QMap<QString, qint64> auditBefore = p.auditRows();
         const QMap<QString, qint64> statusesBefore = p.auditStatuses();
-        auto proc = p.start(args);
-        const bool endedFirst = proc->waitForFinished(int(std::max<qint64>(at, 1)));
-        if (!endedFirst) {
-            proc->kill();
-            proc->waitForFinished(30000);
-        }
-        const CliRun r = FaultProject::finish(*proc, args);
+        bool endedFirst = false;
+        const CliRun r = p.killAt(args, at, endedFirst);
         const qint64 lockMs = p.lockFreeAfterMs();
         QVERIFY2(lockMs >= 0, qPrintable(context + QStringLiteral(": the migration lock is still held after 60 s")));
         tally.maxLockWaitMs = std::max(tally.maxLockWaitMs, lockMs);

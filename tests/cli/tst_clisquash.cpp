@@ -57,8 +57,6 @@ int cli(const QStringList &args, const QString &dir, QString *out = nullptr, QSt
     return code;
 }
 
-const QString kSquashed = QStringLiteral("0005_squashed_0002_0004");
-
 } // namespace
 
 class TestCliSquash : public QObject
