@@ -5,12 +5,12 @@
 # test that met it (no recovery from undefined behaviour; leaks are reported
 # at exit; tests/sanitizers/lsan.supp lists the leaks of the uninstrumented
 # system libraries that are not Covet's).
-#   scripts/sanitize-tests.sh                 the engine's suites that need no
-#       server (ctest -L engine -LE 'postgres|mysql|gui|cli|benchmark'): what
-#       CI runs, sized to its time (docs/reliability.md)
+#   scripts/sanitize-tests.sh                 the engine's suites, with and
+#       without servers (ctest -L engine -LE 'gui|cli|benchmark'): what CI
+#       runs, sized to its time (docs/reliability.md)
 #   scripts/sanitize-tests.sh CTEST-ARGS...   those ctest selection arguments
-#       instead (e.g. -L engine, or -R yaml), with PostgreSQL and MariaDB
-#       started by scripts/test-servers.sh
+#       instead (e.g. -L engine -LE 'postgres|mysql', or -R yaml)
+# PostgreSQL and MariaDB are started by scripts/test-servers.sh.
 # Only the test programs selected are built. COVET_ASAN_BUILD_DIR (default
 # build-asan), CXX_SANITIZE (default clang++-16), COVET_SANITIZE_GUI=ON also
 # builds Covet Studio's library (for -L gui).
@@ -20,11 +20,7 @@ ROOT=$(pwd)
 BUILD="${COVET_ASAN_BUILD_DIR:-$ROOT/build-asan}"
 start=$(date +%s)
 SELECT=("$@")
-SERVERS=1
-if [ ${#SELECT[@]} -eq 0 ]; then
-  SELECT=(-L engine -LE 'postgres|mysql|gui|cli|benchmark')
-  SERVERS=0
-fi
+[ ${#SELECT[@]} -gt 0 ] || SELECT=(-L engine -LE 'gui|cli|benchmark')
 cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1" \
   -DCMAKE_CXX_COMPILER="${CXX_SANITIZE:-clang++-16}" -DCOVET_WERROR=ON \
   -DCOVET_SANITIZE=address,undefined -DCOVET_BUILD_GUI="${COVET_SANITIZE_GUI:-OFF}" \
@@ -32,12 +28,15 @@ cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_
 # The test programs of the selection (engine_links_core_sql_only is a CMake check, not a program).
 mapfile -t TARGETS < <(ctest --test-dir "$BUILD" -N "${SELECT[@]}" | awk '/Test +#/ {print $3}' | grep -v '^engine_links' || true)
 [ ${#TARGETS[@]} -gt 0 ] || { echo "sanitizers: no test selected by ${SELECT[*]}" >&2; exit 2; }
-cmake --build "$BUILD" --parallel "$(nproc)" --target covet_engine "${TARGETS[@]}"
-echo "== sanitizers: built the engine and ${#TARGETS[@]} suites in $(( $(date +%s) - start )) s"
+# The covet CLI too: suites such as tst_falsediffs run it (under the sanitizers then).
+cmake --build "$BUILD" --parallel "$(nproc)" --target covet_engine covet "${TARGETS[@]}"
+echo "== sanitizers: built the engine, the CLI and ${#TARGETS[@]} suites in $(( $(date +%s) - start )) s"
 export QT_QPA_PLATFORM=offscreen
 # tst_roundtrip's 200 random schemas take 8 minutes without sanitizers; 40
 # (a different cut of the same generator) keep it under its timeout here.
 export COVET_ROUNDTRIP_CASES="${COVET_ROUNDTRIP_CASES:-40}"
+# tst_squashproperty's 200 histories per server likewise: 20.
+export COVET_SQUASH_SERVER_HISTORIES="${COVET_SQUASH_SERVER_HISTORIES:-20}"
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:check_initialization_order=1"
 export LSAN_OPTIONS="suppressions=$ROOT/tests/sanitizers/lsan.supp:print_suppressions=0"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
@@ -45,11 +44,7 @@ if [ -x /usr/lib/llvm-16/bin/llvm-symbolizer ]; then
   export ASAN_SYMBOLIZER_PATH=/usr/lib/llvm-16/bin/llvm-symbolizer
 fi
 status=0
-if [ $SERVERS -eq 1 ]; then
-  bash scripts/test-servers.sh run -- \
-    ctest --test-dir "$BUILD" --output-on-failure --parallel "$(nproc)" --timeout 900 "${SELECT[@]}" || status=$?
-else
+bash scripts/test-servers.sh run -- \
   ctest --test-dir "$BUILD" --output-on-failure --parallel "$(nproc)" --timeout 900 "${SELECT[@]}" || status=$?
-fi
 echo "== sanitizers: done in $(( $(date +%s) - start )) s"
 exit $status

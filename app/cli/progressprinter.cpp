@@ -43,7 +43,7 @@ QString ProgressPrinter::seconds(qint64 ms)
 }
 
 ProgressPrinter::ProgressPrinter(Mode mode, bool forward, QTextStream &out, QTextStream &err)
-    : m_mode(mode), m_forward(forward), m_finishedVerb(forward ? QStringLiteral("applied") : QStringLiteral("rolled back")),
+    : m_mode(mode), m_finishedVerb(forward ? QStringLiteral("applied") : QStringLiteral("rolled back")),
       m_activeVerb(forward ? QStringLiteral("applying") : QStringLiteral("rolling back")), m_out(out), m_err(err)
 {
     m_timer.start();

@@ -64,7 +64,6 @@ private:
     void tick();
 
     Mode m_mode;
-    bool m_forward;
     QString m_finishedVerb;
     QString m_activeVerb;
     QTextStream &m_out;
