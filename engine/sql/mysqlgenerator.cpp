@@ -184,41 +184,45 @@ QString MysqlGenerator::dropConstraintAction(ConstraintKind kind) const
 }
 
 // Whether InnoDB holds an index of its own for the foreign key `fkName` of
-// `t` (a table as the model has it): it creates one, named after the key,
-// when no index starts with the key's columns, drops it silently when such an
-// index comes later, and keeps it when the key is dropped. Another key on the
-// same leading columns shares it (then it stays).
+// `t` (a table as the model has it), one Covet can drop with it: InnoDB
+// creates one, named after the key, when no index leads with the key's
+// columns (a prefix-length part cannot serve a key), drops it silently when
+// such an index comes later, and keeps it when the key is dropped. When
+// another key's columns lead this key's or the other way round, the two may
+// share one index, named after whichever came first, and the model cannot
+// tell which: then the index is left (dropping it would fail with "needed in
+// a foreign key constraint", or name an index that does not exist).
 bool MysqlGenerator::hasImplicitIndex(const Table &t, const QString &fkName)
 {
     const auto same = [](const QString &a, const QString &b) { return a.compare(b, Qt::CaseInsensitive) == 0; };
     const auto fk = std::find_if(t.foreignKeys.cbegin(), t.foreignKeys.cend(), [&](const ForeignKey &f) { return same(f.name, fkName); });
     if (fk == t.foreignKeys.cend() || fk->columns.isEmpty())
         return false;
-    const auto leads = [&](const QStringList &columns) {
-        if (columns.size() < fk->columns.size())
+    const auto leads = [&](const QStringList &columns, const QStringList &by) {
+        if (columns.size() < by.size())
             return false;
-        for (qsizetype i = 0; i < fk->columns.size(); ++i)
-            if (!same(columns.at(i), fk->columns.at(i)))
+        for (qsizetype i = 0; i < by.size(); ++i)
+            if (!same(columns.at(i), by.at(i)))
                 return false;
         return true;
     };
-    if (t.primaryKey && leads(t.primaryKey->columns))
+    if (t.primaryKey && leads(t.primaryKey->columns, fk->columns))
         return false;
     for (const Index &i : t.indexes) {
-        QStringList columns;   // the leading plain column parts
+        QStringList columns;   // the leading parts that can serve a key: whole columns
         for (const IndexPart &p : i.parts) {
-            if (p.isExpression())
+            if (p.isExpression() || p.length >= 0)
                 break;
             columns << p.column;
         }
-        if (same(i.name, fkName) || leads(columns))
+        if (same(i.name, fkName) || leads(columns, fk->columns))
             return false;
     }
     for (const UniqueConstraint &u : t.uniques)
-        if (same(u.name, fkName) || leads(u.columns))
+        if (same(u.name, fkName) || leads(u.columns, fk->columns))
             return false;
     for (const ForeignKey &f : t.foreignKeys)
-        if (!same(f.name, fkName) && leads(f.columns))
+        if (!same(f.name, fkName) && (leads(f.columns, fk->columns) || leads(fk->columns, f.columns)))
             return false;
     return true;
 }

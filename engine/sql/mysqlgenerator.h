@@ -18,9 +18,9 @@ public:
     Dialect dialect() const override;
     QStringList createTable(const Table &table) const override;
     QString createIndex(const Table &table, const Index &index) const override;
-    // Whether InnoDB holds an index of its own, named after it, for the
-    // foreign key `fkName` of `table` (as the model has the table); dropping
-    // the key drops that index too.
+    // Whether InnoDB surely holds an index of its own, named after it, for
+    // the foreign key `fkName` of `table` (as the model has the table) that
+    // serves no other key; dropping the key drops that index too.
     static bool hasImplicitIndex(const Table &table, const QString &fkName);
 
 protected:

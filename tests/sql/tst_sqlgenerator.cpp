@@ -9,6 +9,7 @@
 #include "testsupport.h"
 
 #include "sql/identifierquoter.h"
+#include "sql/mysqlgenerator.h"
 #include "sql/sqlgenerator.h"
 #include "sql/sqlscriptsplitter.h"
 
@@ -241,6 +242,51 @@ private slots:
         tr.forEachRow = false;
         QCOMPARE(SqlGenerator::create(Dialect::PostgreSQL)->createTrigger(t, tr),
                  QStringLiteral("CREATE TRIGGER \"x\" AFTER INSERT OR DELETE ON \"t\" FOR EACH STATEMENT EXECUTE FUNCTION f()"));
+    }
+
+    // drop_foreign_key on MySQL takes InnoDB's own index for the key only
+    // when it surely exists under the key's name and serves no other key.
+    void mysqlImplicitForeignKeyIndex()
+    {
+        const auto fk = [](const QString &name, const QStringList &columns) {
+            ForeignKey f;
+            f.name = name;
+            f.columns = columns;
+            f.refTable = QStringLiteral("p");
+            f.refColumns = columns;
+            return f;
+        };
+        const auto idx = [](const QString &name, const QString &column, int length = -1) {
+            Index i;
+            i.name = name;
+            IndexPart p;
+            p.column = column;
+            p.length = length;
+            i.parts << p;
+            return i;
+        };
+        Table t;
+        t.name = QStringLiteral("t");
+        t.primaryKey = PrimaryKey{{}, {QStringLiteral("id")}};
+        t.foreignKeys << fk(QStringLiteral("fk_a"), {QStringLiteral("a")});
+        QVERIFY(MysqlGenerator::hasImplicitIndex(t, QStringLiteral("fk_a")));
+        QVERIFY(!MysqlGenerator::hasImplicitIndex(t, QStringLiteral("no_such_key")));
+        Table served = t;   // an index of the model leads with the column: InnoDB made none
+        served.indexes << idx(QStringLiteral("t_a_idx"), QStringLiteral("a"));
+        QVERIFY(!MysqlGenerator::hasImplicitIndex(served, QStringLiteral("fk_a")));
+        Table prefix = t;   // a prefix-length part cannot serve a key: InnoDB made its own
+        prefix.indexes << idx(QStringLiteral("t_a_prefix"), QStringLiteral("a"), 4);
+        QVERIFY(MysqlGenerator::hasImplicitIndex(prefix, QStringLiteral("fk_a")));
+        Table byKey = t;    // the primary key leads with it
+        byKey.foreignKeys = {fk(QStringLiteral("fk_id"), {QStringLiteral("id")})};
+        QVERIFY(!MysqlGenerator::hasImplicitIndex(byKey, QStringLiteral("fk_id")));
+        Table tenant = t;   // fk_a (a) uses fk_ab's index (a, b): dropping fk_ab must leave it
+        tenant.foreignKeys << fk(QStringLiteral("fk_ab"), {QStringLiteral("a"), QStringLiteral("b")});
+        QVERIFY(!MysqlGenerator::hasImplicitIndex(tenant, QStringLiteral("fk_ab")));
+        QVERIFY(!MysqlGenerator::hasImplicitIndex(tenant, QStringLiteral("fk_a")));
+        Table twice = t;    // two keys on one column share one index, named after the first
+        twice.foreignKeys << fk(QStringLiteral("fk_a2"), {QStringLiteral("a")});
+        QVERIFY(!MysqlGenerator::hasImplicitIndex(twice, QStringLiteral("fk_a2")));
     }
 
     void mysqlDelimiterInScripts()
