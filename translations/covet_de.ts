@@ -2011,16 +2011,16 @@ So wird sie abgeschlossen oder rückgängig gemacht: %4 (Abschließen und Rückg
         <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <source>Undoing the part-way migration on %1</source>
-        <translation>Die teilweise ausgeführte Migration auf %1 wird rückgängig gemacht</translation>
+        <source>Resuming the part-way migration on %1 as `covet rollback --resume`</source>
+        <translation>Die teilweise ausgeführte Migration auf %1 wird wie mit `covet rollback --resume` fortgesetzt</translation>
     </message>
     <message>
-        <source>Finishing the part-way migration %1 on %2</source>
-        <translation>Die teilweise ausgeführte Migration %1 auf %2 wird abgeschlossen</translation>
+        <source>Resuming the part-way migration on %1 as `covet migrate --resume`</source>
+        <translation>Die teilweise ausgeführte Migration auf %1 wird wie mit `covet migrate --resume` fortgesetzt</translation>
     </message>
     <message>
-        <source>Undone: what was in effect of the part-way migration is taken back.</source>
-        <translation>Rückgängig gemacht: Was von der teilweise ausgeführten Migration wirksam war, ist zurückgenommen.</translation>
+        <source>Done: the part-way migration is settled as `covet rollback --resume` settles it.</source>
+        <translation>Fertig: Die teilweise ausgeführte Migration ist so abgeschlossen, wie `covet rollback --resume` sie abschließt.</translation>
     </message>
 </context>
 <context>
@@ -2115,16 +2115,8 @@ So wird sie abgeschlossen oder rückgängig gemacht: %4 (Abschließen und Rückg
         <translation>die Liste ist noch nicht gelesen</translation>
     </message>
     <message>
-        <source>Run the steps of %1 that are not in effect</source>
-        <translation>Die noch nicht wirksamen Schritte von %1 ausführen</translation>
-    </message>
-    <message>
         <source>Covet cannot finish it now: %1</source>
         <translation>Covet kann sie jetzt nicht abschließen: %1</translation>
-    </message>
-    <message>
-        <source>Undo the steps of %1 that are in effect, last first</source>
-        <translation>Die wirksamen Schritte von %1 rückgängig machen, den letzten zuerst</translation>
     </message>
     <message>
         <source>Covet cannot undo it now: %1</source>
@@ -2137,6 +2129,14 @@ So wird sie abgeschlossen oder rückgängig gemacht: %4 (Abschließen und Rückg
     <message>
         <source>&lt;br&gt;There is no file to show. The history records it as applied on %1 by %2 in %3, with checksum %4.</source>
         <translation>&lt;br&gt;Es gibt keine Datei zum Anzeigen. Der Verlauf verzeichnet sie als angewendet am %1 von %2 in %3, mit Prüfsumme %4.</translation>
+    </message>
+    <message>
+        <source>As `covet migrate --resume`, which %1</source>
+        <translation>Wie `covet migrate --resume`, das %1</translation>
+    </message>
+    <message>
+        <source>As `covet rollback --resume`, which %1</source>
+        <translation>Wie `covet rollback --resume`, das %1</translation>
     </message>
 </context>
 <context>

@@ -1995,15 +1995,15 @@ How to finish or undo it: %4 (Finish and Undo over its SQL do the same).</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Undoing the part-way migration on %1</source>
+        <source>Resuming the part-way migration on %1 as `covet rollback --resume`</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Finishing the part-way migration %1 on %2</source>
+        <source>Resuming the part-way migration on %1 as `covet migrate --resume`</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Undone: what was in effect of the part-way migration is taken back.</source>
+        <source>Done: the part-way migration is settled as `covet rollback --resume` settles it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2095,15 +2095,7 @@ How to finish or undo it: %4 (Finish and Undo over its SQL do the same).</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Run the steps of %1 that are not in effect</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Covet cannot finish it now: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Undo the steps of %1 that are in effect, last first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2120,6 +2112,14 @@ How to finish or undo it: %4 (Finish and Undo over its SQL do the same).</source
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As `covet migrate --resume`, which %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As `covet rollback --resume`, which %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -13,6 +13,8 @@
 #include <QHash>
 #include <QSet>
 
+#include <optional>
+
 namespace covet {
 
 Result<QList<MigrationState>> MigrationRunner::status()
@@ -79,12 +81,20 @@ Result<QList<MigrationState>> MigrationRunner::status()
         listed.insert(id);
     }
     if (!history->partials.isEmpty()) {
-        // What each part-way migration has in effect, step by step, labelled as a run labels them.
-        MigrationPlanner planner(m_connection.dialect(), graph.ordered(), sqliteVersion(), devUrl(RunOptions{}));
+        // What each part-way migration has in effect, step by step, labelled as a run labels them,
+        // planned over the history the run went through: an original left out of the graph was
+        // being rolled back in place of its squashed migration (the rollback order).
+        std::optional<MigrationPlanner> inOrder;
+        std::optional<MigrationPlanner> inRollbackOrder;
         for (MigrationState &s : out) {
             if (!s.partial)
                 continue;
-            auto steps = PartialResume::steps(planner, graph, *s.partial);
+            std::optional<MigrationPlanner> &planner = graph.contains(s.id) ? inOrder : inRollbackOrder;
+            if (!planner)
+                planner.emplace(m_connection.dialect(),
+                                graph.contains(s.id) ? graph.ordered() : RunSelection(history->graph, history->applied).rollbackOrder(),
+                                sqliteVersion(), devUrl(RunOptions{}));
+            auto steps = PartialResume::steps(*planner, graph, *s.partial);
             if (steps)
                 s.partialSteps = *steps;
             else
@@ -159,7 +169,9 @@ Result<MigrationOverview> MigrationRunner::overview(bool withRisk)
         for (const bool forward : {true, false}) {
             RunOptions o;
             o.resume = true;
-            o.target = forward ? p.id : QString();
+            // To it (not past it); an original left out of the graph cannot be a target: the
+            // resumed run is the one that went through it.
+            o.target = forward && graph.contains(p.id) ? p.id : QString();
             auto plan = makePlan(*history, o, forward);
             auto risk = plan ? assess(*plan) : Result<RiskReport>(std::unexpected(plan.error()));
             (forward ? ways.finishRefusal : ways.undoRefusal) = risk ? QString() : risk.error().toString();

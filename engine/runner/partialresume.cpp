@@ -69,16 +69,30 @@ QString stepCountChanged(const PartialMigration &p, qsizetype now)
 
 } // namespace
 
+QString PartialResume::migrateResumeDoes(const PartialMigration &p)
+{
+    return p.direction == u"apply" ? QStringLiteral("finishes it") : QStringLiteral("re-applies what the rollback undid of it");
+}
+
+QString PartialResume::rollbackResumeDoes(const PartialMigration &p)
+{
+    return p.direction == u"apply" ? QStringLiteral("undoes what is in effect of it") : QStringLiteral("finishes rolling it back");
+}
+
 QString PartialResume::wayOut(const PartialMigration &p)
 {
-    return QStringLiteral("`covet migrate --resume` %1 it; `covet rollback --resume` %2 it")
-        .arg(p.direction == u"apply" ? QStringLiteral("finishes") : QStringLiteral("re-applies what the rollback undid of"),
-             p.direction == u"apply" ? QStringLiteral("undoes what is in effect of") : QStringLiteral("finishes rolling back"));
+    return QStringLiteral("`covet migrate --resume` %1; `covet rollback --resume` %2").arg(migrateResumeDoes(p), rollbackResumeDoes(p));
+}
+
+const Migration *PartialResume::migrationOf(const MigrationGraph &graph, const QString &id)
+{
+    // An original rolled back in place of its squashed migration is left out of the graph's nodes.
+    return graph.migration(id) ? graph.migration(id) : graph.leftOut(id);
 }
 
 Result<QList<PartialStep>> PartialResume::steps(MigrationPlanner &planner, const MigrationGraph &graph, const PartialMigration &p)
 {
-    const Migration *m = graph.migration(p.id);
+    const Migration *m = migrationOf(graph, p.id);
     if (!m)
         return fail(Error::Category::NotFound, QStringLiteral("%1 is part-way, but its file is missing: restore it to see its steps").arg(p.id));
     auto full = planner.plan(*m, p.direction != u"rollback");
@@ -106,8 +120,7 @@ QString PartialResume::refusal(const PartialMigration &p)
 Result<MigrationPlan> PartialResume::plan(MigrationPlanner &planner, const MigrationGraph &graph, const PartialMigration &p, bool finish,
                                           SqlExecutor &live)
 {
-    // An original rolled back in place of its squashed migration is left out of the graph's nodes.
-    const Migration *m = graph.migration(p.id) ? graph.migration(p.id) : graph.leftOut(p.id);
+    const Migration *m = migrationOf(graph, p.id);
     if (!m)
         return fail(Error::Category::NotFound,
                     QStringLiteral("%1 is part-way (%2), but its file is missing: restore it to finish or undo it").arg(p.id, p.describe()));

@@ -337,6 +337,10 @@ void TestCliSquashFaults::killRollback(FaultProject &p, const KillCase &k, int p
             QVERIFY2(status.out.contains(QStringLiteral("partial   ") + k.id) && status.out.contains(part.first().describe())
                          && status.out.contains(QStringLiteral("covet rollback --resume")),
                      qPrintable(context + QStringLiteral(":\n") + status.out + status.err));
+            // Its steps, each in effect or not, read from its file (an original's too: it is left
+            // out of the graph, not missing).
+            QVERIFY2(status.out.contains(QStringLiteral("in effect: ")) && !(status.out + status.err).contains(QStringLiteral("file is missing")),
+                     qPrintable(context + QStringLiteral(":\n") + status.out + status.err));
         } else if (left == Left::Untouched) {
             QVERIFY2(status.out.contains(QStringLiteral("replaced by ") + k.squashed), qPrintable(context + QStringLiteral(":\n") + status.out));
         } else {

@@ -51,8 +51,8 @@ void MigrationRunController::start(const MigrateRequest &request)
     const QString scope = request.target.isEmpty() ? tr("every pending migration") : tr("up to %1").arg(request.target);
     const QString where = request.environment().isEmpty() ? request.url.display()
                                                           : tr("%1 (environment %2)").arg(request.url.display(), request.environment());
-    const QString what = request.resume ? (request.rollback ? tr("Undoing the part-way migration on %1").arg(where)
-                                                            : tr("Finishing the part-way migration %1 on %2").arg(request.target, where))
+    const QString what = request.resume ? (request.rollback ? tr("Resuming the part-way migration on %1 as `covet rollback --resume`").arg(where)
+                                                            : tr("Resuming the part-way migration on %1 as `covet migrate --resume`").arg(where))
                          : request.dryRun ? tr("Dry run of %1 on %2").arg(scope, where)
                                           : tr("Applying %1 to %2").arg(scope, where);
     m_runPanel->start(what);
@@ -88,7 +88,7 @@ void MigrationRunController::onRunFinished(const MigrateOutcome &outcome)
         const int total = qMax(doneCount, pending);
         if (outcome.succeeded()) {
             m_runPanel->finish(outcome.request.resume && outcome.request.rollback
-                                   ? tr("Undone: what was in effect of the part-way migration is taken back.")
+                                   ? tr("Done: the part-way migration is settled as `covet rollback --resume` settles it.")
                                : done.isEmpty() ? tr("Nothing to apply: the database is up to date.")
                                               : tr("Applied %n migration(s): %1", nullptr, doneCount).arg(done.join(QStringLiteral(", "))),
                                true, doneCount, total, tr("finished"));

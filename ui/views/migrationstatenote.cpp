@@ -79,9 +79,9 @@ void MigrationStateNote::showState(const MigrationState *s, const MigrationOverv
         const PartialWays ways = overview ? overview->partialWays.value(s->id) : PartialWays{tr("the listing is not read yet"), tr("the listing is not read yet"), {}, {}};
         m_finish->setEnabled(!running && ways.canFinish());
         m_undo->setEnabled(!running && ways.canUndo());
-        m_finish->setToolTip(ways.canFinish() ? tr("Run the steps of %1 that are not in effect").arg(s->id)
+        m_finish->setToolTip(ways.canFinish() ? tr("As `covet migrate --resume`, which %1").arg(PartialResume::migrateResumeDoes(*s->partial))
                                               : tr("Covet cannot finish it now: %1").arg(ways.finishRefusal));
-        m_undo->setToolTip(ways.canUndo() ? tr("Undo the steps of %1 that are in effect, last first").arg(s->id)
+        m_undo->setToolTip(ways.canUndo() ? tr("As `covet rollback --resume`, which %1").arg(PartialResume::rollbackResumeDoes(*s->partial))
                                           : tr("Covet cannot undo it now: %1").arg(ways.undoRefusal));
         show();
         return;
