@@ -34,7 +34,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <atomic>
 
 using namespace covet;
 using test::writeMigration;
@@ -127,22 +126,10 @@ private:
     {
         const MigrationRepository repo = MigrationRepository::load(migrations);
         MigrationRunner runner(conn, repo);
-        std::atomic_bool cancel{false};
-        std::atomic_bool abort{false};
-        ProgressSink sink;
-        sink.cancel = &cancel;
-        sink.step = [&](const QString &, int index, int, const QString &) {
-            if (index == 2) {
-                cancel = true;
-                abort = true;
-            }
-        };
         RunOptions o;
         o.target = kPartial;
         o.confirmDataLoss = true;
-        o.progress = &sink;
-        o.abort = &abort;
-        auto r = runner.migrate(o);
+        auto r = test::migrateInterruptedAtStep(runner, o, 2);
         QVERIFY(!r);
         QCOMPARE(r.error().category(), Error::Category::Cancelled);
     }

@@ -2,6 +2,7 @@
 // Fixture helpers shared by the migration runner tests and the CLI
 // migration tests (tests/cli/tst_climigrate.cpp).
 
+#include "core/progress.h"
 #include "db/sqlexecutor.h"
 #include "runner/migrationrunner.h"
 #include "sources/inspector.h"
@@ -9,6 +10,8 @@
 
 #include <QFile>
 #include <QTest>
+
+#include <atomic>
 
 namespace covet::test {
 
@@ -70,6 +73,27 @@ inline QString scalarText(Connection &c, const QString &query)
 
 // Applies the migrations of `dir` (up to `to`, when given) with default options.
 // confirmDataLoss: the DBA's "yes" to a plan that destroys or rewrites data.
+// Runs `migrate` with both interrupts (cancel and abort) arriving once step
+// `step` of a migration (counted from 1) starts: the run stops after the
+// step before it, part-way on MySQL/MariaDB (recorded), rolled back where
+// DDL is transactional.
+inline Result<RunReport> migrateInterruptedAtStep(MigrationRunner &runner, RunOptions o, int step)
+{
+    std::atomic_bool cancel{false};
+    std::atomic_bool abort{false};
+    ProgressSink sink;
+    sink.cancel = &cancel;
+    sink.step = [&](const QString &, int index, int, const QString &) {
+        if (index == step) {
+            cancel = true;
+            abort = true;
+        }
+    };
+    o.progress = &sink;
+    o.abort = &abort;
+    return runner.migrate(o);
+}
+
 inline Result<RunReport> migrateDirectory(Connection &c, const QString &dir, const QString &to = {}, bool confirmDataLoss = false)
 {
     const MigrationRepository repo = MigrationRepository::load(dir);

@@ -13,7 +13,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <atomic>
 
 using namespace covet;
 using test::scalar;
@@ -276,21 +275,9 @@ void TestStepwiseUndo::secondInterruptLeavesRecordedState()
 
     // Both interrupts arrive once step 2 (the drop) has run: the run stops
     // before step 3 without undoing anything.
-    std::atomic_bool cancel{false};
-    std::atomic_bool abort{false};
-    ProgressSink sink;
-    sink.cancel = &cancel;
-    sink.step = [&](const QString &, int index, int, const QString &) {
-        if (index == 2) {
-            cancel = true;
-            abort = true;
-        }
-    };
     RunOptions o;
     o.confirmDataLoss = true;
-    o.progress = &sink;
-    o.abort = &abort;
-    auto r = runner.migrate(o);
+    auto r = test::migrateInterruptedAtStep(runner, o, 2);
     QVERIFY(!r);
     QCOMPARE(r.error().category(), Error::Category::Cancelled);
     QVERIFY2(r.error().message().contains(QStringLiteral("_covet_partial_migrations")), qPrintable(r.error().message()));
@@ -326,9 +313,7 @@ void TestStepwiseUndo::secondInterruptLeavesRecordedState()
     QCOMPARE(states->last().state, MigrationState::State::Pending);
 
     // Interrupted again, then finished with migrate --resume.
-    cancel = false;
-    abort = false;
-    auto again = runner.migrate(o);
+    auto again = test::migrateInterruptedAtStep(runner, o, 2);
     QVERIFY(!again);
     RunOptions finish;
     finish.resume = true;
