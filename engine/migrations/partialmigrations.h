@@ -48,6 +48,19 @@ struct PartialWays
     QString undoRefusal;
     QStringList finishDataLoss;
     QStringList undoDataLoss;
+    // The run each way is: its target (finish: the migration itself, or none
+    // for an original left out of the graph) and the migrations of its plan
+    // in order, what a confirmation lists and RunOptions::expected holds.
+    QString finishTarget;
+    QStringList finishIds;
+    QStringList undoIds;
+    // Neither way, for `why` (not listed yet, not part-way).
+    static PartialWays refused(const QString &why)
+    {
+        PartialWays w;
+        w.finishRefusal = w.undoRefusal = why;
+        return w;
+    }
     bool canFinish() const { return finishRefusal.isEmpty(); }
     bool canUndo() const { return undoRefusal.isEmpty(); }
 };

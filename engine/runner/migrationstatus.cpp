@@ -173,6 +173,10 @@ Result<MigrationOverview> MigrationRunner::overview(bool withRisk)
             // resumed run is the one that went through it.
             o.target = forward && graph.contains(p.id) ? p.id : QString();
             auto plan = makePlan(*history, o, forward);
+            if (forward)
+                ways.finishTarget = o.target;
+            if (plan)
+                (forward ? ways.finishIds : ways.undoIds) = plan->ids();
             auto risk = plan ? assess(*plan) : Result<RiskReport>(std::unexpected(plan.error()));
             (forward ? ways.finishRefusal : ways.undoRefusal) = risk ? QString() : risk.error().toString();
             if (risk)

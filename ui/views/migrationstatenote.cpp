@@ -76,7 +76,7 @@ void MigrationStateNote::showState(const MigrationState *s, const MigrationOverv
         html += tr("<br><b>How to finish or undo it:</b> %1.").arg(escaped(PartialResume::wayOut(*s->partial)));
         html += tr("<br>Here, <b>Finish</b> does what the first does and <b>Undo</b> what the second does.");
         StudioStyle::setBanner(m_label, html, StudioStyle::Banner::Error);
-        const PartialWays ways = overview ? overview->partialWays.value(s->id) : PartialWays{tr("the listing is not read yet"), tr("the listing is not read yet"), {}, {}};
+        const PartialWays ways = overview ? overview->partialWays.value(s->id) : PartialWays::refused(tr("the listing is not read yet"));
         m_finish->setEnabled(!running && ways.canFinish());
         m_undo->setEnabled(!running && ways.canUndo());
         m_finish->setToolTip(ways.canFinish() ? tr("As `covet migrate --resume`, which %1").arg(PartialResume::migrateResumeDoes(*s->partial))

@@ -378,15 +378,15 @@ void MigrationsView::resolvePartial(const QString &id, bool finish)
 {
     if (!m_url || !m_listing || isRunning() || isRehearsing() || m_runs->isConfirming())
         return;
-    const PartialWays ways = m_listing->overview.partialWays.value(id, PartialWays{tr("it is not part-way"), tr("it is not part-way"), {}, {}});
+    const PartialWays ways = m_listing->overview.partialWays.value(id, PartialWays::refused(tr("it is not part-way")));
     if (!(finish ? ways.canFinish() : ways.canUndo()))
         return;
-    MigrateRequest r = request(finish ? id : QString(), false);
+    // The run as the engine planned it when listing: its target and its migrations in order
+    // (what the confirmation lists and the engine checks again under the lock).
+    MigrateRequest r = request(finish ? ways.finishTarget : QString(), false);
     r.rollback = !finish;
     r.resume = true;
-    r.expected = finish ? pendingUpTo(id) : QStringList();   // what the confirmation lists and the engine checks
-    if (!r.expected.contains(id))
-        r.expected << id;
+    r.expected = finish ? ways.finishIds : ways.undoIds;
     r.confirmDataLoss = true;   // only reached after the confirmation when something is destroyed
     m_runs->apply(r, m_environment, needsConfirmation(), finish ? ways.finishDataLoss : ways.undoDataLoss);
 }
