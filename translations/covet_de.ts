@@ -1937,16 +1937,16 @@ Zusammengefasste Migration: %2</translation>
         <translation>%1 ist teilweise ausgeführt.</translation>
     </message>
     <message>
-        <source>%1: %2.
-%3
-How to finish or undo it: %4 (Finish and Undo over its SQL do the same).</source>
-        <translation>%1: %2.
-%3
-So wird sie abgeschlossen oder rückgängig gemacht: %4 (Abschließen und Rückgängig über ihrem SQL tun dasselbe).</translation>
-    </message>
-    <message>
         <source>%1 (replaced)</source>
         <translation>%1 (ersetzt)</translation>
+    </message>
+    <message>
+        <source>%1: %2.
+%3
+How to finish or undo it: %4 (the buttons over its SQL do the same).</source>
+        <translation>%1: %2.
+%3
+So wird sie abgeschlossen oder rückgängig gemacht: %4 (die Knöpfe über ihrem SQL tun dasselbe).</translation>
     </message>
 </context>
 <context>
@@ -2107,20 +2107,8 @@ So wird sie abgeschlossen oder rückgängig gemacht: %4 (Abschließen und Rückg
         <translation>&lt;br&gt;&lt;b&gt;So wird sie abgeschlossen oder rückgängig gemacht:&lt;/b&gt; %1.</translation>
     </message>
     <message>
-        <source>&lt;br&gt;Here, &lt;b&gt;Finish&lt;/b&gt; does what the first does and &lt;b&gt;Undo&lt;/b&gt; what the second does.</source>
-        <translation>&lt;br&gt;Hier tut &lt;b&gt;Abschließen&lt;/b&gt; dasselbe wie der erste Befehl und &lt;b&gt;Rückgängig&lt;/b&gt; dasselbe wie der zweite.</translation>
-    </message>
-    <message>
         <source>the listing is not read yet</source>
         <translation>die Liste ist noch nicht gelesen</translation>
-    </message>
-    <message>
-        <source>Covet cannot finish it now: %1</source>
-        <translation>Covet kann sie jetzt nicht abschließen: %1</translation>
-    </message>
-    <message>
-        <source>Covet cannot undo it now: %1</source>
-        <translation>Covet kann sie jetzt nicht rückgängig machen: %1</translation>
     </message>
     <message>
         <source>&lt;b&gt;Squashed:&lt;/b&gt; %1 %2.</source>
@@ -2137,6 +2125,26 @@ So wird sie abgeschlossen oder rückgängig gemacht: %4 (Abschließen und Rückg
     <message>
         <source>As `covet rollback --resume`, which %1</source>
         <translation>Wie `covet rollback --resume`, das %1</translation>
+    </message>
+    <message>
+        <source>Re-apply</source>
+        <translation>Erneut anwenden</translation>
+    </message>
+    <message>
+        <source>Finish rollback</source>
+        <translation>Zurückrollen abschließen</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Here, &lt;b&gt;%1&lt;/b&gt; does what the first does and &lt;b&gt;%2&lt;/b&gt; what the second does.</source>
+        <translation>&lt;br&gt;Hier tut &lt;b&gt;%1&lt;/b&gt; dasselbe wie der erste Befehl und &lt;b&gt;%2&lt;/b&gt; dasselbe wie der zweite.</translation>
+    </message>
+    <message>
+        <source>Covet cannot run `covet migrate --resume` now: %1</source>
+        <translation>Covet kann `covet migrate --resume` jetzt nicht ausführen: %1</translation>
+    </message>
+    <message>
+        <source>Covet cannot run `covet rollback --resume` now: %1</source>
+        <translation>Covet kann `covet rollback --resume` jetzt nicht ausführen: %1</translation>
     </message>
 </context>
 <context>

@@ -1923,13 +1923,13 @@ Squashed migration: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: %2.
-%3
-How to finish or undo it: %4 (Finish and Undo over its SQL do the same).</source>
+        <source>%1 (replaced)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 (replaced)</source>
+        <source>%1: %2.
+%3
+How to finish or undo it: %4 (the buttons over its SQL do the same).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2087,19 +2087,7 @@ How to finish or undo it: %4 (Finish and Undo over its SQL do the same).</source
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;br&gt;Here, &lt;b&gt;Finish&lt;/b&gt; does what the first does and &lt;b&gt;Undo&lt;/b&gt; what the second does.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>the listing is not read yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Covet cannot finish it now: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Covet cannot undo it now: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2120,6 +2108,26 @@ How to finish or undo it: %4 (Finish and Undo over its SQL do the same).</source
     </message>
     <message>
         <source>As `covet rollback --resume`, which %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish rollback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Here, &lt;b&gt;%1&lt;/b&gt; does what the first does and &lt;b&gt;%2&lt;/b&gt; what the second does.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Covet cannot run `covet migrate --resume` now: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Covet cannot run `covet rollback --resume` now: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

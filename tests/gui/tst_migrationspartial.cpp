@@ -7,6 +7,13 @@
 //    finish or undo it in the very words `covet status` prints; every run
 //    the engine would refuse is disabled, saying why; Undo and Finish over
 //    the SQL take it back and finish it.
+//  - A step that was running when Covet stopped (MariaDB: `covet migrate`
+//    or `covet rollback` killed with SIGKILL while its ALTER waits for a
+//    metadata lock, the ALTER then either cancelled or let through): the
+//    note marks the step as uncertain in the engine's words, and each way
+//    out, clicked in the view, reaches the right schema whichever way the
+//    step went (the engine judges it from the live schema); a part-way
+//    rollback's buttons say what they do for a rollback.
 //  - Originals whose files were removed after a squash (SQLite): the rows
 //    say replaced by the squashed migration; the note says so and shows what
 //    the history recorded (checksum, when, by whom); no error, no blank SQL.
@@ -29,6 +36,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -78,16 +86,65 @@ operations:
     column: {name: later, type: integer}
 )";
 
-QStringList columns(Connection &c)
+// For the running-step case: its middle step changes another table, which a
+// second connection can hold in a metadata lock while the first goes through.
+const QByteArray kInitTwoTables = R"(operations:
+  - op: create_table
+    definition:
+      name: customers
+      columns:
+        - {name: id, type: integer, nullable: false}
+        - {name: legacy, type: varchar(40)}
+      primary_key: {columns: [id]}
+  - op: create_table
+    definition:
+      name: orders
+      columns:
+        - {name: id, type: integer, nullable: false}
+      primary_key: {columns: [id]}
+)";
+const QByteArray kSpread = R"(dependencies: [0001_init]
+operations:
+  - op: add_column
+    table: customers
+    column: {name: note, type: text}
+  - op: add_column
+    table: orders
+    column: {name: flag, type: integer}
+  - op: add_column
+    table: customers
+    column: {name: memo, type: text}
+)";
+
+QStringList columns(Connection &c, const QString &table = QStringLiteral("customers"))
 {
     SqlExecutor sql(c.database(), c.dialect());
     auto rows = sql.rows(QStringLiteral("SELECT column_name FROM information_schema.columns WHERE table_schema = DATABASE() AND "
-                                        "table_name = 'customers' ORDER BY ordinal_position"));
+                                        "table_name = ? ORDER BY ordinal_position"),
+                         {table});
     QStringList out;
     if (rows)
         for (const QVariantList &r : *rows)
             out << r.value(0).toString();
     return out;
+}
+
+// A project on the scratch database, its URL through the environment (no
+// password in a command line or a transcript); returns its migrations directory.
+QString mariaDbProject(const test::ScratchDatabase &db, const QString &project)
+{
+    const QString migrations = project + QStringLiteral("/migrations");
+    QDir().mkpath(migrations);
+    qputenv("COVET_T_URL", db.urlString().toUtf8());
+    test::writeFile(project + QStringLiteral("/covet.yaml"), "database: ${COVET_T_URL}\nmigrations: migrations\n");
+    return migrations;
+}
+
+bool shown(MigrationsView &view)
+{
+    view.resize(1280, 800);
+    view.show();
+    return QTest::qWaitForWindowExposed(&view);
 }
 
 bool waitIdle(const MigrationsView &view)
@@ -109,6 +166,51 @@ bool clickAndRun(MigrationsView &view, QAbstractButton *button)
     if (!finished.wait(120000) || !finished.first().first().toBool())
         return false;
     return (!listed.isEmpty() || listed.wait(60000)) && waitIdle(view);
+}
+
+// Runs `covet args` in the project and kills it (SIGKILL) while the ALTER of
+// orders, its second step, waits for the metadata lock another connection
+// holds; then either cancels that ALTER (KILL CONNECTION, as a DBA would) or
+// lets it through by releasing the lock. Either way the run's record says
+// step 2 was running when Covet stopped. Returns "" or what went wrong.
+QString killWhileStepTwoWaits(Connection &conn, const DatabaseUrl &url, const QString &project, const QStringList &args, bool letItThrough)
+{
+    auto blocker = Connection::open(url, QStringLiteral("metadata-lock holder"));
+    if (!blocker)
+        return blocker.error().toString();
+    SqlExecutor hold((*blocker)->database(), Dialect::MySQL);
+    for (const char *sql : {"START TRANSACTION", "SELECT COUNT(*) FROM orders"})
+        if (auto r = hold.exec(QString::fromLatin1(sql)); !r)
+            return r.error().toString();
+    QProcess cli;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("COVET_T_URL"), url.toString());
+    cli.setProcessEnvironment(env);
+    cli.setWorkingDirectory(project);
+    cli.start(test::cliPath(), args);
+    const QString waiting = QStringLiteral("SELECT ID FROM information_schema.PROCESSLIST WHERE INFO LIKE 'ALTER TABLE%orders%' "
+                                           "AND STATE LIKE 'Waiting for table metadata lock%'");
+    QString alterConnection;
+    if (!QTest::qWaitFor([&]() { return !(alterConnection = test::scalarText(conn, waiting)).isEmpty() || cli.state() == QProcess::NotRunning; },
+                         60000)
+        || alterConnection.isEmpty())
+        return QStringLiteral("covet %1 never reached the ALTER of orders: %2").arg(args.join(u' '), QString::fromUtf8(cli.readAllStandardError()));
+    SqlExecutor sql(conn.database(), conn.dialect());
+    auto recorded = PartialMigrations::load(sql);
+    if (!recorded || recorded->size() != 1 || recorded->first().stepsDone != 1 || recorded->first().runningStep.isEmpty())
+        return QStringLiteral("the record does not say step 2 is running");
+    cli.kill();
+    cli.waitForFinished();
+    if (!letItThrough)
+        if (auto r = sql.exec(QStringLiteral("KILL CONNECTION %1").arg(alterConnection.toLongLong())); !r)
+            return r.error().toString();
+    if (auto r = hold.exec(QStringLiteral("ROLLBACK")); !r)
+        return r.error().toString();
+    // The killed run's server thread is gone (and its lock with it) once its statement ended.
+    const QString alive = QStringLiteral("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE ID = %1").arg(alterConnection.toLongLong());
+    if (!QTest::qWaitFor([&]() { return test::scalarText(conn, alive) == u"0"; }, 60000))
+        return QStringLiteral("the killed run's connection %1 stays on the server").arg(alterConnection);
+    return {};
 }
 
 } // namespace
@@ -148,11 +250,7 @@ private slots:
         COVET_SCRATCH_DB(db, Dialect::MySQL, server);
         Connection &conn = db->connection();
         const QString project = m_tmp.filePath(QStringLiteral("partial"));
-        const QString migrations = project + QStringLiteral("/migrations");
-        QVERIFY(QDir().mkpath(migrations));
-        // The URL through the environment: no password in a command line or a transcript.
-        qputenv("COVET_T_URL", db->urlString().toUtf8());
-        test::writeFile(project + QStringLiteral("/covet.yaml"), "database: ${COVET_T_URL}\nmigrations: migrations\n");
+        const QString migrations = mariaDbProject(*db, project);
         writeMigration(migrations, QStringLiteral("0001_init.yaml"), kInit);
         writeMigration(migrations, kPartial + QStringLiteral(".yaml"), kReshape);
         writeMigration(migrations, kNext + QStringLiteral(".yaml"), kNextMigration);
@@ -185,9 +283,7 @@ private slots:
             QVERIFY2(out.contains(step.describe()), qPrintable(out));
 
         MigrationsView view;
-        view.resize(1280, 800);
-        view.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY(shown(view));
         view.setTarget(test::studioTarget(db->url(), project));
         QVERIFY2(waitIdle(view), qPrintable(view.errorText()));
         QVERIFY2(view.errorText().isEmpty(), qPrintable(view.errorText()));
@@ -221,8 +317,8 @@ private slots:
         QVERIFY2(text.contains(wayOut.toHtmlEscaped()), qPrintable(text));
         for (const PartialStep &step : engine.partialSteps)
             QVERIFY2(text.contains(step.describe().toHtmlEscaped()), qPrintable(text));
-        QVERIFY(note->finishButton()->isVisible() && note->finishButton()->isEnabled());
-        QVERIFY(note->undoButton()->isVisible() && note->undoButton()->isEnabled());
+        QVERIFY(note->migrateResumeButton()->isVisible() && note->migrateResumeButton()->isEnabled());
+        QVERIFY(note->rollbackResumeButton()->isVisible() && note->rollbackResumeButton()->isEnabled());
 
         // A file that no longer matches the recorded run: the engine refuses both ways out, and so do the buttons.
         writeMigration(migrations, kPartial + QStringLiteral(".yaml"), kReshape + kExtraStep);
@@ -233,9 +329,9 @@ private slots:
         }
         QVERIFY(view.selectMigration(kPartial));
         QVERIFY(note->isVisible());
-        QVERIFY(!note->finishButton()->isEnabled() && !note->undoButton()->isEnabled());
-        QVERIFY2(note->finishButton()->toolTip().contains(QStringLiteral("restore the file as it was run")), qPrintable(note->finishButton()->toolTip()));
-        QVERIFY2(note->undoButton()->toolTip().contains(QStringLiteral("restore the file as it was run")), qPrintable(note->undoButton()->toolTip()));
+        QVERIFY(!note->migrateResumeButton()->isEnabled() && !note->rollbackResumeButton()->isEnabled());
+        QVERIFY2(note->migrateResumeButton()->toolTip().contains(QStringLiteral("restore the file as it was run")), qPrintable(note->migrateResumeButton()->toolTip()));
+        QVERIFY2(note->rollbackResumeButton()->toolTip().contains(QStringLiteral("restore the file as it was run")), qPrintable(note->rollbackResumeButton()->toolTip()));
         writeMigration(migrations, kPartial + QStringLiteral(".yaml"), kReshape);
         {
             QSignalSpy listed(&view, &MigrationsView::listShown);
@@ -243,10 +339,10 @@ private slots:
             QVERIFY(listed.wait(60000) && waitIdle(view));
         }
         QVERIFY(view.selectMigration(kPartial));
-        QVERIFY(note->finishButton()->isEnabled() && note->undoButton()->isEnabled());
+        QVERIFY(note->migrateResumeButton()->isEnabled() && note->rollbackResumeButton()->isEnabled());
 
         // Undo: what is in effect is taken back; the data of the dropped column with it.
-        QVERIFY2(clickAndRun(view, note->undoButton()), qPrintable(view.errorText()));
+        QVERIFY2(clickAndRun(view, note->rollbackResumeButton()), qPrintable(view.errorText()));
         QCOMPARE(view.model()->stateAt(view.model()->rowOf(kPartial))->state, State::Pending);
         QCOMPARE(columns(conn), (QStringList{QStringLiteral("id"), QStringLiteral("legacy")}));
         QCOMPARE(test::scalarText(conn, QStringLiteral("SELECT GROUP_CONCAT(legacy ORDER BY id) FROM customers")),
@@ -265,12 +361,106 @@ private slots:
         QVERIFY(view.selectMigration(kPartial));
         QCOMPARE(view.model()->stateAt(view.model()->rowOf(kPartial))->state, State::Partial);
         QVERIFY(!view.applyButton()->isEnabled());
-        QVERIFY2(clickAndRun(view, note->finishButton()), qPrintable(view.errorText()));
+        QVERIFY2(clickAndRun(view, note->migrateResumeButton()), qPrintable(view.errorText()));
         QCOMPARE(view.model()->stateAt(view.model()->rowOf(kPartial))->state, State::Applied);
         QCOMPARE(view.model()->stateAt(view.model()->rowOf(kNext))->state, State::Pending);
         QCOMPARE(columns(conn), (QStringList{QStringLiteral("id"), QStringLiteral("note"), QStringLiteral("memo")}));
         QVERIFY(view.applyButton()->isEnabled());
         QVERIFY(!note->isVisible());
+    }
+
+    void runningStepIsUncertainAndEachWayOutReachesTheRightSchema()
+    {
+        COVET_REQUIRE_SERVER(server, "COVET_TEST_MYSQL_URL");
+        COVET_SCRATCH_DB(db, Dialect::MySQL, server);
+        Connection &conn = db->connection();
+        const QString project = m_tmp.filePath(QStringLiteral("running"));
+        const QString migrations = mariaDbProject(*db, project);
+        writeMigration(migrations, QStringLiteral("0001_init.yaml"), kInitTwoTables);
+        writeMigration(migrations, QStringLiteral("0002_spread.yaml"), kSpread);
+        COVET_VERIFY_OK(test::migrateDirectory(conn, migrations, QStringLiteral("0001_init")));
+        COVET_EXEC_OK(conn, QStringLiteral("INSERT INTO customers (id, legacy) VALUES (1, 'one'), (2, 'two')"));
+        COVET_EXEC_OK(conn, QStringLiteral("INSERT INTO orders (id) VALUES (10), (20)"));
+        const QStringList before{QStringLiteral("id"), QStringLiteral("legacy")};
+        const QStringList after{QStringLiteral("id"), QStringLiteral("legacy"), QStringLiteral("note"), QStringLiteral("memo")};
+        const QString spread = QStringLiteral("0002_spread");
+
+        MigrationsView view;
+        QVERIFY(shown(view));
+        view.setTarget(test::studioTarget(db->url(), project));
+        QVERIFY2(waitIdle(view), qPrintable(view.errorText()));
+        MigrationStateNote *note = view.stateNote();
+
+        // Lists again and checks what the view shows of the part-way state:
+        // step 1 in effect, step 2 uncertain in the engine's words, step 3 not.
+        auto shownPartWay = [&](const QString &direction) {
+            QSignalSpy listed(&view, &MigrationsView::listShown);
+            view.refresh();
+            QVERIFY(listed.wait(60000) && waitIdle(view));
+            QVERIFY2(view.errorText().isEmpty(), qPrintable(view.errorText()));
+            const MigrationState *s = view.model()->stateAt(view.model()->rowOf(spread));
+            QCOMPARE(s->state, State::Partial);
+            QCOMPARE(s->partial->direction, direction);
+            QVERIFY(!s->partial->runningStep.isEmpty());
+            QCOMPARE(s->partialSteps.size(), 3);
+            QCOMPARE(s->partialSteps.at(0).effect, PartialStep::Effect::InEffect);
+            QCOMPARE(s->partialSteps.at(1).effect, PartialStep::Effect::Uncertain);
+            QCOMPARE(s->partialSteps.at(2).effect, PartialStep::Effect::NotInEffect);
+            QVERIFY(view.selectMigration(spread));
+            QVERIFY(note->isVisible());
+            const QString text = note->label()->text();
+            QVERIFY2(text.contains(s->partial->describe().toHtmlEscaped()), qPrintable(text));
+            QVERIFY2(text.contains(QStringLiteral("? ") + s->partialSteps.at(1).describe().toHtmlEscaped()), qPrintable(text));
+            QVERIFY2(s->partialSteps.at(1).describe().contains(QStringLiteral("running when Covet stopped")), qPrintable(text));
+            QVERIFY2(text.contains(PartialResume::wayOut(*s->partial).toHtmlEscaped()), qPrintable(text));
+            QVERIFY(note->migrateResumeButton()->isEnabled() && note->rollbackResumeButton()->isEnabled());
+        };
+
+        // 1. `covet migrate` killed at step 2, whose ALTER is then cancelled: Undo takes step 1 back.
+        QString error = killWhileStepTwoWaits(conn, db->url(), project, {QStringLiteral("migrate")}, false);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(columns(conn, QStringLiteral("orders")), QStringList{QStringLiteral("id")});
+        shownPartWay(QStringLiteral("apply"));
+        if (QTest::currentTestFailed())
+            return;
+        QCOMPARE(note->migrateResumeButton()->text(), QStringLiteral("Finish"));
+        QCOMPARE(note->rollbackResumeButton()->text(), QStringLiteral("Undo"));
+        QVERIFY2(clickAndRun(view, note->rollbackResumeButton()), qPrintable(view.errorText()));
+        QCOMPARE(view.model()->stateAt(view.model()->rowOf(spread))->state, State::Pending);
+        QCOMPARE(columns(conn), before);
+        QCOMPARE(columns(conn, QStringLiteral("orders")), QStringList{QStringLiteral("id")});
+
+        // 2. Killed at step 2 again, the ALTER let through after the kill: whether it took
+        //    effect is the engine's to judge from the schema; Finish reaches the whole migration.
+        error = killWhileStepTwoWaits(conn, db->url(), project, {QStringLiteral("migrate")}, true);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        qInfo("the ALTER let through after the kill %s", columns(conn, QStringLiteral("orders")).size() == 2 ? "took effect" : "did not");
+        shownPartWay(QStringLiteral("apply"));
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY2(clickAndRun(view, note->migrateResumeButton()), qPrintable(view.errorText()));
+        QCOMPARE(view.model()->stateAt(view.model()->rowOf(spread))->state, State::Applied);
+        QCOMPARE(columns(conn), after);
+        QCOMPARE(columns(conn, QStringLiteral("orders")), (QStringList{QStringLiteral("id"), QStringLiteral("flag")}));
+
+        // 3. `covet rollback` killed at its step 2 (the drop of orders.flag), cancelled: a part-way
+        //    rollback, whose buttons say what they do for one; "Finish rollback" finishes it.
+        error = killWhileStepTwoWaits(conn, db->url(), project, {QStringLiteral("rollback"), QStringLiteral("--yes")}, false);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        shownPartWay(QStringLiteral("rollback"));
+        if (QTest::currentTestFailed())
+            return;
+        QCOMPARE(note->rollbackResumeButton()->text(), QStringLiteral("Finish rollback"));
+        QCOMPARE(note->migrateResumeButton()->text(), QStringLiteral("Re-apply"));
+        QVERIFY2(note->rollbackResumeButton()->toolTip().contains(QStringLiteral("finishes rolling it back")),
+                 qPrintable(note->rollbackResumeButton()->toolTip()));
+        QVERIFY2(clickAndRun(view, note->rollbackResumeButton()), qPrintable(view.errorText()));
+        QCOMPARE(view.model()->stateAt(view.model()->rowOf(spread))->state, State::Pending);
+        QCOMPARE(columns(conn), before);
+        QCOMPARE(columns(conn, QStringLiteral("orders")), QStringList{QStringLiteral("id")});
+        // No row of a kept column changed on the way.
+        QCOMPARE(test::scalarText(conn, QStringLiteral("SELECT GROUP_CONCAT(legacy ORDER BY id) FROM customers")), QStringLiteral("one,two"));
+        QCOMPARE(test::scalarText(conn, QStringLiteral("SELECT GROUP_CONCAT(id ORDER BY id) FROM orders")), QStringLiteral("10,20"));
     }
 
     void originalsRemovedAfterASquashSayWhatReplacedThem()
@@ -290,9 +480,7 @@ private slots:
         auto config = ProjectConfig::read(project + QStringLiteral("/covet.yaml"));
         COVET_VERIFY_OK(config);
         MigrationsView view;
-        view.resize(1280, 800);
-        view.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY(shown(view));
         view.setProject(*config);
         QVERIFY2(waitIdle(view), qPrintable(view.errorText()));
 
@@ -330,7 +518,7 @@ private slots:
         QVERIFY(view.selectMigration(QStringLiteral("0001_init")));
         MigrationStateNote *note = view.stateNote();
         QVERIFY(note->isVisible());
-        QVERIFY(!note->finishButton()->isVisible() && !note->undoButton()->isVisible());
+        QVERIFY(!note->migrateResumeButton()->isVisible() && !note->rollbackResumeButton()->isVisible());
         QVERIFY2(!view.findChild<QLabel *>(QStringLiteral("selectedMigration"))->text().contains(QStringLiteral("missing")),
                  qPrintable(view.findChild<QLabel *>(QStringLiteral("selectedMigration"))->text()));
         const QString text = note->label()->text();

@@ -73,7 +73,7 @@ void StudioTranslations::install(QCoreApplication *app, const QString &language)
     state.language = language;
 
     const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
-    auto add = [app, &state](QTranslator *t, bool loaded) {
+    auto add = [&state](QTranslator *t, bool loaded) {
         if (loaded) {
             QCoreApplication::installTranslator(t);
             state.translators << t;

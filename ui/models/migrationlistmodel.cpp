@@ -195,7 +195,7 @@ QString MigrationListModel::stateToolTip(const MigrationState &s) const
     case MigrationState::State::Partial:
         if (!s.partial)
             return tr("%1 is part-way.").arg(s.id);
-        return tr("%1: %2.\n%3\nHow to finish or undo it: %4 (Finish and Undo over its SQL do the same).")
+        return tr("%1: %2.\n%3\nHow to finish or undo it: %4 (the buttons over its SQL do the same).")
             .arg(s.id, s.partial->describe(), partialStepsText(s), PartialResume::wayOut(*s.partial));
     }
     return {};

@@ -38,20 +38,20 @@ MigrationStateNote::MigrationStateNote(QWidget *parent) : QWidget(parent)
     m_label->setWordWrap(true);
     m_label->setTextFormat(Qt::RichText);
     m_label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_finish = new QPushButton(StudioStyle::icon("apply"), tr("Finish"), this);
-    m_finish->setObjectName(QStringLiteral("partialFinish"));
-    m_undo = new QPushButton(StudioStyle::icon("rollback"), tr("Undo"), this);
-    m_undo->setObjectName(QStringLiteral("partialUndo"));
-    connect(m_finish, &QPushButton::clicked, this, [this]() { emit finishRequested(m_id); });
-    connect(m_undo, &QPushButton::clicked, this, [this]() { emit undoRequested(m_id); });
-    auto *buttons = new QHBoxLayout;
-    buttons->addStretch(1);
-    buttons->addWidget(m_finish);
-    buttons->addWidget(m_undo);
+    m_migrateResume = new QPushButton(StudioStyle::icon("apply"), tr("Finish"), this);
+    m_migrateResume->setObjectName(QStringLiteral("partialMigrateResume"));
+    m_rollbackResume = new QPushButton(StudioStyle::icon("rollback"), tr("Undo"), this);
+    m_rollbackResume->setObjectName(QStringLiteral("partialRollbackResume"));
+    connect(m_migrateResume, &QPushButton::clicked, this, [this]() { emit migrateResumeRequested(m_id); });
+    connect(m_rollbackResume, &QPushButton::clicked, this, [this]() { emit rollbackResumeRequested(m_id); });
+    m_buttons = new QHBoxLayout;
+    m_buttons->addStretch(1);
+    m_buttons->addWidget(m_migrateResume);
+    m_buttons->addWidget(m_rollbackResume);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 4);
     layout->addWidget(m_label);
-    layout->addLayout(buttons);
+    layout->addLayout(m_buttons);
     hide();
 }
 
@@ -64,8 +64,8 @@ void MigrationStateNote::showState(const MigrationState *s, const MigrationOverv
 {
     m_id = s ? s->id : QString();
     const bool partial = s && s->partial;
-    m_finish->setVisible(partial);
-    m_undo->setVisible(partial);
+    m_migrateResume->setVisible(partial);
+    m_rollbackResume->setVisible(partial);
     if (partial) {
         QString html = tr("<b>%1</b>: %2.").arg(escaped(s->id), escaped(s->partial->describe()));
         if (!s->partialSteps.isEmpty()) {
@@ -74,15 +74,24 @@ void MigrationStateNote::showState(const MigrationState *s, const MigrationOverv
                 html += QStringLiteral("&nbsp;&nbsp;%1 %2<br>").arg(stepMark(step.effect), escaped(step.describe()));
         }
         html += tr("<br><b>How to finish or undo it:</b> %1.").arg(escaped(PartialResume::wayOut(*s->partial)));
-        html += tr("<br>Here, <b>Finish</b> does what the first does and <b>Undo</b> what the second does.");
+        // What finishes the recorded run comes first: for a part-way rollback, `covet rollback --resume`.
+        const bool rollingBack = s->partial->direction == u"rollback";
+        m_migrateResume->setText(rollingBack ? tr("Re-apply") : tr("Finish"));
+        m_rollbackResume->setText(rollingBack ? tr("Finish rollback") : tr("Undo"));
+        m_buttons->removeWidget(m_migrateResume);
+        m_buttons->removeWidget(m_rollbackResume);
+        m_buttons->addWidget(rollingBack ? m_rollbackResume : m_migrateResume);
+        m_buttons->addWidget(rollingBack ? m_migrateResume : m_rollbackResume);
+        html += tr("<br>Here, <b>%1</b> does what the first does and <b>%2</b> what the second does.")
+                    .arg(m_migrateResume->text(), m_rollbackResume->text());
         StudioStyle::setBanner(m_label, html, StudioStyle::Banner::Error);
         const PartialWays ways = overview ? overview->partialWays.value(s->id) : PartialWays::refused(tr("the listing is not read yet"));
-        m_finish->setEnabled(!running && ways.canFinish());
-        m_undo->setEnabled(!running && ways.canUndo());
-        m_finish->setToolTip(ways.canFinish() ? tr("As `covet migrate --resume`, which %1").arg(PartialResume::migrateResumeDoes(*s->partial))
-                                              : tr("Covet cannot finish it now: %1").arg(ways.finishRefusal));
-        m_undo->setToolTip(ways.canUndo() ? tr("As `covet rollback --resume`, which %1").arg(PartialResume::rollbackResumeDoes(*s->partial))
-                                          : tr("Covet cannot undo it now: %1").arg(ways.undoRefusal));
+        m_migrateResume->setEnabled(!running && ways.canFinish());
+        m_rollbackResume->setEnabled(!running && ways.canUndo());
+        m_migrateResume->setToolTip(ways.canFinish() ? tr("As `covet migrate --resume`, which %1").arg(PartialResume::migrateResumeDoes(*s->partial))
+                                                     : tr("Covet cannot run `covet migrate --resume` now: %1").arg(ways.finishRefusal));
+        m_rollbackResume->setToolTip(ways.canUndo() ? tr("As `covet rollback --resume`, which %1").arg(PartialResume::rollbackResumeDoes(*s->partial))
+                                                    : tr("Covet cannot run `covet rollback --resume` now: %1").arg(ways.undoRefusal));
         show();
         return;
     }

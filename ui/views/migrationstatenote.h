@@ -2,6 +2,7 @@
 
 #include <QWidget>
 
+class QHBoxLayout;
 class QLabel;
 class QPushButton;
 
@@ -15,9 +16,11 @@ struct MigrationState;
 //  - a part-way migration (MySQL/MariaDB): what is in effect, step by step
 //    (PartialStep::describe), how to finish or undo it
 //    (PartialResume::wayOut, the words `covet status` prints), and the
-//    buttons that do it in Covet Studio, Finish and Undo, enabled when the
-//    engine would allow them (MigrationOverview::partialWays), else saying
-//    why not;
+//    buttons that do it in Covet Studio, enabled when the engine would
+//    allow them (MigrationOverview::partialWays), else saying why not: the
+//    one that runs `covet migrate --resume` (Finish; Re-apply for a part-way
+//    rollback) and the one that runs `covet rollback --resume` (Undo;
+//    Finish rollback for a part-way rollback);
 //  - a squashed migration: its case (MigrationState::squash); for an
 //    original whose file was removed after the squash, what the history
 //    recorded of it (checksum, when, by whom) since there is no file to show.
@@ -33,18 +36,19 @@ public:
     void showState(const MigrationState *state, const MigrationOverview *overview, bool running);
     QString text() const;
     QLabel *label() const { return m_label; }
-    QPushButton *finishButton() const { return m_finish; }
-    QPushButton *undoButton() const { return m_undo; }
+    QPushButton *migrateResumeButton() const { return m_migrateResume; }
+    QPushButton *rollbackResumeButton() const { return m_rollbackResume; }
 
 signals:
-    void finishRequested(const QString &id);
-    void undoRequested(const QString &id);
+    void migrateResumeRequested(const QString &id);
+    void rollbackResumeRequested(const QString &id);
 
 private:
     QString m_id;
     QLabel *m_label = nullptr;
-    QPushButton *m_finish = nullptr;
-    QPushButton *m_undo = nullptr;
+    QHBoxLayout *m_buttons = nullptr;
+    QPushButton *m_migrateResume = nullptr;
+    QPushButton *m_rollbackResume = nullptr;
 };
 
 } // namespace covet

@@ -51,8 +51,8 @@ MigrationsView::MigrationsView(QWidget *parent)
 
     m_details = new MigrationDetails(this);
     connect(m_details, &MigrationDetails::directionChanged, this, &MigrationsView::showSelected);
-    connect(m_details->stateNote(), &MigrationStateNote::finishRequested, this, [this](const QString &id) { resolvePartial(id, true); });
-    connect(m_details->stateNote(), &MigrationStateNote::undoRequested, this, [this](const QString &id) { resolvePartial(id, false); });
+    connect(m_details->stateNote(), &MigrationStateNote::migrateResumeRequested, this, [this](const QString &id) { resolvePartial(id, true); });
+    connect(m_details->stateNote(), &MigrationStateNote::rollbackResumeRequested, this, [this](const QString &id) { resolvePartial(id, false); });
     auto *top = new QSplitter(Qt::Horizontal, this);
     top->setChildrenCollapsible(false);
     top->addWidget(m_list);
