@@ -146,7 +146,7 @@ Result<MigrationPlan> MigrationPlanner::plan(const Migration &m, bool forward)
     const qsizetype count = m.operations.size();
     // One step per operation, except that consecutive operations sharing
     // one SQLite table rebuild are one step (one rebuild, not one each).
-    auto groups = m_generator->renderGroups(m.operations, *states.first());
+    auto groups = m_generator->renderGroups(m.operations, *states.first(), true);   // applied above
     if (!groups)
         return std::unexpected(groups.error().withContext(m.sourcePath));
     for (qsizetype k = 0; k < groups->size(); ++k) {

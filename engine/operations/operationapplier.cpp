@@ -88,7 +88,8 @@ struct Applier
 
     Status operator()(const CreateTable &op)
     {
-        if (s.table(op.table.name, op.table.schema))
+        // The lookup through a const schema: the list is copied once, by the append, not first by a non-const lookup.
+        if (std::as_const(s).table(op.table.name, op.table.schema))
             return exists(QStringLiteral("table %1").arg(op.table.qualifiedName()), where);
         s.tables << op.table;
         return {};

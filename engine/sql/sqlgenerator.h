@@ -100,8 +100,12 @@ public:
     // The same work per operation, for a runner that reports, undoes and
     // checks operation by operation: one group per operation, except that
     // consecutive operations on one SQLite table that needs a rebuild share
-    // one group (one rebuild instead of one each).
-    virtual Result<QList<OperationGroup>> renderGroups(const OperationList &ops, const Schema &before) const;
+    // one group (one rebuild instead of one each). An operation that does
+    // not fit the schema is an error (OperationApplier's), except that with
+    // `applied` (the caller applied every one of ops to `before` without an
+    // error, as the planner does) the last one is not applied again: that
+    // would copy the whole schema only to be thrown away.
+    virtual Result<QList<OperationGroup>> renderGroups(const OperationList &ops, const Schema &before, bool applied = false) const;
     // A complete script the dialect's own shell (sqlite3, psql, mariadb)
     // runs as-is: statements end with ";\n", MySQL bodies holding ';' are
     // wrapped in DELIMITER lines, a SQLite script starts with ".bail on" (so

@@ -132,7 +132,7 @@ Result<QStringList> SqliteGenerator::renderOperation(const Operation &op, const 
     return fail(Error::Category::Internal, QStringLiteral("SQLite: operation not rendered"));
 }
 
-Result<QList<OperationGroup>> SqliteGenerator::renderGroups(const OperationList &ops, const Schema &before) const
+Result<QList<OperationGroup>> SqliteGenerator::renderGroups(const OperationList &ops, const Schema &before, bool applied) const
 {
     Schema state = before;
     QList<OperationGroup> out;
@@ -145,8 +145,10 @@ Result<QList<OperationGroup>> SqliteGenerator::renderGroups(const OperationList 
             auto stmts = renderOperation(ops.at(i), state);
             if (!stmts)
                 return std::unexpected(stmts.error().withContext(where(i)));
-            if (auto ok = OperationApplier::apply(state, ops.at(i)); !ok)
-                return std::unexpected(ok.error().withContext(where(i)));
+            // After the last operation the schema is needed only to check it applies, which the caller did.
+            if (!applied || i + 1 < ops.size())
+                if (auto ok = OperationApplier::apply(state, ops.at(i)); !ok)
+                    return std::unexpected(ok.error().withContext(where(i)));
             OperationGroup g{i, 1, {}};
             if (!stmts->isEmpty())
                 g.batches << SqlBatch{*stmts, false};

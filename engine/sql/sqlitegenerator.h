@@ -16,7 +16,7 @@ class SqliteGenerator : public SqlGenerator
 
 public:
     Result<QList<SqlBatch>> renderBatches(const OperationList &ops, const Schema &before) const override;
-    Result<QList<OperationGroup>> renderGroups(const OperationList &ops, const Schema &before) const override;
+    Result<QList<OperationGroup>> renderGroups(const OperationList &ops, const Schema &before, bool applied = false) const override;
     Dialect dialect() const override;
     QStringList createTable(const Table &table) const override;
     QString createIndex(const Table &table, const Index &index) const override;
