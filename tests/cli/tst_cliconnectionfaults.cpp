@@ -1,4 +1,5 @@
 // covet-test-labels: cli sqlite postgres mysql
+// covet-test-cost: 45
 // Issue 19, item 1: the faults other than kill -9 of the runner, on the
 // project of faultproject.h:
 //  - the server connection killed while a step of 0002_long runs

@@ -1,4 +1,5 @@
 // covet-test-labels: cli sqlite postgres mysql
+// covet-test-cost: 69
 // Issue 19, item 1: kill -9 of `covet migrate` and of `covet rollback` at
 // points spread evenly over a timed run of the long migration of
 // faultproject.h (SQLite rebuilds, PostgreSQL, MariaDB step by step). After

@@ -204,7 +204,8 @@ void TestCliMakemigrationsApply::notNullColumnOnRows()
     QVERIFY2(text.contains("backfill:") && text.contains("upper(name)"), text.constData());
     COVET_CLI_OK(p, kMigrate);
     QCOMPARE(scalar(p->conn(), QStringLiteral("SELECT count(*) FROM items WHERE status = upper(name)")), 3);
-    const Column *status = test::inspectSchema(p->conn()).table(QStringLiteral("items"))->column(QStringLiteral("status"));
+    const Schema after = test::inspectSchema(p->conn());
+    const Column *status = after.table(QStringLiteral("items"))->column(QStringLiteral("status"));
     QVERIFY(status && !status->nullable);
     QCOMPARE(p->make(&out, &err, {QStringLiteral("--check")}), 0);
 }

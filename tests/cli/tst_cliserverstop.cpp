@@ -1,4 +1,5 @@
 // covet-test-labels: cli postgres mysql
+// covet-test-cost: 42
 // Issue 19, item 1: the server stopped in the middle of `covet migrate`,
 // as a crash or a power cut stops it (PostgreSQL: immediate shutdown, no
 // checkpoint; MariaDB: SIGKILL of mariadbd), at points spread over a timed

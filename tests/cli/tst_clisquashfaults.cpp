@@ -1,4 +1,5 @@
 // covet-test-labels: cli sqlite postgres mysql
+// covet-test-cost: 23
 // Issue 16: two paths of a rollback past a squashed migration.
 //  1. MariaDB (DDL not transactional, so step by step): `covet rollback`
 //     past a squashed migration killed with SIGKILL at points spread over a

@@ -1,4 +1,5 @@
 // covet-test-labels: engine sqlite postgres mysql
+// covet-test-cost: 64
 //
 // The round-trip property test of issue 3, per dialect on the real
 // databases: a seeded random schema pair (randomschema.h) -> schema A with

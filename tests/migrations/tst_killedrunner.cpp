@@ -1,4 +1,5 @@
 // covet-test-labels: engine sqlite postgres
+// covet-test-cost: 25
 // kill -9 of a runner during long migrations (SQLite, PostgreSQL): the
 // database is always either before or after each migration, never between,
 // and the history agrees. The runner is this test executable started again

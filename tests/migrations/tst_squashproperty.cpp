@@ -1,4 +1,5 @@
 // covet-test-labels: engine sqlite postgres mysql
+// covet-test-cost: 225
 // Property test of squashing over random histories (every operation kind,
 // renames included):
 //  - replay: 200 histories per dialect; the squashed migration (range: all
