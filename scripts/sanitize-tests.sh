@@ -5,9 +5,11 @@
 # test that met it (no recovery from undefined behaviour; leaks are reported
 # at exit; tests/sanitizers/lsan.supp lists the leaks of the uninstrumented
 # system libraries that are not Covet's).
-#   scripts/sanitize-tests.sh                 the whole test suite but the
-#       benchmarks (ctest -LE benchmark): the engine's suites, the CLI's and
-#       Covet Studio's; what CI runs, sized to its time (docs/reliability.md)
+#   scripts/sanitize-tests.sh                 the engine's and the CLI's
+#       suites (ctest -LE 'gui|benchmark'): what CI runs, sized to its time
+#       (docs/reliability.md)
+#   scripts/sanitize-tests.sh -LE benchmark   the whole suite, Covet Studio's
+#       too (its library and 17 suites add about 15 minutes on two cores)
 #   scripts/sanitize-tests.sh CTEST-ARGS...   those ctest selection arguments
 #       instead (e.g. -L engine -LE 'postgres|mysql', or -R yaml)
 # PostgreSQL and MariaDB are started by scripts/test-servers.sh.
@@ -21,11 +23,19 @@ ROOT=$(pwd)
 BUILD="${COVET_ASAN_BUILD_DIR:-$ROOT/build-asan}"
 start=$(date +%s)
 SELECT=("$@")
-[ ${#SELECT[@]} -gt 0 ] || SELECT=(-LE benchmark)
+[ ${#SELECT[@]} -gt 0 ] || SELECT=(-LE 'gui|benchmark')
 cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1" \
   -DCMAKE_CXX_COMPILER="${CXX_SANITIZE:-clang++-16}" -DCOVET_WERROR=ON \
   -DCOVET_SANITIZE=address,undefined -DCOVET_BUILD_GUI=ON \
   -DCOVET_BUILD_TESTS=ON -DCOVET_BUILD_BENCHMARKS=OFF >/dev/null
+# The sanitizers' options before the build too: it runs the sanitized programs
+# to generate their man pages.
+export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:check_initialization_order=1"
+export LSAN_OPTIONS="suppressions=$ROOT/tests/sanitizers/lsan.supp:print_suppressions=0"
+export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+if [ -x /usr/lib/llvm-16/bin/llvm-symbolizer ]; then
+  export ASAN_SYMBOLIZER_PATH=/usr/lib/llvm-16/bin/llvm-symbolizer
+fi
 # The test programs of the selection (engine_links_core_sql_only is a CMake check, not a program).
 mapfile -t TARGETS < <(ctest --test-dir "$BUILD" -N "${SELECT[@]}" | awk '/Test +#/ {print $3}' | grep -v '^engine_links' || true)
 [ ${#TARGETS[@]} -gt 0 ] || { echo "sanitizers: no test selected by ${SELECT[*]}" >&2; exit 2; }
@@ -45,14 +55,8 @@ export QT_QPA_PLATFORM=offscreen
 export COVET_ROUNDTRIP_CASES="${COVET_ROUNDTRIP_CASES:-40}"
 # tst_squashproperty's 200 histories per server likewise: 20.
 export COVET_SQUASH_SERVER_HISTORIES="${COVET_SQUASH_SERVER_HISTORIES:-20}"
-# The CLI's kill suites: 3 kill points (not 5) in each of their runs.
+# The CLI's kill suites: 3 kill points per run (their defaults: 3 to 5).
 export COVET_FAULT_POINTS="${COVET_FAULT_POINTS:-3}"
-export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:check_initialization_order=1"
-export LSAN_OPTIONS="suppressions=$ROOT/tests/sanitizers/lsan.supp:print_suppressions=0"
-export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
-if [ -x /usr/lib/llvm-16/bin/llvm-symbolizer ]; then
-  export ASAN_SYMBOLIZER_PATH=/usr/lib/llvm-16/bin/llvm-symbolizer
-fi
 status=0
 bash scripts/test-servers.sh run -- \
   ctest --test-dir "$BUILD" --output-on-failure --parallel "$(nproc)" --timeout 900 "${SELECT[@]}" || status=$?

@@ -1946,7 +1946,7 @@ Zusammengefasste Migration: %2</translation>
 How to finish or undo it: %4 (the buttons over its SQL do the same).</source>
         <translation>%1: %2.
 %3
-So wird sie abgeschlossen oder rückgängig gemacht: %4 (die Knöpfe über ihrem SQL tun dasselbe).</translation>
+So wird sie abgeschlossen oder rückgängig gemacht: %4 (die Schaltflächen über ihrem SQL tun dasselbe).</translation>
     </message>
 </context>
 <context>
@@ -2135,16 +2135,16 @@ So wird sie abgeschlossen oder rückgängig gemacht: %4 (die Knöpfe über ihrem
         <translation>Zurückrollen abschließen</translation>
     </message>
     <message>
-        <source>&lt;br&gt;Here, &lt;b&gt;%1&lt;/b&gt; does what the first does and &lt;b&gt;%2&lt;/b&gt; what the second does.</source>
-        <translation>&lt;br&gt;Hier tut &lt;b&gt;%1&lt;/b&gt; dasselbe wie der erste Befehl und &lt;b&gt;%2&lt;/b&gt; dasselbe wie der zweite.</translation>
-    </message>
-    <message>
         <source>Covet cannot run `covet migrate --resume` now: %1</source>
         <translation>Covet kann `covet migrate --resume` jetzt nicht ausführen: %1</translation>
     </message>
     <message>
         <source>Covet cannot run `covet rollback --resume` now: %1</source>
         <translation>Covet kann `covet rollback --resume` jetzt nicht ausführen: %1</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Here, &lt;b&gt;%1&lt;/b&gt; runs `covet migrate --resume` and &lt;b&gt;%2&lt;/b&gt; runs `covet rollback --resume`.</source>
+        <translation>&lt;br&gt;Hier führt &lt;b&gt;%1&lt;/b&gt; `covet migrate --resume` aus und &lt;b&gt;%2&lt;/b&gt; `covet rollback --resume`.</translation>
     </message>
 </context>
 <context>

@@ -2119,15 +2119,15 @@ How to finish or undo it: %4 (the buttons over its SQL do the same).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;br&gt;Here, &lt;b&gt;%1&lt;/b&gt; does what the first does and &lt;b&gt;%2&lt;/b&gt; what the second does.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Covet cannot run `covet migrate --resume` now: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Covet cannot run `covet rollback --resume` now: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Here, &lt;b&gt;%1&lt;/b&gt; runs `covet migrate --resume` and &lt;b&gt;%2&lt;/b&gt; runs `covet rollback --resume`.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -74,16 +74,20 @@ void MigrationStateNote::showState(const MigrationState *s, const MigrationOverv
                 html += QStringLiteral("&nbsp;&nbsp;%1 %2<br>").arg(stepMark(step.effect), escaped(step.describe()));
         }
         html += tr("<br><b>How to finish or undo it:</b> %1.").arg(escaped(PartialResume::wayOut(*s->partial)));
-        // What finishes the recorded run comes first: for a part-way rollback, `covet rollback --resume`.
+        // The button that finishes the recorded run comes first: for a part-way rollback, the one
+        // running `covet rollback --resume`.
         const bool rollingBack = s->partial->direction == u"rollback";
         m_migrateResume->setText(rollingBack ? tr("Re-apply") : tr("Finish"));
         m_rollbackResume->setText(rollingBack ? tr("Finish rollback") : tr("Undo"));
+        QPushButton *first = rollingBack ? m_rollbackResume : m_migrateResume;
+        QPushButton *second = rollingBack ? m_migrateResume : m_rollbackResume;
         m_buttons->removeWidget(m_migrateResume);
         m_buttons->removeWidget(m_rollbackResume);
-        m_buttons->addWidget(rollingBack ? m_rollbackResume : m_migrateResume);
-        m_buttons->addWidget(rollingBack ? m_migrateResume : m_rollbackResume);
-        html += tr("<br>Here, <b>%1</b> does what the first does and <b>%2</b> what the second does.")
-                    .arg(m_migrateResume->text(), m_rollbackResume->text());
+        m_buttons->addWidget(first);
+        m_buttons->addWidget(second);
+        setTabOrder(first, second);
+        html += tr("<br>Here, <b>%1</b> runs `covet migrate --resume` and <b>%2</b> runs `covet rollback --resume`.")
+                    .arg(escaped(m_migrateResume->text()), escaped(m_rollbackResume->text()));
         StudioStyle::setBanner(m_label, html, StudioStyle::Banner::Error);
         const PartialWays ways = overview ? overview->partialWays.value(s->id) : PartialWays::refused(tr("the listing is not read yet"));
         m_migrateResume->setEnabled(!running && ways.canFinish());
