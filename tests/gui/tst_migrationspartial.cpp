@@ -91,15 +91,7 @@ operations:
 
 // For the running-step case: its middle step changes another table, which a
 // second connection can hold in a metadata lock while the first goes through.
-const QByteArray kInitTwoTables = R"(operations:
-  - op: create_table
-    definition:
-      name: customers
-      columns:
-        - {name: id, type: integer, nullable: false}
-        - {name: legacy, type: varchar(40)}
-      primary_key: {columns: [id]}
-  - op: create_table
+const QByteArray kInitTwoTables = kInit + R"(  - op: create_table
     definition:
       name: orders
       columns:
@@ -226,7 +218,7 @@ QString killWhileStepTwoWaits(Connection &conn, const DatabaseUrl &url, const QS
     }
     if (auto r = hold.exec(QStringLiteral("ROLLBACK")); !r)
         return r.error().toString();
-    if (!gone())
+    if (letItThrough && !gone())
         return QStringLiteral("the killed run's connection %1 stays on the server").arg(alterConnection);
     return {};
 }
