@@ -129,6 +129,10 @@
         <source>Rehearsed in a transaction that was rolled back: nothing was changed.</source>
         <translation>In einer Transaktion geprobt, die zurückgerollt wurde: nichts wurde verändert.</translation>
     </message>
+    <message>
+        <source>&lt;b&gt;Rehearsal:&lt;/b&gt; no statement runs. %1 is only recorded as applied (every migration it replaces is applied), so there is nothing to rehearse. Nothing was changed.</source>
+        <translation>&lt;b&gt;Generalprobe:&lt;/b&gt; Keine Anweisung wird ausgeführt. %1 wird nur als angewendet eingetragen (jede Migration, die sie ersetzt, ist angewendet), daher gibt es nichts zu proben. Nichts wurde geändert.</translation>
+    </message>
 </context>
 <context>
     <name>RenameCandidateModel</name>
@@ -2315,6 +2319,10 @@ So wird sie abgeschlossen oder rückgängig gemacht: %4 (die Schaltflächen übe
     <message>
         <source>it is not part-way</source>
         <translation>sie ist nicht teilweise ausgeführt</translation>
+    </message>
+    <message>
+        <source>Rehearsal: nothing runs, nothing to rehearse.</source>
+        <translation>Generalprobe: Nichts wird ausgeführt, nichts zu proben.</translation>
     </message>
 </context>
 <context>

@@ -129,6 +129,10 @@
         <source>Rehearsed in a transaction that was rolled back: nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&lt;b&gt;Rehearsal:&lt;/b&gt; no statement runs. %1 is only recorded as applied (every migration it replaces is applied), so there is nothing to rehearse. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RenameCandidateModel</name>
@@ -2298,6 +2302,10 @@ How to finish or undo it: %4 (the buttons over its SQL do the same).</source>
     </message>
     <message>
         <source>it is not part-way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rehearsal: nothing runs, nothing to rehearse.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -59,7 +59,9 @@ QString RehearsalReport::toText() const
         text += QStringLiteral("  not rehearsed: %1\n").arg(notYet.join(QStringLiteral(", ")));
     for (const QString &n : notes)
         text += QStringLiteral("  note: %1\n").arg(n);
-    if (migrations.isEmpty() && notYet.isEmpty())
+    if (nothingRuns() && !recordOnly.isEmpty())
+        text += QStringLiteral("No statement runs. Nothing was changed.\n");
+    else if (nothingRuns())
         text += rollback ? QStringLiteral("  nothing to roll back\n") : QStringLiteral("  nothing is pending\n");
     else if (ok())
         text += rollback ? QStringLiteral("Every migration rolls back and applies again to where it started. Nothing was changed.\n")
@@ -89,6 +91,7 @@ QJsonObject RehearsalReport::toJson() const
                        {QStringLiteral("migrations"), list},
                        {QStringLiteral("first_failure"), f ? QJsonValue(f->id) : QJsonValue()},
                        {QStringLiteral("not_rehearsed"), QJsonArray::fromStringList(notYet)},
+                       {QStringLiteral("record_only"), QJsonArray::fromStringList(recordOnly)},
                        {QStringLiteral("notes"), QJsonArray::fromStringList(notes)}};
 }
 
@@ -131,8 +134,13 @@ Result<RehearsalReport> Rehearsal::run(const RunPlan &forward, MigrationPlanner 
                         QStringLiteral("%1 is part-way (a stepwise run stopped in it): finish or undo it first (`covet migrate --resume` or "
                                        "`covet rollback --resume`), then rehearse")
                             .arg(p.migration->id));
-        if (p.recordOnly)
-            continue;   // a squashed migration only recorded: nothing runs, nothing to rehearse
+        if (p.recordOnly) {   // a squashed migration only recorded: nothing runs, nothing to rehearse
+            report.recordOnly << p.migration->id;
+            report.notes << QStringLiteral("%1 is only recorded as applied by the real run (every migration it replaces is applied): "
+                                           "no statement of it runs, so there is nothing to rehearse")
+                                .arg(p.migration->id);
+            continue;
+        }
         auto back = planner.plan(*p.migration, !forward.forward);
         if (!back) {
             // Irreversible: the rehearsal stops here and says why.
@@ -146,6 +154,10 @@ Result<RehearsalReport> Rehearsal::run(const RunPlan &forward, MigrationPlanner 
         down << *back;
     }
 
+    if (up.isEmpty() && report.notYet.isEmpty() && !report.recordOnly.isEmpty()) {
+        report.where = QStringLiteral("with nothing to run");
+        return report;
+    }
     bool nonTransactional = false;
     for (const MigrationPlan &p : up)
         nonTransactional = nonTransactional || !p.migration->transactional;

@@ -56,10 +56,17 @@ struct RehearsalReport
     bool rollback = false;
     QList<RehearsedMigration> migrations;   // in plan order, up to the first that failed
     QStringList notYet;                     // pending migrations after the first failure, or not rehearsed (why in notes)
+    // Squashed migrations the real run only records as applied (every one
+    // they replace is applied: MigrationPlan::recordOnly): nothing of them
+    // runs, so nothing is rehearsed; a note says so.
+    QStringList recordOnly;
     QStringList notes;
     // The first migration whose apply, down part or re-apply did not do what it should.
     const RehearsedMigration *firstFailure() const;
     bool ok() const { return firstFailure() == nullptr && notYet.isEmpty(); }
+    // Nothing was rehearsed because nothing runs: no migration is pending,
+    // or the pending ones are only recorded (recordOnly not empty then).
+    bool nothingRuns() const { return migrations.isEmpty() && notYet.isEmpty(); }
     QString toText() const;
     QJsonObject toJson() const;
 };

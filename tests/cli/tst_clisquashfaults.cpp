@@ -413,6 +413,26 @@ void TestCliSquashFaults::rehearseAcrossSquash()
     p.applyAndSquash(c, before, kept);
     if (QTest::currentTestFailed())
         return;
+    // Rehearsing the run that only records it says so, and changes nothing.
+    const QStringList rowsBeforeRecording = historyRows(c);
+    SQUASH_CLI(p, 0, S("migrate"), S("--rehearse"));
+    QVERIFY2(p.out.contains(QStringLiteral("  note: %1 is only recorded as applied by the real run (every migration it replaces is "
+                                           "applied): no statement of it runs, so there is nothing to rehearse\n"
+                                           "No statement runs. Nothing was changed.\n")
+                                .arg(kSquashed)),
+             qPrintable(p.out));
+    QVERIFY2(!p.out.contains(S("nothing is pending")), qPrintable(p.out));
+    SQUASH_CLI(p, 0, S("migrate"), S("--rehearse"), S("--json"));
+    QJsonObject recording;
+    for (const QString &line : p.out.split(u'\n', Qt::SkipEmptyParts))
+        if (const QJsonObject o = QJsonDocument::fromJson(line.toUtf8()).object(); o.contains(QStringLiteral("rehearsal")))
+            recording = o.value(QStringLiteral("rehearsal")).toObject();
+    QCOMPARE(recording.value(QStringLiteral("record_only")).toArray(), QJsonArray{kSquashed});
+    QVERIFY2(recording.value(QStringLiteral("ok")).toBool() && recording.value(QStringLiteral("migrations")).toArray().isEmpty(), qPrintable(p.out));
+    // Nothing ran: no transaction, and on MariaDB no scratch database either.
+    QCOMPARE(recording.value(QStringLiteral("scratch")).toBool(), false);
+    QCOMPARE(recording.value(QStringLiteral("where")).toString(), S("with nothing to run"));
+    QCOMPARE(historyRows(c), rowsBeforeRecording);
     SQUASH_CLI(p, 0, S("migrate"));   // records it
     QCOMPARE(historyIds(c), QStringList({S("0001_items"), S("0002_qty"), S("0003_index"), S("0004_rename"), kSquashed}));
     if (filesDeleted)

@@ -11,6 +11,7 @@
 #include "migrations/migrationhistory.h"
 #include "migrations/projectconfig.h"
 #include "models/migrationlistmodel.h"
+#include "rehearseaction.h"
 #include "testsupport.h"
 #include "demofixture.h"
 #include "../migrations/migrationtestsupport.h"
@@ -383,10 +384,7 @@ private slots:
         MigrationsView view;
         QVERIFY(openView(view, project));
         const QStringList schemaBefore = sqliteSchema(demoUrl(project));
-        QAction *rehearse = nullptr;
-        for (QAction *a : view.dryRunButton()->findChild<QMenu *>()->actions())
-            if (a->objectName() == u"rehearseAction")
-                rehearse = a;
+        QAction *rehearse = test::rehearseAction(view);
         QVERIFY(rehearse && rehearse->isEnabled());
         QSignalSpy done(&view, &MigrationsView::rehearsalFinished);
         rehearse->trigger();

@@ -5,7 +5,8 @@
 // plan), Write adds the squashed migration (never over an existing file) and
 // the view lists it with its squash case; squashing turned off in
 // covet.yaml disables the action; a range with a plain SQL migration cannot
-// be written, and the dialog says why.
+// be written, and the dialog says why; rehearsing a squash that is only
+// recorded says that nothing runs.
 #include "../cli/clifixtures.h"
 #include "../migrations/migrationtestsupport.h"
 #include "db/connection.h"
@@ -13,17 +14,24 @@
 #include "editors/sqleditor.h"
 #include "migrations/projectconfig.h"
 #include "migrations/squashproject.h"
+#include "app/studiostyle.h"
+#include "jobs/rehearsaljob.h"
+#include "rehearseaction.h"
+#include "views/rehearsalbanner.h"
 #include "models/migrationlistmodel.h"
 #include "views/migrationsview.h"
 
 #include <QAbstractButton>
 #include <QComboBox>
+#include <QLabel>
 #include <QDir>
 #include <QFile>
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
@@ -49,6 +57,23 @@ QString makeProject(const QTemporaryDir &tmp, const QString &name, const QByteAr
     if (auto c = Connection::open(DatabaseUrl::sqliteFile(dir + QStringLiteral("/app.db")), QStringLiteral("make"), true); !c)
         qWarning("%s", qPrintable(c.error().toString()));
     return dir;
+}
+
+// The ids _covet_migrations records, in order.
+QStringList historyIds(const QString &dbPath)
+{
+    QStringList ids;
+    auto c = Connection::open(DatabaseUrl::sqliteFile(dbPath), QStringLiteral("history"));
+    if (!c) {
+        qWarning("%s", qPrintable(c.error().toString()));
+        return ids;
+    }
+    QSqlQuery q((*c)->database());
+    if (!q.exec(QStringLiteral("SELECT id FROM _covet_migrations ORDER BY id")))
+        qWarning("%s", qPrintable(q.lastError().text()));
+    while (q.next())
+        ids << q.value(0).toString();
+    return ids;
 }
 
 } // namespace
@@ -282,6 +307,59 @@ private slots:
         QVERIFY(previewAndWait(dialog));
         QVERIFY2(dialog->writeButton()->isEnabled(), qPrintable(dialog->statusText() + dialog->proofText()));
         dialog->close();
+    }
+    // All four applied, then squashed: the squash is only recorded by the
+    // next run. Its rehearsal says that nothing runs (not "nothing is
+    // pending", not "rolled back in a transaction"), and changes nothing.
+    void rehearsingASquashThatIsOnlyRecordedSaysNothingRuns()
+    {
+        const QString project = makeProject(m_tmp, QStringLiteral("rehearse"));
+        MigrationsView view;
+        QVERIFY(openView(view, project));
+        QSignalSpy finished(&view, &MigrationsView::runFinished);
+        QTest::mouseClick(view.applyButton(), Qt::LeftButton, {}, QPoint(view.applyButton()->width() / 3, view.applyButton()->height() / 2));
+        QVERIFY(finished.wait(60000));
+        QVERIFY2(finished.first().first().toBool(), qPrintable(view.errorText()));
+        QVERIFY(QTest::qWaitFor([&]() { return !view.isBusy(); }, 30000));
+        SquashDialog *dialog = openDialog(view);
+        QVERIFY(dialog);
+        dialog->fromCombo()->setCurrentIndex(0);
+        dialog->keepRecentSpin()->setValue(0);
+        QVERIFY(previewAndWait(dialog));
+        QVERIFY(dialog->writeButton()->isEnabled());
+        QSignalSpy listed(&view, &MigrationsView::listShown);
+        QTest::mouseClick(dialog->writeButton(), Qt::LeftButton);
+        dialog->close();
+        QVERIFY(!listed.isEmpty() || listed.wait(30000));
+        QVERIFY(QTest::qWaitFor([&]() { return !view.isBusy(); }, 30000));
+        const QString squashed = dialog->plan() ? dialog->plan()->squashed.id : QStringLiteral("0005_squashed_0001_0004");
+        const QString db = project + QStringLiteral("/app.db");
+        const QStringList historyBefore = historyIds(db);
+        QCOMPARE(historyBefore.size(), 4);
+
+        // Studio lists the squash with its originals, not as pending: there is
+        // nothing for its Rehearse to run, and it is off.
+        const int row = view.model()->rowOf(squashed);
+        QVERIFY(row >= 0);
+        QVERIFY(view.model()->states().at(row).state != MigrationState::State::Pending);
+        QAction *rehearse = test::rehearseAction(view);
+        QVERIFY(rehearse && !rehearse->isEnabled());
+        // What `covet migrate` would do is record it; the rehearsal of that
+        // run (the job Studio's Rehearse runs) in Studio's banner.
+        MigrateRequest request;
+        request.url = DatabaseUrl::sqliteFile(db);
+        request.migrationsDir = project + QStringLiteral("/migrations");
+        const RehearsalOutcome outcome = RehearsalJob::compute(request);
+        QVERIFY2(outcome.report, outcome.error ? qPrintable(outcome.error->toString()) : "no report");
+        QCOMPARE(outcome.report->recordOnly, QStringList{squashed});
+        QVERIFY(outcome.report->nothingRuns());
+        QLabel banner;
+        QVERIFY(RehearsalBanner::show(&banner, outcome));
+        const QString text = banner.text();
+        QVERIFY2(text.contains(QStringLiteral("no statement runs. %1 is only recorded as applied").arg(squashed)), qPrintable(text));
+        QVERIFY2(!text.contains(QStringLiteral("nothing is pending")) && !text.contains(QStringLiteral("transaction")), qPrintable(text));
+        QCOMPARE(banner.styleSheet(), StudioStyle::bannerStyleSheet(StudioStyle::Banner::Ok));
+        QCOMPARE(historyIds(db), historyBefore);
     }
 };
 

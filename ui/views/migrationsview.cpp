@@ -103,8 +103,9 @@ MigrationsView::MigrationsView(QWidget *parent)
     connect(m_rehearsalJob, &RehearsalJob::finished, this, [this](const RehearsalOutcome &outcome) {
         m_rehearsalOutcome = outcome;
         const bool ok = RehearsalBanner::show(m_details->rehearsalBanner(), outcome);
-        m_runPanel->appendLog(ok ? tr("Rehearsal passed: every pending migration rolls back to where it started.")
-                                 : tr("Rehearsal did not pass: see the Dry Run tab."));
+        m_runPanel->appendLog(!ok ? tr("Rehearsal did not pass: see the Dry Run tab.")
+                              : outcome.report && outcome.report->nothingRuns() ? tr("Rehearsal: nothing runs, nothing to rehearse.")
+                                                                                : tr("Rehearsal passed: every pending migration rolls back to where it started."));
         updateActions();
         emit rehearsalFinished(ok);
     });

@@ -40,7 +40,16 @@ bool RehearsalBanner::show(QLabel *label, const RehearsalOutcome &outcome)
     }
     const RehearsalReport &r = *outcome.report;
     QString html;
-    if (r.migrations.isEmpty() && r.notYet.isEmpty())
+    if (r.nothingRuns() && !r.recordOnly.isEmpty()) {
+        // A squashed migration only recorded: nothing ran, so no transaction or scratch database either.
+        StudioStyle::setBanner(label,
+                               tr("<b>Rehearsal:</b> no statement runs. %1 is only recorded as applied (every migration it replaces is "
+                                  "applied), so there is nothing to rehearse. Nothing was changed.")
+                                   .arg(r.recordOnly.join(QStringLiteral(", ")).toHtmlEscaped()),
+                               StudioStyle::Banner::Ok);
+        return true;
+    }
+    if (r.nothingRuns())
         html = r.rollback ? tr("<b>Rehearsal:</b> nothing to roll back.") : tr("<b>Rehearsal:</b> nothing is pending.");
     else if (r.ok())
         html = r.rollback ? tr("<b>Rehearsal:</b> rolled back, applied again to the schema it had, and rolled back again — the way back works.")
