@@ -502,9 +502,13 @@ Status PlanExecutor::runStepwise(const MigrationPlan &plan, RunReport &report)
             }
         }
     }
-    // The history row and the end of the part-way record in one transaction:
-    // a server lost between the two left the migration recorded as applied
-    // and as part-way at once (found by tst_cliserverstop).
+    // The history row, the end of the part-way record and the audit's
+    // success row in one transaction: a server lost between the first two
+    // left the migration recorded as applied and as part-way at once (found
+    // by tst_cliserverstop); a kill -9 just after a COMMIT that came before
+    // the audit row left a rollback in effect that the audit did not claim
+    // (found by tst_clisquashfaults). A failed COMMIT takes the success row
+    // with it, and the failure is audited below.
     auto settle = [&]() -> Status {
         if (auto r = m_sql.exec(MigrationLock::beginStatement(m_sql.dialect())); !r)
             return std::unexpected(r.error());
@@ -515,6 +519,7 @@ Status PlanExecutor::runStepwise(const MigrationPlan &plan, RunReport &report)
             (void)m_sql.exec(QStringLiteral("ROLLBACK"));
             return st;
         }
+        audit(plan, attempt, QString(), Error::Category::Database, *kept ? (*kept)->id : 0);
         if (auto r = m_sql.exec(QStringLiteral("COMMIT")); !r)
             return std::unexpected(r.error());
         return {};
@@ -526,7 +531,6 @@ Status PlanExecutor::runStepwise(const MigrationPlan &plan, RunReport &report)
         audit(plan, attempt, msg);
         return fail(Error::Category::Database, msg, m.sourcePath);
     }
-    audit(plan, attempt, QString(), Error::Category::Database, *kept ? (*kept)->id : 0);
     return {};
 }
 
