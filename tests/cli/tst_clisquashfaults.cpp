@@ -415,6 +415,11 @@ void TestCliSquashFaults::rehearseAcrossSquash()
         return;
     // Rehearsing the run that only records it says so, and changes nothing.
     const QStringList rowsBeforeRecording = historyRows(c);
+    const Schema schemaBeforeRecording = inspectSchema(c);
+    const QStringList itemColumns{QStringLiteral("id"), QStringLiteral("label"), QStringLiteral("quantity")};
+    SqlExecutor recordingSql(c.database(), d);
+    const auto itemsBeforeRecording = TableChecksum::of(recordingSql, {}, QStringLiteral("items"), itemColumns);
+    COVET_VERIFY_OK(itemsBeforeRecording);
     SQUASH_CLI(p, 0, S("migrate"), S("--rehearse"));
     QVERIFY2(p.out.contains(QStringLiteral("  note: %1 is only recorded as applied by the real run (every migration it replaces is "
                                            "applied): no statement of it runs, so there is nothing to rehearse\n"
@@ -433,6 +438,11 @@ void TestCliSquashFaults::rehearseAcrossSquash()
     QCOMPARE(recording.value(QStringLiteral("scratch")).toBool(), false);
     QCOMPARE(recording.value(QStringLiteral("where")).toString(), S("with nothing to run"));
     QCOMPARE(historyRows(c), rowsBeforeRecording);
+    // "Nothing was changed": the inspected schema and the kept rows too.
+    QCOMPARE(inspectSchema(c), schemaBeforeRecording);
+    const auto itemsAfterRehearsal = TableChecksum::of(recordingSql, {}, QStringLiteral("items"), itemColumns);
+    COVET_VERIFY_OK(itemsAfterRehearsal);
+    QCOMPARE(*itemsAfterRehearsal, *itemsBeforeRecording);
     SQUASH_CLI(p, 0, S("migrate"));   // records it
     QCOMPARE(historyIds(c), QStringList({S("0001_items"), S("0002_qty"), S("0003_index"), S("0004_rename"), kSquashed}));
     if (filesDeleted)
