@@ -10,18 +10,12 @@
 #include "reportrenderer.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QTimeZone>
 
 namespace covet::cli {
 
 namespace {
-
-void printJson(QTextStream &out, const QJsonObject &o)
-{
-    out << QJsonDocument(o).toJson(QJsonDocument::Indented);
-}
 
 QString percent(double rate)
 {

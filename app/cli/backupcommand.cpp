@@ -8,7 +8,6 @@
 #include "safety/backupstore.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
 
@@ -22,11 +21,6 @@ QString number(qint64 n)
 {
     static const QLocale english(QLocale::English);
     return english.toString(n);
-}
-
-void printJson(QTextStream &out, const QJsonObject &o)
-{
-    out << QJsonDocument(o).toJson(QJsonDocument::Indented);
 }
 
 QString summaryLine(const BackupRecord &b)

@@ -19,6 +19,11 @@ int CliCommand::report(const Error &error, QTextStream &err)
     return error.exitCode();
 }
 
+void CliCommand::printJson(QTextStream &out, const QJsonObject &o)
+{
+    out << QJsonDocument(o).toJson(QJsonDocument::Indented);
+}
+
 int CliCommand::usageError(const QString &message, QTextStream &err)
 {
     return report(Error(Error::Category::InvalidInput, message + QStringLiteral(" (see --help)")), err);

@@ -4,6 +4,7 @@
 #include "core/error.h"
 
 #include <QCommandLineParser>
+#include <QJsonObject>
 #include <QString>
 #include <QStringList>
 #include <QTextStream>
@@ -35,6 +36,8 @@ public:
     // Prints "covet: error: ..." and returns the error's exit code.
     static int report(const Error &error, QTextStream &err);
     static int usageError(const QString &message, QTextStream &err);
+    // Prints o as indented JSON: a command's --json answer.
+    static void printJson(QTextStream &out, const QJsonObject &o);
     // The value of a positive-number option (fallback when it is not set);
     // nullopt after printing the usage error, then return *exitCode.
     static std::optional<int> positiveOption(const QCommandLineParser &parser, const QString &name, int fallback, QTextStream &err,

@@ -27,7 +27,7 @@ QString q(const SqlExecutor &sql, const QString &name)
     return IdentifierQuoter::quote(sql.dialect(), name);
 }
 
-QString table(const SqlExecutor &sql)
+QString auditTable(const SqlExecutor &sql)
 {
     return q(sql, AuditRecorder::tableName());
 }
@@ -114,13 +114,13 @@ Status AuditRecorder::ensure(SqlExecutor &sql)
     column("error_text", longText, false);
     column("prev_hash", shortText, false);
     column("row_hash", shortText, true);
-    const QString ddl = QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (%2)").arg(table(sql), columns.join(QStringLiteral(", ")));
+    const QString ddl = QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (%2)").arg(auditTable(sql), columns.join(QStringLiteral(", ")));
     auto r = sql.exec(ddl);
     if (!r)
         return std::unexpected(r.error().withContext(QStringLiteral("creating the audit table %1").arg(tableName())));
     // Upgrade in place: add the version 2 columns a table written by an
     // older Covet lacks (one statement to read the columns, one per missing).
-    auto probe = sql.exec(QStringLiteral("SELECT * FROM %1 WHERE 1 = 0").arg(table(sql)));
+    auto probe = sql.exec(QStringLiteral("SELECT * FROM %1 WHERE 1 = 0").arg(auditTable(sql)));
     if (!probe)
         return std::unexpected(probe.error().withContext(QStringLiteral("reading the columns of %1").arg(tableName())));
     const QSqlRecord record = probe->record();
@@ -139,10 +139,10 @@ Status AuditRecorder::ensure(SqlExecutor &sql)
         // failure (MySQL has no IF NOT EXISTS here; its DDL commits at once).
         const bool ifNotExists = sql.dialect() == Dialect::PostgreSQL;
         auto add = sql.exec(QStringLiteral("ALTER TABLE %1 ADD COLUMN %2%3 %4")
-                                .arg(table(sql), ifNotExists ? QStringLiteral("IF NOT EXISTS ") : QString(), q(sql, cols.at(i)),
+                                .arg(auditTable(sql), ifNotExists ? QStringLiteral("IF NOT EXISTS ") : QString(), q(sql, cols.at(i)),
                                      number ? QStringLiteral("BIGINT") : list ? longText : shortText));
         if (!add) {
-            auto again = sql.exec(QStringLiteral("SELECT * FROM %1 WHERE 1 = 0").arg(table(sql)));
+            auto again = sql.exec(QStringLiteral("SELECT * FROM %1 WHERE 1 = 0").arg(auditTable(sql)));
             if (again && again->record().indexOf(cols.at(i)) >= 0)
                 continue;
             return std::unexpected(add.error().withContext(QStringLiteral("upgrading the audit table %1").arg(tableName())));
@@ -150,7 +150,7 @@ Status AuditRecorder::ensure(SqlExecutor &sql)
     }
     // Timestamps: text in a table an older Covet made (SQLite keeps text).
     if (d != Dialect::SQLite && record.field(QStringLiteral("started_at")).metaType().id() != QMetaType::QDateTime)
-        if (Status st = SqlTimestamp::retype(sql, tableName(), table(sql), {{q(sql, QStringLiteral("started_at"))}, {q(sql, QStringLiteral("finished_at"))}}); !st)
+        if (Status st = SqlTimestamp::retype(sql, tableName(), auditTable(sql), {{q(sql, QStringLiteral("started_at"))}, {q(sql, QStringLiteral("finished_at"))}}); !st)
             return st;
     // Finding the runs that never finished reads by run (AuditRuns): indexed
     // when the column is added. MySQL has no CREATE INDEX IF NOT EXISTS; a
@@ -158,7 +158,7 @@ Status AuditRecorder::ensure(SqlExecutor &sql)
     if (!have.contains(QStringLiteral("run_id"))) {
         auto made = sql.exec(QStringLiteral("CREATE INDEX %1%2 ON %3 (%4, %5)")
                                  .arg(d == Dialect::MySQL ? QString() : QStringLiteral("IF NOT EXISTS "), q(sql, QStringLiteral("_covet_migration_audit_run")),
-                                      table(sql), q(sql, QStringLiteral("run_id")), q(sql, QStringLiteral("status"))));
+                                      auditTable(sql), q(sql, QStringLiteral("run_id")), q(sql, QStringLiteral("status"))));
         if (!made && d != Dialect::MySQL)
             return std::unexpected(made.error().withContext(QStringLiteral("indexing the audit table %1").arg(tableName())));
     }
@@ -188,7 +188,7 @@ QString AuditRecorder::rowHash(const QString &prev, const AuditEntry &entry)
 Status AuditRecorder::record(SqlExecutor &sql, const AuditEntry &entry)
 {
     auto last = sql.rowsPrepared(QStringLiteral("SELECT %1 FROM %2 ORDER BY %3 DESC LIMIT 1")
-                             .arg(q(sql, QStringLiteral("row_hash")), table(sql), q(sql, QStringLiteral("id"))),
+                             .arg(q(sql, QStringLiteral("row_hash")), auditTable(sql), q(sql, QStringLiteral("id"))),
                                  {});
     if (!last)
         return std::unexpected(last.error().withContext(QStringLiteral("reading the audit chain")));
@@ -199,7 +199,7 @@ Status AuditRecorder::record(SqlExecutor &sql, const AuditEntry &entry)
     QStringList cols;
     for (const QString &c : entryColumns() + QStringList{QStringLiteral("prev_hash"), QStringLiteral("row_hash")})
         cols << q(sql, c);
-    auto r = sql.execPrepared(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(table(sql), cols.join(QStringLiteral(", ")), SqlExecutor::placeholders(cols.size())),
+    auto r = sql.execPrepared(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(auditTable(sql), cols.join(QStringLiteral(", ")), SqlExecutor::placeholders(cols.size())),
                               values(e, sql.dialect()) + QVariantList{prev, hash});
     if (!r)
         return std::unexpected(r.error().withContext(QStringLiteral("writing the audit row for %1").arg(entry.migrationId)));
@@ -234,7 +234,7 @@ Result<qint64> AuditRecorder::count(SqlExecutor &sql, const QString &migrationId
         where += QStringLiteral(" AND %1 = ?").arg(q(sql, QStringLiteral("status")));
         binds << status;
     }
-    auto rows = sql.rows(QStringLiteral("SELECT count(*) FROM %1").arg(table(sql)) + where, binds);
+    auto rows = sql.rows(QStringLiteral("SELECT count(*) FROM %1").arg(auditTable(sql)) + where, binds);
     if (!rows)
         return std::unexpected(rows.error());
     return rows->isEmpty() ? 0 : rows->first().value(0).toLongLong();

@@ -20,7 +20,7 @@ QString q(const SqlExecutor &sql, const char *name)
     return IdentifierQuoter::quote(sql.dialect(), QString::fromLatin1(name));
 }
 
-QString table(const SqlExecutor &sql)
+QString conflictTable(const SqlExecutor &sql)
 {
     return IdentifierQuoter::quote(sql.dialect(), ConflictRecorder::tableName());
 }
@@ -99,7 +99,7 @@ Status ConflictRecorder::ensure(SqlExecutor &sql)
     const QString ts = SqlTimestamp::columnType(sql.dialect());
     const QString ddl = QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (%2 %3, %4 %5 NOT NULL, %6 TEXT NOT NULL, %7 TEXT NOT NULL, "
                                        "%8 %9 NOT NULL, %10 %9 UNIQUE, %11 %12 NOT NULL, %13 %5 NOT NULL, %14 %5, ")
-                            .arg(table(sql), q(sql, "id"), idCol, q(sql, "kind"), shortText, q(sql, "migration_ids"), q(sql, "detail"),
+                            .arg(conflictTable(sql), q(sql, "id"), idCol, q(sql, "kind"), shortText, q(sql, "migration_ids"), q(sql, "detail"),
                                  q(sql, "fingerprint"), key)
                             .arg(q(sql, "open_key"), q(sql, "detected_at"), ts, q(sql, "detected_by"), q(sql, "environment"))
         + QStringLiteral("%1 %7 NOT NULL, %3 %2 NOT NULL, %4 BIGINT NOT NULL DEFAULT 1, %5 %7, %6 %2)")
@@ -120,7 +120,7 @@ Status ConflictRecorder::sync(SqlExecutor &sql, const QList<MigrationConflict> &
         if (auto st = ensure(sql); !st)
             return st;
     }
-    auto open = sql.exec(QStringLiteral("SELECT %1, %2 FROM %3 WHERE %1 IS NOT NULL").arg(q(sql, "open_key"), q(sql, "detected_at"), table(sql)));
+    auto open = sql.exec(QStringLiteral("SELECT %1, %2 FROM %3 WHERE %1 IS NOT NULL").arg(q(sql, "open_key"), q(sql, "detected_at"), conflictTable(sql)));
     if (!open)
         return std::unexpected(open.error().withContext(QStringLiteral("reading %1").arg(tableName())));
     // A table an older Covet made keeps its timestamps as text: retyped in
@@ -130,14 +130,14 @@ Status ConflictRecorder::sync(SqlExecutor &sql, const QList<MigrationConflict> &
     while (open->next())
         stillOpen.insert(open->value(0).toString());
     if (textTimestamps && sql.dialect() != Dialect::SQLite)
-        if (Status st = SqlTimestamp::retype(sql, tableName(), table(sql),
+        if (Status st = SqlTimestamp::retype(sql, tableName(), conflictTable(sql),
                                              {{q(sql, "detected_at")}, {q(sql, "last_seen_at")}, {q(sql, "resolved_at"), false}});
             !st)
             return st;
     const QString now = SqlTimestamp::param(sql.dialect(), MigrationHistory::nowUtc());
     const QString who = MigrationHistory::currentUser();
     const QString seen = QStringLiteral("UPDATE %1 SET %2 = ?, %3 = ?, %4 = %4 + 1 WHERE %5 = ?")
-                             .arg(table(sql), q(sql, "last_seen_at"), q(sql, "last_seen_by"), q(sql, "seen_count"), q(sql, "open_key"));
+                             .arg(conflictTable(sql), q(sql, "last_seen_at"), q(sql, "last_seen_by"), q(sql, "seen_count"), q(sql, "open_key"));
     QSet<QString> done;
     for (const MigrationConflict &c : current) {
         const QString fp = c.fingerprint();
@@ -150,7 +150,7 @@ Status ConflictRecorder::sync(SqlExecutor &sql, const QList<MigrationConflict> &
             continue;
         }
         auto ins = sql.exec(QStringLiteral("INSERT INTO %1 (%2, %3, %4, %5, %6, %7, %8, %9, %10, %11, %12) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)")
-                                .arg(table(sql), q(sql, "kind"), q(sql, "migration_ids"), q(sql, "detail"), q(sql, "fingerprint"), q(sql, "open_key"),
+                                .arg(conflictTable(sql), q(sql, "kind"), q(sql, "migration_ids"), q(sql, "detail"), q(sql, "fingerprint"), q(sql, "open_key"),
                                      q(sql, "detected_at"), q(sql, "detected_by"), q(sql, "environment"))
                                 .arg(q(sql, "last_seen_at"), q(sql, "last_seen_by"), q(sql, "seen_count")),
                             {c.kind, c.migrationIds.join(u','), c.detail, fp, fp, now, who, environment, now, who});
@@ -163,7 +163,7 @@ Status ConflictRecorder::sync(SqlExecutor &sql, const QList<MigrationConflict> &
     }
     for (const QString &fp : std::as_const(stillOpen)) {
         auto r = sql.exec(QStringLiteral("UPDATE %1 SET %2 = ?, %3 = ?, %4 = NULL WHERE %4 = ?")
-                              .arg(table(sql), q(sql, "resolved_at"), q(sql, "resolved_by"), q(sql, "open_key")),
+                              .arg(conflictTable(sql), q(sql, "resolved_at"), q(sql, "resolved_by"), q(sql, "open_key")),
                           {now, who, fp});
         if (!r)
             return std::unexpected(r.error().withContext(QStringLiteral("resolving a conflict in %1").arg(tableName())));
@@ -183,7 +183,7 @@ Result<QList<ConflictRow>> ConflictRecorder::load(SqlExecutor &sql, bool openOnl
     for (const char *c : {"id", "kind", "migration_ids", "detail", "detected_at", "detected_by", "environment", "last_seen_at", "last_seen_by",
                           "seen_count", "resolved_at", "resolved_by"})
         cols << q(sql, c);
-    QString query = QStringLiteral("SELECT %1 FROM %2").arg(cols.join(QStringLiteral(", ")), table(sql));
+    QString query = QStringLiteral("SELECT %1 FROM %2").arg(cols.join(QStringLiteral(", ")), conflictTable(sql));
     if (openOnly)
         query += QStringLiteral(" WHERE %1 IS NOT NULL").arg(q(sql, "open_key"));
     auto rows = sql.rows(query + QStringLiteral(" ORDER BY %1").arg(q(sql, "id")));

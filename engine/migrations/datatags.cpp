@@ -1,5 +1,6 @@
 #include "datatags.h"
 
+#include "../schema/qualifiedname.h"
 #include "../core/yamlnode.h"
 #include "migrationplanner.h"
 
@@ -10,11 +11,6 @@
 namespace covet {
 
 namespace {
-
-QString qualified(const QString &schema, const QString &name)
-{
-    return schema.isEmpty() ? name : schema + u'.' + name;
-}
 
 // The words and quoted identifiers of raw SQL, lower-cased.
 QSet<QString> namesIn(const QStringList &statements)
@@ -44,7 +40,7 @@ void rawSql(const MigrationStep &step, QList<TouchedObject> &out)
         for (const Table &t : step.before->tables) {
             if (!names.contains(t.name.toLower()))
                 continue;
-            const QString table = qualified(t.schema, t.name);
+            const QString table = qualifiedName(t.schema, t.name);
             out << TouchedObject{QStringLiteral("sql"), table};
             for (const Column &c : t.columns)
                 if (names.contains(c.name.toLower()))
@@ -66,21 +62,21 @@ void typed(const Operation &op, QList<TouchedObject> &out)
         [&](const auto &o) {
             using T = std::decay_t<decltype(o)>;
             if constexpr (std::is_same_v<T, CreateTable>)
-                out << TouchedObject{QStringLiteral("create"), qualified(o.table.schema, o.table.name)};
+                out << TouchedObject{QStringLiteral("create"), qualifiedName(o.table.schema, o.table.name)};
             else if constexpr (std::is_same_v<T, DropTable>)
-                out << TouchedObject{QStringLiteral("drop"), qualified(o.schema, o.name)};
+                out << TouchedObject{QStringLiteral("drop"), qualifiedName(o.schema, o.name)};
             else if constexpr (std::is_same_v<T, RenameTable>)
-                out << TouchedObject{QStringLiteral("rename"), qualified(o.schema, o.from), {}, qualified(o.schema, o.to)};
+                out << TouchedObject{QStringLiteral("rename"), qualifiedName(o.schema, o.from), {}, qualifiedName(o.schema, o.to)};
             else if constexpr (std::is_same_v<T, AddColumn>)
-                out << TouchedObject{QStringLiteral("create"), qualified(o.schema, o.table), o.column.name};
+                out << TouchedObject{QStringLiteral("create"), qualifiedName(o.schema, o.table), o.column.name};
             else if constexpr (std::is_same_v<T, DropColumn>)
-                out << TouchedObject{QStringLiteral("drop"), qualified(o.schema, o.table), o.column};
+                out << TouchedObject{QStringLiteral("drop"), qualifiedName(o.schema, o.table), o.column};
             else if constexpr (std::is_same_v<T, AlterColumn>)
-                out << TouchedObject{o.before.type == o.after.type ? alter : QStringLiteral("retype"), qualified(o.schema, o.table), o.after.name};
+                out << TouchedObject{o.before.type == o.after.type ? alter : QStringLiteral("retype"), qualifiedName(o.schema, o.table), o.after.name};
             else if constexpr (std::is_same_v<T, RenameColumn>)
-                out << TouchedObject{QStringLiteral("rename"), qualified(o.schema, o.table), o.from, qualified(o.schema, o.table), o.to};
+                out << TouchedObject{QStringLiteral("rename"), qualifiedName(o.schema, o.table), o.from, qualifiedName(o.schema, o.table), o.to};
             else if constexpr (requires { o.table; o.schema; })
-                out << TouchedObject{alter, qualified(o.schema, o.table)};   // indexes, keys, checks, triggers
+                out << TouchedObject{alter, qualifiedName(o.schema, o.table)};   // indexes, keys, checks, triggers
         },
         op);
 }

@@ -1,5 +1,6 @@
 #include "migration.h"
 
+#include "../schema/qualifiedname.h"
 #include "../safety/destructivesql.h"
 
 #include <QRegularExpression>
@@ -30,11 +31,6 @@ bool Migration::isReversible() const
 }
 
 namespace {
-
-QString qualified(const QString &schema, const QString &name)
-{
-    return schema.isEmpty() ? name : schema + u'.' + name;
-}
 
 // "runs <statement>" for every statement of sql that destroys data, read
 // by each dialect's rules (a migration file does not know its dialect).
@@ -70,9 +66,9 @@ QStringList Migration::destructiveChanges() const
     }
     for (const Operation &op : operations) {
         if (const auto *t = std::get_if<DropTable>(&op))
-            out << QStringLiteral("drops table %1").arg(qualified(t->schema, t->name));
+            out << QStringLiteral("drops table %1").arg(qualifiedName(t->schema, t->name));
         else if (const auto *c = std::get_if<DropColumn>(&op); c && !regenerated(*c))
-            out << QStringLiteral("drops column %1.%2").arg(qualified(c->schema, c->table), c->column);
+            out << QStringLiteral("drops column %1.%2").arg(qualifiedName(c->schema, c->table), c->column);
         else if (const auto *n = std::get_if<DropNamespace>(&op))
             out << QStringLiteral("drops schema %1").arg(n->name);
         else if (const auto *r = std::get_if<RunSql>(&op)) {

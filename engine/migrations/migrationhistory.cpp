@@ -10,7 +10,7 @@ namespace covet {
 
 namespace {
 
-QString table(const SqlExecutor &sql)
+QString historyTable(const SqlExecutor &sql)
 {
     return IdentifierQuoter::quote(sql.dialect(), MigrationHistory::tableName());
 }
@@ -35,7 +35,7 @@ Status MigrationHistory::ensure(SqlExecutor &sql)
     const QString text = d == Dialect::SQLite ? QStringLiteral("TEXT") : QStringLiteral("VARCHAR(255)");
     const QString ddl = QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (%2 %7 NOT NULL PRIMARY KEY, %3 %8 NOT NULL, "
                                        "%4 %8 NOT NULL, %5 %8 NOT NULL, %6 BIGINT NOT NULL DEFAULT 0)")
-                            .arg(table(sql), q("id"), q("checksum"), q("applied_at"), q("applied_by"), q("duration_ms"), idType, text);
+                            .arg(historyTable(sql), q("id"), q("checksum"), q("applied_at"), q("applied_by"), q("duration_ms"), idType, text);
     auto r = sql.exec(ddl);
     if (!r)
         return std::unexpected(r.error().withContext(QStringLiteral("creating the history table %1").arg(tableName())));
@@ -53,7 +53,7 @@ Result<QList<AppliedMigration>> MigrationHistory::load(SqlExecutor &sql)
     const Dialect d = sql.dialect();
     auto q = [d](const char *n) { return IdentifierQuoter::quote(d, QString::fromLatin1(n)); };
     auto rows = sql.rows(QStringLiteral("SELECT %1, %2, %3, %4, %5 FROM %6 ORDER BY %3, %1")
-                             .arg(q("id"), q("checksum"), q("applied_at"), q("applied_by"), q("duration_ms"), table(sql)));
+                             .arg(q("id"), q("checksum"), q("applied_at"), q("applied_by"), q("duration_ms"), historyTable(sql)));
     if (!rows)
         return std::unexpected(rows.error());
     for (const QVariantList &r : *rows)
@@ -67,7 +67,7 @@ Result<bool> MigrationHistory::containsAny(SqlExecutor &sql, const QStringList &
     if (ids.isEmpty())
         return false;
     auto rows = sql.rowsPrepared(QStringLiteral("SELECT count(*) FROM %1 WHERE %2 IN (%3)")
-                                     .arg(table(sql), IdentifierQuoter::quote(sql.dialect(), QStringLiteral("id")), SqlExecutor::placeholders(ids.size())),
+                                     .arg(historyTable(sql), IdentifierQuoter::quote(sql.dialect(), QStringLiteral("id")), SqlExecutor::placeholders(ids.size())),
                                  QVariantList(ids.cbegin(), ids.cend()));
     if (!rows)
         return std::unexpected(rows.error());
@@ -79,7 +79,7 @@ Status MigrationHistory::record(SqlExecutor &sql, const AppliedMigration &row)
     const Dialect d = sql.dialect();
     auto q = [d](const char *n) { return IdentifierQuoter::quote(d, QString::fromLatin1(n)); };
     auto r = sql.execPrepared(QStringLiteral("INSERT INTO %1 (%2, %3, %4, %5, %6) VALUES (?, ?, ?, ?, ?)")
-                          .arg(table(sql), q("id"), q("checksum"), q("applied_at"), q("applied_by"), q("duration_ms")),
+                          .arg(historyTable(sql), q("id"), q("checksum"), q("applied_at"), q("applied_by"), q("duration_ms")),
                       {row.id, row.checksum, row.appliedAt, row.appliedBy, row.durationMs});
     if (!r)
         return std::unexpected(r.error().withContext(QStringLiteral("recording %1 in %2").arg(row.id, tableName())));
@@ -91,7 +91,7 @@ Status MigrationHistory::remove(SqlExecutor &sql, const QStringList &ids)
     if (ids.isEmpty())
         return {};
     auto r = sql.execPrepared(QStringLiteral("DELETE FROM %1 WHERE %2 IN (%3)")
-                                  .arg(table(sql), IdentifierQuoter::quote(sql.dialect(), QStringLiteral("id")), SqlExecutor::placeholders(ids.size())),
+                                  .arg(historyTable(sql), IdentifierQuoter::quote(sql.dialect(), QStringLiteral("id")), SqlExecutor::placeholders(ids.size())),
                               QVariantList(ids.cbegin(), ids.cend()));
     if (!r)
         return std::unexpected(r.error().withContext(QStringLiteral("removing %1 from %2").arg(ids.join(QStringLiteral(", ")), tableName())));

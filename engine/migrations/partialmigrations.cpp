@@ -13,7 +13,7 @@ QString q(const SqlExecutor &sql, const char *name)
     return IdentifierQuoter::quote(sql.dialect(), QString::fromLatin1(name));
 }
 
-QString table(const SqlExecutor &sql)
+QString partialTable(const SqlExecutor &sql)
 {
     return IdentifierQuoter::quote(sql.dialect(), PartialMigrations::tableName());
 }
@@ -23,7 +23,7 @@ Status ensure(SqlExecutor &sql)
     const QString text = sql.dialect() == Dialect::SQLite ? QStringLiteral("TEXT") : QStringLiteral("VARCHAR(255)");
     const QString ddl = QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (%2 %10 NOT NULL PRIMARY KEY, %3 %10 NOT NULL, %4 INTEGER NOT NULL, "
                                        "%5 INTEGER NOT NULL, %6 %11, %7 %10 NOT NULL, %8 %10 NOT NULL, %9 %10 NOT NULL)")
-                            .arg(table(sql), q(sql, "id"), q(sql, "direction"), q(sql, "steps_done"), q(sql, "step_count"), q(sql, "running_step"),
+                            .arg(partialTable(sql), q(sql, "id"), q(sql, "direction"), q(sql, "steps_done"), q(sql, "step_count"), q(sql, "running_step"),
                                  q(sql, "started_at"), q(sql, "started_by"), q(sql, "updated_at"), text,
                                  sql.dialect() == Dialect::MySQL ? QStringLiteral("TEXT") : text);
     if (auto r = sql.exec(ddl); !r)
@@ -62,7 +62,7 @@ Status PartialMigrations::begin(SqlExecutor &sql, const QString &id, const QStri
     const QString now = LocalUser::nowUtc();
     (void)clear(sql, id);
     auto r = sql.exec(QStringLiteral("INSERT INTO %1 (%2, %3, %4, %5, %6, %7, %8, %9) VALUES (?, ?, 0, ?, '', ?, ?, ?)")
-                          .arg(table(sql), q(sql, "id"), q(sql, "direction"), q(sql, "steps_done"), q(sql, "step_count"), q(sql, "running_step"),
+                          .arg(partialTable(sql), q(sql, "id"), q(sql, "direction"), q(sql, "steps_done"), q(sql, "step_count"), q(sql, "running_step"),
                                q(sql, "started_at"), q(sql, "started_by"), q(sql, "updated_at")),
                       {id, direction, stepCount, now, user, now});
     if (!r)
@@ -72,7 +72,7 @@ Status PartialMigrations::begin(SqlExecutor &sql, const QString &id, const QStri
 
 Status PartialMigrations::stepStarting(SqlExecutor &sql, const QString &id, const QString &label)
 {
-    auto r = sql.exec(QStringLiteral("UPDATE %1 SET %2 = ?, %3 = ? WHERE %4 = ?").arg(table(sql), q(sql, "running_step"), q(sql, "updated_at"), q(sql, "id")),
+    auto r = sql.exec(QStringLiteral("UPDATE %1 SET %2 = ?, %3 = ? WHERE %4 = ?").arg(partialTable(sql), q(sql, "running_step"), q(sql, "updated_at"), q(sql, "id")),
                       {label, LocalUser::nowUtc(), id});
     if (!r)
         return std::unexpected(r.error());
@@ -82,7 +82,7 @@ Status PartialMigrations::stepStarting(SqlExecutor &sql, const QString &id, cons
 Status PartialMigrations::stepDone(SqlExecutor &sql, const QString &id, int stepsDone)
 {
     auto r = sql.exec(QStringLiteral("UPDATE %1 SET %2 = ?, %3 = '', %4 = ? WHERE %5 = ?")
-                          .arg(table(sql), q(sql, "steps_done"), q(sql, "running_step"), q(sql, "updated_at"), q(sql, "id")),
+                          .arg(partialTable(sql), q(sql, "steps_done"), q(sql, "running_step"), q(sql, "updated_at"), q(sql, "id")),
                       {stepsDone, LocalUser::nowUtc(), id});
     if (!r)
         return std::unexpected(r.error());
@@ -96,7 +96,7 @@ Status PartialMigrations::clear(SqlExecutor &sql, const QString &id)
         return std::unexpected(has.error());
     if (!*has)
         return {};
-    auto r = sql.exec(QStringLiteral("DELETE FROM %1 WHERE %2 = ?").arg(table(sql), q(sql, "id")), {id});
+    auto r = sql.exec(QStringLiteral("DELETE FROM %1 WHERE %2 = ?").arg(partialTable(sql), q(sql, "id")), {id});
     if (!r)
         return std::unexpected(r.error());
     return {};
@@ -112,7 +112,7 @@ Result<QList<PartialMigration>> PartialMigrations::load(SqlExecutor &sql)
         return out;
     auto rows = sql.rows(QStringLiteral("SELECT %1, %2, %3, %4, %5, %6, %7, %8 FROM %9 ORDER BY %6")
                              .arg(q(sql, "id"), q(sql, "direction"), q(sql, "steps_done"), q(sql, "step_count"), q(sql, "running_step"),
-                                  q(sql, "started_at"), q(sql, "started_by"), q(sql, "updated_at"), table(sql)));
+                                  q(sql, "started_at"), q(sql, "started_by"), q(sql, "updated_at"), partialTable(sql)));
     if (!rows)
         return std::unexpected(rows.error());
     for (const QVariantList &r : *rows)

@@ -1,5 +1,6 @@
 #include "operationapplier.h"
 #include "../schema/sqlnames.h"
+#include "../schema/qualifiedname.h"
 
 #include <QSet>
 
@@ -22,7 +23,7 @@ Status exists(const QString &what, const QString &op)
     return fail(Error::Category::Conflict, QStringLiteral("%1 already exists").arg(what), op);
 }
 
-QString fkText(const ForeignKey &fk)
+QString fkLabel(const ForeignKey &fk)
 {
     return fk.name.isEmpty() ? QStringLiteral("foreign key (%1) -> %2").arg(fk.columns.join(QStringLiteral(", ")), fk.refTable)
                              : QStringLiteral("foreign key %1").arg(fk.name);
@@ -214,7 +215,7 @@ struct Applier
         if (!t)
             return std::unexpected(t.error());
         if (!op.foreignKey.name.isEmpty() && indexByName((*t)->foreignKeys, op.foreignKey.name) >= 0)
-            return exists(QStringLiteral("%1 on %2").arg(fkText(op.foreignKey), (*t)->qualifiedName()), where);
+            return exists(QStringLiteral("%1 on %2").arg(fkLabel(op.foreignKey), (*t)->qualifiedName()), where);
         for (const QString &c : op.foreignKey.columns)
             if (auto ok = requireColumn(**t, c); !ok)
                 return ok;
@@ -228,7 +229,7 @@ struct Applier
             return std::unexpected(t.error());
         const qsizetype i = OperationApplier::findForeignKey(**t, op.foreignKey);
         if (i < 0)
-            return notFound(QStringLiteral("%1 on %2").arg(fkText(op.foreignKey), (*t)->qualifiedName()), where);
+            return notFound(QStringLiteral("%1 on %2").arg(fkLabel(op.foreignKey), (*t)->qualifiedName()), where);
         (*t)->foreignKeys.removeAt(i);
         return {};
     }
@@ -382,7 +383,7 @@ struct Applier
 
 QString OperationApplier::qualified(const QString &ns, const QString &name)
 {
-    return ns.isEmpty() ? name : ns + u'.' + name;
+    return qualifiedName(ns, name);
 }
 
 Result<Table *> OperationApplier::findTable(Schema &schema, const QString &ns, const QString &name)

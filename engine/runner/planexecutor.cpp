@@ -1,5 +1,6 @@
 #include "planexecutor.h"
 
+#include "../core/numbertext.h"
 #include "../audit/auditrecorder.h"
 #include "../migrations/datatags.h"
 #include "../core/localuser.h"
@@ -11,7 +12,6 @@
 #include "runaudit.h"
 #include "runverifier.h"
 
-#include <QLocale>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -27,12 +27,6 @@ QString pendingWord(const MigrationPlan &plan)
 QString verb(const MigrationPlan &plan)
 {
     return plan.forward ? QStringLiteral("migration") : QStringLiteral("rolling back");
-}
-
-QString number(qint64 n)
-{
-    static const QLocale english(QLocale::English);
-    return english.toString(n);
 }
 
 } // namespace
@@ -627,8 +621,8 @@ Error PlanExecutor::stopStepwise(const MigrationPlan &plan, const QList<qsizetyp
         for (const DataAtStake &s : stakesOf(plan)) {
             if (s.step < 0 || s.step >= plan.steps.size() || !undone.contains(plan.steps.at(s.step).label))
                 continue;
-            const QString what = s.kind == DataAtStake::Kind::Table ? QStringLiteral("%1 rows of %2").arg(number(s.rows), s.table)
-                                                                    : QStringLiteral("%1 values of %2.%3").arg(number(s.rows), s.table, s.columns.join(u','));
+            const QString what = s.kind == DataAtStake::Kind::Table ? QStringLiteral("%1 rows of %2").arg(groupedNumber(s.rows), s.table)
+                                                                    : QStringLiteral("%1 values of %2.%3").arg(groupedNumber(s.rows), s.table, s.columns.join(u','));
             notRestored << what;
             msg += QStringLiteral(" NOT RESTORED: %1, which %2 destroyed (no backup was taken: safety.backup_before_data_loss is off).")
                        .arg(what, plan.steps.at(s.step).label);

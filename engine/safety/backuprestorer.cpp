@@ -1,19 +1,12 @@
 #include "backuprestorer.h"
 
+#include "../core/numbertext.h"
 #include "../db/catalog.h"
 #include "../sql/identifierquoter.h"
-
-#include <QLocale>
 
 namespace covet {
 
 namespace {
-
-QString number(qint64 n)
-{
-    static const QLocale english(QLocale::English);
-    return english.toString(n);
-}
 
 QString beginStatement(Dialect d)
 {
@@ -221,12 +214,12 @@ Result<BackupCheck::Item> BackupRestorer::verify(const BackupItem &item, const s
         return std::unexpected(now.error());
     c.ok = *now == item.checksum;
     if (c.ok)
-        c.detail = QStringLiteral("restored %1 rows; checksum matches the backup").arg(number(now->rows));
+        c.detail = QStringLiteral("restored %1 rows; checksum matches the backup").arg(groupedNumber(now->rows));
     else if (now->rows < item.checksum.rows)
         c.detail = QStringLiteral("only %1 of the %2 saved rows have a matching row in %3 (deleted since the backup?)")
-                       .arg(number(now->rows), number(item.checksum.rows), item.source());
+                       .arg(groupedNumber(now->rows), groupedNumber(item.checksum.rows), item.source());
     else
-        c.detail = QStringLiteral("the values in %1 differ from the backup after writing them (%2 rows compared)").arg(item.source(), number(now->rows));
+        c.detail = QStringLiteral("the values in %1 differ from the backup after writing them (%2 rows compared)").arg(item.source(), groupedNumber(now->rows));
     return c;
 }
 
@@ -290,10 +283,10 @@ Result<BackupCheck> BackupRestorer::preview(qint64 id, const QList<int> &onlyIte
                 return std::unexpected(n.error());
             const qint64 held = n->isEmpty() ? 0 : n->first().value(0).toLongLong();
             c.ok = held == 0;
-            c.detail = c.ok ? QStringLiteral("would insert the %1 saved rows into %2 (empty; no primary key)").arg(number(i.rows), i.source())
+            c.detail = c.ok ? QStringLiteral("would insert the %1 saved rows into %2 (empty; no primary key)").arg(groupedNumber(i.rows), i.source())
                             : QStringLiteral("cannot restore into %1: it holds %2 rows and the backup has no primary key to match the %3 "
                                              "saved rows to them; empty the table first, or copy them from %4 by hand")
-                                  .arg(i.source(), number(held), number(i.rows),
+                                  .arg(i.source(), groupedNumber(held), groupedNumber(i.rows),
                                        i.backupSchema.isEmpty() ? i.backupTable : i.backupSchema + u'.' + i.backupTable);
         } else {
             QStringList on;
@@ -308,11 +301,11 @@ Result<BackupCheck> BackupRestorer::preview(qint64 id, const QList<int> &onlyIte
             const QStringList cols = i.kind == DataAtStake::Kind::Columns ? i.columns.mid(i.key.size()) : QStringList();
             if (i.kind == DataAtStake::Kind::Columns)
                 c.detail = QStringLiteral("would write %1 into %2 of %3 rows matched by %4%5")
-                               .arg(cols.join(QStringLiteral(", ")), number(matched), number(i.rows), i.key.join(QStringLiteral(", ")),
-                                    matched < i.rows ? QStringLiteral("; %1 saved rows have no matching row and would be left out").arg(number(i.rows - matched))
+                               .arg(cols.join(QStringLiteral(", ")), groupedNumber(matched), groupedNumber(i.rows), i.key.join(QStringLiteral(", ")),
+                                    matched < i.rows ? QStringLiteral("; %1 saved rows have no matching row and would be left out").arg(groupedNumber(i.rows - matched))
                                                      : QString());
             else
-                c.detail = QStringLiteral("would update %1 rows and insert %2 into %3").arg(number(matched), number(i.rows - matched), i.source());
+                c.detail = QStringLiteral("would update %1 rows and insert %2 into %3").arg(groupedNumber(matched), groupedNumber(i.rows - matched), i.source());
             c.ok = i.kind == DataAtStake::Kind::Table || matched == i.rows;
         }
         out.items << c;

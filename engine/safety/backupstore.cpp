@@ -1,5 +1,6 @@
 #include "backupstore.h"
 
+#include "../core/numbertext.h"
 #include "../db/catalog.h"
 #include "../db/sqltimestamp.h"
 #include "../sql/identifierquoter.h"
@@ -8,18 +9,11 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QLocale>
 #include <QSqlRecord>
 
 namespace covet {
 
 namespace {
-
-QString number(qint64 n)
-{
-    static const QLocale english(QLocale::English);
-    return english.toString(n);
-}
 
 QString jsonList(const QStringList &list)
 {
@@ -499,9 +493,9 @@ Result<BackupCheck> BackupStore::verify(qint64 id)
         if (!sum)
             return std::unexpected(sum.error());
         c.ok = *sum == i.checksum;
-        c.detail = c.ok ? QStringLiteral("checksum matches (%1 rows)").arg(number(sum->rows))
+        c.detail = c.ok ? QStringLiteral("checksum matches (%1 rows)").arg(groupedNumber(sum->rows))
                         : QStringLiteral("checksum differs: the backup table %1 was changed (now %2 rows, recorded %3)")
-                              .arg(i.backupTable, number(sum->rows), number(i.checksum.rows));
+                              .arg(i.backupTable, groupedNumber(sum->rows), groupedNumber(i.checksum.rows));
         check.items << c;
     }
     return check;

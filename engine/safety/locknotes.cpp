@@ -1,5 +1,6 @@
 #include "locknotes.h"
 
+#include "../schema/qualifiedname.h"
 #include "../sql/sqlitegenerator.h"
 #include "../sql/sqliterebuild.h"
 
@@ -8,11 +9,6 @@
 namespace covet {
 
 namespace {
-
-QString qualified(const QString &schema, const QString &name)
-{
-    return schema.isEmpty() ? name : schema + u'.' + name;
-}
 
 LockNote note(const QString &rule, const QString &schema, const QString &table, const QString &column, const QString &reason,
               const QString &safer, bool alwaysLow = false)
@@ -32,7 +28,7 @@ QList<LockNote> postgres(const Operation &op)
 {
     QList<LockNote> out;
     if (const auto *o = std::get_if<AlterColumn>(&op)) {
-        const QString what = qualified(o->schema, o->table);
+        const QString what = qualifiedName(o->schema, o->table);
         if (!o->before.type.equivalent(o->after.type) && !LockNotes::postgresKeepsRows(o->before.type, o->after.type))
             out << note(QStringLiteral("table-rewrite"), o->schema, o->table, o->after.name,
                         QStringLiteral("changing %1.%2 from %3 to %4 rewrites the whole table%5 under an ACCESS EXCLUSIVE lock: reads "
@@ -51,40 +47,40 @@ QList<LockNote> postgres(const Operation &op)
         if (o->column.defaultExpr && volatileDefault(*o->column.defaultExpr))
             out << note(QStringLiteral("table-rewrite"), o->schema, o->table, o->column.name,
                         QStringLiteral("adding %1.%2 with the volatile default %3 rewrites the whole table%4 under an ACCESS EXCLUSIVE lock")
-                            .arg(qualified(o->schema, o->table), o->column.name, *o->column.defaultExpr, QStringLiteral("{size}")),
+                            .arg(qualifiedName(o->schema, o->table), o->column.name, *o->column.defaultExpr, QStringLiteral("{size}")),
                         QStringLiteral("add the column without a default (or with a constant one), then backfill it in batches"));
         else if (o->column.isGenerated() && o->column.generatedStored)
             out << note(QStringLiteral("table-rewrite"), o->schema, o->table, o->column.name,
                         QStringLiteral("adding the stored generated column %1.%2 rewrites the whole table%3 under an ACCESS EXCLUSIVE lock")
-                            .arg(qualified(o->schema, o->table), o->column.name, QStringLiteral("{size}")),
+                            .arg(qualifiedName(o->schema, o->table), o->column.name, QStringLiteral("{size}")),
                         QStringLiteral("add a plain column, backfill it in batches, and keep it current with a trigger"));
     } else if (const auto *o = std::get_if<CreateIndex>(&op)) {
         out << note(QStringLiteral("index-without-concurrently"), o->schema, o->table, {},
                     QStringLiteral("CREATE INDEX %1 on %2 without CONCURRENTLY blocks writes to the table%3 while it builds")
-                        .arg(o->index.name, qualified(o->schema, o->table), QStringLiteral("{size}")),
+                        .arg(o->index.name, qualifiedName(o->schema, o->table), QStringLiteral("{size}")),
                     QStringLiteral("CREATE INDEX CONCURRENTLY in a migration marked `transactional: false` (run_sql), which lets "
                                    "writes continue"));
     } else if (const auto *o = std::get_if<AddUnique>(&op)) {
         out << note(QStringLiteral("index-without-concurrently"), o->schema, o->table, {},
                     QStringLiteral("adding UNIQUE (%1) on %2 builds its index while blocking writes to the table%3")
-                        .arg(o->unique.columns.join(QStringLiteral(", ")), qualified(o->schema, o->table), QStringLiteral("{size}")),
+                        .arg(o->unique.columns.join(QStringLiteral(", ")), qualifiedName(o->schema, o->table), QStringLiteral("{size}")),
                     QStringLiteral("CREATE UNIQUE INDEX CONCURRENTLY (transactional: false), then ADD CONSTRAINT … UNIQUE USING INDEX"));
     } else if (const auto *o = std::get_if<SetPrimaryKey>(&op)) {
         if (o->after)
             out << note(QStringLiteral("index-without-concurrently"), o->schema, o->table, {},
                         QStringLiteral("setting the primary key of %1 builds its index under an ACCESS EXCLUSIVE lock%2")
-                            .arg(qualified(o->schema, o->table), QStringLiteral("{size}")),
+                            .arg(qualifiedName(o->schema, o->table), QStringLiteral("{size}")),
                         QStringLiteral("CREATE UNIQUE INDEX CONCURRENTLY first, then ADD PRIMARY KEY USING INDEX"));
     } else if (const auto *o = std::get_if<AddForeignKey>(&op)) {
         out << note(QStringLiteral("constraint-validation"), o->schema, o->table, {},
                     QStringLiteral("adding the foreign key %1 checks every row of %2%3 while blocking writes to both tables")
-                        .arg(o->foreignKey.name, qualified(o->schema, o->table), QStringLiteral("{size}")),
+                        .arg(o->foreignKey.name, qualifiedName(o->schema, o->table), QStringLiteral("{size}")),
                     QStringLiteral("ADD CONSTRAINT … NOT VALID, then VALIDATE CONSTRAINT in a later migration (it only takes a "
                                    "SHARE UPDATE EXCLUSIVE lock)"));
     } else if (const auto *o = std::get_if<AddCheck>(&op)) {
         out << note(QStringLiteral("constraint-validation"), o->schema, o->table, {},
                     QStringLiteral("adding CHECK (%1) scans every row of %2%3 under an ACCESS EXCLUSIVE lock")
-                        .arg(o->check.expression, qualified(o->schema, o->table), QStringLiteral("{size}")),
+                        .arg(o->check.expression, qualifiedName(o->schema, o->table), QStringLiteral("{size}")),
                     QStringLiteral("ADD CONSTRAINT … NOT VALID, then VALIDATE CONSTRAINT in a later migration"));
     }
     return out;
@@ -104,20 +100,20 @@ QList<LockNote> mysql(const DialectCapabilities &caps, const Operation &op)
             out << note(QStringLiteral("mysql-copy"), o->schema, o->table, o->after.name,
                         QStringLiteral("changing %1.%2 from %3 to %4 makes %5 copy the whole table%6 (ALGORITHM=COPY): writes wait "
                                        "until it ends")
-                            .arg(qualified(o->schema, o->table), o->after.name, a.canonicalName(), b.canonicalName(), product,
+                            .arg(qualifiedName(o->schema, o->table), o->after.name, a.canonicalName(), b.canonicalName(), product,
                                  QStringLiteral("{size}")),
                         QStringLiteral("add a new column, backfill it in batches, switch, then drop the old one (or use an online "
                                        "schema change tool such as gh-ost or pt-online-schema-change)"));
         else if (o->before.nullable != o->after.nullable)
             out << note(QStringLiteral("mysql-rebuild"), o->schema, o->table, o->after.name,
                         QStringLiteral("changing whether %1.%2 accepts NULL rebuilds the table in place%3 (ALGORITHM=INPLACE)")
-                            .arg(qualified(o->schema, o->table), o->after.name, QStringLiteral("{size}")),
+                            .arg(qualifiedName(o->schema, o->table), o->after.name, QStringLiteral("{size}")),
                         QStringLiteral("run it when the table is quiet; writes continue but the rebuild takes time and I/O"));
     } else if (const auto *o = std::get_if<AddColumn>(&op)) {
         if (!caps.instantAddColumn || o->column.isGenerated())
             out << note(QStringLiteral("mysql-rebuild"), o->schema, o->table, o->column.name,
                         QStringLiteral("adding %1.%2 rebuilds the table%3 on %4 %5 (no INSTANT add)")
-                            .arg(qualified(o->schema, o->table), o->column.name, QStringLiteral("{size}"), product,
+                            .arg(qualifiedName(o->schema, o->table), o->column.name, QStringLiteral("{size}"), product,
                                  QString::number(caps.version)),
                         QStringLiteral("run it when the table is quiet"));
     } else if (const auto *o = std::get_if<DropColumn>(&op)) {
@@ -125,22 +121,22 @@ QList<LockNote> mysql(const DialectCapabilities &caps, const Operation &op)
         if (!instant)
             out << note(QStringLiteral("mysql-rebuild"), o->schema, o->table, o->column,
                         QStringLiteral("dropping %1.%2 rebuilds the table%3 (no INSTANT drop on this %4 version)")
-                            .arg(qualified(o->schema, o->table), o->column, QStringLiteral("{size}"), product),
+                            .arg(qualifiedName(o->schema, o->table), o->column, QStringLiteral("{size}"), product),
                         QStringLiteral("run it when the table is quiet"));
     } else if (const auto *o = std::get_if<AddForeignKey>(&op)) {
         out << note(QStringLiteral("mysql-copy"), o->schema, o->table, {},
                     QStringLiteral("adding the foreign key %1 copies %2%3 (ALGORITHM=COPY while foreign_key_checks is on): writes wait")
-                        .arg(o->foreignKey.name, qualified(o->schema, o->table), QStringLiteral("{size}")),
+                        .arg(o->foreignKey.name, qualifiedName(o->schema, o->table), QStringLiteral("{size}")),
                     QStringLiteral("add it while the table is small, or with an online schema change tool"));
     } else if (const auto *o = std::get_if<SetPrimaryKey>(&op)) {
         out << note(QStringLiteral("mysql-rebuild"), o->schema, o->table, {},
                     QStringLiteral("changing the primary key of %1 rebuilds the table%2 (the clustered index)")
-                        .arg(qualified(o->schema, o->table), QStringLiteral("{size}")),
+                        .arg(qualifiedName(o->schema, o->table), QStringLiteral("{size}")),
                     QStringLiteral("run it when the table is quiet, or with an online schema change tool"));
     } else if (const auto *o = std::get_if<CreateIndex>(&op)) {
         out << note(QStringLiteral("index-build"), o->schema, o->table, {},
                     QStringLiteral("building index %1 on %2%3 reads the whole table; writes continue (ALGORITHM=INPLACE, LOCK=NONE)")
-                        .arg(o->index.name, qualified(o->schema, o->table), QStringLiteral("{size}")),
+                        .arg(o->index.name, qualifiedName(o->schema, o->table), QStringLiteral("{size}")),
                     QStringLiteral("run it when the table is quiet if it is large"), true);
     }
     return out;
@@ -212,7 +208,7 @@ QList<LockNote> LockNotes::of(const DialectCapabilities &caps, const Operation &
             return {note(QStringLiteral("sqlite-rebuild"), schema, table, {},
                          QStringLiteral("SQLite cannot alter %1 in place: Covet rebuilds it, copying every row%2 into a new table while "
                                         "holding the database's write lock")
-                             .arg(qualified(schema, table), QStringLiteral("{size}")),
+                             .arg(qualifiedName(schema, table), QStringLiteral("{size}")),
                          QStringLiteral("group changes to one table in one migration so it is rebuilt once; run it when writers "
                                         "can wait"))};
         }

@@ -1,5 +1,7 @@
 #include "riskanalyzer.h"
 
+#include "../schema/qualifiedname.h"
+#include "../core/numbertext.h"
 #include "../operations/operationapplier.h"
 #include "../operations/operationreverser.h"
 #include "../sql/typeconversion.h"
@@ -15,17 +17,6 @@
 namespace covet {
 
 namespace {
-
-QString number(qint64 n)
-{
-    static const QLocale english(QLocale::English);
-    return english.toString(n);
-}
-
-QString qualified(const QString &schema, const QString &name)
-{
-    return schema.isEmpty() ? name : schema + u'.' + name;
-}
 
 // One finding waiting for the counts.
 struct Pending
@@ -241,7 +232,7 @@ void Analysis::dependentsOf(Pending &p, const Schema &before, const QString &sch
             }
             Pending::Dependent d;
             d.text = QStringLiteral("%1.%2 (ON DELETE %3)")
-                         .arg(qualified(t.schema, t.name), fk.columns.join(u','), fkActionSql(fk.onDelete));
+                         .arg(qualifiedName(t.schema, t.name), fk.columns.join(u','), fkActionSql(fk.onDelete));
             d.count = live ? count(t.schema, t.name, conds.join(QStringLiteral(" AND "))) : -1;
             p.dependents << d;
         }
@@ -261,7 +252,7 @@ void Analysis::dropTable(const PlannedStep &step, const QString &schema, const Q
     if (live)
         p.stake = DataAtStake{step.migrationId, step.stepIndex, DataAtStake::Kind::Table, schema, name, {}, keyFor(&before, schema, name), 0};
     const bool created = !m_names.liveTable(schema, name).has_value();
-    const QString what = qualified(schema, name);
+    const QString what = qualifiedName(schema, name);
     p.grade = [what, how, created, offline = !m_live](RiskFinding &f, qint64 rows, qint64) {
         f.summary = QStringLiteral("%1 %2").arg(how, what);
         if (created) {
@@ -279,7 +270,7 @@ void Analysis::dropTable(const PlannedStep &step, const QString &schema, const Q
             f.reason = QStringLiteral("%1 %2, which is empty").arg(how, what);
         } else {
             f.level = RiskLevel::High;
-            f.reason = QStringLiteral("%1 %2 and its %3 row%4: they are lost").arg(how, what, number(rows), rows == 1 ? QString() : QStringLiteral("s"));
+            f.reason = QStringLiteral("%1 %2 and its %3 row%4: they are lost").arg(how, what, groupedNumber(rows), rows == 1 ? QString() : QStringLiteral("s"));
         }
         f.safeAlternative = QStringLiteral("keep the data: let Covet back the table up first (safety.backup_before_data_loss, on by "
                                            "default), or rename the table aside and drop it in a later migration once nothing needs it");
@@ -307,7 +298,7 @@ void Analysis::dropColumn(const PlannedStep &step, const QString &schema, const 
         else
             p.stake = DataAtStake{step.migrationId, step.stepIndex, DataAtStake::Kind::Columns, schema, table, {column}, key, 0};
     }
-    const QString what = qualified(schema, table) + u'.' + column;
+    const QString what = qualifiedName(schema, table) + u'.' + column;
     if (const Column *c = t ? t->column(column) : nullptr; c && c->isGenerated()) {
         // Its values are computed from other columns: nothing is lost.
         p.finding.losesData = false;
@@ -339,7 +330,7 @@ void Analysis::dropColumn(const PlannedStep &step, const QString &schema, const 
             f.reason = QStringLiteral("%1 %2, which holds no value (all NULL or no rows)").arg(how, what);
         } else {
             f.level = noKey ? RiskLevel::Critical : RiskLevel::High;
-            f.reason = QStringLiteral("%1 %2 and its %3 non-NULL value%4: they are lost").arg(how, what, number(values), values == 1 ? QString() : QStringLiteral("s"));
+            f.reason = QStringLiteral("%1 %2 and its %3 non-NULL value%4: they are lost").arg(how, what, groupedNumber(values), values == 1 ? QString() : QStringLiteral("s"));
             if (noKey)
                 f.reason += QStringLiteral("; the table has no primary key, so a backup cannot put the values back row by row");
         }
@@ -387,7 +378,7 @@ void Analysis::judgeRaw(const PlannedStep &step, const QString &statement, const
                 return;
             }
             f.level = update ? RiskLevel::Medium : RiskLevel::High;
-            f.reason = rows > 0 ? QStringLiteral("%1 %2 (%3 rows%4)").arg(how, what, number(rows), filtered ? QStringLiteral(" in the table; the WHERE "
+            f.reason = rows > 0 ? QStringLiteral("%1 %2 (%3 rows%4)").arg(how, what, groupedNumber(rows), filtered ? QStringLiteral(" in the table; the WHERE "
                                                                                                                         "clause picks some") : QString())
                                 : QStringLiteral("%1 %2 (not counted)").arg(how, what);
             if (filtered || !counted)
@@ -414,12 +405,12 @@ void Analysis::judgeOperation(const PlannedStep &step, const Operation &op, cons
             p.rowsCount = count(o->schema, o->table);
             if (lc && m_live)
                 p.affectedCount = count(o->schema, o->table, QStringLiteral("%1 IS NULL").arg(m_live->quote(*lc)));
-            const QString what = qualified(o->schema, o->table) + u'.' + o->after.name;
+            const QString what = qualifiedName(o->schema, o->table) + u'.' + o->after.name;
             p.grade = [what](RiskFinding &f, qint64, qint64 nulls) {
                 f.summary = QStringLiteral("makes %1 NOT NULL").arg(what);
                 f.level = nulls > 0 ? RiskLevel::High : RiskLevel::Low;
                 f.reason = nulls > 0 ? QStringLiteral("makes %1 NOT NULL without a default, but %2 rows hold NULL: the step will be refused")
-                                           .arg(what, number(nulls))
+                                           .arg(what, groupedNumber(nulls))
                                      : QStringLiteral("makes %1 NOT NULL without a default%2")
                                            .arg(what, nulls == 0 ? QStringLiteral("; no row holds NULL") : QString());
                 f.safeAlternative = QStringLiteral("give the column a default (Covet fills the NULLs from it first), or fill them in an "
@@ -432,7 +423,7 @@ void Analysis::judgeOperation(const PlannedStep &step, const Operation &op, cons
         if (!c.nullable && !c.defaultExpr && !c.isGenerated() && c.identity == Column::Identity::None) {
             Pending p = start(step, QStringLiteral("add-not-null-column"), o->schema, o->table, c.name);
             p.rowsCount = count(o->schema, o->table);
-            const QString what = qualified(o->schema, o->table) + u'.' + c.name;
+            const QString what = qualifiedName(o->schema, o->table) + u'.' + c.name;
             const bool mysql = m_caps.dialect == Dialect::MySQL;
             p.grade = [what, mysql](RiskFinding &f, qint64 rows, qint64) {
                 f.summary = QStringLiteral("adds %1 NOT NULL without a default").arg(what);
@@ -440,9 +431,9 @@ void Analysis::judgeOperation(const PlannedStep &step, const Operation &op, cons
                 f.reason = rows == 0 ? QStringLiteral("adds %1 NOT NULL without a default to an empty table").arg(what)
                            : mysql  ? QStringLiteral("adds %1 NOT NULL without a default: MySQL/MariaDB give the %2 existing rows the "
                                                      "type's zero value ('' or 0), which is probably not what they hold")
-                                         .arg(what, rows < 0 ? QStringLiteral("?") : number(rows))
+                                         .arg(what, rows < 0 ? QStringLiteral("?") : groupedNumber(rows))
                                     : QStringLiteral("adds %1 NOT NULL without a default to a table with %2 rows: the step will fail")
-                                         .arg(what, rows < 0 ? QStringLiteral("?") : number(rows));
+                                         .arg(what, rows < 0 ? QStringLiteral("?") : groupedNumber(rows));
                 f.safeAlternative = QStringLiteral("add the column nullable, backfill it, then make it NOT NULL (or give it a default)");
             };
             m_pending << p;
@@ -487,7 +478,7 @@ void Analysis::narrowing(const PlannedStep &step, const AlterColumn &op, const S
     if (!conversion.changesType())
         return;
     const auto lc = liveColumn(op.schema, op.table, op.before.name);
-    const QString what = qualified(op.schema, op.table) + u'.' + op.after.name;
+    const QString what = qualifiedName(op.schema, op.table) + u'.' + op.after.name;
     const QString change = QStringLiteral("%1 -> %2").arg(op.before.type.canonicalName(), op.after.type.canonicalName());
     const QList<TypeConversion::Check> checks = conversion.checks(m_live && lc ? m_live->quote(*lc) : QString(op.before.name));
     for (const TypeConversion::Check &c : checks) {
@@ -511,7 +502,7 @@ void Analysis::narrowing(const PlannedStep &step, const AlterColumn &op, const S
                 f.reason = QStringLiteral("changes %1 (%2); checked on the live data: 0 values %3").arg(what, change, problem);
                 return;
             }
-            const QString count = n > 0 ? number(n) : QStringLiteral("an uncounted number of");
+            const QString count = n > 0 ? groupedNumber(n) : QStringLiteral("an uncounted number of");
             if (lossy && allow) {
                 f.level = RiskLevel::High;
                 f.reason = QStringLiteral("changes %1 (%2): %3 values %4, and allow_lossy lets them change").arg(what, change, count, problem);
@@ -553,7 +544,7 @@ void Analysis::enumValuesRemoved(const PlannedStep &step, const AlterEnum &op, c
                 const QString column = m_caps.dialect == Dialect::PostgreSQL ? m_live->quote(*lc) + QStringLiteral("::text") : m_live->quote(*lc);
                 p.affectedCount = count(t.schema, t.name, QStringLiteral("%1 IN (%2)").arg(column, SqlExecutor::placeholders(binds.size())), binds);
             }
-            const QString what = qualified(t.schema, t.name) + u'.' + c.name;
+            const QString what = qualifiedName(t.schema, t.name) + u'.' + c.name;
             const QString values = removed.join(QStringLiteral(", "));
             p.grade = [what, values](RiskFinding &f, qint64, qint64 n) {
                 f.summary = QStringLiteral("removes enum values %1 used by %2").arg(values, what);
@@ -561,7 +552,7 @@ void Analysis::enumValuesRemoved(const PlannedStep &step, const AlterEnum &op, c
                 f.reason = n == 0 ? QStringLiteral("removes %1 from the enum of %2; no row holds them").arg(values, what)
                                   : QStringLiteral("removes %1 from the enum of %2, but %3 rows hold them: the change fails or their values "
                                                    "are lost")
-                                        .arg(values, what, n > 0 ? number(n) : QStringLiteral("an uncounted number of"));
+                                        .arg(values, what, n > 0 ? groupedNumber(n) : QStringLiteral("an uncounted number of"));
                 f.safeAlternative = QStringLiteral("move the rows to another value in an earlier migration, then remove the value");
             };
             m_pending << p;
@@ -584,7 +575,7 @@ void Analysis::lockNotes(const PlannedStep &step, const Operation &op, const Sch
             f.rows = r;
             QString size;
             if (r >= 0)
-                size = QStringLiteral(" (%1 rows%2)").arg(number(r), bytes > 0 ? QStringLiteral(", %1").arg(QLocale(QLocale::English).formattedDataSize(bytes))
+                size = QStringLiteral(" (%1 rows%2)").arg(groupedNumber(r), bytes > 0 ? QStringLiteral(", %1").arg(QLocale(QLocale::English).formattedDataSize(bytes))
                                                                                : QString());
             f.summary = n.reason.section(QStringLiteral("{size}"), 0, 0).trimmed();
             f.reason = n.reason;
@@ -611,7 +602,7 @@ RiskReport Analysis::finish(int statements)
         f.affected = p.affectedCount >= 0 ? affected : -1;
         for (const Pending::Dependent &d : std::as_const(p.dependents)) {
             const qint64 n = m_live ? m_live->result(d.count) : -1;
-            f.dependents << (n >= 0 ? QStringLiteral("%1: %2 rows refer to it").arg(d.text, number(n)) : d.text);
+            f.dependents << (n >= 0 ? QStringLiteral("%1: %2 rows refer to it").arg(d.text, groupedNumber(n)) : d.text);
         }
         if (p.grade)
             p.grade(f, rows, f.affected);

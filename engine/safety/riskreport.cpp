@@ -1,7 +1,8 @@
 #include "riskreport.h"
 
+#include "../core/numbertext.h"
+
 #include <QJsonArray>
-#include <QLocale>
 
 namespace covet {
 
@@ -9,15 +10,9 @@ namespace {
 
 const char *const kLevelNames[] = {"none", "low", "medium", "high", "critical"};
 
-QString number(qint64 n)
-{
-    static const QLocale english(QLocale::English);   // 5,000: the report's counts read the same everywhere
-    return english.toString(n);
-}
-
 QString counted(qint64 n, const QString &one, const QString &many)
 {
-    return QStringLiteral("%1 %2").arg(number(n), n == 1 ? one : many);
+    return QStringLiteral("%1 %2").arg(groupedNumber(n), n == 1 ? one : many);
 }
 
 } // namespace
