@@ -3,6 +3,7 @@
 #include "migratecommand.h"
 
 #include "core/localuser.h"
+#include "core/numbertext.h"
 #include "db/dialectcapabilities.h"
 #include "safety/backuprestorer.h"
 #include "safety/backupstore.h"
@@ -17,12 +18,6 @@ namespace covet::cli {
 
 namespace {
 
-QString number(qint64 n)
-{
-    static const QLocale english(QLocale::English);
-    return english.toString(n);
-}
-
 QString summaryLine(const BackupRecord &b)
 {
     QStringList tables;
@@ -31,7 +26,7 @@ QString summaryLine(const BackupRecord &b)
     const QString size = b.bytes() >= 0 ? QStringLiteral(", ") + QLocale(QLocale::English).formattedDataSize(b.bytes()) : QString();
     return QStringLiteral("%1  %2  %3  %4  %5 by %6  %7 rows%8  %9")
         .arg(QString::number(b.id).rightJustified(4), b.takenAt.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) + QStringLiteral(" UTC"),
-             b.status.leftJustified(8), b.direction.leftJustified(8), b.migrations.join(u','), b.takenBy, number(b.rows()), size,
+             b.status.leftJustified(8), b.direction.leftJustified(8), b.migrations.join(u','), b.takenBy, groupedNumber(b.rows()), size,
              tables.join(QStringLiteral(", ")));
 }
 
@@ -118,7 +113,7 @@ int BackupCommand::run(const QCommandLineParser &p, QTextStream &out, QTextStrea
         for (const BackupItem &i : b->items)
             out << "  item " << i.item << ": " << (i.kind == DataAtStake::Kind::Table ? QStringLiteral("table ") + i.source()
                                                                                       : QStringLiteral("columns %1 of %2").arg(i.columns.mid(i.key.size()).join(QStringLiteral(", ")), i.source()))
-                << ", " << number(i.rows) << " rows" << (i.key.isEmpty() ? QStringLiteral(", no primary key") : QStringLiteral(", key ") + i.key.join(u','))
+                << ", " << groupedNumber(i.rows) << " rows" << (i.key.isEmpty() ? QStringLiteral(", no primary key") : QStringLiteral(", key ") + i.key.join(u','))
                 << ", kept in " << (i.backupSchema.isEmpty() ? i.backupTable : i.backupSchema + u'.' + i.backupTable) << ", checksum "
                 << i.checksum.sum << '\n';
         return 0;
@@ -178,7 +173,7 @@ int BackupCommand::run(const QCommandLineParser &p, QTextStream &out, QTextStrea
         auto b = store.get(id);
         if (!b)
             return report(b.error(), err);
-        if (auto ok = confirmed(p, out, QStringLiteral("Dropping backup %1 deletes the %2 rows it keeps for good.").arg(id).arg(number(b->rows()))); !ok)
+        if (auto ok = confirmed(p, out, QStringLiteral("Dropping backup %1 deletes the %2 rows it keeps for good.").arg(id).arg(groupedNumber(b->rows()))); !ok)
             return report(ok.error(), err);
         if (auto st = store.drop(id); !st)
             return report(st.error(), err);
