@@ -1748,6 +1748,14 @@ Fehlgeschlagene Anweisung: %1</translation>
         <source>file removed after the squash, replaced by %1</source>
         <translation>Datei nach dem Zusammenfassen entfernt, ersetzt durch %1</translation>
     </message>
+    <message>
+        <source>%1 · %2 · rollback SQL, the run that stopped part-way</source>
+        <translation>%1 · %2 · Rollback-SQL, der Lauf, der teilweise ausgeführt anhielt</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · apply SQL (the run that stopped part-way is the rollback)</source>
+        <translation>%1 · %2 · Anwendungs-SQL (der teilweise ausgeführte Lauf ist der Rollback)</translation>
+    </message>
 </context>
 <context>
     <name>covet::MigrationErrorDialog</name>

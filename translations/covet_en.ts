@@ -1738,6 +1738,14 @@ Failing statement: %1</source>
         <source>file removed after the squash, replaced by %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 · %2 · rollback SQL, the run that stopped part-way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · apply SQL (the run that stopped part-way is the rollback)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>covet::MigrationErrorDialog</name>

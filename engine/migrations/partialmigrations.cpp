@@ -38,7 +38,7 @@ QString PartialMigration::describe() const
     QString out = stepsDone == 0 ? QStringLiteral("none of its %1 steps is in effect").arg(stepCount)
                   : stepsDone == 1 ? QStringLiteral("step 1 of %1 is in effect").arg(stepCount)
                                    : QStringLiteral("steps 1-%1 of %2 are in effect").arg(stepsDone).arg(stepCount);
-    out.prepend(direction == u"rollback" ? QStringLiteral("rolling back stopped part-way: ") : QStringLiteral("applying stopped part-way: "));
+    out.prepend(isRollback() ? QStringLiteral("rolling back stopped part-way: ") : QStringLiteral("applying stopped part-way: "));
     if (!runningStep.isEmpty())
         out += QStringLiteral("; %1 was running when Covet stopped and may or may not be in effect").arg(runningStep);
     out += QStringLiteral(" (since %1, by %2)").arg(updatedAt, startedBy);

@@ -23,6 +23,9 @@ struct PartialMigration
     QString updatedAt;
     // "steps 1-2 of 4 in effect (…); step 3 (…) was running when Covet stopped"
     QString describe() const;
+    // A rollback stopped part-way (direction "rollback"): the SQL of the run
+    // in effect is the migration's rollback SQL.
+    bool isRollback() const { return direction == u"rollback"; }
     bool operator==(const PartialMigration &) const = default;
 };
 

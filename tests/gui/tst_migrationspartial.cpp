@@ -33,6 +33,7 @@
 #include "views/migrationsview.h"
 
 #include <QAbstractButton>
+#include <QCheckBox>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
@@ -424,6 +425,15 @@ private slots:
             QVERIFY2(s->partialSteps.at(1).describe().contains(QStringLiteral("running when Covet stopped")), qPrintable(text));
             QVERIFY2(text.contains(PartialResume::wayOut(*s->partial).toHtmlEscaped()), qPrintable(text));
             QVERIFY(note->migrateResumeButton()->isEnabled() && note->rollbackResumeButton()->isEnabled());
+            // The SQL under the note is the run's: a part-way rollback's is its rollback SQL
+            // (the apply SQL adds the columns, the rollback SQL drops them).
+            const bool back = direction == QStringLiteral("rollback");
+            QCOMPARE(view.backwardsToggle()->isChecked(), back);
+            const QString sql = view.sqlEditor()->text();
+            QVERIFY2(sql.contains(back ? QStringLiteral("DROP COLUMN") : QStringLiteral("ADD COLUMN")), qPrintable(sql));
+            QVERIFY2(!sql.contains(back ? QStringLiteral("ADD COLUMN") : QStringLiteral("DROP COLUMN")), qPrintable(sql));
+            const QString title = view.findChild<QLabel *>(QStringLiteral("selectedMigration"))->text();
+            QVERIFY2(title.contains(QStringLiteral("rollback SQL, the run that stopped part-way")) == back, qPrintable(title));
         };
 
         // 1. `covet migrate` killed at step 2, whose ALTER is then cancelled: Undo takes step 1 back.
@@ -464,6 +474,27 @@ private slots:
         QCOMPARE(note->migrateResumeButton()->text(), QStringLiteral("Re-apply"));
         QVERIFY2(note->rollbackResumeButton()->toolTip().contains(QStringLiteral("finishes rolling it back")),
                  qPrintable(note->rollbackResumeButton()->toolTip()));
+        // Rollback SQL was turned on for it: the person can turn it off (the apply SQL, said
+        // so), a refresh keeps their choice, and another migration goes back to the apply SQL.
+        view.backwardsToggle()->click();
+        QVERIFY2(view.sqlEditor()->text().contains(QStringLiteral("ADD COLUMN")), qPrintable(view.sqlEditor()->text()));
+        QVERIFY2(view.findChild<QLabel *>(QStringLiteral("selectedMigration"))->text().contains(QStringLiteral("apply SQL")),
+                 qPrintable(view.findChild<QLabel *>(QStringLiteral("selectedMigration"))->text()));
+        {
+            QSignalSpy listed(&view, &MigrationsView::listShown);
+            view.refresh();
+            QVERIFY(listed.wait(60000) && waitIdle(view));
+        }
+        QVERIFY(!view.backwardsToggle()->isChecked());
+        view.backwardsToggle()->click();
+        QVERIFY(view.selectMigration(QStringLiteral("0001_init")));
+        QVERIFY(view.backwardsToggle()->isChecked());   // the person's choice now, kept
+        view.backwardsToggle()->click();
+        QVERIFY(view.selectMigration(spread));
+        QVERIFY(view.backwardsToggle()->isChecked());
+        QVERIFY(view.selectMigration(QStringLiteral("0001_init")));
+        QVERIFY(!view.backwardsToggle()->isChecked());   // turned on for the part-way rollback only
+        QVERIFY(view.selectMigration(spread));
         QVERIFY2(clickAndRun(view, note->rollbackResumeButton()), qPrintable(view.errorText()));
         QCOMPARE(view.model()->stateAt(view.model()->rowOf(spread))->state, State::Pending);
         QCOMPARE(columns(conn), before);

@@ -11,6 +11,7 @@
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QSignalBlocker>
 #include <QVBoxLayout>
 
 namespace covet {
@@ -26,7 +27,10 @@ MigrationDetails::MigrationDetails(QWidget *parent) : QTabWidget(parent)
     m_backwards = new QCheckBox(tr("Rollback SQL"), this);
     m_backwards->setObjectName(QStringLiteral("backwardsToggle"));
     m_backwards->setToolTip(tr("Show the SQL that rolls the migration back instead of the SQL that applies it"));
-    connect(m_backwards, &QCheckBox::toggled, this, &MigrationDetails::directionChanged);
+    connect(m_backwards, &QCheckBox::toggled, this, [this] {
+        m_backwardsForPartWay = false;   // the person's choice from now on
+        emit directionChanged();
+    });
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_selectedTitle, 1);
     bar->addWidget(m_backwards);
@@ -79,6 +83,22 @@ void MigrationDetails::showMigration(const MigrationListing *listing, const Migr
     else
         m_risk->setPending(listing->overview.pendingRisk, s && s->state == MigrationState::State::Pending ? s->id : QString(),
                            listing->overview.riskError);
+    // A part-way rollback's run in effect is its rollback: Rollback SQL goes on
+    // when one is selected, and off again after it unless the person chose it
+    // (a refresh of the same selection keeps what they chose meanwhile).
+    const bool partWayRollback = s && s->state == MigrationState::State::Partial && s->partial && s->partial->isRollback();
+    const QString partWayId = partWayRollback ? s->id : QString();
+    if (partWayId != m_partWayRollbackShown) {
+        m_partWayRollbackShown = partWayId;
+        const QSignalBlocker quiet(m_backwards);
+        if (partWayRollback && !m_backwards->isChecked()) {
+            m_backwards->setChecked(true);
+            m_backwardsForPartWay = true;
+        } else if (!partWayRollback && m_backwardsForPartWay) {
+            m_backwards->setChecked(false);
+            m_backwardsForPartWay = false;
+        }
+    }
     if (!s || !listing) {
         m_selectedTitle->setText(tr("Select a migration to see its SQL."));
         m_sql->setSql(QString());
@@ -88,8 +108,11 @@ void MigrationDetails::showMigration(const MigrationListing *listing, const Migr
     const QString file = !s->file.isEmpty()        ? QFileInfo(s->file).fileName()
                          : s->replacedBy.isEmpty() ? tr("file missing")
                                                    : tr("file removed after the squash, replaced by %1").arg(s->replacedBy);
-    m_selectedTitle->setText(back ? tr("%1 · %2 · rollback SQL").arg(MigrationListModel::stateText(s->state), file)
-                                  : tr("%1 · %2").arg(MigrationListModel::stateText(s->state), file));
+    const QString state = MigrationListModel::stateText(s->state);
+    m_selectedTitle->setText(partWayRollback && back ? tr("%1 · %2 · rollback SQL, the run that stopped part-way").arg(state, file)
+                             : partWayRollback       ? tr("%1 · %2 · apply SQL (the run that stopped part-way is the rollback)").arg(state, file)
+                             : back                  ? tr("%1 · %2 · rollback SQL").arg(state, file)
+                                                     : tr("%1 · %2").arg(state, file));
     m_selectedTitle->setToolTip(s->file);
     m_sql->setSql((back ? listing->downSql : listing->upSql).value(s->id));
 }

@@ -16,7 +16,9 @@ class SqlEditor;
 
 // The Migrations view's tabs about the selection: SQL (the selected
 // migration's, forwards or, with Rollback SQL, backwards, under a
-// MigrationStateNote for a part-way or squashed one), Dry Run (the
+// MigrationStateNote for a part-way or squashed one; a part-way rollback
+// turns Rollback SQL on while it is selected, its run being the rollback's),
+// Dry Run (the
 // rehearsal banner over the last dry run's result) and Risk (the pending
 // migrations' risk report, the selected one marked).
 class MigrationDetails : public QTabWidget
@@ -46,6 +48,10 @@ signals:
 private:
     QLabel *m_selectedTitle = nullptr;
     QCheckBox *m_backwards = nullptr;
+    // Rollback SQL was turned on for a part-way rollback, not by the person:
+    // it goes off again with the next migration selected.
+    bool m_backwardsForPartWay = false;
+    QString m_partWayRollbackShown;   // the part-way rollback selected last (empty: none)
     SqlEditor *m_sql = nullptr;
     MigrationStateNote *m_note = nullptr;
     DryRunPane *m_dryRun = nullptr;

@@ -76,7 +76,7 @@ void MigrationStateNote::showState(const MigrationState *s, const MigrationOverv
         html += tr("<br><b>How to finish or undo it:</b> %1.").arg(escaped(PartialResume::wayOut(*s->partial)));
         // The button that finishes the recorded run comes first: for a part-way rollback, the one
         // running `covet rollback --resume`.
-        const bool rollingBack = s->partial->direction == u"rollback";
+        const bool rollingBack = s->partial->isRollback();
         m_migrateResume->setText(rollingBack ? tr("Re-apply") : tr("Finish"));
         m_rollbackResume->setText(rollingBack ? tr("Finish rollback") : tr("Undo"));
         QPushButton *first = rollingBack ? m_rollbackResume : m_migrateResume;
