@@ -7,6 +7,7 @@
 #include "primarykey.h"
 #include "trigger.h"
 #include "uniqueconstraint.h"
+#include "qualifiedname.h"
 
 #include <QList>
 #include <QString>
@@ -32,7 +33,7 @@ struct Table
     QString charset;            // MySQL default character set
     QString collation;          // MySQL default collation
 
-    QString qualifiedName() const { return schema.isEmpty() ? name : schema + u'.' + name; }
+    QString qualifiedName() const { return covet::qualifiedName(schema, name); }
     const Column *column(const QString &name) const;
     Column *column(const QString &name);
     int columnIndex(const QString &name) const;
