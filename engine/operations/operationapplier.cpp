@@ -112,10 +112,15 @@ struct Applier
             return exists(QStringLiteral("table %1").arg(OperationApplier::qualified(op.schema, op.to)), where);
         (*t)->name = op.to;
         renameInTexts(s, op.from, op.to, [](const QString &, const Table *) { return true; });
-        for (Table &other : s.tables)
-            for (ForeignKey &fk : other.foreignKeys)
+        for (qsizetype ti = 0; ti < s.tables.size(); ++ti) {
+            const Table &other = std::as_const(s.tables).at(ti);
+            if (std::none_of(other.foreignKeys.cbegin(), other.foreignKeys.cend(),
+                             [&](const ForeignKey &fk) { return fk.refTable == op.from && fk.refSchema == op.schema; }))
+                continue;   // read only: not copied (see TableList)
+            for (ForeignKey &fk : s.tables[ti].foreignKeys)
                 if (fk.refTable == op.from && fk.refSchema == op.schema)
                     fk.refTable = op.to;
+        }
         return {};
     }
     Status operator()(const AddColumn &op)
@@ -353,10 +358,15 @@ struct Applier
                 continue;
             e = op.after;
             // Columns of this type carry its values too.
-            for (Table &t : s.tables)
-                for (Column &c : t.columns)
-                    if (c.type.kind() == SqlType::Kind::Enum && c.type.enumName() == op.after.name)
+            auto ofType = [&](const Column &c) { return c.type.kind() == SqlType::Kind::Enum && c.type.enumName() == op.after.name; };
+            for (qsizetype ti = 0; ti < s.tables.size(); ++ti) {
+                const Table &t = std::as_const(s.tables).at(ti);
+                if (std::none_of(t.columns.cbegin(), t.columns.cend(), ofType))
+                    continue;   // read only: not copied (see TableList)
+                for (Column &c : s.tables[ti].columns)
+                    if (ofType(c))
                         c.type.setEnumValues(op.after.values);
+            }
             return {};
         }
         return notFound(QStringLiteral("enum type %1").arg(OperationApplier::qualified(op.before.schema, op.before.name)), where);
@@ -458,7 +468,21 @@ void OperationApplier::renameColumns(Schema &schema, const QHash<QString, QHash<
     QSet<QString> names;
     for (auto it = renames.cbegin(); it != renames.cend(); ++it)
         names.insert(it.key().section(u'\x1f', 1));
-    for (Table &t : schema.tables) {
+    // Read first: only a table that changes is made this schema's own
+    // (TableList copies a table shared with another schema when it is
+    // written to).
+    auto touched = [&](const Table &t) {
+        if (names.contains(t.name) && renames.contains(tableKey(t.schema, t.name)))
+            return true;
+        for (const ForeignKey &fk : t.foreignKeys)
+            if (names.contains(fk.refTable) && renames.contains(tableKey(fk.refSchema, fk.refTable)))
+                return true;
+        return false;
+    };
+    for (qsizetype ti = 0; ti < schema.tables.size(); ++ti) {
+        if (!touched(std::as_const(schema.tables).at(ti)))
+            continue;
+        Table &t = schema.tables[ti];
         const bool named = names.contains(t.name);
         if (const auto own = named ? renames.constFind(tableKey(t.schema, t.name)) : renames.cend(); own != renames.cend()) {
             const QHash<QString, QString> &map = *own;

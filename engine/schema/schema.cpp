@@ -14,10 +14,9 @@ const Table *Schema::table(const QString &name, const QString &schema) const
 
 Table *Schema::table(const QString &name, const QString &schema)
 {
-    for (Table &t : tables)
-        if (t.name == name && t.schema == schema)
-            return &t;
-    return nullptr;
+    // Found reading, so that only the table found is made this schema's own.
+    const qsizetype i = tables.indexWhere([&](const Table &t) { return t.name == name && t.schema == schema; });
+    return i < 0 ? nullptr : &tables[i];
 }
 
 const View *Schema::view(const QString &name, const QString &schema) const
@@ -43,7 +42,7 @@ void Schema::canonicalize()
     };
     namespaces.sort();
     namespaces.removeDuplicates();
-    std::sort(tables.begin(), tables.end(), bySchemaName);
+    tables.sort(bySchemaName);
     std::sort(views.begin(), views.end(), bySchemaName);
     std::sort(enums.begin(), enums.end(), bySchemaName);
     for (Table &t : tables)

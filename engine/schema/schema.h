@@ -2,7 +2,7 @@
 
 #include "dialect.h"
 #include "enumtype.h"
-#include "table.h"
+#include "tablelist.h"
 #include "view.h"
 
 #include <QList>
@@ -20,7 +20,7 @@ struct Schema
 {
     std::optional<Dialect> dialect;   // where it came from, if from a database
     QStringList namespaces;           // non-default namespaces that exist
-    QList<Table> tables;
+    TableList tables;                 // each table shared on its own: see tablelist.h
     QList<View> views;
     QList<EnumType> enums;
 

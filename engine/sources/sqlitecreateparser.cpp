@@ -6,20 +6,20 @@ namespace covet {
 
 namespace {
 
-using Token = SqliteCreateParser::Token;
+using CreateToken = SqliteCreateParser::Token;   // not "Token": sql/ has an anonymous Token of its own (unity batches)
 
-bool isKw(const Token &t, const char *kw)
+bool isKw(const CreateToken &t, const char *kw)
 {
-    return t.kind == Token::Keyword && t.text.compare(QLatin1String(kw), Qt::CaseInsensitive) == 0;
+    return t.kind == CreateToken::Keyword && t.text.compare(QLatin1String(kw), Qt::CaseInsensitive) == 0;
 }
 
-bool isPunct(const Token &t, QChar c)
+bool isPunct(const CreateToken &t, QChar c)
 {
-    return t.kind == Token::Punct && t.text.size() == 1 && t.text.at(0) == c;
+    return t.kind == CreateToken::Punct && t.text.size() == 1 && t.text.at(0) == c;
 }
 
 // Index of the token closing the parenthesis opened at `open`, or -1.
-qsizetype matchParen(const QList<Token> &toks, qsizetype open)
+qsizetype matchParen(const QList<CreateToken> &toks, qsizetype open)
 {
     int depth = 0;
     for (qsizetype i = open; i < toks.size(); ++i) {
@@ -31,7 +31,7 @@ qsizetype matchParen(const QList<Token> &toks, qsizetype open)
     return -1;
 }
 
-QString sourceBetween(const QString &sql, const QList<Token> &toks, qsizetype first, qsizetype last)
+QString sourceBetween(const QString &sql, const QList<CreateToken> &toks, qsizetype first, qsizetype last)
 {
     if (first > last || first < 0 || last >= toks.size())
         return {};
@@ -39,7 +39,7 @@ QString sourceBetween(const QString &sql, const QList<Token> &toks, qsizetype fi
 }
 
 // Splits tokens [from, to) at top-level commas.
-QList<QPair<qsizetype, qsizetype>> splitTopLevel(const QList<Token> &toks, qsizetype from, qsizetype to)
+QList<QPair<qsizetype, qsizetype>> splitTopLevel(const QList<CreateToken> &toks, qsizetype from, qsizetype to)
 {
     QList<QPair<qsizetype, qsizetype>> parts;
     int depth = 0;
@@ -59,7 +59,7 @@ QList<QPair<qsizetype, qsizetype>> splitTopLevel(const QList<Token> &toks, qsize
     return parts;
 }
 
-QStringList identifierList(const QList<Token> &toks, qsizetype open, qsizetype close)
+QStringList identifierList(const QList<CreateToken> &toks, qsizetype open, qsizetype close)
 {
     QStringList names;
     for (const auto &[a, b] : splitTopLevel(toks, open + 1, close))
@@ -68,12 +68,12 @@ QStringList identifierList(const QList<Token> &toks, qsizetype open, qsizetype c
     return names;
 }
 
-bool isConstraintStart(const Token &t)
+bool isConstraintStart(const CreateToken &t)
 {
     return isKw(t, "CONSTRAINT") || isKw(t, "PRIMARY") || isKw(t, "UNIQUE") || isKw(t, "CHECK") || isKw(t, "FOREIGN");
 }
 
-void readDeferrable(const QList<Token> &toks, qsizetype from, qsizetype to, bool &deferrable, bool &initiallyDeferred)
+void readDeferrable(const QList<CreateToken> &toks, qsizetype from, qsizetype to, bool &deferrable, bool &initiallyDeferred)
 {
     for (qsizetype i = from; i < to; ++i) {
         if (isKw(toks[i], "DEFERRABLE") && !(i > from && isKw(toks[i - 1], "NOT")))
@@ -85,10 +85,10 @@ void readDeferrable(const QList<Token> &toks, qsizetype from, qsizetype to, bool
 
 } // namespace
 
-QList<Token> SqliteCreateParser::tokenize(const QString &sql)
+QList<CreateToken> SqliteCreateParser::tokenize(const QString &sql)
 {
     using Kind = SqlTokenizer::Kind;
-    QList<Token> out;
+    QList<CreateToken> out;
     for (const SqlTokenizer::Token &t : SqlTokenizer::tokenize(sql, SqlTokenizer::Rules::forDialect(Dialect::SQLite))) {
         switch (t.kind) {
         case Kind::LineComment:
@@ -96,20 +96,20 @@ QList<Token> SqliteCreateParser::tokenize(const QString &sql)
         case Kind::ExecutableComment:
             break;
         case Kind::String:
-            out.append({Token::String, SqlTokenizer::unquoted(t, sql), t.start, t.end});
+            out.append({CreateToken::String, SqlTokenizer::unquoted(t, sql), t.start, t.end});
             break;
         case Kind::QuotedIdentifier:
-            out.append({Token::Identifier, SqlTokenizer::unquoted(t, sql), t.start, t.end});
+            out.append({CreateToken::Identifier, SqlTokenizer::unquoted(t, sql), t.start, t.end});
             break;
         case Kind::Word:
-            out.append({Token::Keyword, sql.mid(t.start, t.end - t.start), t.start, t.end});
+            out.append({CreateToken::Keyword, sql.mid(t.start, t.end - t.start), t.start, t.end});
             break;
         case Kind::Number:
-            out.append({Token::Number, sql.mid(t.start, t.end - t.start), t.start, t.end});
+            out.append({CreateToken::Number, sql.mid(t.start, t.end - t.start), t.start, t.end});
             break;
         case Kind::DollarString:
         case Kind::Punct:
-            out.append({Token::Punct, sql.mid(t.start, t.end - t.start), t.start, t.end});
+            out.append({CreateToken::Punct, sql.mid(t.start, t.end - t.start), t.start, t.end});
             break;
         }
     }
@@ -119,7 +119,7 @@ QList<Token> SqliteCreateParser::tokenize(const QString &sql)
 SqliteCreateParser::TableInfo SqliteCreateParser::parseCreateTable(const QString &sql)
 {
     TableInfo info;
-    const QList<Token> toks = tokenize(sql);
+    const QList<CreateToken> toks = tokenize(sql);
     qsizetype open = -1;
     for (qsizetype i = 0; i < toks.size(); ++i) {
         if (isPunct(toks[i], u'(')) {
@@ -144,7 +144,7 @@ SqliteCreateParser::TableInfo SqliteCreateParser::parseCreateTable(const QString
     for (const auto &[a, b] : splitTopLevel(toks, open + 1, close)) {
         if (a >= b)
             continue;
-        if (isConstraintStart(toks[a]) && toks[a].kind == Token::Keyword) {
+        if (isConstraintStart(toks[a]) && toks[a].kind == CreateToken::Keyword) {
             TableConstraint tc{TableConstraint::Check, {}, {}, {}, false, false};
             qsizetype i = a;
             if (isKw(toks[i], "CONSTRAINT") && i + 1 < b) {
@@ -183,7 +183,7 @@ SqliteCreateParser::TableInfo SqliteCreateParser::parseCreateTable(const QString
         col.name = toks[a].text;
         QString pendingName;
         for (qsizetype i = a + 1; i < b; ++i) {
-            const Token &t = toks[i];
+            const CreateToken &t = toks[i];
             if (isKw(t, "CONSTRAINT") && i + 1 < b) {
                 pendingName = toks[++i].text;
             } else if (isKw(t, "COLLATE") && i + 1 < b) {
@@ -232,10 +232,10 @@ SqliteCreateParser::TableInfo SqliteCreateParser::parseCreateTable(const QString
 SqliteCreateParser::IndexInfo SqliteCreateParser::parseCreateIndex(const QString &sql)
 {
     IndexInfo info;
-    const QList<Token> toks = tokenize(sql);
+    const QList<CreateToken> toks = tokenize(sql);
     qsizetype on = -1;
     for (qsizetype i = 0; i < toks.size(); ++i)
-        if (isKw(toks[i], "ON") && toks[i].kind == Token::Keyword) {
+        if (isKw(toks[i], "ON") && toks[i].kind == CreateToken::Keyword) {
             on = i;
             break;
         }
@@ -256,7 +256,7 @@ SqliteCreateParser::IndexInfo SqliteCreateParser::parseCreateIndex(const QString
         }
         if (last > a + 1 && isKw(toks[last - 1], "COLLATE"))
             last -= 2;
-        if (last == a && (toks[a].kind == Token::Identifier || toks[a].kind == Token::Keyword))
+        if (last == a && (toks[a].kind == CreateToken::Identifier || toks[a].kind == CreateToken::Keyword))
             info.parts << toks[a].text;
         else
             info.parts << sourceBetween(sql, toks, a, last);
@@ -273,11 +273,11 @@ SqliteCreateParser::IndexInfo SqliteCreateParser::parseCreateIndex(const QString
 SqliteCreateParser::TriggerInfo SqliteCreateParser::parseCreateTrigger(const QString &sql)
 {
     TriggerInfo info;
-    const QList<Token> toks = tokenize(sql);
+    const QList<CreateToken> toks = tokenize(sql);
     qsizetype begin = -1;
     for (qsizetype i = 0; i < toks.size(); ++i) {
-        const Token &t = toks[i];
-        if (t.kind != Token::Keyword)
+        const CreateToken &t = toks[i];
+        if (t.kind != CreateToken::Keyword)
             continue;
         if (isKw(t, "BEGIN")) {
             begin = i;
@@ -306,14 +306,14 @@ SqliteCreateParser::TriggerInfo SqliteCreateParser::parseCreateTrigger(const QSt
 
 QString SqliteCreateParser::viewSelect(const QString &sql)
 {
-    const QList<Token> toks = tokenize(sql);
+    const QList<CreateToken> toks = tokenize(sql);
     int depth = 0;
-    for (const Token &t : toks) {
+    for (const CreateToken &t : toks) {
         if (isPunct(t, u'('))
             ++depth;
         else if (isPunct(t, u')'))
             --depth;
-        else if (depth == 0 && t.kind == Token::Keyword && isKw(t, "AS")) {
+        else if (depth == 0 && t.kind == CreateToken::Keyword && isKw(t, "AS")) {
             QString s = sql.mid(t.end).trimmed();
             while (s.endsWith(u';'))
                 s.chop(1);

@@ -16,7 +16,7 @@ inline void RandomSchemaPair::mutate(RandomCase &rc)
         {QStringLiteral("flag"), QStringLiteral("is_flagged")},    {QStringLiteral("phone"), QStringLiteral("phone_number")},
         {QStringLiteral("code"), QStringLiteral("ref_code")},      {QStringLiteral("city"), QStringLiteral("town")}};
     Schema &b = rc.b;
-    const QList<Table> original = rc.a.tables;
+    const TableList original = rc.a.tables;
     // Tables referenced by a foreign key (renaming them renames the reference too).
     for (const Table &ta : original) {
         const QString tname = ta.name;

@@ -100,13 +100,13 @@ private:
 
     QString expr(const QString &e) const { return normalizedExpression(e, m_o.dialect == Dialect::MySQL); }
 
-    template <typename T>
-    static QString names(const QList<T> &expected, const QList<T> &actual, const QString &what)
+    template <typename List>
+    static QString names(const List &expected, const List &actual, const QString &what)
     {
         QStringList a, b;
-        for (const T &x : expected)
+        for (const auto &x : expected)
             a << (x.schema.isEmpty() ? x.name : x.schema + u'.' + x.name);
-        for (const T &x : actual)
+        for (const auto &x : actual)
             b << (x.schema.isEmpty() ? x.name : x.schema + u'.' + x.name);
         return a == b ? QString() : diff(what, a.join(QStringLiteral(" | ")), b.join(QStringLiteral(" | ")));
     }
