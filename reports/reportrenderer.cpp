@@ -407,25 +407,6 @@ Status writePdf(const ComplianceReport &report, const QString &path, int rowsPer
 
 } // namespace
 
-std::optional<ReportRenderer::Format> ReportRenderer::formatFromName(const QString &name)
-{
-    for (Format f : {Format::Html, Format::Pdf, Format::Csv, Format::Json})
-        if (formatName(f) == name.toLower())
-            return f;
-    return std::nullopt;
-}
-
-QString ReportRenderer::formatName(Format f)
-{
-    switch (f) {
-    case Format::Html: return QStringLiteral("html");
-    case Format::Pdf: return QStringLiteral("pdf");
-    case Format::Csv: return QStringLiteral("csv");
-    case Format::Json: return QStringLiteral("json");
-    }
-    return QStringLiteral("html");
-}
-
 QString ReportRenderer::html(const ComplianceReport &r)
 {
     QString h = QStringLiteral("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>%1</title></head><body>\n").arg(esc(r.title()));

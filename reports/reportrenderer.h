@@ -26,8 +26,25 @@ class ReportRenderer
 {
 public:
     enum class Format { Html, Pdf, Csv, Json };
-    static std::optional<Format> formatFromName(const QString &name);   // html | pdf | csv | json
-    static QString formatName(Format f);
+    // Inline: the CLI reads them without linking this library (it loads
+    // the report module only to write a report).
+    static std::optional<Format> formatFromName(const QString &name)   // html | pdf | csv | json
+    {
+        for (Format f : {Format::Html, Format::Pdf, Format::Csv, Format::Json})
+            if (formatName(f) == name.toLower())
+                return f;
+        return std::nullopt;
+    }
+    static QString formatName(Format f)
+    {
+        switch (f) {
+        case Format::Html: return QStringLiteral("html");
+        case Format::Pdf: return QStringLiteral("pdf");
+        case Format::Csv: return QStringLiteral("csv");
+        case Format::Json: return QStringLiteral("json");
+        }
+        return QStringLiteral("html");
+    }
 
     static constexpr int kPdfRowsPerPiece = 2000;
 

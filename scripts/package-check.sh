@@ -60,6 +60,7 @@ step "contents"
 has() { dpkg-deb -c "$1" | awk '{print $6}' | grep -Eq "^\./$2\$" || fail "$(basename "$1") lacks $2"; }
 has "$CLI_DEB" "usr/bin/covet"
 has "$CLI_DEB" "usr/lib/(x86_64-linux-gnu/)?covet/libcovet_engine\.so\.0"
+has "$CLI_DEB" "usr/lib/(x86_64-linux-gnu/)?covet/libcovet-reports\.so"
 has "$CLI_DEB" "usr/share/man/man1/covet\.1\.gz"
 has "$CLI_DEB" "usr/share/bash-completion/completions/covet"
 has "$CLI_DEB" "usr/share/doc/covet/copyright"
@@ -127,6 +128,13 @@ grep -q '"order_items"' "$WORK/inspect.json" || fail "covet inspect of the demo 
 echo "covet inspect of the demo: $(grep -c '"name"' "$WORK/inspect.json") names, order_items among them"
 (cd "$(dirname "$demo_db")" && /usr/bin/covet status) >"$WORK/status.txt" || { cat "$WORK/status.txt"; fail "covet status in the demo"; }
 grep -q "pending   0003_product_flags" "$WORK/status.txt" || { cat "$WORK/status.txt"; fail "covet status does not list 0003_product_flags pending"; }
+# The audit report from the installed paths: the CLI loads its report
+# writer (libcovet-reports.so, QtGui) from the private library directory.
+(cd "$(dirname "$demo_db")" && /usr/bin/covet audit report --standard sox --format pdf --out "$WORK/sox.pdf") >"$WORK/report.txt" 2>&1 \
+  || { cat "$WORK/report.txt"; fail "covet audit report --format pdf in the demo"; }
+pdftotext "$WORK/sox.pdf" "$WORK/sox.txt" || fail "pdftotext cannot read the installed covet's PDF report"
+grep -q "SOX change-control evidence" "$WORK/sox.txt" || fail "the installed covet's PDF report is not the SOX report"
+echo "covet audit report --format pdf of the demo: $(cat "$WORK/report.txt")"
 # The PostgreSQL and MySQL drivers came with the package: a refused
 # connection, not a missing driver.
 for url in "postgresql://nobody@127.0.0.1:9/none" "mysql://nobody@127.0.0.1:9/none"; do

@@ -1,6 +1,20 @@
 cmake_policy(SET CMP0057 NEW)
-# Fails unless the shared library LIB needs, of Qt, only Qt6Core and Qt6Sql,
-# and besides them only libfyaml, SQLite's C library and the C/C++ runtime.
+# Fails unless the ELF file LIB needs, of Qt, only Qt6Core and Qt6Sql,
+# and besides them only the libraries OTHERS allows (a regex of names
+# without "lib" and ".so"; default: libfyaml and SQLite's C library) and the
+# C/C++ runtime, and needs every library in REQUIRED.
+#   cmake -DLIB=<file> [-DNAME=<what it is>] [-DOTHERS=<regex>] [-DREQUIRED=<a;b>] -P check_engine_links.cmake
+# covet_engine: QtCore, QtSql, libfyaml, libsqlite3. The covet CLI: the
+# same plus the engine, never QtGui (it loads the report module for that).
+if(NOT DEFINED NAME)
+  set(NAME covet_engine)
+endif()
+if(NOT DEFINED OTHERS)
+  set(OTHERS "fyaml|sqlite3")
+endif()
+if(NOT DEFINED REQUIRED)
+  set(REQUIRED Qt6Core Qt6Sql fyaml sqlite3)
+endif()
 execute_process(COMMAND readelf -d "${LIB}" OUTPUT_VARIABLE out RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "readelf failed on ${LIB}")
@@ -13,16 +27,16 @@ foreach(entry IN LISTS needed)
   list(APPEND found ${name})
   if(name MATCHES "^Qt6")
     if(NOT name MATCHES "^Qt6(Core|Sql)$")
-      message(FATAL_ERROR "covet_engine needs ${name}; it may need only Qt6Core and Qt6Sql")
+      message(FATAL_ERROR "${NAME} needs ${name}; it may need only Qt6Core and Qt6Sql")
     endif()
   # ld-linux: the C runtime's loader (thread-local storage in a shared library).
-  elseif(NOT name MATCHES "^(fyaml|sqlite3|stdc\\+\\+|m|gcc_s|c)$" AND NOT so MATCHES "^ld-linux")
-    message(FATAL_ERROR "covet_engine needs ${so}; besides Qt6Core and Qt6Sql it may need only libfyaml, libsqlite3 and the C/C++ runtime")
+  elseif(NOT name MATCHES "^(${OTHERS}|stdc\\+\\+|m|gcc_s|c)$" AND NOT so MATCHES "^ld-linux")
+    message(FATAL_ERROR "${NAME} needs ${so}; besides Qt6Core and Qt6Sql it may need only ${OTHERS} and the C/C++ runtime")
   endif()
 endforeach()
-foreach(required Qt6Core Qt6Sql fyaml sqlite3)
+foreach(required IN LISTS REQUIRED)
   if(NOT required IN_LIST found)
-    message(FATAL_ERROR "expected covet_engine to need ${required}, found: ${found}")
+    message(FATAL_ERROR "expected ${NAME} to need ${required}, found: ${found}")
   endif()
 endforeach()
-message(STATUS "covet_engine needs ${found}")
+message(STATUS "${NAME} needs ${found}")

@@ -7,7 +7,7 @@
 #include "audit/auditstatus.h"
 #include "audit/auditstatistics.h"
 #include "audit/compliancereport.h"
-#include "reportrenderer.h"
+#include "reportmodule.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -301,7 +301,7 @@ int AuditCommand::run(const QCommandLineParser &p, QTextStream &out, QTextStream
                                          ComplianceScope{target->config.dataTags(), target->config.backupRetentionDays()});
     if (!built)
         return report(built.error(), err);
-    if (auto st = ReportRenderer::write(*built, *format, outFile); !st)
+    if (auto st = ReportModule::instance().write(*built, *format, outFile); !st)
         return report(st.error(), err);
     if (json)
         printJson(out, QJsonObject{{QStringLiteral("written"), outFile}, {QStringLiteral("executions"), double(built->rows.size())},

@@ -14,10 +14,10 @@
 #include "verifycommand.h"
 #include "initcommand.h"
 #include "makemigrationscommand.h"
+#include "reportmodule.h"
 #include "terminaloutput.h"
 
 #include <QCoreApplication>
-#include <QGuiApplication>
 #include <QLoggingCategory>
 #include <QTextStream>
 
@@ -54,24 +54,27 @@ std::vector<std::unique_ptr<CliCommand>> commands()
 
 int main(int argc, char **argv)
 {
-    // A report's PDF is laid out by QtGui: a QGuiApplication on the
-    // offscreen platform, which needs no display (a headless server).
+    // Qt's own warnings ("QSqlQuery::exec: database not open", "unable to
+    // free statement handle" …, one per statement after a lost connection)
+    // repeat what Covet reports in its own error (and QtGui's start, for a
+    // report, says XDG_RUNTIME_DIR is not set); COVET_QT_WARNINGS=1 shows them.
+    if (!qEnvironmentVariableIsSet("COVET_QT_WARNINGS"))
+        QLoggingCategory::setFilterRules(QStringLiteral("default.warning=false"));
     std::unique_ptr<QCoreApplication> app;
     QStringList raw;
     for (int i = 0; i < argc; ++i)
         raw << QString::fromLocal8Bit(argv[i]);
+    // A report's PDF is laid out by QtGui: a QGuiApplication on the
+    // offscreen platform, which needs no display (a headless server), made
+    // by the report module so that no other command loads QtGui. Without
+    // the module the command goes on and its write names what is missing.
     if (AuditCommand::needsGui(raw)) {
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
-        app = std::make_unique<QGuiApplication>(argc, argv);
-    } else {
-        app = std::make_unique<QCoreApplication>(argc, argv);
+        app = ReportModule::instance().application(argc, argv);
     }
-    // Qt's own warnings ("QSqlQuery::exec: database not open", "unable to
-    // free statement handle" …, one per statement after a lost connection)
-    // repeat what Covet reports in its own error; COVET_QT_WARNINGS=1 shows them.
-    if (!qEnvironmentVariableIsSet("COVET_QT_WARNINGS"))
-        QLoggingCategory::setFilterRules(QStringLiteral("default.warning=false"));
+    if (!app)
+        app = std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("covet"));
     QCoreApplication::setApplicationVersion(QStringLiteral(COVET_VERSION));
     // On a terminal, control characters from outside are shown escaped.
