@@ -504,8 +504,12 @@ Result<RunReport> MigrationRunner::run(const RunOptions &options, bool forward)
         report.risk = *risk;
     }
     report.sql = plan->script();
+    // One set of the plan's ids, not a list per expected id (O(n^2) for a
+    // run of n migrations: 5,000 made 25 million string copies).
+    const QStringList planIds = plan->ids();
+    const QSet<QString> inPlan(planIds.cbegin(), planIds.cend());
     for (const QString &id : options.expected)
-        if (!plan->ids().contains(id))
+        if (!inPlan.contains(id))
             report.skipped << id;   // done meanwhile by another runner
     m_lastReport = report;
     if (auto st = decide(*plan, report.risk, options); !st) {
