@@ -1,6 +1,7 @@
 #include "schemanormalizer.h"
 
 #include "../sql/sqlitegenerator.h"
+#include "../schema/innodbindex.h"
 #include "../schema/sqlnames.h"
 #include "../schema/sqltokenizer.h"
 
@@ -287,32 +288,13 @@ void keepDefaultNamespace(Schema &s)
     s.enums.removeIf(outside);
 }
 
-bool startsWith(const Index &i, const QStringList &columns)
-{
-    if (i.parts.size() < columns.size())
-        return false;
-    for (qsizetype k = 0; k < columns.size(); ++k)
-        if (i.parts.at(k).column.compare(columns.at(k), Qt::CaseInsensitive) != 0)
-            return false;
-    return true;
-}
-
 // InnoDB's own index for a foreign key of `actual` that `desired` has but without that index.
 bool isImplicitForeignKeyIndex(const Table &actual, const Index &index, const Table &desired)
 {
-    if (index.unique || !index.where.isEmpty())
+    if (!looksLikeInnoDbForeignKeyIndex(actual, index))
         return false;
     const auto sameName = [&](const QString &n) { return n.compare(index.name, Qt::CaseInsensitive) == 0; };
-    const auto fk = std::find_if(actual.foreignKeys.cbegin(), actual.foreignKeys.cend(),
-                                 [&](const ForeignKey &f) { return sameName(f.name); });
-    if (fk == actual.foreignKeys.cend() || index.parts.size() != fk->columns.size() || !startsWith(index, fk->columns))
-        return false;
-    for (const IndexPart &p : index.parts)
-        if (p.isExpression() || p.length >= 0)
-            return false;
-    for (const Index &other : actual.indexes)
-        if (!sameName(other.name) && startsWith(other, fk->columns))
-            return false;
+    const auto fk = std::find_if(actual.foreignKeys.cbegin(), actual.foreignKeys.cend(), [&](const ForeignKey &f) { return sameName(f.name); });
     const bool desiredHasKey = std::any_of(desired.foreignKeys.cbegin(), desired.foreignKeys.cend(),
                                            [&](const ForeignKey &f) { return f.columns == fk->columns; });
     const bool desiredHasIndex = std::any_of(desired.indexes.cbegin(), desired.indexes.cend(),

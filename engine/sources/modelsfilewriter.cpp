@@ -1,6 +1,7 @@
 #include "modelsfilewriter.h"
 
 #include "../core/yamlwriter.h"
+#include "../schema/innodbindex.h"
 #include "modelsfile.h"
 
 #include <QRegularExpression>
@@ -162,7 +163,15 @@ YamlNode tableNode(const Table &t, const Schema &schema)
         un.insert(QStringLiteral("columns"), YamlNode::stringList(u.columns));
         return un;
     });
-    listOf("indexes", t.indexes, indexNode);
+    // Not InnoDB's own index for a foreign key (MySQL/MariaDB make it with
+    // the key): no migration created it, so a models file holding it would
+    // have makemigrations create it again, a duplicate name on MySQL. Where
+    // the models are applied on MySQL the key brings it back; the differ
+    // ignores it there (SchemaNormalizer::alignedActual).
+    QList<Index> indexes = t.indexes;
+    if (schema.dialect == Dialect::MySQL)
+        indexes.removeIf([&t](const Index &i) { return looksLikeInnoDbForeignKeyIndex(t, i); });
+    listOf("indexes", indexes, indexNode);
     listOf("foreign_keys", t.foreignKeys, foreignKeyNode);
     listOf("checks", t.checks, [](const Check &c) {
         YamlNode cn = YamlNode::mapping();

@@ -432,6 +432,60 @@ private slots:
         QCOMPARE(good->schema().tables.size(), 3);
     }
 
+    // A schema inspected on MySQL holds the index InnoDB made for a foreign
+    // key; the models leave it out (no migration made it: makemigrations
+    // would create it again, a duplicate name), and only that index.
+    void innoDbForeignKeyIndexLeftOut()
+    {
+        auto index = [](const QString &name, const QStringList &columns) {
+            Index i;
+            i.name = name;
+            for (const QString &c : columns) {
+                IndexPart part;
+                part.column = c;
+                i.parts << part;
+            }
+            return i;
+        };
+        auto fk = [](const QString &name, const QString &column) {
+            ForeignKey f;
+            f.name = name;
+            f.columns = {column};
+            f.refTable = QStringLiteral("p");
+            f.refColumns = {QStringLiteral("id")};
+            return f;
+        };
+        Table p;
+        p.name = QStringLiteral("p");
+        p.columns << col(QStringLiteral("id"), QStringLiteral("integer"), false);
+        p.primaryKey = PrimaryKey{QString(), {QStringLiteral("id")}};
+        Table c;
+        c.name = QStringLiteral("c");
+        for (const char *n : {"id", "p_id", "q_id", "r_id", "a"})
+            c.columns << col(QString::fromLatin1(n), QStringLiteral("integer"));
+        c.foreignKeys << fk(QStringLiteral("fk_p"), QStringLiteral("p_id")) << fk(QStringLiteral("fk_q"), QStringLiteral("q_id"))
+                      << fk(QStringLiteral("fk_r"), QStringLiteral("r_id"));
+        c.indexes << index(QStringLiteral("fk_p"), {QStringLiteral("p_id")})                     // InnoDB's own: left out
+                  << index(QStringLiteral("fk_q"), {QStringLiteral("q_id")})                     // another index starts with q_id:
+                  << index(QStringLiteral("ix_q_a"), {QStringLiteral("q_id"), QStringLiteral("a")})   // InnoDB would have dropped its own
+                  << index(QStringLiteral("fk_r"), {QStringLiteral("r_id"), QStringLiteral("a")}); // not exactly the key's columns
+        Schema s;
+        s.tables << p << c;
+        auto indexNames = [](const Schema &schema) {
+            auto m = ModelsFile::parse(ModelsFile::write(schema), QStringLiteral("t"));
+            QStringList names;
+            if (m)
+                for (const Index &i : m->schema().table(QStringLiteral("c"))->indexes)
+                    names << i.name;
+            return names;
+        };
+        s.dialect = Dialect::MySQL;
+        QCOMPARE(indexNames(s), (QStringList{QStringLiteral("fk_q"), QStringLiteral("fk_r"), QStringLiteral("ix_q_a")}));
+        // Elsewhere an index by a key's name is an index someone made.
+        s.dialect = Dialect::PostgreSQL;
+        QCOMPARE(indexNames(s), (QStringList{QStringLiteral("fk_p"), QStringLiteral("fk_q"), QStringLiteral("fk_r"), QStringLiteral("ix_q_a")}));
+    }
+
     void fuzzNeverCrashes()
     {
         const QByteArray seed = docsExample();
