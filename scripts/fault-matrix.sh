@@ -13,7 +13,7 @@ POINTS="${2:-50}"
 SNAP=$(mktemp -d /tmp/covet-fault-matrix.XXXXXX)
 trap 'rm -rf "$SNAP"' EXIT
 cp "$BUILD"/app/covet "$BUILD"/tests/tst_clifaults "$BUILD"/tests/tst_cliconnectionfaults "$BUILD"/tests/tst_cliload "$SNAP"/
-cp -P "$BUILD"/engine/libcovet_engine.so* "$SNAP"/
+cp -P "$BUILD"/engine/libcovet_engine.so* "$BUILD"/app/libcovet-reports.so "$SNAP"/
 # 50 points of one row take longer than Qt Test's 5-minute watchdog.
 export LD_LIBRARY_PATH="$SNAP" COVET_CLI="$SNAP/covet" COVET_FAULT_POINTS="$POINTS" CI=true QT_QPA_PLATFORM=offscreen \
   QTEST_FUNCTION_TIMEOUT=7200000

@@ -73,7 +73,9 @@ for size in 16 22 24 32 48 64 128 256 512; do
 done
 has "$STUDIO_DEB" "usr/share/man/man1/covet-studio\.1\.gz"
 has "$STUDIO_DEB" "usr/share/bash-completion/completions/covet-studio"
-for dep in libqt6sql6-psql libqt6sql6-mysql libqt6sql6-sqlite libqt6core6 libqt6sql6 libc6; do
+# libqt6gui6: the report module's (covet audit report), found by dpkg-shlibdeps;
+# the install below puts covet-studio beside it, which would hide its absence.
+for dep in libqt6sql6-psql libqt6sql6-mysql libqt6sql6-sqlite libqt6core6 libqt6sql6 libqt6gui6 libc6; do
   dpkg-deb -f "$CLI_DEB" Depends | grep -q "$dep" || fail "covet does not depend on $dep"
 done
 for dep in "covet (= " qt6-translations-l10n libqt6widgets6 libqt6svg6 libqscintilla2-qt6 libqt6keychain1; do

@@ -196,6 +196,10 @@ int AuditCommand::run(const QCommandLineParser &p, QTextStream &out, QTextStream
         format = ReportRenderer::formatFromName(name);
         if (!format)
             return usageError(QStringLiteral("--format takes pdf, html, csv or json, got '%1'").arg(name), err);
+        // The writer is a module (reportmodule.h): a missing one is said
+        // before connecting and reading the audit, not after.
+        if (auto st = ReportModule::instance().load(); !st)
+            return report(st.error(), err);
     }
     const bool json = p.isSet(QStringLiteral("json"));
     auto target = MigrateCommand::openTarget(p, true, MigrateCommand::MissingSqlite::Error);

@@ -20,6 +20,9 @@ Status ReportModule::load()
     // Before the QCoreApplication exists (the module makes it), so the
     // executable's directory comes from /proc, not applicationDirPath().
     const QString exe = QFile::symLinkTarget(QStringLiteral("/proc/self/exe"));
+    if (exe.isEmpty())   // never relative to the working directory
+        return m_loaded = fail(Error::Category::NotFound,
+                               QStringLiteral("cannot find Covet's report writer (libcovet-reports.so): /proc/self/exe does not say where covet is"));
     const QDir dir = QFileInfo(exe).absoluteDir();
     QStringList tried;
     for (const QString &relative : QStringLiteral(COVET_REPORTS_MODULE_PATHS).split(u':', Qt::SkipEmptyParts)) {
@@ -29,18 +32,28 @@ Status ReportModule::load()
             continue;
         }
         m_library.setFileName(path);
+        // Kept until the process ends, like Qt's own plugins: the
+        // QGuiApplication it made is destroyed after static objects.
+        m_library.setLoadHints(QLibrary::PreventUnloadHint);
         if (!m_library.load()) {
             tried << m_library.errorString();
             continue;
         }
+        const auto version = reinterpret_cast<VersionFn>(m_library.resolve("covet_reports_version"));
         m_app = reinterpret_cast<AppFn>(m_library.resolve("covet_reports_application"));
         m_write = reinterpret_cast<WriteFn>(m_library.resolve("covet_reports_write"));
-        if (m_app && m_write)
-            return m_loaded = {};
-        tried << path + QStringLiteral(" (not Covet's report module: ") + m_library.errorString() + u')';
-        m_library.unload();
+        if (!version || !m_app || !m_write) {
+            tried << path + QStringLiteral(" (not Covet's report module: ") + m_library.errorString() + u')';
+            continue;
+        }
+        // C++ objects cross the boundary: only the module of this very build.
+        if (const QString v = QString::fromUtf8(version()); v != QStringLiteral(COVET_VERSION)) {
+            tried << path + QStringLiteral(" (version %1, covet is %2)").arg(v, QStringLiteral(COVET_VERSION));
+            continue;
+        }
+        return m_loaded = {};
     }
-    m_loaded = fail(Error::Category::Internal,
+    m_loaded = fail(Error::Category::NotFound,
                     QStringLiteral("cannot load Covet's report writer (libcovet-reports.so), which writes every audit report: %1; "
                                    "reinstall the covet package")
                         .arg(tried.join(QStringLiteral("; "))));

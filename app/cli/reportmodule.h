@@ -32,6 +32,7 @@ public:
 private:
     ReportModule() = default;
 
+    using VersionFn = const char *(*)();
     using AppFn = QCoreApplication *(*)(int *, char **);
     using WriteFn = void (*)(const ComplianceReport *, int, const QString *, Status *);
     bool m_tried = false;

@@ -9,6 +9,12 @@
 
 extern "C" {
 
+// The version it was built as: the CLI loads only its own build's module.
+Q_DECL_EXPORT const char *covet_reports_version()
+{
+    return COVET_VERSION;
+}
+
 // A QGuiApplication (QPdfWriter and QTextDocument need one; QT_QPA_PLATFORM
 // decides the platform). argc must outlive it, as Qt's constructor says.
 Q_DECL_EXPORT QCoreApplication *covet_reports_application(int *argc, char **argv)

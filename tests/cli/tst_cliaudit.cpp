@@ -261,6 +261,32 @@ private slots:
         QVERIFY(!QFile::exists(file));
     }
 
+    // The report writer is a module the CLI loads (app/cli/reportmodule.h):
+    // a covet without it says so at once, exit 3 (missing), before it opens
+    // the database, and writes nothing.
+    void reportWithoutTheModule()
+    {
+        QTemporaryDir bin;
+        const QString lone = bin.filePath(QStringLiteral("covet"));
+        QVERIFY(QFile::copy(test::cliPath(), lone));
+        const QString file = m_dir.filePath(QStringLiteral("nomodule.csv"));
+        const QString db = m_dir.filePath(QStringLiteral("never-opened.db"));
+        QProcess p;
+        p.setWorkingDirectory(m_path);
+        p.start(lone, {QStringLiteral("audit"), QStringLiteral("report"), QStringLiteral("--standard"), QStringLiteral("sox"), QStringLiteral("--out"), file,
+                       QStringLiteral("--db"), QStringLiteral("sqlite:") + db});
+        QVERIFY(p.waitForFinished(60000));
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        QCOMPARE(p.exitCode(), 3);
+        QVERIFY2(err.contains(QStringLiteral("libcovet-reports.so")) && err.contains(bin.path()), qPrintable(err));
+        QVERIFY(!QFile::exists(file));
+        QVERIFY(!QFile::exists(db));
+        // And every other command runs without it.
+        p.start(lone, {QStringLiteral("audit"), QStringLiteral("list"), QStringLiteral("--json")});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 0);
+    }
+
     // Last: tampering with the table.
     void verifyNamesTheBrokenRow()
     {
