@@ -97,7 +97,7 @@ struct Applier
     }
     Status operator()(const DropTable &op)
     {
-        auto t = OperationApplier::findTable(s, op.schema, op.name);
+        auto t = OperationApplier::findTable(std::as_const(s), op.schema, op.name);   // read: not copied to be dropped
         if (!t)
             return std::unexpected(t.error());
         s.tables.removeIf([&](const Table &x) { return x.name == op.name && x.schema == op.schema; });
@@ -108,7 +108,7 @@ struct Applier
         auto t = OperationApplier::findTable(s, op.schema, op.from);
         if (!t)
             return std::unexpected(t.error());
-        if (s.table(op.to, op.schema))
+        if (std::as_const(s).table(op.to, op.schema))
             return exists(QStringLiteral("table %1").arg(OperationApplier::qualified(op.schema, op.to)), where);
         (*t)->name = op.to;
         renameInTexts(s, op.from, op.to, [](const QString &, const Table *) { return true; });

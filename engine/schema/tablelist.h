@@ -24,9 +24,17 @@ namespace covet {
 // Its interface is QList<Table>'s for what the engine uses. Non-const
 // access (operator[], first(), a non-const iterator's *) gives a table of
 // this list alone, copying it first if another list shares it; const access
-// never copies. As with QList, a reference or pointer to a table stays valid
-// until the list changes its length, and (unlike QList) also across changes
-// of other tables.
+// never copies. So:
+// - a reference from non-const access stays valid and current until that
+//   table is removed (appends and changes of other tables do not move it);
+// - a reference from const access reads the node as it is: if that table is
+//   shared and later changed through this list, the reference still shows
+//   the other list's (unchanged) copy, and dangles once that list is gone.
+//   With QList any non-const access made every table the list's own; here
+//   only the table written to. Code that keeps const pointers while it
+//   changes tables calls detach() first (the Differ does).
+// - iterating a non-const list (range-for over schema.tables) copies every
+//   shared table it visits: read through std::as_const to find, then write.
 class TableList
 {
     struct Node : QSharedData
