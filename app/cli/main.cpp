@@ -67,7 +67,8 @@ int main(int argc, char **argv)
     // A report's PDF is laid out by QtGui: a QGuiApplication on the
     // offscreen platform, which needs no display (a headless server), made
     // by the report module so that no other command loads QtGui. Without
-    // the module the command goes on and its write names what is missing.
+    // the module the report action stops before it connects (AuditCommand),
+    // naming where it looked.
     if (AuditCommand::needsGui(raw)) {
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");

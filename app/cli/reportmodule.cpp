@@ -32,8 +32,9 @@ Status ReportModule::load()
             continue;
         }
         m_library.setFileName(path);
-        // Kept until the process ends, like Qt's own plugins: the
-        // QGuiApplication it made is destroyed after static objects.
+        // Kept until the process ends, like Qt's own plugins: QtGui, which
+        // it brought in, tears its global state down after this static
+        // object is gone, so its code must stay mapped.
         m_library.setLoadHints(QLibrary::PreventUnloadHint);
         if (!m_library.load()) {
             tried << m_library.errorString();
