@@ -291,10 +291,10 @@ void keepDefaultNamespace(Schema &s)
 // InnoDB's own index for a foreign key of `actual` that `desired` has but without that index.
 bool isImplicitForeignKeyIndex(const Table &actual, const Index &index, const Table &desired)
 {
-    if (!looksLikeInnoDbForeignKeyIndex(actual, index))
+    const ForeignKey *fk = innoDbForeignKeyOfIndex(actual, index);
+    if (!fk)
         return false;
     const auto sameName = [&](const QString &n) { return n.compare(index.name, Qt::CaseInsensitive) == 0; };
-    const auto fk = std::find_if(actual.foreignKeys.cbegin(), actual.foreignKeys.cend(), [&](const ForeignKey &f) { return sameName(f.name); });
     const bool desiredHasKey = std::any_of(desired.foreignKeys.cbegin(), desired.foreignKeys.cend(),
                                            [&](const ForeignKey &f) { return f.columns == fk->columns; });
     const bool desiredHasIndex = std::any_of(desired.indexes.cbegin(), desired.indexes.cend(),

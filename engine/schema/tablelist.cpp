@@ -30,20 +30,6 @@ void TableList::detach()
         n.detach();
 }
 
-bool TableList::contains(const Table &t) const
-{
-    return indexWhere([&t](const Table &x) { return x == t; }) >= 0;
-}
-
-QList<Table> TableList::toList() const
-{
-    QList<Table> out;
-    out.reserve(m.size());
-    for (const auto &n : m)
-        out << n->table;
-    return out;
-}
-
 bool operator==(const TableList &a, const TableList &b)
 {
     if (a.m.size() != b.m.size())

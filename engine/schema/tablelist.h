@@ -102,21 +102,15 @@ public:
     TableList(QList<Table> &&tables);        // NOLINT
 
     qsizetype size() const { return m.size(); }
-    qsizetype count() const { return m.size(); }
     bool isEmpty() const { return m.isEmpty(); }
-    bool empty() const { return m.isEmpty(); }
-    void reserve(qsizetype n) { m.reserve(n); }
-    void clear() { m.clear(); }
 
     const Table &at(qsizetype i) const { return m.at(i)->table; }
     const Table &operator[](qsizetype i) const { return m.at(i)->table; }
     Table &operator[](qsizetype i) { return m[i]->table; }
     const Table &first() const { return m.first()->table; }
     Table &first() { return m.first()->table; }
-    const Table &constFirst() const { return m.first()->table; }
     const Table &last() const { return m.last()->table; }
     Table &last() { return m.last()->table; }
-    const Table &constLast() const { return m.last()->table; }
 
     iterator begin() { return iterator(m.begin()); }
     iterator end() { return iterator(m.end()); }
@@ -124,19 +118,11 @@ public:
     const_iterator end() const { return const_iterator(m.cend()); }
     const_iterator cbegin() const { return const_iterator(m.cbegin()); }
     const_iterator cend() const { return const_iterator(m.cend()); }
-    const_iterator constBegin() const { return const_iterator(m.cbegin()); }
-    const_iterator constEnd() const { return const_iterator(m.cend()); }
 
     void append(const Table &t) { m.append(QSharedDataPointer<Node>(new Node(t))); }
     void append(Table &&t) { m.append(QSharedDataPointer<Node>(new Node(std::move(t)))); }
-    void push_back(const Table &t) { append(t); }
     TableList &operator<<(const Table &t) { append(t); return *this; }
     TableList &operator<<(Table &&t) { append(std::move(t)); return *this; }
-    void insert(qsizetype i, const Table &t) { m.insert(i, QSharedDataPointer<Node>(new Node(t))); }
-    void insert(qsizetype i, Table &&t) { m.insert(i, QSharedDataPointer<Node>(new Node(std::move(t)))); }
-    void removeAt(qsizetype i) { m.removeAt(i); }
-    iterator erase(const_iterator from, const_iterator to) { return iterator(m.erase(from.m_it, to.m_it)); }
-    iterator erase(const_iterator at) { return iterator(m.erase(at.m_it)); }
 
     template <typename Predicate>
     qsizetype removeIf(Predicate pred)
@@ -167,8 +153,6 @@ public:
     // access moves one (for code that keeps pointers to them).
     void detach();
 
-    bool contains(const Table &t) const;
-    QList<Table> toList() const;
 
     friend bool operator==(const TableList &a, const TableList &b);
 };

@@ -170,7 +170,7 @@ YamlNode tableNode(const Table &t, const Schema &schema)
     // ignores it there (SchemaNormalizer::alignedActual).
     QList<Index> indexes = t.indexes;
     if (schema.dialect == Dialect::MySQL)
-        indexes.removeIf([&t](const Index &i) { return looksLikeInnoDbForeignKeyIndex(t, i); });
+        indexes.removeIf([&t](const Index &i) { return innoDbForeignKeyOfIndex(t, i) != nullptr; });
     listOf("indexes", indexes, indexNode);
     listOf("foreign_keys", t.foreignKeys, foreignKeyNode);
     listOf("checks", t.checks, [](const Check &c) {
