@@ -1,11 +1,10 @@
 #include "inspectcommand.h"
 
+#include "core/savefile.h"
 #include "schema/schemajson.h"
 #include "sources/modelsfile.h"
 #include "sources/schemasource.h"
 #include "sql/sqlgenerator.h"
-
-#include <QFile>
 
 namespace covet::cli {
 
@@ -51,33 +50,37 @@ int InspectCommand::run(const QCommandLineParser &p, QTextStream &out, QTextStre
     if (!schema)
         return report(schema.error(), err);
 
+    // JSON, the format for large catalogs, is handed to the output as it
+    // is written; the other formats are made whole first.
     QByteArray text;
-    if (format == u"json") {
-        text = SchemaJson::toCanonicalJson(*schema);
-    } else if (format == u"yaml") {
+    if (format == u"yaml") {
         text = ModelsFile::write(*schema);
-    } else {
+    } else if (format == u"sql") {
         const std::optional<Dialect> dialect = options.dialect ? options.dialect : schema->dialect;
         if (!dialect)
             return usageError(QStringLiteral("--format sql needs --dialect for a schema file without one"), err);
         text = SqlGenerator::create(*dialect)->schemaScript(*schema).toUtf8();
     }
+    auto writeTo = [&](QIODevice &device) -> Status {
+        if (format == u"json")
+            return SchemaJson::writeCanonicalJson(*schema, device);
+        return SaveFile::writeAll(device, text);
+    };
 
     if (p.isSet(QStringLiteral("output"))) {
-        QFile f(p.value(QStringLiteral("output")));
-        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(text) != text.size())
-            return report(Error(Error::Category::InvalidInput, QStringLiteral("cannot write: %1").arg(f.errorString()), f.fileName()), err);
+        if (Status written = SaveFile::write(p.value(QStringLiteral("output")), writeTo, QStringLiteral("output"), true); !written)
+            return report(written.error(), err);
         return 0;
     }
-    // The text is UTF-8 already: straight to the stream's device (stdout),
-    // not decoded to UTF-16 and encoded again (megabytes for a large schema).
+    // Straight to the stream's device (stdout) as UTF-8, not decoded to
+    // UTF-16 and encoded again (megabytes for a large schema).
     out.flush();
     if (QIODevice *device = out.device()) {
-        if (device->write(text) != text.size())
-            return report(Error(Error::Category::InvalidInput, QStringLiteral("cannot write the output: %1").arg(device->errorString())), err);
+        if (Status written = writeTo(*device); !written)
+            return report(Error(written.error().category(), QStringLiteral("cannot write the output: %1").arg(written.error().message())), err);
         return 0;
     }
-    out << QString::fromUtf8(text);
+    out << QString::fromUtf8(format == u"json" ? SchemaJson::toCanonicalJson(*schema) : text);
     out.flush();
     return 0;
 }

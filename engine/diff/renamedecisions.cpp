@@ -1,10 +1,10 @@
 #include "renamedecisions.h"
 
+#include "../core/savefile.h"
 #include "../core/yamlreader.h"
 #include "../core/yamlwriter.h"
 
 #include <QFile>
-#include <QSaveFile>
 
 #include <algorithm>
 #include <tuple>
@@ -251,13 +251,7 @@ QByteArray RenameDecisions::write() const
 
 Status RenameDecisions::save(const QString &path) const
 {
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly))
-        return fail(Error::Category::InvalidInput, QStringLiteral("Cannot write the rename decisions file: %1.").arg(f.errorString()), path);
-    f.write(write());
-    if (!f.commit())
-        return fail(Error::Category::InvalidInput, QStringLiteral("Cannot write the rename decisions file: %1.").arg(f.errorString()), path);
-    return {};
+    return SaveFile::write(path, write(), QStringLiteral("rename decisions file"), true);
 }
 
 } // namespace covet

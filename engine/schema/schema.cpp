@@ -45,8 +45,11 @@ void Schema::canonicalize()
     tables.sort(bySchemaName);
     std::sort(views.begin(), views.end(), bySchemaName);
     std::sort(enums.begin(), enums.end(), bySchemaName);
-    for (Table &t : tables)
-        t.canonicalize();
+    // Only a table out of order is written to: the others stay shared with
+    // the schema this one was copied from.
+    for (qsizetype i = 0; i < tables.size(); ++i)
+        if (!std::as_const(tables).at(i).isCanonical())
+            tables[i].canonicalize();
 }
 
 } // namespace covet

@@ -1,17 +1,18 @@
 #include "schemajson.h"
 
+#include "../core/savefile.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QIODevice>
 #include <QJsonParseError>
+#include <QVarLengthArray>
+
+#include <algorithm>
 
 namespace covet {
 
 namespace {
-
-QJsonArray toArray(const QStringList &list)
-{
-    return QJsonArray::fromStringList(list);
-}
 
 QStringList toStringList(const QJsonValue &v)
 {
@@ -21,187 +22,402 @@ QStringList toStringList(const QJsonValue &v)
     return out;
 }
 
-void putIf(QJsonObject &o, const char *key, const QString &value)
-{
-    if (!value.isEmpty())
-        o.insert(QLatin1String(key), value);
-}
-
-void putIf(QJsonObject &o, const char *key, bool value)
-{
-    if (value)
-        o.insert(QLatin1String(key), true);
-}
-
 QString fkAction(ForeignKey::Action a)
 {
     return fkActionSql(a).toLower().replace(u' ', u'_');
+}
+
+// Writes JSON text byte for byte as QJsonDocument::toJson(Indented) writes
+// the same values (four-space indent, `"key": value`, members in QJsonObject's
+// key order, Qt's escapes), straight from the Schema: no QJsonObject tree is
+// built, which was most of `covet inspect`'s own time on a large catalog.
+// Callers write each object's members in ascending key order; the tests
+// compare the text with what QJsonDocument makes of it.
+class JsonTextWriter
+{
+public:
+    explicit JsonTextWriter(QByteArray &out, QIODevice *device = nullptr) : m_out(out), m_device(device) {}
+
+    // With a device: hands the text written so far to it once it is large,
+    // so that a large schema is never held whole. False once a write failed.
+    bool flushIfLarge()
+    {
+        return m_out.size() < kChunk || flush();
+    }
+    bool flush()
+    {
+        if (!m_device || !m_status)
+            return bool(m_status);
+        m_status = SaveFile::writeAll(*m_device, m_out);
+        m_out.resize(0);   // keeps the capacity
+        return bool(m_status);
+    }
+    const Status &status() const { return m_status; }
+
+    void beginObject() { open('{'); }
+    void endObject() { close('}'); }
+    void beginArray() { open('['); }
+    void endArray() { close(']'); }
+
+    void key(const char *name)
+    {
+        separate();
+        m_out += '"';
+        m_out += name;
+        m_out += "\": ";
+        m_afterKey = true;
+    }
+
+    void value(const QString &text)
+    {
+        separate();
+        m_out += '"';
+        appendEscaped(text);
+        m_out += '"';
+    }
+    void value(bool b)
+    {
+        separate();
+        m_out += b ? "true" : "false";
+    }
+    void value(int n)
+    {
+        separate();
+        m_out += QByteArray::number(n);
+    }
+    void value(const QStringList &list)
+    {
+        beginArray();
+        for (const QString &s : list)
+            value(s);
+        endArray();
+    }
+
+    template <typename T> void member(const char *name, const T &v)
+    {
+        key(name);
+        value(v);
+    }
+    void memberIf(const char *name, const QString &v)
+    {
+        if (!v.isEmpty())
+            member(name, v);
+    }
+    void memberIf(const char *name, bool v)
+    {
+        if (v)
+            member(name, true);
+    }
+
+private:
+    // Before a value: nothing after a key; in an array, the comma and the
+    // indent Qt puts before every element but the first.
+    void separate()
+    {
+        if (m_afterKey) {
+            m_afterKey = false;
+            return;
+        }
+        if (m_counts.isEmpty())
+            return;
+        if (m_counts.last()++ > 0)
+            m_out += ",\n";
+        indent(m_counts.size());
+    }
+    void open(char bracket)
+    {
+        separate();
+        m_out += bracket;
+        m_out += '\n';
+        m_counts.append(0);
+    }
+    void close(char bracket)
+    {
+        const int written = m_counts.last();
+        m_counts.removeLast();
+        if (written > 0)
+            m_out += '\n';
+        indent(m_counts.size());
+        m_out += bracket;
+    }
+    void indent(qsizetype depth) { m_out.append(4 * depth, ' '); }
+
+    static char hexDigit(uint u) { return char(u < 10 ? '0' + u : 'a' + u - 10); }
+
+    // Qt's escapes: the two-letter ones, \u00XX for other controls, UTF-8
+    // for the rest, and \uXXXX for a surrogate without its pair.
+    void appendEscaped(const QString &text)
+    {
+        const char16_t *p = reinterpret_cast<const char16_t *>(text.constData());
+        const char16_t *const end = p + text.size();
+        // Most text (names, types) is plain ASCII: that part is copied in one go.
+        const char16_t *plain = p;
+        while (plain != end && *plain >= 0x20 && *plain < 0x80 && *plain != u'"' && *plain != u'\\')
+            ++plain;
+        if (plain != p) {
+            const qsizetype at = m_out.size();
+            m_out.resize(at + (plain - p));
+            std::copy(p, plain, m_out.data() + at);
+            p = plain;
+        }
+        while (p != end) {
+            const char16_t u = *p++;
+            if (u >= 0x20 && u < 0x80 && u != u'"' && u != u'\\') {
+                m_out += char(u);
+            } else if (u < 0x80) {
+                m_out += '\\';
+                switch (u) {
+                case u'"': m_out += '"'; break;
+                case u'\\': m_out += '\\'; break;
+                case 0x08: m_out += 'b'; break;
+                case 0x0c: m_out += 'f'; break;
+                case 0x0a: m_out += 'n'; break;
+                case 0x0d: m_out += 'r'; break;
+                case 0x09: m_out += 't'; break;
+                default:
+                    m_out += "u00";
+                    m_out += hexDigit(u >> 4);
+                    m_out += hexDigit(u & 0xf);
+                }
+            } else if (u < 0x800) {
+                m_out += char(0xc0 | (u >> 6));
+                m_out += char(0x80 | (u & 0x3f));
+            } else if (!QChar::isSurrogate(u)) {
+                m_out += char(0xe0 | (u >> 12));
+                m_out += char(0x80 | ((u >> 6) & 0x3f));
+                m_out += char(0x80 | (u & 0x3f));
+            } else if (QChar::isHighSurrogate(u) && p != end && QChar::isLowSurrogate(*p)) {
+                const char32_t c = QChar::surrogateToUcs4(u, *p++);
+                m_out += char(0xf0 | (c >> 18));
+                m_out += char(0x80 | ((c >> 12) & 0x3f));
+                m_out += char(0x80 | ((c >> 6) & 0x3f));
+                m_out += char(0x80 | (c & 0x3f));
+            } else {
+                m_out += "\\u";
+                for (int shift = 12; shift >= 0; shift -= 4)
+                    m_out += hexDigit((u >> shift) & 0xf);
+            }
+        }
+    }
+
+    static constexpr qsizetype kChunk = 256 * 1024;
+    QByteArray &m_out;
+    QIODevice *const m_device;
+    Status m_status;
+    QVarLengthArray<int, 8> m_counts;   // values written so far in each open object or array
+    bool m_afterKey = false;
+};
+
+// The members of each object below are in ascending key order: the order
+// QJsonObject keeps and QJsonDocument writes.
+
+void writeColumn(JsonTextWriter &w, const Column &c)
+{
+    w.beginObject();
+    w.memberIf("charset", c.charset);
+    w.memberIf("collation", c.collation);
+    w.memberIf("comment", c.comment);
+    if (c.defaultExpr)
+        w.member("default", *c.defaultExpr);
+    if (c.isGenerated()) {
+        w.member("generated", c.generatedExpr);
+        w.member("generated_stored", c.generatedStored);
+    }
+    if (c.identity != Column::Identity::None)
+        w.member("identity", identityName(c.identity));
+    w.member("name", c.name);
+    w.member("nullable", c.nullable);
+    w.memberIf("on_update", c.onUpdateExpr);
+    if (!c.type.raw().isEmpty() && c.type.kind() != SqlType::Kind::Other)
+        w.member("raw_type", c.type.raw());
+    w.member("type", c.type.canonicalName());
+    w.endObject();
+}
+
+void writeIndex(JsonTextWriter &w, const Index &i)
+{
+    w.beginObject();
+    w.memberIf("method", i.method);
+    w.member("name", i.name);
+    w.key("parts");
+    w.beginArray();
+    for (const IndexPart &p : i.parts) {
+        w.beginObject();
+        w.memberIf("column", p.column);
+        w.memberIf("descending", p.descending);
+        w.memberIf("expression", p.expression);
+        if (p.length >= 0)
+            w.member("length", p.length);
+        w.endObject();
+    }
+    w.endArray();
+    w.memberIf("unique", i.unique);
+    w.memberIf("where", i.where);
+    w.endObject();
+}
+
+void writeForeignKey(JsonTextWriter &w, const ForeignKey &f)
+{
+    w.beginObject();
+    w.member("columns", f.columns);
+    w.memberIf("deferrable", f.deferrable);
+    w.memberIf("initially_deferred", f.initiallyDeferred);
+    w.memberIf("name", f.name);
+    w.member("on_delete", fkAction(f.onDelete));
+    w.member("on_update", fkAction(f.onUpdate));
+    w.member("ref_columns", f.refColumns);
+    w.memberIf("ref_schema", f.refSchema);
+    w.member("ref_table", f.refTable);
+    w.endObject();
+}
+
+void writeTrigger(JsonTextWriter &w, const Trigger &t)
+{
+    w.beginObject();
+    w.memberIf("body", t.body);
+    w.memberIf("definition", t.definition);
+    w.member("events", t.events);
+    w.member("for_each_row", t.forEachRow);
+    w.member("name", t.name);
+    w.memberIf("timing", t.timing);
+    w.endObject();
+}
+
+// A named list of objects, left out when empty.
+template <typename T, typename Write> void writeListIf(JsonTextWriter &w, const char *name, const QList<T> &list, Write write)
+{
+    if (list.isEmpty())
+        return;
+    w.key(name);
+    w.beginArray();
+    for (const T &item : list)
+        write(w, item);
+    w.endArray();
+}
+
+void writeTable(JsonTextWriter &w, const Table &t)
+{
+    w.beginObject();
+    w.memberIf("charset", t.charset);
+    writeListIf(w, "checks", t.checks, [](JsonTextWriter &out, const Check &c) {
+        out.beginObject();
+        out.member("expression", c.expression);
+        out.memberIf("name", c.name);
+        out.endObject();
+    });
+    w.memberIf("collation", t.collation);
+    w.key("columns");
+    w.beginArray();
+    for (const Column &c : t.columns)
+        writeColumn(w, c);
+    w.endArray();
+    w.memberIf("comment", t.comment);
+    w.memberIf("engine", t.engine);
+    writeListIf(w, "foreign_keys", t.foreignKeys, writeForeignKey);
+    writeListIf(w, "indexes", t.indexes, writeIndex);
+    w.member("name", t.name);
+    if (t.primaryKey) {
+        w.key("primary_key");
+        w.beginObject();
+        w.member("columns", t.primaryKey->columns);
+        w.memberIf("name", t.primaryKey->name);
+        w.endObject();
+    }
+    w.memberIf("schema", t.schema);
+    writeListIf(w, "triggers", t.triggers, writeTrigger);
+    writeListIf(w, "unique_constraints", t.uniques, [](JsonTextWriter &out, const UniqueConstraint &u) {
+        out.beginObject();
+        out.member("columns", u.columns);
+        out.memberIf("name", u.name);
+        out.endObject();
+    });
+    w.memberIf("without_rowid", t.withoutRowid);
+    w.endObject();
+}
+
+void writeSchema(JsonTextWriter &w, const Schema &s)
+{
+    w.beginObject();
+    if (s.dialect)
+        w.member("dialect", dialectName(*s.dialect));
+    writeListIf(w, "enums", s.enums, [](JsonTextWriter &out, const EnumType &e) {
+        out.beginObject();
+        out.member("name", e.name);
+        out.memberIf("schema", e.schema);
+        out.member("values", e.values);
+        out.endObject();
+    });
+    if (!s.namespaces.isEmpty())
+        w.member("namespaces", s.namespaces);
+    w.key("tables");
+    w.beginArray();
+    for (const Table &t : s.tables) {
+        writeTable(w, t);
+        if (!w.flushIfLarge())
+            return;
+    }
+    w.endArray();
+    writeListIf(w, "views", s.views, [](JsonTextWriter &out, const View &v) {
+        out.beginObject();
+        out.member("definition", v.definition);
+        out.memberIf("materialized", v.materialized);
+        out.member("name", v.name);
+        out.memberIf("schema", v.schema);
+        out.endObject();
+    });
+    w.endObject();
+}
+
+// The QJsonObject forms are read back from the text, so that the fields
+// written and left out are decided in one place, the writers above.
+template <typename T, typename Write> QJsonObject toObject(const T &item, Write write)
+{
+    QByteArray text;
+    JsonTextWriter w(text);
+    write(w, item);
+    return QJsonDocument::fromJson(text).object();
 }
 
 } // namespace
 
 QJsonObject SchemaJson::columnToJson(const Column &c)
 {
-    QJsonObject o;
-    o.insert(QLatin1String("name"), c.name);
-    o.insert(QLatin1String("type"), c.type.canonicalName());
-    if (!c.type.raw().isEmpty() && c.type.kind() != SqlType::Kind::Other)
-        o.insert(QLatin1String("raw_type"), c.type.raw());
-    o.insert(QLatin1String("nullable"), c.nullable);
-    if (c.defaultExpr)
-        o.insert(QLatin1String("default"), *c.defaultExpr);
-    if (c.identity != Column::Identity::None)
-        o.insert(QLatin1String("identity"), identityName(c.identity));
-    if (c.isGenerated()) {
-        o.insert(QLatin1String("generated"), c.generatedExpr);
-        o.insert(QLatin1String("generated_stored"), c.generatedStored);
-    }
-    putIf(o, "on_update", c.onUpdateExpr);
-    putIf(o, "collation", c.collation);
-    putIf(o, "charset", c.charset);
-    putIf(o, "comment", c.comment);
-    return o;
+    return toObject(c, writeColumn);
 }
 
 QJsonObject SchemaJson::tableToJson(const Table &t)
 {
-    QJsonObject o;
-    putIf(o, "schema", t.schema);
-    o.insert(QLatin1String("name"), t.name);
-    QJsonArray cols;
-    for (const Column &c : t.columns)
-        cols.append(columnToJson(c));
-    o.insert(QLatin1String("columns"), cols);
-    if (t.primaryKey) {
-        QJsonObject pk;
-        putIf(pk, "name", t.primaryKey->name);
-        pk.insert(QLatin1String("columns"), toArray(t.primaryKey->columns));
-        o.insert(QLatin1String("primary_key"), pk);
-    }
-    if (!t.uniques.isEmpty()) {
-        QJsonArray a;
-        for (const UniqueConstraint &u : t.uniques) {
-            QJsonObject uo;
-            putIf(uo, "name", u.name);
-            uo.insert(QLatin1String("columns"), toArray(u.columns));
-            a.append(uo);
-        }
-        o.insert(QLatin1String("unique_constraints"), a);
-    }
-    if (!t.indexes.isEmpty()) {
-        QJsonArray a;
-        for (const Index &i : t.indexes) {
-            QJsonObject io;
-            io.insert(QLatin1String("name"), i.name);
-            QJsonArray parts;
-            for (const IndexPart &p : i.parts) {
-                QJsonObject po;
-                putIf(po, "column", p.column);
-                putIf(po, "expression", p.expression);
-                putIf(po, "descending", p.descending);
-                if (p.length >= 0)
-                    po.insert(QLatin1String("length"), p.length);
-                parts.append(po);
-            }
-            io.insert(QLatin1String("parts"), parts);
-            putIf(io, "unique", i.unique);
-            putIf(io, "where", i.where);
-            putIf(io, "method", i.method);
-            a.append(io);
-        }
-        o.insert(QLatin1String("indexes"), a);
-    }
-    if (!t.foreignKeys.isEmpty()) {
-        QJsonArray a;
-        for (const ForeignKey &f : t.foreignKeys) {
-            QJsonObject fo;
-            putIf(fo, "name", f.name);
-            fo.insert(QLatin1String("columns"), toArray(f.columns));
-            putIf(fo, "ref_schema", f.refSchema);
-            fo.insert(QLatin1String("ref_table"), f.refTable);
-            fo.insert(QLatin1String("ref_columns"), toArray(f.refColumns));
-            fo.insert(QLatin1String("on_delete"), fkAction(f.onDelete));
-            fo.insert(QLatin1String("on_update"), fkAction(f.onUpdate));
-            putIf(fo, "deferrable", f.deferrable);
-            putIf(fo, "initially_deferred", f.initiallyDeferred);
-            a.append(fo);
-        }
-        o.insert(QLatin1String("foreign_keys"), a);
-    }
-    if (!t.checks.isEmpty()) {
-        QJsonArray a;
-        for (const Check &c : t.checks) {
-            QJsonObject co;
-            putIf(co, "name", c.name);
-            co.insert(QLatin1String("expression"), c.expression);
-            a.append(co);
-        }
-        o.insert(QLatin1String("checks"), a);
-    }
-    if (!t.triggers.isEmpty()) {
-        QJsonArray a;
-        for (const Trigger &tr : t.triggers) {
-            QJsonObject to;
-            to.insert(QLatin1String("name"), tr.name);
-            putIf(to, "timing", tr.timing);
-            to.insert(QLatin1String("events"), toArray(tr.events));
-            to.insert(QLatin1String("for_each_row"), tr.forEachRow);
-            putIf(to, "body", tr.body);
-            putIf(to, "definition", tr.definition);
-            a.append(to);
-        }
-        o.insert(QLatin1String("triggers"), a);
-    }
-    putIf(o, "comment", t.comment);
-    putIf(o, "without_rowid", t.withoutRowid);
-    putIf(o, "engine", t.engine);
-    putIf(o, "charset", t.charset);
-    putIf(o, "collation", t.collation);
-    return o;
+    return toObject(t, writeTable);
 }
 
 QJsonObject SchemaJson::toJson(const Schema &input)
 {
     Schema s = input;
     s.canonicalize();
-    QJsonObject o;
-    if (s.dialect)
-        o.insert(QLatin1String("dialect"), dialectName(*s.dialect));
-    if (!s.namespaces.isEmpty())
-        o.insert(QLatin1String("namespaces"), toArray(s.namespaces));
-    QJsonArray tables;
-    for (const Table &t : s.tables)
-        tables.append(tableToJson(t));
-    o.insert(QLatin1String("tables"), tables);
-    if (!s.views.isEmpty()) {
-        QJsonArray a;
-        for (const View &v : s.views) {
-            QJsonObject vo;
-            putIf(vo, "schema", v.schema);
-            vo.insert(QLatin1String("name"), v.name);
-            vo.insert(QLatin1String("definition"), v.definition);
-            putIf(vo, "materialized", v.materialized);
-            a.append(vo);
-        }
-        o.insert(QLatin1String("views"), a);
-    }
-    if (!s.enums.isEmpty()) {
-        QJsonArray a;
-        for (const EnumType &e : s.enums) {
-            QJsonObject eo;
-            putIf(eo, "schema", e.schema);
-            eo.insert(QLatin1String("name"), e.name);
-            eo.insert(QLatin1String("values"), toArray(e.values));
-            a.append(eo);
-        }
-        o.insert(QLatin1String("enums"), a);
-    }
-    return o;
+    return toObject(s, writeSchema);
 }
 
-QByteArray SchemaJson::toCanonicalJson(const Schema &schema)
+QByteArray SchemaJson::toCanonicalJson(const Schema &input)
 {
-    return QJsonDocument(toJson(schema)).toJson(QJsonDocument::Indented);
+    Schema s = input;
+    s.canonicalize();
+    QByteArray text;
+    JsonTextWriter w(text);
+    writeSchema(w, s);
+    text += '\n';
+    return text;
+}
+
+Status SchemaJson::writeCanonicalJson(const Schema &input, QIODevice &device)
+{
+    Schema s = input;
+    s.canonicalize();
+    QByteArray chunk;
+    JsonTextWriter w(chunk, &device);
+    writeSchema(w, s);
+    chunk += '\n';
+    w.flush();
+    return w.status();
 }
 
 Result<Schema> SchemaJson::fromJson(const QJsonObject &o)

@@ -6,6 +6,8 @@
 #include <QByteArray>
 #include <QJsonObject>
 
+class QIODevice;
+
 namespace covet {
 
 // The stable, canonical JSON form of a Schema: keys sorted, lists in
@@ -16,6 +18,9 @@ class SchemaJson
 public:
     static QJsonObject toJson(const Schema &schema);
     static QByteArray toCanonicalJson(const Schema &schema);   // indented UTF-8 text
+    // The same text, handed to the device in pieces as it is written (a
+    // large schema's text is never held whole); the error is the device's.
+    static Status writeCanonicalJson(const Schema &schema, QIODevice &device);
     static Result<Schema> fromJson(const QJsonObject &object);
     static Result<Schema> fromJsonText(const QByteArray &text, const QString &sourceName = {});
 

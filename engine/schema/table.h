@@ -41,6 +41,7 @@ struct Table
 
     // Sorts constraint and index lists by name so equal tables compare equal.
     void canonicalize();
+    bool isCanonical() const;   // canonicalize() would change nothing
 
     bool operator==(const Table &) const = default;
 };

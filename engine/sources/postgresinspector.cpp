@@ -33,8 +33,9 @@ JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
 WHERE n.nspname NOT LIKE 'pg\_%' AND n.nspname <> 'information_schema'
 ORDER BY t.oid, e.enumsortorder)"),
         // 2: tables with their comments (all user schemas, so that foreign
-        // keys into schemas that are not inspected still resolve).
-        QStringLiteral(R"(SELECT c.oid::int8, c.relnamespace::int8, c.relname, d.description
+        // keys into schemas that are not inspected still resolve) and their
+        // number of attributes, dropped ones included (to size the lists).
+        QStringLiteral(R"(SELECT c.oid::int8, c.relnamespace::int8, c.relname, d.description, c.relnatts
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_catalog.pg_description d ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objsubid = 0
@@ -392,6 +393,7 @@ Result<Schema> PostgresInspector::inspect(SqlExecutor &sql, const InspectOptions
                 t.schema = rel.schema;
                 t.name = rel.name;
                 t.comment = q->value(3).toString();
+                t.columns.reserve(q->value(4).toInt());
                 tables << std::move(t);
             }
             relations.insert(q->value(0).toLongLong(), std::move(rel));
@@ -403,6 +405,8 @@ Result<Schema> PostgresInspector::inspect(SqlExecutor &sql, const InspectOptions
     // spelling; each table's columns are put in attnum order at the end.
     {
         QList<QList<int>> attnums(tables.size());
+        for (qsizetype i = 0; i < tables.size(); ++i)
+            attnums[i].reserve(tables.at(i).columns.capacity());
         auto q = run(QColumns);
         if (!q)
             return std::unexpected(q.error());

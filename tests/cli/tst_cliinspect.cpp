@@ -4,6 +4,8 @@
 #include "schema/schemajson.h"
 #include "sources/schemasource.h"
 
+#include <QDir>
+#include <QFile>
 #include <QProcess>
 #include <QTcpServer>
 #include <QTest>
@@ -74,6 +76,47 @@ private slots:
         QCOMPARE(*fromCli, *direct);
         QCOMPARE(fromCli->tables.size(), 2);
         QCOMPARE(fromCli->views.size(), 1);
+    }
+
+    // --output writes the engine's canonical text; a write that fails (a
+    // full disk, a file-size limit) exits non-zero naming the file and the
+    // cause, and leaves an existing file as it was, with no stray pieces.
+    void outputFileIsWholeOrUntouched()
+    {
+        auto direct = SchemaSource::load(QStringLiteral("sqlite:") + m_db);
+        COVET_VERIFY_OK(direct);
+        const QByteArray canonical = SchemaJson::toCanonicalJson(*direct);
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("schema.json"));
+        const QStringList args{QStringLiteral("inspect"), QStringLiteral("--db"), QStringLiteral("sqlite:") + m_db, QStringLiteral("--output"), file};
+        QString out, err;
+        QCOMPARE(test::runCli(args, &out, &err), 0);
+        QFile written(file);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        QCOMPARE(written.readAll(), canonical);
+        written.close();
+
+        const QByteArray earlier = "{\"an\": \"earlier file\"}\n";
+        QVERIFY(written.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        written.write(earlier);
+        written.close();
+        QVERIFY(canonical.size() > 2048);   // larger than the 1 KiB limit below
+        QProcess limited;
+        limited.start(QStringLiteral("bash"), QStringList{QStringLiteral("-c"), QStringLiteral("ulimit -f 1; trap '' XFSZ; exec \"$@\""),
+                                                          QStringLiteral("covet-file-limit"), test::cliPath()} + args);
+        QVERIFY(limited.waitForFinished(60000));
+        const QString limitedErr = QString::fromUtf8(limited.readAllStandardError());
+        QCOMPARE(limited.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(limited.exitCode(), 2);
+        QVERIFY2(limitedErr.contains(file) && limitedErr.contains(QStringLiteral("too large")), qPrintable(limitedErr));
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        QCOMPARE(written.readAll(), earlier);
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("schema.json")});
+
+        // A device is written in place; its error shows too.
+        QCOMPARE(test::runCli({QStringLiteral("inspect"), QStringLiteral("--db"), QStringLiteral("sqlite:") + m_db, QStringLiteral("--output"),
+                               QStringLiteral("/dev/full")}, &out, &err), 2);
+        QVERIFY2(err.contains(QStringLiteral("/dev/full")) && err.contains(QStringLiteral("No space left")), qPrintable(err));
     }
 
     void yamlIsAModelsFileThatReadsBack()

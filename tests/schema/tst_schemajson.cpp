@@ -5,6 +5,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonParseError>
 #include <QTest>
 
 using namespace covet;
@@ -59,6 +60,43 @@ Schema richSchema()
     return s;
 }
 
+// Every field set somewhere, and strings that need each of JSON's escapes.
+Schema everyFieldSchema()
+{
+    Schema s = richSchema();
+    const QString hostile = QStringLiteral("q\"b\\s/\b\f\n\r\t") + QChar(0x01) + QChar(0x1f) + QChar(0x7f) + QChar(0x80)
+                            + QChar(0x7ff) + QChar(0x800) + QChar(0x2028) + QChar(0xfffd) + QStringLiteral("😀")
+                            + QChar(0xd800) + QStringLiteral("x") + QChar(0xdc00) + QChar(0xdbff);   // lone surrogates, one at the end
+    Table &t = s.tables[1];
+    t.columns[0].type.setRaw(QStringLiteral("bigint(20) unsigned"));
+    t.columns[0].charset = QStringLiteral("utf8mb4");
+    t.columns[1].comment = hostile;
+    t.columns[2].defaultExpr = QString();   // an empty default is still a default
+    t.indexes << Index{QStringLiteral("ix_c"), {IndexPart{QStringLiteral("total"), {}, true, 10}, IndexPart{}}, false, {}, {}};
+    t.triggers << Trigger{hostile, QString(), {}, false, QString(), QStringLiteral("CREATE TRIGGER …")};
+    t.checks << Check{QString(), hostile};
+    t.uniques << UniqueConstraint{QString(), {QStringLiteral("id")}};
+    t.foreignKeys << ForeignKey{QStringLiteral("fk_self"), {QStringLiteral("id")}, QString(), t.name, {QStringLiteral("id")},
+                                ForeignKey::Action::NoAction, ForeignKey::Action::NoAction, false, false};
+    t.primaryKey->name.clear();
+    for (Table &each : s.tables) {   // both tables: every table-level field beside every list
+        each.comment = QStringLiteral("about ") + each.name;
+        each.withoutRowid = true;
+        each.engine = QStringLiteral("InnoDB");
+        each.charset = QStringLiteral("utf8mb4");
+        each.collation = QStringLiteral("utf8mb4_bin");
+    }
+    s.tables[0].foreignKeys[0].refSchema = QStringLiteral("sales");
+    s.tables[0].foreignKeys << ForeignKey{QString(), {QStringLiteral("a_id")}, QString(), hostile, {QStringLiteral("id")},
+                                          ForeignKey::Action::NoAction, ForeignKey::Action::Restrict, false, false};
+    Table empty;
+    empty.name = hostile;
+    s.tables << empty;
+    s.enums << EnumType{QStringLiteral("sales"), QStringLiteral("e"), {}};
+    s.views << View{QString(), hostile, hostile, false};
+    return s;
+}
+
 } // namespace
 
 class TstSchemaJson : public QObject
@@ -108,6 +146,36 @@ private slots:
         changed = base;
         changed.tables[1].indexes[0].parts[0].descending = false;
         QVERIFY(!(changed == base));
+    }
+
+    // The canonical text is written without QJsonDocument, so it is checked
+    // against it: Qt reading the text and writing it again gives the same
+    // bytes (format, key order, escapes), and the QJsonObject form is what
+    // Qt reads from the text.
+    void textIsWhatQtWrites()
+    {
+        const Schema schemas[] = {everyFieldSchema(), richSchema(), Schema()};
+        for (const Schema &s : schemas) {
+            const QByteArray text = SchemaJson::toCanonicalJson(s);
+            QJsonParseError error;
+            const QJsonDocument doc = QJsonDocument::fromJson(text, &error);
+            QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+            QCOMPARE(QString::fromUtf8(doc.toJson(QJsonDocument::Indented)), QString::fromUtf8(text));
+            QCOMPARE(SchemaJson::toJson(s), doc.object());
+        }
+        const Schema s = everyFieldSchema();
+        auto back = SchemaJson::fromJsonText(SchemaJson::toCanonicalJson(s));
+        COVET_VERIFY_OK(back);
+        Schema expected = s;
+        expected.canonicalize();
+        QCOMPARE(*back, expected);
+        const QByteArray text = SchemaJson::toCanonicalJson(s);
+        QVERIFY(text.contains(R"("comment": "q\"b\\s/\b\f\n\r\t\u0001\u001f)"));
+        QVERIFY(text.contains("\\ud800x\\udc00\\udbff\""));
+        QVERIFY(text.contains("\xf0\x9f\x98\x80"));   // 😀 as UTF-8
+        QVERIFY(text.contains("\"length\": 10"));
+        QVERIFY(text.contains("\"parts\": [\n"));
+        QVERIFY(text.endsWith("}\n"));
     }
 
     void malformedJsonNamesTheLine()

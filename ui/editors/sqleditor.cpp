@@ -4,6 +4,7 @@
 #include <QGuiApplication>
 
 #include "app/studiostyle.h"
+#include "core/savefile.h"
 #include "sqllexer.h"
 
 #include <Qsci/qscilexeryaml.h>
@@ -16,7 +17,6 @@
 #include <QFontInfo>
 #include <QMenu>
 #include <QMessageBox>
-#include <QSaveFile>
 
 namespace covet {
 
@@ -136,15 +136,11 @@ void SqlEditor::setSql(const QString &sql)
 
 QString SqlEditor::saveTo(const QString &path) const
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Text))
-        return tr("Cannot write %1: %2").arg(path, file.errorString());
     QByteArray data = text().toUtf8();
     if (!data.endsWith('\n'))
         data.append('\n');
-    file.write(data);
-    if (!file.commit())
-        return tr("Cannot write %1: %2").arg(path, file.errorString());
+    if (Status saved = SaveFile::write(path, data, QStringLiteral("SQL file"), true); !saved)
+        return saved.error().toString();
     return {};
 }
 
