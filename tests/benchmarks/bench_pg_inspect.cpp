@@ -5,6 +5,7 @@
 //   bench_pg_inspect [postgresql://user:pw@host:port/db]   (default: $COVET_TEST_PG_URL)
 //   environment: COVET_BENCH_TABLES (default 2000), COVET_BENCH_CLI (the covet
 //   binary whose `covet inspect` is timed; default the build's)
+#include "pgcatalogbench.h"
 #include "testsupport.h"
 
 #include "db/sqlexecutor.h"
@@ -38,36 +39,6 @@ int fail(const QString &message)
     return 1;
 }
 
-// One script creating tables [from, to): 15 columns, a primary key, a
-// secondary index and a foreign key to the previous table.
-QString tablesScript(int from, int to)
-{
-    QString sql;
-    sql.reserve((to - from) * 700);
-    for (int i = from; i < to; ++i) {
-        const QString n = QString::number(i);
-        sql += QStringLiteral("CREATE TABLE bench_%1 (\n"
-                              "  id bigserial PRIMARY KEY,\n"
-                              "  parent_id bigint%2,\n"
-                              "  name text NOT NULL,\n"
-                              "  email varchar(255),\n"
-                              "  price numeric(10,2) NOT NULL DEFAULT 0,\n"
-                              "  quantity integer DEFAULT 1,\n"
-                              "  active boolean NOT NULL DEFAULT true,\n"
-                              "  created_at timestamptz NOT NULL DEFAULT now(),\n"
-                              "  updated_at timestamp(3),\n"
-                              "  note text,\n"
-                              "  code char(8),\n"
-                              "  ratio double precision,\n"
-                              "  payload jsonb,\n"
-                              "  ref uuid,\n"
-                              "  tags text[]);\n"
-                              "CREATE INDEX bench_%1_name_idx ON bench_%1 (name, created_at);\n")
-                   .arg(n, i == 0 ? QString() : QStringLiteral(" REFERENCES bench_%1 (id) ON DELETE CASCADE").arg(i - 1));
-    }
-    return sql;
-}
-
 } // namespace
 
 int main(int argc, char **argv)
@@ -88,14 +59,7 @@ int main(int argc, char **argv)
     timer.start();
     {
         SqlExecutor ex(scratch->connection().database(), Dialect::PostgreSQL);
-        constexpr int kBatch = 250;
-        for (int from = 0; from < tableCount; from += kBatch) {
-            if (auto r = ex.exec(tablesScript(from, std::min(tableCount, from + kBatch))); !r)
-                return fail(r.error().toString());
-        }
-        if (auto r = ex.exec(QStringLiteral(
-                "ANALYZE pg_catalog.pg_class, pg_catalog.pg_attribute, pg_catalog.pg_attrdef, pg_catalog.pg_constraint,"
-                " pg_catalog.pg_index, pg_catalog.pg_depend, pg_catalog.pg_type, pg_catalog.pg_description, pg_catalog.pg_trigger")); !r)
+        if (auto r = bench::createPgTables(ex, tableCount); !r)
             return fail(r.error().toString());
     }
     out() << "created " << tableCount << " tables in " << QString::number(timer.elapsed() / 1000.0, 'f', 1) << " s" << Qt::endl;
