@@ -3139,6 +3139,10 @@ So wird sie abgeschlossen oder rückgängig gemacht: %4 (die Schaltflächen übe
         <translation>SQL &amp;speichern unter…</translation>
     </message>
     <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
         <source>Save SQL</source>
         <translation>SQL speichern</translation>
     </message>

@@ -3122,6 +3122,10 @@ How to finish or undo it: %4 (the buttons over its SQL do the same).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Save SQL</source>
         <translation type="unfinished"></translation>
     </message>

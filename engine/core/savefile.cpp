@@ -20,7 +20,11 @@ Status SaveFile::write(const QString &path, const Producer &produce, const QStri
     auto cannot = [&](const QString &why) {
         return fail(Error::Category::InvalidInput, QStringLiteral("cannot write the %1: %2").arg(what, why), path);
     };
-    if (target.exists() && !target.isFile()) {
+    // A device, a pipe, or a name for one (/dev/stdout, /proc/self/fd/1, even
+    // when it stands for a redirected file): written in place.
+    const bool inPlace = target.exists()
+                         && (!target.isFile() || path.startsWith(QLatin1String("/dev/")) || path.startsWith(QLatin1String("/proc/")));
+    if (inPlace) {
         QFile f(path);
         if (!f.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
             return cannot(f.errorString());
@@ -29,6 +33,9 @@ Status SaveFile::write(const QString &path, const Producer &produce, const QStri
         return {};
     }
     QSaveFile f(path);
+    // Where no temporary file can be made beside it (a writable file in a
+    // read-only directory) the file is written in place, as before.
+    f.setDirectWriteFallback(true);
     if (!f.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
         return cannot(f.errorString());
     if (Status written = produce(f); !written) {
@@ -46,8 +53,10 @@ Status SaveFile::writeAll(QIODevice &device, const QByteArray &bytes)
     // rest, and that try reports the error.
     for (qsizetype done = 0; done < bytes.size();) {
         const qint64 n = device.write(bytes.constData() + done, bytes.size() - done);
-        if (n <= 0)
+        if (n < 0)
             return fail(Error::Category::InvalidInput, device.errorString());
+        if (n == 0)
+            return fail(Error::Category::InvalidInput, QStringLiteral("the device took no more bytes"));
         done += n;
     }
     return {};

@@ -25,7 +25,9 @@ public:
 
     // The same, with the content written by `produce` into the device it is
     // given, in as many pieces as it likes (large outputs are never held
-    // whole). A device or a pipe (/dev/stdout) is written in place.
+    // whole). A device, a pipe or a path under /dev or /proc (/dev/stdout)
+    // is written in place, and so is a file in a directory where no
+    // temporary file can be made.
     using Producer = std::function<Status(QIODevice &)>;
     static Status write(const QString &path, const Producer &produce, const QString &what, bool overwrite = false);
 

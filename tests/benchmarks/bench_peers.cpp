@@ -6,8 +6,9 @@
 //    and Django's `manage.py migrate`. The peers' migration files run the
 //    very statements Covet plans (op.execute / RunSQL: their cheapest path,
 //    no model state to build), one transaction per migration as Covet does
-//    (Alembic: transaction_per_migration; Django: atomic migrations). Each
-//    result is checked: the tables and indexes are all there.
+//    (Alembic: transaction_per_migration, with SQLAlchemy's recipe for
+//    transactional DDL on pysqlite; Django: atomic migrations). Each result
+//    is checked: the tables and indexes are all there.
 // 2. Read the whole catalog of COVET_BENCH_TABLES (2,000) PostgreSQL tables
 //    (bench_pg_inspect's): `covet inspect` against SQLAlchemy's
 //    MetaData.reflect() and Alembic's compare_metadata() (what autogenerate
@@ -22,6 +23,8 @@
 #include "pgcatalogbench.h"
 #include "testsupport.h"
 
+#include "schema/schemajson.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -29,6 +32,7 @@
 #include <QJsonDocument>
 #include <QProcess>
 #include <QSqlQuery>
+#include <QStorageInfo>
 #include <QTemporaryDir>
 #include <QTextStream>
 
@@ -114,10 +118,18 @@ bool writeAlembicProject(const QString &dir, const QList<QStringList> &migration
     if (!writeFile(dir + QStringLiteral("/env.py"),
                    "import os\n"
                    "from alembic import context\n"
-                   "from sqlalchemy import create_engine\n"
+                   "from sqlalchemy import create_engine, event\n"
                    "engine = create_engine(os.environ['BENCH_DB_URL'])\n"
+                   "# pysqlite leaves DDL outside transactions; SQLAlchemy's documented recipe\n"
+                   "# makes BEGIN explicit, so that each migration is one transaction.\n"
+                   "@event.listens_for(engine, 'connect')\n"
+                   "def _connect(dbapi_connection, record):\n"
+                   "    dbapi_connection.isolation_level = None\n"
+                   "@event.listens_for(engine, 'begin')\n"
+                   "def _begin(connection):\n"
+                   "    connection.exec_driver_sql('BEGIN')\n"
                    "with engine.connect() as connection:\n"
-                   "    context.configure(connection=connection, transaction_per_migration=True)\n"
+                   "    context.configure(connection=connection, transaction_per_migration=True, transactional_ddl=True)\n"
                    "    with context.begin_transaction():\n"
                    "        context.run_migrations()\n"))
         return false;
@@ -296,7 +308,8 @@ int main(int argc, char **argv)
     const int expectedTables = (n + 3) / 4;
     const int expectedIndexes = n / 4;
 
-    QList<std::pair<QString, QString>> places{{QStringLiteral("disk (%1)").arg(QDir::tempPath()), dir.path()}};
+    QList<std::pair<QString, QString>> places{
+        {QStringLiteral("%1 (%2)").arg(QDir::tempPath(), QString::fromLatin1(QStorageInfo(dir.path()).fileSystemType())), dir.path()}};
     QTemporaryDir shm(QStringLiteral("/dev/shm/covet-bench-XXXXXX"));
     if (shm.isValid() && QDir::tempPath() != u"/dev/shm")
         places.prepend({QStringLiteral("tmpfs (/dev/shm)"), shm.path()});
@@ -375,10 +388,16 @@ int main(int argc, char **argv)
         }
         const DatabaseUrl &url = scratch->url();
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("BENCH_PG_URL"), QStringLiteral("postgresql+psycopg2://%1:%2@%3:%4/%5")
-                                                       .arg(url.user(), url.resolvePassword(), url.host())
-                                                       .arg(url.port() > 0 ? url.port() : 5432)
-                                                       .arg(url.database()));
+        // The parts, not a URL: a password may hold any character.
+        env.insert(QStringLiteral("BENCH_PG_USER"), url.user());
+        env.insert(QStringLiteral("BENCH_PG_PASSWORD"), url.resolvePassword());
+        env.insert(QStringLiteral("BENCH_PG_HOST"), url.host());
+        env.insert(QStringLiteral("BENCH_PG_PORT"), QString::number(url.port() > 0 ? url.port() : 5432));
+        env.insert(QStringLiteral("BENCH_PG_DB"), url.database());
+        const QString engineExpr = QStringLiteral(
+            "sa.create_engine(sa.engine.URL.create('postgresql+psycopg2', username=os.environ['BENCH_PG_USER'],"
+            " password=os.environ['BENCH_PG_PASSWORD'], host=os.environ['BENCH_PG_HOST'], port=int(os.environ['BENCH_PG_PORT']),"
+            " database=os.environ['BENCH_PG_DB']))");
         // Each peer prints the number of tables it read, checked below.
         auto runPython = [&](const QString &code) -> Result<double> {
             QProcess p;
@@ -397,25 +416,39 @@ int main(int argc, char **argv)
         };
         const QString output = dir.filePath(QStringLiteral("schema.json"));
         QList<Contender> c;
-        c.append({QStringLiteral("covet inspect (canonical JSON to a file)"), [&](int) {
-                      return bench::processTime(covetCli, {QStringLiteral("inspect"), QStringLiteral("--db"), scratch->urlString(), QStringLiteral("--output"), output});
+        c.append({QStringLiteral("covet inspect (canonical JSON to a file)"), [&](int) -> Result<double> {
+                      QFile::remove(output);
+                      auto s = bench::processTime(covetCli, {QStringLiteral("inspect"), QStringLiteral("--db"), scratch->urlString(),
+                                                             QStringLiteral("--output"), output});
+                      if (!s)
+                          return s;
+                      QFile f(output);
+                      auto schema = f.open(QIODevice::ReadOnly) ? SchemaJson::fromJsonText(f.readAll(), output)
+                                                                : Result<Schema>(fail(Error::Category::NotFound, QStringLiteral("no output"), output));
+                      if (!schema)
+                          return std::unexpected(schema.error());
+                      if (schema->tables.size() != tableCount)
+                          return fail(Error::Category::Internal, QStringLiteral("read %1 tables, expected %2").arg(schema->tables.size()).arg(tableCount));
+                      return s;
                   }, true});
         c.append({QStringLiteral("SQLAlchemy MetaData.reflect()"), [&](int) {
                       return runPython(QStringLiteral("import os, sqlalchemy as sa\n"
-                                                   "m = sa.MetaData()\n"
-                                                   "m.reflect(bind=sa.create_engine(os.environ['BENCH_PG_URL']))\n"
-                                                   "print(len(m.tables))\n"));
+                                                      "m = sa.MetaData()\n"
+                                                      "m.reflect(bind=%1)\n"
+                                                      "print(len(m.tables))\n")
+                                           .arg(engineExpr));
                   }});
         if (haveAlembic)
             c.append({QStringLiteral("Alembic compare_metadata() against an empty model"), [&](int) {
                           // A chain of 2,000 foreign keys is deeper than Python's default recursion limit.
                           return runPython(QStringLiteral("import os, sys, sqlalchemy as sa\n"
-                                                       "sys.setrecursionlimit(100000)\n"
-                                                       "from alembic.migration import MigrationContext\n"
-                                                       "from alembic.autogenerate import compare_metadata\n"
-                                                       "with sa.create_engine(os.environ['BENCH_PG_URL']).connect() as c:\n"
-                                                       "    diff = compare_metadata(MigrationContext.configure(c), sa.MetaData())\n"
-                                                       "print(sum(1 for d in diff if d[0] == 'remove_table'))\n"));
+                                                          "sys.setrecursionlimit(100000)\n"
+                                                          "from alembic.migration import MigrationContext\n"
+                                                          "from alembic.autogenerate import compare_metadata\n"
+                                                          "with %1.connect() as c:\n"
+                                                          "    diff = compare_metadata(MigrationContext.configure(c), sa.MetaData())\n"
+                                                          "print(sum(1 for d in diff if d[0] == 'remove_table'))\n")
+                                               .arg(engineExpr));
                       }});
         cout << QStringLiteral("inspect %1 PostgreSQL tables (15 columns, a key, an index, a foreign key each), best of %2 rounds:")
                     .arg(tableCount)

@@ -140,7 +140,7 @@ QString SqlEditor::saveTo(const QString &path) const
     if (!data.endsWith('\n'))
         data.append('\n');
     if (Status saved = SaveFile::write(path, data, QStringLiteral("SQL file"), true); !saved)
-        return saved.error().toString();
+        return tr("Cannot write %1: %2").arg(path, saved.error().message());
     return {};
 }
 
