@@ -114,12 +114,43 @@ Status AuditRecorder::ensure(SqlExecutor &sql)
     column("error_text", longText, false);
     column("prev_hash", shortText, false);
     column("row_hash", shortText, true);
-    const QString ddl = QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (%2)").arg(auditTable(sql), columns.join(QStringLiteral(", ")));
-    auto r = sql.exec(ddl);
-    if (!r)
-        return std::unexpected(r.error().withContext(QStringLiteral("creating the audit table %1").arg(tableName())));
-    // Upgrade in place: add the version 2 columns a table written by an
-    // older Covet lacks (one statement to read the columns, one per missing).
+    // The columns added after version 1: nullable, so that an older table
+    // is upgraded by ALTER TABLE ADD COLUMN.
+    auto laterType = [&](const QString &name) {
+        const bool number = name == u"rows_at_risk" || name == u"backup_id" || name == u"hash_version";
+        const bool list = name == u"objects" || name == u"data_tags";   // no length limit
+        return number ? QStringLiteral("BIGINT") : list ? longText : shortText;
+    };
+    // Finding the runs that never finished reads by run (AuditRuns). MySQL
+    // has no CREATE INDEX IF NOT EXISTS; a runner that lost the race to
+    // create it finds it there (not a failure).
+    auto indexRuns = [&]() -> Status {
+        auto made = sql.exec(QStringLiteral("CREATE INDEX %1%2 ON %3 (%4, %5)")
+                                 .arg(d == Dialect::MySQL ? QString() : QStringLiteral("IF NOT EXISTS "), q(sql, QStringLiteral("_covet_migration_audit_run")),
+                                      auditTable(sql), q(sql, QStringLiteral("run_id")), q(sql, QStringLiteral("status"))));
+        if (!made && d != Dialect::MySQL)
+            return std::unexpected(made.error().withContext(QStringLiteral("indexing the audit table %1").arg(tableName())));
+        return {};
+    };
+    const QStringList cols = entryColumns();
+
+    auto exists = MigrationHistory::tableExists(sql, tableName());
+    if (!exists)
+        return std::unexpected(exists.error().withContext(QStringLiteral("looking for the audit table %1").arg(tableName())));
+    if (!*exists) {
+        // A new table gets every column at once: one statement, not one
+        // ALTER TABLE (on SQLite one synced commit) per later column.
+        for (int i = kVersion1Columns; i < cols.size(); ++i)
+            columns << QStringLiteral("%1 %2").arg(q(sql, cols.at(i)), laterType(cols.at(i)));
+        // IF NOT EXISTS: a runner starting at the same moment may make it first.
+        auto r = sql.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (%2)").arg(auditTable(sql), columns.join(QStringLiteral(", "))));
+        if (!r)
+            return std::unexpected(r.error().withContext(QStringLiteral("creating the audit table %1").arg(tableName())));
+        return indexRuns();
+    }
+
+    // Upgrade in place: add the later columns a table written by an older
+    // Covet lacks (one statement to read the columns, one per missing).
     auto probe = sql.exec(QStringLiteral("SELECT * FROM %1 WHERE 1 = 0").arg(auditTable(sql)));
     if (!probe)
         return std::unexpected(probe.error().withContext(QStringLiteral("reading the columns of %1").arg(tableName())));
@@ -127,12 +158,9 @@ Status AuditRecorder::ensure(SqlExecutor &sql)
     QStringList have;
     for (int i = 0; i < record.count(); ++i)
         have << record.fieldName(i).toLower();
-    const QStringList cols = entryColumns();
     for (int i = kVersion1Columns; i < cols.size(); ++i) {
         if (have.contains(cols.at(i)))
             continue;
-        const bool number = cols.at(i) == u"rows_at_risk" || cols.at(i) == u"backup_id" || cols.at(i) == u"hash_version";
-        const bool list = cols.at(i) == u"objects" || cols.at(i) == u"data_tags";   // no length limit
         // Runners starting together may race to add it: IF NOT EXISTS on
         // PostgreSQL (where a failed statement would end the transaction);
         // elsewhere a failure because another runner added it first is no
@@ -140,7 +168,7 @@ Status AuditRecorder::ensure(SqlExecutor &sql)
         const bool ifNotExists = sql.dialect() == Dialect::PostgreSQL;
         auto add = sql.exec(QStringLiteral("ALTER TABLE %1 ADD COLUMN %2%3 %4")
                                 .arg(auditTable(sql), ifNotExists ? QStringLiteral("IF NOT EXISTS ") : QString(), q(sql, cols.at(i)),
-                                     number ? QStringLiteral("BIGINT") : list ? longText : shortText));
+                                     laterType(cols.at(i))));
         if (!add) {
             auto again = sql.exec(QStringLiteral("SELECT * FROM %1 WHERE 1 = 0").arg(auditTable(sql)));
             if (again && again->record().indexOf(cols.at(i)) >= 0)
@@ -152,16 +180,9 @@ Status AuditRecorder::ensure(SqlExecutor &sql)
     if (d != Dialect::SQLite && record.field(QStringLiteral("started_at")).metaType().id() != QMetaType::QDateTime)
         if (Status st = SqlTimestamp::retype(sql, tableName(), auditTable(sql), {{q(sql, QStringLiteral("started_at"))}, {q(sql, QStringLiteral("finished_at"))}}); !st)
             return st;
-    // Finding the runs that never finished reads by run (AuditRuns): indexed
-    // when the column is added. MySQL has no CREATE INDEX IF NOT EXISTS; a
-    // runner that lost the race to create it finds it there (not a failure).
-    if (!have.contains(QStringLiteral("run_id"))) {
-        auto made = sql.exec(QStringLiteral("CREATE INDEX %1%2 ON %3 (%4, %5)")
-                                 .arg(d == Dialect::MySQL ? QString() : QStringLiteral("IF NOT EXISTS "), q(sql, QStringLiteral("_covet_migration_audit_run")),
-                                      auditTable(sql), q(sql, QStringLiteral("run_id")), q(sql, QStringLiteral("status"))));
-        if (!made && d != Dialect::MySQL)
-            return std::unexpected(made.error().withContext(QStringLiteral("indexing the audit table %1").arg(tableName())));
-    }
+    // Indexed by run when that column is added.
+    if (!have.contains(QStringLiteral("run_id")))
+        return indexRuns();
     return {};
 }
 
