@@ -148,23 +148,23 @@ private:
     // for the rest, and \uXXXX for a surrogate without its pair.
     void appendEscaped(const QString &text)
     {
+        auto plain = [](char16_t u) { return u >= 0x20 && u < 0x80 && u != u'"' && u != u'\\'; };
         const char16_t *p = reinterpret_cast<const char16_t *>(text.constData());
         const char16_t *const end = p + text.size();
-        // Most text (names, types) is plain ASCII: that part is copied in one go.
-        const char16_t *plain = p;
-        while (plain != end && *plain >= 0x20 && *plain < 0x80 && *plain != u'"' && *plain != u'\\')
-            ++plain;
-        if (plain != p) {
-            const qsizetype at = m_out.size();
-            m_out.resize(at + (plain - p));
-            std::copy(p, plain, m_out.data() + at);
-            p = plain;
-        }
         while (p != end) {
+            // A run of plain ASCII (most of any name or type) in one go.
+            const char16_t *run = p;
+            while (p != end && plain(*p))
+                ++p;
+            if (p != run) {
+                const qsizetype at = m_out.size();
+                m_out.resize(at + (p - run));
+                std::copy(run, p, m_out.data() + at);
+                if (p == end)
+                    break;
+            }
             const char16_t u = *p++;
-            if (u >= 0x20 && u < 0x80 && u != u'"' && u != u'\\') {
-                m_out += char(u);
-            } else if (u < 0x80) {
+            if (u < 0x80) {
                 m_out += '\\';
                 switch (u) {
                 case u'"': m_out += '"'; break;
@@ -378,6 +378,19 @@ template <typename T, typename Write> QJsonObject toObject(const T &item, Write 
     return QJsonDocument::fromJson(text).object();
 }
 
+// The canonical text of a schema into `text`, handed to `device` in pieces
+// when there is one.
+Status writeCanonical(const Schema &input, QByteArray &text, QIODevice *device)
+{
+    Schema s = input;
+    s.canonicalize();
+    JsonTextWriter w(text, device);
+    writeSchema(w, s);
+    text += '\n';
+    w.flush();
+    return w.status();
+}
+
 } // namespace
 
 QJsonObject SchemaJson::columnToJson(const Column &c)
@@ -390,34 +403,22 @@ QJsonObject SchemaJson::tableToJson(const Table &t)
     return toObject(t, writeTable);
 }
 
-QJsonObject SchemaJson::toJson(const Schema &input)
+QJsonObject SchemaJson::toJson(const Schema &schema)
 {
-    Schema s = input;
-    s.canonicalize();
-    return toObject(s, writeSchema);
+    return QJsonDocument::fromJson(toCanonicalJson(schema)).object();
 }
 
-QByteArray SchemaJson::toCanonicalJson(const Schema &input)
+QByteArray SchemaJson::toCanonicalJson(const Schema &schema)
 {
-    Schema s = input;
-    s.canonicalize();
     QByteArray text;
-    JsonTextWriter w(text);
-    writeSchema(w, s);
-    text += '\n';
+    (void)writeCanonical(schema, text, nullptr);   // no device: nothing can fail
     return text;
 }
 
-Status SchemaJson::writeCanonicalJson(const Schema &input, QIODevice &device)
+Status SchemaJson::writeCanonicalJson(const Schema &schema, QIODevice &device)
 {
-    Schema s = input;
-    s.canonicalize();
     QByteArray chunk;
-    JsonTextWriter w(chunk, &device);
-    writeSchema(w, s);
-    chunk += '\n';
-    w.flush();
-    return w.status();
+    return writeCanonical(schema, chunk, &device);
 }
 
 Result<Schema> SchemaJson::fromJson(const QJsonObject &o)

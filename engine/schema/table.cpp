@@ -54,34 +54,32 @@ bool canonicalCheckLess(const Check &a, const Check &b)
     return a.name != b.name ? a.name < b.name : a.expression < b.expression;
 }
 
-template <typename T, typename Less> bool isSortedBy(const QList<T> &list, Less less)
+// Each list canonicalize() orders, with its order: one place for both
+// isCanonical() and canonicalize().
+template <typename T, typename Visit> void eachOrderedList(T &t, Visit visit)
 {
-    return std::is_sorted(list.cbegin(), list.cend(), less);
-}
-
-template <typename T, typename Less> void sortBy(QList<T> &list, Less less)
-{
-    if (!isSortedBy(std::as_const(list), less))   // a shared list stays shared
-        std::sort(list.begin(), list.end(), less);
+    visit(t.uniques, canonicalByNameThenColumns<UniqueConstraint, UniqueConstraint>);
+    visit(t.indexes, canonicalByName<Index, Index>);
+    visit(t.foreignKeys, canonicalByNameThenColumns<ForeignKey, ForeignKey>);
+    visit(t.checks, canonicalCheckLess);
+    visit(t.triggers, canonicalByName<Trigger, Trigger>);
 }
 
 } // namespace
 
 bool Table::isCanonical() const
 {
-    return isSortedBy(uniques, canonicalByNameThenColumns<UniqueConstraint, UniqueConstraint>)
-           && isSortedBy(indexes, canonicalByName<Index, Index>)
-           && isSortedBy(foreignKeys, canonicalByNameThenColumns<ForeignKey, ForeignKey>)
-           && isSortedBy(checks, canonicalCheckLess) && isSortedBy(triggers, canonicalByName<Trigger, Trigger>);
+    bool sorted = true;
+    eachOrderedList(*this, [&sorted](const auto &list, auto less) { sorted = sorted && std::is_sorted(list.cbegin(), list.cend(), less); });
+    return sorted;
 }
 
 void Table::canonicalize()
 {
-    sortBy(uniques, canonicalByNameThenColumns<UniqueConstraint, UniqueConstraint>);
-    sortBy(indexes, canonicalByName<Index, Index>);
-    sortBy(foreignKeys, canonicalByNameThenColumns<ForeignKey, ForeignKey>);
-    sortBy(checks, canonicalCheckLess);
-    sortBy(triggers, canonicalByName<Trigger, Trigger>);
+    eachOrderedList(*this, [](auto &list, auto less) {
+        if (!std::is_sorted(list.cbegin(), list.cend(), less))   // a list in order stays shared
+            std::sort(list.begin(), list.end(), less);
+    });
 }
 
 } // namespace covet

@@ -36,7 +36,6 @@
 
 #include <algorithm>
 #include <functional>
-#include <limits>
 
 using namespace covet;
 
@@ -61,29 +60,8 @@ bool writeFile(const QString &path, const QByteArray &text)
     return bench::writeMigrationFile(path, text);
 }
 
-// One way of applying the migrations: run(round) applies them to a fresh
-// target and returns the seconds taken, or an error.
-struct Contender
-{
-    QString name;
-    std::function<Result<double>(int round)> run;
-    double best = std::numeric_limits<double>::max();
-};
-
-// Runs every contender once per round, interleaved, so that a disk or CPU
-// busy with something else for a while hits them alike; keeps each one's best.
-Status race(QList<Contender> &contenders, int rounds)
-{
-    for (int round = 0; round < rounds; ++round) {
-        for (Contender &c : contenders) {
-            auto s = c.run(round);
-            if (!s)
-                return std::unexpected(s.error().withContext(c.name));
-            c.best = std::min(c.best, *s);
-        }
-    }
-    return {};
-}
+using bench::Contender;
+using bench::race;
 
 QByteArray script(const QList<QStringList> &migrations, const QString &prelude = {})
 {

@@ -37,7 +37,6 @@
 #include <QTextStream>
 
 #include <functional>
-#include <limits>
 
 using namespace covet;
 
@@ -212,36 +211,8 @@ std::pair<int, int> tablesAndIndexes(const QString &file)
     return out;
 }
 
-struct Contender
-{
-    Contender(QString name_, std::function<Result<double>(int round)> run_, bool isCovet_ = false)
-        : name(std::move(name_)), run(std::move(run_)), isCovet(isCovet_) {}
-
-    QString name;
-    std::function<Result<double>(int round)> run;
-    double best = std::numeric_limits<double>::max();
-    bool isCovet = false;
-    QString failure;   // a peer that failed is reported, not timed again
-};
-
-// Covet failing stops the benchmark; a peer failing is reported with its
-// last line of error and left out of the later rounds.
-Status race(QList<Contender> &contenders, int rounds)
-{
-    for (int round = 0; round < rounds; ++round)
-        for (Contender &c : contenders) {
-            if (!c.failure.isEmpty())
-                continue;
-            auto s = c.run(round);
-            if (!s && c.isCovet)
-                return std::unexpected(s.error().withContext(c.name));
-            if (!s)
-                c.failure = s.error().message().trimmed().split(u'\n').last();
-            else
-                c.best = std::min(c.best, *s);
-        }
-    return {};
-}
+using bench::Contender;
+using bench::race;
 
 // Prints each contender and its ratio to Covet's time; false when a peer is
 // less than kTarget times slower.
@@ -249,7 +220,7 @@ bool report(const QList<Contender> &contenders)
 {
     double covet = 0;
     for (const Contender &c : contenders)
-        if (c.isCovet)
+        if (!c.peer)
             covet = c.best;
     bool met = true;
     for (const Contender &c : contenders) {
@@ -258,7 +229,7 @@ bool report(const QList<Contender> &contenders)
             continue;
         }
         QString line = QStringLiteral("  %1 %2 s").arg(c.name.leftJustified(58), QString::number(c.best, 'f', 3));
-        if (!c.isCovet) {
+        if (c.peer) {
             const double ratio = c.best / covet;
             met = met && ratio >= kTarget;
             line += QStringLiteral("   Covet %1x faster (target >= %2)").arg(QString::number(ratio, 'f', 1)).arg(kTarget);
@@ -335,35 +306,35 @@ int main(int argc, char **argv)
                           return bench::processTime(covetCli, {QStringLiteral("migrate"), QStringLiteral("--db"), QStringLiteral("sqlite:") + file}, {},
                                                     project);
                       });
-                  }, true});
+                  }});
+        // A peer's run: Python in its project directory, told the database
+        // file through one environment variable.
+        auto addPeer = [&](const QString &label, const QString &workDir, const QStringList &args, const QString &variable,
+                           const std::function<QString(const QString &file)> &value) {
+            c.append({label, [&timed, label, workDir, args, variable, value](int round) {
+                          return timed(label.section(u' ', 0, 0), round, [&](const QString &file) {
+                              QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+                              env.insert(variable, value(file));
+                              return bench::processTime(python(), args, {}, workDir, env);
+                          });
+                      }, true});
+        };
         for (const bool native : {true, false}) {
             const QString alembicDir = variantDir("alembic", native);
             const QString djangoDir = variantDir("django", native);
             if (haveAlembic)
-                c.append({native ? QStringLiteral("alembic upgrade head (op.create_table, op.add_column, …)")
-                                 : QStringLiteral("alembic upgrade head (op.execute of Covet's statements)"),
-                          [&, alembicDir](int round) {
-                              return timed(QStringLiteral("alembic"), round, [&](const QString &file) {
-                                  QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-                                  env.insert(QStringLiteral("BENCH_DB_URL"), QStringLiteral("sqlite:///") + file);
-                                  return bench::processTime(python(), {QStringLiteral("-m"), QStringLiteral("alembic"), QStringLiteral("-c"),
-                                                                       alembicDir + QStringLiteral("/alembic.ini"), QStringLiteral("upgrade"),
-                                                                       QStringLiteral("head")},
-                                                            {}, alembicDir, env);
-                              });
-                          }});
+                addPeer(native ? QStringLiteral("alembic upgrade head (op.create_table, op.add_column, …)")
+                               : QStringLiteral("alembic upgrade head (op.execute of Covet's statements)"),
+                        alembicDir,
+                        {QStringLiteral("-m"), QStringLiteral("alembic"), QStringLiteral("-c"), alembicDir + QStringLiteral("/alembic.ini"),
+                         QStringLiteral("upgrade"), QStringLiteral("head")},
+                        QStringLiteral("BENCH_DB_URL"), [](const QString &file) { return QStringLiteral("sqlite:///") + file; });
             if (haveDjango)
-                c.append({native ? QStringLiteral("django migrate (CreateModel, AddField, AddIndex)")
-                                 : QStringLiteral("django migrate (RunSQL of Covet's statements)"),
-                          [&, djangoDir](int round) {
-                              return timed(QStringLiteral("django"), round, [&](const QString &file) {
-                                  QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-                                  env.insert(QStringLiteral("BENCH_DB_FILE"), file);
-                                  return bench::processTime(python(), {QStringLiteral("manage.py"), QStringLiteral("migrate"), QStringLiteral("--noinput"),
-                                                                       QStringLiteral("-v"), QStringLiteral("0")},
-                                                            {}, djangoDir, env);
-                              });
-                          }});
+                addPeer(native ? QStringLiteral("django migrate (CreateModel, AddField, AddIndex)")
+                               : QStringLiteral("django migrate (RunSQL of Covet's statements)"),
+                        djangoDir,
+                        {QStringLiteral("manage.py"), QStringLiteral("migrate"), QStringLiteral("--noinput"), QStringLiteral("-v"), QStringLiteral("0")},
+                        QStringLiteral("BENCH_DB_FILE"), [](const QString &file) { return file; });
         }
         if (auto raced = race(c, runs); !raced)
             return fail(raced.error().toString());
@@ -430,14 +401,14 @@ int main(int argc, char **argv)
                       if (schema->tables.size() != tableCount)
                           return fail(Error::Category::Internal, QStringLiteral("read %1 tables, expected %2").arg(schema->tables.size()).arg(tableCount));
                       return s;
-                  }, true});
+                  }});
         c.append({QStringLiteral("SQLAlchemy MetaData.reflect()"), [&](int) {
                       return runPython(QStringLiteral("import os, sqlalchemy as sa\n"
                                                       "m = sa.MetaData()\n"
                                                       "m.reflect(bind=%1)\n"
                                                       "print(len(m.tables))\n")
                                            .arg(engineExpr));
-                  }});
+                  }, true});
         if (haveAlembic)
             c.append({QStringLiteral("Alembic compare_metadata() against an empty model"), [&](int) {
                           // A chain of 2,000 foreign keys is deeper than Python's default recursion limit.
@@ -449,7 +420,7 @@ int main(int argc, char **argv)
                                                           "    diff = compare_metadata(MigrationContext.configure(c), sa.MetaData())\n"
                                                           "print(sum(1 for d in diff if d[0] == 'remove_table'))\n")
                                                .arg(engineExpr));
-                      }});
+                      }, true});
         cout << QStringLiteral("inspect %1 PostgreSQL tables (15 columns, a key, an index, a foreign key each), best of %2 rounds:")
                     .arg(tableCount)
                     .arg(runs)

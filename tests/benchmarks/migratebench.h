@@ -17,6 +17,8 @@
 #include <QStringList>
 
 #include <algorithm>
+#include <functional>
+#include <limits>
 
 namespace covet::bench {
 
@@ -102,6 +104,40 @@ inline Result<double> processTime(const QString &exe, const QStringList &args, c
     if (!finished || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
         return fail(Error::Category::Internal, QStringLiteral("%1 failed: %2").arg(exe, QString::fromUtf8(p.readAllStandardError()).left(2000)));
     return s;
+}
+
+// One way of doing the work: run(round) does it on a fresh target and
+// returns the seconds taken, or an error. A peer (another tool) that fails
+// is reported, not fatal.
+struct Contender
+{
+    Contender(QString name_, std::function<Result<double>(int round)> run_, bool peer_ = false)
+        : name(std::move(name_)), run(std::move(run_)), peer(peer_) {}
+
+    QString name;
+    std::function<Result<double>(int round)> run;
+    bool peer = false;
+    double best = std::numeric_limits<double>::max();
+    QString failure;   // a peer's last line of error; it is not run again
+};
+
+// Runs every contender once per round, interleaved, so that a disk or CPU
+// busy with something else for a while hits them alike; keeps each one's best.
+inline Status race(QList<Contender> &contenders, int rounds)
+{
+    for (int round = 0; round < rounds; ++round)
+        for (Contender &c : contenders) {
+            if (!c.failure.isEmpty())
+                continue;
+            auto s = c.run(round);
+            if (!s && !c.peer)
+                return std::unexpected(s.error().withContext(c.name));
+            if (!s)
+                c.failure = s.error().message().trimmed().split(u'\n').last();
+            else
+                c.best = std::min(c.best, *s);
+        }
+    return {};
 }
 
 // The statements of every migration, rendered by the engine's planner.
