@@ -206,24 +206,46 @@ QString AuditRecorder::rowHash(const QString &prev, const AuditEntry &entry)
     return Checksum::sha256((prev + content(entry)).toUtf8());
 }
 
-Status AuditRecorder::record(SqlExecutor &sql, const AuditEntry &entry)
+Status AuditRecorder::record(SqlExecutor &sql, const AuditEntry &entry, QString *head)
 {
-    auto last = sql.rowsPrepared(QStringLiteral("SELECT %1 FROM %2 ORDER BY %3 DESC LIMIT 1")
-                             .arg(q(sql, QStringLiteral("row_hash")), auditTable(sql), q(sql, QStringLiteral("id"))),
-                                 {});
-    if (!last)
-        return std::unexpected(last.error().withContext(QStringLiteral("reading the audit chain")));
     AuditEntry e = entry;
     e.hashVersion = currentHashVersion;
-    const QString prev = last->isEmpty() ? QString() : last->first().value(0).toString();
-    const QString hash = rowHash(prev, e);
     QStringList cols;
     for (const QString &c : entryColumns() + QStringList{QStringLiteral("prev_hash"), QStringLiteral("row_hash")})
         cols << q(sql, c);
+    const QString lastHash = QStringLiteral("SELECT %1 FROM %2 ORDER BY %3 DESC LIMIT 1")
+                                 .arg(q(sql, QStringLiteral("row_hash")), auditTable(sql), q(sql, QStringLiteral("id")));
+    const auto failed = [&](const Error &error) {
+        return std::unexpected(error.withContext(QStringLiteral("writing the audit row for %1").arg(entry.migrationId)));
+    };
+    if (head && !head->isEmpty()) {
+        // The row this writer wrote last is most likely still the chain's
+        // last: link to it in one statement that inserts only if it is. When
+        // it is not (another writer came between, or that row was rolled
+        // back), nothing is inserted and the chain is read as below.
+        const QString hash = rowHash(*head, e);
+        const QString select = SqlExecutor::placeholders(cols.size()) + (sql.dialect() == Dialect::MySQL ? QStringLiteral(" FROM DUAL") : QString());
+        auto r = sql.execPrepared(QStringLiteral("INSERT INTO %1 (%2) SELECT %3 WHERE (%4) = ?")
+                                      .arg(auditTable(sql), cols.join(QStringLiteral(", ")), select, lastHash),
+                                  values(e, sql.dialect()) + QVariantList{*head, hash, *head});
+        if (!r)
+            return failed(r.error());
+        if (r->numRowsAffected() == 1) {
+            *head = hash;
+            return {};
+        }
+    }
+    auto last = sql.rowsPrepared(lastHash, {});
+    if (!last)
+        return std::unexpected(last.error().withContext(QStringLiteral("reading the audit chain")));
+    const QString prev = last->isEmpty() ? QString() : last->first().value(0).toString();
+    const QString hash = rowHash(prev, e);
     auto r = sql.execPrepared(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(auditTable(sql), cols.join(QStringLiteral(", ")), SqlExecutor::placeholders(cols.size())),
                               values(e, sql.dialect()) + QVariantList{prev, hash});
     if (!r)
-        return std::unexpected(r.error().withContext(QStringLiteral("writing the audit row for %1").arg(entry.migrationId)));
+        return failed(r.error());
+    if (head)
+        *head = hash;
     return {};
 }
 

@@ -60,7 +60,12 @@ public:
 
     static constexpr int currentHashVersion = 4;
     static Status ensure(SqlExecutor &sql);
-    static Status record(SqlExecutor &sql, const AuditEntry &entry);
+    // Appends a row to the chain. `head`, when given, is the hash of the
+    // row this writer appended last (empty: none yet) and is set to the new
+    // row's: a writer of many rows (a run) then links each to it in one
+    // statement that checks it is still the last, instead of reading the
+    // last hash first. The chain is the same either way.
+    static Status record(SqlExecutor &sql, const AuditEntry &entry, QString *head = nullptr);
     // The values of an entry in entryColumns() order, bound for `d` (for
     // writers: record, the benchmark). Timestamps: SqlTimestamp::param.
     static QVariantList values(const AuditEntry &entry, Dialect d);

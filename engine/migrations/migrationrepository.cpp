@@ -2,11 +2,14 @@
 
 #include "migrationfile.h"
 
+#include "../core/parallel.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QMap>
 
 #include <algorithm>
+#include <optional>
 
 namespace covet {
 
@@ -76,39 +79,51 @@ void MigrationRepository::loadEntries()
     const QDir dir(m_directory);
     const QFileInfoList entries =
         dir.entryInfoList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
-    QMap<int, QString> byNumber;
+    // First every name, in order: a file to read, or a problem its name or
+    // kind already shows. Then the files are read and parsed side by side
+    // (each read stands alone), and last the results are taken in the same
+    // order, so errors and duplicate numbers are reported as before.
+    struct Candidate
+    {
+        QString fileName;
+        QString shown;
+        QString problem;
+        std::optional<Result<Migration>> read;
+    };
+    QList<Candidate> candidates;
     for (const QFileInfo &entry : entries) {
         const QString fileName = entry.fileName();
-        const QString shown = dir.filePath(fileName);
         if (!looksLikeMigration(fileName))
             continue;
+        Candidate c{fileName, dir.filePath(fileName), {}, {}};
         if (fileName.startsWith(u'.')) {
-            addError(QStringLiteral("hidden file '%1' looks like a migration; rename it NNNN_name.yaml or remove it").arg(fileName),
-                     shown);
+            c.problem = QStringLiteral("hidden file '%1' looks like a migration; rename it NNNN_name.yaml or remove it").arg(fileName);
+        } else if (!Migration::isValidFileName(fileName)) {
+            c.problem = nameProblem(fileName);
+        } else if (entry.isSymLink() && entry.canonicalFilePath().isEmpty()) {
+            c.problem = QStringLiteral("a symlink whose target does not exist (%1)").arg(entry.symLinkTarget());
+        } else if (entry.isSymLink() && !isInside(entry.canonicalFilePath(), m_canonical)) {
+            c.problem = QStringLiteral("a symlink that leads outside the migrations directory (to %1); "
+                                       "migration files must live in the directory itself")
+                            .arg(entry.canonicalFilePath());
+        } else if (!entry.isFile()) {
+            c.problem = QStringLiteral("not a regular file; a migration is a .yaml or .sql file");
+        }
+        candidates << c;
+    }
+    Candidate *const items = candidates.data();   // detached once, before the threads start
+    parallelFor(candidates.size(), [items](qsizetype i) {
+        Candidate &c = items[i];
+        if (c.problem.isEmpty())
+            c.read = MigrationFile::read(c.shown);
+    });
+    QMap<int, QString> byNumber;
+    for (const Candidate &c : std::as_const(candidates)) {
+        if (!c.problem.isEmpty()) {
+            addError(c.problem, c.shown);
             continue;
         }
-        if (!Migration::isValidFileName(fileName)) {
-            addError(nameProblem(fileName), shown);
-            continue;
-        }
-        if (entry.isSymLink()) {
-            const QString target = entry.canonicalFilePath();
-            if (target.isEmpty()) {
-                addError(QStringLiteral("a symlink whose target does not exist (%1)").arg(entry.symLinkTarget()), shown);
-                continue;
-            }
-            if (!isInside(target, m_canonical)) {
-                addError(QStringLiteral("a symlink that leads outside the migrations directory (to %1); "
-                                        "migration files must live in the directory itself").arg(target),
-                         shown);
-                continue;
-            }
-        }
-        if (!entry.isFile()) {
-            addError(QStringLiteral("not a regular file; a migration is a .yaml or .sql file"), shown);
-            continue;
-        }
-        auto m = MigrationFile::read(shown);
+        const Result<Migration> &m = *c.read;
         if (!m) {
             m_errors << m.error();
             continue;
@@ -116,11 +131,11 @@ void MigrationRepository::loadEntries()
         if (byNumber.contains(m->number)) {
             addError(QStringLiteral("number %1 is used twice: %2 and %3; renumber one of them (run `covet makemigrations --merge` "
                                     "if both branches are needed)")
-                         .arg(m->number, 4, 10, QLatin1Char('0')).arg(byNumber.value(m->number), fileName),
-                     shown, Error::Category::Conflict);
+                         .arg(m->number, 4, 10, QLatin1Char('0')).arg(byNumber.value(m->number), c.fileName),
+                     c.shown, Error::Category::Conflict);
             continue;
         }
-        byNumber.insert(m->number, fileName);
+        byNumber.insert(m->number, c.fileName);
         m_migrations << *m;
     }
     std::sort(m_migrations.begin(), m_migrations.end(),

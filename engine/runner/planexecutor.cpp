@@ -280,7 +280,7 @@ void PlanExecutor::audit(const MigrationPlan &plan, const Attempt &attempt, cons
         entries << r;
     }
     for (const AuditEntry &row : std::as_const(entries))
-        if (auto st = AuditRecorder::record(m_sql, row); !st && m_options.progress)
+        if (auto st = m_runAudit.record(row); !st && m_options.progress)
             m_options.progress->message(QStringLiteral("warning: could not write the audit row: %1").arg(st.error().toString()));
 }
 

@@ -54,7 +54,7 @@ QString RunAudit::write(const QList<AuditEntry> &entries)
     if (auto r = m_sql.exec(MigrationLock::beginStatement(m_sql.dialect())); !r)
         return QStringLiteral("could not write the audit: %1").arg(r.error().toString());
     for (const AuditEntry &e : entries)
-        if (auto st = AuditRecorder::record(m_sql, e); !st) {
+        if (auto st = record(e); !st) {
             (void)m_sql.exec(QStringLiteral("ROLLBACK"));
             return QStringLiteral("could not write the audit row of %1 (%2): %3").arg(e.migrationId, e.status, st.error().toString());
         }

@@ -60,6 +60,9 @@ public:
     // A row of this run, as of now: who, where, the environment, the run id,
     // the database user; started when the run started.
     AuditEntry entry(const QString &migrationId, bool forward, const QString &status);
+    // Appends a row of this run to the chain (in the caller's transaction),
+    // linking it to the row the run appended last (AuditRecorder::record).
+    Status record(const AuditEntry &entry) { return AuditRecorder::record(m_sql, entry, &m_chainHead); }
 
 private:
     QString write(const QList<AuditEntry> &entries);
@@ -71,6 +74,7 @@ private:
     QElapsedTimer m_timer;
     QString m_databaseUser;
     bool m_databaseUserRead = false;
+    QString m_chainHead;   // the hash of the row this run appended last
 };
 
 } // namespace covet

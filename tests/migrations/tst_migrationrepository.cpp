@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -150,6 +151,48 @@ private slots:
         const Status st = repo.status();
         QVERIFY(!st);
         QCOMPARE(st.error().message().count(u'\n'), repo.errors().size());
+    }
+
+    // Enough files that they are read on several threads: the result is
+    // what reading them one by one in name order gives, errors included.
+    void manyFilesLoadInNameOrder()
+    {
+        QTemporaryDir tmp;
+        const QDir d(tmp.path());
+        QStringList loaded, broken;
+        for (int n = 1; n <= 300; ++n) {
+            const QString id = QStringLiteral("%1_m%2").arg(n, 4, 10, QLatin1Char('0')).arg(n);
+            if (n % 37 == 0) {
+                put(d.filePath(id + QStringLiteral(".yaml")), "operations: [\n");
+                broken << id;
+            } else if (n % 50 == 0) {
+                put(d.filePath(id + QStringLiteral(".sql")), "-- covet:up\nCREATE TABLE t" + QByteArray::number(n) + " (a INTEGER);\n");
+                loaded << id;
+            } else {
+                put(d.filePath(id + QStringLiteral(".yaml")),
+                    "operations:\n  - op: create_table\n    definition: {name: t" + QByteArray::number(n) + ", columns: [{name: a, type: integer}]}\n");
+                loaded << id;
+            }
+        }
+        // A second file numbered 0120: the first in name order loads, the other is refused.
+        put(d.filePath(QStringLiteral("0120_zz.yaml")), kOk);
+        const MigrationRepository repo = MigrationRepository::load(tmp.path());
+        QStringList ids, dependencies;
+        for (const Migration &m : repo.migrations()) {
+            ids << m.id;
+            dependencies << m.dependencies.join(u',');
+        }
+        QCOMPARE(ids, loaded);
+        QCOMPARE(dependencies.first(), QString());
+        for (qsizetype i = 1; i < ids.size(); ++i)
+            QCOMPARE(dependencies.at(i), ids.at(i - 1));
+        QStringList errorFiles;
+        for (const Error &e : repo.errors())
+            errorFiles << QFileInfo(e.location().section(u':', 0, 0)).completeBaseName();
+        QStringList expected = broken;
+        expected.insert(std::upper_bound(expected.begin(), expected.end(), QStringLiteral("0120_zz")) - expected.begin(), QStringLiteral("0120_zz"));
+        QCOMPARE(errorFiles, expected);
+        QVERIFY(repo.errors().at(expected.indexOf(QStringLiteral("0120_zz"))).message().contains(QStringLiteral("number 0120 is used twice")));
     }
 
     void checkedPathRefusesEscapes()
