@@ -218,15 +218,17 @@ Status AuditRecorder::record(SqlExecutor &sql, const AuditEntry &entry, QString 
     const auto failed = [&](const Error &error) {
         return std::unexpected(error.withContext(QStringLiteral("writing the audit row for %1").arg(entry.migrationId)));
     };
-    if (head && !head->isEmpty()) {
+    // Not on MySQL: there InnoDB's INSERT ... SELECT locks the rows and the
+    // gap its subquery reads until the commit, so another writer's insert
+    // would wait on the migration's transaction.
+    if (head && !head->isEmpty() && sql.dialect() != Dialect::MySQL) {
         // The row this writer wrote last is most likely still the chain's
         // last: link to it in one statement that inserts only if it is. When
         // it is not (another writer came between, or that row was rolled
         // back), nothing is inserted and the chain is read as below.
         const QString hash = rowHash(*head, e);
-        const QString select = SqlExecutor::placeholders(cols.size()) + (sql.dialect() == Dialect::MySQL ? QStringLiteral(" FROM DUAL") : QString());
         auto r = sql.execPrepared(QStringLiteral("INSERT INTO %1 (%2) SELECT %3 WHERE (%4) = ?")
-                                      .arg(auditTable(sql), cols.join(QStringLiteral(", ")), select, lastHash),
+                                      .arg(auditTable(sql), cols.join(QStringLiteral(", ")), SqlExecutor::placeholders(cols.size()), lastHash),
                                   values(e, sql.dialect()) + QVariantList{*head, hash, *head});
         if (!r)
             return failed(r.error());

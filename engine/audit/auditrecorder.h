@@ -64,7 +64,8 @@ public:
     // row this writer appended last (empty: none yet) and is set to the new
     // row's: a writer of many rows (a run) then links each to it in one
     // statement that checks it is still the last, instead of reading the
-    // last hash first. The chain is the same either way.
+    // last hash first (SQLite and PostgreSQL; MySQL reads first, see the
+    // .cpp). The chain is the same either way.
     static Status record(SqlExecutor &sql, const AuditEntry &entry, QString *head = nullptr);
     // The values of an entry in entryColumns() order, bound for `d` (for
     // writers: record, the benchmark). Timestamps: SqlTimestamp::param.

@@ -90,10 +90,16 @@ YamlNode::PlainKind YamlNode::plainKind(const QString &t)
     static const QRegularExpression floatRe(QStringLiteral(
         "^([-+]?(\\.[0-9][0-9_]*|[0-9][0-9_]*(\\.[0-9_]*)?)([eE][-+]?[0-9]+)?"
         "|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+\\.[0-9_]*|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN))$"));
-    if (nulls.contains(t))
+    // Every null and boolean spelling is at most 5 characters long, and
+    // every number starts with a sign, a digit or a dot: most scalars (names,
+    // types) are told apart without a list search or a regular expression.
+    if (t.size() <= 5 && nulls.contains(t))
         return PlainKind::Null;
-    if (bools.contains(t))
+    if (t.size() <= 5 && bools.contains(t))
         return PlainKind::Bool;
+    const char16_t first = t.isEmpty() ? u'\0' : t.front().unicode();
+    if (!((first >= u'0' && first <= u'9') || first == u'-' || first == u'+' || first == u'.'))
+        return PlainKind::String;
     if (t.size() > 64 || t.contains(u'\n'))
         return PlainKind::String;
     if (intRe.match(t).hasMatch())

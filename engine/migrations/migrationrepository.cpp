@@ -58,6 +58,7 @@ MigrationRepository MigrationRepository::withMigration(const Migration &m) const
     copy.m_migrations << m;
     std::stable_sort(copy.m_migrations.begin(), copy.m_migrations.end(),
                      [](const Migration &a, const Migration &b) { return a.number < b.number; });
+    copy.buildIndex();
     return copy;
 }
 
@@ -100,12 +101,12 @@ void MigrationRepository::loadEntries()
             c.problem = QStringLiteral("hidden file '%1' looks like a migration; rename it NNNN_name.yaml or remove it").arg(fileName);
         } else if (!Migration::isValidFileName(fileName)) {
             c.problem = nameProblem(fileName);
-        } else if (entry.isSymLink() && entry.canonicalFilePath().isEmpty()) {
+        } else if (const QString target = entry.isSymLink() ? entry.canonicalFilePath() : QString(); entry.isSymLink() && target.isEmpty()) {
             c.problem = QStringLiteral("a symlink whose target does not exist (%1)").arg(entry.symLinkTarget());
-        } else if (entry.isSymLink() && !isInside(entry.canonicalFilePath(), m_canonical)) {
+        } else if (entry.isSymLink() && !isInside(target, m_canonical)) {
             c.problem = QStringLiteral("a symlink that leads outside the migrations directory (to %1); "
                                        "migration files must live in the directory itself")
-                            .arg(entry.canonicalFilePath());
+                            .arg(target);
         } else if (!entry.isFile()) {
             c.problem = QStringLiteral("not a regular file; a migration is a .yaml or .sql file");
         }
@@ -146,6 +147,7 @@ void MigrationRepository::loadEntries()
         if (!m.dependenciesDeclared)
             m.dependencies = {m_migrations.at(i - 1).id};
     }
+    buildIndex();
 }
 
 Status MigrationRepository::status() const
@@ -167,13 +169,28 @@ Status MigrationRepository::status() const
 
 const Migration *MigrationRepository::find(const QString &idOrNumber) const
 {
+    if (const auto it = m_byId.constFind(idOrNumber); it != m_byId.cend())
+        return &m_migrations.at(*it);
     bool isNumber = false;
     const int number = idOrNumber.toInt(&isNumber);
-    for (const Migration &m : m_migrations) {
-        if (m.id == idOrNumber || (isNumber && m.number == number))
-            return &m;
-    }
+    if (const auto it = isNumber ? m_byNumber.constFind(number) : m_byNumber.cend(); it != m_byNumber.cend())
+        return &m_migrations.at(*it);
     return nullptr;
+}
+
+void MigrationRepository::buildIndex()
+{
+    m_byId.clear();
+    m_byNumber.clear();
+    m_byId.reserve(m_migrations.size());
+    m_byNumber.reserve(m_migrations.size());
+    for (qsizetype i = 0; i < m_migrations.size(); ++i) {
+        const Migration &m = m_migrations.at(i);
+        if (!m_byId.contains(m.id))
+            m_byId.insert(m.id, i);
+        if (!m_byNumber.contains(m.number))
+            m_byNumber.insert(m.number, i);
+    }
 }
 
 int MigrationRepository::nextNumber() const

@@ -3,6 +3,7 @@
 #include "../core/error.h"
 #include "migration.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -52,11 +53,16 @@ public:
 
 private:
     void loadEntries();
+    void buildIndex();   // after every change of m_migrations
     void addError(const QString &message, const QString &location, Error::Category c = Error::Category::InvalidInput);
 
     QString m_directory;
     QString m_canonical;
     QList<Migration> m_migrations;
+    // Position in m_migrations by id and by number (the first one, in
+    // order): find() is called once per migration by status and migrate.
+    QHash<QString, qsizetype> m_byId;
+    QHash<int, qsizetype> m_byNumber;
     QList<Error> m_errors;
 };
 

@@ -39,9 +39,12 @@ Result<QList<MigrationState>> MigrationRunner::status()
     for (const QString &id : graph.skipped())
         if (byId.contains(id) || graph.squashCase(id) != MigrationGraph::SquashCase::NotSquashed)
             order << id;
+    QSet<QString> ordered(order.cbegin(), order.cend());
     for (const AppliedMigration &a : std::as_const(history->applied))
-        if (!order.contains(a.id))
+        if (!ordered.contains(a.id)) {
+            ordered.insert(a.id);
             order << a.id;
+        }
     for (const QString &id : std::as_const(order)) {
         if (listed.contains(id))
             continue;

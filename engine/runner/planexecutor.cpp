@@ -237,8 +237,14 @@ Status PlanExecutor::finish(const MigrationPlan &plan, qint64 ms)
 
 void PlanExecutor::audit(const MigrationPlan &plan, const Attempt &attempt, const QString &error, Error::Category category, qint64 backupId)
 {
+    if (auto st = writeAudit(plan, attempt, error, category, backupId); !st && m_options.progress)
+        m_options.progress->message(QStringLiteral("warning: could not write the audit row: %1").arg(st.error().toString()));
+}
+
+Status PlanExecutor::writeAudit(const MigrationPlan &plan, const Attempt &attempt, const QString &error, Error::Category category, qint64 backupId)
+{
     if (!m_options.settings.audit)
-        return;
+        return {};
     AuditEntry e = m_runAudit.entry(plan.migration->id, plan.forward,
                                     error.isEmpty()                             ? AuditStatus::Success
                                     : category == Error::Category::Cancelled    ? AuditStatus::Cancelled
@@ -280,8 +286,9 @@ void PlanExecutor::audit(const MigrationPlan &plan, const Attempt &attempt, cons
         entries << r;
     }
     for (const AuditEntry &row : std::as_const(entries))
-        if (auto st = m_runAudit.record(row); !st && m_options.progress)
-            m_options.progress->message(QStringLiteral("warning: could not write the audit row: %1").arg(st.error().toString()));
+        if (auto st = m_runAudit.record(row); !st)
+            return st;
+    return {};
 }
 
 QList<DataAtStake> PlanExecutor::stakesOf(const MigrationPlan &plan) const
@@ -416,7 +423,11 @@ Status PlanExecutor::runTransactional(const MigrationPlan &plan, RunReport &repo
     }
     if (auto st = finish(plan, attempt.timer.elapsed()); !st)
         return failWith(QStringLiteral("recording it in %1").arg(MigrationHistory::tableName()), st.error());
-    audit(plan, attempt, QString(), Error::Category::Database, *kept ? (*kept)->id : 0);
+    // In the migration's transaction: a row that cannot be written fails
+    // the migration (on PostgreSQL the failed statement has already
+    // aborted the transaction, and COMMIT would roll it back in silence).
+    if (auto st = writeAudit(plan, attempt, QString(), Error::Category::Database, *kept ? (*kept)->id : 0); !st)
+        return failWith(QStringLiteral("writing its row in %1").arg(AuditRecorder::tableName()), st.error());
     if (auto r = m_sql.exec(QStringLiteral("COMMIT")); !r)
         return failWith(QStringLiteral("COMMIT"), r.error());
     restore();
@@ -513,7 +524,10 @@ Status PlanExecutor::runStepwise(const MigrationPlan &plan, RunReport &report)
             (void)m_sql.exec(QStringLiteral("ROLLBACK"));
             return st;
         }
-        audit(plan, attempt, QString(), Error::Category::Database, *kept ? (*kept)->id : 0);
+        if (st = writeAudit(plan, attempt, QString(), Error::Category::Database, *kept ? (*kept)->id : 0); !st) {
+            (void)m_sql.exec(QStringLiteral("ROLLBACK"));
+            return std::unexpected(st.error().withContext(QStringLiteral("writing its row in %1").arg(AuditRecorder::tableName())));
+        }
         if (auto r = m_sql.exec(QStringLiteral("COMMIT")); !r)
             return std::unexpected(r.error());
         return {};

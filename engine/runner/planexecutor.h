@@ -114,8 +114,13 @@ private:
     // Writes the audit row: status from error (empty: success) and category
     // (Cancelled: "cancelled"), the risk graded before the run, what the
     // person accepted, and the backup taken first (0: none).
+    // A row that cannot be written is a warning here; writeAudit returns
+    // it instead (for the rows written inside a transaction, which must not
+    // be committed without them).
     void audit(const MigrationPlan &plan, const Attempt &attempt, const QString &error,
                Error::Category category = Error::Category::Database, qint64 backupId = 0);
+    Status writeAudit(const MigrationPlan &plan, const Attempt &attempt, const QString &error,
+                      Error::Category category = Error::Category::Database, qint64 backupId = 0);
     // The data at stake in `plan`, backed up when the settings ask for it.
     Result<std::optional<BackupRecord>> backup(const MigrationPlan &plan);
     QList<DataAtStake> stakesOf(const MigrationPlan &plan) const;

@@ -524,6 +524,16 @@ private slots:
         QCOMPARE(YamlNode::plainKind(QStringLiteral("0x1F")), YamlNode::PlainKind::Int);
         QCOMPARE(YamlNode::plainKind(QStringLiteral("-.inf")), YamlNode::PlainKind::Float);
         QCOMPARE(YamlNode::plainKind(QStringLiteral("1\n")), YamlNode::PlainKind::String);
+        // Each kind's spellings at the edges of the quick tests (length, first character).
+        using K = YamlNode::PlainKind;
+        const struct { const char *text; K kind; } kinds[] = {
+            {"", K::Null}, {"~", K::Null}, {"NULL", K::Null}, {"nulls", K::String}, {"False", K::Bool}, {"n", K::Bool},
+            {"FALSEY", K::String}, {"0", K::Int}, {"+12_345", K::Int}, {"-0o17", K::Int}, {"0b1010", K::Int}, {"1:30:00", K::Int},
+            {".5", K::Float}, {"+.INF", K::Float}, {".NaN", K::Float}, {"6.02e23", K::Float}, {"1:30.5", K::Float},
+            {"x1", K::String}, {"e5", K::String}, {"inf", K::String}, {"nan", K::String}, {"-", K::String}, {".", K::String},
+            {"1a", K::String}, {"integer", K::String}, {"varchar(100)", K::String}};
+        for (const auto &k : kinds)
+            QVERIFY2(YamlNode::plainKind(QString::fromUtf8(k.text)) == k.kind, k.text);
         bool ok = true;
         YamlNode::plain(QStringLiteral("99999999999")).toInt(&ok);
         QVERIFY(!ok);
