@@ -54,7 +54,15 @@ def case_from(change, after_tables, text=""):
         a = {c.name for c in after_tables[new]}
         if (b - a) and (a - b):
             tables.append((old, new))
-    col_truth = [(t, o, n) for t, o, n in change.col_renames if o != n]
+    # A column the same file adds and then renames is an added column: the
+    # state before the file has nothing under the old name to rename.
+    old_table = {n: o for o, n in change.table_renames}
+
+    def added_here(t, o):
+        cols = change.before.get(old_table.get(t, t))
+        return cols is not None and not any(c.name == o for c in cols)
+
+    col_truth = [(t, o, n) for t, o, n in change.col_renames if o != n and not added_here(t, o)]
     if not tables and not change.table_renames:
         return None
     # Table candidates: renames, and tables dropped and created in one change.

@@ -121,7 +121,7 @@ private slots:
             {"written set", &writtenF, kPrecision, kRecall, kCandidateRecall},
             {"mined evaluation part", &evalF, kPrecision, kRecall, kCandidateRecall},
             {"mined training part", &trainF, 0.895, 0.825, 0.910},
-            {"mined, all", &minedAll, 0.930, 0.865, 0.945},
+            {"mined, all", &minedAll, 0.930, 0.870, 0.950},
         };
         qInfo().noquote() << "issue 17 targets (precision >= 0.95, recall >= 0.90, candidate recall >= 0.97):";
         for (const Part &p : parts) {
