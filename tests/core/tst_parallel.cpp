@@ -5,6 +5,7 @@
 // work; the call returns only when every item is done.
 #include "core/parallel.h"
 
+#include <QElapsedTimer>
 #include <QMutex>
 #include <QSet>
 #include <QTest>
@@ -39,18 +40,37 @@ private slots:
 
     void usesMoreThanOneThread()
     {
+        const bool several = QThread::idealThreadCount() > 1;
         QMutex lock;
         QSet<Qt::HANDLE> threads;
         std::atomic<int> done{0};
+        std::atomic<bool> gaveUp{false};
+        QElapsedTimer waited;
+        waited.start();
         parallelFor(64, [&](qsizetype) {
-            QThread::msleep(2);   // long enough that a second thread starts before the first has taken every item
-            QMutexLocker locked(&lock);
-            threads.insert(QThread::currentThreadId());
+            {
+                QMutexLocker locked(&lock);
+                threads.insert(QThread::currentThreadId());
+            }
+            // With several cores, the first items wait (10 s at most in all)
+            // for a second thread to take one: no bet on how fast it starts.
+            while (several && !gaveUp.load()) {
+                if (waited.elapsed() > 10000) {
+                    gaveUp = true;
+                    break;
+                }
+                {
+                    QMutexLocker locked(&lock);
+                    if (threads.size() > 1)
+                        break;
+                }
+                QThread::msleep(1);
+            }
             ++done;
         }, 1);
         QCOMPARE(done.load(), 64);   // all done when it returns
         QVERIFY(threads.contains(QThread::currentThreadId()));
-        if (QThread::idealThreadCount() > 1)
+        if (several)
             QVERIFY2(threads.size() > 1, "one thread did all the work on a machine with several cores");
         else
             QCOMPARE(threads.size(), 1);
