@@ -76,6 +76,35 @@ QString MysqlGenerator::columnDefinition(const Table &, const Column &column) co
     return s;
 }
 
+// An AUTO_INCREMENT column that no index, unique constraint or primary key
+// starts with. MySQL refuses such a column unless the statement that adds
+// it makes it a key, so its AddColumn makes it the primary key there (the
+// plan sets the key on it next; the table's old key, if any, goes).
+bool MysqlGenerator::autoColumnWithoutKey(const Table &table, const Column &column)
+{
+    if (column.identity == Column::Identity::None)
+        return false;
+    if (table.primaryKey && !table.primaryKey->columns.isEmpty() && table.primaryKey->columns.first() == column.name)
+        return false;
+    for (const Index &i : table.indexes)
+        if (!i.parts.isEmpty() && i.parts.first().column == column.name)
+            return false;
+    for (const UniqueConstraint &u : table.uniques)
+        if (!u.columns.isEmpty() && u.columns.first() == column.name)
+            return false;
+    return true;
+}
+
+// The primary key on exactly such a column: its AddColumn set it already
+// (as the plan has the table here, the column is in it with no key on it).
+bool MysqlGenerator::keyOfNewAutoColumn(const Table &table, const SetPrimaryKey &op)
+{
+    if (!op.after || op.after->columns.size() != 1)
+        return false;
+    const Column *c = table.column(op.after->columns.first());
+    return c && autoColumnWithoutKey(table, *c);
+}
+
 QString MysqlGenerator::primaryKeyClause(const PrimaryKey &pk) const
 {
     // A MySQL primary key is always named PRIMARY.
@@ -258,8 +287,15 @@ Result<QStringList> MysqlGenerator::renderOperation(const Operation &op, const S
             position = QStringLiteral(" FIRST");
         else if (!o->after.isEmpty())
             position = QStringLiteral(" AFTER ") + quote(o->after);
-        if (o->backfill.trimmed().isEmpty())
-            return alter(o->schema, o->table, QStringLiteral("ADD COLUMN ") + columnDefinition(**t, o->column) + position);
+        if (o->backfill.trimmed().isEmpty()) {
+            // MySQL takes an AUTO_INCREMENT column only as a key, in the same
+            // statement (which numbers the rows it has): the primary key the
+            // plan sets on it next (keyOfNewAutoColumn) comes with it.
+            QString key;
+            if (autoColumnWithoutKey(**t, o->column))
+                key = QStringLiteral("%1, ADD PRIMARY KEY (%2)").arg((*t)->primaryKey ? QStringLiteral(", DROP PRIMARY KEY") : QString(), quote(o->column.name));
+            return alter(o->schema, o->table, QStringLiteral("ADD COLUMN ") + columnDefinition(**t, o->column) + position + key);
+        }
         // A backfill: added nullable, filled, then given its definition
         // (MySQL would otherwise fill a NOT NULL column with 0 or '').
         Column added = o->column;
@@ -279,6 +315,11 @@ Result<QStringList> MysqlGenerator::renderOperation(const Operation &op, const S
     if (const auto *o = std::get_if<DropIndex>(&op))
         return QStringList{QStringLiteral("DROP INDEX %1 ON %2").arg(quote(o->name), qualified(o->schema, o->table))};
     if (const auto *o = std::get_if<SetPrimaryKey>(&op)) {
+        auto t = tableOf(before, o->schema, o->table);
+        if (!t)
+            return std::unexpected(t.error());
+        if (keyOfNewAutoColumn(**t, *o))
+            return QStringList();   // set with the column (AddColumn above)
         QStringList actions;
         if (o->before)
             actions << QStringLiteral("DROP PRIMARY KEY");

@@ -37,6 +37,10 @@ protected:
     QString dropConstraintAction(ConstraintKind kind) const override;
     // The table options after the closing parenthesis: ENGINE, charset, comment.
     QString tableOptions(const Table &table) const;
+
+private:
+    static bool autoColumnWithoutKey(const Table &table, const Column &column);
+    static bool keyOfNewAutoColumn(const Table &table, const SetPrimaryKey &op);
 };
 
 } // namespace covet
