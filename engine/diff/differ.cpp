@@ -71,16 +71,18 @@ private:
         RenameDetector detector(m_options.renames);
         const QList<RenameCandidate> tables = detector.detectTables(m_from, m_to, m_options.hints, m_options.decisions);
         QHash<QString, QString> oldName;   // new table key -> old name
+        QList<RenameCandidate> accepted;
         for (const RenameCandidate &c : tables) {
             m_candidates << c;
             if (!c.accepted)
                 continue;
-            if (auto ok = emitApplied(RenameTable{c.schema, c.from, c.to}); !ok)
-                return ok;
+            accepted << c;
             oldName.insert(tkey(c.schema, c.to), c.from);
             m_touchedTables.insert(c.from.toLower());
             m_touchedTables.insert(c.to.toLower());
         }
+        if (auto ok = renameTables(accepted); !ok)
+            return ok;
         // From here on tables are only changed in place: index them.
         m_work.tables.detach();
         m_workIndex.clear();
@@ -134,6 +136,22 @@ private:
                 return ok;
         }
         OperationApplier::renameColumns(m_work, m_columnRenames);
+        return {};
+    }
+
+    // The accepted table renames, each name freed before a rename takes it
+    // (OperationOrder::tableRenames).
+    Status renameTables(const QList<RenameCandidate> &accepted)
+    {
+        QList<RenameTable> renames;
+        for (const RenameCandidate &c : accepted)
+            renames << RenameTable{c.schema, c.from, c.to};
+        auto ordered = OperationOrder::tableRenames(renames, m_work, m_to);
+        if (!ordered)
+            return fail(Error::Category::Internal, QStringLiteral("rename plan: %1").arg(ordered.error().message()));
+        for (const RenameTable &r : std::as_const(*ordered))
+            if (auto ok = emitApplied(r); !ok)
+                return ok;
         return {};
     }
 

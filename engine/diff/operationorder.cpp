@@ -48,7 +48,8 @@ struct Classifier
 
     void operator()(const CreateTable &op) { phase = CreateTables; key = {op.table.schema, op.table.name}; }
     void operator()(const DropTable &op) { phase = DropTables; key = {op.schema, op.name}; }
-    void operator()(const RenameTable &op) { phase = RenameTables; key = {op.schema, op.from}; }
+    // In the Differ's order: a name taken over is freed first (Differ::renameTables).
+    void operator()(const RenameTable &op) { phase = RenameTables; key = {op.schema}; }
     void operator()(const AddColumn &op) { phase = AddColumns; key = {op.schema, op.table}; }
     void operator()(const DropColumn &op)
     {
@@ -256,6 +257,43 @@ OperationList OperationOrder::order(const OperationList &ops, const Schema &befo
     for (const QList<Entry> &p : phases)
         for (const Entry &e : p)
             out << e.op;
+    return out;
+}
+
+Result<QList<RenameTable>> OperationOrder::tableRenames(QList<RenameTable> renames, const Schema &before, const Schema &after)
+{
+    std::stable_sort(renames.begin(), renames.end(),
+                     [](const RenameTable &a, const RenameTable &b) { return std::pair(a.schema, a.from) < std::pair(b.schema, b.from); });
+    QSet<QString> present, sources;
+    for (const Table &t : before.tables)
+        present.insert(tableKey(t.schema, t.name));
+    for (const RenameTable &r : std::as_const(renames))
+        sources.insert(tableKey(r.schema, r.from));
+    QList<RenameTable> out;
+    auto rename = [&](const QString &ns, const QString &from, const QString &to) {
+        out << RenameTable{ns, from, to};
+        present.remove(tableKey(ns, from));
+        present.insert(tableKey(ns, to));
+    };
+    for (const RenameTable &r : std::as_const(renames)) {
+        if (!present.contains(tableKey(r.schema, r.to)) || sources.contains(tableKey(r.schema, r.to)))
+            continue;
+        QString aside = r.to + QStringLiteral("_covet_replaced");
+        while (present.contains(tableKey(r.schema, aside)) || after.table(aside, r.schema))
+            aside += u'_';
+        rename(r.schema, r.to, aside);
+    }
+    while (!renames.isEmpty()) {
+        qsizetype pick = -1;
+        for (qsizetype i = 0; i < renames.size() && pick < 0; ++i)
+            if (!present.contains(tableKey(renames.at(i).schema, renames.at(i).to)))
+                pick = i;
+        if (pick < 0)
+            return fail(Error::Category::Internal,
+                        QStringLiteral("the table renames form a cycle (%1 -> %2)").arg(renames.first().from, renames.first().to));
+        const RenameTable r = renames.takeAt(pick);
+        rename(r.schema, r.from, r.to);
+    }
     return out;
 }
 

@@ -1,14 +1,16 @@
 #pragma once
 
+#include "../core/error.h"
 #include "../operations/operation.h"
 
 namespace covet {
 
 // Puts the Differ's operations in an order the database accepts, and makes
 // it deterministic (the same operations always give the same list):
-//   drop views (dependents first), triggers, foreign keys, indexes, checks,
-//   unique constraints; create namespaces and enums, alter enums; rename
-//   tables; drop the columns whose names are reused; rename, alter and add
+//   rename tables (every other operation names a table by its new name;
+//   in the order given, see tableRenames); drop views (dependents first),
+//   triggers, foreign keys, indexes, checks, unique constraints; create
+//   namespaces and enums, alter enums; drop the columns whose names are reused; rename, alter and add
 //   columns; set primary keys; drop the other columns; add uniques and
 //   checks; create tables (referenced before referencing; a foreign-key
 //   cycle is broken by creating the tables without those keys and adding
@@ -23,6 +25,16 @@ public:
     // `before`: the schema the operations start from (for the foreign keys
     // of dropped tables and the texts of dropped views).
     static OperationList order(const OperationList &ops, const Schema &before);
+
+    // The table renames of a change in an order that runs on `before`: by
+    // old name, except that a name is freed before a rename takes it (a
+    // chain: b -> c before a -> b), and that a table whose name a rename
+    // takes while it is not renamed itself (it is replaced) first moves
+    // aside to `<name>_covet_replaced` (a name neither `before` nor `after`
+    // holds), to be dropped like any table `after` lacks. `order` keeps the
+    // table renames in the order given. A cycle (a -> b, b -> a), which the
+    // rename detector never proposes, is an error.
+    static Result<QList<RenameTable>> tableRenames(QList<RenameTable> renames, const Schema &before, const Schema &after);
 };
 
 } // namespace covet

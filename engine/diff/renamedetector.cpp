@@ -3,6 +3,7 @@
 #include "assignment.h"
 #include "columnpairscorer.h"
 #include "renamecalibration.h"
+#include "renamedetectordetail.h"
 #include "namesimilarity.h"
 #include "typecompatibility.h"
 
@@ -18,13 +19,9 @@ namespace covet {
 
 using std::size_t;
 
-namespace {
+namespace renamedetail {
 
-constexpr double kReverseReuse = 0.9;        // raw score of a column whose name a new column of another type reuses
-constexpr double kStaging = 0.9;             // raw score of a staging column taking the name it was made for
-constexpr double kAmbiguousCap = 0.79;       // raw score cap of a pair with a rival as likely (below the default threshold)
-constexpr double kAlternativeMargin = 0.05;  // alternatives shown: pairs this close to a dropped column's best
-constexpr int kMaxAlternatives = 3;          // per dropped column
+// Shared with the table detection (renamedetectortables.cpp).
 
 void sortCandidates(QList<RenameCandidate> &list)
 {
@@ -52,55 +49,19 @@ void applyDecision(RenameCandidate &c, const RenameDecisions *decisions)
     }
 }
 
-// Columns that many tables share; they say little about which tables match.
-bool isCommonColumn(const QString &name)
-{
-    static const QSet<QString> common = {
-        QStringLiteral("id"), QStringLiteral("uuid"), QStringLiteral("created_at"), QStringLiteral("updated_at"),
-        QStringLiteral("created"), QStringLiteral("updated"), QStringLiteral("modified"), QStringLiteral("deleted_at"),
-        QStringLiteral("version"), QStringLiteral("created_on"), QStringLiteral("updated_on"), QStringLiteral("name"),
-        QStringLiteral("createdat"), QStringLiteral("updatedat"), QStringLiteral("lock_version")};
-    return common.contains(name.toLower());
-}
+} // namespace renamedetail
 
-QString wordsKey(const QString &name) { return NameSimilarity::words(name).join(u'_'); }
+namespace {
 
-double tableNameScore(const QString &a, const QString &b, QString *reason)
-{
-    NameMatch best = NameSimilarity::compare(a, b);
-    // A module prefix (auth_user, blog_post, dcim_device) dropped or added.
-    const QStringList wa = NameSimilarity::words(a), wb = NameSimilarity::words(b);
-    auto tryStripped = [&](const QString &x, const QString &y, const QString &prefix, bool dropped) {
-        NameMatch m = NameSimilarity::compare(x, y);
-        if (m.conflict)
-            return;
-        m.score *= 0.92;
-        if (m.score > best.score) {
-            best.score = m.score;
-            best.reason = QStringLiteral("module prefix '%1_' %2").arg(prefix, dropped ? QStringLiteral("dropped") : QStringLiteral("added"));
-            if (m.reason != u"same name" && m.reason != u"similar names")
-                best.reason += QStringLiteral(", ") + m.reason;
-        }
-    };
-    if (!best.conflict) {
-        if (wa.size() > 1)
-            tryStripped(wa.mid(1).join(u'_'), b, wa.first(), true);
-        if (wb.size() > 1)
-            tryStripped(a, wb.mid(1).join(u'_'), wb.first(), false);
-    }
-    *reason = best.reason;
-    return best.conflict ? std::min(best.score, 0.2) : best.score;
-}
+using renamedetail::applyDecision;
+using renamedetail::isRetiredOf;
+using renamedetail::sortCandidates;
 
-double jaccard(const QSet<QString> &a, const QSet<QString> &b)
-{
-    if (a.isEmpty() && b.isEmpty())
-        return 1.0;
-    qsizetype inter = 0;
-    for (const QString &x : a)
-        inter += b.contains(x) ? 1 : 0;
-    return double(inter) / double(a.size() + b.size() - inter);
-}
+constexpr double kReverseReuse = 0.9;        // raw score of a column whose name a new column of another type reuses
+constexpr double kStaging = 0.9;             // raw score of a staging column taking the name it was made for
+constexpr double kAmbiguousCap = 0.79;       // raw score cap of a pair with a rival as likely (below the default threshold)
+constexpr double kAlternativeMargin = 0.05;  // alternatives shown: pairs this close to a dropped column's best
+constexpr int kMaxAlternatives = 3;          // per dropped column
 
 // The words of `name` with a marker word (one of `markers`) added before or
 // after the words of `base`: new_category_id / category_id_new for
@@ -119,10 +80,6 @@ bool isMarked(const QString &name, const QString &base, std::initializer_list<co
 }
 
 bool isStagingOf(const QString &name, const QString &base) { return isMarked(name, base, {u"new", u"tmp", u"temp"}); }
-bool isRetiredOf(const QString &name, const QString &base)
-{
-    return isMarked(name, base, {u"old", u"legacy", u"deprecated", u"previous", u"orig", u"original"});
-}
 
 // The definition part of a scored pair (type, nullability, default, unique,
 // foreign key), as ColumnPairScorer weighs it.
@@ -134,6 +91,11 @@ double definitionOf(const RenameCandidate &c)
 }
 
 } // namespace
+
+bool renamedetail::isRetiredOf(const QString &name, const QString &base)
+{
+    return isMarked(name, base, {u"old", u"legacy", u"deprecated", u"previous", u"orig", u"original"});
+}
 
 double RenameDetector::shownScore(double raw)
 {
@@ -315,6 +277,30 @@ QList<RenameCandidate> RenameDetector::detectColumns(const Table &oldTable, cons
         }
     }
 
+    // The other way round: a person's accept decision for a rename away
+    // from a column whose name a new column takes counts whatever the types
+    // (the reverse of `drop score; rename flag -> score`): that old column
+    // is a rename source too.
+    if (decisions) {
+        for (const Column &o : oldTable.columns) {
+            if (!newTable.column(o.name) || reuseSources.contains(o.name) || swapSources.contains(o.name) || takenFrom.contains(o.name))
+                continue;
+            for (const Column *x : std::as_const(added)) {
+                RenameCandidate key;
+                key.kind = RenameCandidate::Kind::Column;
+                key.schema = newTable.schema;
+                key.table = newTable.name;
+                key.from = o.name;
+                key.to = x->name;
+                if (decisions->verdict(key) == RenameDecisions::Verdict::Accept) {
+                    reuseSources.insert(o.name);
+                    dropped << &o;
+                    break;
+                }
+            }
+        }
+    }
+
     // Explicit accept decisions, then the rest by score.
     QList<const Column *> rows, cols;
     for (const Column *o : dropped)
@@ -489,186 +475,6 @@ QList<RenameCandidate> RenameDetector::detectColumns(const Table &oldTable, cons
         }
     }
     out << decided;
-    sortCandidates(out);
-    return out;
-}
-
-RenameCandidate RenameDetector::scoreTables(const Table &ot, const Table &nt, int dropped, int added) const
-{
-    RenameCandidate c;
-    c.kind = RenameCandidate::Kind::Table;
-    c.schema = nt.schema;
-    c.table = nt.name;
-    c.from = ot.name;
-    c.to = nt.name;
-
-    QString nameReason;
-    const double name = tableNameScore(ot.name, nt.name, &nameReason);
-
-    // Column overlap by name (ignoring case and separators) and type; columns
-    // every table has weigh less.
-    QHash<QString, const Column *> newByKey;
-    double newWeight = 0, oldWeight = 0, matched = 0, distinctive = 0;
-    int matchedCount = 0;
-    for (const Column &n : nt.columns) {
-        newByKey.insert(wordsKey(n.name), &n);
-        newWeight += isCommonColumn(n.name) ? 0.3 : 1.0;
-    }
-    for (const Column &o : ot.columns) {
-        const double w = isCommonColumn(o.name) ? 0.3 : 1.0;
-        oldWeight += w;
-        const Column *n = newByKey.value(wordsKey(o.name));
-        if (!n)
-            continue;
-        ++matchedCount;
-        const double t = typeCompatibility(o.type, n->type);
-        const double v = t == 1.0 ? (o.nullable == n->nullable ? 1.0 : 0.9) : t >= 0.8 ? 0.7 : 0.4;
-        matched += v * w;
-        if (w == 1.0 && v >= 0.9)
-            distinctive += 1.0;
-    }
-    const double overlap = (oldWeight + newWeight) > 0 ? 2 * matched / (oldWeight + newWeight) : 0.0;
-
-    auto pkCols = [](const Table &t) { return t.primaryKey ? t.primaryKey->columns : QStringList(); };
-    const double pk = pkCols(ot) == pkCols(nt) ? 1.0 : 0.0;
-    QSet<QString> fa, fb, ia, ib;
-    for (const ForeignKey &f : ot.foreignKeys) fa.insert(f.columns.join(u',') + u'>' + f.refTable);
-    for (const ForeignKey &f : nt.foreignKeys) fb.insert(f.columns.join(u',') + u'>' + f.refTable);
-    for (const Index &i : ot.indexes) ia.insert(i.columnNames().join(u','));
-    for (const Index &i : nt.indexes) ib.insert(i.columnNames().join(u','));
-    const double fk = jaccard(fa, fb), idx = jaccard(ia, ib);
-    const double structure = (pk + fk + idx) / 3.0;
-
-    const double contentLed = 0.20 * name + 0.65 * overlap + 0.15 * structure;
-    const double nameLed = overlap >= 0.4 ? 0.60 * name + 0.25 * overlap + 0.15 * structure : 0.0;
-    double score = std::max(contentLed, nameLed);
-    QString rule;
-    if (overlap >= 0.9 && distinctive >= 2) {
-        score = std::max(score, 0.85 + 0.05 * (overlap - 0.9) / 0.1);
-        rule = QStringLiteral("same columns");
-    } else if (dropped == 1 && added == 1 && overlap >= 0.75 && distinctive >= 1) {
-        score = std::max(score, 0.80);
-        rule = QStringLiteral("the only table dropped and the only one added");
-    }
-    if (overlap < 0.25)
-        score = std::min(score, 0.5);
-    c.score = std::clamp(score, 0.0, 1.0);
-    c.reasons.insert(QStringLiteral("name"), name);
-    c.reasons.insert(QStringLiteral("column_overlap"), overlap);
-    c.reasons.insert(QStringLiteral("primary_key"), pk);
-    c.reasons.insert(QStringLiteral("foreign_key"), fk);
-    c.reasons.insert(QStringLiteral("index"), idx);
-    c.reasons.insert(QStringLiteral("context"), 1.0 / std::max({dropped, added, 1}));
-    QStringList parts;
-    parts << QStringLiteral("%1 of %2 columns match").arg(matchedCount).arg(std::max(ot.columns.size(), nt.columns.size()));
-    parts << nameReason;
-    if (!rule.isEmpty())
-        parts << rule;
-    c.explanation = QStringLiteral("%1 -> %2: %3").arg(ot.name, nt.name, parts.join(QStringLiteral(", ")));
-    c.accepted = c.score >= m_options.threshold;
-    return c;
-}
-
-QList<RenameCandidate> RenameDetector::detectTables(const Schema &from, const Schema &to, const QList<RenameHint> &hints,
-                                                    const RenameDecisions *decisions) const
-{
-    QList<RenameCandidate> out;
-    // Dropped and added tables per namespace.
-    QMap<QString, QList<const Table *>> dropped, added;
-    for (const Table &t : from.tables)
-        if (!to.table(t.name, t.schema))
-            dropped[t.schema] << &t;
-    for (const Table &t : to.tables)
-        if (!from.table(t.name, t.schema))
-            added[t.schema] << &t;
-    // A table moved aside while a new table takes its name (abstracts ->
-    // legacy_abstracts, payments -> payments_old, and a new abstracts): the
-    // old table shares little with the new one of its name and much with an
-    // added one. It is a rename source too.
-    QSet<QString> movedAside;
-    if (!added.isEmpty()) {
-        for (const Table &t : from.tables) {
-            const QList<const Table *> news = added.value(t.schema);
-            const Table *same = news.isEmpty() ? nullptr : to.table(t.name, t.schema);
-            if (!same || scoreTables(t, *same).reasons.value(QStringLiteral("column_overlap")) >= kMovedAsideOverlap)
-                continue;
-            for (const Table *n : news) {
-                const RenameCandidate c = scoreTables(t, *n);
-                if (c.reasons.value(QStringLiteral("column_overlap")) >= kMovedAsideMatch) {
-                    dropped[t.schema] << &t;
-                    movedAside.insert(RenameContext::tableKey(t.schema, t.name));
-                    break;
-                }
-            }
-        }
-    }
-
-    for (auto it = dropped.cbegin(); it != dropped.cend(); ++it) {
-        const QString ns = it.key();
-        const QList<const Table *> &olds = it.value();
-        const QList<const Table *> news = added.value(ns);
-        if (news.isEmpty())
-            continue;
-        QSet<QString> takenFrom, takenTo;
-        for (const RenameHint &h : hints) {
-            if (h.kind != RenameHint::Table || h.schema != ns)
-                continue;
-            const Table *o = from.table(h.from, ns);
-            const Table *n = to.table(h.to, ns);
-            if (!o || !n || to.table(h.from, ns) || from.table(h.to, ns) || takenFrom.contains(h.from) || takenTo.contains(h.to))
-                continue;
-            RenameCandidate c = scoreTables(*o, *n);
-            c.accepted = true;
-            c.source = RenameCandidate::Source::Hint;
-            c.explanation += h.location.isEmpty() ? QStringLiteral(" (renamed_from hint)")
-                                                  : QStringLiteral(" (renamed_from hint at %1)").arg(h.location);
-            takenFrom.insert(h.from);
-            takenTo.insert(h.to);
-            out << c;
-        }
-        QList<const Table *> rows, cols;
-        for (const Table *t : olds)
-            if (!takenFrom.contains(t->name))
-                rows << t;
-        for (const Table *t : news)
-            if (!takenTo.contains(t->name))
-                cols << t;
-        std::vector<std::vector<double>> matrix(size_t(rows.size()), std::vector<double>(size_t(cols.size()), 0.0));
-        std::vector<std::vector<RenameCandidate>> scored(size_t(rows.size()));
-        for (qsizetype r = 0; r < rows.size(); ++r) {
-            for (qsizetype k = 0; k < cols.size(); ++k) {
-                RenameCandidate c = scoreTables(*rows.at(r), *cols.at(k), int(rows.size()), int(cols.size()));
-                if (movedAside.contains(RenameContext::tableKey(ns, c.from)))
-                    c.explanation += QStringLiteral(", moved aside: a new table takes the name %1").arg(c.from);
-                if (decisions && decisions->verdict(c)) {
-                    applyDecision(c, decisions);
-                    scored[size_t(r)].push_back(c);
-                    if (c.accepted && (takenFrom.contains(c.from) || takenTo.contains(c.to)))
-                        continue;
-                    if (c.accepted) {
-                        takenFrom.insert(c.from);
-                        takenTo.insert(c.to);
-                    }
-                    out << c;
-                    continue;   // matrix entry stays 0: decided pairs leave the matching
-                }
-                matrix[size_t(r)][size_t(k)] = c.score;
-                scored[size_t(r)].push_back(c);
-            }
-        }
-        if (!m_options.enabled)
-            continue;
-        for (qsizetype r = 0; r < rows.size(); ++r)
-            for (qsizetype k = 0; k < cols.size(); ++k)
-                if (takenFrom.contains(rows.at(r)->name) || takenTo.contains(cols.at(k)->name))
-                    matrix[size_t(r)][size_t(k)] = 0.0;
-        const std::vector<int> match = Assignment::maximize(matrix, kFloor);
-        for (qsizetype r = 0; r < rows.size(); ++r) {
-            const int k = match[size_t(r)];
-            if (k >= 0 && size_t(k) < scored[size_t(r)].size())
-                out << scored[size_t(r)][size_t(k)];
-        }
-    }
     sortCandidates(out);
     return out;
 }

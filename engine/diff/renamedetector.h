@@ -7,7 +7,11 @@
 #include "../schema/schema.h"
 #include "../sources/renamehint.h"
 
+#include <QHash>
 #include <QList>
+#include <QSet>
+
+#include <vector>
 
 namespace covet {
 
@@ -73,10 +77,25 @@ public:
     // below the first, with an added table at least the second.
     static constexpr double kMovedAsideOverlap = 0.4;
     static constexpr double kMovedAsideMatch = 0.75;
+    // A name taken over (a chain of renames): the column overlaps of its two
+    // renames exceed those of the old table keeping its name (and the
+    // dropped table matching the added one) by at least this, in sum.
+    static constexpr double kTakenOverGain = 0.2;
+    // Table pairs count towards a repeated rename from this score and this
+    // column overlap.
+    static constexpr double kRepeatedTableEvidence = 0.5;
     static constexpr double kNearCertain = 0.9;       // Assignment::keepNearCertain
     static constexpr double kNearCertainMargin = 0.1;
 
 private:
+    // Raises the table pairs whose name transformation other pairs of the
+    // change share (rows: dropped tables, columns: added ones).
+    void boostRepeatedTableRenames(std::vector<std::vector<double>> &matrix, std::vector<std::vector<RenameCandidate>> &scored) const;
+    // Demotes accepted table renames onto a name that no accepted rename
+    // frees and no replaced table (a table key in `replaced`) gives up;
+    // `from`: the old tables by RenameContext::tableKey.
+    static void keepNamesFree(QList<RenameCandidate> &tables, const QHash<QString, const Table *> &from, const QSet<QString> &replaced);
+
     RenameOptions m_options;
 };
 

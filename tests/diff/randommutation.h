@@ -325,23 +325,26 @@ inline void RandomSchemaPair::mutate(RandomCase &rc)
         const QString from = b.tables.at(i).name;
         if (rc.tableFrom.contains(from)) {
             const QString to = uniqueName(from + QStringLiteral("_archive"));
-            renameTableEverywhere(b, from, to);
-            rc.tableFrom.insert(to, rc.tableFrom.take(from));
-            rc.keptColumns.insert(to, rc.keptColumns.take(from));
-            for (RenameCandidate &c : m_pendingColumnDecisions)
-                if (c.table == from)
-                    c.table = to;
-            RenameCandidate cand;
-            cand.kind = RenameCandidate::Kind::Table;
-            cand.table = to;
-            cand.from = rc.tableFrom.value(to);
-            cand.to = to;
-            rc.decisions.set(cand, RenameDecisions::Verdict::Accept);
+            renameTableDecided(b, from, to, rc);
             rc.changes << QStringLiteral("rename table %1 -> %2").arg(from, to);
             // Foreign-key columns named after the table follow it (several
             // in one table for a composite key): retargeted references.
             if (chance(60) && !m_without.contains(QStringLiteral("fk_retarget")))
                 renameReferencingColumns(b, from, to, rc);
+        }
+    }
+    // A name taken over: x moves aside while y takes its name (a chain of
+    // table renames, decided explicitly; references follow both). Not with
+    // a view, whose text would name both.
+    if (chance(12) && b.tables.size() >= 2 && b.views.isEmpty() && !m_without.contains(QStringLiteral("table_chain"))) {
+        const qsizetype i = pick(int(b.tables.size()));
+        const qsizetype j = (i + 1 + pick(int(b.tables.size()) - 1)) % b.tables.size();
+        const QString x = b.tables.at(i).name, y = b.tables.at(j).name;
+        if (rc.tableFrom.value(x) == x && rc.tableFrom.value(y) == y) {   // neither renamed already
+            const QString aside = uniqueName(x + QStringLiteral("_old"));
+            renameTableDecided(b, x, aside, rc);
+            renameTableDecided(b, y, x, rc);
+            rc.changes << QStringLiteral("rename table %1 -> %2, %3 -> %1").arg(x, aside, y);
         }
     }
     if (!b.views.isEmpty() && chance(15)) {
@@ -357,6 +360,24 @@ inline void RandomSchemaPair::mutate(RandomCase &rc)
     }
     for (const RenameCandidate &c : m_pendingColumnDecisions)
         rc.decisions.set(c, RenameDecisions::Verdict::Accept);
+}
+
+// Renames table `from` of B to `to` everywhere, with an accept decision
+// for the rename from its A name.
+inline void RandomSchemaPair::renameTableDecided(Schema &b, const QString &from, const QString &to, RandomCase &rc)
+{
+    renameTableEverywhere(b, from, to);
+    rc.tableFrom.insert(to, rc.tableFrom.take(from));
+    rc.keptColumns.insert(to, rc.keptColumns.take(from));
+    for (RenameCandidate &c : m_pendingColumnDecisions)
+        if (c.table == from)
+            c.table = to;
+    RenameCandidate cand;
+    cand.kind = RenameCandidate::Kind::Table;
+    cand.table = to;
+    cand.from = rc.tableFrom.value(to);
+    cand.to = to;
+    rc.decisions.set(cand, RenameDecisions::Verdict::Accept);
 }
 
 // Renames the columns of foreign keys to `to` (just renamed from `from`)

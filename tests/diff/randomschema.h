@@ -138,6 +138,7 @@ private:
     void mutate(RandomCase &rc);
     void renameColumnEverywhere(Schema &s, const QString &table, const QString &from, const QString &to);
     void renameTableEverywhere(Schema &s, const QString &from, const QString &to);
+    void renameTableDecided(Schema &b, const QString &from, const QString &to, RandomCase &rc);
     void renameReferencingColumns(Schema &b, const QString &from, const QString &to, RandomCase &rc);
     void changePrimaryKey(Schema &b, Table &t, const Table &ta, QList<QPair<QString, QString>> &kept, RandomCase &rc);
 

@@ -389,6 +389,29 @@ private slots:
                 QVERIFY(c.from != "misc" && c.to != "flags");
     }
 
+    // The reverse of `drop score; rename flag -> score`: the old score keeps
+    // its data as flag while a new score takes its name. The types alone do
+    // not say so (boolean -> smallint casts); a person's decision does.
+    void decisionRenamesAwayFromANameTakenOver()
+    {
+        const Table before = table("accounts", {col("id", "integer", false), col("score", "boolean")});
+        const Table after = table("accounts", {col("id", "integer", false), col("score", "smallint"), col("flag", "boolean")});
+        const QList<RenameCandidate> plain = RenameDetector().detectColumns(before, after);
+        QVERIFY(!find(plain, "score", "flag"));
+        RenameCandidate key;
+        key.kind = RenameCandidate::Kind::Column;
+        key.table = "accounts";
+        key.from = "score";
+        key.to = "flag";
+        RenameDecisions d;
+        d.set(key, RenameDecisions::Verdict::Accept);
+        const QList<RenameCandidate> decided = RenameDetector().detectColumns(before, after, {}, &d);
+        const RenameCandidate *c = find(decided, "score", "flag");
+        QVERIFY(c);
+        QVERIFY(c->accepted);
+        QCOMPARE(c->source, RenameCandidate::Source::Decision);
+    }
+
     void decisionsFileRoundTrip()
     {
         RenameDecisions d;
@@ -582,6 +605,15 @@ private slots:
         qInfo().noquote() << QString("performance: 2000 tables x 15 columns, %1 columns renamed: %2 accepted in %3 ms (budget 500 ms)")
                                  .arg(renamed).arg(found).arg(ms);
         QCOMPARE(found, renamed);
+        // One table dropped and one added among them: every table whose name
+        // stays is compared with its new self once (names changing hands).
+        to.tables[0].name = "table_0_archive";
+        to.tables[1].name = "events_v2";
+        to.tables[1].columns.resize(3);
+        timer.restart();
+        const QList<RenameCandidate> tables = detector.detectTables(from, to);
+        qInfo().noquote() << QString("performance: 2000 tables, 2 dropped and 2 added: detectTables in %1 ms").arg(timer.elapsed());
+        QVERIFY(find(tables, "table_0", "table_0_archive"));
     }
 };
 

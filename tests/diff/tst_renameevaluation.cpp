@@ -112,16 +112,18 @@ private slots:
             double precision, recall, candidateRecall;   // what is asserted
         };
         // The written set and the mined evaluation part (held out) meet the
-        // targets and are held to them. The training part (and so the mined
-        // set as a whole) does not yet: for those the asserted figures are
-        // FLOORS equal to what was measured (rounded down to 0.005), guarding
-        // the progress made while issue 17's targets remain open there. Raise
-        // them when detection improves; never lower them to make a change pass.
+        // targets and are held to them, and so does the mined set as a whole
+        // on recall and candidate recall. The training part (all three) and
+        // the mined set's precision do not yet: for those the asserted
+        // figures are FLOORS equal to what was measured (rounded down to
+        // 0.005), guarding the progress made while issue 17's targets remain
+        // open there. Raise them when detection improves; never lower them
+        // to make a change pass.
         const Part parts[] = {
             {"written set", &writtenF, kPrecision, kRecall, kCandidateRecall},
             {"mined evaluation part", &evalF, kPrecision, kRecall, kCandidateRecall},
-            {"mined training part", &trainF, 0.895, 0.825, 0.910},
-            {"mined, all", &minedAll, 0.930, 0.870, 0.950},
+            {"mined training part", &trainF, 0.900, 0.875, 0.965},
+            {"mined, all", &minedAll, 0.930, kRecall, kCandidateRecall},
         };
         qInfo().noquote() << "issue 17 targets (precision >= 0.95, recall >= 0.90, candidate recall >= 0.97):";
         for (const Part &p : parts) {
