@@ -144,9 +144,13 @@ private:
     Status renameTables(const QList<RenameCandidate> &accepted)
     {
         QList<RenameTable> renames;
-        for (const RenameCandidate &c : accepted)
+        QSet<QString> replaced;
+        for (const RenameCandidate &c : accepted) {
             renames << RenameTable{c.schema, c.from, c.to};
-        auto ordered = OperationOrder::tableRenames(renames, m_work, m_to);
+            if (!c.reusesDroppedName.isEmpty())
+                replaced.insert(RenameContext::tableKey(c.schema, c.reusesDroppedName));
+        }
+        auto ordered = OperationOrder::tableRenames(renames, replaced, m_work, m_to);
         if (!ordered)
             return fail(Error::Category::Internal, QStringLiteral("rename plan: %1").arg(ordered.error().message()));
         for (const RenameTable &r : std::as_const(*ordered))

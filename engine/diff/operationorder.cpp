@@ -16,7 +16,7 @@ namespace {
 // Table renames go first: every other operation the Differ makes names a
 // table by its new name (it compares the schema with the renames applied).
 enum Phase {
-    RenameTables, DropViews, DropTriggers, DropForeignKeys, DropIndexes, DropChecks, DropUniques, CreateNamespaces,
+    RenameTables, DropViews, DropTriggers, DropForeignKeys, DropIndexes, DropChecks, DropUniques, DropReplacedTables, CreateNamespaces,
     CreateEnums, AlterEnums, DropReusedColumns, RenameColumns, DropPrimaryKeys, AlterColumns, AddColumns, SetPrimaryKeys, DropColumns,
     AddUniques, AddChecks, CreateTables, CreateIndexes, AddForeignKeys, CreateTriggers, CreateViews, DropTables, DropEnums,
     DropNamespaces, RawSql, PhaseCount
@@ -43,11 +43,19 @@ QString tableKey(const QString &ns, const QString &table)
 struct Classifier
 {
     const QSet<QString> &reusedNames;
+    const QSet<QString> &renamedTo;   // tableKey of every RenameTable's new name
     Phase phase = RawSql;
     Key key;
 
     void operator()(const CreateTable &op) { phase = CreateTables; key = {op.table.schema, op.table.name}; }
-    void operator()(const DropTable &op) { phase = DropTables; key = {op.schema, op.name}; }
+    // A table a rename replaced (moved aside to a name of its own) goes
+    // before anything is created: its indexes, triggers and constraints
+    // hold names the new table of its old name may take again.
+    void operator()(const DropTable &op)
+    {
+        phase = renamedTo.contains(tableKey(op.schema, op.name)) ? DropReplacedTables : DropTables;
+        key = {op.schema, op.name};
+    }
     // In the Differ's order: a name taken over is freed first (Differ::renameTables).
     void operator()(const RenameTable &op) { phase = RenameTables; key = {op.schema}; }
     void operator()(const AddColumn &op) { phase = AddColumns; key = {op.schema, op.table}; }
@@ -222,16 +230,18 @@ void orderViews(QList<Entry> &views, Definition definition, bool dependenciesFir
 
 OperationList OperationOrder::order(const OperationList &ops, const Schema &before)
 {
-    QSet<QString> reused;
+    QSet<QString> reused, renamedTo;
     for (const Operation &op : ops) {
         if (const auto *r = std::get_if<RenameColumn>(&op))
             reused.insert(columnKey(r->schema, r->table, r->to));
         else if (const auto *a = std::get_if<AddColumn>(&op))
             reused.insert(columnKey(a->schema, a->table, a->column.name));
+        else if (const auto *t = std::get_if<RenameTable>(&op))
+            renamedTo.insert(tableKey(t->schema, t->to));
     }
     std::vector<QList<Entry>> phases(PhaseCount);
     for (const Operation &op : ops) {
-        Classifier c{reused, RawSql, {}};
+        Classifier c{reused, renamedTo, RawSql, {}};
         std::visit(c, op);
         phases[c.phase] << Entry{c.key, op};
     }
@@ -260,7 +270,8 @@ OperationList OperationOrder::order(const OperationList &ops, const Schema &befo
     return out;
 }
 
-Result<QList<RenameTable>> OperationOrder::tableRenames(QList<RenameTable> renames, const Schema &before, const Schema &after)
+Result<QList<RenameTable>> OperationOrder::tableRenames(QList<RenameTable> renames, const QSet<QString> &replaced, const Schema &before,
+                                                        const Schema &after)
 {
     std::stable_sort(renames.begin(), renames.end(),
                      [](const RenameTable &a, const RenameTable &b) { return std::pair(a.schema, a.from) < std::pair(b.schema, b.from); });
@@ -275,22 +286,36 @@ Result<QList<RenameTable>> OperationOrder::tableRenames(QList<RenameTable> renam
         present.remove(tableKey(ns, from));
         present.insert(tableKey(ns, to));
     };
-    for (const RenameTable &r : std::as_const(renames)) {
-        if (!present.contains(tableKey(r.schema, r.to)) || sources.contains(tableKey(r.schema, r.to)))
-            continue;
-        QString aside = r.to + QStringLiteral("_covet_replaced");
-        while (present.contains(tableKey(r.schema, aside)) || after.table(aside, r.schema))
+    // A free name of its own for a table that moves out of the way: kept
+    // within 63 characters (PostgreSQL's and MySQL's limit).
+    auto asideName = [&](const QString &ns, const QString &name, const QString &suffix) {
+        QString aside = name.left(63 - suffix.size() - 4) + suffix;
+        while (present.contains(tableKey(ns, aside)) || after.table(aside, ns))
             aside += u'_';
-        rename(r.schema, r.to, aside);
+        return aside;
+    };
+    for (const RenameTable &r : std::as_const(renames)) {
+        const QString to = tableKey(r.schema, r.to);
+        if (!present.contains(to) || sources.contains(to))
+            continue;
+        if (!replaced.contains(to))
+            return fail(Error::Category::Internal, QStringLiteral("the table rename %1 -> %2 takes the name of a table that stays").arg(r.from, r.to));
+        rename(r.schema, r.to, asideName(r.schema, r.to, QStringLiteral("_covet_replaced")));
     }
     while (!renames.isEmpty()) {
         qsizetype pick = -1;
         for (qsizetype i = 0; i < renames.size() && pick < 0; ++i)
             if (!present.contains(tableKey(renames.at(i).schema, renames.at(i).to)))
                 pick = i;
-        if (pick < 0)
-            return fail(Error::Category::Internal,
-                        QStringLiteral("the table renames form a cycle (%1 -> %2)").arg(renames.first().from, renames.first().to));
+        if (pick < 0) {
+            // A cycle (tables swapping names, as a person's decisions can
+            // ask): one of them goes through a temporary name.
+            RenameTable &r = renames.first();
+            const QString temp = asideName(r.schema, r.from, QStringLiteral("_covet_tmp"));
+            rename(r.schema, r.from, temp);
+            r.from = temp;
+            continue;
+        }
         const RenameTable r = renames.takeAt(pick);
         rename(r.schema, r.from, r.to);
     }

@@ -3,6 +3,8 @@
 #include "../core/error.h"
 #include "../operations/operation.h"
 
+#include <QSet>
+
 namespace covet {
 
 // Puts the Differ's operations in an order the database accepts, and makes
@@ -15,7 +17,8 @@ namespace covet {
 //   checks; create tables (referenced before referencing; a foreign-key
 //   cycle is broken by creating the tables without those keys and adding
 //   them after); create indexes; add foreign keys; create triggers; create
-//   views (dependencies first); drop tables (children before parents);
+//   views (dependencies first); drop tables (children before parents; a
+//   table a rename replaced goes before the creations);
 //   drop enums and namespaces.
 // Within a phase, operations are sorted by schema, table and name; column
 // renames and additions keep their relative order within a table.
@@ -28,13 +31,15 @@ public:
 
     // The table renames of a change in an order that runs on `before`: by
     // old name, except that a name is freed before a rename takes it (a
-    // chain: b -> c before a -> b), and that a table whose name a rename
-    // takes while it is not renamed itself (it is replaced) first moves
-    // aside to `<name>_covet_replaced` (a name neither `before` nor `after`
-    // holds), to be dropped like any table `after` lacks. `order` keeps the
-    // table renames in the order given. A cycle (a -> b, b -> a), which the
-    // rename detector never proposes, is an error.
-    static Result<QList<RenameTable>> tableRenames(QList<RenameTable> renames, const Schema &before, const Schema &after);
+    // chain: b -> c before a -> b; tables swapping names go through a
+    // temporary name), and that a table a rename replaces (its key,
+    // RenameContext::tableKey, in `replaced`) first moves aside to
+    // `<name>_covet_replaced` (a name neither `before` nor `after` holds),
+    // to be dropped before anything is created. `order` keeps the table
+    // renames in the order given. A rename onto the name of a table that
+    // stays is an error.
+    static Result<QList<RenameTable>> tableRenames(QList<RenameTable> renames, const QSet<QString> &replaced, const Schema &before,
+                                                   const Schema &after);
 };
 
 } // namespace covet

@@ -31,7 +31,9 @@ struct RenameCandidate
     bool accepted = false; // at/above the threshold, or by a hint or an Accept decision
     Source source = Source::Score;
     // Set when `to` is also the name of an old column that this change drops
-    // (the Differ emits that drop before the rename).
+    // (the Differ emits that drop before the rename), or of an old table
+    // that this rename replaces (the Differ moves it aside first and drops
+    // it).
     QString reusesDroppedName;
     // Shown for review only: a dropped column's best pair that the one-to-one
     // matching did not choose (never accepted by score). The candidates that

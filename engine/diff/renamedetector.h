@@ -81,6 +81,11 @@ public:
     // renames exceed those of the old table keeping its name (and the
     // dropped table matching the added one) by at least this, in sum.
     static constexpr double kTakenOverGain = 0.2;
+    // A rename that replaces a table (the old table of that name goes) is
+    // accepted by score only when the names are at least this similar
+    // (day_ng -> day); otherwise it is offered at kReplacedCap at most.
+    static constexpr double kReplacedNameEvidence = 0.5;
+    static constexpr double kReplacedCap = 0.79;
     // Table pairs count towards a repeated rename from this score and this
     // column overlap.
     static constexpr double kRepeatedTableEvidence = 0.5;

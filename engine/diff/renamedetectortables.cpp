@@ -14,6 +14,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace covet {
 
@@ -227,21 +228,54 @@ QList<RenameCandidate> RenameDetector::detectTables(const Schema &from, const Sc
     //    matches a dropped table B (day and day_ng -> day). The old A goes
     //    (the Differ moves it aside and drops it).
     // The new A is then a rename target too.
-    QHash<const Table *, KeyedColumns> keyed;   // each table's columns keyed once (thousands of tables)
+    // Each table's columns keyed once (thousands of tables). A node-based
+    // map: the references keysOf() hands out stay valid as it grows.
+    std::unordered_map<const Table *, KeyedColumns> keyed;
     QHash<QString, QString> wordsKeys;
     auto keysOf = [&](const Table &t) -> const KeyedColumns & {
         auto it = keyed.find(&t);
         if (it == keyed.end())
-            it = keyed.insert(&t, keyedColumns(t, &wordsKeys));
-        return *it;
+            it = keyed.emplace(&t, keyedColumns(t, &wordsKeys)).first;
+        return it->second;
     };
     auto overlapOf = [&](const Table &a, const Table &b) { return columnOverlap(keysOf(a), keysOf(b)).overlap; };
     QSet<QString> movedAside, takenOver, replaced;   // table keys
     QHash<QString, double> kept;   // table key -> overlap of its old and its new table
     struct Move { const Table *old; QList<std::pair<const Table *, double>> targets; };
     QList<Move> mayMove;           // old tables that move aside if their name is taken over
-    QList<const Table *> mayGo;    // old tables that go if a dropped table takes their name
+    QSet<const Table *> mayGo;     // old tables that go if a dropped table takes their name
     const bool anyDropped = !dropped.isEmpty();
+    // The added tables that can match a table by kMovedAsideMatch or more:
+    // an upper bound of the overlap from the columns they share by name
+    // (an index of the added tables' column keys), so that a change adding
+    // thousands of tables is not compared pair by pair.
+    QHash<QString, QHash<QString, QList<const Table *>>> addedByKey;   // namespace -> column key -> added tables
+    QHash<const Table *, qsizetype> addedPosition;                      // an added table -> its place in added[its namespace]
+    auto matchCandidates = [&](const Table &t, const QString &ns) {
+        QList<const Table *> out;
+        const QList<const Table *> news = added.value(ns);
+        if (news.size() <= 8) {
+            out = news;
+            return out;
+        }
+        QHash<QString, QList<const Table *>> &index = addedByKey[ns];
+        if (index.isEmpty())
+            for (qsizetype i = 0; i < news.size(); ++i) {
+                addedPosition.insert(news.at(i), i);
+                for (const auto &[key, c] : keysOf(*news.at(i)).columns)
+                    index[key] << news.at(i);
+            }
+        QHash<const Table *, double> shared;
+        const KeyedColumns &tk = keysOf(t);
+        for (const auto &[key, c] : tk.columns)
+            for (const Table *n : index.value(key))
+                shared[n] += isCommonColumn(c->name) ? 0.3 : 1.0;
+        for (auto it = shared.cbegin(); it != shared.cend(); ++it)
+            if (2 * it.value() / (tk.weight + keysOf(*it.key()).weight) >= kMovedAsideMatch)
+                out << it.key();
+        std::sort(out.begin(), out.end(), [&](const Table *a, const Table *b) { return addedPosition.value(a) < addedPosition.value(b); });
+        return out;
+    };
     if (!added.isEmpty() || anyDropped) {
         for (const Table &t : from.tables) {
             const Table *same = inTo(t.name, t.schema);
@@ -250,10 +284,13 @@ QList<RenameCandidate> RenameDetector::detectTables(const Schema &from, const Sc
             const QString key = RenameContext::tableKey(t.schema, t.name);
             const double stays = overlapOf(t, *same);
             kept.insert(key, stays);
+            if (stays >= 1.0)
+                continue;   // unchanged: its name does not change hands
             Move m{&t, {}};
-            for (const Table *n : added.value(t.schema)) {
+            for (const Table *n : matchCandidates(t, t.schema)) {
                 const double moved = overlapOf(t, *n);
-                if (moved >= kMovedAsideMatch && (stays < kMovedAsideOverlap || (isRetiredOf(n->name, t.name) && moved > stays))) {
+                if (moved >= kMovedAsideMatch
+                    && (stays < kMovedAsideOverlap || (isRetiredOf(n->name, t.name) && moved - stays >= kTakenOverGain))) {
                     dropped[t.schema] << &t;
                     movedAside.insert(key);
                     m.targets.clear();
@@ -265,7 +302,7 @@ QList<RenameCandidate> RenameDetector::detectTables(const Schema &from, const Sc
             if (!m.targets.isEmpty())
                 mayMove << m;
             else if (anyDropped && stays < kMovedAsideOverlap && !movedAside.contains(key))
-                mayGo << &t;
+                mayGo.insert(&t);
         }
         // Whether `o` takes the name of the new table `s` rather than the old
         // table of that name keeping it.
@@ -377,9 +414,17 @@ QList<RenameCandidate> RenameDetector::detectTables(const Schema &from, const Sc
                 RenameCandidate c = scoreTables(*rows.at(r), *cols.at(k), int(rows.size()), int(cols.size()));
                 if (movedAside.contains(RenameContext::tableKey(ns, c.from)))
                     c.explanation += QStringLiteral(", moved aside: a new table takes the name %1").arg(c.from);
-                if (replaced.contains(RenameContext::tableKey(ns, c.to)))
+                if (replaced.contains(RenameContext::tableKey(ns, c.to))) {
+                    // The old table of that name goes with its rows: only
+                    // when the names say so too is it accepted by score.
+                    c.reusesDroppedName = c.to;
                     c.explanation += QStringLiteral(", replaces table %1, which shares little with it and goes").arg(c.to);
-                else if (takenOver.contains(RenameContext::tableKey(ns, c.to)))
+                    if (c.reasons.value(QStringLiteral("name")) < kReplacedNameEvidence && c.score >= m_options.threshold) {
+                        c.score = std::min(c.score, kReplacedCap);
+                        c.accepted = false;
+                        c.explanation += QStringLiteral(" (offered, not accepted by score: the names do not say so)");
+                    }
+                } else if (takenOver.contains(RenameContext::tableKey(ns, c.to)))
                     c.explanation += QStringLiteral(", takes the name of table %1, which moves aside").arg(c.to);
                 if (decisions && decisions->verdict(c)) {
                     applyDecision(c, decisions);

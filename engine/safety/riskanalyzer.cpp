@@ -251,8 +251,13 @@ void Analysis::dropTable(const PlannedStep &step, const QString &schema, const Q
     // The backup copies the table as it is named when the step runs.
     if (live)
         p.stake = DataAtStake{step.migrationId, step.stepIndex, DataAtStake::Kind::Table, schema, name, {}, keyFor(&before, schema, name), 0};
-    const bool created = !m_names.liveTable(schema, name).has_value();
-    const QString what = qualifiedName(schema, name);
+    const auto liveName = m_names.liveTable(schema, name);
+    const bool created = !liveName.has_value();
+    QString what = qualifiedName(schema, name);
+    // A table renamed earlier in the run (a table replaced is moved aside
+    // first): say whose rows these are.
+    if (liveName && liveName->name.compare(name, Qt::CaseInsensitive) != 0)
+        what += QStringLiteral(" (%1 before this run)").arg(qualifiedName(liveName->schema, liveName->name));
     p.grade = [what, how, created, offline = !m_live](RiskFinding &f, qint64 rows, qint64) {
         f.summary = QStringLiteral("%1 %2").arg(how, what);
         if (created) {

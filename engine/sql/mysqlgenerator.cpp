@@ -76,35 +76,6 @@ QString MysqlGenerator::columnDefinition(const Table &, const Column &column) co
     return s;
 }
 
-// An AUTO_INCREMENT column that no index, unique constraint or primary key
-// starts with. MySQL refuses such a column unless the statement that adds
-// it makes it a key, so its AddColumn makes it the primary key there (the
-// plan sets the key on it next; the table's old key, if any, goes).
-bool MysqlGenerator::autoColumnWithoutKey(const Table &table, const Column &column)
-{
-    if (column.identity == Column::Identity::None)
-        return false;
-    if (table.primaryKey && !table.primaryKey->columns.isEmpty() && table.primaryKey->columns.first() == column.name)
-        return false;
-    for (const Index &i : table.indexes)
-        if (!i.parts.isEmpty() && i.parts.first().column == column.name)
-            return false;
-    for (const UniqueConstraint &u : table.uniques)
-        if (!u.columns.isEmpty() && u.columns.first() == column.name)
-            return false;
-    return true;
-}
-
-// The primary key on exactly such a column: its AddColumn set it already
-// (as the plan has the table here, the column is in it with no key on it).
-bool MysqlGenerator::keyOfNewAutoColumn(const Table &table, const SetPrimaryKey &op)
-{
-    if (!op.after || op.after->columns.size() != 1)
-        return false;
-    const Column *c = table.column(op.after->columns.first());
-    return c && autoColumnWithoutKey(table, *c);
-}
-
 QString MysqlGenerator::primaryKeyClause(const PrimaryKey &pk) const
 {
     // A MySQL primary key is always named PRIMARY.
@@ -256,6 +227,42 @@ bool MysqlGenerator::hasImplicitIndex(const Table &t, const QString &fkName)
     return true;
 }
 
+qsizetype MysqlGenerator::keyTakenWith(const OperationList &ops, qsizetype i)
+{
+    const auto *add = std::get_if<AddColumn>(&ops.at(i));
+    if (!add || add->column.identity == Column::Identity::None || !add->backfill.trimmed().isEmpty())
+        return -1;
+    for (qsizetype j = i + 1; j < ops.size(); ++j) {
+        const auto *key = std::get_if<SetPrimaryKey>(&ops.at(j));
+        if (!key || key->schema != add->schema || key->table != add->table)
+            continue;
+        // The table's next key change decides.
+        return key->after && key->after->columns == QStringList{add->column.name} ? j : -1;
+    }
+    return -1;
+}
+
+Result<QStringList> MysqlGenerator::renderInPlan(const OperationList &ops, qsizetype i, const Schema &before) const
+{
+    if (const auto *key = std::get_if<SetPrimaryKey>(&ops.at(i))) {
+        for (qsizetype k = i - 1; k >= 0; --k) {
+            if (const auto *earlier = std::get_if<SetPrimaryKey>(&ops.at(k)); earlier && earlier->schema == key->schema && earlier->table == key->table)
+                break;
+            if (keyTakenWith(ops, k) == i)
+                return QStringList();   // set with its column
+        }
+        return renderOperation(ops.at(i), before);
+    }
+    auto stmts = renderOperation(ops.at(i), before);
+    if (const qsizetype j = keyTakenWith(ops, i); stmts && j >= 0) {
+        const auto &key = std::get<SetPrimaryKey>(ops.at(j));
+        const Table *t = before.table(key.table, key.schema);
+        stmts->last() += QStringLiteral("%1, ADD %2").arg(t && t->primaryKey ? QStringLiteral(", DROP PRIMARY KEY") : QString(),
+                                                           primaryKeyClause(*key.after));
+    }
+    return stmts;
+}
+
 Result<QStringList> MysqlGenerator::renderOperation(const Operation &op, const Schema &before) const
 {
     if (const auto *o = std::get_if<DropForeignKey>(&op)) {
@@ -287,15 +294,8 @@ Result<QStringList> MysqlGenerator::renderOperation(const Operation &op, const S
             position = QStringLiteral(" FIRST");
         else if (!o->after.isEmpty())
             position = QStringLiteral(" AFTER ") + quote(o->after);
-        if (o->backfill.trimmed().isEmpty()) {
-            // MySQL takes an AUTO_INCREMENT column only as a key, in the same
-            // statement (which numbers the rows it has): the primary key the
-            // plan sets on it next (keyOfNewAutoColumn) comes with it.
-            QString key;
-            if (autoColumnWithoutKey(**t, o->column))
-                key = QStringLiteral("%1, ADD PRIMARY KEY (%2)").arg((*t)->primaryKey ? QStringLiteral(", DROP PRIMARY KEY") : QString(), quote(o->column.name));
-            return alter(o->schema, o->table, QStringLiteral("ADD COLUMN ") + columnDefinition(**t, o->column) + position + key);
-        }
+        if (o->backfill.trimmed().isEmpty())
+            return alter(o->schema, o->table, QStringLiteral("ADD COLUMN ") + columnDefinition(**t, o->column) + position);
         // A backfill: added nullable, filled, then given its definition
         // (MySQL would otherwise fill a NOT NULL column with 0 or '').
         Column added = o->column;
@@ -315,11 +315,6 @@ Result<QStringList> MysqlGenerator::renderOperation(const Operation &op, const S
     if (const auto *o = std::get_if<DropIndex>(&op))
         return QStringList{QStringLiteral("DROP INDEX %1 ON %2").arg(quote(o->name), qualified(o->schema, o->table))};
     if (const auto *o = std::get_if<SetPrimaryKey>(&op)) {
-        auto t = tableOf(before, o->schema, o->table);
-        if (!t)
-            return std::unexpected(t.error());
-        if (keyOfNewAutoColumn(**t, *o))
-            return QStringList();   // set with the column (AddColumn above)
         QStringList actions;
         if (o->before)
             actions << QStringLiteral("DROP PRIMARY KEY");

@@ -38,9 +38,16 @@ protected:
     // The table options after the closing parenthesis: ENGINE, charset, comment.
     QString tableOptions(const Table &table) const;
 
+    // MySQL takes an AUTO_INCREMENT column only as a key, in the statement
+    // that adds it (which numbers the rows the table has): an AddColumn of
+    // such a column whose table's next key change is a SetPrimaryKey onto
+    // exactly that column renders both in one ALTER TABLE ([DROP PRIMARY
+    // KEY,] ADD PRIMARY KEY), and that SetPrimaryKey renders nothing.
+    Result<QStringList> renderInPlan(const OperationList &ops, qsizetype i, const Schema &before) const override;
+
 private:
-    static bool autoColumnWithoutKey(const Table &table, const Column &column);
-    static bool keyOfNewAutoColumn(const Table &table, const SetPrimaryKey &op);
+    // The index of the SetPrimaryKey that ops[i] (an AddColumn) takes in, or -1.
+    static qsizetype keyTakenWith(const OperationList &ops, qsizetype i);
 };
 
 } // namespace covet

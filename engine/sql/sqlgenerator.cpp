@@ -478,7 +478,7 @@ Result<QList<OperationGroup>> SqlGenerator::renderGroups(const OperationList &op
     QList<OperationGroup> out;
     for (qsizetype i = 0; i < ops.size(); ++i) {
         const QString where = QStringLiteral("operation %1 (%2)").arg(i + 1).arg(OperationJson::name(ops.at(i)));
-        auto stmts = renderOperation(ops.at(i), state);
+        auto stmts = renderInPlan(ops, i, state);
         if (!stmts)
             return std::unexpected(stmts.error().withContext(where));
         // After the last operation the schema is needed only to check it applies, which the caller did.
@@ -491,6 +491,11 @@ Result<QList<OperationGroup>> SqlGenerator::renderGroups(const OperationList &op
         out << g;
     }
     return out;
+}
+
+Result<QStringList> SqlGenerator::renderInPlan(const OperationList &ops, qsizetype i, const Schema &before) const
+{
+    return renderOperation(ops.at(i), before);
 }
 
 Result<QStringList> SqlGenerator::renderAll(const OperationList &ops, const Schema &before) const

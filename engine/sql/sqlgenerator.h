@@ -130,6 +130,10 @@ protected:
     // The statements for one operation in this dialect; `before` is the
     // schema before it (drops look up what they remove there).
     virtual Result<QStringList> renderOperation(const Operation &op, const Schema &before) const = 0;
+    // The statements for ops[i] as part of the plan `ops` (a dialect may
+    // render two operations as one statement); `before` is the schema before
+    // it. Default: renderOperation(ops[i], before).
+    virtual Result<QStringList> renderInPlan(const OperationList &ops, qsizetype i, const Schema &before) const;
     // The parts every dialect writes the same way (CREATE TABLE with its
     // indexes, foreign keys and triggers; CREATE/DROP INDEX, VIEW,
     // TRIGGER; RENAME COLUMN; RunSql), or nullopt for the others.

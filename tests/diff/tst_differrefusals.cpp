@@ -236,6 +236,12 @@ Pair tableReplaced()
     Pair p;
     Table days = table(QStringLiteral("days"), {col("id", SqlType(K::Integer), false), col("description", SqlType::varchar(100), false),
                                                col("training_id", SqlType(K::Integer), false)});
+    // Names the new days takes again: they must be free when it is made.
+    Index byDescription;
+    byDescription.name = QStringLiteral("days_description_idx");
+    byDescription.parts << IndexPart{QStringLiteral("description"), {}, false, -1};
+    days.indexes << byDescription;
+    days.uniques << UniqueConstraint{QStringLiteral("days_order_key"), {QStringLiteral("training_id")}};
     Table next = table(QStringLiteral("days_ng"), {col("id", SqlType(K::Integer), false), col("name", SqlType::varchar(20), false),
                                                   col("description", SqlType::varchar(1000), false), col("is_rest", SqlType(K::Boolean), false),
                                                   col("routine_id", SqlType(K::Integer), false), col("sort_order", SqlType(K::Integer), false)});
@@ -244,6 +250,10 @@ Pair tableReplaced()
     p.from.tables << days << next << sets;
     Table taken = next;
     taken.name = QStringLiteral("days");
+    Index reused = byDescription;   // on a short column (MySQL keys a long varchar by a prefix)
+    reused.parts = {IndexPart{QStringLiteral("name"), {}, false, -1}};
+    taken.indexes << reused;
+    taken.uniques << UniqueConstraint{QStringLiteral("days_order_key"), {QStringLiteral("sort_order")}};
     p.to.tables << taken << sets;
     p.expected << QStringLiteral("Rename table days to days_covet_replaced") << QStringLiteral("Rename table days_ng to days")
                << QStringLiteral("Drop table days_covet_replaced");

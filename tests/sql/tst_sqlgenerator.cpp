@@ -289,6 +289,45 @@ private slots:
         QVERIFY(!MysqlGenerator::hasImplicitIndex(twice, QStringLiteral("fk_a2")));
     }
 
+    // MySQL takes an AUTO_INCREMENT column only as a key in the statement
+    // that adds it: fused with the plan's SetPrimaryKey onto exactly that
+    // column, and only then.
+    void mysqlAutoIncrementColumnTakesItsKey()
+    {
+        Table t;
+        t.name = QStringLiteral("tickets");
+        t.columns << makeColumn(QStringLiteral("code"), SqlType::varchar(20), false);
+        t.primaryKey = PrimaryKey{{}, {QStringLiteral("code")}};
+        Schema before;
+        before.dialect = Dialect::MySQL;
+        before.tables << t;
+        Column id = makeColumn(QStringLiteral("id"), SqlType(SqlType::Kind::BigInt), false);
+        id.identity = Column::Identity::AutoIncrement;
+        const auto gen = SqlGenerator::create(Dialect::MySQL);
+        const PrimaryKey onCode{{}, {QStringLiteral("code")}}, onId{{}, {QStringLiteral("id")}};
+        auto fused = gen->renderAll({AddColumn{{}, t.name, id, {}}, SetPrimaryKey{{}, t.name, onCode, onId}}, before);
+        COVET_VERIFY_OK(fused);
+        QCOMPARE(*fused, QStringList{QStringLiteral("ALTER TABLE `tickets` ADD COLUMN `id` bigint NOT NULL AUTO_INCREMENT, DROP PRIMARY KEY, "
+                                                    "ADD PRIMARY KEY (`id`)")});
+        // The key dropped by an earlier operation: only added with the column.
+        auto dropped = gen->renderAll({SetPrimaryKey{{}, t.name, onCode, std::nullopt}, AddColumn{{}, t.name, id, {}},
+                                       SetPrimaryKey{{}, t.name, std::nullopt, onId}},
+                                      before);
+        COVET_VERIFY_OK(dropped);
+        QCOMPARE(dropped->size(), 2);
+        QVERIFY2(dropped->last().endsWith(QLatin1String("AUTO_INCREMENT, ADD PRIMARY KEY (`id`)")), qPrintable(dropped->last()));
+        // A key the column does not get alone: nothing is fused (MySQL says
+        // what it refuses, the plan is not rewritten).
+        const PrimaryKey both{{}, {QStringLiteral("code"), QStringLiteral("id")}};
+        auto composite = gen->renderAll({AddColumn{{}, t.name, id, {}}, SetPrimaryKey{{}, t.name, onCode, both}}, before);
+        COVET_VERIFY_OK(composite);
+        QCOMPARE(composite->size(), 2);
+        QVERIFY(!composite->first().contains(QLatin1String("PRIMARY KEY")));
+        auto plain = gen->renderAll({AddColumn{{}, t.name, id, {}}}, before);
+        COVET_VERIFY_OK(plain);
+        QVERIFY(!plain->first().contains(QLatin1String("PRIMARY KEY")));
+    }
+
     void mysqlDelimiterInScripts()
     {
         const QString script = SqlGenerator::create(Dialect::MySQL)->schemaScript(covet::test::richSchema(Dialect::MySQL));
