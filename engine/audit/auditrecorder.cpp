@@ -2,6 +2,7 @@
 
 #include "auditchain.h"
 
+#include "../db/dialecttext.h"
 #include "../db/sqltimestamp.h"
 #include "../migrations/checksum.h"
 #include "../migrations/migrationhistory.h"
@@ -210,11 +211,29 @@ Status AuditRecorder::record(SqlExecutor &sql, const AuditEntry &entry, QString 
 {
     AuditEntry e = entry;
     e.hashVersion = currentHashVersion;
-    QStringList cols;
-    for (const QString &c : entryColumns() + QStringList{QStringLiteral("prev_hash"), QStringLiteral("row_hash")})
-        cols << q(sql, c);
-    const QString lastHash = QStringLiteral("SELECT %1 FROM %2 ORDER BY %3 DESC LIMIT 1")
-                                 .arg(q(sql, QStringLiteral("row_hash")), auditTable(sql), q(sql, QStringLiteral("id")));
+    // The statements' texts, built once per dialect (a run writes a row per migration).
+    auto columns = [](Dialect d) {
+        QStringList cols;
+        for (const QString &c : entryColumns() + QStringList{QStringLiteral("prev_hash"), QStringLiteral("row_hash")})
+            cols << IdentifierQuoter::quote(d, c);
+        return cols;
+    };
+    auto lastHashOf = [](Dialect d) {
+        return QStringLiteral("SELECT %1 FROM %2 ORDER BY %3 DESC LIMIT 1")
+            .arg(IdentifierQuoter::quote(d, QStringLiteral("row_hash")), IdentifierQuoter::quote(d, tableName()), IdentifierQuoter::quote(d, QStringLiteral("id")));
+    };
+    static const DialectText lastHashText(lastHashOf);
+    static const DialectText insertText([&columns](Dialect d) {
+        const QStringList cols = columns(d);
+        return QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
+            .arg(IdentifierQuoter::quote(d, tableName()), cols.join(QStringLiteral(", ")), SqlExecutor::placeholders(cols.size()));
+    });
+    static const DialectText guardedText([&columns, &lastHashOf](Dialect d) {
+        const QStringList cols = columns(d);
+        return QStringLiteral("INSERT INTO %1 (%2) SELECT %3 WHERE (%4) = ?")
+            .arg(IdentifierQuoter::quote(d, tableName()), cols.join(QStringLiteral(", ")), SqlExecutor::placeholders(cols.size()), lastHashOf(d));
+    });
+    const QString &lastHash = lastHashText.of(sql.dialect());
     const auto failed = [&](const Error &error) {
         return std::unexpected(error.withContext(QStringLiteral("writing the audit row for %1").arg(entry.migrationId)));
     };
@@ -227,9 +246,7 @@ Status AuditRecorder::record(SqlExecutor &sql, const AuditEntry &entry, QString 
         // it is not (another writer came between, or that row was rolled
         // back), nothing is inserted and the chain is read as below.
         const QString hash = rowHash(*head, e);
-        auto r = sql.execPrepared(QStringLiteral("INSERT INTO %1 (%2) SELECT %3 WHERE (%4) = ?")
-                                      .arg(auditTable(sql), cols.join(QStringLiteral(", ")), SqlExecutor::placeholders(cols.size()), lastHash),
-                                  values(e, sql.dialect()) + QVariantList{*head, hash, *head});
+        auto r = sql.execPrepared(guardedText.of(sql.dialect()), values(e, sql.dialect()) + QVariantList{*head, hash, *head});
         if (!r)
             return failed(r.error());
         if (r->numRowsAffected() == 1) {
@@ -242,8 +259,7 @@ Status AuditRecorder::record(SqlExecutor &sql, const AuditEntry &entry, QString 
         return std::unexpected(last.error().withContext(QStringLiteral("reading the audit chain")));
     const QString prev = last->isEmpty() ? QString() : last->first().value(0).toString();
     const QString hash = rowHash(prev, e);
-    auto r = sql.execPrepared(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(auditTable(sql), cols.join(QStringLiteral(", ")), SqlExecutor::placeholders(cols.size())),
-                              values(e, sql.dialect()) + QVariantList{prev, hash});
+    auto r = sql.execPrepared(insertText.of(sql.dialect()), values(e, sql.dialect()) + QVariantList{prev, hash});
     if (!r)
         return failed(r.error());
     if (head)

@@ -2,6 +2,7 @@
 
 #include "../core/localuser.h"
 #include "../db/catalog.h"
+#include "../db/dialecttext.h"
 #include "../sql/identifierquoter.h"
 
 #include <QSysInfo>
@@ -10,9 +11,14 @@ namespace covet {
 
 namespace {
 
+QString historyTable(Dialect d)
+{
+    return IdentifierQuoter::quote(d, MigrationHistory::tableName());
+}
+
 QString historyTable(const SqlExecutor &sql)
 {
-    return IdentifierQuoter::quote(sql.dialect(), MigrationHistory::tableName());
+    return historyTable(sql.dialect());
 }
 
 } // namespace
@@ -66,9 +72,15 @@ Result<bool> MigrationHistory::containsAny(SqlExecutor &sql, const QStringList &
 {
     if (ids.isEmpty())
         return false;
-    auto rows = sql.rowsPrepared(QStringLiteral("SELECT count(*) FROM %1 WHERE %2 IN (%3)")
-                                     .arg(historyTable(sql), IdentifierQuoter::quote(sql.dialect(), QStringLiteral("id")), SqlExecutor::placeholders(ids.size())),
-                                 QVariantList(ids.cbegin(), ids.cend()));
+    // One id (every forward migration) is the common case: its text is built once.
+    auto text = [&sql](qsizetype n) {
+        return QStringLiteral("SELECT count(*) FROM %1 WHERE %2 IN (%3)")
+            .arg(historyTable(sql.dialect()), IdentifierQuoter::quote(sql.dialect(), QStringLiteral("id")), SqlExecutor::placeholders(n));
+    };
+    static const DialectText one([](Dialect d) {
+        return QStringLiteral("SELECT count(*) FROM %1 WHERE %2 IN (?)").arg(historyTable(d), IdentifierQuoter::quote(d, QStringLiteral("id")));
+    });
+    auto rows = sql.rowsPrepared(ids.size() == 1 ? one.of(sql.dialect()) : text(ids.size()), QVariantList(ids.cbegin(), ids.cend()));
     if (!rows)
         return std::unexpected(rows.error());
     return !rows->isEmpty() && rows->first().value(0).toLongLong() > 0;
@@ -76,11 +88,12 @@ Result<bool> MigrationHistory::containsAny(SqlExecutor &sql, const QStringList &
 
 Status MigrationHistory::record(SqlExecutor &sql, const AppliedMigration &row)
 {
-    const Dialect d = sql.dialect();
-    auto q = [d](const char *n) { return IdentifierQuoter::quote(d, QString::fromLatin1(n)); };
-    auto r = sql.execPrepared(QStringLiteral("INSERT INTO %1 (%2, %3, %4, %5, %6) VALUES (?, ?, ?, ?, ?)")
-                          .arg(historyTable(sql), q("id"), q("checksum"), q("applied_at"), q("applied_by"), q("duration_ms")),
-                      {row.id, row.checksum, row.appliedAt, row.appliedBy, row.durationMs});
+    static const DialectText insert([](Dialect d) {
+        auto q = [d](const char *n) { return IdentifierQuoter::quote(d, QString::fromLatin1(n)); };
+        return QStringLiteral("INSERT INTO %1 (%2, %3, %4, %5, %6) VALUES (?, ?, ?, ?, ?)")
+            .arg(historyTable(d), q("id"), q("checksum"), q("applied_at"), q("applied_by"), q("duration_ms"));
+    });
+    auto r = sql.execPrepared(insert.of(sql.dialect()), {row.id, row.checksum, row.appliedAt, row.appliedBy, row.durationMs});
     if (!r)
         return std::unexpected(r.error().withContext(QStringLiteral("recording %1 in %2").arg(row.id, tableName())));
     return {};

@@ -18,6 +18,9 @@ RunAudit::RunAudit(SqlExecutor &sql, const RunOptions &options)
 {
     m_timer.start();
     m_startedAt = LocalUser::nowUtc();
+    // Asked once: the host name is a system call, and every row of the run carries both.
+    m_user = LocalUser::name();
+    m_host = LocalUser::host();
 }
 
 QString RunAudit::databaseUser()
@@ -39,8 +42,8 @@ AuditEntry RunAudit::entry(const QString &migrationId, bool forward, const QStri
     e.startedAt = m_startedAt;
     e.finishedAt = LocalUser::nowUtc();
     e.durationMs = m_timer.elapsed();
-    e.user = LocalUser::name();
-    e.host = LocalUser::host();
+    e.user = m_user;
+    e.host = m_host;
     e.environment = m_options.settings.environment;
     e.runId = m_runId;
     e.databaseUser = databaseUser();

@@ -71,6 +71,8 @@ private:
     const RunOptions &m_options;
     QString m_runId;
     QString m_startedAt;
+    QString m_user;
+    QString m_host;
     QElapsedTimer m_timer;
     QString m_databaseUser;
     bool m_databaseUserRead = false;

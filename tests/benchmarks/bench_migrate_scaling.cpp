@@ -10,19 +10,27 @@
 // interleaved. Printed per point: seconds, milliseconds per migration, the
 // marginal cost of the migrations added since the previous point, covet's
 // own (its marginal cost less the floor's: flat when nothing of covet's
-// grows with the history), and the ratio against the floor. Two targets:
+// grows with the history), and the ratio against the floor. On SQLite a
+// third contender, the floor with Covet's bookkeeping rows (the same script
+// with the history and audit rows each migration's transaction writes, as
+// literal statements), separates what recording a run costs SQLite from
+// Covet's own work: "floor+rows s" and covet's ratio to it. Two targets:
 // ratio <= 1.2 at every point, covet's own cost flat (printFlatness); exit
 // 2 when either is not met.
 //
 //   bench_migrate_scaling   environment: COVET_BENCH_POINTS (comma-separated, default 100,500,1000,2000,5000),
 //                           COVET_BENCH_RUNS (default 3), COVET_BENCH_DISK=1 (also SQLite on the temporary
 //                           directory's disk), COVET_TEST_PG_URL (PostgreSQL; skipped when unset),
-//                           COVET_BENCH_PG=0 to skip it, COVET_BENCH_CLI (another covet binary to time)
+//                           COVET_BENCH_PG=0 to skip it, COVET_BENCH_CLI (another covet binary to time),
+//                           COVET_BENCH_KEEP=1 (keep the projects and the floors' scripts in the temporary directory)
 #include "migratebench.h"
 #include "testsupport.h"
 
+#include "audit/auditrecorder.h"
 #include "db/connection.h"
 #include "db/sqlexecutor.h"
+#include "migrations/migrationhistory.h"
+#include "sql/identifierquoter.h"
 
 #include <QCoreApplication>
 #include <QDebug>
@@ -55,18 +63,22 @@ QList<int> points()
     return out;
 }
 
-// One point of one place: the floor's and covet's medians.
+// One point of one place: the floor's and covet's medians, and the floor
+// with Covet's bookkeeping rows (0 where it is not measured).
 struct Figures
 {
     int n = 0;
     double floor = 0;
     double covet = 0;
+    double floorWithRows = 0;
 };
 
-// Runs floor(round) and covet(round) interleaved `runs` times; their medians.
-Result<Figures> race(int n, int runs, const std::function<Result<double>(int)> &floor, const std::function<Result<double>(int)> &covet)
+// Runs floor(round), covet(round) and, when given, withRows(round)
+// interleaved `runs` times; their medians.
+Result<Figures> race(int n, int runs, const std::function<Result<double>(int)> &floor, const std::function<Result<double>(int)> &covet,
+                     const std::function<Result<double>(int)> &withRows = {})
 {
-    QList<double> f, c;
+    QList<double> f, c, w;
     for (int round = 0; round < runs; ++round) {
         auto a = floor(round);
         if (!a)
@@ -76,8 +88,71 @@ Result<Figures> race(int n, int runs, const std::function<Result<double>(int)> &
             return std::unexpected(b.error().withContext(QStringLiteral("covet migrate, %1 migrations").arg(n)));
         f << *a;
         c << *b;
+        if (withRows) {
+            auto r = withRows(round);
+            if (!r)
+                return std::unexpected(r.error().withContext(QStringLiteral("floor with the bookkeeping rows, %1 migrations").arg(n)));
+            w << *r;
+        }
     }
-    return Figures{n, bench::median(f), bench::median(c)};
+    return Figures{n, bench::median(f), bench::median(c), bench::median(w)};
+}
+
+// The floor with the rows Covet writes in each migration's transaction, as
+// literal statements in the same script: the check that no other runner
+// applied it, the history row, and the audit row linked to the chain's last
+// one (AuditRecorder's guarded insert; the hashes are constants, not
+// computed). Covet's own tables are created first with the statements
+// MigrationHistory and AuditRecorder run. What is left between this and
+// covet is Covet's own work (process, files, plans, hashing, verification);
+// what is between the floor and this is what any recorded run costs SQLite
+// (each transaction also writes the history and audit pages and their
+// indexes).
+Result<QByteArray> sqliteScriptWithRows(const QList<QStringList> &migrations)
+{
+    const Dialect d = Dialect::SQLite;
+    auto c = Connection::open(QStringLiteral("sqlite::memory:"), QStringLiteral("bench-bookkeeping"));
+    if (!c)
+        return std::unexpected(c.error());
+    SqlExecutor sql((*c)->database(), d);
+    QString s;
+    sql.setStatementObserver([&s](const QString &st) {
+        if (!st.trimmed().startsWith(QStringLiteral("SELECT"), Qt::CaseInsensitive) && !st.trimmed().startsWith(QStringLiteral("PRAGMA"), Qt::CaseInsensitive))
+            s += st + QStringLiteral(";\n");
+    });
+    if (auto st = MigrationHistory::ensure(sql); !st)
+        return std::unexpected(st.error());
+    if (auto st = AuditRecorder::ensure(sql); !st)
+        return std::unexpected(st.error());
+    auto q = [d](const QString &n) { return IdentifierQuoter::quote(d, n); };
+    auto lit = [d](const QString &v) { return IdentifierQuoter::literal(d, v); };
+    const QString history = q(MigrationHistory::tableName()), audit = q(AuditRecorder::tableName());
+    QStringList cols;
+    for (const QString &col : AuditRecorder::entryColumns() + QStringList{QStringLiteral("prev_hash"), QStringLiteral("row_hash")})
+        cols << q(col);
+    const QString checksum(64, u'c');
+    QString prev;
+    for (qsizetype i = 0; i < migrations.size(); ++i) {
+        const QString id = QString::asprintf("%04lld_m%lld", i + 1, i + 1);
+        const QString hash = QStringLiteral("%1").arg(i + 1, 64, 10, QChar(u'0'));
+        s += QStringLiteral("BEGIN;\nSELECT count(*) FROM %1 WHERE %2 IN (%3);\n").arg(history, q(QStringLiteral("id")), lit(id));
+        for (const QString &st : migrations.at(i))
+            s += st + QStringLiteral(";\n");
+        s += QStringLiteral("INSERT INTO %1 (%2, %3, %4, %5, %6) VALUES (%7, %8, '2026-12-07T21:00:00.000Z', 'covet@bench', 1);\n")
+                 .arg(history, q(QStringLiteral("id")), q(QStringLiteral("checksum")), q(QStringLiteral("applied_at")), q(QStringLiteral("applied_by")),
+                      q(QStringLiteral("duration_ms")), lit(id), lit(checksum));
+        const QStringList values{lit(id), lit(QStringLiteral("apply")), lit(QStringLiteral("success")), lit(QStringLiteral("2026-12-07T21:00:00.000Z")),
+                                 lit(QStringLiteral("2026-12-07T21:00:00.001Z")), QStringLiteral("1"), lit(QStringLiteral("covet")), lit(QStringLiteral("bench")),
+                                 QStringLiteral("NULL"), lit(migrations.at(i).join(QStringLiteral(";\n"))), QStringLiteral("NULL"), QStringLiteral("NULL"),
+                                 lit(checksum), lit(QStringLiteral("low")), QStringLiteral("0"), lit(QString()), QStringLiteral("0"),
+                                 QString::number(AuditRecorder::currentHashVersion), lit(QStringLiteral("00000000-0000-0000-0000-000000000000")),
+                                 QStringLiteral("NULL"), QStringLiteral("NULL"), lit(QStringLiteral("[[\"table\",\"t\"]]")), QStringLiteral("NULL"),
+                                 prev.isEmpty() ? QStringLiteral("NULL") : lit(prev), lit(hash)};
+        s += QStringLiteral("INSERT INTO %1 (%2) SELECT %3 WHERE coalesce((SELECT %4 FROM %1 ORDER BY %5 DESC LIMIT 1), '') = %6;\nCOMMIT;\n")
+                 .arg(audit, cols.join(QStringLiteral(", ")), values.join(QStringLiteral(", ")), q(QStringLiteral("row_hash")), q(QStringLiteral("id")), lit(prev));
+        prev = hash;
+    }
+    return s.toUtf8();
 }
 
 void printHeader(const QString &place, const QString &floorName)
@@ -93,7 +168,7 @@ void printHeader(const QString &place, const QString &floorName)
                 .arg(QStringLiteral("marginal covet"), 15)
                 .arg(QStringLiteral("covet's own"), 12)
                 .arg(QStringLiteral("ratio"), 6)
-         << Qt::endl;
+         << QStringLiteral(" %1 %2").arg(QStringLiteral("floor+rows s"), 13).arg(QStringLiteral("ratio to it"), 12) << Qt::endl;
 }
 
 // One row; the marginal cost is per migration added since `prev`, and
@@ -122,8 +197,10 @@ double printRow(const Figures &f, const Figures *prev)
                 .arg(mf, 15)
                 .arg(mc, 15)
                 .arg(own, 12)
-                .arg(f.covet / f.floor, 6, 'f', 2)
-         << Qt::endl;
+                .arg(f.covet / f.floor, 6, 'f', 2);
+    if (f.floorWithRows > 0)
+        cout << QStringLiteral(" %1 %2").arg(f.floorWithRows, 13, 'f', 3).arg(f.covet / f.floorWithRows, 12, 'f', 2);
+    cout << Qt::endl;
     return ownMs;
 }
 
@@ -162,6 +239,7 @@ int main(int argc, char **argv)
     if (ns.isEmpty())
         return failed(QStringLiteral("COVET_BENCH_POINTS names no point"));
     QTemporaryDir dir;
+    dir.setAutoRemove(qEnvironmentVariable("COVET_BENCH_KEEP") != u"1");
     QTemporaryDir shm(QStringLiteral("/dev/shm/covet-scaling-XXXXXX"));
     int sqliteVersion = 0;
     {
@@ -178,7 +256,7 @@ int main(int argc, char **argv)
          << Qt::endl;
 
     // The projects and the floors' scripts, one per point.
-    QHash<int, QString> projects, sqliteScripts, pgScripts;
+    QHash<int, QString> projects, sqliteScripts, sqliteRowsScripts, pgScripts;
     for (int n : ns) {
         const QString project = dir.filePath(QStringLiteral("p%1").arg(n));
         if (!bench::writeProject(project, n))
@@ -192,6 +270,11 @@ int main(int argc, char **argv)
             return failed(st.error().toString());
         sqliteScripts.insert(n, dir.filePath(QStringLiteral("sqlite-%1.sql").arg(n)));
         bench::writeMigrationFile(sqliteScripts.value(n), bench::perTransactionScript(*st));
+        auto withRows = sqliteScriptWithRows(*st);
+        if (!withRows)
+            return failed(withRows.error().toString());
+        sqliteRowsScripts.insert(n, dir.filePath(QStringLiteral("sqlite-rows-%1.sql").arg(n)));
+        bench::writeMigrationFile(sqliteRowsScripts.value(n), *withRows);
         if (withPg) {
             auto pg = bench::statementsFor(repo, Dialect::PostgreSQL, 0);
             if (!pg)
@@ -224,7 +307,8 @@ int main(int argc, char **argv)
                 [&](int round) {
                     return bench::processTime(cli, {QStringLiteral("migrate"), QStringLiteral("--db"), QStringLiteral("sqlite:") + fresh(QStringLiteral("covet"), round)},
                                               {}, projects.value(n));
-                });
+                },
+                [&](int round) { return bench::processTime(sqlite3, {fresh(QStringLiteral("rows"), round)}, sqliteRowsScripts.value(n)); });
             if (!f)
                 return failed(f.error().toString());
             if (const double o = printRow(*f, prev ? &*prev : nullptr); prev)
@@ -234,6 +318,7 @@ int main(int argc, char **argv)
             for (int round = 0; round < runs; ++round) {
                 (void)fresh(QStringLiteral("floor"), round);
                 (void)fresh(QStringLiteral("covet"), round);
+                (void)fresh(QStringLiteral("rows"), round);
             }
         }
         flat = printFlatness(own) && flat;
