@@ -15,13 +15,16 @@ Error prepareError(const QSqlQuery &q, const QString &sql)
 
 } // namespace
 
-Result<QSqlQuery> SqlExecutor::exec(const QString &sql, const QVariantList &binds)
+Result<QSqlQuery> SqlExecutor::exec(const QString &sql, const QVariantList &binds, Fetch fetch)
 {
     ++m_count;
     if (m_observer)
         m_observer(sql);
     QSqlQuery q(m_db);
-    q.setForwardOnly(true);
+    // Qt's PostgreSQL driver reads a forward-only query in single-row mode
+    // and any other with the whole result; SQLite's would copy every row
+    // into a cache of its own, so it stays forward-only there.
+    q.setForwardOnly(fetch == Fetch::Streamed || m_dialect != Dialect::PostgreSQL);
     bool ok = false;
     if (binds.isEmpty()) {
         ok = q.exec(sql);

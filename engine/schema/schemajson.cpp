@@ -9,6 +9,7 @@
 #include <QVarLengthArray>
 
 #include <algorithm>
+#include <cstring>
 
 namespace covet {
 
@@ -62,18 +63,34 @@ public:
     void key(const char *name)
     {
         separate();
-        m_out += '"';
-        m_out += name;
-        m_out += "\": ";
+        const qsizetype n = qsizetype(std::strlen(name));
+        char *p = grow(n + 4);
+        *p++ = '"';
+        std::memcpy(p, name, size_t(n));
+        std::memcpy(p + n, "\": ", 3);
         m_afterKey = true;
     }
 
     void value(const QString &text)
     {
         separate();
-        m_out += '"';
-        appendEscaped(text);
-        m_out += '"';
+        // Most texts (names, types) are plain ASCII: copied in one pass into
+        // room made once; the first character that needs more hands the
+        // rest to appendEscaped.
+        const qsizetype n = text.size();
+        const char16_t *const s = reinterpret_cast<const char16_t *>(text.constData());
+        char *p = grow(n + 2);
+        *p++ = '"';
+        qsizetype i = 0;
+        for (; i < n && plain(s[i]); ++i)
+            p[i] = char(s[i]);
+        if (i == n) {
+            p[n] = '"';
+            return;
+        }
+        m_out.resize(m_out.size() - (n + 1 - i));
+        appendEscaped(QStringView(text).mid(i));
+        *grow(1) = '"';
     }
     void value(bool b)
     {
@@ -120,9 +137,23 @@ private:
         }
         if (m_counts.isEmpty())
             return;
-        if (m_counts.last()++ > 0)
-            m_out += ",\n";
-        indent(m_counts.size());
+        const bool comma = m_counts.last()++ > 0;
+        const qsizetype spaces = 4 * m_counts.size();
+        char *p = grow((comma ? 2 : 0) + spaces);
+        if (comma) {
+            *p++ = ',';
+            *p++ = '\n';
+        }
+        std::memset(p, ' ', size_t(spaces));
+    }
+    // Room for n more bytes at the end of the text; where they go. One
+    // resize for what used to be several appends (most of the writer's time
+    // went to appending a character or two at a time).
+    char *grow(qsizetype n)
+    {
+        const qsizetype at = m_out.size();
+        m_out.resize(at + n);
+        return m_out.data() + at;
     }
     void open(char bracket)
     {
@@ -146,10 +177,10 @@ private:
 
     // Qt's escapes: the two-letter ones, \u00XX for other controls, UTF-8
     // for the rest, and \uXXXX for a surrogate without its pair.
-    void appendEscaped(const QString &text)
+    static bool plain(char16_t u) { return u >= 0x20 && u < 0x80 && u != u'"' && u != u'\\'; }
+    void appendEscaped(QStringView text)
     {
-        auto plain = [](char16_t u) { return u >= 0x20 && u < 0x80 && u != u'"' && u != u'\\'; };
-        const char16_t *p = reinterpret_cast<const char16_t *>(text.constData());
+        const char16_t *p = text.utf16();
         const char16_t *const end = p + text.size();
         while (p != end) {
             // A run of plain ASCII (most of any name or type) in one go.

@@ -1,5 +1,6 @@
 #include "sqltype.h"
 
+#include <QHash>
 #include <QRegularExpression>
 
 namespace covet {
@@ -39,12 +40,17 @@ constexpr KindName kCanonical[] = {
     {SqlType::Kind::Enum, "enum"},
 };
 
+// Built once: canonicalName() runs for every column a schema writes, and
+// most types are a bare kind name (a copy of a built string allocates nothing).
 QString kindName(SqlType::Kind k)
 {
-    for (const auto &kn : kCanonical)
-        if (kn.kind == k)
-            return QString::fromLatin1(kn.name);
-    return {};
+    static const QHash<SqlType::Kind, QString> names = [] {
+        QHash<SqlType::Kind, QString> out;
+        for (const auto &kn : kCanonical)
+            out.insert(kn.kind, QString::fromLatin1(kn.name));
+        return out;
+    }();
+    return names.value(k);
 }
 
 // Splits "name(args) rest" into base name, argument list and the rest.

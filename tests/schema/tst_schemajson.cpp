@@ -182,7 +182,14 @@ private slots:
     // Qt reads from the text.
     void textIsWhatQtWrites()
     {
-        const Schema schemas[] = {everyFieldSchema(), richSchema(), Schema()};
+        // The writer copies plain ASCII in one pass and hands the rest on at
+        // the first character that needs more: texts that need it at their
+        // start, and texts with no plain character at all.
+        Schema escapesFirst = everyFieldSchema();
+        escapesFirst.tables[1].columns[0].comment = u'"' + escapesFirst.tables[1].columns[1].comment;
+        escapesFirst.tables[1].comment = QString(QChar(0xe9)) + QChar(0x2028);
+        escapesFirst.tables[0].columns[0].comment = QStringLiteral("\n");
+        const Schema schemas[] = {everyFieldSchema(), richSchema(), Schema(), escapesFirst};
         for (const Schema &s : schemas) {
             const QByteArray text = SchemaJson::toCanonicalJson(s);
             QJsonParseError error;
