@@ -129,6 +129,8 @@ Status ConflictRecorder::sync(SqlExecutor &sql, const QList<MigrationConflict> &
     QSet<QString> stillOpen;
     while (open->next())
         stillOpen.insert(open->value(0).toString());
+    if (Status st = SqlExecutor::endOfRows(*open); !st)
+        return std::unexpected(st.error().withContext(QStringLiteral("reading %1").arg(tableName())));
     if (textTimestamps && sql.dialect() != Dialect::SQLite)
         if (Status st = SqlTimestamp::retype(sql, tableName(), conflictTable(sql),
                                              {{q(sql, "detected_at")}, {q(sql, "last_seen_at")}, {q(sql, "resolved_at"), false}});

@@ -17,12 +17,18 @@ namespace covet {
 class DialectText
 {
 public:
+    // build is called three times, here and never again (so it may refer
+    // to locals of the caller's scope).
     template <typename Build>
     explicit DialectText(Build build)
         : m_text{build(Dialect::SQLite), build(Dialect::PostgreSQL), build(Dialect::MySQL)}
     {
     }
-    const QString &of(Dialect d) const { return m_text[static_cast<size_t>(d)]; }
+    const QString &of(Dialect d) const
+    {
+        static_assert(static_cast<size_t>(Dialect::MySQL) == 2, "DialectText holds one text per Dialect: add the new one");
+        return m_text[static_cast<size_t>(d)];
+    }
 
 private:
     std::array<QString, 3> m_text;

@@ -22,16 +22,8 @@ class SqlExecutor
 public:
     SqlExecutor(QSqlDatabase db, Dialect dialect) : m_db(std::move(db)), m_dialect(dialect) {}
 
-    // How a query's rows come to the client. Streamed (the default): as
-    // they arrive, so that memory stays flat however large the result.
-    // Whole: all at once before the first row is read; on PostgreSQL that
-    // costs a fraction of the CPU for many small rows (streamed, libpq makes
-    // a result object per row), so the catalog reads ask for it. The other
-    // drivers read as they always do.
-    enum class Fetch { Streamed, Whole };
-
     // Executes sql with positional bind values ('?' placeholders).
-    Result<QSqlQuery> exec(const QString &sql, const QVariantList &binds = {}, Fetch fetch = Fetch::Streamed);
+    Result<QSqlQuery> exec(const QString &sql, const QVariantList &binds = {});
     // Executes and reads every row into lists of values.
     Result<QList<QVariantList>> rows(const QString &sql, const QVariantList &binds = {});
     // The same for a statement that runs many times with other values
@@ -48,6 +40,13 @@ public:
     QSqlDatabase database() const { return m_db; }
     Dialect dialect() const { return m_dialect; }
 
+    // After a loop of next() over q: the error that ended its rows part way,
+    // if one did. A result can fail after some rows (PostgreSQL streams the
+    // rows it has, then the error; SQLite fails at a step), and next() then
+    // only says there are no more: the rows read so far are not the answer.
+    // (sql: the statement's text for the message, by default q's own.)
+    static Status endOfRows(const QSqlQuery &q, const QString &sql = {}, qsizetype rowsRead = -1);
+
     // "?, ?, ?": n placeholders for binding a list (an IN list, a row).
     static QString placeholders(qsizetype n);
 
@@ -57,7 +56,8 @@ public:
 private:
     // q after exec(): itself, or the error naming the statement.
     Result<QSqlQuery> finished(QSqlQuery &q, bool ok, const QString &sql);
-    static QList<QVariantList> readRows(QSqlQuery &q);
+    // Every row of q, or the error that ended the result part way.
+    static Result<QList<QVariantList>> readRows(QSqlQuery &q, const QString &sql);
 
     QSqlDatabase m_db;
     Dialect m_dialect;

@@ -312,7 +312,7 @@ Result<Schema> PostgresInspector::inspect(SqlExecutor &sql, const InspectOptions
         }
         const QString text = queryText(id, filtered);
         const bool bound = filtered && text.contains(kFilterClause);
-        auto q = sql.exec(text, bound ? filterBinds : QVariantList{}, SqlExecutor::Fetch::Whole);
+        auto q = sql.exec(text, bound ? filterBinds : QVariantList{});
         if (!q)
             return std::unexpected(q.error().withContext(QStringLiteral("reading PostgreSQL %1").arg(QLatin1String(phases[id]))));
         return q;
@@ -562,7 +562,7 @@ Result<Schema> PostgresInspector::inspect(SqlExecutor &sql, const InspectOptions
         for (const PendingReference &p : pending)
             oids << QString::number(p.refRelid);
         oids.removeDuplicates();
-        auto q = sql.exec(kReferencedColumns, {u'{' + oids.join(u',') + u'}'}, SqlExecutor::Fetch::Whole);
+        auto q = sql.exec(kReferencedColumns, {u'{' + oids.join(u',') + u'}'});
         if (!q)
             return std::unexpected(q.error().withContext(QStringLiteral("reading PostgreSQL referenced columns")));
         while (q->next()) {

@@ -71,6 +71,8 @@ Result<Schema> SqliteInspector::inspect(SqlExecutor &sql, const InspectOptions &
             triggerNames << name;
         }
     }
+    if (Status st = SqlExecutor::endOfRows(*objects); !st)
+        return std::unexpected(st.error());
     if (isCancelled())
         return std::unexpected(cancelledError(Dialect::SQLite));
 
@@ -112,6 +114,8 @@ Result<Schema> SqliteInspector::inspect(SqlExecutor &sql, const InspectOptions &
         }
         t.columns << c;
     }
+    if (Status st = SqlExecutor::endOfRows(*cols); !st)
+        return std::unexpected(st.error());
     for (auto it = pkParts.begin(); it != pkParts.end(); ++it) {
         Table &t = schema.tables[tableIndex.value(it.key())];
         auto parts = it.value();
@@ -169,6 +173,8 @@ Result<Schema> SqliteInspector::inspect(SqlExecutor &sql, const InspectOptions &
         r.names << idx->value(6).toString();
         r.desc << (idx->value(7).toInt() != 0);
     }
+    if (Status st = SqlExecutor::endOfRows(*idx); !st)
+        return std::unexpected(st.error());
     for (const RawIndex &r : rawIndexes) {
         const auto ti = tableIndex.constFind(r.table);
         if (ti == tableIndex.constEnd())
@@ -239,6 +245,8 @@ Result<Schema> SqliteInspector::inspect(SqlExecutor &sql, const InspectOptions &
         else
             p.fk.refColumns << fks->value(5).toString();
     }
+    if (Status st = SqlExecutor::endOfRows(*fks); !st)
+        return std::unexpected(st.error());
     for (auto &[table, p] : pending) {
         const auto ti = tableIndex.constFind(table);
         if (ti == tableIndex.constEnd())

@@ -104,6 +104,50 @@ private slots:
         QVERIFY(c.error().exitCode() != 0);
     }
 
+    // A result that fails part way is an error naming the statement, never
+    // the rows that came before the failure (PostgreSQL streams rows, a
+    // megabyte here, then sends the error; SQLite fails at the step that
+    // overflows).
+    void resultFailingPartWayIsAnError_data()
+    {
+        QTest::addColumn<QString>("env");
+        QTest::addColumn<QString>("sql");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("sqlite") << QString()
+                                << QStringLiteral("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 600) "
+                                                  "SELECT CASE WHEN x < 500 THEN x ELSE abs(-9223372036854775807 - (x - 499)) END FROM c")
+                                << QStringLiteral("overflow");
+        QTest::newRow("postgresql") << QStringLiteral("COVET_TEST_PG_URL")
+                                    << QStringLiteral("SELECT CASE WHEN g < 20000 THEN repeat('x', 50) ELSE (1 / (g - g))::text END "
+                                                      "FROM generate_series(1, 20001) g")
+                                    << QStringLiteral("division by zero");
+    }
+    void resultFailingPartWayIsAnError()
+    {
+        QFETCH(QString, env);
+        QFETCH(QString, sql);
+        QFETCH(QString, message);
+        QString url = QStringLiteral("sqlite::memory:");
+        if (!env.isEmpty()) {
+            url = test::serverUrl(env.toLatin1().constData());
+            if (url.isEmpty())
+                QSKIP("the server is not configured");
+        }
+        auto c = Connection::open(url);
+        COVET_VERIFY_OK(c);
+        SqlExecutor ex((*c)->database(), (*c)->dialect());
+        for (const bool prepared : {false, true}) {
+            auto rows = prepared ? ex.rowsPrepared(sql, {}) : ex.rows(sql);
+            QVERIFY2(!rows, qPrintable(QStringLiteral("%1 rows and no error").arg(rows ? rows->size() : 0)));
+            QVERIFY2(rows.error().toString().contains(message, Qt::CaseInsensitive), qPrintable(rows.error().toString()));
+            QVERIFY2(rows.error().toString().contains(sql.left(40)), qPrintable(rows.error().toString()));
+        }
+        // The connection is still usable.
+        auto one = ex.rows(QStringLiteral("SELECT 1"));
+        COVET_VERIFY_OK(one);
+        QCOMPARE(one->size(), 1);
+    }
+
     void postgresWrongPassword()
     {
         COVET_REQUIRE_SERVER(url, "COVET_TEST_PG_URL");
