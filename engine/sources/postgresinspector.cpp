@@ -342,6 +342,7 @@ Result<Schema> PostgresInspector::inspect(SqlExecutor &sql, const InspectOptions
                 schema.namespaces << ns.name;
             namespaces.insert(q->value(0).toLongLong(), ns);
         }
+        if (Status st = SqlExecutor::endOfRows(*q); !st) return std::unexpected(st.error());
     }
 
     // Enum types, by type oid and by their array type's oid.
@@ -371,6 +372,7 @@ Result<Schema> PostgresInspector::inspect(SqlExecutor &sql, const InspectOptions
             }
             info->type.values << q->value(4).toString();
         }
+        if (Status st = SqlExecutor::endOfRows(*q); !st) return std::unexpected(st.error());
     }
 
     // Tables.
@@ -398,6 +400,7 @@ Result<Schema> PostgresInspector::inspect(SqlExecutor &sql, const InspectOptions
             }
             relations.insert(q->value(0).toLongLong(), std::move(rel));
         }
+        if (Status st = SqlExecutor::endOfRows(*q); !st) return std::unexpected(st.error());
     }
 
     // Columns. Rows mostly arrive grouped by table, so the table lookup
@@ -485,6 +488,7 @@ Result<Schema> PostgresInspector::inspect(SqlExecutor &sql, const InspectOptions
             table->columns << std::move(c);
             attnums[rel->tableIndex] << attnum;
         }
+        if (Status st = SqlExecutor::endOfRows(*q); !st) return std::unexpected(st.error());
         for (qsizetype i = 0; i < tables.size(); ++i) {
             const QList<int> &order = attnums.at(i);
             if (std::is_sorted(order.cbegin(), order.cend()))
@@ -554,6 +558,7 @@ Result<Schema> PostgresInspector::inspect(SqlExecutor &sql, const InspectOptions
                 table.foreignKeys << std::move(fk);
             }
         }
+        if (Status st = SqlExecutor::endOfRows(*q); !st) return std::unexpected(st.error());
     }
     // Foreign keys into schemas whose columns were not read (a schema filter
     // is in effect): one more query for all of them together.
@@ -570,6 +575,7 @@ Result<Schema> PostgresInspector::inspect(SqlExecutor &sql, const InspectOptions
             if (it != relations.end())
                 setAttName(*it, q->value(1).toInt(), q->value(2).toString());
         }
+        if (Status st = SqlExecutor::endOfRows(*q); !st) return std::unexpected(st.error());
         for (const PendingReference &p : pending) {
             ForeignKey &fk = tables[p.tableIndex].foreignKeys[p.fkIndex];
             if (!resolveColumns(relations.value(p.refRelid), p.refAttnums, fk.refColumns)) {
@@ -620,6 +626,7 @@ Result<Schema> PostgresInspector::inspect(SqlExecutor &sql, const InspectOptions
             part.descending = (q->value(3).toInt() & kIndexOptionDesc) != 0;
             index->parts << std::move(part);
         }
+        if (Status st = SqlExecutor::endOfRows(*q); !st) return std::unexpected(st.error());
     }
 
     // Triggers.
@@ -650,6 +657,7 @@ Result<Schema> PostgresInspector::inspect(SqlExecutor &sql, const InspectOptions
             tr.body = triggerBody(tr.definition, q->value(4).toString());
             tables[it->tableIndex].triggers << std::move(tr);
         }
+        if (Status st = SqlExecutor::endOfRows(*q); !st) return std::unexpected(st.error());
     }
 
     // Views and materialized views.
@@ -672,6 +680,7 @@ Result<Schema> PostgresInspector::inspect(SqlExecutor &sql, const InspectOptions
                 v.definition.chop(1);
             schema.views << std::move(v);
         }
+        if (Status st = SqlExecutor::endOfRows(*q); !st) return std::unexpected(st.error());
     }
 
     if (progress) {
