@@ -58,7 +58,26 @@ DatabaseUrl DatabaseUrl::sqliteFile(const QString &path)
     return u;
 }
 
+// A URL is passed on as toString() (to child processes, saved connections):
+// one whose text does not read back as the same URL is refused here rather
+// than naming another database there. Unicode noncharacters (U+FFFFF, ...)
+// do that: percent-encoded, Qt reads them back as U+FFFD.
 Result<DatabaseUrl> DatabaseUrl::parse(const QString &input)
+{
+    auto u = parseText(input);
+    if (!u)
+        return u;
+    auto again = parseText(u->toString());
+    if (!again || again->m_dialect != u->m_dialect || again->m_host != u->m_host || again->m_port != u->m_port || again->m_user != u->m_user
+        || again->m_password != u->m_password || again->m_database != u->m_database || again->m_params != u->m_params)
+        return fail(Error::Category::InvalidInput,
+                    QStringLiteral("the URL holds characters that do not survive being written back (a Unicode noncharacter or an "
+                                   "invalid sequence); remove them"),
+                    QStringLiteral("database URL %1").arg(u->display()));
+    return u;
+}
+
+Result<DatabaseUrl> DatabaseUrl::parseText(const QString &input)
 {
     const QString text = input.trimmed();
     const qsizetype colon = text.indexOf(u':');

@@ -53,6 +53,7 @@ public:
     QString mask(QString text) const;
 
 private:
+    static Result<DatabaseUrl> parseText(const QString &text);   // parse() without the round-trip check
     QString compose(bool withPassword) const;
 
     Dialect m_dialect = Dialect::SQLite;
