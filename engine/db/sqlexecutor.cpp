@@ -7,10 +7,21 @@ namespace covet {
 
 namespace {
 
+// An error of one statement: located by its text, carrying it whole.
+Error statementError(Error::Category category, const QString &text, const QString &sql)
+{
+    return Error(category, text, QStringLiteral("statement: %1").arg(sql.simplified().left(300))).withStatement(sql);
+}
+
+// A driver's error: a lost connection or the database's refusal.
+Error::Category categoryOf(const QSqlError &e)
+{
+    return e.type() == QSqlError::ConnectionError ? Error::Category::Connection : Error::Category::Database;
+}
+
 Error prepareError(const QSqlQuery &q, const QString &sql)
 {
-    return Error(Error::Category::Database, q.lastError().text().simplified(), QStringLiteral("statement: %1").arg(sql.simplified().left(300)))
-        .withStatement(sql);
+    return statementError(Error::Category::Database, q.lastError().text().simplified(), sql);
 }
 
 } // namespace
@@ -90,8 +101,7 @@ Result<QSqlQuery> SqlExecutor::finished(QSqlQuery &q, bool ok, const QString &sq
                                   "a field such as a default or a check holds one expression, never a statement");
         if (text.isEmpty())
             text = e.text().simplified();
-        const Error::Category cat = (e.type() == QSqlError::ConnectionError) ? Error::Category::Connection : Error::Category::Database;
-        return std::unexpected(Error(cat, text, QStringLiteral("statement: %1").arg(sql.simplified().left(300))).withStatement(sql));
+        return std::unexpected(statementError(categoryOf(e), text, sql));
     }
     return q;
 }
@@ -137,13 +147,11 @@ Status SqlExecutor::endOfRows(const QSqlQuery &q, const QString &sql, qsizetype 
     QString text = e.databaseText().simplified();
     if (text.isEmpty())
         text = e.text().simplified();
-    const Error::Category cat = (e.type() == QSqlError::ConnectionError) ? Error::Category::Connection : Error::Category::Database;
-    const QString statement = sql.isEmpty() ? q.lastQuery() : sql;
     if (rowsRead >= 0)
         text += QStringLiteral(" (after %1 row(s))").arg(rowsRead);
     else
         text += QStringLiteral(" (part way through the rows)");
-    return std::unexpected(Error(cat, text, QStringLiteral("statement: %1").arg(statement.simplified().left(300))).withStatement(statement));
+    return std::unexpected(statementError(categoryOf(e), text, sql.isEmpty() ? q.lastQuery() : sql));
 }
 
 } // namespace covet
