@@ -16,6 +16,8 @@ public:
     static QString host();
     // Now, in UTC, ISO 8601 with milliseconds ("2026-12-05T21:14:56.123Z").
     static QString nowUtc();
+    // A moment (milliseconds since 1970-01-01 UTC) in that spelling.
+    static QString utcText(qint64 msecsSinceEpoch);
     // Who git would name as the author of a commit made in `directory`
     // ("Alice Example <alice@example.com>", from `git var GIT_AUTHOR_IDENT`:
     // the repository's and the user's config, GIT_AUTHOR_NAME/EMAIL); empty
