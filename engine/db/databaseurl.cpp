@@ -68,8 +68,7 @@ Result<DatabaseUrl> DatabaseUrl::parse(const QString &input)
     if (!u)
         return u;
     auto again = parseText(u->toString());
-    if (!again || again->m_dialect != u->m_dialect || again->m_host != u->m_host || again->m_port != u->m_port || again->m_user != u->m_user
-        || again->m_password != u->m_password || again->m_database != u->m_database || again->m_params != u->m_params)
+    if (!again || *again != *u)
         return fail(Error::Category::InvalidInput,
                     QStringLiteral("the URL holds characters that do not survive being written back (a Unicode noncharacter or an "
                                    "invalid sequence); remove them"),

@@ -49,6 +49,15 @@ public:
 
     QString driverName() const;   // QSQLITE, QPSQL, QMYSQL
 
+    // The same database, reached the same way: dialect, host, port, user,
+    // password, database and parameters (not the scheme's spelling:
+    // sqlite3: and sqlite:, mariadb:// and mysql:// name the same thing).
+    friend bool operator==(const DatabaseUrl &a, const DatabaseUrl &b)
+    {
+        return a.m_dialect == b.m_dialect && a.m_host == b.m_host && a.m_port == b.m_port && a.m_user == b.m_user
+            && a.m_password == b.m_password && a.m_database == b.m_database && a.m_params == b.m_params;
+    }
+
     // Replaces every occurrence of the password in text with "***".
     QString mask(QString text) const;
 
