@@ -35,6 +35,68 @@ QStringList tablesOf(const Operation &op)
         op);
 }
 
+// PostgreSQL keeps 63 bytes of a name (NAMEDATALEN - 1) and cuts the rest
+// with no more than a NOTICE, so two names can become one and the schema is
+// not what the file says; MySQL and MariaDB refuse names over 64
+// characters only when the statement runs. Every name of the tables the
+// operations touch, as they are after the migration, is checked when it is
+// planned, before anything runs.
+Status checkNameLengths(Dialect dialect, const OperationList &ops, const Schema &after, const QString &where)
+{
+    if (dialect == Dialect::SQLite)
+        return {};
+    QSet<QString> touched;
+    for (const Operation &op : ops)
+        for (const QString &t : tablesOf(op))
+            touched.insert(t);
+    for (const Table &t : after.tables) {
+        if (!touched.contains(t.name))
+            continue;
+        QList<QPair<QString, QString>> names{{QStringLiteral("table"), t.name}};
+        for (const Column &c : t.columns)
+            names.append({QStringLiteral("column"), c.name});
+        if (t.primaryKey)
+            names.append({QStringLiteral("primary key"), t.primaryKey->name});
+        for (const UniqueConstraint &u : t.uniques)
+            names.append({QStringLiteral("unique constraint"), u.name});
+        for (const Index &i : t.indexes)
+            names.append({QStringLiteral("index"), i.name});
+        for (const ForeignKey &f : t.foreignKeys)
+            names.append({QStringLiteral("foreign key"), f.name});
+        for (const Check &c : t.checks)
+            names.append({QStringLiteral("check constraint"), c.name});
+        for (const Trigger &g : t.triggers)
+            names.append({QStringLiteral("trigger"), g.name});
+        for (const auto &[kind, name] : std::as_const(names)) {
+            const QByteArray utf8 = name.toUtf8();
+            if (dialect == Dialect::PostgreSQL && utf8.size() > 63) {
+                QString kept;   // PostgreSQL cuts at a character boundary
+                for (qsizetype i = 0; i < name.size(); ++i) {
+                    const qsizetype n = name.at(i).isHighSurrogate() && i + 1 < name.size() ? 2 : 1;
+                    if (kept.toUtf8().size() + name.mid(i, n).toUtf8().size() > 63)
+                        break;
+                    kept += name.mid(i, n);
+                    i += n - 1;
+                }
+                return fail(Error::Category::InvalidInput,
+                            QStringLiteral("the %1 name '%2'%3 is %4 bytes long: PostgreSQL keeps 63 bytes of a name (NAMEDATALEN - 1) "
+                                           "and would cut it to '%5' with only a notice; shorten it")
+                                .arg(kind, name, kind == u"table" ? QString() : QStringLiteral(" (table %1)").arg(t.name))
+                                .arg(utf8.size())
+                                .arg(kept),
+                            where);
+            }
+            if (dialect == Dialect::MySQL && name.size() > 64)
+                return fail(Error::Category::InvalidInput,
+                            QStringLiteral("the %1 name '%2'%3 is %4 characters long: MySQL and MariaDB refuse names over 64; shorten it")
+                                .arg(kind, name, kind == u"table" ? QString() : QStringLiteral(" (table %1)").arg(t.name))
+                                .arg(name.size()),
+                            where);
+        }
+    }
+    return {};
+}
+
 } // namespace
 
 QStringList MigrationPlan::statements() const
@@ -122,6 +184,8 @@ Result<MigrationPlan> MigrationPlanner::plan(const Migration &m, bool forward)
         int n = 0;
         for (const auto &s : *stmts) {
             ++n;
+            if (const QString words = SqlScriptSplitter::transactionControl(s.sql, m_dialect); !words.isEmpty())
+                return std::unexpected(SqlScriptSplitter::transactionControlError(words, QStringLiteral("%1:%2").arg(m.sourcePath).arg(base + s.line - 1)));
             MigrationStep step;
             // The file's name, not its path: the label is shown in progress lines, dry runs, risk reports and the audit.
             step.label = QStringLiteral("statement %1 (%2:%3)").arg(n).arg(QFileInfo(m.sourcePath).fileName()).arg(base + s.line - 1);
@@ -143,6 +207,9 @@ Result<MigrationPlan> MigrationPlanner::plan(const Migration &m, bool forward)
         states << std::make_shared<const Schema>(std::move(next));
     }
     passCursor(m.id, *states.last());
+    if (forward)
+        if (Status st = checkNameLengths(m_dialect, m.operations, *states.last(), m.sourcePath); !st)
+            return std::unexpected(st.error());
     const qsizetype count = m.operations.size();
     // One step per operation, except that consecutive operations sharing
     // one SQLite table rebuild are one step (one rebuild, not one each).

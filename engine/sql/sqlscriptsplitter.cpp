@@ -211,4 +211,54 @@ Result<QList<SqlScriptSplitter::Statement>> SqlScriptSplitter::split(const QStri
     return Splitter(script, dialect).run();
 }
 
+QString SqlScriptSplitter::transactionControl(const QString &statement, Dialect dialect)
+{
+    // The first words, comments skipped (four are enough to decide).
+    SqlTokenizer tokens(statement, SqlTokenizer::Rules::forDialect(dialect));
+    QStringList words;
+    SqlTokenizer::Token t;
+    while (words.size() < 4 && tokens.next(&t)) {
+        if (t.isComment() || (t.kind == Kind::Punct && (t.source(statement) == u"@" || t.source(statement) == u".")))
+            continue;   // SET @@session.autocommit: the words are what counts
+        if (t.kind != Kind::Word)
+            break;
+        words << t.source(statement).toString();
+    }
+    if (words.isEmpty())
+        return {};
+    auto is = [&](qsizetype i, const char *word) { return i < words.size() && words.at(i).compare(QLatin1String(word), Qt::CaseInsensitive) == 0; };
+    auto said = [&](qsizetype count) { return words.mid(0, std::min(count, words.size())).join(u' '); };
+    if (is(0, "COMMIT") || is(0, "BEGIN") || is(0, "END") || is(0, "ABORT"))
+        return said(1);
+    if (is(0, "START") && is(1, "TRANSACTION"))
+        return said(2);
+    if (is(0, "ROLLBACK")) {
+        const qsizetype next = is(1, "WORK") || is(1, "TRANSACTION") ? 2 : 1;
+        return is(next, "TO") ? QString() : said(1);
+    }
+    if (dialect == Dialect::PostgreSQL && is(0, "PREPARE") && is(1, "TRANSACTION"))
+        return said(2);
+    if (dialect == Dialect::MySQL) {
+        if (is(0, "XA"))
+            return said(2);
+        // SET autocommit / SET SESSION autocommit / SET @@autocommit / SET @@session.autocommit
+        for (qsizetype i = 1; i < words.size(); ++i)
+            if (is(i, "autocommit"))
+                return is(0, "SET") ? QStringLiteral("SET autocommit") : QString();
+    }
+    return {};
+}
+
+Error SqlScriptSplitter::transactionControlError(const QString &words, const QString &where)
+{
+    return Error{Error::Category::InvalidInput,
+                 QStringLiteral("'%1' controls the transaction, which a migration may not: Covet runs each migration in a "
+                                "transaction of its own (a non-transactional one step by step) and this statement would end it, "
+                                "so a dry run or rehearsal would keep its changes and a failure could not be rolled back. "
+                                "Remove the statement (BEGIN, COMMIT, ROLLBACK, END, START TRANSACTION, "
+                                "SET autocommit, XA...)")
+                     .arg(words),
+                 where};
+}
+
 } // namespace covet

@@ -31,6 +31,18 @@ public:
     // An unterminated quote, comment or dollar-quoted body is an
     // InvalidInput error whose location is "line N" (where it starts).
     static Result<QList<Statement>> split(const QString &script, Dialect dialect);
+
+    // The words of a statement that ends or starts a transaction, as written
+    // ("COMMIT", "BEGIN TRANSACTION", "SET autocommit", "XA START"...), or
+    // empty. ROLLBACK TO a savepoint, SAVEPOINT and RELEASE stay inside the
+    // transaction and are not such statements.
+    static QString transactionControl(const QString &statement, Dialect dialect);
+    // Covet runs each migration in a transaction of its own (or records each
+    // statement of a non-transactional one as a step): a COMMIT or BEGIN in
+    // a migration would end it, so a dry run would keep its changes and a
+    // failure could not be undone. The error refusing such a statement,
+    // located at `where` (file:line).
+    static Error transactionControlError(const QString &words, const QString &where);
 };
 
 } // namespace covet

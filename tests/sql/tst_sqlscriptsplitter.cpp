@@ -187,6 +187,50 @@ private slots:
         QCOMPARE(r.error().location(), QStringLiteral("line %1").arg(line));
         QVERIFY2(r.error().message().contains(what), qPrintable(r.error().message()));
     }
+
+    // Statements that end or start the migration's transaction are named;
+    // savepoints, and BEGIN...END inside a routine body, are not.
+    void transactionControl_data()
+    {
+        QTest::addColumn<QString>("sql");
+        QTest::addColumn<int>("dialect");
+        QTest::addColumn<QString>("words");
+        const int pg = int(Dialect::PostgreSQL), my = int(Dialect::MySQL), lite = int(Dialect::SQLite);
+        QTest::newRow("commit") << QStringLiteral("COMMIT") << pg << QStringLiteral("COMMIT");
+        QTest::newRow("commit, lower case after a comment") << QStringLiteral("/* c */ commit work") << lite << QStringLiteral("commit");
+        QTest::newRow("begin") << QStringLiteral("BEGIN") << pg << QStringLiteral("BEGIN");
+        QTest::newRow("begin immediate") << QStringLiteral("BEGIN IMMEDIATE TRANSACTION") << lite << QStringLiteral("BEGIN");
+        QTest::newRow("end transaction") << QStringLiteral("END TRANSACTION") << lite << QStringLiteral("END");
+        QTest::newRow("abort") << QStringLiteral("ABORT") << pg << QStringLiteral("ABORT");
+        QTest::newRow("start transaction") << QStringLiteral("START TRANSACTION READ WRITE") << my << QStringLiteral("START TRANSACTION");
+        QTest::newRow("rollback") << QStringLiteral("ROLLBACK") << pg << QStringLiteral("ROLLBACK");
+        QTest::newRow("rollback work") << QStringLiteral("rollback work") << my << QStringLiteral("rollback");
+        QTest::newRow("prepare transaction") << QStringLiteral("PREPARE TRANSACTION 'x'") << pg << QStringLiteral("PREPARE TRANSACTION");
+        QTest::newRow("xa start") << QStringLiteral("XA START 'x'") << my << QStringLiteral("XA START");
+        QTest::newRow("set autocommit") << QStringLiteral("SET autocommit = 1") << my << QStringLiteral("SET autocommit");
+        QTest::newRow("set session autocommit") << QStringLiteral("SET SESSION autocommit=1") << my << QStringLiteral("SET autocommit");
+        QTest::newRow("set @@autocommit") << QStringLiteral("SET @@autocommit = 1") << my << QStringLiteral("SET autocommit");
+        QTest::newRow("set @@session.autocommit") << QStringLiteral("SET @@session.autocommit = 1") << my << QStringLiteral("SET autocommit");
+        QTest::newRow("rollback to savepoint") << QStringLiteral("ROLLBACK TO SAVEPOINT a") << pg << QString();
+        QTest::newRow("rollback transaction to") << QStringLiteral("ROLLBACK TRANSACTION TO a") << lite << QString();
+        QTest::newRow("savepoint") << QStringLiteral("SAVEPOINT a") << pg << QString();
+        QTest::newRow("release") << QStringLiteral("RELEASE SAVEPOINT a") << my << QString();
+        QTest::newRow("prepare a statement") << QStringLiteral("PREPARE q AS SELECT 1") << pg << QString();
+        QTest::newRow("do block") << QStringLiteral("DO $$ BEGIN PERFORM 1; END $$") << pg << QString();
+        QTest::newRow("trigger body") << QStringLiteral("CREATE TRIGGER t AFTER INSERT ON a BEGIN SELECT 1; END") << lite << QString();
+        QTest::newRow("a column named commit") << QStringLiteral("UPDATE t SET \"commit\" = 1") << pg << QString();
+        QTest::newRow("set another variable") << QStringLiteral("SET search_path = public") << pg << QString();
+        QTest::newRow("autocommit in PostgreSQL text") << QStringLiteral("SET application_name = 'autocommit'") << pg << QString();
+        QTest::newRow("select") << QStringLiteral("SELECT 1") << lite << QString();
+    }
+
+    void transactionControl()
+    {
+        QFETCH(QString, sql);
+        QFETCH(int, dialect);
+        QFETCH(QString, words);
+        QCOMPARE(SqlScriptSplitter::transactionControl(sql, Dialect(dialect)), words);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSqlScriptSplitter)
