@@ -191,8 +191,17 @@ Result<RunPlan> MigrationRunner::makePlan(const History &history, const RunOptio
         plan.plans << *pp;
         handled.insert(p.id);
     }
+    // --resume with nothing part-way must not go on as a plain run: a
+    // recovery script run twice, or after a colleague finished the
+    // recovery, would apply (or roll back) one migration more.
     if (options.resume && history.partials.isEmpty())
-        plan.warnings << QStringLiteral("--resume: no migration is part-way; nothing to resume");
+        return fail(Error::Category::NotFound,
+                    QStringLiteral("--resume: no migration is part-way, so there is nothing to %1 (an earlier run may have "
+                                   "completed the recovery); nothing was run. `covet status` shows the state; run `covet %2` "
+                                   "without --resume to %3")
+                        .arg(forward ? QStringLiteral("finish") : QStringLiteral("undo"),
+                             forward ? QStringLiteral("migrate") : QStringLiteral("rollback"),
+                             forward ? QStringLiteral("apply pending migrations") : QStringLiteral("roll back applied ones")));
     if (forward) {
         QString target;
         if (!options.target.isEmpty()) {

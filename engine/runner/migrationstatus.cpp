@@ -188,7 +188,7 @@ Result<MigrationOverview> MigrationRunner::overview(bool withRisk)
     }
     if (withRisk) {
         RunOptions o;
-        o.resume = true;   // the partial ones are part of what Apply would have to deal with
+        o.resume = !history->partials.isEmpty();   // the partial ones are part of what Apply would have to deal with
         auto plan = makePlan(*history, o, true);
         if (!plan) {
             out.riskError = plan.error().toString();

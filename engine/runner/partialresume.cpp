@@ -34,8 +34,12 @@ Result<int> stepsInEffect(const MigrationPlan &full, const PartialMigration &p, 
     if (running.rawSql || !running.before || running.tables.isEmpty())
         return fail(Error::Category::Conflict,
                     QStringLiteral("%1: %2 was running when Covet stopped, and Covet cannot tell from the schema whether raw SQL took "
-                                   "effect. Check by hand, then record it: finish or undo that step yourself and delete the row of %1 from %3")
-                        .arg(p.id, p.runningStep, PartialMigrations::tableName()));
+                                   "effect. Check by hand, then record what you found (do not delete the row: the steps before it are in "
+                                   "effect). If it took effect, or you finished it: UPDATE %3 SET steps_done = %4, running_step = '' WHERE "
+                                   "id = '%1'. If it did not, or you undid it: UPDATE %3 SET running_step = '' WHERE id = '%1'. Then "
+                                   "`covet migrate --resume` finishes the migration, or `covet rollback --resume` undoes it")
+                        .arg(p.id, p.runningStep, PartialMigrations::tableName())
+                        .arg(p.stepsDone + 1));
     Schema after = *running.before;
     for (const Operation &op : running.operations)
         if (auto st = OperationApplier::apply(after, op); !st)

@@ -107,6 +107,21 @@ QStringList columnOrder(Connection &c)
 
 } // namespace
 
+// Each test's start: a scratch database of the row's dialect, a project
+// directory, and 0001_init (non-transactional but on MySQL, which is
+// step by step anyway).
+#define COVET_STEPWISE_PROJECT()                                                       \
+    QFETCH(int, dialect);                                                              \
+    const Dialect d = Dialect(dialect);                                                \
+    COVET_REQUIRE_DIALECT(d);                                                          \
+    QString error;                                                                     \
+    auto db = test::ScratchDatabase::create(d, test::serverFor(d), &error);            \
+    QVERIFY2(db, qPrintable(error));                                                   \
+    Connection &conn = db->connection();                                               \
+    QTemporaryDir dir;                                                                 \
+    const bool transactional = d == Dialect::MySQL;                                    \
+    writeMigration(dir.path(), QStringLiteral("0001_init.yaml"), initMigration(transactional))
+
 class TestStepwiseUndo : public QObject
 {
     Q_OBJECT
@@ -118,6 +133,8 @@ private slots:
     void backupsOffNeedsAcceptRisk();
     void secondInterruptLeavesRecordedState_data();
     void secondInterruptLeavesRecordedState();
+    void rawStepAdviceLeadsOut_data();
+    void rawStepAdviceLeadsOut();
 };
 
 namespace {
@@ -211,16 +228,7 @@ void TestStepwiseUndo::backupsOffNeedsAcceptRisk_data()
 
 void TestStepwiseUndo::backupsOffNeedsAcceptRisk()
 {
-    QFETCH(int, dialect);
-    const Dialect d = Dialect(dialect);
-    COVET_REQUIRE_DIALECT(d);
-    QString error;
-    auto db = test::ScratchDatabase::create(d, test::serverFor(d), &error);
-    QVERIFY2(db, qPrintable(error));
-    Connection &conn = db->connection();
-    QTemporaryDir dir;
-    const bool transactional = d == Dialect::MySQL;
-    writeMigration(dir.path(), QStringLiteral("0001_init.yaml"), initMigration(transactional));
+    COVET_STEPWISE_PROJECT();
     writeMigration(dir.path(), QStringLiteral("0002_drop_legacy.yaml"), dropThenFail(transactional));
     auto repo = MigrationRepository::load(dir.path());
     MigrationRunner runner(conn, repo);
@@ -254,16 +262,7 @@ void TestStepwiseUndo::secondInterruptLeavesRecordedState_data()
 
 void TestStepwiseUndo::secondInterruptLeavesRecordedState()
 {
-    QFETCH(int, dialect);
-    const Dialect d = Dialect(dialect);
-    COVET_REQUIRE_DIALECT(d);
-    QString error;
-    auto db = test::ScratchDatabase::create(d, test::serverFor(d), &error);
-    QVERIFY2(db, qPrintable(error));
-    Connection &conn = db->connection();
-    QTemporaryDir dir;
-    const bool transactional = d == Dialect::MySQL;
-    writeMigration(dir.path(), QStringLiteral("0001_init.yaml"), initMigration(transactional));
+    COVET_STEPWISE_PROJECT();
     writeMigration(dir.path(), QStringLiteral("0002_drop_legacy.yaml"), dropOnly(transactional));
     auto repo = MigrationRepository::load(dir.path());
     MigrationRunner runner(conn, repo);
@@ -325,6 +324,60 @@ void TestStepwiseUndo::secondInterruptLeavesRecordedState()
     QCOMPARE(states->last().state, MigrationState::State::Applied);
     QCOMPARE(columnOrder(conn), (QStringList{QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("extra"), QStringLiteral("note"),
                                              QStringLiteral("memo")}));
+}
+
+// A raw SQL step running when Covet stopped: Covet cannot judge it from the
+// schema and says how to record what the DBA found. Following that advice
+// word for word leads out with --resume (found by a DBA: the old advice,
+// "delete the row", left a migration pending whose first step was in
+// effect, and the next run failed on it).
+void TestStepwiseUndo::rawStepAdviceLeadsOut_data() { stepwiseRows(); }
+void TestStepwiseUndo::rawStepAdviceLeadsOut()
+{
+    COVET_STEPWISE_PROJECT();
+    writeMigration(dir.path(), QStringLiteral("0002_raw.yaml"), QByteArray(transactional ? "" : "transactional: false\n") + R"(dependencies: [0001_init]
+operations:
+  - op: add_column
+    table: customers
+    column: {name: note, type: text}
+  - op: run_sql
+    forward: INSERT INTO customers (id, name) VALUES (7, 'seven')
+    reverse: DELETE FROM customers WHERE id = 7
+  - op: add_column
+    table: customers
+    column: {name: memo, type: text}
+)");
+    auto repo = MigrationRepository::load(dir.path());
+    MigrationRunner runner(conn, repo);
+    RunOptions first;
+    first.target = QStringLiteral("0001_init");
+    COVET_VERIFY_OK(runner.migrate(first));
+    // Stopped before step 2; then step 2 "ran" (by hand) and Covet was killed
+    // before it could record it as done.
+    RunOptions o;
+    o.confirmDataLoss = true;
+    QVERIFY(!test::migrateInterruptedAtStep(runner, o, 1));
+    SqlExecutor sql(conn.database(), d);
+    COVET_VERIFY_OK(PartialMigrations::stepStarting(sql, QStringLiteral("0002_raw"), QStringLiteral("operation 2 of 3 (run_sql)")));
+    COVET_EXEC_OK(conn, QStringLiteral("INSERT INTO customers (id, name) VALUES (7, 'seven')"));
+    RunOptions resume;
+    resume.resume = true;
+    resume.confirmDataLoss = true;
+    auto refused = runner.migrate(resume);
+    QVERIFY(!refused);
+    const QString advice = refused.error().message();
+    const QString marker = QStringLiteral("If it took effect, or you finished it: ");
+    QVERIFY2(advice.contains(marker) && advice.contains(QStringLiteral("do not delete the row")), qPrintable(advice));
+    const qsizetype at = advice.indexOf(marker) + marker.size();
+    const QString update = advice.mid(at, advice.indexOf(QStringLiteral(". If it did not"), at) - at);
+    QVERIFY2(update.startsWith(QStringLiteral("UPDATE _covet_partial_migrations SET steps_done = 2")), qPrintable(update));
+    COVET_EXEC_OK(conn, update);
+    COVET_VERIFY_OK(runner.migrate(resume));
+    auto states = runner.status();
+    COVET_VERIFY_OK(states);
+    QCOMPARE(states->last().state, MigrationState::State::Applied);
+    QCOMPARE(test::scalar(conn, QStringLiteral("SELECT count(*) FROM customers WHERE id = 7")), 1);   // step 2 not run twice
+    QVERIFY(columnOrder(conn).contains(QStringLiteral("memo")));
 }
 
 QTEST_GUILESS_MAIN(TestStepwiseUndo)
