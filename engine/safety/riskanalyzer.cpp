@@ -1,4 +1,5 @@
 #include "riskanalyzer.h"
+#include "riskanalysis.h"
 
 #include "../schema/qualifiedname.h"
 #include "../core/numbertext.h"
@@ -16,80 +17,7 @@
 
 namespace covet {
 
-namespace {
-
-// One finding waiting for the counts.
-struct Pending
-{
-    RiskFinding finding;
-    int rowsCount = -1;       // LiveData::count index: rows of the table
-    int affectedCount = -1;   // LiveData::count index: what is lost or rejected
-    struct Dependent
-    {
-        QString text;         // "order_items.order_id (ON DELETE CASCADE)"
-        int count = -1;       // rows that reference
-    };
-    QList<Dependent> dependents;
-    std::optional<DataAtStake> stake;   // kept when something is at stake
-    // Sets level and reason from the counts (-1: not known).
-    std::function<void(RiskFinding &, qint64 rows, qint64 affected)> grade;
-};
-
-RiskLevel byRows(qint64 rows)
-{
-    if (rows == 0)
-        return RiskLevel::Low;
-    if (rows < 0 || rows < RiskAnalyzer::largeTableRows)
-        return RiskLevel::Medium;
-    return RiskLevel::High;
-}
-
-// Calls add(schema, name) for every table with a foreign key to `table`.
-template <typename Add>
-void referrers(const Schema &schema, const QString &ns, const QString &table, Add &&add)
-{
-    for (const Table &t : schema.tables)
-        for (const ForeignKey &fk : t.foreignKeys)
-            if (fk.refTable.compare(table, Qt::CaseInsensitive) == 0 && fk.refSchema == ns)
-                add(t.schema, t.name);
-}
-
-class Analysis
-{
-public:
-    Analysis(const DialectCapabilities &caps, LiveData *live, bool forward) : m_caps(caps), m_live(live), m_forward(forward) {}
-
-    void collectTables(const QList<PlannedStep> &steps, QList<QPair<QString, QString>> &out);
-    void judge(const QList<PlannedStep> &steps);
-    RiskReport finish(int statements);
-
-private:
-    void judgeStep(const PlannedStep &step);
-    void judgeOperation(const PlannedStep &step, const Operation &op, const Schema &before);
-    void judgeRaw(const PlannedStep &step, const QString &statement, const Schema *before);
-    void dropTable(const PlannedStep &step, const QString &schema, const QString &name, const Schema &before, const QString &rule,
-                   const QString &how);
-    void dropColumn(const PlannedStep &step, const QString &schema, const QString &table, const QString &column, const Schema *before,
-                    const QString &rule, const QString &how);
-    void dependentsOf(Pending &p, const Schema &before, const QString &schema, const QString &table, const QString &column);
-    void lockNotes(const PlannedStep &step, const Operation &op, const Schema &before);
-    void narrowing(const PlannedStep &step, const AlterColumn &op, const Schema &before);
-    void enumValuesRemoved(const PlannedStep &step, const AlterEnum &op, const Schema &before);
-    Pending start(const PlannedStep &step, const QString &rule, const QString &schema, const QString &table, const QString &column = {});
-    // Queues a count on the live table behind `table` (named as it is at the step); -1 when it is not live.
-    int count(const QString &schema, const QString &table, const QString &where = {}, const QVariantList &binds = {});
-    std::optional<QString> liveColumn(const QString &schema, const QString &table, const QString &column) const;
-    bool isLive(const QString &schema, const QString &table) const;
-    // The table's primary key as the step sees it (replayed from the files; for a table no
-    // migration made, or a plain SQL step, from the live catalog). Empty: none or not known.
-    QStringList keyFor(const Schema *before, const QString &schema, const QString &table) const;
-
-    DialectCapabilities m_caps;
-    LiveData *m_live;
-    bool m_forward;
-    NameTracker m_names;
-    QList<Pending> m_pending;
-};
+namespace riskdetail {
 
 Pending Analysis::start(const PlannedStep &step, const QString &rule, const QString &schema, const QString &table, const QString &column)
 {
@@ -404,25 +332,13 @@ void Analysis::judgeOperation(const PlannedStep &step, const Operation &op, cons
         dropColumn(step, o->schema, o->table, o->column, &before, QStringLiteral("drop-column"), QStringLiteral("drops column"));
     } else if (const auto *o = std::get_if<AlterColumn>(&op)) {
         narrowing(step, *o, before);
-        if (o->before.nullable && !o->after.nullable && !o->after.defaultExpr && !o->after.isGenerated()) {
-            Pending p = start(step, QStringLiteral("not-null-with-nulls"), o->schema, o->table, o->after.name);
-            const auto lc = liveColumn(o->schema, o->table, o->before.name);
-            p.rowsCount = count(o->schema, o->table);
-            if (lc && m_live)
-                p.affectedCount = count(o->schema, o->table, QStringLiteral("%1 IS NULL").arg(m_live->quote(*lc)));
-            const QString what = qualifiedName(o->schema, o->table) + u'.' + o->after.name;
-            p.grade = [what](RiskFinding &f, qint64, qint64 nulls) {
-                f.summary = QStringLiteral("makes %1 NOT NULL").arg(what);
-                f.level = nulls > 0 ? RiskLevel::High : RiskLevel::Low;
-                f.reason = nulls > 0 ? QStringLiteral("makes %1 NOT NULL without a default, but %2 rows hold NULL: the step will be refused")
-                                           .arg(what, groupedNumber(nulls))
-                                     : QStringLiteral("makes %1 NOT NULL without a default%2")
-                                           .arg(what, nulls == 0 ? QStringLiteral("; no row holds NULL") : QString());
-                f.safeAlternative = QStringLiteral("give the column a default (Covet fills the NULLs from it first), or fill them in an "
-                                                   "earlier migration");
-            };
-            m_pending << p;
-        }
+        notNull(step, *o, before);
+    } else if (const auto *o = std::get_if<AddUnique>(&op)) {
+        uniqueOnDuplicates(step, o->schema, o->table, o->unique.columns, QStringLiteral("adds a unique constraint"));
+    } else if (const auto *o = std::get_if<CreateIndex>(&op)) {
+        // Expression parts and partial indexes are left to the database.
+        if (o->index.unique && o->index.where.isEmpty() && o->index.columnNames().size() == o->index.parts.size())
+            uniqueOnDuplicates(step, o->schema, o->table, o->index.columnNames(), QStringLiteral("creates unique index ") + o->index.name);
     } else if (const auto *o = std::get_if<AddColumn>(&op)) {
         const Column &c = o->column;
         if (!c.nullable && !c.defaultExpr && !c.isGenerated() && c.identity == Column::Identity::None) {
@@ -473,96 +389,6 @@ void Analysis::judgeOperation(const PlannedStep &step, const Operation &op, cons
         }
     }
     lockNotes(step, op, before);
-}
-
-void Analysis::narrowing(const PlannedStep &step, const AlterColumn &op, const Schema &before)
-{
-    // Narrowed enums (MySQL) read as values removed; everything else through
-    // the one decision of what a type change does to values.
-    const TypeConversion conversion(m_caps.dialect, op.before, op.after);
-    if (!conversion.changesType())
-        return;
-    const auto lc = liveColumn(op.schema, op.table, op.before.name);
-    const QString what = qualifiedName(op.schema, op.table) + u'.' + op.after.name;
-    const QString change = QStringLiteral("%1 -> %2").arg(op.before.type.canonicalName(), op.after.type.canonicalName());
-    const QList<TypeConversion::Check> checks = conversion.checks(m_live && lc ? m_live->quote(*lc) : QString(op.before.name));
-    for (const TypeConversion::Check &c : checks) {
-        const bool lossy = c.problem == TypeConversion::Problem::Lossy;
-        Pending p = start(step, QStringLiteral("narrowing-type"), op.schema, op.table, op.after.name);
-        p.rowsCount = count(op.schema, op.table);
-        if (lc && m_live)
-            p.affectedCount = count(op.schema, op.table, QStringLiteral("%1 IS NOT NULL AND (%2)").arg(m_live->quote(*lc), c.predicate));
-        // Values a lossy change rewrites are lost unless kept: the column with the key.
-        const bool changes = lossy && op.allowLossy;
-        p.finding.losesData = changes;
-        if (const QStringList key = keyFor(&before, op.schema, op.table); changes && lc && !key.isEmpty())
-            p.stake = DataAtStake{step.migrationId, step.stepIndex, DataAtStake::Kind::Columns, op.schema, op.table, {op.before.name}, key, 0};
-        const QString problem = c.what;
-        const bool allow = op.allowLossy;
-        const bool offline = !m_live;
-        p.grade = [what, change, problem, lossy, allow, offline](RiskFinding &f, qint64, qint64 n) {
-            f.summary = QStringLiteral("changes %1 (%2)").arg(what, change);
-            if (n == 0) {
-                f.level = RiskLevel::Low;
-                f.reason = QStringLiteral("changes %1 (%2); checked on the live data: 0 values %3").arg(what, change, problem);
-                return;
-            }
-            const QString count = n > 0 ? groupedNumber(n) : QStringLiteral("an uncounted number of");
-            if (lossy && allow) {
-                f.level = RiskLevel::High;
-                f.reason = QStringLiteral("changes %1 (%2): %3 values %4, and allow_lossy lets them change").arg(what, change, count, problem);
-                f.safeAlternative = QStringLiteral("let Covet back the column up (on by default) so the old values can be restored, or "
-                                                   "clean the values first");
-            } else {
-                f.level = RiskLevel::High;
-                f.reason = QStringLiteral("changes %1 (%2): %3 values %4, so the step will be refused%5")
-                               .arg(what, change, count, problem, offline ? QStringLiteral(" if the table holds such values") : QString());
-                f.safeAlternative = lossy ? QStringLiteral("clean the values first, or set allow_lossy: true on the operation if the change "
-                                                           "is meant (Covet keeps the old values in a backup)")
-                                          : QStringLiteral("clean or convert the values in an earlier migration, or give a using: expression");
-            }
-        };
-        m_pending << p;
-    }
-}
-
-void Analysis::enumValuesRemoved(const PlannedStep &step, const AlterEnum &op, const Schema &before)
-{
-    QStringList removed;
-    for (const QString &v : op.before.values)
-        if (!op.after.values.contains(v))
-            removed << v;
-    if (removed.isEmpty())
-        return;
-    // Every column of that enum type.
-    for (const Table &t : before.tables) {
-        for (const Column &c : t.columns) {
-            if (c.type.kind() != SqlType::Kind::Enum || c.type.enumName() != op.before.name)
-                continue;
-            Pending p = start(step, QStringLiteral("enum-value-removed"), t.schema, t.name, c.name);
-            const auto lc = liveColumn(t.schema, t.name, c.name);
-            p.rowsCount = count(t.schema, t.name);
-            if (lc && m_live) {
-                QVariantList binds;
-                for (const QString &v : removed)
-                    binds << v;
-                const QString column = m_caps.dialect == Dialect::PostgreSQL ? m_live->quote(*lc) + QStringLiteral("::text") : m_live->quote(*lc);
-                p.affectedCount = count(t.schema, t.name, QStringLiteral("%1 IN (%2)").arg(column, SqlExecutor::placeholders(binds.size())), binds);
-            }
-            const QString what = qualifiedName(t.schema, t.name) + u'.' + c.name;
-            const QString values = removed.join(QStringLiteral(", "));
-            p.grade = [what, values](RiskFinding &f, qint64, qint64 n) {
-                f.summary = QStringLiteral("removes enum values %1 used by %2").arg(values, what);
-                f.level = n == 0 ? RiskLevel::Low : RiskLevel::Critical;
-                f.reason = n == 0 ? QStringLiteral("removes %1 from the enum of %2; no row holds them").arg(values, what)
-                                  : QStringLiteral("removes %1 from the enum of %2, but %3 rows hold them: the change fails or their values "
-                                                   "are lost")
-                                        .arg(values, what, n > 0 ? groupedNumber(n) : QStringLiteral("an uncounted number of"));
-                f.safeAlternative = QStringLiteral("move the rows to another value in an earlier migration, then remove the value");
-            };
-            m_pending << p;
-        }
-    }
 }
 
 void Analysis::lockNotes(const PlannedStep &step, const Operation &op, const Schema &before)
@@ -633,7 +459,9 @@ RiskReport Analysis::finish(int statements)
     return report;
 }
 
-} // namespace
+} // namespace riskdetail
+
+using riskdetail::Analysis;
 
 const QStringList &RiskAnalyzer::ruleNames()
 {
@@ -643,7 +471,8 @@ const QStringList &RiskAnalyzer::ruleNames()
         QStringLiteral("run-sql-destructive"), QStringLiteral("run-sql-update"),      QStringLiteral("run-sql-no-down"),
         QStringLiteral("irreversible"),       QStringLiteral("table-rewrite"),        QStringLiteral("set-not-null-scan"),
         QStringLiteral("index-without-concurrently"), QStringLiteral("constraint-validation"), QStringLiteral("mysql-copy"),
-        QStringLiteral("mysql-rebuild"),      QStringLiteral("index-build"),          QStringLiteral("sqlite-rebuild")};
+        QStringLiteral("mysql-rebuild"),      QStringLiteral("index-build"),          QStringLiteral("sqlite-rebuild"),
+        QStringLiteral("not-null-fills-nulls"), QStringLiteral("unique-on-duplicates")};
     return names;
 }
 
