@@ -266,9 +266,15 @@ int AuditCommand::run(const QCommandLineParser &p, QTextStream &out, QTextStream
             return report(v.error(), err);
         if (json)
             printJson(out, v->toJson());
+        else if (v->intact() && (!v->tableExists || v->rows == 0))
+            out << "No audit rows: " << v->message() << ".\n";
         else if (v->intact())
             out << "Intact: " << v->rows << " audit rows, the hash chain verifies" << (v->rows ? QStringLiteral("; head ") + v->headHash : QString())
-                << ".\n";
+                << ".\n"
+                << (v->unaudited.isEmpty() ? QString()
+                                           : QStringLiteral("Not covered: %1 applied migration(s) older than the log's first row have no "
+                                                            "audit row (applied before the audit log was turned on).\n")
+                                                 .arg(v->unaudited.size()));
         if (!v->intact()) {
             err << "covet: error: " << v->message() << '\n';
             return broken;

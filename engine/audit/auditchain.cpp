@@ -1,9 +1,14 @@
 #include "auditchain.h"
 
 #include "auditlog.h"
+#include "auditrecorder.h"
+#include "auditstatus.h"
 
+#include "../migrations/migrationhistory.h"
 
+#include <QDateTime>
 #include <QHash>
+#include <QJsonArray>
 #include <QList>
 
 namespace covet {
@@ -16,14 +21,25 @@ QString ChainVerification::breakName(Break b)
     case Break::Deleted: return QStringLiteral("deleted");
     case Break::Inserted: return QStringLiteral("inserted");
     case Break::Reordered: return QStringLiteral("reordered");
+    case Break::Missing: return QStringLiteral("missing");
     }
     return QStringLiteral("intact");
 }
 
 QString ChainVerification::message() const
 {
+    if (intact() && !tableExists)
+        return QStringLiteral("there is no audit log (no audit table)%1")
+            .arg(applied ? QStringLiteral(": none of the %1 applied migrations has an audit row (applied before the log was turned on, "
+                                          "or the table was dropped)").arg(applied)
+                         : QString());
+    if (intact() && rows == 0 && applied)
+        return QStringLiteral("the audit log is empty: none of the %1 applied migrations has an audit row (applied before the log was "
+                              "turned on, or every row was deleted)").arg(applied);
     if (intact())
         return QStringLiteral("the audit chain is intact: %1 rows").arg(rows);
+    if (kind == Break::Missing)
+        return QStringLiteral("the audit log is missing rows: %1").arg(detail);
     return QStringLiteral("the audit chain is broken at row %1 (migration %2): %3: %4")
         .arg(QString::number(rowId), migrationId, breakName(kind), detail);
 }
@@ -34,6 +50,10 @@ QJsonObject ChainVerification::toJson() const
                   {QStringLiteral("rows"), double(rows)},
                   {QStringLiteral("version1_rows"), double(version1Rows)},
                   {QStringLiteral("head_hash"), headHash},
+                  {QStringLiteral("table_exists"), tableExists},
+                  {QStringLiteral("applied"), double(applied)},
+                  {QStringLiteral("unaudited"), QJsonArray::fromStringList(unaudited)},
+                  {QStringLiteral("missing"), QJsonArray::fromStringList(missing)},
                   {QStringLiteral("message"), message()}};
     if (!intact())
         o.insert(QStringLiteral("break"), QJsonObject{{QStringLiteral("kind"), breakName(kind)},
@@ -42,6 +62,50 @@ QJsonObject ChainVerification::toJson() const
                                                       {QStringLiteral("detail"), detail}});
     return o;
 }
+
+namespace {
+
+// The history held against the log (see AuditChain).
+Status coverage(SqlExecutor &sql, const QList<AuditRow> &rows, ChainVerification &v)
+{
+    auto exists = AuditRecorder::exists(sql);
+    if (!exists)
+        return std::unexpected(exists.error());
+    v.tableExists = *exists;
+    auto applied = MigrationHistory::load(sql);
+    if (!applied)
+        return std::unexpected(applied.error().withContext(QStringLiteral("reading the history to check the audit log against it")));
+    v.applied = applied->size();
+    QSet<QString> succeeded;
+    for (const AuditRow &r : rows)
+        if (r.entry.direction == u"apply" && r.entry.status == AuditStatus::Success)
+            succeeded.insert(r.entry.migrationId);
+    const QDateTime first = rows.isEmpty() ? QDateTime() : QDateTime::fromString(rows.first().entry.startedAt, Qt::ISODateWithMs);
+    QStringList &after = v.missing;
+    for (const AppliedMigration &a : std::as_const(*applied)) {
+        if (succeeded.contains(a.id))
+            continue;
+        v.unaudited << a.id;
+        const QDateTime at = QDateTime::fromString(a.appliedAt, Qt::ISODateWithMs);
+        if (first.isValid() && at.isValid() && at >= first)
+            after << a.id;
+    }
+    if (v.intact() && !after.isEmpty()) {
+        v.kind = ChainVerification::Break::Missing;
+        v.migrationId = after.first();
+        v.detail = QStringLiteral("%1 migration%2 the history records as applied after the log's first row (%3) %4 no `success` row: "
+                                  "their rows were deleted, or %5 applied with the audit log off")
+                       .arg(after.size())
+                       .arg(after.size() == 1 ? QString() : QStringLiteral("s"), rows.first().entry.startedAt,
+                            after.size() == 1 ? QStringLiteral("has") : QStringLiteral("have"),
+                            after.size() == 1 ? QStringLiteral("it was") : QStringLiteral("they were"))
+                   + QStringLiteral(" (%1)").arg(after.size() > 5 ? after.mid(0, 5).join(QStringLiteral(", ")) + QStringLiteral(", ...")
+                                                                  : after.join(QStringLiteral(", ")));
+    }
+    return {};
+}
+
+} // namespace
 
 Result<ChainVerification> AuditChain::verify(SqlExecutor &sql)
 {
@@ -105,6 +169,8 @@ Result<ChainVerification> AuditChain::verify(SqlExecutor &sql)
                                    .arg(c.id));
     }
     v.headHash = expectedPrev;
+    if (Status st = coverage(sql, rows, v); !st)
+        return std::unexpected(st.error());
     return v;
 }
 

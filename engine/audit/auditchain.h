@@ -5,6 +5,7 @@
 
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 namespace covet {
 
@@ -17,6 +18,7 @@ struct ChainVerification
         Deleted,     // rows before this one are gone (its link points at a hash no row holds, and ids are missing)
         Inserted,    // a row Covet did not write: neither its link nor its hash fit, and the next row links past it
         Reordered,   // its link points at a row that comes later: rows were swapped or renumbered
+        Missing,     // the chain holds, but migrations the history says were applied after its first row have no `success` row
     };
     qint64 rows = 0;           // rows checked
     qint64 version1Rows = 0;   // of them, rows written before hash version 2 (verified with the fields they had)
@@ -25,6 +27,10 @@ struct ChainVerification
     QString migrationId;       // that row's migration
     QString detail;            // what exactly does not match
     QString headHash;          // the last row's hash (intact chains: a value to keep elsewhere and compare later)
+    bool tableExists = true;   // false: no audit table at all (never turned on, or dropped)
+    qint64 applied = 0;        // migrations the history holds as applied
+    QStringList unaudited;     // of them, those with no `success` row of their applying
+    QStringList missing;       // of those, the ones applied after the log's first row (Missing)
 
     bool intact() const { return kind == Break::None; }
     static QString breakName(Break b);   // "intact", "edited", "deleted", "inserted", "reordered"
@@ -34,11 +40,18 @@ struct ChainVerification
 };
 
 // Recomputes the audit chain in one ordered read and names the first row
-// that breaks it and how. A missing table is an intact, empty chain.
+// that breaks it and how, then holds the history against it: a migration
+// recorded as applied after the log's first row without a `success` row of
+// its applying means rows were deleted (the newest ones, which nothing
+// links to, included) or it was applied with the audit log off (Missing).
+// A missing table is an unbroken, empty chain; `unaudited` then lists every
+// applied migration (applied before the log was on, or the table dropped:
+// the database cannot tell which).
 //
-// What a chain cannot prove: the last rows deleted (nothing links to them;
-// compare headHash with a copy kept elsewhere), or rows appended by someone
-// who recomputes SHA-256 the way Covet does (the hash is not keyed).
+// What a chain cannot prove: the last rows deleted when no migration was
+// applied by them (compare headHash with a copy kept elsewhere), every row
+// deleted (an empty log looks like one never written), or rows appended by
+// someone who recomputes SHA-256 the way Covet does (the hash is not keyed).
 class AuditChain
 {
 public:

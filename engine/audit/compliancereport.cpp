@@ -14,12 +14,22 @@ namespace {
 
 QList<ComplianceReport::Requirement> requirementsOf(const ComplianceReport &r)
 {
-    const QString chain = r.chain.intact() ? QStringLiteral("The hash chain over the audit table verifies: no row was edited, deleted, "
-                                                            "inserted or reordered (%1 rows checked).")
-                                                 .arg(r.chain.rows)
-                                           : QStringLiteral("THE HASH CHAIN IS BROKEN: %1. The records below cannot be relied on "
-                                                            "without investigation.")
-                                                 .arg(r.chain.message());
+    const bool empty = r.chain.intact() && (!r.chain.tableExists || r.chain.rows == 0);
+    const QString chain = empty ? QStringLiteral("NO AUDIT ROWS: %1.").arg(r.chain.message())
+                          : r.chain.intact()
+                              ? QStringLiteral("The hash chain over the audit table verifies: no row was edited, deleted, "
+                                               "inserted or reordered (%1 rows checked), and every migration applied since its first row has "
+                                               "its row%2.")
+                                    .arg(r.chain.rows)
+                                    .arg(r.chain.unaudited.isEmpty()
+                                             ? QString()
+                                             : QStringLiteral("; %1 applied migration(s) older than the log have none").arg(r.chain.unaudited.size()))
+                          : r.chain.kind == ChainVerification::Break::Missing
+                              ? QStringLiteral("THE AUDIT LOG IS MISSING ROWS: %1. The records below cannot be relied on without investigation.")
+                                    .arg(r.chain.detail)
+                              : QStringLiteral("THE HASH CHAIN IS BROKEN: %1. The records below cannot be relied on "
+                                               "without investigation.")
+                                    .arg(r.chain.message());
     const QString who = QStringLiteral("%1 executions by %2.").arg(r.statistics.executions).arg(r.statistics.users.isEmpty()
                                                                                                     ? QStringLiteral("nobody")
                                                                                                     : r.statistics.users.join(QStringLiteral(", ")));

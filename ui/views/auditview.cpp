@@ -291,8 +291,11 @@ void AuditView::onFinished(const AuditOutcome &outcome)
     const ChainVerification chain = outcome.chain.value_or(ChainVerification());
     m_model->reset(outcome.page.rows, outcome.page.total, chain);
     m_stats = outcome.statistics;
-    m_chain->setText(chain.intact() ? tr("✔ Chain intact: %1 rows").arg(chain.rows)
-                                    : tr("✖ Chain broken at row %1: %2").arg(chain.rowId).arg(ChainVerification::breakName(chain.kind)));
+    // The words are the engine's (ChainVerification::message, in the tool tip); the badge only shortens them.
+    m_chain->setText(chain.kind == ChainVerification::Break::Missing ? tr("✖ Audit rows missing: %1 migration(s)").arg(chain.missing.size())
+                     : !chain.intact()                               ? tr("✖ Chain broken at row %1: %2").arg(chain.rowId).arg(ChainVerification::breakName(chain.kind))
+                     : chain.rows == 0 && chain.applied > 0          ? tr("No audit rows for %1 applied migration(s)").arg(chain.applied)
+                                                                     : tr("✔ Chain intact: %1 rows").arg(chain.rows));
     m_chain->setToolTip(chain.message());
     m_chain->setForegroundRole(chain.intact() ? QPalette::WindowText : QPalette::Link);
     m_alertTexts.clear();
