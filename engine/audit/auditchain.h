@@ -33,6 +33,9 @@ struct ChainVerification
     QStringList missing;       // of those, the ones applied after the log's first row (Missing)
 
     bool intact() const { return kind == Break::None; }
+    // Whether the row of that id verifies: every row before the break does,
+    // and every row present when only rows are missing (Missing).
+    bool verifies(qint64 id) const { return intact() || kind == Break::Missing || id < rowId; }
     static QString breakName(Break b);   // "intact", "edited", "deleted", "inserted", "reordered"
     // One sentence: "intact: 12 rows" or "broken at row 7 (0003_x): edited: ...".
     QString message() const;

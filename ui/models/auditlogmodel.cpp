@@ -67,11 +67,9 @@ const AuditRow *AuditLogModel::rowAt(int row) const
 
 QString AuditLogModel::chainState(const AuditRow &row) const
 {
-    if (m_chain.intact())
+    if (m_chain.verifies(row.id))
         return tr("verified");
-    if (row.id == m_chain.rowId)
-        return ChainVerification::breakName(m_chain.kind);
-    return row.id < m_chain.rowId ? tr("verified") : tr("after a break");
+    return row.id == m_chain.rowId ? ChainVerification::breakName(m_chain.kind) : tr("after a break");
 }
 
 int AuditLogModel::rowCount(const QModelIndex &parent) const
