@@ -272,8 +272,8 @@ int AuditCommand::run(const QCommandLineParser &p, QTextStream &out, QTextStream
             out << "Intact: " << v->rows << " audit rows, the hash chain verifies" << (v->rows ? QStringLiteral("; head ") + v->headHash : QString())
                 << ".\n"
                 << (v->unaudited.isEmpty() ? QString()
-                                           : QStringLiteral("Not covered: %1 applied migration(s) older than the log's first row have no "
-                                                            "audit row (applied before the audit log was turned on).\n")
+                                           : QStringLiteral("Not covered: %1 applied migration(s) have no audit row (applied before the "
+                                                            "audit log was turned on, or while it was off).\n")
                                                  .arg(v->unaudited.size()));
         if (!v->intact()) {
             err << "covet: error: " << v->message() << '\n';

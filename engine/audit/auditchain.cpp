@@ -80,25 +80,39 @@ Status coverage(SqlExecutor &sql, const QList<AuditRow> &rows, ChainVerification
     for (const AuditRow &r : rows)
         if (r.entry.direction == u"apply" && r.entry.status == AuditStatus::Success)
             succeeded.insert(r.entry.migrationId);
-    const QDateTime first = rows.isEmpty() ? QDateTime() : QDateTime::fromString(rows.first().entry.startedAt, Qt::ISODateWithMs);
+    // Rows deleted before the last one break the links; only the newest
+    // rows can go unseen. So a migration without its row applied before the
+    // log's last row was applied with the log off (not covered); one applied
+    // after it is missing: its rows were deleted from the end, or the log was
+    // off after its last row (the next audited run then shows which).
+    QDateTime last;
+    QString lastText;
+    for (const AuditRow &r : rows) {
+        const QDateTime at = QDateTime::fromString(r.entry.startedAt, Qt::ISODateWithMs);
+        if (at.isValid() && (!last.isValid() || at > last)) {
+            last = at;
+            lastText = r.entry.startedAt;
+        }
+    }
     QStringList &after = v.missing;
     for (const AppliedMigration &a : std::as_const(*applied)) {
         if (succeeded.contains(a.id))
             continue;
         v.unaudited << a.id;
         const QDateTime at = QDateTime::fromString(a.appliedAt, Qt::ISODateWithMs);
-        if (first.isValid() && at.isValid() && at >= first)
+        if (last.isValid() && at.isValid() && at > last)
             after << a.id;
     }
     if (v.intact() && !after.isEmpty()) {
+        const bool one = after.size() == 1;
         v.kind = ChainVerification::Break::Missing;
         v.migrationId = after.first();
-        v.detail = QStringLiteral("%1 migration%2 the history records as applied after the log's first row (%3) %4 no `success` row: "
-                                  "their rows were deleted, or %5 applied with the audit log off")
+        v.detail = QStringLiteral("%1 migration%2 the history records as applied after the log's last row (%3) %4 no `success` row: "
+                                  "the newest rows were deleted, or %5 applied with the audit log off (the next audited run tells "
+                                  "which: rows deleted from the end make it link to a row that no longer exists)")
                        .arg(after.size())
-                       .arg(after.size() == 1 ? QString() : QStringLiteral("s"), rows.first().entry.startedAt,
-                            after.size() == 1 ? QStringLiteral("has") : QStringLiteral("have"),
-                            after.size() == 1 ? QStringLiteral("it was") : QStringLiteral("they were"))
+                       .arg(one ? QString() : QStringLiteral("s"), lastText, one ? QStringLiteral("has") : QStringLiteral("have"),
+                            one ? QStringLiteral("it was") : QStringLiteral("they were"))
                    + QStringLiteral(" (%1)").arg(after.size() > 5 ? after.mid(0, 5).join(QStringLiteral(", ")) + QStringLiteral(", ...")
                                                                   : after.join(QStringLiteral(", ")));
     }

@@ -18,7 +18,7 @@ struct ChainVerification
         Deleted,     // rows before this one are gone (its link points at a hash no row holds, and ids are missing)
         Inserted,    // a row Covet did not write: neither its link nor its hash fit, and the next row links past it
         Reordered,   // its link points at a row that comes later: rows were swapped or renumbered
-        Missing,     // the chain holds, but migrations the history says were applied after its first row have no `success` row
+        Missing,     // the chain holds, but migrations the history says were applied after its last row have no `success` row
     };
     qint64 rows = 0;           // rows checked
     qint64 version1Rows = 0;   // of them, rows written before hash version 2 (verified with the fields they had)
@@ -30,7 +30,7 @@ struct ChainVerification
     bool tableExists = true;   // false: no audit table at all (never turned on, or dropped)
     qint64 applied = 0;        // migrations the history holds as applied
     QStringList unaudited;     // of them, those with no `success` row of their applying
-    QStringList missing;       // of those, the ones applied after the log's first row (Missing)
+    QStringList missing;       // of those, the ones applied after the log's last row (Missing)
 
     bool intact() const { return kind == Break::None; }
     // Whether the row of that id verifies: every row before the break does,
@@ -44,9 +44,11 @@ struct ChainVerification
 
 // Recomputes the audit chain in one ordered read and names the first row
 // that breaks it and how, then holds the history against it: a migration
-// recorded as applied after the log's first row without a `success` row of
-// its applying means rows were deleted (the newest ones, which nothing
-// links to, included) or it was applied with the audit log off (Missing).
+// recorded as applied after the log's last row without a `success` row of
+// its applying means the newest rows (which nothing links to) were deleted,
+// or it was applied with the audit log off (Missing). One applied before
+// the last row without its row was applied with the log off: rows deleted
+// there would break the links (listed in `unaudited` only).
 // A missing table is an unbroken, empty chain; `unaudited` then lists every
 // applied migration (applied before the log was on, or the table dropped:
 // the database cannot tell which).

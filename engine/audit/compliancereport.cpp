@@ -18,12 +18,12 @@ QList<ComplianceReport::Requirement> requirementsOf(const ComplianceReport &r)
     const QString chain = empty ? QStringLiteral("NO AUDIT ROWS: %1.").arg(r.chain.message())
                           : r.chain.intact()
                               ? QStringLiteral("The hash chain over the audit table verifies: no row was edited, deleted, "
-                                               "inserted or reordered (%1 rows checked), and every migration applied since its first row has "
+                                               "inserted or reordered (%1 rows checked), and no migration applied after its last row lacks "
                                                "its row%2.")
                                     .arg(r.chain.rows)
                                     .arg(r.chain.unaudited.isEmpty()
                                              ? QString()
-                                             : QStringLiteral("; %1 applied migration(s) older than the log have none").arg(r.chain.unaudited.size()))
+                                             : QStringLiteral("; %1 applied migration(s) have none (applied before the log was turned on, or while it was off)").arg(r.chain.unaudited.size()))
                           : r.chain.kind == ChainVerification::Break::Missing
                               ? QStringLiteral("THE AUDIT LOG IS MISSING ROWS: %1. The records below cannot be relied on without investigation.")
                                     .arg(r.chain.detail)

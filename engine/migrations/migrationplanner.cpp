@@ -38,10 +38,50 @@ QStringList tablesOf(const Operation &op)
 // PostgreSQL keeps 63 bytes of a name (NAMEDATALEN - 1) and cuts the rest
 // with no more than a NOTICE, so two names can become one and the schema is
 // not what the file says; MySQL and MariaDB refuse names over 64
-// characters only when the statement runs. Every name of the tables the
-// operations touch, as they are after the migration, is checked when it is
-// planned, before anything runs.
-Status checkNameLengths(Dialect dialect, const OperationList &ops, const Schema &after, const QString &where)
+// characters only when the statement runs. The names a migration brings
+// (of the tables it touches, and its views, enum types and schemas) are
+// checked when it is planned, before anything runs; names already there
+// are the database's business (an earlier version may have applied them).
+struct NamedObject
+{
+    QString kind;    // "column", "index", ...
+    QString name;
+    QString table;   // the table it belongs to, if any
+    QString key() const { return kind + u'\x1f' + table + u'\x1f' + name; }
+};
+
+QList<NamedObject> namesOf(const Schema &schema, const QSet<QString> &touched)
+{
+    QList<NamedObject> names;
+    for (const Table &t : schema.tables) {
+        if (!touched.contains(t.name))
+            continue;
+        names.append({QStringLiteral("table"), t.name, {}});
+        for (const Column &c : t.columns)
+            names.append({QStringLiteral("column"), c.name, t.name});
+        if (t.primaryKey)
+            names.append({QStringLiteral("primary key"), t.primaryKey->name, t.name});
+        for (const UniqueConstraint &u : t.uniques)
+            names.append({QStringLiteral("unique constraint"), u.name, t.name});
+        for (const Index &i : t.indexes)
+            names.append({QStringLiteral("index"), i.name, t.name});
+        for (const ForeignKey &f : t.foreignKeys)
+            names.append({QStringLiteral("foreign key"), f.name, t.name});
+        for (const Check &c : t.checks)
+            names.append({QStringLiteral("check constraint"), c.name, t.name});
+        for (const Trigger &g : t.triggers)
+            names.append({QStringLiteral("trigger"), g.name, t.name});
+    }
+    for (const View &v : schema.views)
+        names.append({QStringLiteral("view"), v.name, {}});
+    for (const EnumType &e : schema.enums)
+        names.append({QStringLiteral("enum type"), e.name, {}});
+    for (const QString &n : schema.namespaces)
+        names.append({QStringLiteral("schema"), n, {}});
+    return names;
+}
+
+Status checkNameLengths(Dialect dialect, const OperationList &ops, const Schema &before, const Schema &after, const QString &where)
 {
     if (dialect == Dialect::SQLite)
         return {};
@@ -49,50 +89,50 @@ Status checkNameLengths(Dialect dialect, const OperationList &ops, const Schema 
     for (const Operation &op : ops)
         for (const QString &t : tablesOf(op))
             touched.insert(t);
-    for (const Table &t : after.tables) {
-        if (!touched.contains(t.name))
+    QSet<QString> known;
+    for (const NamedObject &o : namesOf(before, touched))
+        known.insert(o.key());
+    for (const NamedObject &o : namesOf(after, touched)) {
+        if (known.contains(o.key()))
             continue;
-        QList<QPair<QString, QString>> names{{QStringLiteral("table"), t.name}};
-        for (const Column &c : t.columns)
-            names.append({QStringLiteral("column"), c.name});
-        if (t.primaryKey)
-            names.append({QStringLiteral("primary key"), t.primaryKey->name});
-        for (const UniqueConstraint &u : t.uniques)
-            names.append({QStringLiteral("unique constraint"), u.name});
-        for (const Index &i : t.indexes)
-            names.append({QStringLiteral("index"), i.name});
-        for (const ForeignKey &f : t.foreignKeys)
-            names.append({QStringLiteral("foreign key"), f.name});
-        for (const Check &c : t.checks)
-            names.append({QStringLiteral("check constraint"), c.name});
-        for (const Trigger &g : t.triggers)
-            names.append({QStringLiteral("trigger"), g.name});
-        for (const auto &[kind, name] : std::as_const(names)) {
-            const QByteArray utf8 = name.toUtf8();
-            if (dialect == Dialect::PostgreSQL && utf8.size() > 63) {
-                QString kept;   // PostgreSQL cuts at a character boundary
-                for (qsizetype i = 0; i < name.size(); ++i) {
-                    const qsizetype n = name.at(i).isHighSurrogate() && i + 1 < name.size() ? 2 : 1;
-                    if (kept.toUtf8().size() + name.mid(i, n).toUtf8().size() > 63)
-                        break;
-                    kept += name.mid(i, n);
-                    i += n - 1;
-                }
-                return fail(Error::Category::InvalidInput,
-                            QStringLiteral("the %1 name '%2'%3 is %4 bytes long: PostgreSQL keeps 63 bytes of a name (NAMEDATALEN - 1) "
-                                           "and would cut it to '%5' with only a notice; shorten it")
-                                .arg(kind, name, kind == u"table" ? QString() : QStringLiteral(" (table %1)").arg(t.name))
-                                .arg(utf8.size())
-                                .arg(kept),
-                            where);
+        const QString what = QStringLiteral("the %1 name '%2'%3").arg(o.kind, o.name, o.table.isEmpty() ? QString() : QStringLiteral(" (table %1)").arg(o.table));
+        const QByteArray utf8 = o.name.toUtf8();
+        if (dialect == Dialect::PostgreSQL && utf8.size() > 63) {
+            QString kept;   // PostgreSQL cuts at a character boundary
+            for (qsizetype i = 0; i < o.name.size(); ++i) {
+                const qsizetype n = o.name.at(i).isHighSurrogate() && i + 1 < o.name.size() ? 2 : 1;
+                if (kept.toUtf8().size() + o.name.mid(i, n).toUtf8().size() > 63)
+                    break;
+                kept += o.name.mid(i, n);
+                i += n - 1;
             }
-            if (dialect == Dialect::MySQL && name.size() > 64)
-                return fail(Error::Category::InvalidInput,
-                            QStringLiteral("the %1 name '%2'%3 is %4 characters long: MySQL and MariaDB refuse names over 64; shorten it")
-                                .arg(kind, name, kind == u"table" ? QString() : QStringLiteral(" (table %1)").arg(t.name))
-                                .arg(name.size()),
-                            where);
+            return fail(Error::Category::InvalidInput,
+                        QStringLiteral("%1 is %2 bytes long: PostgreSQL keeps 63 bytes of a name (NAMEDATALEN - 1) and would cut it to "
+                                       "'%3' with only a notice; shorten it")
+                            .arg(what)
+                            .arg(utf8.size())
+                            .arg(kept),
+                        where);
         }
+        if (dialect == Dialect::MySQL && o.name.size() > 64)
+            return fail(Error::Category::InvalidInput,
+                        QStringLiteral("%1 is %2 characters long: MySQL and MariaDB refuse names over 64; shorten it").arg(what).arg(o.name.size()),
+                        where);
+    }
+    return {};
+}
+
+// Transaction control in what a step runs (SqlScriptSplitter::transactionControl):
+// a run_sql wrapped whole in BEGIN ... COMMIT (in a transactional migration)
+// runs without the two; anything else is the error, or, for an undo, no undo.
+Status dropOrRefuseTransactionControl(QList<SqlBatch> &batches, Dialect dialect, bool transactional, const QString &where)
+{
+    for (SqlBatch &b : batches) {
+        if (transactional)
+            SqlScriptSplitter::dropTransactionWrapper(b.statements, dialect);
+        for (const QString &statement : std::as_const(b.statements))
+            if (const QString words = SqlScriptSplitter::transactionControl(statement, dialect); !words.isEmpty())
+                return std::unexpected(SqlScriptSplitter::transactionControlError(words, where));
     }
     return {};
 }
@@ -181,6 +221,15 @@ Result<MigrationPlan> MigrationPlanner::plan(const Migration &m, bool forward)
         } else {
             known = schemaAfter(m.id);
         }
+        // A section wrapped whole in BEGIN ... COMMIT runs in Covet's own
+        // transaction without the two; any other transaction control is refused.
+        if (m.transactional && stmts->size() >= 2) {
+            QStringList ends{stmts->first().sql, stmts->last().sql};
+            if (SqlScriptSplitter::dropTransactionWrapper(ends, m_dialect)) {
+                stmts->removeFirst();
+                stmts->removeLast();
+            }
+        }
         int n = 0;
         for (const auto &s : *stmts) {
             ++n;
@@ -208,7 +257,7 @@ Result<MigrationPlan> MigrationPlanner::plan(const Migration &m, bool forward)
     }
     passCursor(m.id, *states.last());
     if (forward)
-        if (Status st = checkNameLengths(m_dialect, m.operations, *states.last(), m.sourcePath); !st)
+        if (Status st = checkNameLengths(m_dialect, m.operations, *states.first(), *states.last(), m.sourcePath); !st)
             return std::unexpected(st.error());
     const qsizetype count = m.operations.size();
     // One step per operation, except that consecutive operations sharing
@@ -244,11 +293,21 @@ Result<MigrationPlan> MigrationPlanner::plan(const Migration &m, bool forward)
                     step.tables << t;
             step.rawSql = step.rawSql || std::holds_alternative<RunSql>(op);
         }
+        const QString where = QStringLiteral("%1, %2").arg(m.sourcePath, label);
+        if (back) {
+            if (Status st = dropOrRefuseTransactionControl(*back, m_dialect, m.transactional, where); !st) {
+                if (!forward)
+                    return std::unexpected(st.error());
+                back.reset();   // no undo of its own then: a failure records what is in effect instead
+            }
+        }
         if (forward) {
             step.label = label;
             step.operations = ops;
             step.before = states.at(g.first);
             step.batches = g.batches;
+            if (Status st = dropOrRefuseTransactionControl(step.batches, m_dialect, m.transactional, where); !st)
+                return std::unexpected(st.error());
             tighten(ops, step, step.batches);
             if (back)
                 tighten(rev, step, *back);
@@ -271,8 +330,10 @@ Result<MigrationPlan> MigrationPlanner::plan(const Migration &m, bool forward)
             step.batches = *back;
             tighten(rev, step, step.batches);
             QList<SqlBatch> redo = g.batches;
-            tighten(ops, step, redo);
-            step.undo = redo;
+            if (dropOrRefuseTransactionControl(redo, m_dialect, m.transactional, where)) {
+                tighten(ops, step, redo);
+                step.undo = redo;
+            }
         }
         for (MigrationPrecondition &c : step.preconditions) {
             c.migrationId = m.id;

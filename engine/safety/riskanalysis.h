@@ -72,6 +72,8 @@ private:
     void enumValuesRemoved(const PlannedStep &step, const AlterEnum &op, const Schema &before);
     // NOT NULL on a column with NULLs: refused without a default, the NULLs overwritten with one.
     void notNull(const PlannedStep &step, const AlterColumn &op, const Schema &before);
+    // A using: expression (PostgreSQL, SQLite) gives every value a new one: data destroyed, backed up.
+    void usingRewrites(const PlannedStep &step, const AlterColumn &op, const Schema &before);
     // A unique constraint or index over columns whose rows already share values: the step fails on the data.
     void uniqueOnDuplicates(const PlannedStep &step, const QString &schema, const QString &table, const QStringList &columns,
                             const QString &what);

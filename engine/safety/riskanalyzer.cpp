@@ -13,6 +13,7 @@
 
 #include <QLocale>
 
+#include <algorithm>
 #include <functional>
 
 namespace covet {
@@ -337,7 +338,8 @@ void Analysis::judgeOperation(const PlannedStep &step, const Operation &op, cons
         uniqueOnDuplicates(step, o->schema, o->table, o->unique.columns, QStringLiteral("adds a unique constraint"));
     } else if (const auto *o = std::get_if<CreateIndex>(&op)) {
         // Expression parts and partial indexes are left to the database.
-        if (o->index.unique && o->index.where.isEmpty() && o->index.columnNames().size() == o->index.parts.size())
+        const bool prefix = std::any_of(o->index.parts.cbegin(), o->index.parts.cend(), [](const IndexPart &x) { return x.length > 0; });
+        if (o->index.unique && o->index.where.isEmpty() && !prefix && o->index.columnNames().size() == o->index.parts.size())
             uniqueOnDuplicates(step, o->schema, o->table, o->index.columnNames(), QStringLiteral("creates unique index ") + o->index.name);
     } else if (const auto *o = std::get_if<AddColumn>(&op)) {
         const Column &c = o->column;
@@ -472,7 +474,8 @@ const QStringList &RiskAnalyzer::ruleNames()
         QStringLiteral("irreversible"),       QStringLiteral("table-rewrite"),        QStringLiteral("set-not-null-scan"),
         QStringLiteral("index-without-concurrently"), QStringLiteral("constraint-validation"), QStringLiteral("mysql-copy"),
         QStringLiteral("mysql-rebuild"),      QStringLiteral("index-build"),          QStringLiteral("sqlite-rebuild"),
-        QStringLiteral("not-null-fills-nulls"), QStringLiteral("unique-on-duplicates")};
+        QStringLiteral("not-null-fills-nulls"), QStringLiteral("unique-on-duplicates"),
+        QStringLiteral("using-rewrites")};
     return names;
 }
 

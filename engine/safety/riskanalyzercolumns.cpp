@@ -15,6 +15,12 @@ void Analysis::narrowing(const PlannedStep &step, const AlterColumn &op, const S
 {
     // Narrowed enums (MySQL) read as values removed; everything else through
     // the one decision of what a type change does to values.
+    // A using: expression (PostgreSQL, SQLite; MySQL/MariaDB ignore it)
+    // rewrites every value, whatever the types say.
+    if (!op.usingExpr.trimmed().isEmpty() && m_caps.dialect != Dialect::MySQL) {
+        usingRewrites(step, op, before);
+        return;
+    }
     const TypeConversion conversion(m_caps.dialect, op.before, op.after);
     if (!conversion.changesType())
         return;
@@ -32,19 +38,17 @@ void Analysis::narrowing(const PlannedStep &step, const AlterColumn &op, const S
         // with the key. A using: expression rewrites the values the
         // conversion could not take as they are, whatever the problem
         // (MySQL/MariaDB ignore using:).
-        const bool rewrites = !op.usingExpr.trimmed().isEmpty() && m_caps.dialect != Dialect::MySQL;
-        const bool changes = (lossy && op.allowLossy) || rewrites;
+        const bool changes = lossy && op.allowLossy;
         p.finding.losesData = changes;
         if (const QStringList key = keyFor(&before, op.schema, op.table); changes && lc && !key.isEmpty())
             p.stake = DataAtStake{step.migrationId, step.stepIndex, DataAtStake::Kind::Columns, op.schema, op.table, {op.before.name}, key, 0};
         const QString problem = c.what;
         const bool allow = op.allowLossy;
         const bool offline = !m_live;
-        const QString usingExpr = rewrites ? op.usingExpr.trimmed() : QString();
-        const bool usingIgnored = !op.usingExpr.trimmed().isEmpty() && !rewrites;
+        const bool usingIgnored = !op.usingExpr.trimmed().isEmpty();   // MySQL: usingRewrites() took the others
         const bool created = changes && !lc.has_value()
                              && (!m_names.liveTable(op.schema, op.table) || !m_names.liveColumn(op.schema, op.table, op.before.name));
-        p.grade = [what, change, problem, lossy, allow, offline, usingExpr, usingIgnored, created](RiskFinding &f, qint64, qint64 n) {
+        p.grade = [what, change, problem, lossy, allow, offline, usingIgnored, created](RiskFinding &f, qint64, qint64 n) {
             f.summary = QStringLiteral("changes %1 (%2)").arg(what, change);
             if (created) {   // as dropColumn: what this run adds held nothing before it
                 f.level = RiskLevel::Low;
@@ -58,13 +62,7 @@ void Analysis::narrowing(const PlannedStep &step, const AlterColumn &op, const S
                 return;
             }
             const QString count = n > 0 ? groupedNumber(n) : QStringLiteral("an uncounted number of");
-            if (!usingExpr.isEmpty()) {
-                f.level = RiskLevel::High;
-                f.reason = QStringLiteral("changes %1 (%2): %3 values %4, and the using: expression (%5) rewrites them")
-                               .arg(what, change, count, problem, usingExpr);
-                f.safeAlternative = QStringLiteral("let Covet back the column up (on by default) so the old values can be restored, or "
-                                                   "check the expression's result on those values first");
-            } else if (lossy && allow) {
+            if (lossy && allow) {
                 f.level = RiskLevel::High;
                 f.reason = QStringLiteral("changes %1 (%2): %3 values %4, and allow_lossy lets them change").arg(what, change, count, problem);
                 f.safeAlternative = QStringLiteral("let Covet back the column up (on by default) so the old values can be restored, or "
@@ -124,6 +122,42 @@ void Analysis::enumValuesRemoved(const PlannedStep &step, const AlterEnum &op, c
     }
 }
 
+void Analysis::usingRewrites(const PlannedStep &step, const AlterColumn &op, const Schema &before)
+{
+    Pending p = start(step, QStringLiteral("using-rewrites"), op.schema, op.table, op.after.name);
+    const auto lc = liveColumn(op.schema, op.table, op.before.name);
+    p.rowsCount = count(op.schema, op.table);
+    if (lc && m_live)
+        p.affectedCount = count(op.schema, op.table, QStringLiteral("%1 IS NOT NULL").arg(m_live->quote(*lc)));
+    p.finding.losesData = true;
+    const QStringList key = keyFor(&before, op.schema, op.table);
+    if (lc && !key.isEmpty())
+        p.stake = DataAtStake{step.migrationId, step.stepIndex, DataAtStake::Kind::Columns, op.schema, op.table, {op.before.name}, key, 0};
+    const QString what = qualifiedName(op.schema, op.table) + u'.' + op.after.name;
+    const QString change = QStringLiteral("%1 -> %2").arg(op.before.type.canonicalName(), op.after.type.canonicalName());
+    const QString expr = op.usingExpr.trimmed();
+    const bool created = !lc.has_value() && (!m_names.liveTable(op.schema, op.table) || !m_names.liveColumn(op.schema, op.table, op.before.name));
+    const bool noKey = !created && key.isEmpty();
+    p.grade = [what, change, expr, created, noKey](RiskFinding &f, qint64, qint64 n) {
+        f.summary = QStringLiteral("rewrites %1 with using: %2 (%3)").arg(what, expr, change);
+        if (created || n == 0) {
+            f.level = RiskLevel::Low;
+            f.affected = 0;
+            f.reason = created ? QStringLiteral("rewrites %1 (%2), which this run adds: no value of the database's is rewritten").arg(what, change)
+                               : QStringLiteral("rewrites %1 with using: %2 (%3); no row holds a value").arg(what, expr, change);
+            return;
+        }
+        const QString count = n > 0 ? groupedNumber(n) : QStringLiteral("an uncounted number of");
+        f.level = noKey ? RiskLevel::Critical : RiskLevel::High;
+        f.reason = QStringLiteral("rewrites %1 (%2): the using: expression %3 gives each of %4 values a new one%5")
+                       .arg(what, change, expr, count,
+                            noKey ? QStringLiteral("; the table has no primary key, so Covet cannot back the old values up") : QString());
+        f.safeAlternative = noKey ? QStringLiteral("give the table a primary key first, or copy the column aside in an earlier migration")
+                                  : QStringLiteral("let Covet back the column up (on by default) so the old values can be restored");
+    };
+    m_pending << p;
+}
+
 void Analysis::notNull(const PlannedStep &step, const AlterColumn &op, const Schema &before)
 {
     if (!op.before.nullable || op.after.nullable || op.after.isGenerated())
@@ -140,11 +174,13 @@ void Analysis::notNull(const PlannedStep &step, const AlterColumn &op, const Sch
         // The NULLs become the default: which rows were NULL is lost unless
         // the column is kept (a rollback makes it nullable, not NULL again).
         p.finding.losesData = true;
-        if (const QStringList key = keyFor(&before, op.schema, op.table); lc && !key.isEmpty())
+        const QStringList key = keyFor(&before, op.schema, op.table);
+        if (lc && !key.isEmpty())
             p.stake = DataAtStake{step.migrationId, step.stepIndex, DataAtStake::Kind::Columns, op.schema, op.table, {op.before.name}, key, 0};
         const QString value = *op.after.defaultExpr;
         const bool created = !lc.has_value() && (!m_names.liveTable(op.schema, op.table) || !m_names.liveColumn(op.schema, op.table, op.before.name));
-        p.grade = [what, value, created](RiskFinding &f, qint64, qint64 nulls) {
+        const bool noKey = !created && key.isEmpty();
+        p.grade = [what, value, created, noKey](RiskFinding &f, qint64, qint64 nulls) {
             f.summary = QStringLiteral("makes %1 NOT NULL, filling NULLs with %2").arg(what, value);
             if (created) {   // as dropColumn: what this run adds held nothing before it
                 f.level = RiskLevel::Low;
@@ -152,13 +188,16 @@ void Analysis::notNull(const PlannedStep &step, const AlterColumn &op, const Sch
                 f.reason = QStringLiteral("makes %1 NOT NULL, which this run adds: no NULL of the database's is overwritten").arg(what);
                 return;
             }
-            f.level = nulls == 0 ? RiskLevel::Low : RiskLevel::Medium;
+            f.level = nulls == 0 ? RiskLevel::Low : noKey ? RiskLevel::Critical : RiskLevel::Medium;
             f.reason = nulls == 0 ? QStringLiteral("makes %1 NOT NULL; no row holds NULL").arg(what)
                        : QStringLiteral("makes %1 NOT NULL: %2 rows hold NULL and are given the default %3; a rollback does not make "
-                                        "them NULL again")
-                             .arg(what, nulls > 0 ? groupedNumber(nulls) : QStringLiteral("an uncounted number of"), value);
-            f.safeAlternative = QStringLiteral("let Covet back the column up (on by default) so the NULLs can be restored, or fill them "
-                                               "with a value you choose in an earlier migration");
+                                        "them NULL again%4")
+                             .arg(what, nulls > 0 ? groupedNumber(nulls) : QStringLiteral("an uncounted number of"), value,
+                                  noKey ? QStringLiteral(", and the table has no primary key, so Covet cannot back them up") : QString());
+            f.safeAlternative = noKey ? QStringLiteral("give the table a primary key first, or fill the NULLs with a value you choose in an "
+                                                       "earlier migration")
+                                      : QStringLiteral("let Covet back the column up (on by default) so the NULLs can be restored, or fill "
+                                                       "them with a value you choose in an earlier migration");
         };
         m_pending << p;
         return;

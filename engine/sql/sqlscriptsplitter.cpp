@@ -213,40 +213,74 @@ Result<QList<SqlScriptSplitter::Statement>> SqlScriptSplitter::split(const QStri
 
 QString SqlScriptSplitter::transactionControl(const QString &statement, Dialect dialect)
 {
-    // The first words, comments skipped (four are enough to decide).
+    // The words of the statement, comments skipped; a user variable keeps
+    // its '@' (SET @autocommit is not the setting), a system one drops its
+    // '@@' and scope (SET @@session.autocommit is). Punctuation is kept as
+    // its own "word" so that SET a = 1, autocommit = 0 can be read.
     SqlTokenizer tokens(statement, SqlTokenizer::Rules::forDialect(dialect));
     QStringList words;
     SqlTokenizer::Token t;
-    while (words.size() < 4 && tokens.next(&t)) {
-        if (t.isComment() || (t.kind == Kind::Punct && (t.source(statement) == u"@" || t.source(statement) == u".")))
-            continue;   // SET @@session.autocommit: the words are what counts
-        if (t.kind != Kind::Word)
+    int ats = 0;   // '@' just read
+    auto isWord = [](QStringView w, const char *k) { return w.compare(QLatin1String(k), Qt::CaseInsensitive) == 0; };
+    while (words.size() < 64 && tokens.next(&t)) {
+        if (t.isComment())
+            continue;
+        const QStringView text = t.source(statement);
+        if (t.kind == Kind::Punct && text == u"@") {
+            ++ats;
+            continue;
+        }
+        if (ats >= 2 && ((t.kind == Kind::Word && (isWord(text, "session") || isWord(text, "global") || isWord(text, "local")))
+                         || (t.kind == Kind::Punct && text == u"."))) {
+            continue;   // @@session.autocommit: the scope is not the name
+        }
+        words << (ats == 1 && t.kind == Kind::Word ? u'@' + text.toString() : text.toString());
+        ats = 0;
+        if (words.size() >= 4 && !isWord(words.first(), "SET"))
             break;
-        words << t.source(statement).toString();
     }
     if (words.isEmpty())
         return {};
     auto is = [&](qsizetype i, const char *word) { return i < words.size() && words.at(i).compare(QLatin1String(word), Qt::CaseInsensitive) == 0; };
-    auto said = [&](qsizetype count) { return words.mid(0, std::min(count, words.size())).join(u' '); };
+    if (is(0, "BEGIN") && is(1, "NOT") && is(2, "ATOMIC"))
+        return {};   // a MariaDB compound statement, not a transaction
     if (is(0, "COMMIT") || is(0, "BEGIN") || is(0, "END") || is(0, "ABORT"))
-        return said(1);
+        return words.first();
     if (is(0, "START") && is(1, "TRANSACTION"))
-        return said(2);
+        return words.mid(0, 2).join(u' ');
     if (is(0, "ROLLBACK")) {
         const qsizetype next = is(1, "WORK") || is(1, "TRANSACTION") ? 2 : 1;
-        return is(next, "TO") ? QString() : said(1);
+        return is(next, "TO") ? QString() : words.first();
     }
     if (dialect == Dialect::PostgreSQL && is(0, "PREPARE") && is(1, "TRANSACTION"))
-        return said(2);
+        return words.mid(0, 2).join(u' ');
     if (dialect == Dialect::MySQL) {
         if (is(0, "XA"))
-            return said(2);
-        // SET autocommit / SET SESSION autocommit / SET @@autocommit / SET @@session.autocommit
-        for (qsizetype i = 1; i < words.size(); ++i)
-            if (is(i, "autocommit"))
-                return is(0, "SET") ? QStringLiteral("SET autocommit") : QString();
+            return words.mid(0, 2).join(u' ');
+        // SET ..., autocommit = 0 / completion_type = 2 (COMMIT would then
+        // end the session): a setting assigned anywhere in the list.
+        if (is(0, "SET"))
+            for (qsizetype i = 1; i + 1 < words.size(); ++i)
+                if ((is(i, "autocommit") || is(i, "completion_type")) && (words.at(i + 1) == u"=" || words.at(i + 1) == u":"))
+                    return QStringLiteral("SET ") + words.at(i);
     }
     return {};
+}
+
+bool SqlScriptSplitter::dropTransactionWrapper(QStringList &statements, Dialect dialect)
+{
+    if (statements.size() < 2)
+        return false;
+    const QString first = transactionControl(statements.first(), dialect);
+    const QString last = transactionControl(statements.last(), dialect);
+    const bool opens = first.compare(QLatin1String("BEGIN"), Qt::CaseInsensitive) == 0
+                       || first.compare(QLatin1String("START TRANSACTION"), Qt::CaseInsensitive) == 0;
+    const bool closes = last.compare(QLatin1String("COMMIT"), Qt::CaseInsensitive) == 0 || last.compare(QLatin1String("END"), Qt::CaseInsensitive) == 0;
+    if (!opens || !closes)
+        return false;
+    statements.removeFirst();
+    statements.removeLast();
+    return true;
 }
 
 Error SqlScriptSplitter::transactionControlError(const QString &words, const QString &where)

@@ -43,6 +43,10 @@ public:
     // failure could not be undone. The error refusing such a statement,
     // located at `where` (file:line).
     static Error transactionControlError(const QString &words, const QString &where);
+    // A script wrapped whole in BEGIN (or START TRANSACTION) ... COMMIT (or
+    // END), the way SQL files are often written, runs in the transaction
+    // Covet opens for it without the two: drops them and returns true.
+    static bool dropTransactionWrapper(QStringList &statements, Dialect dialect);
 };
 
 } // namespace covet

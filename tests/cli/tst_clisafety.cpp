@@ -197,15 +197,29 @@ operations:
         COVET_CLI_RC(p, 0, args({"migrate", "--yes"}));
         COVET_EXEC_OK(p->conn(), QStringLiteral("INSERT INTO customers (id) VALUES (1), (2), (3), (4)"));
         test::writeMigration(p->path(QStringLiteral("migrations")), QStringLiteral("0003_tx.sql"),
-                             "-- covet:depends 0002_drop_legacy\n-- covet:up\nBEGIN;\nDELETE FROM customers WHERE id > 2;\nCOMMIT;\n"
+                             "-- covet:depends 0002_drop_legacy\n-- covet:up\nSELECT 1;\nCOMMIT;\nDELETE FROM customers WHERE id > 2;\n"
                              "-- covet:down\nSELECT 1;\n");
         QString out, err;
         for (const QStringList &command : {args({"migrate", "--dry-run", "--execute", "--yes"}), args({"migrate", "--rehearse"}),
                                            args({"migrate", "--yes"}), args({"lint"}), args({"sqlmigrate", "0003_tx"})}) {
             QCOMPARE(p->cli(command, &out, &err), 2);
-            QVERIFY2(err.contains(QStringLiteral("0003_tx.sql:3: 'BEGIN' controls the transaction")), qPrintable(command.join(u' ') + u'\n' + out + err));
+            QVERIFY2(err.contains(QStringLiteral("0003_tx.sql:4: 'COMMIT' controls the transaction")), qPrintable(command.join(u' ') + u'\n' + out + err));
             QCOMPARE(scalar(p->conn(), QStringLiteral("SELECT count(*) FROM customers")), 4);
         }
+        // Wrapped whole in BEGIN ... COMMIT (the way SQL files are often
+        // written): run in Covet's transaction without the two, so the dry
+        // run changes nothing and the run does what it says.
+        test::writeMigration(p->path(QStringLiteral("migrations")), QStringLiteral("0003_tx.sql"),
+                             "-- covet:depends 0002_drop_legacy\n-- covet:up\nBEGIN;\nDELETE FROM customers WHERE id > 2;\nCOMMIT;\n"
+                             "-- covet:down\nBEGIN;\nSELECT 1;\nCOMMIT;\n");
+        if (d != Dialect::MySQL) {   // MySQL runs step by step: its dry runs do not execute
+            COVET_CLI_RC(p, 0, args({"migrate", "--dry-run", "--execute", "--yes"}));
+            QCOMPARE(scalar(p->conn(), QStringLiteral("SELECT count(*) FROM customers")), 4);
+        }
+        COVET_CLI_RC(p, 0, args({"migrate", "--yes"}));
+        QCOMPARE(scalar(p->conn(), QStringLiteral("SELECT count(*) FROM customers")), 2);
+        COVET_CLI_RC(p, 0, args({"rollback", "--yes"}));
+        COVET_EXEC_OK(p->conn(), QStringLiteral("INSERT INTO customers (id) VALUES (3), (4)"));
         // In run_sql (here the last of three statements), and with the
         // migration before it pending: nothing of the run is applied.
         QVERIFY(QFile::remove(p->path(QStringLiteral("migrations/0003_tx.sql"))));
@@ -283,7 +297,7 @@ operations:
             QCOMPARE(scalar(p->conn(), QStringLiteral("SELECT count(*) FROM customers WHERE legacy = 'a long note'")), 1);
             return;
         }
-        QVERIFY2(out.contains(QStringLiteral("1 values")) && out.contains(QStringLiteral("the using: expression (substr(legacy, 1, 5)) rewrites them")),
+        QVERIFY2(out.contains(QStringLiteral("using-rewrites")) && out.contains(QStringLiteral("the using: expression substr(legacy, 1, 5) gives each of 2 values a new one")),
                  qPrintable(out + err));
         QCOMPARE(p->cli(args({"migrate"}), &out, &err), 2);   // destroys data: needs --yes
         QCOMPARE(scalar(p->conn(), QStringLiteral("SELECT count(*) FROM customers WHERE legacy = 'a long note'")), 1);
@@ -299,6 +313,19 @@ operations:
         COVET_CLI_RC(p, 0, QStringList({QStringLiteral("backup"), QStringLiteral("restore"), id, QStringLiteral("--yes")}));
         QCOMPARE(scalar(p->conn(), QStringLiteral("SELECT count(*) FROM customers WHERE legacy = 'a long note' AND id = 1")), 1);
         QCOMPARE(scalar(p->conn(), QStringLiteral("SELECT count(*) FROM customers WHERE legacy IS NULL")), 1);
+
+        // A widening with using: rewrites every value just the same.
+        replaceSecond(*p, QStringLiteral("0002_narrow.yaml"), R"(dependencies: [0001_init]
+operations:
+  - op: alter_column
+    table: customers
+    before: {name: legacy, type: varchar(40)}
+    after: {name: legacy, type: varchar(50)}
+    using: upper(legacy)
+)");
+        QCOMPARE(p->cli(args({"lint"}), &out, &err), 1);
+        QVERIFY2(out.contains(QStringLiteral("[high] using-rewrites")), qPrintable(out + err));
+        QCOMPARE(p->cli(args({"migrate"}), &out, &err), 2);
 
         // NOT NULL with a default over a NULL: the NULL is kept in a backup.
         test::writeMigration(p->path(QStringLiteral("migrations")), QStringLiteral("0002_narrow.yaml"), R"(dependencies: [0001_init]
@@ -418,6 +445,35 @@ operations:
             QVERIFY2(err.contains(QStringLiteral("the table name '%1' is 70 characters long").arg(longTable)), qPrintable(out + err));
         QVERIFY2(err.contains(QStringLiteral("0002_long.yaml")), qPrintable(err));
         QCOMPARE(scalar(p->conn(), QStringLiteral("SELECT count(*) FROM _covet_migrations")), 1);
+    }
+
+    // The audit log turned off for a run and on again: the migration that
+    // run applied is "not covered", not missing rows, once a later audited
+    // run follows it (until then it is after the log's last row, and
+    // verify cannot tell it from rows deleted from the end).
+    void auditLogOffThenOn_data() { test::addDialectRows(); }
+    void auditLogOffThenOn()
+    {
+        COVET_DIALECT_PROJECT(p);
+        COVET_CLI_RC(p, 0, args({"migrate", "--to", "0001_init"}));
+        const QString config = p->path(QStringLiteral("covet.yaml"));
+        QFile in(config);
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        const QByteArray yaml = in.readAll();
+        in.close();
+        test::writeFile(config, yaml + "audit_log: false\n");
+        COVET_CLI_RC(p, 0, args({"migrate", "--yes"}));
+        QString out, err;
+        QCOMPARE(p->cli(args({"audit", "verify"}), &out, &err), 6);
+        QVERIFY2(err.contains(QStringLiteral("or it was applied with the audit log off")), qPrintable(out + err));
+        test::writeFile(config, yaml);
+        test::writeMigration(p->path(QStringLiteral("migrations")), QStringLiteral("0003_note.yaml"), R"(dependencies: [0002_drop_legacy]
+operations:
+  - {op: add_column, table: customers, column: {name: note, type: varchar(10)}}
+)");
+        COVET_CLI_RC(p, 0, args({"migrate", "--yes"}));
+        QCOMPARE(p->cli(args({"audit", "verify"}), &out, &err), 0);
+        QVERIFY2(out.startsWith(QStringLiteral("Intact: ")) && out.contains(QStringLiteral("Not covered: 1 applied migration(s)")), qPrintable(out + err));
     }
 
     void backupCommands_data() { test::addDialectRows(); }

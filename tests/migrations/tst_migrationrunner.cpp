@@ -1,6 +1,9 @@
 // covet-test-labels: engine sqlite postgres mysql
 #include "audit/auditrecorder.h"
+#include "migrations/migrationgraph.h"
 #include "migrations/migrationhistory.h"
+#include "migrations/migrationplanner.h"
+#include "migrations/migrationrepository.h"
 #include "db/migrationlock.h"
 #include "runner/migrationrunner.h"
 #include "sources/inspector.h"
@@ -73,6 +76,36 @@ private:
     std::unique_ptr<test::ScratchDatabase> scratch(Dialect d, QString *skip);
 
 private slots:
+    // A name PostgreSQL would cut is refused in the migration that brings
+    // it, not in a later one that touches its table (an earlier version may
+    // have applied it, cut); views' names are checked too.
+    void longNamesOnlyWhereTheyAreNew()
+    {
+        QTemporaryDir dir;
+        const QByteArray longIndex(70, 'i');
+        test::writeMigration(dir.path(), QStringLiteral("0001_t.yaml"),
+                             "operations:\n  - op: create_table\n    definition: {name: t, columns: [{name: id, type: integer, nullable: false}], "
+                             "primary_key: {columns: [id]}, indexes: [{name: " + longIndex + ", parts: [{column: id}]}]}\n");
+        test::writeMigration(dir.path(), QStringLiteral("0002_c.yaml"),
+                             "dependencies: [0001_t]\noperations:\n  - {op: add_column, table: t, column: {name: note, type: text}}\n");
+        test::writeMigration(dir.path(), QStringLiteral("0003_v.yaml"),
+                             "dependencies: [0002_c]\noperations:\n  - {op: create_view, name: " + QByteArray(64, 'v') + ", definition: SELECT id FROM t}\n");
+        const auto repo = MigrationRepository::load(dir.path());
+        QVERIFY2(repo.isValid(), qPrintable(repo.status().error().toString()));
+        const MigrationGraph graph = MigrationGraph::build(repo.migrations());
+        MigrationPlanner planner(Dialect::PostgreSQL, graph.ordered());
+        auto first = planner.plan(*repo.find(QStringLiteral("0001_t")), true);
+        QVERIFY(!first);
+        QVERIFY2(first.error().message().contains(QStringLiteral("the index name '%1' (table t) is 70 bytes long").arg(QString::fromLatin1(longIndex))),
+                 qPrintable(first.error().toString()));
+        COVET_VERIFY_OK(planner.plan(*repo.find(QStringLiteral("0002_c")), true));
+        auto view = planner.plan(*repo.find(QStringLiteral("0003_v")), true);
+        QVERIFY(!view);
+        QVERIFY2(view.error().message().contains(QStringLiteral("the view name")), qPrintable(view.error().toString()));
+        MigrationPlanner sqlite(Dialect::SQLite, graph.ordered());
+        COVET_VERIFY_OK(sqlite.plan(*repo.find(QStringLiteral("0001_t")), true));
+    }
+
     // Issue 12.7: the Migrations listing replays the history once, not 2N times.
     void overviewReplaysOnce()
     {

@@ -222,6 +222,29 @@ private slots:
         QTest::newRow("set another variable") << QStringLiteral("SET search_path = public") << pg << QString();
         QTest::newRow("autocommit in PostgreSQL text") << QStringLiteral("SET application_name = 'autocommit'") << pg << QString();
         QTest::newRow("select") << QStringLiteral("SELECT 1") << lite << QString();
+        QTest::newRow("MariaDB compound statement") << QStringLiteral("BEGIN NOT ATOMIC SELECT 1; END") << my << QString();
+        QTest::newRow("a user variable") << QStringLiteral("SET @autocommit = 1") << my << QString();
+        QTest::newRow("autocommit later in the list") << QStringLiteral("SET sql_mode = '', autocommit = 0") << my << QStringLiteral("SET autocommit");
+        QTest::newRow("completion_type") << QStringLiteral("SET completion_type = 2") << my << QStringLiteral("SET completion_type");
+        QTest::newRow("@@global.autocommit") << QStringLiteral("SET @@global.autocommit := 0") << my << QStringLiteral("SET autocommit");
+    }
+
+    void transactionWrapper()
+    {
+        QStringList wrapped{QStringLiteral("BEGIN"), QStringLiteral("DELETE FROM t"), QStringLiteral("COMMIT")};
+        QVERIFY(SqlScriptSplitter::dropTransactionWrapper(wrapped, Dialect::PostgreSQL));
+        QCOMPARE(wrapped, QStringList{QStringLiteral("DELETE FROM t")});
+        QStringList started{QStringLiteral("START TRANSACTION"), QStringLiteral("UPDATE t SET a = 1"), QStringLiteral("END")};
+        QVERIFY(SqlScriptSplitter::dropTransactionWrapper(started, Dialect::PostgreSQL));
+        QCOMPARE(started.size(), 1);
+        // Not a wrapper: a COMMIT in the middle, a BEGIN without its COMMIT, a ROLLBACK at the end.
+        for (QStringList other : {QStringList{QStringLiteral("BEGIN"), QStringLiteral("COMMIT"), QStringLiteral("DELETE FROM t")},
+                                  QStringList{QStringLiteral("BEGIN"), QStringLiteral("DELETE FROM t")},
+                                  QStringList{QStringLiteral("BEGIN"), QStringLiteral("DELETE FROM t"), QStringLiteral("ROLLBACK")}}) {
+            const QStringList before = other;
+            QVERIFY(!SqlScriptSplitter::dropTransactionWrapper(other, Dialect::SQLite));
+            QCOMPARE(other, before);
+        }
     }
 
     void transactionControl()
