@@ -271,15 +271,22 @@ int AuditCommand::run(const QCommandLineParser &p, QTextStream &out, QTextStream
         else if (v->intact())
             out << "Intact: " << v->rows << " audit rows, the hash chain verifies" << (v->rows ? QStringLiteral("; head ") + v->headHash : QString())
                 << ".\n"
-                << (v->unaudited.isEmpty() ? QString()
-                                           : QStringLiteral("Not covered: %1 applied migration(s) have no audit row (applied before the "
-                                                            "audit log was turned on, or while it was off).\n")
-                                                 .arg(v->unaudited.size()));
+                << (v->notCovered.isEmpty()
+                        ? QString()
+                        : QStringLiteral("NOT COVERED: %1 migration(s) applied while the log was kept have no audit row (%2): the audit log "
+                                         "was off when they ran, or the newest rows were deleted before a later run; the chain cannot tell "
+                                         "which.\n")
+                              .arg(v->notCovered.size())
+                              .arg(v->notCovered.join(QStringLiteral(", "))))
+                << (v->unaudited.size() == v->notCovered.size()
+                        ? QString()
+                        : QStringLiteral("Predate the log: %1 applied migration(s) ran before its first row.\n")
+                              .arg(v->unaudited.size() - v->notCovered.size()));
         if (!v->intact()) {
             err << "covet: error: " << v->message() << '\n';
             return broken;
         }
-        return 0;
+        return v->notCovered.isEmpty() ? 0 : 1;   // intact, but not covering every migration
     }
     if (action == u"stats" || action == u"alerts") {
         auto s = AuditStatistics::compute(sql, *f);

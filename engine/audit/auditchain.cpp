@@ -54,6 +54,7 @@ QJsonObject ChainVerification::toJson() const
                   {QStringLiteral("applied"), double(applied)},
                   {QStringLiteral("unaudited"), QJsonArray::fromStringList(unaudited)},
                   {QStringLiteral("missing"), QJsonArray::fromStringList(missing)},
+                  {QStringLiteral("not_covered"), QJsonArray::fromStringList(notCovered)},
                   {QStringLiteral("message"), message()}};
     if (!intact())
         o.insert(QStringLiteral("break"), QJsonObject{{QStringLiteral("kind"), breakName(kind)},
@@ -76,40 +77,56 @@ Status coverage(SqlExecutor &sql, const QList<AuditRow> &rows, ChainVerification
     if (!applied)
         return std::unexpected(applied.error().withContext(QStringLiteral("reading the history to check the audit log against it")));
     v.applied = applied->size();
-    QSet<QString> succeeded;
-    for (const AuditRow &r : rows)
-        if (r.entry.direction == u"apply" && r.entry.status == AuditStatus::Success)
-            succeeded.insert(r.entry.migrationId);
+    // Covered: the last success of the migration in the log is its applying
+    // (an older apply does not cover a re-apply after a rollback).
+    QSet<QString> covered;
+    for (const AuditRow &r : rows) {
+        if (r.entry.status != AuditStatus::Success)
+            continue;
+        if (r.entry.direction == u"apply")
+            covered.insert(r.entry.migrationId);
+        else if (r.entry.direction == u"rollback")
+            covered.remove(r.entry.migrationId);
+    }
     // Rows deleted before the last one break the links; only the newest
-    // rows can go unseen. So a migration without its row applied before the
-    // log's last row was applied with the log off (not covered); one applied
-    // after it is missing: its rows were deleted from the end, or the log was
-    // off after its last row (the next audited run then shows which).
-    QDateTime last;
+    // rows go unseen, and once a later run has written after them nothing
+    // tells them from a run made with the audit log off. So: applied after
+    // the log's last row, a migration without its row is missing (Missing);
+    // between the first and the last row, not covered (the log was off, or
+    // the newest rows were deleted before a later run); before the first
+    // row, it predates the log.
+    QDateTime first, last;
     QString lastText;
     for (const AuditRow &r : rows) {
         const QDateTime at = QDateTime::fromString(r.entry.startedAt, Qt::ISODateWithMs);
-        if (at.isValid() && (!last.isValid() || at > last)) {
+        if (!at.isValid())
+            continue;
+        if (!first.isValid() || at < first)
+            first = at;
+        if (!last.isValid() || at > last) {
             last = at;
             lastText = r.entry.startedAt;
         }
     }
     QStringList &after = v.missing;
     for (const AppliedMigration &a : std::as_const(*applied)) {
-        if (succeeded.contains(a.id))
+        if (covered.contains(a.id))
             continue;
         v.unaudited << a.id;
         const QDateTime at = QDateTime::fromString(a.appliedAt, Qt::ISODateWithMs);
-        if (last.isValid() && at.isValid() && at > last)
+        if (!last.isValid() || !at.isValid())
+            continue;
+        if (at > last)
             after << a.id;
+        else if (at >= first)
+            v.notCovered << a.id;
     }
     if (v.intact() && !after.isEmpty()) {
         const bool one = after.size() == 1;
         v.kind = ChainVerification::Break::Missing;
         v.migrationId = after.first();
         v.detail = QStringLiteral("%1 migration%2 the history records as applied after the log's last row (%3) %4 no `success` row: "
-                                  "the newest rows were deleted, or %5 applied with the audit log off (the next audited run tells "
-                                  "which: rows deleted from the end make it link to a row that no longer exists)")
+                                  "the newest rows were deleted, or %5 applied with the audit log off")
                        .arg(after.size())
                        .arg(one ? QString() : QStringLiteral("s"), lastText, one ? QStringLiteral("has") : QStringLiteral("have"),
                             one ? QStringLiteral("it was") : QStringLiteral("they were"))

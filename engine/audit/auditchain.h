@@ -31,6 +31,7 @@ struct ChainVerification
     qint64 applied = 0;        // migrations the history holds as applied
     QStringList unaudited;     // of them, those with no `success` row of their applying
     QStringList missing;       // of those, the ones applied after the log's last row (Missing)
+    QStringList notCovered;    // of those, the ones applied between its first and last rows: with the log off, or rows deleted before a later run
 
     bool intact() const { return kind == Break::None; }
     // Whether the row of that id verifies: every row before the break does,
@@ -46,9 +47,11 @@ struct ChainVerification
 // that breaks it and how, then holds the history against it: a migration
 // recorded as applied after the log's last row without a `success` row of
 // its applying means the newest rows (which nothing links to) were deleted,
-// or it was applied with the audit log off (Missing). One applied before
-// the last row without its row was applied with the log off: rows deleted
-// there would break the links (listed in `unaudited` only).
+// or it was applied with the audit log off (Missing). One applied between
+// the first and the last row without its row is not covered: the log was
+// off, or the newest rows were deleted before a later run wrote after them
+// (the chain cannot tell which). One applied before the first row predates
+// the log. A re-apply after a rollback needs a row of its own.
 // A missing table is an unbroken, empty chain; `unaudited` then lists every
 // applied migration (applied before the log was on, or the table dropped:
 // the database cannot tell which).

@@ -21,9 +21,12 @@ QList<ComplianceReport::Requirement> requirementsOf(const ComplianceReport &r)
                                                "inserted or reordered (%1 rows checked), and no migration applied after its last row lacks "
                                                "its row%2.")
                                     .arg(r.chain.rows)
-                                    .arg(r.chain.unaudited.isEmpty()
+                                    .arg(r.chain.notCovered.isEmpty()
                                              ? QString()
-                                             : QStringLiteral("; %1 applied migration(s) have none (applied before the log was turned on, or while it was off)").arg(r.chain.unaudited.size()))
+                                             : QStringLiteral("; BUT %1 migration(s) applied while the log was kept have no row (%2): the log was off when "
+                                                              "they ran, or the newest rows were deleted before a later run")
+                                                   .arg(r.chain.notCovered.size())
+                                                   .arg(r.chain.notCovered.join(QStringLiteral(", "))))
                           : r.chain.kind == ChainVerification::Break::Missing
                               ? QStringLiteral("THE AUDIT LOG IS MISSING ROWS: %1. The records below cannot be relied on without investigation.")
                                     .arg(r.chain.detail)

@@ -250,6 +250,14 @@ Result<MigrationPlan> MigrationPlanner::plan(const Migration &m, bool forward)
         return std::unexpected(before.error());
     QList<std::shared_ptr<const Schema>> states{std::make_shared<const Schema>(std::move(*before))};
     for (const Operation &op : m.operations) {
+        // using: converts a type's values; with the type unchanged no
+        // server runs it (nothing would change while Covet said it had).
+        if (const auto *a = std::get_if<AlterColumn>(&op); a && !a->usingExpr.trimmed().isEmpty() && a->before.type.equivalent(a->after.type))
+            return fail(Error::Category::InvalidInput,
+                        QStringLiteral("alter_column %1.%2: using: converts the values of a type change, and the type stays %3, so it "
+                                       "would not run; write a change of values as run_sql (UPDATE ...)")
+                            .arg(a->table, a->before.name, a->before.type.canonicalName()),
+                        m.sourcePath);
         Schema next = *states.last();
         if (auto st = OperationApplier::apply(next, op); !st)
             return std::unexpected(st.error().withContext(QStringLiteral("%1: %2").arg(m.sourcePath, OperationDescriber::describe(op))));

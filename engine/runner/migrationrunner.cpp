@@ -211,9 +211,16 @@ Result<RunPlan> MigrationRunner::makePlan(const History &history, const RunOptio
                             QStringLiteral("no migration '%1' to migrate to in %2").arg(options.target, m_repository.directory()));
             target = t->id;
         }
+        // Resuming finishes what is part-way and nothing more (as Studio's
+        // Finish): the pending ones after it wait for a plain migrate.
+        const bool onlyResumed = options.target.isEmpty() && options.resume;
+        if (onlyResumed && graph.contains(history.partials.first().id))
+            target = history.partials.first().id;
         auto ids = selection.pending(target);
         if (!ids)
             return std::unexpected(ids.error());
+        if (onlyResumed && target.isEmpty())
+            ids->clear();   // an original its squashed migration replaced: only it
         plan.plans << SquashPlans::recordOnly(graph, target);
         for (const QString &id : std::as_const(*ids)) {
             if (handled.contains(id))

@@ -151,8 +151,10 @@ QList<MigrationPrecondition> MigrationPrecondition::forOperation(const Operation
         out << p;
     }
     // A type change converts the values; a `using` expression is the
-    // author's own conversion, and generated values are computed anew.
-    if (a->usingExpr.trimmed().isEmpty() && !a->before.isGenerated() && !a->after.isGenerated()) {
+    // author's own conversion (PostgreSQL, SQLite: MySQL and MariaDB ignore
+    // it, so Covet's checks stand there), and generated values are computed anew.
+    const bool usingApplies = !a->usingExpr.trimmed().isEmpty() && generator.dialect() != Dialect::MySQL;
+    if (!usingApplies && !a->before.isGenerated() && !a->after.isGenerated()) {
         const TypeConversion conversion(generator.dialect(), a->before, a->after);
         for (const TypeConversion::Check &check : conversion.checks(col)) {
             const bool lossy = check.problem == TypeConversion::Problem::Lossy;

@@ -370,6 +370,15 @@ operations:
         const QJsonObject v = QJsonDocument::fromJson(out.toUtf8()).object();
         QCOMPARE(v.value(QStringLiteral("break")).toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("missing"));
         QCOMPARE(v.value(QStringLiteral("missing")).toArray().size(), 1);
+        // A re-apply after a rollback needs its own row: the older one does not cover it.
+        COVET_EXEC_OK(p->conn(), QStringLiteral("DELETE FROM _covet_migration_audit"));
+        COVET_CLI_RC(p, 0, args({"rollback", "--yes"}));
+        COVET_CLI_RC(p, 0, args({"migrate", "--yes"}));
+        const int reapplied = scalar(p->conn(), QStringLiteral("SELECT max(id) FROM _covet_migration_audit WHERE status = 'started'"));
+        COVET_EXEC_OK(p->conn(), QStringLiteral("DELETE FROM _covet_migration_audit WHERE id >= %1").arg(reapplied));
+        QCOMPARE(p->cli(args({"audit", "verify"}), &out, &err), 6);
+        QVERIFY2(err.contains(QStringLiteral("the audit log is missing rows")) && err.contains(QStringLiteral("0002_drop_legacy")),
+                 qPrintable(out + err));
         // Every row deleted, then the table dropped: never "Intact".
         COVET_EXEC_OK(p->conn(), QStringLiteral("DELETE FROM _covet_migration_audit"));
         QCOMPARE(p->cli(args({"audit", "verify"}), &out, &err), 0);
@@ -472,8 +481,10 @@ operations:
   - {op: add_column, table: customers, column: {name: note, type: varchar(10)}}
 )");
         COVET_CLI_RC(p, 0, args({"migrate", "--yes"}));
-        QCOMPARE(p->cli(args({"audit", "verify"}), &out, &err), 0);
-        QVERIFY2(out.startsWith(QStringLiteral("Intact: ")) && out.contains(QStringLiteral("Not covered: 1 applied migration(s)")), qPrintable(out + err));
+        // Between the log's first and last rows: not covered (exit 1), named; not tampering (6).
+        QCOMPARE(p->cli(args({"audit", "verify"}), &out, &err), 1);
+        QVERIFY2(out.startsWith(QStringLiteral("Intact: ")) && out.contains(QStringLiteral("NOT COVERED: 1 migration(s) applied while the log was kept have no audit row (0002_drop_legacy)")),
+                 qPrintable(out + err));
     }
 
     void backupCommands_data() { test::addDialectRows(); }

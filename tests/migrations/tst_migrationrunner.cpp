@@ -91,7 +91,7 @@ private slots:
         test::writeMigration(dir.path(), QStringLiteral("0003_v.yaml"),
                              "dependencies: [0002_c]\noperations:\n  - {op: create_view, name: " + QByteArray(64, 'v') + ", definition: SELECT id FROM t}\n");
         const auto repo = MigrationRepository::load(dir.path());
-        QVERIFY2(repo.isValid(), qPrintable(repo.status().error().toString()));
+        QVERIFY2(repo.isValid(), qPrintable(repo.isValid() ? QString() : repo.status().error().toString()));
         const MigrationGraph graph = MigrationGraph::build(repo.migrations());
         MigrationPlanner planner(Dialect::PostgreSQL, graph.ordered());
         auto first = planner.plan(*repo.find(QStringLiteral("0001_t")), true);
@@ -104,6 +104,29 @@ private slots:
         QVERIFY2(view.error().message().contains(QStringLiteral("the view name")), qPrintable(view.error().toString()));
         MigrationPlanner sqlite(Dialect::SQLite, graph.ordered());
         COVET_VERIFY_OK(sqlite.plan(*repo.find(QStringLiteral("0001_t")), true));
+    }
+
+    // using: with the type unchanged would run nowhere: refused, not
+    // reported as applied (found by a DBA).
+    void usingWithoutTypeChangeIsRefused()
+    {
+        QTemporaryDir dir;
+        test::writeMigration(dir.path(), QStringLiteral("0001_t.yaml"),
+                             "operations:\n  - op: create_table\n    definition: {name: t, columns: [{name: id, type: integer, nullable: false}, "
+                             "{name: price, type: \"numeric(10,2)\"}], primary_key: {columns: [id]}}\n");
+        test::writeMigration(dir.path(), QStringLiteral("0002_u.yaml"),
+                             "dependencies: [0001_t]\noperations:\n  - op: alter_column\n    table: t\n"
+                             "    before: {name: price, type: \"numeric(10,2)\"}\n    after: {name: price, type: \"numeric(10,2)\"}\n"
+                             "    using: price * 2\n");
+        const auto repo = MigrationRepository::load(dir.path());
+        QVERIFY2(repo.isValid(), qPrintable(repo.isValid() ? QString() : repo.status().error().toString()));
+        const MigrationGraph graph = MigrationGraph::build(repo.migrations());
+        for (const Dialect d : {Dialect::SQLite, Dialect::PostgreSQL, Dialect::MySQL}) {
+            MigrationPlanner planner(d, graph.ordered());
+            auto plan = planner.plan(*repo.find(QStringLiteral("0002_u")), true);
+            QVERIFY(!plan);
+            QVERIFY2(plan.error().message().contains(QStringLiteral("alter_column t.price: using: converts")), qPrintable(plan.error().toString()));
+        }
     }
 
     // Issue 12.7: the Migrations listing replays the history once, not 2N times.

@@ -372,12 +372,22 @@ operations:
     const QString update = advice.mid(at, advice.indexOf(QStringLiteral(". If it did not"), at) - at);
     QVERIFY2(update.startsWith(QStringLiteral("UPDATE _covet_partial_migrations SET steps_done = 2")), qPrintable(update));
     COVET_EXEC_OK(conn, update);
-    COVET_VERIFY_OK(runner.migrate(resume));
-    auto states = runner.status();
+    // A migration written meanwhile: --resume finishes 0002_raw and nothing more.
+    writeMigration(dir.path(), QStringLiteral("0003_more.yaml"), R"(dependencies: [0002_raw]
+operations:
+  - {op: add_column, table: customers, column: {name: more, type: integer}}
+)");
+    auto repo2 = MigrationRepository::load(dir.path());
+    MigrationRunner runner2(conn, repo2);
+    COVET_VERIFY_OK(runner2.migrate(resume));
+    auto states = runner2.status();
     COVET_VERIFY_OK(states);
-    QCOMPARE(states->last().state, MigrationState::State::Applied);
+    QCOMPARE(states->size(), 3);
+    QCOMPARE(states->at(1).state, MigrationState::State::Applied);
+    QCOMPARE(states->at(2).state, MigrationState::State::Pending);
     QCOMPARE(test::scalar(conn, QStringLiteral("SELECT count(*) FROM customers WHERE id = 7")), 1);   // step 2 not run twice
     QVERIFY(columnOrder(conn).contains(QStringLiteral("memo")));
+    QVERIFY(!columnOrder(conn).contains(QStringLiteral("more")));
 }
 
 QTEST_GUILESS_MAIN(TestStepwiseUndo)

@@ -295,6 +295,7 @@ void AuditView::onFinished(const AuditOutcome &outcome)
     m_chain->setText(chain.kind == ChainVerification::Break::Missing ? tr("✖ Audit rows missing: %1 migration(s)").arg(chain.missing.size())
                      : !chain.intact()                               ? tr("✖ Chain broken at row %1: %2").arg(chain.rowId).arg(ChainVerification::breakName(chain.kind))
                      : chain.rows == 0 && chain.applied > 0          ? tr("No audit rows for %1 applied migration(s)").arg(chain.applied)
+                     : !chain.notCovered.isEmpty()                   ? tr("⚠ Chain intact; %1 migration(s) not covered").arg(chain.notCovered.size())
                                                                      : tr("✔ Chain intact: %1 rows").arg(chain.rows));
     m_chain->setToolTip(chain.message());
     m_chain->setForegroundRole(chain.intact() ? QPalette::WindowText : QPalette::Link);
