@@ -188,7 +188,9 @@ Result<MigrationOverview> MigrationRunner::overview(bool withRisk)
     }
     if (withRisk) {
         RunOptions o;
-        o.resume = !history->partials.isEmpty();   // the partial ones are part of what Apply would have to deal with
+        // With one part-way, what runs next is its finishing (Apply waits
+        // until it is finished or undone): that is the risk shown then.
+        o.resume = !history->partials.isEmpty();
         auto plan = makePlan(*history, o, true);
         if (!plan) {
             out.riskError = plan.error().toString();
