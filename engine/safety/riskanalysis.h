@@ -81,6 +81,8 @@ private:
     // Queues a count on the live table behind `table` (named as it is at the step); -1 when it is not live.
     int count(const QString &schema, const QString &table, const QString &where = {}, const QVariantList &binds = {});
     std::optional<QString> liveColumn(const QString &schema, const QString &table, const QString &column) const;
+    // A column this run adds (its table or itself not in the database yet): it holds nothing of the database's.
+    bool addedByRun(const QString &schema, const QString &table, const QString &column) const;
     bool isLive(const QString &schema, const QString &table) const;
     // The table's primary key as the step sees it (replayed from the files; for a table no
     // migration made, or a plain SQL step, from the live catalog). Empty: none or not known.

@@ -58,6 +58,11 @@ QStringList Analysis::keyFor(const Schema *before, const QString &schema, const 
     return info ? info->primaryKey : QStringList();
 }
 
+bool Analysis::addedByRun(const QString &schema, const QString &table, const QString &column) const
+{
+    return !m_names.liveTable(schema, table) || !m_names.liveColumn(schema, table, column);
+}
+
 std::optional<QString> Analysis::liveColumn(const QString &schema, const QString &table, const QString &column) const
 {
     const auto live = m_names.liveTable(schema, table);
@@ -247,7 +252,7 @@ void Analysis::dropColumn(const PlannedStep &step, const QString &schema, const 
         m_pending << p;
         return;
     }
-    const bool created = !lc.has_value() && (!m_names.liveTable(schema, table) || !m_names.liveColumn(schema, table, column));
+    const bool created = !lc.has_value() && addedByRun(schema, table, column);
     const bool noKey = (t || isLive(schema, table)) && keyFor(before, schema, table).isEmpty();
     p.grade = [what, how, created, noKey, offline = !m_live](RiskFinding &f, qint64, qint64 values) {
         f.summary = QStringLiteral("%1 %2").arg(how, what);

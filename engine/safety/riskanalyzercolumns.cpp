@@ -46,8 +46,7 @@ void Analysis::narrowing(const PlannedStep &step, const AlterColumn &op, const S
         const bool allow = op.allowLossy;
         const bool offline = !m_live;
         const bool usingIgnored = !op.usingExpr.trimmed().isEmpty();   // MySQL: usingRewrites() took the others
-        const bool created = changes && !lc.has_value()
-                             && (!m_names.liveTable(op.schema, op.table) || !m_names.liveColumn(op.schema, op.table, op.before.name));
+        const bool created = changes && !lc.has_value() && addedByRun(op.schema, op.table, op.before.name);
         p.grade = [what, change, problem, lossy, allow, offline, usingIgnored, created](RiskFinding &f, qint64, qint64 n) {
             f.summary = QStringLiteral("changes %1 (%2)").arg(what, change);
             if (created) {   // as dropColumn: what this run adds held nothing before it
@@ -136,7 +135,7 @@ void Analysis::usingRewrites(const PlannedStep &step, const AlterColumn &op, con
     const QString what = qualifiedName(op.schema, op.table) + u'.' + op.after.name;
     const QString change = QStringLiteral("%1 -> %2").arg(op.before.type.canonicalName(), op.after.type.canonicalName());
     const QString expr = op.usingExpr.trimmed();
-    const bool created = !lc.has_value() && (!m_names.liveTable(op.schema, op.table) || !m_names.liveColumn(op.schema, op.table, op.before.name));
+    const bool created = !lc.has_value() && addedByRun(op.schema, op.table, op.before.name);
     const bool noKey = !created && key.isEmpty();
     p.grade = [what, change, expr, created, noKey](RiskFinding &f, qint64, qint64 n) {
         f.summary = QStringLiteral("rewrites %1 with using: %2 (%3)").arg(what, expr, change);
@@ -178,7 +177,7 @@ void Analysis::notNull(const PlannedStep &step, const AlterColumn &op, const Sch
         if (lc && !key.isEmpty())
             p.stake = DataAtStake{step.migrationId, step.stepIndex, DataAtStake::Kind::Columns, op.schema, op.table, {op.before.name}, key, 0};
         const QString value = *op.after.defaultExpr;
-        const bool created = !lc.has_value() && (!m_names.liveTable(op.schema, op.table) || !m_names.liveColumn(op.schema, op.table, op.before.name));
+        const bool created = !lc.has_value() && addedByRun(op.schema, op.table, op.before.name);
         const bool noKey = !created && key.isEmpty();
         p.grade = [what, value, created, noKey](RiskFinding &f, qint64, qint64 nulls) {
             f.summary = QStringLiteral("makes %1 NOT NULL, filling NULLs with %2").arg(what, value);
